@@ -1,0 +1,145 @@
+import { parseDocument } from 'yaml';
+
+export interface FrontmatterIssue {
+  /** 1-based line in the file. */
+  line: number;
+  message: string;
+}
+
+export interface ParsedFrontmatter {
+  /** Top-level keys; values as YAML gives them (strings, lists, maps), or strings from the lenient reader. */
+  data: Record<string, unknown>;
+  /** The loaded text: the file without its frontmatter block. */
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  hasFrontmatter: boolean;
+  issues: FrontmatterIssue[];
+}
+
+const OPEN = /^---[ \t]*\r?\n/;
+
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+export function parseFrontmatter(raw: string, maxBytes = 256 * 1024): ParsedFrontmatter {
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const issues: FrontmatterIssue[] = [];
+  const none = (): ParsedFrontmatter => ({ data: {}, body: text, bodyLine: 1, hasFrontmatter: false, issues });
+  if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+    issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+    return none();
+  }
+  const open = OPEN.exec(text);
+  if (!open) return none();
+  const rest = text.slice(open[0].length);
+  const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+  if (!close) {
+    issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+    return none();
+  }
+  const yamlText = rest.slice(0, close.index);
+  const body = rest.slice(close.index + close[0].length);
+  const bodyLine = 2 + countLines(yamlText) + 1;
+  const result: ParsedFrontmatter = { data: {}, body, bodyLine, hasFrontmatter: true, issues };
+  if (yamlText.length > maxBytes) {
+    issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+    result.data = lenientKeys(yamlText);
+    return result;
+  }
+  const strict = parseStrict(yamlText);
+  if (strict.ok) {
+    result.data = strict.data;
+    return result;
+  }
+  issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); read leniently line by line` });
+  result.data = lenientKeys(yamlText);
+  return result;
+}
+
+function countLines(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+type StrictResult = { ok: true; data: Record<string, unknown> } | { ok: false; line: number; message: string };
+
+function parseStrict(yamlText: string): StrictResult {
+  try {
+    const doc = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+    const err = doc.errors[0];
+    if (err) {
+      const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+      return { ok: false, line, message: firstLine(err.message) };
+    }
+    const value = doc.toJS({ maxAliasCount: 100 }) as unknown;
+    if (value === null || value === undefined) return { ok: true, data: {} };
+    if (typeof value !== 'object' || Array.isArray(value)) return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+    return { ok: true, data: value as Record<string, unknown> };
+  } catch (e) {
+    return { ok: false, line: 1, message: firstLine((e as Error).message ?? String(e)) };
+  }
+}
+
+function lineAt(s: string, pos: number): number {
+  return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+
+function firstLine(s: string): string {
+  const l = s.split('\n')[0] ?? '';
+  return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText: string): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  let lastKey: string | null = null;
+  for (const line of yamlText.split(/\r?\n/)) {
+    const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+    if (m) {
+      lastKey = m[1]!;
+      const v = (m[2] ?? '').trim();
+      data[lastKey] = unquote(v);
+      continue;
+    }
+    if (lastKey && /^[ \t]+\S/.test(line)) {
+      const prev = data[lastKey];
+      const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+      if (item && (prev === '' || Array.isArray(prev))) data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1]!.trim())];
+      else if (typeof prev === 'string') data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+    }
+  }
+  return data;
+}
+
+function unquote(v: string): string {
+  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+    const inner = v.slice(1, -1);
+    return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+  }
+  if (v === '|' || v === '>' || v === '|-' || v === '>-') return '';
+  return v;
+}
+
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+export function asText(v: unknown): string | undefined {
+  if (v === undefined || v === null) return undefined;
+  if (typeof v === 'string') return v;
+  if (Array.isArray(v)) return v.map((x) => asText(x) ?? '').join(', ');
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
+}
+
+export function asBool(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+export function asGlobs(v: unknown): string[] | undefined {
+  if (v === undefined || v === null) return undefined;
+  const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+  return list.map((s) => s.trim()).filter(Boolean);
+}

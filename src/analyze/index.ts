@@ -1,0 +1,85 @@
+import type { Blob, FrameworkSource, TreeEntry } from '../collect/types.js';
+import { DEFAULT_LIMITS, type Limits, type LoadingModel } from '../model/constants.js';
+import type { Snapshot } from '../model/snapshot.js';
+import type { TokenCounter } from '../tokenize/counter.js';
+import { measure } from './measure.js';
+import { buildPlan, candidatePaths, type Plan, type PlanOptions } from './plan.js';
+import { Tree } from './tree.js';
+
+export interface AnalyzeOptions {
+  model: LoadingModel;
+  limits?: Limits;
+  installedPlugins?: PlanOptions['installedPlugins'];
+  /** Rounds of discovery+parsing timed for loadTime (median reported). */
+  loadTimeRounds?: number;
+  toolVersion: string;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export const performanceClock: Clock = { now: () => performance.now() };
+
+/** What was read from a source: enough to plan (and re-plan for load-time rounds) without more I/O. */
+export interface Loaded {
+  entries: TreeEntry[];
+  tree: Tree;
+  contents: Map<string, Blob>;
+  plan: Plan;
+  source: Snapshot['source'];
+}
+
+/** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
+export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>): Promise<Loaded> {
+  const limits = opts.limits ?? DEFAULT_LIMITS;
+  const entries = await source.list();
+  const tree = new Tree(entries, limits.maxSymlinkHops);
+  const contents = new Map<string, Blob>();
+  const attempted = new Set<string>();
+  const readable = (paths: string[]) => {
+    const out: string[] = [];
+    for (const p of paths) {
+      const real = tree.real(p);
+      if (!real || attempted.has(real)) continue;
+      attempted.add(real);
+      const e = tree.files.get(real);
+      if (e && e.size <= limits.maxFileBytes) out.push(real);
+    }
+    return out;
+  };
+  let batch = readable(candidatePaths(tree)).slice(0, limits.maxFiles);
+  let plan: Plan | undefined;
+  for (let round = 0; round < 12; round++) {
+    if (batch.length) for (const [p, b] of await source.read(batch)) contents.set(p, b);
+    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins });
+    batch = readable(plan.missing);
+    if (batch.length === 0) break;
+  }
+  const src: Snapshot['source'] = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+  return { entries, tree, contents, plan: plan!, source: src };
+}
+
+/** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
+export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>, clock: Clock = performanceClock): number {
+  const t0 = clock.now();
+  const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
+  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins });
+  return clock.now() - t0;
+}
+
+export function summarizeTimes(samples: number[]): Snapshot['loadTime'] {
+  const s = [...samples].sort((a, b) => a - b);
+  const med = s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  const r = (x: number) => Math.round(x * 100) / 100;
+  return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
+}
+
+/** The analyze stage: source -> snapshot. */
+export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<Snapshot> {
+  const loaded = await load(source, opts);
+  const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+  const samples: number[] = [];
+  for (let i = 0; i < rounds; i++) samples.push(timePlan(loaded, opts, clock));
+  return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples) });
+}

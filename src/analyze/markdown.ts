@@ -1,0 +1,177 @@
+/**
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
+ */
+
+export interface ImportRef {
+  /** The path as written, with `\ ` unescaped and any #fragment cut off. */
+  ref: string;
+  /** 1-based line within the scanned text. */
+  line: number;
+}
+
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+
+function closesFence(line: string, fence: string): boolean {
+  const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+  return !!m && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
+}
+
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+export function isImportPath(p: string): boolean {
+  if (p.startsWith('./') || p.startsWith('~/')) return true;
+  if (p.startsWith('/')) return p.length > 1;
+  return /^[A-Za-z0-9._-]/.test(p);
+}
+
+/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
+export function proseLines(text: string): string[] {
+  const lines = text.split(/\r?\n/);
+  const out: string[] = [];
+  let fence: string | null = null;
+  let inComment = false;
+  for (const line of lines) {
+    if (fence !== null) {
+      const m = FENCE_RE.exec(line);
+      if (closesFence(line, fence)) fence = null;
+      out.push('');
+      continue;
+    }
+    if (!inComment) {
+      const m = FENCE_RE.exec(line);
+      if (m) {
+        fence = m[1]!;
+        out.push('');
+        continue;
+      }
+    }
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+      if (inComment) {
+        const end = s.indexOf('-->');
+        if (end < 0) {
+          s = '';
+          break;
+        }
+        s = s.slice(end + 3);
+        inComment = false;
+        continue;
+      }
+      const start = s.indexOf('<!--');
+      if (start < 0) {
+        kept += s;
+        break;
+      }
+      kept += s.slice(0, start) + ' ';
+      s = s.slice(start + 4);
+      inComment = true;
+    }
+    out.push(stripInlineCode(kept));
+  }
+  return out;
+}
+
+function stripInlineCode(line: string): string {
+  if (!line.includes('`')) return line;
+  let out = '';
+  let i = 0;
+  while (i < line.length) {
+    if (line[i] !== '`') {
+      out += line[i];
+      i++;
+      continue;
+    }
+    let n = 0;
+    while (line[i + n] === '`') n++;
+    const ticks = '`'.repeat(n);
+    let j = i + n;
+    let close = -1;
+    while (j < line.length) {
+      const k = line.indexOf(ticks, j);
+      if (k < 0) break;
+      if (line[k + n] !== '`' && line[k - 1] !== '`') {
+        close = k;
+        break;
+      }
+      j = k + 1;
+    }
+    if (close < 0) {
+      out += line.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    out += ' '.repeat(close + n - i);
+    i = close + n;
+  }
+  return out;
+}
+
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+export function findImports(text: string): ImportRef[] {
+  const refs: ImportRef[] = [];
+  const lines = proseLines(text);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!line.includes('@')) continue;
+    IMPORT_RE.lastIndex = 0;
+    for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+      let ref = m[1]!.replace(/\\ /g, ' ');
+      const hash = ref.indexOf('#');
+      if (hash >= 0) ref = ref.slice(0, hash);
+      if (ref && isImportPath(ref)) refs.push({ ref, line: i + 1 });
+    }
+  }
+  return refs;
+}
+
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+export function stripHtmlComments(text: string): string {
+  if (!text.includes('<!--')) return text;
+  const lines = text.split(/(\r?\n)/);
+  let out = '';
+  let fence: string | null = null;
+  let inComment = false;
+  for (let idx = 0; idx < lines.length; idx++) {
+    const part = lines[idx]!;
+    if (idx % 2 === 1) {
+      if (!inComment) out += part;
+      continue;
+    }
+    const fm = FENCE_RE.exec(part);
+    if (!inComment && fence === null && fm) {
+      fence = fm[1]!;
+      out += part;
+      continue;
+    }
+    if (fence !== null) {
+      if (closesFence(part, fence)) fence = null;
+      out += part;
+      continue;
+    }
+    let s = part;
+    while (s.length > 0) {
+      if (inComment) {
+        const end = s.indexOf('-->');
+        if (end < 0) {
+          s = '';
+          break;
+        }
+        s = s.slice(end + 3);
+        inComment = false;
+        continue;
+      }
+      const start = s.indexOf('<!--');
+      if (start < 0) {
+        out += s;
+        break;
+      }
+      out += s.slice(0, start);
+      s = s.slice(start + 4);
+      inComment = true;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,269 @@
+import { skillListingBudget, type LoadingModel } from '../model/constants.js';
+import {
+  SNAPSHOT_SCHEMA_VERSION,
+  type Category,
+  type CategoryTotal,
+  type Component,
+  type FileRecord,
+  type Graph,
+  type GraphEdge,
+  type ListingEntry,
+  type Loading,
+  type Snapshot,
+  type UnitRecord,
+} from '../model/snapshot.js';
+import { TokenCounter } from '../tokenize/counter.js';
+import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
+import { displayWidth } from './text.js';
+import type { Plan, PlannedEntry } from './plan.js';
+
+export interface MeasureContext {
+  model: LoadingModel;
+  source: Snapshot['source'];
+  toolVersion: string;
+  loadTime: Snapshot['loadTime'];
+}
+
+/** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureContext): Promise<Snapshot> {
+  const texts = [...plan.files.map((f) => f.text), ...plan.skillEntries.map((e) => e.text), ...plan.agentEntries.map((e) => e.text)];
+  const counts = await counter.countAll(texts);
+  const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
+
+  const files: FileRecord[] = plan.files
+    .map((f) => ({ path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens: tok(f.text), chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) }))
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+
+  const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+  const skills = skillListing(plan.skillEntries, ctx.model, tok, counted);
+  const agentItems: ListingEntry[] = plan.agentEntries.map((e) => entryRecord(e, tok));
+  const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+  // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
+  const agentChars = eagerAgents.reduce((s, e) => s + e.text.length + (eagerAgents.indexOf(e) > 0 ? 1 : 0), 0);
+  const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
+  const agents = {
+    chars: agentChars,
+    tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
+    claudeEstimateTokens: claudeEstimate,
+    warnAt: ctx.model.agentListingWarnTokens,
+    overLimit: claudeEstimate > ctx.model.agentListingWarnTokens,
+    entries: eagerAgents.length,
+    items: agentItems,
+  };
+
+  const allEntries = [...skills.items, ...agentItems];
+  const byFileEntry = new Map<string, ListingEntry>();
+  for (const e of allEntries) byFileEntry.set(`${e.kind}:${e.name}`, e);
+  const fileTokens = new Map(files.map((f) => [f.path, f]));
+
+  const components: Component[] = plan.components.map((c) => {
+    const entry = c.entry ? byFileEntry.get(`${c.kind === 'agent' ? 'agent' : c.kind}:${c.entry}`) : undefined;
+    const body = fileTokens.get(c.file);
+    const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
+    const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
+    const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
+    const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style' ? (body?.loading === 'on-demand' ? body.tokens : 0) : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+    return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
+  });
+
+  const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
+  const eagerEntries = allEntries.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+  const eagerTokens = sum(eagerFiles.map((f) => f.tokens)) + sum(eagerEntries.map((e) => e.tokens));
+  const onDemandFiles = files.filter((f) => f.loading === 'on-demand' && counted.has(f.unit));
+  const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
+  const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
+  let worst: Component | undefined;
+  for (const c of components) if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0)) worst = c;
+
+  const units: UnitRecord[] = plan.units.map((u) => {
+    const uf = files.filter((f) => f.unit === u.name);
+    const ue = allEntries.filter((e) => e.unit === u.name);
+    const comps: Record<string, number> = {};
+    for (const c of components) if (c.unit === u.name) comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+    // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
+    const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
+    return {
+      name: u.name,
+      type: u.type,
+      root: u.root,
+      ...(u.marketplace ? { marketplace: u.marketplace } : {}),
+      counted: u.counted,
+      eagerTokens: eager,
+      onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
+      files: uf.length,
+      components: comps,
+      mcpServers: u.mcpServers,
+      sessionStartHooks: u.sessionStartHooks,
+    };
+  });
+
+  const catMap = new Map<string, CategoryTotal>();
+  const addCat = (category: Category, loading: Loading, tokens: number) => {
+    const k = `${category}:${loading}`;
+    const c = catMap.get(k) ?? { category, loading, tokens: 0, files: 0 };
+    c.tokens += tokens;
+    c.files += 1;
+    catMap.set(k, c);
+  };
+  for (const f of files) if (counted.has(f.unit) && f.loading !== 'not-loaded') addCat(f.category, f.loading, f.tokens);
+  for (const e of allEntries) if (counted.has(e.unit) && e.loading !== 'not-loaded') addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
+  const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
+
+  const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
+
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    tool: { name: 'context-budget', version: ctx.toolVersion },
+    source: ctx.source,
+    tokenizer: { name: counter.name, estimate: true, note: TOKENIZER_NOTE },
+    model: { claudeCodeVersion: ctx.model.claudeCodeVersion, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
+    totals: {
+      eagerTokens,
+      onDemandTokens,
+      worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
+      worstInvocation: worst ? worst.name : null,
+      windowShare: round4(eagerTokens / ctx.model.contextWindow),
+      notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
+    },
+    categories,
+    units,
+    files,
+    components,
+    listings: { skills, agents },
+    memory: { chars: plan.memoryChars, warnChars: Math.max(ctx.model.memoryTotalMinWarnChars, 0), fileWarnChars: ctx.model.memoryFileMinWarnChars, files: memFiles.length },
+    graph: buildGraph(plan),
+    unknowns: plan.unknowns,
+    loadTime: ctx.loadTime,
+    diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+  };
+}
+
+function entryRecord(e: PlannedEntry, tok: (t: string) => number): ListingEntry {
+  return {
+    name: e.name,
+    kind: e.kind,
+    unit: e.unit,
+    file: e.file,
+    text: e.text,
+    chars: displayWidth(e.text),
+    tokens: tok(e.text),
+    loading: e.loading,
+    reason: e.reason,
+    ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
+  };
+}
+
+function agentNameDesc(line: string): string {
+  // "- name: description (Tools: ...)" -> "name: description"
+  return line.replace(/^- /, '').replace(/ \(Tools: [^)]*\)$/, '');
+}
+
+/**
+ * The skill listing against its character budget. Over budget (Claude Code 2.1.332): every entry
+ * starts as "- name"; in listing order (usage order for a user with no history) each gets its
+ * description back if it still fits; the rest stay bare names.
+ */
+export function skillListing(entries: PlannedEntry[], model: LoadingModel, tok: (t: string) => number, counted: ReadonlySet<string>): Snapshot['listings']['skills'] {
+  const items = entries.map((e) => entryRecord(e, tok));
+  const eager = items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+  const budget = skillListingBudget(model);
+  const chars = model.bundledListingChars + eager.reduce((s, e) => s + e.chars, 0) + Math.max(0, eager.length - 1);
+  const overBudget = chars > budget;
+  const truncated: string[] = [];
+  if (overBudget) {
+    const nameOnly = eager.map((e, i) => displayWidth(`- ${e.name}`) + (i > 0 ? 1 : 0));
+    let left = budget - model.bundledListingChars - sum(nameOnly);
+    eager.forEach((e) => {
+      const entry = entries.find((p) => p.name === e.name && p.file === e.file);
+      if (entry?.nameOnly) return;
+      const extra = e.chars - displayWidth(`- ${e.name}`);
+      if (extra <= left) left -= extra;
+      else {
+        truncated.push(e.name);
+        e.truncated = true;
+      }
+    });
+  }
+  return {
+    chars,
+    budget,
+    bundledAllowance: model.bundledListingChars,
+    overBudget,
+    truncated,
+    assumedOrder: 'listing order (project commands and skills, workflows, then plugins); real order follows each user\'s own usage',
+    entries: eager.length,
+    tokens: sum(eager.map((e) => e.tokens)),
+    items,
+  };
+}
+
+function buildGraph(plan: Plan): Graph {
+  const edges: GraphEdge[] = plan.edges;
+  const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
+  const out = new Map<string, string[]>();
+  const hasIn = new Set<string>();
+  for (const e of chainEdges) {
+    const l = out.get(e.from) ?? [];
+    if (!l.includes(e.to)) l.push(e.to);
+    out.set(e.from, l);
+    hasIn.add(e.to);
+  }
+  // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
+  let longest: string[] = [];
+  const memo = new Map<string, string[]>();
+  const walk = (n: string, onPath: Set<string>): string[] => {
+    const cached = memo.get(n);
+    if (cached && !cached.some((x) => onPath.has(x))) return cached;
+    onPath.add(n);
+    let best: string[] = [n];
+    for (const m of out.get(n) ?? []) {
+      if (onPath.has(m)) continue;
+      const sub = walk(m, onPath);
+      if (sub.length + 1 > best.length) best = [n, ...sub];
+    }
+    onPath.delete(n);
+    memo.set(n, best);
+    return best;
+  };
+  // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
+  const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
+  const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
+  for (const r of roots) {
+    const c = walk(r, new Set());
+    if (c.length > longest.length) longest = c;
+  }
+  const nodes = new Set<string>();
+  for (const f of plan.files) nodes.add(f.path);
+  for (const e of edges) {
+    nodes.add(e.from);
+    nodes.add(e.to);
+  }
+  const cycles = dedupeCycles(plan.cycles);
+  return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: plan.unresolved };
+}
+
+function dedupeCycles(cycles: string[][]): string[][] {
+  const seen = new Set<string>();
+  const out: string[][] = [];
+  for (const c of cycles) {
+    const ring = c.slice(0, -1);
+    const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
+    const i = ring.indexOf(min);
+    const rot = [...ring.slice(i), ...ring.slice(0, i)];
+    const k = rot.join('\0');
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push([...rot, rot[0]!]);
+  }
+  return out;
+}
+
+function sum(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return s;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

@@ -1,0 +1,776 @@
+import path from 'node:path/posix';
+import picomatch from 'picomatch';
+import type { Blob } from '../collect/types.js';
+import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, memoryFileWarnChars, memoryTotalWarnChars, type Limits, type LoadingModel } from '../model/constants.js';
+import type { Category, ComponentKind, Diagnostic, GraphEdge, Loading, Severity, UnresolvedRef } from '../model/snapshot.js';
+import { asBool, asGlobs, asText, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
+import { findImports, stripHtmlComments } from './markdown.js';
+import { decode, parseJson } from './text.js';
+import { Tree } from './tree.js';
+import { discoverUnits, PROJECT, type UnitDef } from './units.js';
+import { readWorkflowMeta } from './workflow.js';
+
+/** A file in the load plan, with the exact text Claude Code would load. */
+export interface PlannedFile {
+  path: string;
+  real: string;
+  sha: string;
+  bytes: number;
+  unit: string;
+  kind: ComponentKind;
+  loading: Loading;
+  reason: string;
+  category: Category;
+  /** Loaded text (frontmatter, HTML comments removed where Claude Code removes them). */
+  text: string;
+  depth?: number;
+}
+
+export interface PlannedEntry {
+  name: string;
+  kind: 'command' | 'skill' | 'workflow' | 'agent';
+  unit: string;
+  file: string;
+  text: string;
+  loading: Loading;
+  reason: string;
+  descriptionCapped: boolean;
+  /** `- name` alone (name-only override). */
+  nameOnly: boolean;
+}
+
+export interface PlannedComponent {
+  id: string;
+  kind: ComponentKind;
+  name: string;
+  unit: string;
+  file: string;
+  loading: Loading;
+  /** Listing entry name, when it has one. */
+  entry?: string;
+  /** Files the component pulls in when invoked (@file references). */
+  refs: string[];
+}
+
+export interface Unknown {
+  kind: 'mcp-server' | 'session-start-hook';
+  unit: string;
+  file: string;
+  name: string;
+  note: string;
+}
+
+export interface Plan {
+  units: UnitDef[];
+  files: PlannedFile[];
+  skillEntries: PlannedEntry[];
+  agentEntries: PlannedEntry[];
+  components: PlannedComponent[];
+  edges: GraphEdge[];
+  unresolved: UnresolvedRef[];
+  cycles: string[][];
+  unknowns: Unknown[];
+  diagnostics: Diagnostic[];
+  memoryChars: number;
+  /** Paths whose content the plan needed but was not given: read them and plan again. */
+  missing: string[];
+}
+
+export interface PlanOptions {
+  model: LoadingModel;
+  limits?: Limits;
+  /** Which plugins count as installed in the totals: "all", "none" or a list of names. */
+  installedPlugins?: 'all' | 'none' | string[];
+}
+
+/** Paths worth reading before anything is known: everything that can be a framework file. */
+export function candidatePaths(tree: Tree): string[] {
+  const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
+  const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
+  return tree.visiblePaths().filter((p) => {
+    const base = path.basename(p);
+    if (names.has(base)) return true;
+    return dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base);
+  });
+}
+
+const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
+
+/** Builds the load plan from a tree and the contents read so far. Pure. */
+export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts: PlanOptions): Plan {
+  return new Planner(tree, contents, opts).run();
+}
+
+interface Read {
+  real: string;
+  sha: string;
+  bytes: number;
+  text: string;
+  parsed?: ParsedFrontmatter;
+}
+
+class Planner {
+  private readonly limits: Limits;
+  private readonly m: LoadingModel;
+  private readonly files = new Map<string, PlannedFile>();
+  private readonly skillEntries: PlannedEntry[] = [];
+  private readonly agentEntries: PlannedEntry[] = [];
+  private readonly components: PlannedComponent[] = [];
+  private readonly edges: GraphEdge[] = [];
+  private readonly unresolved: UnresolvedRef[] = [];
+  private readonly cycles: string[][] = [];
+  private readonly unknowns: Unknown[] = [];
+  private readonly diagnostics: Diagnostic[] = [];
+  private readonly missing = new Set<string>();
+  private readonly readCache = new Map<string, Read | null>();
+  private readonly diagnosed = new Set<string>();
+  private memoryChars = 0;
+  private units: UnitDef[] = [];
+
+  constructor(
+    private readonly tree: Tree,
+    private readonly contents: ReadonlyMap<string, Blob>,
+    opts: PlanOptions,
+  ) {
+    this.m = opts.model;
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.installed = opts.installedPlugins ?? 'all';
+  }
+  private readonly installed: 'all' | 'none' | string[];
+
+  run(): Plan {
+    this.reportLinks();
+    const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed);
+    this.units = units;
+    this.diagnostics.push(...diagnostics);
+    for (const u of units) if (u.manifestPath) this.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+    for (const mp of this.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json'))) this.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+    const settings = this.readSettings();
+    this.planMemory(settings);
+    for (const u of units) this.planUnit(u, settings);
+    this.applyOverridesAndOrder(settings);
+    this.planRemaining();
+    this.checkCollisions();
+    return {
+      units,
+      files: [...this.files.values()],
+      skillEntries: this.skillEntries,
+      agentEntries: [...this.agentEntries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      components: this.components,
+      edges: this.edges,
+      unresolved: this.unresolved,
+      cycles: this.cycles,
+      unknowns: this.unknowns,
+      diagnostics: this.diagnostics,
+      memoryChars: this.memoryChars,
+      missing: [...this.missing].sort(),
+    };
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  private diag(file: string, line: number, severity: Severity, code: string, message: string): void {
+    const key = `${file}\0${line}\0${code}\0${message}`;
+    if (this.diagnosed.has(key)) return;
+    this.diagnosed.add(key);
+    this.diagnostics.push({ file, line, severity, code, message });
+  }
+
+  /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
+  private read(p: string, withFrontmatter = false): Read | null {
+    const real = this.tree.real(p);
+    if (!real) return null;
+    let r = this.readCache.get(real);
+    if (r === undefined) {
+      const entry = this.tree.files.get(real)!;
+      const blob = this.contents.get(real);
+      if (!blob) {
+        if (entry.size > this.limits.maxFileBytes) {
+          this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+          r = null;
+        } else {
+          this.missing.add(real);
+          return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
+        }
+      } else {
+        const d = decode(blob.data);
+        if (d.problem) this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
+        r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+      }
+      this.readCache.set(real, r);
+    }
+    if (r && withFrontmatter && !r.parsed) {
+      r.parsed = parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+      for (const issue of r.parsed.issues) this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
+    }
+    return r;
+  }
+
+  private readJson(p: string): unknown {
+    const r = this.read(p);
+    if (!r || this.missing.has(r.real)) return undefined;
+    const j = parseJson(r.text);
+    if (!j.ok) {
+      this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
+      return undefined;
+    }
+    return j.value;
+  }
+
+  private addFile(p: string, unit: string, kind: ComponentKind, loading: Loading, reason: string, category: Category, text?: string, depth?: number): PlannedFile | undefined {
+    const r = this.read(p);
+    const real = r?.real ?? this.tree.real(p) ?? p;
+    const existing = this.files.get(real);
+    if (existing) {
+      // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
+      if (rank(loading) > rank(existing.loading)) this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+      return existing;
+    }
+    const f: PlannedFile = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+    this.files.set(real, f);
+    return f;
+  }
+
+  private reportLinks(): void {
+    for (const l of this.tree.brokenLinks()) {
+      if (IGNORED_DIR.test(l.path + '/')) continue;
+      const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+      this.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
+      this.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
+    }
+  }
+
+  // ---------------------------------------------------------------- settings
+
+  private readSettings(): Settings {
+    const s: Settings = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
+    for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
+      if (!this.tree.real(p)) continue;
+      this.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
+      const v = this.readJson(p);
+      if (!isObject(v)) continue;
+      if (typeof v.outputStyle === 'string') s.outputStyle = v.outputStyle;
+      if (isObject(v.skillOverrides)) for (const [k, val] of Object.entries(v.skillOverrides)) if (typeof val === 'string') s.skillOverrides[k] = val;
+      if (Array.isArray(v.claudeMdExcludes)) s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x): x is string => typeof x === 'string'));
+      if (typeof v.instructionFiles === 'string') s.instructionFiles = v.instructionFiles as Settings['instructionFiles'];
+      if (isObject(v.hooks)) s.hooks.push({ file: p, hooks: v.hooks });
+    }
+    return s;
+  }
+
+  // ---------------------------------------------------------------- memory
+
+  private planMemory(settings: Settings): void {
+    const mode = settings.instructionFiles ?? this.m.instructionFiles;
+    if (mode === 'managed-only') return;
+    const excluded = settings.claudeMdExcludes.length ? picomatch(settings.claudeMdExcludes, { dot: true }) : () => false;
+    const visible = this.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p));
+    // Memory files per directory: dir -> candidates.
+    const byDir = new Map<string, { claude: string[]; agents: string[]; rules: string[] }>();
+    const slot = (d: string) => {
+      let s = byDir.get(d);
+      if (!s) byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
+      return s;
+    };
+    for (const p of visible) {
+      const base = path.basename(p);
+      const dir = path.dirname(p) === '.' ? '' : path.dirname(p);
+      const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
+      if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
+        if (dir === owner || dir.endsWith('.claude')) slot(owner).claude.push(p);
+      } else if (base === 'AGENTS.md') {
+        if (dir === owner || dir.endsWith('.claude')) slot(owner).agents.push(p);
+      } else {
+        const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
+        if (rm) slot(rm[1] ?? '').rules.push(p);
+      }
+    }
+    const order = (d: string) => (list: string[]) =>
+      [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+    const roots: { p: string; loading: Loading; reason: string; category: Category; dir: string }[] = [];
+    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+    for (const d of dirs) {
+      const s = byDir.get(d)!;
+      const top = d === '';
+      const loading: Loading = top ? 'eager' : 'on-demand';
+      const where = top ? 'project root' : `${d}/`;
+      const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && (top ? s.claude.length === 0 : s.claude.length === 0));
+      for (const p of order(d)(s.claude)) roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+      if (useAgents) for (const p of order(d)(s.agents)) roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+      else for (const p of s.agents) this.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+      for (const p of [...s.rules].sort()) {
+        const r = this.read(p, true);
+        const globs = asGlobs(r?.parsed?.data.paths);
+        const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+        if (conditional) roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs!.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
+        else roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
+      }
+    }
+    // Eager roots first so that a file reachable both ways is eager.
+    const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+    const loadedTexts = new Set<string>();
+    const loaded = new Set<string>();
+    let totalChars = 0;
+    const fileWarn = memoryFileWarnChars(this.m);
+    for (const root of sorted) {
+      const isAgents = path.basename(root.p) === 'AGENTS.md';
+      const real = this.tree.real(root.p);
+      if (!real) continue;
+      if (loaded.has(real)) {
+        if (root.loading === 'eager' || !this.files.has(real)) continue;
+        continue;
+      }
+      if (isAgents) {
+        const r = this.read(root.p);
+        const trimmed = r?.text.trim() ?? '';
+        if (loadedTexts.has(trimmed)) {
+          this.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
+          continue;
+        }
+      }
+      const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.p);
+      if (root.loading === 'eager') totalChars += chars;
+      const r = this.read(root.p);
+      if (r) loadedTexts.add(r.text.trim());
+    }
+    this.memoryChars = totalChars;
+    const totalWarn = memoryTotalWarnChars(this.m);
+    if (totalChars > totalWarn) this.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+    void fileWarn;
+  }
+
+  /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
+  private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[], rootPath: string): number {
+    const real = this.tree.real(p)!;
+    loaded.add(real);
+    const isRule = /(^|\/)\.claude\/rules\//.test(real);
+    const r = this.read(p, isRule);
+    if (!r) return 0;
+    if (r.bytes > this.m.memoryFileMaxBytes) {
+      this.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${this.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
+      this.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${this.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
+      return 0;
+    }
+    const raw = isRule && r.parsed ? r.parsed.body : r.text;
+    const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(path.join(path.dirname(real), r.text.trim())) : null;
+    if (asLink && this.tree.real(asLink) && asLink !== real)
+      this.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+    const text = stripHtmlComments(raw);
+    const kind: ComponentKind = isRule ? 'rule' : 'memory';
+    this.addFile(p, PROJECT, kind, loading, reason, category, text, depth);
+    if (depth === 0) this.components.push({ id: `${kind}:${real}`, kind, name: real, unit: PROJECT, file: real, loading, refs: [] });
+    const fileWarn = memoryFileWarnChars(this.m);
+    if (text.length > fileWarn && loading === 'eager') this.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+    let chars = text.length;
+    const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
+    const nextStack = [...stack, real];
+    for (const imp of findImports(raw)) {
+      const line = imp.line + lineOffset;
+      const target = this.resolveRef(p, imp.ref, line, 'import');
+      if (!target) continue;
+      const targetReal = this.tree.real(target)!;
+      const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < this.m.importMaxDepth;
+      if (loadable) this.edges.push({ from: real, to: targetReal, type: 'import', line });
+      if (nextStack.includes(targetReal)) {
+        this.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
+        continue;
+      }
+      if (loaded.has(targetReal)) continue;
+      if (depth + 1 >= this.m.importMaxDepth) {
+        this.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
+        this.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${this.m.importMaxDepth} (file not loaded)`);
+        if (!this.files.has(targetReal)) this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
+        continue;
+      }
+      chars += this.loadMemory(target, depth + 1, loading, `imported by ${rootPath === real ? real : real} at depth ${depth + 1}`, category === 'rules' ? 'rules' : category, loaded, nextStack, rootPath);
+    }
+    return chars;
+  }
+
+  /** Resolves an @reference inside the repository; records why it can't be. */
+  private resolveRef(from: string, ref: string, line: number, as: 'import' | 'file-ref', base?: string): string | null {
+    const fromReal = this.tree.real(from) ?? from;
+    if (ref.startsWith('~/') || ref === '~') {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
+      this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
+      return null;
+    }
+    if (ref.startsWith('/')) {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+      this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
+      return null;
+    }
+    const ext = path.extname(ref).slice(1).toLowerCase();
+    const baseDir = base ?? (path.dirname(fromReal) === '.' ? '' : path.dirname(fromReal));
+    const norm = Tree.normalize(path.join(baseDir, ref));
+    if (norm === null) {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+      this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
+      return null;
+    }
+    if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
+      if (this.tree.real(norm)) this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
+      return null;
+    }
+    const res = this.tree.resolve(norm);
+    if (!res.ok || !this.tree.files.has(res.path)) {
+      const reason = res.ok ? 'missing' : res.reason;
+      this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+      if (as === 'import' && (ext || reason !== 'missing')) this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+      return null;
+    }
+    return norm;
+  }
+
+  // ---------------------------------------------------------------- units
+
+  private planUnit(u: UnitDef, settings: Settings): void {
+    const isProject = u.type === 'project';
+    // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
+    const within = (p: string) => (u.root === '' ? p : `${u.root}/${p}`);
+    const paths = (key: string, def: string[]): string[] => {
+      const fromManifest = manifestPaths(u.manifest, key);
+      return (fromManifest ?? def).map((p) => Tree.normalize(path.join(u.root, p))).filter((p): p is string => p !== null);
+    };
+    const inDir = (dir: string, re: RegExp) => this.tree.visiblePaths().filter((p) => (dir === '' ? true : p.startsWith(dir + '/')) && re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+
+    // Commands
+    const cmdDirs = isProject ? ['.claude/commands'] : paths('commands', ['commands']);
+    for (const d of cmdDirs) {
+      const files = this.tree.files.has(d) || this.tree.real(d) && !this.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
+      for (const f of files) {
+        const rel = this.tree.files.has(d) || !this.tree.isDir(d) ? path.basename(f) : f.slice(d.length + 1);
+        const name = rel.replace(/\.md$/i, '').split('/').join(':');
+        this.planPrompt(u, f, isProject ? name : `${u.name}:${name}`, 'command');
+      }
+    }
+    // Skills
+    const skillRoots = isProject ? ['.claude/skills'] : paths('skills', ['skills']);
+    const skillFiles: string[] = [];
+    for (const d of skillRoots) {
+      if (this.tree.real(`${d}/SKILL.md`)) skillFiles.push(`${d}/SKILL.md`);
+      else for (const f of inDir(d, /^[^/]+\/SKILL\.md$/)) skillFiles.push(f);
+    }
+    if (!isProject && this.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills')) skillFiles.push(within('SKILL.md'));
+    for (const f of skillFiles) {
+      const dir = path.dirname(f);
+      const dirName = f === within('SKILL.md') ? u.name : path.basename(dir);
+      this.planPrompt(u, f, dirName, 'skill');
+      for (const res of inDir(dir, /.+/)) if (res !== f && !skillFiles.includes(res)) this.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+    }
+    // Workflows
+    for (const d of isProject ? ['.claude/workflows'] : paths('workflows', ['workflows'])) {
+      for (const f of inDir(d, /^[^/]+\.(m?js)$/i)) this.planWorkflow(u, f);
+    }
+    // Agents
+    for (const d of isProject ? ['.claude/agents'] : paths('agents', ['agents'])) {
+      const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
+      for (const f of files) this.planAgent(u, f);
+    }
+    // Output styles
+    for (const d of isProject ? ['.claude/output-styles'] : paths('outputStyles', ['output-styles'])) {
+      const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
+      for (const f of files) {
+        const r = this.read(f, true);
+        const name = asText(r?.parsed?.data.name) ?? path.basename(f).replace(/\.md$/i, '');
+        const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
+        const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
+        const loading: Loading = forced || selected ? 'eager' : 'not-loaded';
+        const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
+        this.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
+        this.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: this.tree.real(f) ?? f, loading, refs: [] });
+      }
+    }
+    // MCP servers
+    const mcpSources: { file: string; servers: unknown }[] = [];
+    const mcpPath = within('.mcp.json');
+    const declared = u.manifest ? (u.manifest.mcpServers ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
+    if (typeof declared === 'string' || Array.isArray(declared)) {
+      for (const p of ([] as unknown[]).concat(declared)) {
+        const norm = typeof p === 'string' ? Tree.normalize(path.join(u.root, p)) : null;
+        if (norm && this.tree.real(norm)) mcpSources.push({ file: norm, servers: this.mcpFile(norm, u.name) });
+      }
+    } else if (isObject(declared)) mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
+    else if (this.tree.real(mcpPath)) mcpSources.push({ file: mcpPath, servers: this.mcpFile(mcpPath, u.name) });
+    for (const src of mcpSources) {
+      if (!isObject(src.servers)) continue;
+      for (const name of Object.keys(src.servers)) {
+        u.mcpServers.push(name);
+        if (u.counted) this.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
+      }
+    }
+    // Hooks
+    const hookSources: { file: string; hooks: unknown }[] = isProject ? settings.hooks : [];
+    if (!isProject) {
+      const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
+      const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? ([] as unknown[]).concat(declaredHooks).filter((x): x is string => typeof x === 'string').map((p) => Tree.normalize(path.join(u.root, p))) : [within('hooks/hooks.json')];
+      if (isObject(declaredHooks)) hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+      for (const hf of hookFiles) {
+        if (!hf || !this.tree.real(hf)) continue;
+        this.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
+        const v = this.readJson(hf);
+        if (isObject(v)) hookSources.push({ file: hf, hooks: isObject(v.hooks) ? v.hooks : v });
+      }
+    }
+    for (const src of hookSources) {
+      if (!isObject(src.hooks)) continue;
+      const ss = src.hooks.SessionStart;
+      const n = Array.isArray(ss) ? ss.reduce((acc: number, g: unknown) => acc + (isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
+      u.sessionStartHooks += n;
+      if (n > 0 && u.counted) this.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
+    }
+  }
+
+  private mcpFile(p: string, unit: string): unknown {
+    this.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
+    const v = this.readJson(p);
+    return isObject(v) && isObject(v.mcpServers) ? v.mcpServers : v;
+  }
+
+  /** A command or skill: listing entry (eager or conditional) and body (on invocation). */
+  private planPrompt(u: UnitDef, f: string, name: string, kind: 'command' | 'skill'): void {
+    const r = this.read(f, true);
+    if (!r) return;
+    const fm = r.parsed?.data ?? {};
+    const body = r.parsed?.body ?? r.text;
+    const isPlugin = u.type === 'plugin';
+    let listedName = name;
+    if (kind === 'skill') {
+      const declared = asText(fm.name)?.trim();
+      const base = declared || name;
+      if (declared && declared !== name) this.diag(f, 1, 'info', 'skill-name-mismatch', `skill name "${declared}" differs from its directory "${name}"`);
+      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) || base.length > this.m.skillNameMaxChars)
+        this.diag(f, fieldLine(r.text, 'name'), 'error', 'invalid-skill-name', `invalid skill name "${base.slice(0, 80)}": lowercase letters, digits and hyphens, at most ${this.m.skillNameMaxChars} characters`);
+      listedName = isPlugin ? `${u.name}:${base}` : base;
+    }
+    const real = this.tree.real(f) ?? f;
+    const description = asText(fm.description)?.trim() ?? '';
+    const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
+    if (kind === 'skill' && description.length > this.m.skillDescriptionSpecMaxChars) this.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${this.m.skillDescriptionSpecMaxChars}`);
+    let desc = description && whenToUse ? `${description} - ${whenToUse}` : description || whenToUse;
+    const disabled = asBool(fm['disable-model-invocation']);
+    const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
+    const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+    let listed = !disabled;
+    let why = '';
+    if (!desc) {
+      if (isPlugin) {
+        listed = false;
+        why = `plugin ${kind} with neither description nor when_to_use: not listed`;
+        this.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
+      } else {
+        desc = deriveDescription(body, kind, this.m.derivedDescriptionMaxChars);
+        this.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${desc.slice(0, 60)}" from the first line`);
+      }
+    }
+    const bodyText = body;
+    const refs: string[] = [];
+    const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
+    if (kind === 'command') {
+      for (const imp of findImports(body)) {
+        const target = this.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
+        if (!target) continue;
+        const tr = this.tree.real(target)!;
+        refs.push(tr);
+        this.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
+        this.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
+      }
+    }
+    const bodyLoading: Loading = 'on-demand';
+    this.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+    let entryLoading: Loading = 'not-loaded';
+    if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
+    else if (!why) why = 'disable-model-invocation: true, not listed';
+    const entry = listed ? this.makeEntry(listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`) : undefined;
+    this.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+  }
+
+  private makeEntry(name: string, description: string, kind: PlannedEntry['kind'], unit: string, file: string, loading: Loading, reason: string): PlannedEntry {
+    const cap = this.m.skillListingMaxDescChars;
+    const capped = [...description].length > cap;
+    const desc = capped ? [...description].slice(0, cap - 1).join('') + '…' : description;
+    const e: PlannedEntry = { name, kind, unit, file, text: `- ${name}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false };
+    if (capped) this.diag(file, 1, 'warning', 'description-capped', `description is ${[...description].length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+    this.skillEntries.push(e);
+    return e;
+  }
+
+  private planWorkflow(u: UnitDef, f: string): void {
+    const r = this.read(f);
+    if (!r) return;
+    const real = this.tree.real(f) ?? f;
+    if (r.bytes > this.m.workflowMaxBytes) {
+      this.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${this.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
+      this.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${this.m.workflowMaxBytes}: Claude Code ignores it`);
+      return;
+    }
+    const meta = readWorkflowMeta(r.text);
+    if (!meta.ok) {
+      this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
+      this.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
+      return;
+    }
+    const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
+    const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
+    this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
+    const entry = this.makeEntry(name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
+    this.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
+  }
+
+  private planAgent(u: UnitDef, f: string): void {
+    const r = this.read(f, true);
+    if (!r) return;
+    const real = this.tree.real(f) ?? f;
+    const fm = r.parsed?.data ?? {};
+    const base = asText(fm.name)?.trim() || path.basename(f).replace(/\.md$/i, '');
+    const name = u.type === 'plugin' ? `${u.name}:${base}` : base;
+    const description = asText(fm.description)?.trim() ?? '';
+    const body = r.parsed?.body ?? r.text;
+    if (!r.parsed?.hasFrontmatter || !description) {
+      this.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+      if (r.parsed?.hasFrontmatter) this.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
+      return;
+    }
+    const tools = asText(fm.tools)?.trim();
+    const text = `- ${name}: ${description} (Tools: ${tools || 'All tools'})`;
+    const loading: Loading = 'eager';
+    this.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
+    this.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
+    this.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
+    const skills = asGlobs(fm.skills);
+    for (const s of skills ?? []) this.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
+  }
+
+  private applyOverridesAndOrder(settings: Settings): void {
+    for (const e of this.skillEntries) {
+      const o = settings.skillOverrides[e.name];
+      if (!o || o === 'on') continue;
+      if (o === 'off' || o === 'user-invocable-only') {
+        e.loading = 'not-loaded';
+        e.reason = `skillOverrides: ${o}`;
+      } else if (o === 'name-only') {
+        e.text = `- ${e.name}`;
+        e.nameOnly = true;
+        e.reason += ' (skillOverrides: name-only)';
+      }
+    }
+    // Resolve agent `skills:` references and body mentions of other components by name.
+    const byName = new Map(this.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
+    for (let i = 0; i < this.edges.length; i++) {
+      const e = this.edges[i]!;
+      if (e.type !== 'agent-skill') continue;
+      const target = byName.get(e.to.slice('skill:'.length)) ?? [...byName.entries()].find(([n]) => n.endsWith(':' + e.to.slice('skill:'.length)))?.[1];
+      if (target) this.edges[i] = { ...e, to: target };
+      else this.unresolved.push({ from: e.from, line: 1, ref: e.to.slice('skill:'.length), reason: 'missing' });
+    }
+    for (let i = this.edges.length - 1; i >= 0; i--) if (this.edges[i]!.to.startsWith('skill:')) this.edges.splice(i, 1);
+    const commandNames = new Map(this.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
+    if (commandNames.size) {
+      for (const f of this.files.values()) {
+        if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule') continue;
+        if (!f.text.includes('/')) continue;
+        const seen = new Set<string>();
+        for (const m of f.text.matchAll(/(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g)) {
+          const target = commandNames.get(m[1]!);
+          if (target && target !== f.real && !seen.has(target)) {
+            seen.add(target);
+            this.edges.push({ from: f.real, to: target, type: 'name-ref' });
+          }
+        }
+      }
+    }
+    for (const u of this.units) if (u.type === 'plugin') for (const c of this.components) if (c.unit === u.name) this.edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
+  }
+
+  private planRemaining(): void {
+    const claimed = new Set(this.files.keys());
+    for (const p of candidatePaths(this.tree)) {
+      const real = this.tree.real(p);
+      if (!real || claimed.has(real) || IGNORED_DIR.test(p)) continue;
+      claimed.add(real);
+      const unit = ownerUnit(this.units, p);
+      this.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
+    }
+  }
+
+  private checkCollisions(): void {
+    const seen = new Map<string, PlannedEntry>();
+    for (const e of [...this.skillEntries, ...this.agentEntries]) {
+      const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
+      const prev = seen.get(key);
+      if (prev && prev.file !== e.file) this.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+      else seen.set(key, e);
+    }
+    // Same base name across units (e.g. a plugin skill and a project skill): a softer collision.
+    const base = new Map<string, PlannedEntry>();
+    for (const e of [...this.skillEntries, ...this.agentEntries]) {
+      const b = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`;
+      const prev = base.get(b);
+      if (prev && prev.unit !== e.unit && prev.name !== e.name) this.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with "${prev.name}" (${prev.file}) in another unit`);
+      else if (!prev) base.set(b, e);
+    }
+  }
+}
+
+interface Settings {
+  outputStyle?: string;
+  skillOverrides: Record<string, string>;
+  claudeMdExcludes: string[];
+  instructionFiles?: LoadingModel['instructionFiles'];
+  hooks: { file: string; hooks: unknown }[];
+}
+
+function rank(l: Loading): number {
+  return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function memoryOrder(p: string, dir: string): number {
+  const rel = dir === '' ? p : p.slice(dir.length + 1);
+  return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
+}
+
+/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
+export function trimGlob(g: string): string {
+  return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
+}
+
+/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
+function manifestPaths(manifest: Record<string, unknown> | undefined, key: string): string[] | undefined {
+  if (!manifest) return undefined;
+  const v = manifest[key] ?? (isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}
+
+function ownerUnit(units: UnitDef[], p: string): string {
+  let best: UnitDef | undefined;
+  for (const u of units) {
+    if (u.type !== 'plugin') continue;
+    if (u.root === '' || p.startsWith(u.root + '/')) if (!best || u.root.length > best.root.length) best = u;
+  }
+  if (best && best.root === '' && /^\.claude\//.test(p)) return PROJECT;
+  return best?.name ?? PROJECT;
+}
+
+/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
+export function deriveDescription(body: string, kind: 'command' | 'skill', max: number): string {
+  const line = body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
+  if (!line) return kind === 'skill' ? 'Skill' : 'Custom command';
+  const text = line.replace(/^#+\s*/, '');
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+}
+
+function fieldLine(text: string, key: string): number {
+  const lines = text.split(/\r?\n/, 400);
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return i >= 0 ? i + 1 : 1;
+}

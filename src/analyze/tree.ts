@@ -1,0 +1,125 @@
+import path from 'node:path/posix';
+import type { TreeEntry } from '../collect/types.js';
+
+export type Resolution =
+  | { ok: true; path: string; viaLink: boolean }
+  | { ok: false; reason: 'external' | 'missing' | 'loop'; path: string };
+
+/**
+ * The repository as a set of paths, with symlinks resolved inside it only.
+ * A link that leaves the repository, or loops, is never followed.
+ */
+export class Tree {
+  readonly files = new Map<string, TreeEntry>();
+  private readonly links = new Map<string, string>();
+  private readonly dirs = new Set<string>(['']);
+  /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
+  readonly aliases = new Map<string, string>();
+
+  constructor(
+    entries: readonly TreeEntry[],
+    private readonly maxHops = 40,
+  ) {
+    for (const e of entries) {
+      if (e.type === 'symlink') this.links.set(e.path, e.linkTarget ?? '');
+      else if (e.type === 'file') this.files.set(e.path, e);
+      let d = path.dirname(e.path);
+      while (d !== '.' && !this.dirs.has(d)) {
+        this.dirs.add(d);
+        d = path.dirname(d);
+      }
+    }
+    this.expandDirectoryLinks();
+  }
+
+  /** Normalizes a repository-relative path; null when it leaves the repository. */
+  static normalize(p: string): string | null {
+    if (p.startsWith('/')) return null;
+    const n = path.normalize(p).replace(/\/+$/, '');
+    if (n === '..' || n.startsWith('../')) return null;
+    return n === '.' || n === '' ? '' : n;
+  }
+
+  isDir(p: string): boolean {
+    return this.dirs.has(p);
+  }
+
+  isLink(p: string): boolean {
+    return this.links.has(p);
+  }
+
+  /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
+  resolve(p: string): Resolution {
+    let current = p;
+    let viaLink = false;
+    for (let hop = 0; hop <= this.maxHops; hop++) {
+      if (this.files.has(current)) return { ok: true, path: current, viaLink };
+      const parts = current.split('/');
+      let replaced = false;
+      for (let i = 1; i <= parts.length; i++) {
+        const prefix = parts.slice(0, i).join('/');
+        const target = this.links.get(prefix);
+        if (target === undefined) continue;
+        const joined = target.startsWith('/') ? null : Tree.normalize(path.join(path.dirname(prefix), target));
+        if (joined === null) return { ok: false, reason: 'external', path: p };
+        current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
+        viaLink = true;
+        replaced = true;
+        break;
+      }
+      if (!replaced) return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
+    }
+    return { ok: false, reason: 'loop', path: p };
+  }
+
+  /** Every symlink with the reason it can't be followed, for the report. */
+  brokenLinks(): { path: string; reason: 'external' | 'missing' | 'loop'; target: string }[] {
+    const out: { path: string; reason: 'external' | 'missing' | 'loop'; target: string }[] = [];
+    for (const [p, target] of this.links) {
+      const r = this.resolve(p);
+      if (!r.ok) out.push({ path: p, reason: r.reason, target });
+    }
+    return out;
+  }
+
+  private expandDirectoryLinks(): void {
+    const realFiles = [...this.files.keys()];
+    for (const link of this.links.keys()) {
+      const r = this.resolve(link);
+      if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path)) continue;
+      const prefix = r.path === '' ? '' : r.path + '/';
+      // A link to one of its own ancestors would alias the tree into itself: skip.
+      if (link.startsWith(prefix)) continue;
+      for (const f of realFiles) {
+        if (!f.startsWith(prefix)) continue;
+        const alias = link + '/' + f.slice(prefix.length);
+        if (this.files.has(alias) || this.aliases.has(alias)) continue;
+        this.aliases.set(alias, f);
+        let d = path.dirname(alias);
+        while (d !== '.' && !this.dirs.has(d)) {
+          this.dirs.add(d);
+          d = path.dirname(d);
+        }
+      }
+    }
+  }
+
+  /** All visible file paths: real files, file symlinks that resolve inside, and aliases through directory links. */
+  visiblePaths(): string[] {
+    const out = [...this.files.keys(), ...this.aliases.keys()];
+    for (const link of this.links.keys()) {
+      const r = this.resolve(link);
+      if (r.ok && this.files.has(r.path)) out.push(link);
+    }
+    return out.sort();
+  }
+
+  /** Real file behind a visible path (alias or link), or undefined. */
+  real(p: string): string | undefined {
+    if (this.files.has(p)) return p;
+    const a = this.aliases.get(p);
+    if (a) return a;
+    const r = this.resolve(p);
+    return r.ok && this.files.has(r.path) ? r.path : undefined;
+  }
+}

@@ -1,0 +1,121 @@
+import { parseArgs } from 'node:util';
+import { errorMessage, UserError } from './errors.js';
+import { VERSION } from './version.js';
+
+/** The process-like object the CLI runs against (size-limit's habit): testable without mocks. */
+export interface Proc {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+export const HELP = `context-budget ${VERSION}: what a Claude Code framework costs in context, and what a change does to it.
+
+Usage
+  context-budget analyze [dir] [--ref REV] [--json] [options]
+      Measure a framework: a directory's working tree, or one commit (--ref) read from git objects.
+  context-budget diff <base> [<head>] [--dir DIR] [--json|--markdown] [options]
+      Compare two sides against the budgets. A side is a git revision of DIR's repository or a
+      snapshot JSON file; <head> defaults to the working tree. Exits 1 exactly when the verdict is fail.
+  context-budget help
+
+Options
+  --config FILE         budget config (default: .github/context-budget.yml or .json, if present)
+  --window N            context window in tokens (default 200000)
+  --chars-per-token N   3 for current models, 4 for older ones (default 3)
+  --rounds N            load-time rounds (default 5)
+  --cache-dir DIR       persistent token-count cache (default ~/.cache/context-budget)
+  --no-cache            do not read or write the persistent cache
+  --files N             rows of the largest-files table (default 15)
+
+Token counts are estimates (o200k_base); Claude's own tokenizer is not public.
+`;
+
+/** Runs the CLI; resolves to the exit code. */
+export async function run(proc: Proc): Promise<number> {
+  const [command, ...rest] = proc.argv;
+  if (!command || command === 'help' || command === '--help' || command === '-h') {
+    proc.stdout.write(HELP);
+    return command ? 0 : 2;
+  }
+  if (command === '--version' || command === '-v') {
+    proc.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    const { parsed, options } = parseCli(rest);
+    const pipeline = await import('./pipeline.js');
+    if (command === 'analyze') return await pipeline.analyzeCommand(parsed.positionals, options, proc);
+    if (command === 'diff') return await pipeline.diffCommand(parsed.positionals, options, proc);
+    throw new UserError(`Unknown command "${command}". Run "context-budget help".`);
+  } catch (e) {
+    if (e instanceof UserError) {
+      proc.stderr.write(`context-budget: ${e.message}\n`);
+      return 2;
+    }
+    proc.stderr.write(`context-budget: internal error: ${errorMessage(e)}\n${proc.env.CONTEXT_BUDGET_DEBUG ? (e as Error).stack + '\n' : ''}`);
+    return 3;
+  }
+}
+
+export interface CliOptions {
+  ref?: string;
+  json: boolean;
+  markdown: boolean;
+  config?: string;
+  dir?: string;
+  window?: number;
+  charsPerToken?: number;
+  rounds?: number;
+  cacheDir?: string;
+  cache: boolean;
+  files?: number;
+}
+
+function parseCli(args: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        ref: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        markdown: { type: 'boolean', default: false },
+        config: { type: 'string' },
+        dir: { type: 'string' },
+        window: { type: 'string' },
+        'chars-per-token': { type: 'string' },
+        rounds: { type: 'string' },
+        'cache-dir': { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
+        files: { type: 'string' },
+      },
+    });
+  } catch (e) {
+    throw new UserError(`${errorMessage(e)}. Run "context-budget help".`);
+  }
+  const v = parsed.values;
+  const num = (name: string, s: string | undefined, min: number): number | undefined => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n < min) throw new UserError(`--${name} expects a number >= ${min}, got "${s}"`);
+    return n;
+  };
+  const options: CliOptions = {
+    ref: v.ref,
+    json: v.json ?? false,
+    markdown: v.markdown ?? false,
+    config: v.config,
+    dir: v.dir,
+    window: num('window', v.window, 1000),
+    charsPerToken: num('chars-per-token', v['chars-per-token'], 1),
+    rounds: num('rounds', v.rounds, 1),
+    cacheDir: v['cache-dir'],
+    cache: !v['no-cache'],
+    files: num('files', v.files, 1),
+  };
+  return { parsed, options };
+}

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import type { Blob, FrameworkSource, TreeEntry } from './types.js';
+
+/** Runs git with arguments only (never a shell), returning stdout as a Buffer. */
+export function git(cwd: string, args: readonly string[], input?: Buffer | string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(Buffer.concat(out));
+      else reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(input ?? '');
+  });
+}
+
+export class GitError extends Error {
+  constructor(
+    readonly args: readonly string[],
+    readonly code: number,
+    readonly stderr: string,
+  ) {
+    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.split('\n')[0] ?? ''}`);
+    this.name = 'GitError';
+  }
+}
+
+/** Git blob hash of content, as `git hash-object` computes it. */
+export function blobSha(data: Buffer): string {
+  return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
+
+export async function resolveCommit(repo: string, ref: string): Promise<string> {
+  if (ref.startsWith('-')) throw new Error(`Invalid revision "${ref}": must not start with "-"`);
+  try {
+    return (await git(repo, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+  } catch (e) {
+    throw new Error(`Unknown revision "${ref}" in ${repo}: ${(e as Error).message}`);
+  }
+}
+
+/** Parses `git ls-tree -r -l -z` output. */
+export function parseLsTree(out: Buffer): TreeEntry[] {
+  const entries: TreeEntry[] = [];
+  for (const rec of out.toString('utf8').split('\0')) {
+    if (!rec) continue;
+    const tab = rec.indexOf('\t');
+    const [mode, type, sha, size] = rec.slice(0, tab).split(/ +/);
+    const path = rec.slice(tab + 1);
+    if (type === 'commit') entries.push({ path, type: 'submodule', size: 0, sha });
+    else if (type === 'blob') entries.push({ path, type: mode === '120000' ? 'symlink' : 'file', size: Number(size) || 0, sha });
+  }
+  return entries;
+}
+
+/** Reads blobs by SHA through one `git cat-file --batch` process. */
+export async function catFileBatch(repo: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
+  const result = new Map<string, Buffer>();
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return result;
+  const out = await git(repo, ['cat-file', '--batch'], unique.join('\n') + '\n');
+  let pos = 0;
+  while (pos < out.length) {
+    const nl = out.indexOf(10, pos);
+    if (nl < 0) break;
+    const header = out.toString('utf8', pos, nl);
+    pos = nl + 1;
+    const [sha, type, sizeText] = header.split(' ');
+    if (type === 'missing' || sizeText === undefined || sha === undefined) continue;
+    const size = Number(sizeText);
+    result.set(sha, out.subarray(pos, pos + size));
+    pos += size + 1;
+  }
+  return result;
+}
+
+/** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
+export async function gitSource(repo: string, ref: string): Promise<FrameworkSource> {
+  const commit = await resolveCommit(repo, ref);
+  let listing: TreeEntry[] | undefined;
+  const list = async (): Promise<TreeEntry[]> => {
+    if (listing) return listing;
+    const entries = parseLsTree(await git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
+    const links = entries.filter((e) => e.type === 'symlink');
+    const targets = await catFileBatch(repo, links.map((l) => l.sha!));
+    listing = entries.map((e) => (e.type === 'symlink' ? { ...e, linkTarget: targets.get(e.sha!)?.toString('utf8') ?? '' } : e));
+    return listing;
+  };
+  return {
+    kind: 'git',
+    root: repo,
+    ref,
+    commit,
+    list,
+    async read(paths) {
+      const byPath = new Map((await list()).map((e) => [e.path, e]));
+      const wanted = paths.map((p) => byPath.get(p)).filter((e): e is TreeEntry => !!e && e.type === 'file');
+      const blobs = await catFileBatch(repo, wanted.map((e) => e.sha!));
+      const out = new Map<string, Blob>();
+      for (const e of wanted) {
+        const data = blobs.get(e.sha!);
+        if (data) out.set(e.path, { sha: e.sha!, data });
+      }
+      return out;
+    },
+  };
+}

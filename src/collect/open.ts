@@ -1,0 +1,29 @@
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UserError } from '../errors.js';
+import { git, gitSource } from './git.js';
+import type { FrameworkSource } from './types.js';
+import { worktreeSource } from './worktree.js';
+
+/** Top of the git repository containing dir, or null when dir is not in one. */
+export async function repoTop(dir: string): Promise<string | null> {
+  try {
+    return (await git(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/** A directory's working tree, or one commit of the repository it belongs to. */
+export async function openSource(dir: string, ref?: string): Promise<FrameworkSource> {
+  const abs = path.resolve(dir);
+  if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UserError(`Not a directory: ${dir}`);
+  if (ref === undefined) return worktreeSource(abs);
+  const top = await repoTop(abs);
+  if (!top) throw new UserError(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
+  try {
+    return await gitSource(top, ref);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * The loading model's constants, as Claude Code 2.1.332 uses them.
+ * Source: ../shared/reference/claude-code-loading.md (read from @anthropic-ai/claude-code 2.1.332).
+ * Every one can be overridden in the budget config under `model:`, because later Claude Code
+ * releases change them (several changed between 2.1.110 and 2.1.332).
+ */
+export interface LoadingModel {
+  /** Claude Code release these defaults describe. */
+  claudeCodeVersion: string;
+  /** Context window in tokens (200,000 standard; 1,000,000 on some models). */
+  contextWindow: number;
+  /** Characters per token Claude Code assumes: 4 for older models, 3 for every newer model. */
+  charsPerToken: number;
+  /** Setting `skillListingBudgetFraction`: share of window x charsPerToken given to the skill listing. */
+  skillListingBudgetFraction: number;
+  /** Env `SLASH_COMMAND_TOOL_CHAR_BUDGET`: replaces the whole listing budget when set. */
+  skillListingBudgetOverride: number | null;
+  /** Setting `skillListingMaxDescChars`: a longer description is cut to (cap - 1) chars + "…". */
+  skillListingMaxDescChars: number;
+  /** Characters of Claude Code's own bundled listing entries. Unknown statically: an allowance. */
+  bundledListingChars: number;
+  /** Agent listing warning threshold, in Claude Code's own estimate round(chars / 4). */
+  agentListingWarnTokens: number;
+  /** Per memory file warning: max(memoryFileMinWarnChars, round(window x memoryFileWindowShare x charsPerToken)). */
+  memoryFileMinWarnChars: number;
+  memoryFileWindowShare: number;
+  /** All instruction files together: max(memoryTotalMinWarnChars, per-file limit). */
+  memoryTotalMinWarnChars: number;
+  /** A memory file larger than this many bytes is skipped (not loaded at all). */
+  memoryFileMaxBytes: number;
+  /** A file at this import depth or deeper is not loaded (root memory file = depth 0). */
+  importMaxDepth: number;
+  /** Description fallback cut: first body line cut to this many characters (n - 3 + "..."). */
+  derivedDescriptionMaxChars: number;
+  /** Skill `name` rule from the skills spec. */
+  skillNameMaxChars: number;
+  /** Skill description limit from the skills spec (Claude Code itself caps the listing at 1,536). */
+  skillDescriptionSpecMaxChars: number;
+  /** Workflow scripts larger than this are ignored. */
+  workflowMaxBytes: number;
+  /** Setting `instructionFiles`. */
+  instructionFiles: 'claude-md-or-agents-md' | 'claude-md-and-agents-md' | 'claude-md' | 'managed-only';
+}
+
+export const DEFAULT_MODEL: LoadingModel = {
+  claudeCodeVersion: '2.1.332',
+  contextWindow: 200_000,
+  charsPerToken: 3,
+  skillListingBudgetFraction: 0.01,
+  skillListingBudgetOverride: null,
+  skillListingMaxDescChars: 1_536,
+  bundledListingChars: 0,
+  agentListingWarnTokens: 15_000,
+  memoryFileMinWarnChars: 40_000,
+  memoryFileWindowShare: 0.05,
+  memoryTotalMinWarnChars: 120_000,
+  memoryFileMaxBytes: 4 * 1024 * 1024,
+  importMaxDepth: 5,
+  derivedDescriptionMaxChars: 100,
+  skillNameMaxChars: 64,
+  skillDescriptionSpecMaxChars: 1_024,
+  workflowMaxBytes: 512 * 1024,
+  instructionFiles: 'claude-md-or-agents-md',
+};
+
+/** floor(window x charsPerToken x fraction), unless the env-style override is set. */
+export function skillListingBudget(m: LoadingModel): number {
+  if (m.skillListingBudgetOverride != null) return m.skillListingBudgetOverride;
+  return Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction);
+}
+
+export function memoryFileWarnChars(m: LoadingModel): number {
+  return Math.max(m.memoryFileMinWarnChars, Math.round(m.contextWindow * m.memoryFileWindowShare * m.charsPerToken));
+}
+
+export function memoryTotalWarnChars(m: LoadingModel): number {
+  return Math.max(m.memoryTotalMinWarnChars, memoryFileWarnChars(m));
+}
+
+/**
+ * Extensions Claude Code follows in @imports (text-like files); files with no extension are
+ * followed too. Anything else (images, archives) is skipped.
+ */
+export const IMPORTABLE_EXTENSIONS: ReadonlySet<string> = new Set(
+  (
+    'md mdx markdown txt text rst adoc json jsonc json5 yaml yml toml xml csv tsv html htm css scss sass less ' +
+    'js mjs cjs jsx ts mts cts tsx py pyi rb go rs java kt kts scala swift m mm c h cc cpp cxx hpp hh cs fs ' +
+    'php pl pm lua r sql sh bash zsh fish ps1 bat cmd diff patch ini cfg conf env properties gradle ' +
+    'graphql gql proto vue svelte astro elm ex exs erl hrl clj cljs dart hs ml mli nim zig tf hcl ' +
+    'dockerfile makefile cmake log lock mdc prisma sol vb'
+  ).split(' '),
+);
+
+/** Operational limits of our own (not Claude Code's): hostile input stays bounded. */
+export interface Limits {
+  /** Files larger than this are not read; they are reported as oversized. */
+  maxFileBytes: number;
+  /** At most this many framework files are read; the rest are reported. */
+  maxFiles: number;
+  /** Frontmatter larger than this is not parsed as YAML (read line by line instead). */
+  maxFrontmatterBytes: number;
+  /** Symlink chain hops before a link is reported as a loop. */
+  maxSymlinkHops: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxFileBytes: 8 * 1024 * 1024,
+  maxFiles: 50_000,
+  maxFrontmatterBytes: 256 * 1024,
+  maxSymlinkHops: 40,
+};

@@ -1,0 +1,205 @@
+/**
+ * The snapshot: the analyzer's output and a public, versioned JSON format
+ * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
+ */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export type Loading = 'eager' | 'on-demand' | 'not-loaded';
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Claude Code's /context categories, plus the on-demand ones. */
+export type Category =
+  | 'memory'
+  | 'rules'
+  | 'skill-listing'
+  | 'agent-listing'
+  | 'output-style'
+  | 'mcp'
+  | 'hooks'
+  | 'skill-bodies'
+  | 'command-bodies'
+  | 'agent-bodies'
+  | 'path-rules'
+  | 'nested-memory'
+  | 'resources'
+  | 'other';
+
+export type ComponentKind =
+  | 'memory'
+  | 'rule'
+  | 'command'
+  | 'skill'
+  | 'workflow'
+  | 'agent'
+  | 'output-style'
+  | 'mcp-server'
+  | 'hook'
+  | 'settings'
+  | 'plugin-manifest'
+  | 'marketplace'
+  | 'resource'
+  | 'other';
+
+export interface FileRecord {
+  path: string;
+  /** Unit the file belongs to: "project" or the plugin name. */
+  unit: string;
+  kind: ComponentKind;
+  loading: Loading;
+  /** Why it has that loading, e.g. "imported by CLAUDE.md at depth 2". */
+  reason: string;
+  category: Category;
+  /** Tokens of the text that is loaded (frontmatter and HTML comments removed where Claude Code removes them). */
+  tokens: number;
+  /** Characters of the loaded text. */
+  chars: number;
+  bytes: number;
+  /** Git blob SHA of the content (worktree files are hashed the same way). */
+  sha: string;
+  /** Import depth for memory files (root = 0). */
+  depth?: number;
+}
+
+export interface ListingEntry {
+  /** Name as listed, e.g. "review", "frontend:component", "my-plugin:lint". */
+  name: string;
+  kind: 'command' | 'skill' | 'workflow' | 'agent';
+  unit: string;
+  file: string;
+  /** The exact listed line, e.g. "- name: description". */
+  text: string;
+  /** Display width of the line (CJK wide characters count 2). */
+  chars: number;
+  tokens: number;
+  loading: Loading;
+  reason: string;
+  /** The description was longer than the cap and was cut. */
+  descriptionCapped?: boolean;
+  /** Over budget, this entry would be reduced to its bare name. */
+  truncated?: boolean;
+}
+
+export interface Component {
+  id: string;
+  kind: ComponentKind;
+  name: string;
+  unit: string;
+  file: string;
+  loading: Loading;
+  /** Tokens always paid: listing line, eager body. */
+  eagerTokens: number;
+  /** Tokens paid when invoked: body plus @file references. */
+  onDemandTokens: number;
+}
+
+export interface CategoryTotal {
+  category: Category;
+  loading: Loading;
+  tokens: number;
+  files: number;
+}
+
+export interface UnitRecord {
+  name: string;
+  type: 'project' | 'plugin';
+  /** Plugin root directory ("" for the repository root). */
+  root: string;
+  /** Marketplace that lists this plugin, if any. */
+  marketplace?: string;
+  /** Whether this unit counts in the totals (see installedPlugins). */
+  counted: boolean;
+  eagerTokens: number;
+  onDemandTokens: number;
+  files: number;
+  components: Record<string, number>;
+  mcpServers: string[];
+  sessionStartHooks: number;
+}
+
+export interface UnresolvedRef {
+  from: string;
+  line: number;
+  ref: string;
+  /** missing: no such file; external: outside the repository; home: ~/ path; depth: past the depth limit; skipped: not a text file; loop: symlink loop. */
+  reason: 'missing' | 'external' | 'home' | 'depth' | 'skipped' | 'loop';
+  resolved?: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  type: 'import' | 'file-ref' | 'agent-skill' | 'plugin-member' | 'name-ref';
+  line?: number;
+}
+
+export interface Graph {
+  nodes: number;
+  edges: GraphEdge[];
+  maxDepth: number;
+  longestChain: string[];
+  cycles: string[][];
+  unresolved: UnresolvedRef[];
+}
+
+export interface Diagnostic {
+  file: string;
+  line: number;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+export interface SkillListing {
+  chars: number;
+  budget: number;
+  /** Characters assumed for Claude Code's own bundled entries (configurable; not from the repository). */
+  bundledAllowance: number;
+  overBudget: boolean;
+  /** Names that would be reduced to "- name" in the assumed order. */
+  truncated: string[];
+  /** The order assumed for restoring descriptions (usage order differs per user). */
+  assumedOrder: string;
+  entries: number;
+  tokens: number;
+}
+
+export interface AgentListing {
+  chars: number;
+  /** o200k_base estimate of the listed lines. */
+  tokens: number;
+  /** Claude Code's own estimate, round(chars / 4), which drives its warning. */
+  claudeEstimateTokens: number;
+  warnAt: number;
+  overLimit: boolean;
+  entries: number;
+}
+
+export interface Snapshot {
+  schemaVersion: number;
+  tool: { name: 'context-budget'; version: string };
+  source: { kind: 'worktree' | 'git'; root: string; ref?: string; commit?: string };
+  tokenizer: { name: string; estimate: true; note: string };
+  model: { claudeCodeVersion: string; contextWindow: number; charsPerToken: number };
+  totals: {
+    eagerTokens: number;
+    onDemandTokens: number;
+    /** Eager plus the most expensive single command/skill body with its @file references. */
+    worstInvocationTokens: number;
+    worstInvocation: string | null;
+    windowShare: number;
+    notLoadedTokens: number;
+  };
+  categories: CategoryTotal[];
+  units: UnitRecord[];
+  files: FileRecord[];
+  components: Component[];
+  listings: {
+    skills: SkillListing & { items: ListingEntry[] };
+    agents: AgentListing & { items: ListingEntry[] };
+  };
+  memory: { chars: number; warnChars: number; fileWarnChars: number; files: number };
+  graph: Graph;
+  unknowns: { kind: 'mcp-server' | 'session-start-hook'; unit: string; file: string; name: string; note: string }[];
+  loadTime: { medianMs: number; rounds: number; minMs: number; maxMs: number; spreadMs: number };
+  diagnostics: Diagnostic[];
+}

@@ -1,0 +1,55 @@
+import { markdownTable } from 'markdown-table';
+import type { Snapshot } from '../model/snapshot.js';
+import { fmt, pct } from './format.js';
+
+/** The `analyze` report for a terminal: what the framework costs, where, and why. */
+export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): string {
+  const out: string[] = [];
+  const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
+  out.push(`context-budget ${s.tool.version}: ${where}`);
+  out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model, ${fmt(s.model.contextWindow)}-token window.`);
+  out.push('');
+  out.push(
+    markdownTable([
+      ['Metric', 'Value'],
+      ['Always loaded (eager) tokens', `${fmt(s.totals.eagerTokens)} (${pct(s.totals.windowShare)} of the window)`],
+      ['On-demand tokens', fmt(s.totals.onDemandTokens)],
+      ['Worst single invocation', `${fmt(s.totals.worstInvocationTokens)}${s.totals.worstInvocation ? ` (eager + ${s.totals.worstInvocation})` : ''}`],
+      ['Skill listing', `${fmt(s.listings.skills.chars)} / ${fmt(s.listings.skills.budget)} chars, ${s.listings.skills.entries} entries${s.listings.skills.overBudget ? `, OVER BUDGET: ${s.listings.skills.truncated.length} reduced to bare names` : ''}`],
+      ['Agent listing', `${fmt(s.listings.agents.claudeEstimateTokens)} / ${fmt(s.listings.agents.warnAt)} tokens (Claude Code's chars/4), ${s.listings.agents.entries} agents${s.listings.agents.overLimit ? ', OVER LIMIT' : ''}`],
+      ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
+      ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
+      ['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`],
+    ]),
+  );
+  out.push('');
+  out.push('By category');
+  out.push(markdownTable([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, fmt(c.tokens), String(c.files)])]));
+  if (s.units.length > 1) {
+    out.push('');
+    out.push('By unit (a plugin: what installing it adds)');
+    const units = [...s.units].sort((a, b) => b.eagerTokens - a.eagerTokens);
+    out.push(markdownTable([['Unit', 'Eager', 'On demand', 'Files'], ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), fmt(u.eagerTokens), fmt(u.onDemandTokens), String(u.files)])]));
+  }
+  const eager = s.files.filter((f) => f.loading === 'eager').sort((a, b) => b.tokens - a.tokens);
+  const limit = opts.files ?? 15;
+  if (eager.length) {
+    out.push('');
+    out.push(`Largest always-loaded files${eager.length > limit ? ` (top ${limit} of ${eager.length})` : ''}`);
+    out.push(markdownTable([['File', 'Tokens', 'Why'], ...eager.slice(0, limit).map((f) => [f.path, fmt(f.tokens), f.reason])]));
+  }
+  if (s.unknowns.length) {
+    out.push('');
+    out.push('Not measurable statically (reported, not guessed)');
+    for (const u of s.unknowns.slice(0, 20)) out.push(`- ${u.unit}: ${u.name} (${u.file}): ${u.note}`);
+    if (s.unknowns.length > 20) out.push(`- ... and ${s.unknowns.length - 20} more`);
+  }
+  const diags = s.diagnostics.filter((d) => d.severity !== 'info');
+  if (diags.length) {
+    out.push('');
+    out.push(`Diagnostics (${diags.length} warnings/errors, ${s.diagnostics.length - diags.length} info)`);
+    for (const d of diags.slice(0, 30)) out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
+    if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
+  }
+  return out.join('\n') + '\n';
+}

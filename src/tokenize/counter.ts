@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { Tokenizer } from './tokenizer.js';
+
+/** A persistent store of counts keyed by tokenizer and content hash (the CLI's cache dir, the Action's cache). */
+export interface CountStore {
+  get(key: string): number | undefined;
+  set(key: string, value: number): void;
+}
+
+/**
+ * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
+ * loaded lazily, only when some count is not cached.
+ */
+export class TokenCounter {
+  private readonly memo = new Map<string, number>();
+  private tokenizer: Tokenizer | undefined;
+  /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
+  tokenized = 0;
+  tokenizedChars = 0;
+
+  constructor(
+    private readonly load: () => Promise<Tokenizer>,
+    readonly name: string,
+    private readonly store?: CountStore,
+  ) {}
+
+  static key(text: string): string {
+    return createHash('sha1').update(text).digest('hex');
+  }
+
+  /** Counts every text; returns counts by key. */
+  async countAll(texts: Iterable<string>): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const todo: [string, string][] = [];
+    for (const t of texts) {
+      const k = TokenCounter.key(t);
+      if (out.has(k)) continue;
+      const hit = this.memo.get(k) ?? this.store?.get(`${this.name}:${k}`);
+      if (hit !== undefined) {
+        this.memo.set(k, hit);
+        out.set(k, hit);
+      } else {
+        out.set(k, -1);
+        todo.push([k, t]);
+      }
+    }
+    if (todo.length) {
+      this.tokenizer ??= await this.load();
+      for (const [k, t] of todo) {
+        const n = this.tokenizer.count(t);
+        this.tokenized++;
+        this.tokenizedChars += t.length;
+        this.memo.set(k, n);
+        this.store?.set(`${this.name}:${k}`, n);
+        out.set(k, n);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { CountStore } from './counter.js';
+
+/** Token counts persisted as one JSON file (key: tokenizer + content hash). Corrupt files are ignored. */
+export class FileCountStore implements CountStore {
+  private readonly data: Map<string, number>;
+  private dirty = false;
+
+  constructor(readonly file: string) {
+    this.data = new Map();
+    try {
+      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.data.set(k, v);
+    } catch {
+      // No cache yet, or unreadable: start empty.
+    }
+  }
+
+  get size(): number {
+    return this.data.size;
+  }
+
+  get(key: string): number | undefined {
+    return this.data.get(key);
+  }
+
+  set(key: string, value: number): void {
+    this.data.set(key, value);
+    this.dirty = true;
+  }
+
+  save(): void {
+    if (!this.dirty) return;
+    mkdirSync(path.dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)));
+    renameSync(tmp, this.file);
+    this.dirty = false;
+  }
+}
+
+export const CACHE_FILE = 'token-counts-v1.json';
+
+export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
+  return env.CONTEXT_BUDGET_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'context-budget');
+}
