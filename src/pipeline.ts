@@ -1,18 +1,23 @@
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze } from './analyze/index.js';
+import { analyze, analyzePair } from './analyze/index.js';
 import { openSource } from './collect/open.js';
+import { readSnapshotFile } from './collect/snapshot-file.js';
+import type { FrameworkSource } from './collect/types.js';
 import type { CliOptions, Proc } from './cli.js';
-import { DEFAULT_MODEL, type LoadingModel } from './model/constants.js';
+import { compare } from './compare/index.js';
+import { loadConfig, type Config } from './config/load.js';
+import { UserError } from './errors.js';
+import type { GateReport, LoadTimeComparison } from './model/report.js';
+import type { Snapshot } from './model/snapshot.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
+import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
+import { renderDiffText } from './render/diff-text.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, defaultCacheDir, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
 import { VERSION } from './version.js';
-
-function modelFrom(o: CliOptions, base: LoadingModel = DEFAULT_MODEL): LoadingModel {
-  return { ...base, ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) };
-}
 
 function counterFor(o: CliOptions, proc: Proc): { counter: TokenCounter; save: () => void } {
   if (!o.cache) return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
@@ -31,14 +36,50 @@ function counterFor(o: CliOptions, proc: Proc): { counter: TokenCounter; save: (
 
 export async function analyzeCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
+  const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
   const source = await openSource(dir, o.ref);
   const { counter, save } = counterFor(o, proc);
-  const snapshot = await analyze(source, { model: modelFrom(o), toolVersion: VERSION, loadTimeRounds: o.rounds }, counter);
+  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: VERSION, loadTimeRounds: o.rounds }, counter);
   save();
   proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
   return 0;
 }
 
-export async function diffCommand(_positionals: string[], _o: CliOptions, _proc: Proc): Promise<number> {
-  throw new Error('diff: implemented in compare/');
+type Side = { kind: 'snapshot'; snapshot: Snapshot; label: string } | { kind: 'source'; source: FrameworkSource; label: string };
+
+/** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
+export async function openSide(spec: string | undefined, dir: string): Promise<Side> {
+  if (spec === undefined) return { kind: 'source', source: await openSource(dir), label: 'working tree' };
+  const asPath = path.resolve(dir, spec);
+  if (spec.endsWith('.json') && existsSync(asPath) && statSync(asPath).isFile()) return { kind: 'snapshot', snapshot: readSnapshotFile(asPath), label: spec };
+  if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec)) return { kind: 'source', source: await openSource(asPath), label: spec };
+  return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+
+/** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
+export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number): Promise<GateReport> {
+  const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: VERSION, loadTimeRounds: rounds };
+  let base: Snapshot;
+  let head: Snapshot;
+  let loadTime: LoadTimeComparison | null = null;
+  if (baseSide.kind === 'source' && headSide.kind === 'source') {
+    const pair = await analyzePair(baseSide.source, headSide.source, opts, counter);
+    ({ base, head, loadTime } = pair);
+  } else {
+    base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze(baseSide.source, opts, counter);
+    head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
+  }
+  return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+}
+
+export async function diffCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
+  if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
+  const dir = path.resolve(proc.cwd, o.dir ?? '.');
+  const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+  const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
+  const { counter, save } = counterFor(o, proc);
+  const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
+  save();
+  proc.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report));
+  return report.verdict === 'fail' ? 1 : 0;
 }

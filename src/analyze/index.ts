@@ -1,5 +1,6 @@
 import type { Blob, FrameworkSource, TreeEntry } from '../collect/types.js';
 import { DEFAULT_LIMITS, type Limits, type LoadingModel } from '../model/constants.js';
+import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
 import { measure } from './measure.js';
@@ -82,4 +83,34 @@ export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, cou
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) samples.push(timePlan(loaded, opts, clock));
   return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples) });
+}
+
+export interface PairResult {
+  base: Snapshot;
+  head: Snapshot;
+  loadTime: LoadTimeComparison;
+}
+
+/**
+ * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
+ * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
+ */
+export async function analyzePair(baseSource: FrameworkSource, headSource: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<PairResult> {
+  const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
+  const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+  const sa: number[] = [];
+  const sb: number[] = [];
+  timePlan(a, opts, clock); // warm-up, not recorded
+  timePlan(b, opts, clock);
+  for (let i = 0; i < rounds; i++) {
+    sa.push(timePlan(a, opts, clock));
+    sb.push(timePlan(b, opts, clock));
+  }
+  const ratios = sa.map((x, i) => sb[i]! / Math.max(x, 1e-6));
+  const ta = summarizeTimes(sa);
+  const tb = summarizeTimes(sb);
+  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta });
+  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb });
+  const r2 = (x: number) => Math.round(x * 1000) / 1000;
+  return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
 }

@@ -1,4 +1,4 @@
-import { skillListingBudget, type LoadingModel } from '../model/constants.js';
+import { memoryFileWarnChars, memoryTotalWarnChars, skillListingBudget, type LoadingModel } from '../model/constants.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type Category,
@@ -14,6 +14,7 @@ import {
 } from '../model/snapshot.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
+import { findContent } from './content.js';
 import { displayWidth } from './text.js';
 import type { Plan, PlannedEntry } from './plan.js';
 
@@ -30,11 +31,17 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
   const counts = await counter.countAll(texts);
   const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
 
+  const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+  const listingByFile = new Map<string, number>();
+  for (const e of [...plan.skillEntries, ...plan.agentEntries]) if (e.loading === 'eager' && counted.has(e.unit)) listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
   const files: FileRecord[] = plan.files
-    .map((f) => ({ path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens: tok(f.text), chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) }))
+    .map((f) => {
+      const tokens = tok(f.text);
+      const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
+      return { path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens, eagerTokens, chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) };
+    })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
   const skills = skillListing(plan.skillEntries, ctx.model, tok, counted);
   const agentItems: ListingEntry[] = plan.agentEntries.map((e) => entryRecord(e, tok));
   const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
@@ -130,9 +137,10 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     files,
     components,
     listings: { skills, agents },
-    memory: { chars: plan.memoryChars, warnChars: Math.max(ctx.model.memoryTotalMinWarnChars, 0), fileWarnChars: ctx.model.memoryFileMinWarnChars, files: memFiles.length },
+    memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,
+    content: findContent(plan.files, (f) => tok(f.text)),
     loadTime: ctx.loadTime,
     diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
   };

@@ -51,6 +51,8 @@ export interface FileRecord {
   category: Category;
   /** Tokens of the text that is loaded (frontmatter and HTML comments removed where Claude Code removes them). */
   tokens: number;
+  /** Always-loaded tokens attributable to this file: its text if eager, plus its eager listing entries. */
+  eagerTokens: number;
   /** Characters of the loaded text. */
   chars: number;
   bytes: number;
@@ -174,6 +176,16 @@ export interface AgentListing {
   entries: number;
 }
 
+/** Text-derived findings (estimates proportional to characters), so recommendations need only the snapshot. */
+export interface ContentFindings {
+  /** Large level-1/2 sections of always-loaded files. */
+  sections: { file: string; line: number; heading: string; tokens: number }[];
+  /** Paragraphs repeated in more than one loaded file. */
+  duplicates: { tokens: number; chars: number; preview: string; locations: { file: string; line: number; eager: boolean }[] }[];
+  /** Long code blocks, tables, base64 runs and wasted whitespace in always-loaded files. */
+  compressible: { file: string; line: number; kind: 'code-block' | 'table' | 'base64' | 'whitespace'; tokens: number; note: string }[];
+}
+
 export interface Snapshot {
   schemaVersion: number;
   tool: { name: 'context-budget'; version: string };
@@ -197,9 +209,10 @@ export interface Snapshot {
     skills: SkillListing & { items: ListingEntry[] };
     agents: AgentListing & { items: ListingEntry[] };
   };
-  memory: { chars: number; warnChars: number; fileWarnChars: number; files: number };
+  memory: { chars: number; warnChars: number; fileWarnChars: number; maxFileChars: number; files: number };
   graph: Graph;
   unknowns: { kind: 'mcp-server' | 'session-start-hook'; unit: string; file: string; name: string; note: string }[];
+  content: ContentFindings;
   loadTime: { medianMs: number; rounds: number; minMs: number; maxMs: number; spreadMs: number };
   diagnostics: Diagnostic[];
 }

@@ -1,0 +1,3513 @@
+export const id = 256;
+export const ids = [256];
+export const modules = {
+
+/***/ 9256:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  analyzeCommand: () => (/* binding */ analyzeCommand),
+  diffCommand: () => (/* binding */ diffCommand),
+  openSide: () => (/* binding */ openSide),
+  runDiff: () => (/* binding */ runDiff)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/model/constants.ts
+const DEFAULT_MODEL = {
+    claudeCodeVersion: '2.1.332',
+    contextWindow: 200_000,
+    charsPerToken: 3,
+    skillListingBudgetFraction: 0.01,
+    skillListingBudgetOverride: null,
+    skillListingMaxDescChars: 1_536,
+    bundledListingChars: 0,
+    agentListingWarnTokens: 15_000,
+    memoryFileMinWarnChars: 40_000,
+    memoryFileWindowShare: 0.05,
+    memoryTotalMinWarnChars: 120_000,
+    memoryFileMaxBytes: 4 * 1024 * 1024,
+    importMaxDepth: 5,
+    derivedDescriptionMaxChars: 100,
+    skillNameMaxChars: 64,
+    skillDescriptionSpecMaxChars: 1_024,
+    workflowMaxBytes: 512 * 1024,
+    instructionFiles: 'claude-md-or-agents-md',
+};
+/** floor(window x charsPerToken x fraction), unless the env-style override is set. */
+function skillListingBudget(m) {
+    if (m.skillListingBudgetOverride != null)
+        return m.skillListingBudgetOverride;
+    return Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction);
+}
+function memoryFileWarnChars(m) {
+    return Math.max(m.memoryFileMinWarnChars, Math.round(m.contextWindow * m.memoryFileWindowShare * m.charsPerToken));
+}
+function memoryTotalWarnChars(m) {
+    return Math.max(m.memoryTotalMinWarnChars, memoryFileWarnChars(m));
+}
+/**
+ * Extensions Claude Code follows in @imports (text-like files); files with no extension are
+ * followed too. Anything else (images, archives) is skipped.
+ */
+const IMPORTABLE_EXTENSIONS = new Set(('md mdx markdown txt text rst adoc json jsonc json5 yaml yml toml xml csv tsv html htm css scss sass less ' +
+    'js mjs cjs jsx ts mts cts tsx py pyi rb go rs java kt kts scala swift m mm c h cc cpp cxx hpp hh cs fs ' +
+    'php pl pm lua r sql sh bash zsh fish ps1 bat cmd diff patch ini cfg conf env properties gradle ' +
+    'graphql gql proto vue svelte astro elm ex exs erl hrl clj cljs dart hs ml mli nim zig tf hcl ' +
+    'dockerfile makefile cmake log lock mdc prisma sol vb').split(' '));
+const DEFAULT_LIMITS = {
+    maxFileBytes: 8 * 1024 * 1024,
+    maxFiles: 50_000,
+    maxFrontmatterBytes: 256 * 1024,
+    maxSymlinkHops: 40,
+};
+
+;// CONCATENATED MODULE: ./src/model/snapshot.ts
+/**
+ * The snapshot: the analyzer's output and a public, versioned JSON format
+ * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
+ */
+const SNAPSHOT_SCHEMA_VERSION = 1;
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/tokenize/counter.ts
+
+/**
+ * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
+ * loaded lazily, only when some count is not cached.
+ */
+class TokenCounter {
+    load;
+    name;
+    store;
+    memo = new Map();
+    tokenizer;
+    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
+    tokenized = 0;
+    tokenizedChars = 0;
+    constructor(load, name, store) {
+        this.load = load;
+        this.name = name;
+        this.store = store;
+    }
+    static key(text) {
+        return (0,external_node_crypto_.createHash)('sha1').update(text).digest('hex');
+    }
+    /** Counts every text; returns counts by key. */
+    async countAll(texts) {
+        const out = new Map();
+        const todo = [];
+        for (const t of texts) {
+            const k = TokenCounter.key(t);
+            if (out.has(k))
+                continue;
+            const hit = this.memo.get(k) ?? this.store?.get(`${this.name}:${k}`);
+            if (hit !== undefined) {
+                this.memo.set(k, hit);
+                out.set(k, hit);
+            }
+            else {
+                out.set(k, -1);
+                todo.push([k, t]);
+            }
+        }
+        if (todo.length) {
+            this.tokenizer ??= await this.load();
+            for (const [k, t] of todo) {
+                const n = this.tokenizer.count(t);
+                this.tokenized++;
+                this.tokenizedChars += t.length;
+                this.memo.set(k, n);
+                this.store?.set(`${this.name}:${k}`, n);
+                out.set(k, n);
+            }
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
+const TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
+const TOKENIZER_NOTE = 'Estimate: counted with the public o200k_base BPE; Claude\'s own tokenizer is not public.';
+/** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
+const MAX_PIECE_CHARS = 2_048;
+/** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
+async function loadTokenizer() {
+    const mod = await __webpack_require__.e(/* import() */ 359).then(__webpack_require__.bind(__webpack_require__, 5359));
+    const countTokens = mod.countTokens;
+    return { name: TOKENIZER_NAME, count: (text) => countChunked(text, countTokens) };
+}
+/** Counts long text in bounded pieces: lines are kept whole up to MAX_PIECE_CHARS, longer runs are cut at whitespace. */
+function countChunked(text, count) {
+    if (text.length <= MAX_PIECE_CHARS)
+        return text.length === 0 ? 0 : count(text);
+    let total = 0;
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + MAX_PIECE_CHARS);
+        if (end < text.length) {
+            const nl = text.lastIndexOf('\n', end);
+            if (nl > start + MAX_PIECE_CHARS / 4)
+                end = nl + 1;
+            else {
+                const sp = text.lastIndexOf(' ', end);
+                if (sp > start + MAX_PIECE_CHARS / 4)
+                    end = sp;
+            }
+            // Never cut a surrogate pair.
+            const c = text.charCodeAt(end - 1);
+            if (c >= 0xd800 && c <= 0xdbff)
+                end--;
+        }
+        total += count(text.slice(start, end));
+        start = end;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/content.ts
+
+/** Sections smaller than this (characters) are not worth moving. */
+const SECTION_MIN_CHARS = 2_000;
+/** Paragraphs shorter than this are not compared for duplication. */
+const DUPLICATE_MIN_CHARS = 240;
+const CODE_BLOCK_MIN_LINES = 25;
+const TABLE_MIN_ROWS = 15;
+const BASE64_MIN_CHARS = 200;
+/**
+ * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
+ * paragraphs, compressible content), computed at analysis time so the snapshot alone is enough
+ * for recommendations: a diff of two snapshot files needs no repository.
+ * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
+ */
+function findContent(files, tokensOf) {
+    const sections = [];
+    const compressible = [];
+    const paragraphs = new Map();
+    for (const f of files) {
+        if (f.loading === 'not-loaded' || f.text.length === 0)
+            continue;
+        const perChar = f.text.length ? tokensOf(f) / f.text.length : 0;
+        const est = (chars) => Math.round(chars * perChar);
+        const lines = f.text.split('\n');
+        if (f.loading === 'eager') {
+            // Sections: level-1/2 headings outside code fences.
+            let fence = false;
+            let current = null;
+            const close = () => {
+                if (current && current.chars >= SECTION_MIN_CHARS)
+                    sections.push({ file: f.path, line: current.line, heading: current.heading, tokens: est(current.chars) });
+            };
+            lines.forEach((l, i) => {
+                if (/^\s{0,3}(```|~~~)/.test(l))
+                    fence = !fence;
+                const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+                if (h) {
+                    close();
+                    current = { heading: h[1].trim().slice(0, 120), line: i + 1, chars: 0 };
+                }
+                if (current)
+                    current.chars += l.length + 1;
+            });
+            close();
+            scanCompressible(f.path, lines, est, compressible);
+        }
+        // Paragraphs for duplication (eager and on-demand text).
+        let start = 0;
+        const flush = (end) => {
+            const para = lines.slice(start, end).join('\n').trim();
+            if (para.length >= DUPLICATE_MIN_CHARS) {
+                const norm = para.toLowerCase().replace(/\s+/g, ' ');
+                const h = (0,external_node_crypto_.createHash)('sha1').update(norm).digest('hex').slice(0, 16);
+                const p = paragraphs.get(h) ?? { tokens: est(para.length), chars: para.length, preview: para.slice(0, 80).replace(/\s+/g, ' '), locations: [] };
+                if (!p.locations.some((l) => l.file === f.path))
+                    p.locations.push({ file: f.path, line: start + 1, loading: f.loading });
+                paragraphs.set(h, p);
+            }
+        };
+        lines.forEach((l, i) => {
+            if (l.trim() === '') {
+                flush(i);
+                start = i + 1;
+            }
+        });
+        flush(lines.length);
+    }
+    const duplicates = [...paragraphs.values()]
+        .filter((p) => p.locations.length > 1)
+        .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.locations.map((l) => ({ file: l.file, line: l.line, eager: l.loading === 'eager' })) }))
+        .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
+    return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+function scanCompressible(file, lines, est, out) {
+    let i = 0;
+    let blankRun = 0;
+    let wsChars = 0;
+    let wsLine = 0;
+    while (i < lines.length) {
+        const l = lines[i];
+        const fence = /^\s{0,3}(```|~~~)/.exec(l);
+        if (fence) {
+            let j = i + 1;
+            while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
+                j++;
+            const n = j - i - 1;
+            if (n >= CODE_BLOCK_MIN_LINES) {
+                const chars = lines.slice(i, j + 1).join('\n').length;
+                out.push({ file, line: i + 1, kind: 'code-block', tokens: est(chars), note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
+            }
+            i = j + 1;
+            continue;
+        }
+        if (/^\s*\|.*\|\s*$/.test(l)) {
+            let j = i;
+            while (j < lines.length && /^\s*\|.*\|\s*$/.test(lines[j]))
+                j++;
+            if (j - i >= TABLE_MIN_ROWS) {
+                const block = lines.slice(i, j).join('\n');
+                const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
+                out.push({ file, line: i + 1, kind: 'table', tokens: est(block.length), note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
+            }
+            i = j;
+            continue;
+        }
+        const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
+        if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
+            out.push({ file, line: i + 1, kind: 'base64', tokens: est(b64[0].length), note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
+        }
+        if (l.trim() === '')
+            blankRun++;
+        else
+            blankRun = 0;
+        const trailing = /\s+$/.exec(l)?.[0].length ?? 0;
+        const extra = (blankRun > 1 ? 1 : 0) + trailing;
+        if (extra > 0) {
+            if (wsChars === 0)
+                wsLine = i + 1;
+            wsChars += extra;
+        }
+        i++;
+    }
+    if (wsChars >= 200)
+        out.push({ file, line: wsLine, kind: 'whitespace', tokens: est(wsChars), note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+/** Display width as Claude Code measures the listing: wide (CJK, fullwidth) characters count 2. */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/measure.ts
+
+
+
+
+
+
+/** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+async function measure(plan, counter, ctx) {
+    const texts = [...plan.files.map((f) => f.text), ...plan.skillEntries.map((e) => e.text), ...plan.agentEntries.map((e) => e.text)];
+    const counts = await counter.countAll(texts);
+    const tok = (t) => counts.get(TokenCounter.key(t)) ?? 0;
+    const files = plan.files
+        .map((f) => ({ path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens: tok(f.text), chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) }))
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+    const skills = skillListing(plan.skillEntries, ctx.model, tok, counted);
+    const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
+    const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
+    const agentChars = eagerAgents.reduce((s, e) => s + e.text.length + (eagerAgents.indexOf(e) > 0 ? 1 : 0), 0);
+    const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
+    const agents = {
+        chars: agentChars,
+        tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
+        claudeEstimateTokens: claudeEstimate,
+        warnAt: ctx.model.agentListingWarnTokens,
+        overLimit: claudeEstimate > ctx.model.agentListingWarnTokens,
+        entries: eagerAgents.length,
+        items: agentItems,
+    };
+    const allEntries = [...skills.items, ...agentItems];
+    const byFileEntry = new Map();
+    for (const e of allEntries)
+        byFileEntry.set(`${e.kind}:${e.name}`, e);
+    const fileTokens = new Map(files.map((f) => [f.path, f]));
+    const components = plan.components.map((c) => {
+        const entry = c.entry ? byFileEntry.get(`${c.kind === 'agent' ? 'agent' : c.kind}:${c.entry}`) : undefined;
+        const body = fileTokens.get(c.file);
+        const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
+        const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
+        const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
+        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style' ? (body?.loading === 'on-demand' ? body.tokens : 0) : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+        return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
+    });
+    const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
+    const eagerEntries = allEntries.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const eagerTokens = sum(eagerFiles.map((f) => f.tokens)) + sum(eagerEntries.map((e) => e.tokens));
+    const onDemandFiles = files.filter((f) => f.loading === 'on-demand' && counted.has(f.unit));
+    const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
+    const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
+    let worst;
+    for (const c of components)
+        if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0))
+            worst = c;
+    const units = plan.units.map((u) => {
+        const uf = files.filter((f) => f.unit === u.name);
+        const ue = allEntries.filter((e) => e.unit === u.name);
+        const comps = {};
+        for (const c of components)
+            if (c.unit === u.name)
+                comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+        // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
+        const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
+        return {
+            name: u.name,
+            type: u.type,
+            root: u.root,
+            ...(u.marketplace ? { marketplace: u.marketplace } : {}),
+            counted: u.counted,
+            eagerTokens: eager,
+            onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
+            files: uf.length,
+            components: comps,
+            mcpServers: u.mcpServers,
+            sessionStartHooks: u.sessionStartHooks,
+        };
+    });
+    const catMap = new Map();
+    const addCat = (category, loading, tokens) => {
+        const k = `${category}:${loading}`;
+        const c = catMap.get(k) ?? { category, loading, tokens: 0, files: 0 };
+        c.tokens += tokens;
+        c.files += 1;
+        catMap.set(k, c);
+    };
+    for (const f of files)
+        if (counted.has(f.unit) && f.loading !== 'not-loaded')
+            addCat(f.category, f.loading, f.tokens);
+    for (const e of allEntries)
+        if (counted.has(e.unit) && e.loading !== 'not-loaded')
+            addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
+    const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
+    const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
+    return {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        tool: { name: 'context-budget', version: ctx.toolVersion },
+        source: ctx.source,
+        tokenizer: { name: counter.name, estimate: true, note: TOKENIZER_NOTE },
+        model: { claudeCodeVersion: ctx.model.claudeCodeVersion, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
+        totals: {
+            eagerTokens,
+            onDemandTokens,
+            worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
+            worstInvocation: worst ? worst.name : null,
+            windowShare: round4(eagerTokens / ctx.model.contextWindow),
+            notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
+        },
+        categories,
+        units,
+        files,
+        components,
+        listings: { skills, agents },
+        memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
+        graph: buildGraph(plan),
+        unknowns: plan.unknowns,
+        content: findContent(plan.files, (f) => tok(f.text)),
+        loadTime: ctx.loadTime,
+        diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+    };
+}
+function entryRecord(e, tok) {
+    return {
+        name: e.name,
+        kind: e.kind,
+        unit: e.unit,
+        file: e.file,
+        text: e.text,
+        chars: displayWidth(e.text),
+        tokens: tok(e.text),
+        loading: e.loading,
+        reason: e.reason,
+        ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
+    };
+}
+function agentNameDesc(line) {
+    // "- name: description (Tools: ...)" -> "name: description"
+    return line.replace(/^- /, '').replace(/ \(Tools: [^)]*\)$/, '');
+}
+/**
+ * The skill listing against its character budget. Over budget (Claude Code 2.1.332): every entry
+ * starts as "- name"; in listing order (usage order for a user with no history) each gets its
+ * description back if it still fits; the rest stay bare names.
+ */
+function skillListing(entries, model, tok, counted) {
+    const items = entries.map((e) => entryRecord(e, tok));
+    const eager = items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const budget = skillListingBudget(model);
+    const chars = model.bundledListingChars + eager.reduce((s, e) => s + e.chars, 0) + Math.max(0, eager.length - 1);
+    const overBudget = chars > budget;
+    const truncated = [];
+    if (overBudget) {
+        const nameOnly = eager.map((e, i) => displayWidth(`- ${e.name}`) + (i > 0 ? 1 : 0));
+        let left = budget - model.bundledListingChars - sum(nameOnly);
+        eager.forEach((e) => {
+            const entry = entries.find((p) => p.name === e.name && p.file === e.file);
+            if (entry?.nameOnly)
+                return;
+            const extra = e.chars - displayWidth(`- ${e.name}`);
+            if (extra <= left)
+                left -= extra;
+            else {
+                truncated.push(e.name);
+                e.truncated = true;
+            }
+        });
+    }
+    return {
+        chars,
+        budget,
+        bundledAllowance: model.bundledListingChars,
+        overBudget,
+        truncated,
+        assumedOrder: 'listing order (project commands and skills, workflows, then plugins); real order follows each user\'s own usage',
+        entries: eager.length,
+        tokens: sum(eager.map((e) => e.tokens)),
+        items,
+    };
+}
+function buildGraph(plan) {
+    const edges = plan.edges;
+    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
+    const out = new Map();
+    const hasIn = new Set();
+    for (const e of chainEdges) {
+        const l = out.get(e.from) ?? [];
+        if (!l.includes(e.to))
+            l.push(e.to);
+        out.set(e.from, l);
+        hasIn.add(e.to);
+    }
+    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
+    let longest = [];
+    const memo = new Map();
+    const walk = (n, onPath) => {
+        const cached = memo.get(n);
+        if (cached && !cached.some((x) => onPath.has(x)))
+            return cached;
+        onPath.add(n);
+        let best = [n];
+        for (const m of out.get(n) ?? []) {
+            if (onPath.has(m))
+                continue;
+            const sub = walk(m, onPath);
+            if (sub.length + 1 > best.length)
+                best = [n, ...sub];
+        }
+        onPath.delete(n);
+        memo.set(n, best);
+        return best;
+    };
+    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
+    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
+    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
+    for (const r of roots) {
+        const c = walk(r, new Set());
+        if (c.length > longest.length)
+            longest = c;
+    }
+    const nodes = new Set();
+    for (const f of plan.files)
+        nodes.add(f.path);
+    for (const e of edges) {
+        nodes.add(e.from);
+        nodes.add(e.to);
+    }
+    const cycles = dedupeCycles(plan.cycles);
+    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: plan.unresolved };
+}
+function dedupeCycles(cycles) {
+    const seen = new Set();
+    const out = [];
+    for (const c of cycles) {
+        const ring = c.slice(0, -1);
+        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
+        const i = ring.indexOf(min);
+        const rot = [...ring.slice(i), ...ring.slice(0, i)];
+        const k = rot.join('\0');
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        out.push([...rot, rot[0]]);
+    }
+    return out;
+}
+function sum(xs) {
+    let s = 0;
+    for (const x of xs)
+        s += x;
+    return s;
+}
+function round4(x) {
+    return Math.round(x * 10000) / 10000;
+}
+
+// EXTERNAL MODULE: external "node:path/posix"
+var posix_ = __webpack_require__(1535);
+var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, body: text, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const body = rest.slice(close.index + close[0].length);
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, body, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); read leniently line by line` });
+    result.data = lenientKeys(yamlText);
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    if (Array.isArray(v))
+        return v.map((x) => asText(x) ?? '').join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return JSON.stringify(v);
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/markdown.ts
+/**
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
+ */
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+function closesFence(line, fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
+}
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+function isImportPath(p) {
+    if (p.startsWith('./') || p.startsWith('~/'))
+        return true;
+    if (p.startsWith('/'))
+        return p.length > 1;
+    return /^[A-Za-z0-9._-]/.test(p);
+}
+/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
+function proseLines(text) {
+    const lines = text.split(/\r?\n/);
+    const out = [];
+    let fence = null;
+    let inComment = false;
+    for (const line of lines) {
+        if (fence !== null) {
+            const m = FENCE_RE.exec(line);
+            if (closesFence(line, fence))
+                fence = null;
+            out.push('');
+            continue;
+        }
+        if (!inComment) {
+            const m = FENCE_RE.exec(line);
+            if (m) {
+                fence = m[1];
+                out.push('');
+                continue;
+            }
+        }
+        let s = line;
+        let kept = '';
+        while (s.length > 0) {
+            if (inComment) {
+                const end = s.indexOf('-->');
+                if (end < 0) {
+                    s = '';
+                    break;
+                }
+                s = s.slice(end + 3);
+                inComment = false;
+                continue;
+            }
+            const start = s.indexOf('<!--');
+            if (start < 0) {
+                kept += s;
+                break;
+            }
+            kept += s.slice(0, start) + ' ';
+            s = s.slice(start + 4);
+            inComment = true;
+        }
+        out.push(stripInlineCode(kept));
+    }
+    return out;
+}
+function stripInlineCode(line) {
+    if (!line.includes('`'))
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (line[i] !== '`') {
+            out += line[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (line[i + n] === '`')
+            n++;
+        const ticks = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < line.length) {
+            const k = line.indexOf(ticks, j);
+            if (k < 0)
+                break;
+            if (line[k + n] !== '`' && line[k - 1] !== '`') {
+                close = k;
+                break;
+            }
+            j = k + 1;
+        }
+        if (close < 0) {
+            out += line.slice(i, i + n);
+            i += n;
+            continue;
+        }
+        out += ' '.repeat(close + n - i);
+        i = close + n;
+    }
+    return out;
+}
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+function findImports(text) {
+    const refs = [];
+    const lines = proseLines(text);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!line.includes('@'))
+            continue;
+        IMPORT_RE.lastIndex = 0;
+        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+            let ref = m[1].replace(/\\ /g, ' ');
+            const hash = ref.indexOf('#');
+            if (hash >= 0)
+                ref = ref.slice(0, hash);
+            if (ref && isImportPath(ref))
+                refs.push({ ref, line: i + 1 });
+        }
+    }
+    return refs;
+}
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+function stripHtmlComments(text) {
+    if (!text.includes('<!--'))
+        return text;
+    const lines = text.split(/(\r?\n)/);
+    let out = '';
+    let fence = null;
+    let inComment = false;
+    for (let idx = 0; idx < lines.length; idx++) {
+        const part = lines[idx];
+        if (idx % 2 === 1) {
+            if (!inComment)
+                out += part;
+            continue;
+        }
+        const fm = FENCE_RE.exec(part);
+        if (!inComment && fence === null && fm) {
+            fence = fm[1];
+            out += part;
+            continue;
+        }
+        if (fence !== null) {
+            if (closesFence(part, fence))
+                fence = null;
+            out += part;
+            continue;
+        }
+        let s = part;
+        while (s.length > 0) {
+            if (inComment) {
+                const end = s.indexOf('-->');
+                if (end < 0) {
+                    s = '';
+                    break;
+                }
+                s = s.slice(end + 3);
+                inComment = false;
+                continue;
+            }
+            const start = s.indexOf('<!--');
+            if (start < 0) {
+                out += s;
+                break;
+            }
+            out += s.slice(0, start);
+            s = s.slice(start + 4);
+            inComment = true;
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/tree.ts
+
+/**
+ * The repository as a set of paths, with symlinks resolved inside it only.
+ * A link that leaves the repository, or loops, is never followed.
+ */
+class Tree {
+    maxHops;
+    files = new Map();
+    links = new Map();
+    dirs = new Set(['']);
+    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
+    aliases = new Map();
+    constructor(entries, maxHops = 40) {
+        this.maxHops = maxHops;
+        for (const e of entries) {
+            if (e.type === 'symlink')
+                this.links.set(e.path, e.linkTarget ?? '');
+            else if (e.type === 'file')
+                this.files.set(e.path, e);
+            let d = posix_default().dirname(e.path);
+            while (d !== '.' && !this.dirs.has(d)) {
+                this.dirs.add(d);
+                d = posix_default().dirname(d);
+            }
+        }
+        this.expandDirectoryLinks();
+    }
+    /** Normalizes a repository-relative path; null when it leaves the repository. */
+    static normalize(p) {
+        if (p.startsWith('/'))
+            return null;
+        const n = posix_default().normalize(p).replace(/\/+$/, '');
+        if (n === '..' || n.startsWith('../'))
+            return null;
+        return n === '.' || n === '' ? '' : n;
+    }
+    isDir(p) {
+        return this.dirs.has(p);
+    }
+    isLink(p) {
+        return this.links.has(p);
+    }
+    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
+    resolve(p) {
+        let current = p;
+        let viaLink = false;
+        for (let hop = 0; hop <= this.maxHops; hop++) {
+            if (this.files.has(current))
+                return { ok: true, path: current, viaLink };
+            const parts = current.split('/');
+            let replaced = false;
+            for (let i = 1; i <= parts.length; i++) {
+                const prefix = parts.slice(0, i).join('/');
+                const target = this.links.get(prefix);
+                if (target === undefined)
+                    continue;
+                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
+                if (joined === null)
+                    return { ok: false, reason: 'external', path: p };
+                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
+                viaLink = true;
+                replaced = true;
+                break;
+            }
+            if (!replaced)
+                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
+        }
+        return { ok: false, reason: 'loop', path: p };
+    }
+    /** Every symlink with the reason it can't be followed, for the report. */
+    brokenLinks() {
+        const out = [];
+        for (const [p, target] of this.links) {
+            const r = this.resolve(p);
+            if (!r.ok)
+                out.push({ path: p, reason: r.reason, target });
+        }
+        return out;
+    }
+    expandDirectoryLinks() {
+        const realFiles = [...this.files.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
+                continue;
+            const prefix = r.path === '' ? '' : r.path + '/';
+            // A link to one of its own ancestors would alias the tree into itself: skip.
+            if (link.startsWith(prefix))
+                continue;
+            for (const f of realFiles) {
+                if (!f.startsWith(prefix))
+                    continue;
+                const alias = link + '/' + f.slice(prefix.length);
+                if (this.files.has(alias) || this.aliases.has(alias))
+                    continue;
+                this.aliases.set(alias, f);
+                let d = posix_default().dirname(alias);
+                while (d !== '.' && !this.dirs.has(d)) {
+                    this.dirs.add(d);
+                    d = posix_default().dirname(d);
+                }
+            }
+        }
+    }
+    /** All visible file paths: real files, file symlinks that resolve inside, and aliases through directory links. */
+    visiblePaths() {
+        const out = [...this.files.keys(), ...this.aliases.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (r.ok && this.files.has(r.path))
+                out.push(link);
+        }
+        return out.sort();
+    }
+    /** Real file behind a visible path (alias or link), or undefined. */
+    real(p) {
+        if (this.files.has(p))
+            return p;
+        const a = this.aliases.get(p);
+        if (a)
+            return a;
+        const r = this.resolve(p);
+        return r.ok && this.files.has(r.path) ? r.path : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/units.ts
+
+
+const PROJECT = 'project';
+const COMPONENT_KEYS = ['commands', 'agents', 'skills', 'outputStyles', 'themes', 'workflows', 'monitors', 'mcpServers', 'lspServers', 'hooks'];
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
+ * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
+ */
+function discoverUnits(tree, readJson, installed) {
+    const diagnostics = [];
+    const isCounted = (name) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
+    const project = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
+    const byRoot = new Map();
+    const visible = tree.visiblePaths();
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/plugin.json') || /(^|\/)node_modules\//.test(p))
+            continue;
+        if (posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const root = dirOf(posix_default().dirname(p));
+        const v = readJson(p);
+        const manifest = isObject(v) ? v : {};
+        if (v !== undefined && !isObject(v))
+            diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
+        const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
+        byRoot.set(root, { name, type: 'plugin', root, manifestPath: p, manifest, counted: false, mcpServers: [], sessionStartHooks: 0 });
+    }
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const v = readJson(p);
+        if (!isObject(v))
+            continue;
+        const mroot = dirOf(posix_default().dirname(p));
+        const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
+        const pluginRoot = isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
+        const plugins = Array.isArray(v.plugins) ? v.plugins : [];
+        plugins.forEach((entry, i) => {
+            if (!isObject(entry))
+                return;
+            const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
+            if (typeof entry.source !== 'string') {
+                diagnostics.push({ file: p, line: 1, severity: 'info', code: 'external-plugin', message: `marketplace plugin "${ename}" comes from an external source (${isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured` });
+                return;
+            }
+            const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
+            const root = Tree.normalize(posix_default().join(mroot, src));
+            if (root === null) {
+                diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'external-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured` });
+                return;
+            }
+            if (!tree.isDir(root)) {
+                diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'missing-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository` });
+                return;
+            }
+            const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
+            const existing = byRoot.get(root);
+            if (existing) {
+                existing.marketplace = mname;
+                existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
+                if (existing.name !== ename)
+                    diagnostics.push({ file: p, line: 1, severity: 'info', code: 'plugin-name-mismatch', message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})` });
+            }
+            else {
+                byRoot.set(root, { name: ename, type: 'plugin', root, manifest: { ...entry }, marketplace: mname, counted: false, mcpServers: [], sessionStartHooks: 0 });
+            }
+        });
+    }
+    const units = [project];
+    const names = new Set([PROJECT]);
+    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+        if (names.has(u.name)) {
+            diagnostics.push({ file: u.manifestPath ?? (u.root || '.'), line: 1, severity: 'warning', code: 'duplicate-plugin', message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"` });
+            u.name = `${u.name}@${u.root || '.'}`;
+        }
+        names.add(u.name);
+        u.counted = isCounted(u.name);
+        units.push(u);
+    }
+    return { units, diagnostics };
+}
+function dirOf(claudePluginDir) {
+    const d = posix_default().dirname(claudePluginDir);
+    return d === '.' ? '' : d;
+}
+
+// EXTERNAL MODULE: ./node_modules/json5/lib/index.js
+var lib = __webpack_require__(4841);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/analyze/workflow.ts
+
+/**
+ * Reads `export const meta = { ... }` from a workflow script as data: the object literal is cut out
+ * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
+ */
+function readWorkflowMeta(source) {
+    const m = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*export\s+const\s+meta\s*=\s*/.exec(source);
+    if (!m)
+        return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
+    const start = m[0].length;
+    const end = matchBrace(source, start);
+    const line = source.slice(0, start).split('\n').length;
+    if (end < 0)
+        return { ok: false, line, message: '`export const meta` is not a complete object literal' };
+    let literal = source.slice(start, end + 1);
+    // Template literals without substitutions are plain strings.
+    literal = literal.replace(/`([^`$\\]*)`/g, (_s, inner) => JSON.stringify(inner));
+    try {
+        const meta = lib_default().parse(literal);
+        const name = typeof meta.name === 'string' ? meta.name : '';
+        const description = typeof meta.description === 'string' ? meta.description : '';
+        if (!name)
+            return { ok: false, line, message: '`meta.name` is missing or not a string literal' };
+        return { ok: true, name, description, whenToUse: typeof meta.whenToUse === 'string' ? meta.whenToUse : undefined };
+    }
+    catch (e) {
+        return { ok: false, line, message: `\`meta\` is not a pure object literal (${e.message.split('\n')[0]}); it is never evaluated` };
+    }
+}
+function matchBrace(s, i) {
+    if (s[i] !== '{')
+        return -1;
+    let depth = 0;
+    for (; i < s.length; i++) {
+        const c = s[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const q = c;
+            for (i++; i < s.length && s[i] !== q; i++)
+                if (s[i] === '\\')
+                    i++;
+        }
+        else if (c === '/' && s[i + 1] === '/') {
+            while (i < s.length && s[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && s[i + 1] === '*') {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 1;
+        }
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/plan.ts
+
+
+
+
+
+
+
+
+
+/** Paths worth reading before anything is known: everything that can be a framework file. */
+function candidatePaths(tree) {
+    const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
+    const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
+    return tree.visiblePaths().filter((p) => {
+        const base = posix_default().basename(p);
+        if (names.has(base))
+            return true;
+        return dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base);
+    });
+}
+const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
+/** Builds the load plan from a tree and the contents read so far. Pure. */
+function buildPlan(tree, contents, opts) {
+    return new Planner(tree, contents, opts).run();
+}
+class Planner {
+    tree;
+    contents;
+    limits;
+    m;
+    files = new Map();
+    skillEntries = [];
+    agentEntries = [];
+    components = [];
+    edges = [];
+    unresolved = [];
+    cycles = [];
+    unknowns = [];
+    diagnostics = [];
+    missing = new Set();
+    readCache = new Map();
+    diagnosed = new Set();
+    memoryChars = 0;
+    units = [];
+    constructor(tree, contents, opts) {
+        this.tree = tree;
+        this.contents = contents;
+        this.m = opts.model;
+        this.limits = opts.limits ?? DEFAULT_LIMITS;
+        this.installed = opts.installedPlugins ?? 'all';
+    }
+    installed;
+    run() {
+        this.reportLinks();
+        const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed);
+        this.units = units;
+        this.diagnostics.push(...diagnostics);
+        for (const u of units)
+            if (u.manifestPath)
+                this.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+        for (const mp of this.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
+            this.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+        const settings = this.readSettings();
+        this.planMemory(settings);
+        for (const u of units)
+            this.planUnit(u, settings);
+        this.applyOverridesAndOrder(settings);
+        this.planRemaining();
+        this.checkCollisions();
+        return {
+            units,
+            files: [...this.files.values()],
+            skillEntries: this.skillEntries,
+            agentEntries: [...this.agentEntries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+            components: this.components,
+            edges: this.edges,
+            unresolved: this.unresolved,
+            cycles: this.cycles,
+            unknowns: this.unknowns,
+            diagnostics: this.diagnostics,
+            memoryChars: this.memoryChars,
+            missing: [...this.missing].sort(),
+        };
+    }
+    // ---------------------------------------------------------------- reading
+    diag(file, line, severity, code, message) {
+        const key = `${file}\0${line}\0${code}\0${message}`;
+        if (this.diagnosed.has(key))
+            return;
+        this.diagnosed.add(key);
+        this.diagnostics.push({ file, line, severity, code, message });
+    }
+    /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
+    read(p, withFrontmatter = false) {
+        const real = this.tree.real(p);
+        if (!real)
+            return null;
+        let r = this.readCache.get(real);
+        if (r === undefined) {
+            const entry = this.tree.files.get(real);
+            const blob = this.contents.get(real);
+            if (!blob) {
+                if (entry.size > this.limits.maxFileBytes) {
+                    this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+                    r = null;
+                }
+                else {
+                    this.missing.add(real);
+                    return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
+                }
+            }
+            else {
+                const d = decode(blob.data);
+                if (d.problem)
+                    this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
+                r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+            }
+            this.readCache.set(real, r);
+        }
+        if (r && withFrontmatter && !r.parsed) {
+            r.parsed = parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+            for (const issue of r.parsed.issues)
+                this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
+        }
+        return r;
+    }
+    readJson(p) {
+        const r = this.read(p);
+        if (!r || this.missing.has(r.real))
+            return undefined;
+        const j = parseJson(r.text);
+        if (!j.ok) {
+            this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
+            return undefined;
+        }
+        return j.value;
+    }
+    addFile(p, unit, kind, loading, reason, category, text, depth) {
+        const r = this.read(p);
+        const real = r?.real ?? this.tree.real(p) ?? p;
+        const existing = this.files.get(real);
+        if (existing) {
+            // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
+            if (rank(loading) > rank(existing.loading))
+                this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+            return existing;
+        }
+        const f = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+        this.files.set(real, f);
+        return f;
+    }
+    reportLinks() {
+        for (const l of this.tree.brokenLinks()) {
+            if (IGNORED_DIR.test(l.path + '/'))
+                continue;
+            const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+            this.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
+            this.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
+        }
+    }
+    // ---------------------------------------------------------------- settings
+    readSettings() {
+        const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
+        for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
+            if (!this.tree.real(p))
+                continue;
+            this.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
+            const v = this.readJson(p);
+            if (!plan_isObject(v))
+                continue;
+            if (typeof v.outputStyle === 'string')
+                s.outputStyle = v.outputStyle;
+            if (plan_isObject(v.skillOverrides))
+                for (const [k, val] of Object.entries(v.skillOverrides))
+                    if (typeof val === 'string')
+                        s.skillOverrides[k] = val;
+            if (Array.isArray(v.claudeMdExcludes))
+                s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
+            if (typeof v.instructionFiles === 'string')
+                s.instructionFiles = v.instructionFiles;
+            if (plan_isObject(v.hooks))
+                s.hooks.push({ file: p, hooks: v.hooks });
+        }
+        return s;
+    }
+    // ---------------------------------------------------------------- memory
+    planMemory(settings) {
+        const mode = settings.instructionFiles ?? this.m.instructionFiles;
+        if (mode === 'managed-only')
+            return;
+        const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
+        const visible = this.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p));
+        // Memory files per directory: dir -> candidates.
+        const byDir = new Map();
+        const slot = (d) => {
+            let s = byDir.get(d);
+            if (!s)
+                byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
+            return s;
+        };
+        for (const p of visible) {
+            const base = posix_default().basename(p);
+            const dir = posix_default().dirname(p) === '.' ? '' : posix_default().dirname(p);
+            const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
+            if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
+                if (dir === owner || dir.endsWith('.claude'))
+                    slot(owner).claude.push(p);
+            }
+            else if (base === 'AGENTS.md') {
+                if (dir === owner || dir.endsWith('.claude'))
+                    slot(owner).agents.push(p);
+            }
+            else {
+                const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
+                if (rm)
+                    slot(rm[1] ?? '').rules.push(p);
+            }
+        }
+        const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+        const roots = [];
+        const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+        for (const d of dirs) {
+            const s = byDir.get(d);
+            const top = d === '';
+            const loading = top ? 'eager' : 'on-demand';
+            const where = top ? 'project root' : `${d}/`;
+            const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && (top ? s.claude.length === 0 : s.claude.length === 0));
+            for (const p of order(d)(s.claude))
+                roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+            if (useAgents)
+                for (const p of order(d)(s.agents))
+                    roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+            else
+                for (const p of s.agents)
+                    this.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+            for (const p of [...s.rules].sort()) {
+                const r = this.read(p, true);
+                const globs = asGlobs(r?.parsed?.data.paths);
+                const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+                if (conditional)
+                    roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
+                else
+                    roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
+            }
+        }
+        // Eager roots first so that a file reachable both ways is eager.
+        const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+        const loadedTexts = new Set();
+        const loaded = new Set();
+        let totalChars = 0;
+        const fileWarn = memoryFileWarnChars(this.m);
+        for (const root of sorted) {
+            const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
+            const real = this.tree.real(root.p);
+            if (!real)
+                continue;
+            if (loaded.has(real)) {
+                if (root.loading === 'eager' || !this.files.has(real))
+                    continue;
+                continue;
+            }
+            if (isAgents) {
+                const r = this.read(root.p);
+                const trimmed = r?.text.trim() ?? '';
+                if (loadedTexts.has(trimmed)) {
+                    this.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
+                    continue;
+                }
+            }
+            const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.p);
+            if (root.loading === 'eager')
+                totalChars += chars;
+            const r = this.read(root.p);
+            if (r)
+                loadedTexts.add(r.text.trim());
+        }
+        this.memoryChars = totalChars;
+        const totalWarn = memoryTotalWarnChars(this.m);
+        if (totalChars > totalWarn)
+            this.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+        void fileWarn;
+    }
+    /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
+    loadMemory(p, depth, loading, reason, category, loaded, stack, rootPath) {
+        const real = this.tree.real(p);
+        loaded.add(real);
+        const isRule = /(^|\/)\.claude\/rules\//.test(real);
+        const r = this.read(p, isRule);
+        if (!r)
+            return 0;
+        if (r.bytes > this.m.memoryFileMaxBytes) {
+            this.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${this.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
+            this.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${this.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
+            return 0;
+        }
+        const raw = isRule && r.parsed ? r.parsed.body : r.text;
+        const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
+        if (asLink && this.tree.real(asLink) && asLink !== real)
+            this.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+        const text = stripHtmlComments(raw);
+        const kind = isRule ? 'rule' : 'memory';
+        this.addFile(p, PROJECT, kind, loading, reason, category, text, depth);
+        if (depth === 0)
+            this.components.push({ id: `${kind}:${real}`, kind, name: real, unit: PROJECT, file: real, loading, refs: [] });
+        const fileWarn = memoryFileWarnChars(this.m);
+        if (text.length > fileWarn && loading === 'eager')
+            this.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+        let chars = text.length;
+        const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
+        const nextStack = [...stack, real];
+        for (const imp of findImports(raw)) {
+            const line = imp.line + lineOffset;
+            const target = this.resolveRef(p, imp.ref, line, 'import');
+            if (!target)
+                continue;
+            const targetReal = this.tree.real(target);
+            const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < this.m.importMaxDepth;
+            if (loadable)
+                this.edges.push({ from: real, to: targetReal, type: 'import', line });
+            if (nextStack.includes(targetReal)) {
+                this.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
+                continue;
+            }
+            if (loaded.has(targetReal))
+                continue;
+            if (depth + 1 >= this.m.importMaxDepth) {
+                this.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
+                this.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${this.m.importMaxDepth} (file not loaded)`);
+                if (!this.files.has(targetReal))
+                    this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
+                continue;
+            }
+            chars += this.loadMemory(target, depth + 1, loading, `imported by ${rootPath === real ? real : real} at depth ${depth + 1}`, category === 'rules' ? 'rules' : category, loaded, nextStack, rootPath);
+        }
+        return chars;
+    }
+    /** Resolves an @reference inside the repository; records why it can't be. */
+    resolveRef(from, ref, line, as, base) {
+        const fromReal = this.tree.real(from) ?? from;
+        if (ref.startsWith('~/') || ref === '~') {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
+            this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
+            return null;
+        }
+        if (ref.startsWith('/')) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
+            return null;
+        }
+        const ext = posix_default().extname(ref).slice(1).toLowerCase();
+        const baseDir = base ?? (posix_default().dirname(fromReal) === '.' ? '' : posix_default().dirname(fromReal));
+        const norm = Tree.normalize(posix_default().join(baseDir, ref));
+        if (norm === null) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
+            return null;
+        }
+        if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
+            if (this.tree.real(norm))
+                this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
+            return null;
+        }
+        const res = this.tree.resolve(norm);
+        if (!res.ok || !this.tree.files.has(res.path)) {
+            const reason = res.ok ? 'missing' : res.reason;
+            this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+            if (as === 'import' && (ext || reason !== 'missing'))
+                this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+            return null;
+        }
+        return norm;
+    }
+    // ---------------------------------------------------------------- units
+    planUnit(u, settings) {
+        const isProject = u.type === 'project';
+        // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
+        const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
+        const paths = (key, def) => {
+            const fromManifest = manifestPaths(u.manifest, key);
+            return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
+        };
+        const inDir = (dir, re) => this.tree.visiblePaths().filter((p) => (dir === '' ? true : p.startsWith(dir + '/')) && re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+        // Commands
+        const cmdDirs = isProject ? ['.claude/commands'] : paths('commands', ['commands']);
+        for (const d of cmdDirs) {
+            const files = this.tree.files.has(d) || this.tree.real(d) && !this.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
+            for (const f of files) {
+                const rel = this.tree.files.has(d) || !this.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
+                const name = rel.replace(/\.md$/i, '').split('/').join(':');
+                this.planPrompt(u, f, isProject ? name : `${u.name}:${name}`, 'command');
+            }
+        }
+        // Skills
+        const skillRoots = isProject ? ['.claude/skills'] : paths('skills', ['skills']);
+        const skillFiles = [];
+        for (const d of skillRoots) {
+            if (this.tree.real(`${d}/SKILL.md`))
+                skillFiles.push(`${d}/SKILL.md`);
+            else
+                for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
+                    skillFiles.push(f);
+        }
+        if (!isProject && this.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
+            skillFiles.push(within('SKILL.md'));
+        for (const f of skillFiles) {
+            const dir = posix_default().dirname(f);
+            const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
+            this.planPrompt(u, f, dirName, 'skill');
+            for (const res of inDir(dir, /.+/))
+                if (res !== f && !skillFiles.includes(res))
+                    this.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+        }
+        // Workflows
+        for (const d of isProject ? ['.claude/workflows'] : paths('workflows', ['workflows'])) {
+            for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
+                this.planWorkflow(u, f);
+        }
+        // Agents
+        for (const d of isProject ? ['.claude/agents'] : paths('agents', ['agents'])) {
+            const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
+            for (const f of files)
+                this.planAgent(u, f);
+        }
+        // Output styles
+        for (const d of isProject ? ['.claude/output-styles'] : paths('outputStyles', ['output-styles'])) {
+            const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
+            for (const f of files) {
+                const r = this.read(f, true);
+                const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
+                const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
+                const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
+                const loading = forced || selected ? 'eager' : 'not-loaded';
+                const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
+                this.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
+                this.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: this.tree.real(f) ?? f, loading, refs: [] });
+            }
+        }
+        // MCP servers
+        const mcpSources = [];
+        const mcpPath = within('.mcp.json');
+        const declared = u.manifest ? (u.manifest.mcpServers ?? (plan_isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
+        if (typeof declared === 'string' || Array.isArray(declared)) {
+            for (const p of [].concat(declared)) {
+                const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
+                if (norm && this.tree.real(norm))
+                    mcpSources.push({ file: norm, servers: this.mcpFile(norm, u.name) });
+            }
+        }
+        else if (plan_isObject(declared))
+            mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
+        else if (this.tree.real(mcpPath))
+            mcpSources.push({ file: mcpPath, servers: this.mcpFile(mcpPath, u.name) });
+        for (const src of mcpSources) {
+            if (!plan_isObject(src.servers))
+                continue;
+            for (const name of Object.keys(src.servers)) {
+                u.mcpServers.push(name);
+                if (u.counted)
+                    this.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
+            }
+        }
+        // Hooks
+        const hookSources = isProject ? settings.hooks : [];
+        if (!isProject) {
+            const declaredHooks = u.manifest ? (u.manifest.hooks ?? (plan_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
+            const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? [].concat(declaredHooks).filter((x) => typeof x === 'string').map((p) => Tree.normalize(posix_default().join(u.root, p))) : [within('hooks/hooks.json')];
+            if (plan_isObject(declaredHooks))
+                hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+            for (const hf of hookFiles) {
+                if (!hf || !this.tree.real(hf))
+                    continue;
+                this.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
+                const v = this.readJson(hf);
+                if (plan_isObject(v))
+                    hookSources.push({ file: hf, hooks: plan_isObject(v.hooks) ? v.hooks : v });
+            }
+        }
+        for (const src of hookSources) {
+            if (!plan_isObject(src.hooks))
+                continue;
+            const ss = src.hooks.SessionStart;
+            const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (plan_isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
+            u.sessionStartHooks += n;
+            if (n > 0 && u.counted)
+                this.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
+        }
+    }
+    mcpFile(p, unit) {
+        this.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
+        const v = this.readJson(p);
+        return plan_isObject(v) && plan_isObject(v.mcpServers) ? v.mcpServers : v;
+    }
+    /** A command or skill: listing entry (eager or conditional) and body (on invocation). */
+    planPrompt(u, f, name, kind) {
+        const r = this.read(f, true);
+        if (!r)
+            return;
+        const fm = r.parsed?.data ?? {};
+        const body = r.parsed?.body ?? r.text;
+        const isPlugin = u.type === 'plugin';
+        let listedName = name;
+        if (kind === 'skill') {
+            const declared = asText(fm.name)?.trim();
+            const base = declared || name;
+            if (declared && declared !== name)
+                this.diag(f, 1, 'info', 'skill-name-mismatch', `skill name "${declared}" differs from its directory "${name}"`);
+            if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) || base.length > this.m.skillNameMaxChars)
+                this.diag(f, fieldLine(r.text, 'name'), 'error', 'invalid-skill-name', `invalid skill name "${base.slice(0, 80)}": lowercase letters, digits and hyphens, at most ${this.m.skillNameMaxChars} characters`);
+            listedName = isPlugin ? `${u.name}:${base}` : base;
+        }
+        const real = this.tree.real(f) ?? f;
+        const description = asText(fm.description)?.trim() ?? '';
+        const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
+        if (kind === 'skill' && description.length > this.m.skillDescriptionSpecMaxChars)
+            this.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${this.m.skillDescriptionSpecMaxChars}`);
+        let desc = description && whenToUse ? `${description} - ${whenToUse}` : description || whenToUse;
+        const disabled = asBool(fm['disable-model-invocation']);
+        const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
+        const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+        let listed = !disabled;
+        let why = '';
+        if (!desc) {
+            if (isPlugin) {
+                listed = false;
+                why = `plugin ${kind} with neither description nor when_to_use: not listed`;
+                this.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
+            }
+            else {
+                desc = deriveDescription(body, kind, this.m.derivedDescriptionMaxChars);
+                this.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${desc.slice(0, 60)}" from the first line`);
+            }
+        }
+        const bodyText = body;
+        const refs = [];
+        const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
+        if (kind === 'command') {
+            for (const imp of findImports(body)) {
+                const target = this.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
+                if (!target)
+                    continue;
+                const tr = this.tree.real(target);
+                refs.push(tr);
+                this.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
+                this.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
+            }
+        }
+        const bodyLoading = 'on-demand';
+        this.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+        let entryLoading = 'not-loaded';
+        if (listed)
+            entryLoading = conditional ? 'on-demand' : 'eager';
+        else if (!why)
+            why = 'disable-model-invocation: true, not listed';
+        const entry = listed ? this.makeEntry(listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`) : undefined;
+        this.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+    }
+    makeEntry(name, description, kind, unit, file, loading, reason) {
+        const cap = this.m.skillListingMaxDescChars;
+        const capped = [...description].length > cap;
+        const desc = capped ? [...description].slice(0, cap - 1).join('') + '…' : description;
+        const e = { name, kind, unit, file, text: `- ${name}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false };
+        if (capped)
+            this.diag(file, 1, 'warning', 'description-capped', `description is ${[...description].length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+        this.skillEntries.push(e);
+        return e;
+    }
+    planWorkflow(u, f) {
+        const r = this.read(f);
+        if (!r)
+            return;
+        const real = this.tree.real(f) ?? f;
+        if (r.bytes > this.m.workflowMaxBytes) {
+            this.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${this.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
+            this.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${this.m.workflowMaxBytes}: Claude Code ignores it`);
+            return;
+        }
+        const meta = readWorkflowMeta(r.text);
+        if (!meta.ok) {
+            this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
+            this.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
+            return;
+        }
+        const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
+        const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
+        this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
+        const entry = this.makeEntry(name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
+        this.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
+    }
+    planAgent(u, f) {
+        const r = this.read(f, true);
+        if (!r)
+            return;
+        const real = this.tree.real(f) ?? f;
+        const fm = r.parsed?.data ?? {};
+        const base = asText(fm.name)?.trim() || posix_default().basename(f).replace(/\.md$/i, '');
+        const name = u.type === 'plugin' ? `${u.name}:${base}` : base;
+        const description = asText(fm.description)?.trim() ?? '';
+        const body = r.parsed?.body ?? r.text;
+        if (!r.parsed?.hasFrontmatter || !description) {
+            this.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+            if (r.parsed?.hasFrontmatter)
+                this.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
+            return;
+        }
+        const tools = asText(fm.tools)?.trim();
+        const text = `- ${name}: ${description} (Tools: ${tools || 'All tools'})`;
+        const loading = 'eager';
+        this.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
+        this.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
+        this.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
+        const skills = asGlobs(fm.skills);
+        for (const s of skills ?? [])
+            this.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
+    }
+    applyOverridesAndOrder(settings) {
+        for (const e of this.skillEntries) {
+            const o = settings.skillOverrides[e.name];
+            if (!o || o === 'on')
+                continue;
+            if (o === 'off' || o === 'user-invocable-only') {
+                e.loading = 'not-loaded';
+                e.reason = `skillOverrides: ${o}`;
+            }
+            else if (o === 'name-only') {
+                e.text = `- ${e.name}`;
+                e.nameOnly = true;
+                e.reason += ' (skillOverrides: name-only)';
+            }
+        }
+        // Resolve agent `skills:` references and body mentions of other components by name.
+        const byName = new Map(this.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
+        for (let i = 0; i < this.edges.length; i++) {
+            const e = this.edges[i];
+            if (e.type !== 'agent-skill')
+                continue;
+            const target = byName.get(e.to.slice('skill:'.length)) ?? [...byName.entries()].find(([n]) => n.endsWith(':' + e.to.slice('skill:'.length)))?.[1];
+            if (target)
+                this.edges[i] = { ...e, to: target };
+            else
+                this.unresolved.push({ from: e.from, line: 1, ref: e.to.slice('skill:'.length), reason: 'missing' });
+        }
+        for (let i = this.edges.length - 1; i >= 0; i--)
+            if (this.edges[i].to.startsWith('skill:'))
+                this.edges.splice(i, 1);
+        const commandNames = new Map(this.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
+        if (commandNames.size) {
+            for (const f of this.files.values()) {
+                if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule')
+                    continue;
+                if (!f.text.includes('/'))
+                    continue;
+                const seen = new Set();
+                for (const m of f.text.matchAll(/(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g)) {
+                    const target = commandNames.get(m[1]);
+                    if (target && target !== f.real && !seen.has(target)) {
+                        seen.add(target);
+                        this.edges.push({ from: f.real, to: target, type: 'name-ref' });
+                    }
+                }
+            }
+        }
+        for (const u of this.units)
+            if (u.type === 'plugin')
+                for (const c of this.components)
+                    if (c.unit === u.name)
+                        this.edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
+    }
+    planRemaining() {
+        const claimed = new Set(this.files.keys());
+        for (const p of candidatePaths(this.tree)) {
+            const real = this.tree.real(p);
+            if (!real || claimed.has(real) || IGNORED_DIR.test(p))
+                continue;
+            claimed.add(real);
+            const unit = ownerUnit(this.units, p);
+            this.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
+        }
+    }
+    checkCollisions() {
+        const seen = new Map();
+        for (const e of [...this.skillEntries, ...this.agentEntries]) {
+            const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
+            const prev = seen.get(key);
+            if (prev && prev.file !== e.file)
+                this.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+            else
+                seen.set(key, e);
+        }
+        // Same base name across units (e.g. a plugin skill and a project skill): a softer collision.
+        const base = new Map();
+        for (const e of [...this.skillEntries, ...this.agentEntries]) {
+            const b = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`;
+            const prev = base.get(b);
+            if (prev && prev.unit !== e.unit && prev.name !== e.name)
+                this.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with "${prev.name}" (${prev.file}) in another unit`);
+            else if (!prev)
+                base.set(b, e);
+        }
+    }
+}
+function rank(l) {
+    return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
+}
+function plan_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function memoryOrder(p, dir) {
+    const rel = dir === '' ? p : p.slice(dir.length + 1);
+    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
+}
+/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
+function trimGlob(g) {
+    return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
+}
+/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
+function manifestPaths(manifest, key) {
+    if (!manifest)
+        return undefined;
+    const v = manifest[key] ?? (plan_isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
+    if (typeof v === 'string')
+        return [v];
+    if (Array.isArray(v))
+        return v.filter((x) => typeof x === 'string');
+    return undefined;
+}
+function ownerUnit(units, p) {
+    let best;
+    for (const u of units) {
+        if (u.type !== 'plugin')
+            continue;
+        if (u.root === '' || p.startsWith(u.root + '/'))
+            if (!best || u.root.length > best.root.length)
+                best = u;
+    }
+    if (best && best.root === '' && /^\.claude\//.test(p))
+        return PROJECT;
+    return best?.name ?? PROJECT;
+}
+/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
+function deriveDescription(body, kind, max) {
+    const line = body
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .find((l) => l.length > 0);
+    if (!line)
+        return kind === 'skill' ? 'Skill' : 'Custom command';
+    const text = line.replace(/^#+\s*/, '');
+    const chars = [...text];
+    return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+}
+function fieldLine(text, key) {
+    const lines = text.split(/\r?\n/, 400);
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+    return i >= 0 ? i + 1 : 1;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/index.ts
+
+
+
+
+const performanceClock = { now: () => performance.now() };
+/** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
+async function load(source, opts) {
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const entries = await source.list();
+    const tree = new Tree(entries, limits.maxSymlinkHops);
+    const contents = new Map();
+    const attempted = new Set();
+    const readable = (paths) => {
+        const out = [];
+        for (const p of paths) {
+            const real = tree.real(p);
+            if (!real || attempted.has(real))
+                continue;
+            attempted.add(real);
+            const e = tree.files.get(real);
+            if (e && e.size <= limits.maxFileBytes)
+                out.push(real);
+        }
+        return out;
+    };
+    let batch = readable(candidatePaths(tree)).slice(0, limits.maxFiles);
+    let plan;
+    for (let round = 0; round < 12; round++) {
+        if (batch.length)
+            for (const [p, b] of await source.read(batch))
+                contents.set(p, b);
+        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins });
+        batch = readable(plan.missing);
+        if (batch.length === 0)
+            break;
+    }
+    const src = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+    return { entries, tree, contents, plan: plan, source: src };
+}
+/** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
+function timePlan(loaded, opts, clock = performanceClock) {
+    const t0 = clock.now();
+    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
+    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins });
+    return clock.now() - t0;
+}
+function summarizeTimes(samples) {
+    const s = [...samples].sort((a, b) => a - b);
+    const med = s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    const r = (x) => Math.round(x * 100) / 100;
+    return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
+}
+/** The analyze stage: source -> snapshot. */
+async function analyze(source, opts, counter, clock = performanceClock) {
+    const loaded = await load(source, opts);
+    const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+    const samples = [];
+    for (let i = 0; i < rounds; i++)
+        samples.push(timePlan(loaded, opts, clock));
+    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples) });
+}
+/**
+ * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
+ * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
+ */
+async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
+    const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
+    const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+    const sa = [];
+    const sb = [];
+    timePlan(a, opts, clock); // warm-up, not recorded
+    timePlan(b, opts, clock);
+    for (let i = 0; i < rounds; i++) {
+        sa.push(timePlan(a, opts, clock));
+        sb.push(timePlan(b, opts, clock));
+    }
+    const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
+    const ta = summarizeTimes(sa);
+    const tb = summarizeTimes(sb);
+    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta });
+    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb });
+    const r2 = (x) => Math.round(x * 1000) / 1000;
+    return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+;// CONCATENATED MODULE: ./src/collect/git.ts
+
+
+/** Runs git with arguments only (never a shell), returning stdout as a Buffer. */
+function git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(Buffer.concat(out));
+            else
+                reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input ?? '');
+    });
+}
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.split('\n')[0] ?? ''}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = 'GitError';
+    }
+}
+/** Git blob hash of content, as `git hash-object` computes it. */
+function blobSha(data) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
+async function resolveCommit(repo, ref) {
+    if (ref.startsWith('-'))
+        throw new Error(`Invalid revision "${ref}": must not start with "-"`);
+    try {
+        return (await git(repo, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+    }
+    catch (e) {
+        throw new Error(`Unknown revision "${ref}" in ${repo}: ${e.message}`);
+    }
+}
+/** Parses `git ls-tree -r -l -z` output. */
+function parseLsTree(out) {
+    const entries = [];
+    for (const rec of out.toString('utf8').split('\0')) {
+        if (!rec)
+            continue;
+        const tab = rec.indexOf('\t');
+        const [mode, type, sha, size] = rec.slice(0, tab).split(/ +/);
+        const path = rec.slice(tab + 1);
+        if (type === 'commit')
+            entries.push({ path, type: 'submodule', size: 0, sha });
+        else if (type === 'blob')
+            entries.push({ path, type: mode === '120000' ? 'symlink' : 'file', size: Number(size) || 0, sha });
+    }
+    return entries;
+}
+/** Reads blobs by SHA through one `git cat-file --batch` process. */
+async function catFileBatch(repo, shas) {
+    const result = new Map();
+    const unique = [...new Set(shas)];
+    if (unique.length === 0)
+        return result;
+    const out = await git(repo, ['cat-file', '--batch'], unique.join('\n') + '\n');
+    let pos = 0;
+    while (pos < out.length) {
+        const nl = out.indexOf(10, pos);
+        if (nl < 0)
+            break;
+        const header = out.toString('utf8', pos, nl);
+        pos = nl + 1;
+        const [sha, type, sizeText] = header.split(' ');
+        if (type === 'missing' || sizeText === undefined || sha === undefined)
+            continue;
+        const size = Number(sizeText);
+        result.set(sha, out.subarray(pos, pos + size));
+        pos += size + 1;
+    }
+    return result;
+}
+/** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
+async function gitSource(repo, ref) {
+    const commit = await resolveCommit(repo, ref);
+    let listing;
+    const list = async () => {
+        if (listing)
+            return listing;
+        const entries = parseLsTree(await git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
+        const links = entries.filter((e) => e.type === 'symlink');
+        const targets = await catFileBatch(repo, links.map((l) => l.sha));
+        listing = entries.map((e) => (e.type === 'symlink' ? { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' } : e));
+        return listing;
+    };
+    return {
+        kind: 'git',
+        root: repo,
+        ref,
+        commit,
+        list,
+        async read(paths) {
+            const byPath = new Map((await list()).map((e) => [e.path, e]));
+            const wanted = paths.map((p) => byPath.get(p)).filter((e) => !!e && e.type === 'file');
+            const blobs = await catFileBatch(repo, wanted.map((e) => e.sha));
+            const out = new Map();
+            for (const e of wanted) {
+                const data = blobs.get(e.sha);
+                if (data)
+                    out.set(e.path, { sha: e.sha, data });
+            }
+            return out;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
+var out = __webpack_require__(5648);
+var out_default = /*#__PURE__*/__webpack_require__.n(out);
+;// CONCATENATED MODULE: ./src/collect/worktree.ts
+
+
+
+
+const IGNORE = ['**/.git/**', '**/node_modules/**'];
+/** A directory on disk. Symlinks are listed, never followed by the walker. */
+function worktreeSource(dir) {
+    const root = external_node_path_default().resolve(dir);
+    let listing;
+    return {
+        kind: 'worktree',
+        root,
+        async list() {
+            if (listing)
+                return listing;
+            const found = await out_default()('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, ignore: IGNORE, suppressErrors: true });
+            const entries = [];
+            for (const f of found) {
+                if (f.dirent.isSymbolicLink()) {
+                    const target = await external_node_fs_.promises.readlink(external_node_path_default().join(root, f.path)).catch(() => '');
+                    entries.push({ path: f.path, type: 'symlink', size: target.length, linkTarget: target });
+                }
+                else if (f.dirent.isFile()) {
+                    const st = await external_node_fs_.promises.stat(external_node_path_default().join(root, f.path)).catch(() => undefined);
+                    entries.push({ path: f.path, type: 'file', size: st?.size ?? 0 });
+                }
+            }
+            entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+            listing = entries;
+            return listing;
+        },
+        async read(paths) {
+            const out = new Map();
+            const readOne = async (p) => {
+                const abs = external_node_path_default().join(root, p);
+                // Only regular files inside root; lstat guards against a file swapped for a symlink.
+                const st = await external_node_fs_.promises.lstat(abs).catch(() => undefined);
+                if (!st?.isFile())
+                    return;
+                const data = await external_node_fs_.promises.readFile(abs).catch(() => undefined);
+                if (data)
+                    out.set(p, { sha: blobSha(data), data });
+            };
+            // Bounded concurrency: 100,000 files must not exhaust file descriptors.
+            for (let i = 0; i < paths.length; i += 64)
+                await Promise.all(paths.slice(i, i + 64).map(readOne));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/open.ts
+
+
+
+
+
+/** Top of the git repository containing dir, or null when dir is not in one. */
+async function repoTop(dir) {
+    try {
+        return (await git(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+    }
+    catch {
+        return null;
+    }
+}
+/** A directory's working tree, or one commit of the repository it belongs to. */
+async function openSource(dir, ref) {
+    const abs = external_node_path_default().resolve(dir);
+    if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isDirectory())
+        throw new errors/* UserError */.y(`Not a directory: ${dir}`);
+    if (ref === undefined)
+        return worktreeSource(abs);
+    const top = await repoTop(abs);
+    if (!top)
+        throw new errors/* UserError */.y(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
+    try {
+        return await gitSource(top, ref);
+    }
+    catch (e) {
+        throw new errors/* UserError */.y(e.message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/snapshot-file.ts
+
+
+
+/** Reads a snapshot written by `analyze --json` (or the action's snapshot output). */
+function readSnapshotFile(file) {
+    let v;
+    try {
+        v = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors/* UserError */.y(`${file}: not a readable snapshot JSON file (${e.message})`);
+    }
+    return validateSnapshot(v, file);
+}
+function validateSnapshot(v, file) {
+    const s = v;
+    if (!s || typeof s !== 'object' || typeof s.schemaVersion !== 'number')
+        throw new errors/* UserError */.y(`${file}: schemaVersion: expected a context-budget snapshot`);
+    if (s.schemaVersion > SNAPSHOT_SCHEMA_VERSION)
+        throw new errors/* UserError */.y(`${file}: schemaVersion: ${s.schemaVersion} is newer than this tool understands (${SNAPSHOT_SCHEMA_VERSION}); upgrade context-budget`);
+    for (const k of ['totals', 'files', 'units', 'listings', 'graph', 'diagnostics', 'categories', 'components'])
+        if (s[k] === undefined)
+            throw new errors/* UserError */.y(`${file}: ${k}: missing; expected a complete snapshot`);
+    return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s };
+}
+
+;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+/** An always-loaded file above this many tokens is worth splitting even without headings. */
+const LARGE_EAGER_FILE_TOKENS = 3_000;
+/** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
+const LONG_DESCRIPTION_CHARS = 400;
+/** Target length suggested for a shortened description. */
+const TARGET_DESCRIPTION_CHARS = 250;
+/** Import chains at least this deep are flagged. */
+const DEEP_CHAIN = 3;
+const tokensPerChar = (tokens, chars) => (chars > 0 ? tokens / chars : 0.25);
+/** Lazy loading: large sections of always-loaded memory files belong in skills or path-scoped rules. */
+const lazyLoading = (s) => {
+    const out = [];
+    const withSections = new Set(s.content.sections.map((x) => x.file));
+    for (const sec of s.content.sections) {
+        const f = s.files.find((x) => x.path === sec.file);
+        if (!f || (f.kind !== 'memory' && f.kind !== 'rule'))
+            continue;
+        out.push({
+            key: `loading:${sec.file}:${sec.line}`,
+            analyzer: 'loading',
+            title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
+            rationale: `This section costs about ${sec.tokens} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            location: { file: sec.file, line: sec.line },
+            saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
+            effort: 'medium',
+        });
+    }
+    for (const f of s.files) {
+        if (f.loading !== 'eager' || (f.kind !== 'memory' && f.kind !== 'rule') || f.tokens < LARGE_EAGER_FILE_TOKENS || withSections.has(f.path))
+            continue;
+        out.push({
+            key: `loading:${f.path}`,
+            analyzer: 'loading',
+            title: `Split the always-loaded ${f.path} (${f.tokens} tokens)`,
+            rationale: `${f.reason}. Split it by topic into skills and path-scoped rules so that each session loads only what its task needs.`,
+            location: { file: f.path, line: 1 },
+            saving: { eagerTokens: Math.round(f.tokens / 2), onDemandTokens: 0 },
+            effort: 'high',
+            architectural: true,
+        });
+    }
+    return out;
+};
+/** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
+const listingDescriptions = (s) => {
+    const out = [];
+    const truncated = new Set(s.listings.skills.truncated);
+    for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
+        if (e.loading !== 'eager')
+            continue;
+        const descChars = e.text.length - e.name.length - 4;
+        const isTruncated = truncated.has(e.name);
+        if (!isTruncated && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
+            continue;
+        const keep = Math.min(descChars, TARGET_DESCRIPTION_CHARS);
+        const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
+        const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
+        out.push({
+            key: `listing:${e.kind}:${e.name}`,
+            analyzer: 'listing',
+            title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters)`,
+            rationale: isTruncated
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget, so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. Shorter descriptions across the listing (about ${TARGET_DESCRIPTION_CHARS} characters each) bring every entry back.`
+                : e.kind === 'agent'
+                    ? `Every agent's description is sent at session start. Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+                    : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
+            location: { file: e.file, line: 1 },
+            saving: { eagerTokens: saving, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: isTruncated,
+        });
+    }
+    return out;
+};
+/** Duplication: the same paragraph in several loaded files is paid for more than once. */
+const duplication = (s) => s.content.duplicates.slice(0, 200).map((d) => {
+    const eagerCopies = d.locations.filter((l) => l.eager).length;
+    const first = d.locations[0];
+    return {
+        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${first.line}`,
+        analyzer: 'duplication',
+        title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
+        rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
+        location: { file: first.file, line: first.line },
+        saving: { eagerTokens: Math.max(0, eagerCopies - 1) * d.tokens, onDemandTokens: (d.locations.length - Math.max(eagerCopies, 1)) * d.tokens },
+        effort: 'medium',
+    };
+});
+/** References: imports and @file references that resolve to nothing, or to places that are never read. */
+const references = (s) => s.graph.unresolved
+    .filter((u) => u.reason !== 'skipped' && !(u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && !u.ref.includes('/')))
+    .map((u) => ({
+    key: `references:${u.from}:${u.ref}`,
+    analyzer: 'references',
+    title: u.reason === 'depth'
+        ? `@${u.ref} is past the import depth limit and never loads`
+        : u.reason === 'home'
+            ? `@${u.ref} points into the user's home directory`
+            : u.reason === 'external'
+                ? `@${u.ref} leaves the repository`
+                : u.reason === 'loop'
+                    ? `@${u.ref} is a symlink loop`
+                    : `@${u.ref} does not exist`,
+    rationale: u.reason === 'depth'
+        ? 'Claude Code follows at most four hops of imports below the root memory file. Import it from a shallower file, or inline it.'
+        : u.reason === 'home'
+            ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
+            : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
+    location: { file: u.from, line: u.line },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+    correctness: true,
+}));
+/** Structure: deep import chains and cycles. */
+const structure = (s) => {
+    const out = [];
+    for (const c of s.graph.cycles)
+        out.push({
+            key: `structure:cycle:${c.join('>')}`,
+            analyzer: 'structure',
+            title: `Import cycle: ${c.join(' → ')}`,
+            rationale: 'Each file loads once, so the cycle adds nothing but makes the load order depend on where reading starts. Remove the back-reference.',
+            location: { file: c[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: true,
+        });
+    if (s.graph.maxDepth >= DEEP_CHAIN)
+        out.push({
+            key: `structure:depth:${s.graph.longestChain[0]}`,
+            analyzer: 'structure',
+            title: `Import chain ${s.graph.maxDepth} levels deep`,
+            rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth 5 is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
+            location: { file: s.graph.longestChain[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'medium',
+            architectural: true,
+        });
+    return out;
+};
+/** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
+const compression = (s) => s.content.compressible.map((c) => ({
+    key: `compression:${c.file}:${c.line}:${c.kind}`,
+    analyzer: 'compression',
+    title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
+    rationale: `${c.note}. It is always loaded.`,
+    location: { file: c.file, line: c.line },
+    saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
+    effort: 'low',
+}));
+/** Collisions: two components with one name; one shadows the other. */
+const collisions = (s) => s.diagnostics
+    .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
+    .map((d) => ({
+    key: `collisions:${d.file}:${d.message}`,
+    analyzer: 'collisions',
+    title: `Name collision in ${d.file}`,
+    rationale: `${d.message}. Rename one of them so both stay reachable.`,
+    location: { file: d.file, line: d.line },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+    correctness: true,
+}));
+/** Reachability: component-like files that nothing loads. */
+const reachability = (s) => s.files
+    .filter((f) => f.loading === 'not-loaded' && (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') && /\.md$/i.test(f.path) && f.tokens > 0)
+    .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
+    .map((f) => ({
+    key: `reachability:${f.path}`,
+    analyzer: 'reachability',
+    title: `Nothing loads ${f.path}`,
+    rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+    location: { file: f.path, line: 1 },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+}));
+const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
+
+;// CONCATENATED MODULE: ./src/optimize/rank.ts
+
+/** Eager tokens are paid on every turn of every session; on-demand ones only when used. */
+const EAGER_WEIGHT = 10;
+const EFFORT_COST = { low: 1, medium: 3, high: 8 };
+function score(r) {
+    return (Math.max(0, r.saving.eagerTokens) * EAGER_WEIGHT + Math.max(0, r.saving.onDemandTokens)) / EFFORT_COST[r.effort];
+}
+function horizon(d, minSaving) {
+    if (d.architectural || d.effort === 'high')
+        return 'long-term';
+    if (d.effort === 'low' && (d.correctness || d.saving.eagerTokens >= minSaving))
+        return 'immediate';
+    return 'short-term';
+}
+/**
+ * Runs every analyzer, drops savings too small to matter (correctness findings always stay),
+ * ranks by saving per effort and groups by horizon. Pure.
+ */
+function recommend(s, minSaving, analyzers = ANALYZERS) {
+    const drafts = analyzers.flatMap((a) => a(s));
+    const seen = new Set();
+    const out = [];
+    for (const d of drafts) {
+        if (seen.has(d.key))
+            continue;
+        seen.add(d.key);
+        const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
+        if (!worth)
+            continue;
+        const { correctness: _c, architectural: _a, ...rest } = d;
+        out.push({ ...rest, horizon: horizon(d, minSaving) });
+    }
+    const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
+    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/config/budgets.ts
+/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
+const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+const TOTAL_METRICS = [
+    'worstInvocationTokens',
+    'skillListingChars',
+    'skillListingTruncated',
+    'agentListingTokens',
+    'memoryFileMaxChars',
+    'memoryTotalChars',
+    'importsPastDepthLimit',
+    'maxDepth',
+    'cycles',
+    'unresolved',
+    'invalidSkillNames',
+    'errors',
+    'loadTimeRatio',
+];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRIC_LABELS = {
+    eagerTokens: 'Always-loaded tokens',
+    onDemandTokens: 'On-demand tokens',
+    worstInvocationTokens: 'Worst single invocation',
+    skillListingChars: 'Skill listing characters',
+    skillListingTruncated: 'Listing entries reduced to a bare name',
+    agentListingTokens: "Agent listing (Claude Code's chars/4 tokens)",
+    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
+    memoryTotalChars: 'All instruction files (chars)',
+    importsPastDepthLimit: 'Imports past the depth limit',
+    maxDepth: 'Import depth',
+    cycles: 'Import cycles',
+    unresolved: 'Unresolved or external references',
+    invalidSkillNames: 'Invalid skill names',
+    errors: 'Error diagnostics',
+    loadTimeRatio: 'Load time (head / base)',
+};
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+function scopeLabel(s) {
+    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/assert.ts
+
+
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+function metricValue(s, metric, scope, loadTime, side) {
+    switch (metric) {
+        case 'eagerTokens':
+        case 'onDemandTokens':
+            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+        case 'worstInvocationTokens':
+            return { value: s.totals.worstInvocationTokens };
+        case 'skillListingChars':
+            return { value: s.listings.skills.chars };
+        case 'skillListingTruncated': {
+            const first = s.listings.skills.items.find((e) => e.truncated);
+            return { value: s.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+        }
+        case 'agentListingTokens': {
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager').sort((a, b) => b.chars - a.chars)[0];
+            return { value: s.listings.agents.claudeEstimateTokens, ...(biggest ? { location: { file: biggest.file } } : {}) };
+        }
+        case 'memoryFileMaxChars': {
+            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+        }
+        case 'memoryTotalChars':
+            return { value: s.memory.chars };
+        case 'importsPastDepthLimit': {
+            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+        }
+        case 'maxDepth':
+            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+        case 'cycles':
+            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
+        case 'unresolved': {
+            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+        }
+        case 'invalidSkillNames': {
+            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'errors': {
+            const d = s.diagnostics.filter((x) => x.severity === 'error');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'loadTimeRatio':
+            if (!loadTime)
+                return null;
+            return { value: side === 'head' ? loadTime.ratio : 1 };
+    }
+}
+function scoped(s, loading, scope) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    switch (scope.type) {
+        case 'total':
+            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+        case 'category':
+            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+        case 'unit': {
+            const u = s.units.find((x) => x.name === scope.value);
+            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+        }
+        case 'kind':
+            return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
+            return files + entries;
+        }
+    }
+}
+const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+/** Evaluates every assertion; level `off` is skipped. */
+function evaluate(assertions, base, head, loadTime) {
+    const results = [];
+    for (const a of assertions) {
+        if (a.level === 'off')
+            continue;
+        const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (!h)
+            continue; // not measurable for this pair (e.g. load time between two snapshot files)
+        const baseValue = b?.value ?? 0;
+        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+        let violated;
+        let actual;
+        let message;
+        if (a.operator === 'max') {
+            actual = h.value;
+            const allowance = a.metric === 'loadTimeRatio' ? (a.noise ?? 0) : 0;
+            violated = actual > a.threshold + allowance;
+            message = violated
+                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
+        }
+        else if (a.operator === 'maxIncrease') {
+            actual = h.value - baseValue;
+            violated = actual > a.threshold;
+            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
+        }
+        else {
+            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+            violated = actual > a.threshold;
+            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+        }
+        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+        if (violated && a.hardLimit && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+            // Claude Code's own limit, already broken before this change and not made worse: report, don't block.
+            st = 'warn';
+            message += `; already over in the base (${fmt(b.value, a.metric)}), not made worse by this change`;
+        }
+        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, message, ...(h.location ? { location: h.location } : {}) });
+    }
+    return results;
+}
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+function decide(results) {
+    if (results.some((r) => r.status === 'fail'))
+        return 'fail';
+    if (results.some((r) => r.status === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+function delta(base, head) {
+    return { base, head, delta: head - base, ratio: base === 0 ? null : (head - base) / base };
+}
+function diff_status(inBase, inHead) {
+    return inBase && !inHead ? 'removed' : !inBase && inHead ? 'added' : 'changed';
+}
+/** Pairs items of both sides by key; keeps only those that differ. */
+function pair(base, head, key, make) {
+    const bm = new Map(base.map((x) => [key(x), x]));
+    const hm = new Map(head.map((x) => [key(x), x]));
+    const keys = [...new Set([...bm.keys(), ...hm.keys()])].sort();
+    const out = [];
+    for (const k of keys) {
+        const r = make(bm.get(k), hm.get(k), diff_status(bm.has(k), hm.has(k)));
+        if (r)
+            out.push(r);
+    }
+    return out;
+}
+const eagerOf = (loading, tokens) => (loading === 'eager' ? (tokens ?? 0) : 0);
+/** Deltas for every metric at every level; unchanged items are left out. Pure. */
+function diffSnapshots(base, head) {
+    const entryNames = (a, b) => {
+        const am = new Map(a.filter((e) => e.loading !== 'not-loaded').map((e) => [e.name, e.text]));
+        const bm = new Map(b.filter((e) => e.loading !== 'not-loaded').map((e) => [e.name, e.text]));
+        return {
+            added: [...bm.keys()].filter((k) => !am.has(k)).sort(),
+            removed: [...am.keys()].filter((k) => !bm.has(k)).sort(),
+            changed: [...bm.keys()].filter((k) => am.has(k) && am.get(k) !== bm.get(k)).sort(),
+        };
+    };
+    const refKey = (u) => `${u.from}\0${u.ref}\0${u.reason}`;
+    const diagKey = (d) => `${d.file}\0${d.code}\0${d.message}`;
+    const cycleKey = (c) => c.join('\0');
+    const minus = (a, b, key) => {
+        const bs = new Set(b.map(key));
+        return a.filter((x) => !bs.has(key(x)));
+    };
+    return {
+        totals: {
+            eagerTokens: delta(base.totals.eagerTokens, head.totals.eagerTokens),
+            onDemandTokens: delta(base.totals.onDemandTokens, head.totals.onDemandTokens),
+            worstInvocationTokens: delta(base.totals.worstInvocationTokens, head.totals.worstInvocationTokens),
+            notLoadedTokens: delta(base.totals.notLoadedTokens, head.totals.notLoadedTokens),
+        },
+        categories: pair(base.categories, head.categories, (c) => `${c.category}:${c.loading}`, (b, h) => {
+            const d = delta(b?.tokens ?? 0, h?.tokens ?? 0);
+            return d.delta === 0 ? null : { category: (h ?? b).category, loading: (h ?? b).loading, ...d };
+        }),
+        units: pair(base.units, head.units, (u) => u.name, (b, h, s) => {
+            const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+            const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+            return s === 'changed' && eager.delta === 0 && onDemand.delta === 0 ? null : { name: (h ?? b).name, status: s, eager, onDemand };
+        }),
+        components: pair(base.components, head.components, (c) => c.id, (b, h, s) => {
+            const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+            const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+            if (s === 'changed' && eager.delta === 0 && onDemand.delta === 0 && b.loading === h.loading)
+                return null;
+            const x = (h ?? b);
+            return { id: x.id, kind: x.kind, name: x.name, unit: x.unit, file: x.file, status: s, eager, onDemand };
+        }),
+        files: pair(base.files, head.files, (f) => f.path, (b, h, s) => {
+            if (s === 'changed' && b.sha === h.sha && b.loading === h.loading && b.tokens === h.tokens)
+                return null;
+            return { path: (h ?? b).path, unit: (h ?? b).unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b?.loading, b?.tokens), eagerOf(h?.loading, h?.tokens)) };
+        }),
+        listings: {
+            skills: {
+                chars: delta(base.listings.skills.chars, head.listings.skills.chars),
+                budget: delta(base.listings.skills.budget, head.listings.skills.budget),
+                entries: delta(base.listings.skills.entries, head.listings.skills.entries),
+                truncatedAdded: minus(head.listings.skills.truncated, base.listings.skills.truncated, String),
+                truncatedRemoved: minus(base.listings.skills.truncated, head.listings.skills.truncated, String),
+                ...entryNames(base.listings.skills.items, head.listings.skills.items),
+            },
+            agents: {
+                claudeEstimateTokens: delta(base.listings.agents.claudeEstimateTokens, head.listings.agents.claudeEstimateTokens),
+                tokens: delta(base.listings.agents.tokens, head.listings.agents.tokens),
+                entries: delta(base.listings.agents.entries, head.listings.agents.entries),
+                ...entryNames(base.listings.agents.items, head.listings.agents.items),
+            },
+        },
+        graph: {
+            maxDepth: delta(base.graph.maxDepth, head.graph.maxDepth),
+            cyclesAdded: minus(head.graph.cycles, base.graph.cycles, cycleKey),
+            cyclesRemoved: minus(base.graph.cycles, head.graph.cycles, cycleKey),
+            unresolvedAdded: minus(head.graph.unresolved, base.graph.unresolved, refKey),
+            unresolvedRemoved: minus(base.graph.unresolved, head.graph.unresolved, refKey),
+        },
+        diagnostics: { added: minus(head.diagnostics, base.diagnostics, diagKey), fixed: minus(base.diagnostics, head.diagnostics, diagKey) },
+    };
+}
+/** True when the diff holds no change at all. */
+function isEmptyDiff(d) {
+    const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.graph.maxDepth];
+    return (deltas.every((x) => x.delta === 0) &&
+        [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0));
+}
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+
+
+
+
+/** The compare stage: two snapshots and the budgets -> one GateReport with its verdict. Pure. */
+function compare(sides, config) {
+    const { base, head } = sides;
+    const diff = diffSnapshots(base, head);
+    const results = evaluate(config.assertions, base, head, sides.loadTime);
+    const baseRecs = recommend(base, config.minSaving);
+    const headRecs = recommend(head, config.minSaving);
+    const baseKeys = new Set(baseRecs.map((r) => r.key));
+    const headKeys = new Set(headRecs.map((r) => r.key));
+    // Recommendations the pull request introduced come first, each group keeping its ranking.
+    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
+    const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
+    const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
+    return {
+        schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+        verdict: decide(results),
+        base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
+        head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
+        tokenizer: head.tokenizer.name,
+        configFile: config.file,
+        results,
+        diff,
+        loadTime: sides.loadTime,
+        recommendations,
+        resolved,
+        unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
+        assertions: config.assertions,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
+/** A config mistake: names the file, the key and what was expected. */
+class ConfigError extends errors/* UserError */.y {
+    constructor(file, key, expected, got) {
+        super(`${file}: ${key}: expected ${expected}${got !== undefined ? `, got ${describe(got)}` : ''}`);
+        this.name = 'ConfigError';
+    }
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+    return String(v);
+}
+/** The defaults that are right for everyone: Claude Code's own limits, plus a warning on any eager increase. */
+function defaultAssertions() {
+    const total = { type: 'total', value: '' };
+    const a = (id, metric, operator, threshold, level, hardLimit = true, extra = {}) => ({ id, metric, scope: total, operator, threshold, level, hardLimit, source: 'default', ...extra });
+    return [
+        a('skill-listing-budget', 'skillListingTruncated', 'max', 0, 'error'),
+        a('memory-file-size', 'memoryFileMaxChars', 'max', -1, 'error'),
+        a('agent-listing-size', 'agentListingTokens', 'max', -1, 'error'),
+        a('import-depth', 'importsPastDepthLimit', 'max', 0, 'error'),
+        a('import-cycles', 'cycles', 'max', 0, 'error'),
+        a('invalid-skill-names', 'invalidSkillNames', 'max', 0, 'error'),
+        a('eager-increase', 'eagerTokens', 'maxIncrease', 0, 'warn', false),
+        a('load-time', 'loadTimeRatio', 'max', 1.5, 'warn', false, { noise: 0.25 }),
+    ];
+}
+/** Thresholds of -1 in the defaults follow the model (so overriding a model constant moves them). */
+function resolveDefaults(assertions, model) {
+    return assertions.map((x) => {
+        if (x.threshold !== -1)
+            return x;
+        if (x.metric === 'agentListingTokens')
+            return { ...x, threshold: model.agentListingWarnTokens };
+        if (x.metric === 'memoryFileMaxChars')
+            return { ...x, threshold: Math.max(model.memoryFileMinWarnChars, Math.round(model.contextWindow * model.memoryFileWindowShare * model.charsPerToken)) };
+        return x;
+    });
+}
+function findConfig(dir, explicit) {
+    if (explicit) {
+        const p = external_node_path_default().resolve(dir, explicit);
+        if (!(0,external_node_fs_.existsSync)(p))
+            throw new errors/* UserError */.y(`Config file not found: ${explicit}`);
+        return p;
+    }
+    for (const c of DEFAULT_CONFIG_PATHS)
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, c)))
+            return external_node_path_default().join(dir, c);
+    return null;
+}
+function loadConfig(dir, explicit, overrides = {}) {
+    const file = findConfig(dir, explicit);
+    if (!file)
+        return normalizeConfig({}, 'defaults', overrides);
+    return parseConfigText((0,external_node_fs_.readFileSync)(file, 'utf8'), external_node_path_default().relative(dir, file) || file, overrides);
+}
+function parseConfigText(text, file, overrides = {}) {
+    let raw;
+    if (file.endsWith('.json')) {
+        try {
+            raw = JSON.parse(text);
+        }
+        catch (e) {
+            throw new errors/* UserError */.y(`${file}: invalid JSON: ${e.message}`);
+        }
+    }
+    else {
+        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
+        const err = doc.errors[0];
+        if (err)
+            throw new errors/* UserError */.y(`${file}:${err.linePos?.[0].line ?? 1}: invalid YAML: ${err.message.split('\n')[0]}`);
+        raw = doc.toJS({ maxAliasCount: 50 });
+    }
+    return normalizeConfig(raw ?? {}, file, overrides);
+}
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'budgets', 'defaults', 'minSaving'];
+const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
+const LEVELS = ['off', 'warn', 'error'];
+function normalizeConfig(raw, file, overrides = {}) {
+    if (!load_isObject(raw))
+        throw new ConfigError(file, '(top level)', 'a mapping', raw);
+    for (const k of Object.keys(raw))
+        if (!TOP_KEYS.includes(k))
+            throw new ConfigError(file, k, `one of ${TOP_KEYS.join(', ')} (unknown key)`);
+    const model = { ...DEFAULT_MODEL };
+    if (raw.model !== undefined) {
+        if (!load_isObject(raw.model))
+            throw new ConfigError(file, 'model', 'a mapping of Claude Code constants', raw.model);
+        for (const [k, v] of Object.entries(raw.model)) {
+            if (!(k in DEFAULT_MODEL))
+                throw new ConfigError(file, `model.${k}`, `one of ${Object.keys(DEFAULT_MODEL).join(', ')}`);
+            const def = DEFAULT_MODEL[k];
+            if (k === 'instructionFiles') {
+                if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v))
+                    throw new ConfigError(file, `model.${k}`, 'claude-md-or-agents-md, claude-md-and-agents-md, claude-md or managed-only', v);
+            }
+            else if (k === 'skillListingBudgetOverride') {
+                if (v !== null && (typeof v !== 'number' || v < 0))
+                    throw new ConfigError(file, `model.${k}`, 'a number >= 0 or null', v);
+            }
+            else if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+                throw new ConfigError(file, `model.${k}`, 'a number >= 0', v);
+            else if (typeof def === 'string' && typeof v !== 'string')
+                throw new ConfigError(file, `model.${k}`, 'a string', v);
+            model[k] = v;
+        }
+    }
+    Object.assign(model, Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)));
+    const limits = { ...DEFAULT_LIMITS };
+    if (raw.limits !== undefined) {
+        if (!load_isObject(raw.limits))
+            throw new ConfigError(file, 'limits', 'a mapping', raw.limits);
+        for (const [k, v] of Object.entries(raw.limits)) {
+            if (!(k in DEFAULT_LIMITS))
+                throw new ConfigError(file, `limits.${k}`, `one of ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+            if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+                throw new ConfigError(file, `limits.${k}`, 'a positive integer', v);
+            limits[k] = v;
+        }
+    }
+    let installedPlugins = 'all';
+    if (raw.installedPlugins !== undefined) {
+        const v = raw.installedPlugins;
+        if (v === 'all' || v === 'none')
+            installedPlugins = v;
+        else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+            installedPlugins = v;
+        else
+            throw new ConfigError(file, 'installedPlugins', '"all", "none" or a list of plugin names', v);
+    }
+    const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
+    if (typeof minSaving !== 'number' || minSaving < 0)
+        throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
+    let assertions = [];
+    const defaults = raw.defaults === undefined ? true : raw.defaults;
+    if (defaults === true)
+        assertions = defaultAssertions();
+    else if (load_isObject(defaults)) {
+        // defaults: { skill-listing-budget: warn, eager-increase: off, ... }
+        const ids = defaultAssertions().map((a) => a.id);
+        assertions = defaultAssertions().map((a) => {
+            const lv = defaults[a.id];
+            if (lv === undefined)
+                return a;
+            if (!LEVELS.includes(lv))
+                throw new ConfigError(file, `defaults.${a.id}`, 'off, warn or error', lv);
+            return { ...a, level: lv };
+        });
+        for (const k of Object.keys(defaults))
+            if (!ids.includes(k))
+                throw new ConfigError(file, `defaults.${k}`, `one of ${ids.join(', ')}`);
+    }
+    else if (defaults !== false)
+        throw new ConfigError(file, 'defaults', 'true, false, or a mapping of default id to off|warn|error', defaults);
+    if (raw.budgets !== undefined) {
+        if (!Array.isArray(raw.budgets))
+            throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
+        raw.budgets.forEach((b, i) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
+    }
+    return { file, model, limits, installedPlugins, assertions: resolveDefaults(assertions, model), minSaving };
+}
+function normalizeBudget(b, key, file) {
+    if (!load_isObject(b))
+        throw new ConfigError(file, key, 'a mapping with metric, an operator (max, maxIncrease, maxIncreasePercent) and level', b);
+    for (const k of Object.keys(b))
+        if (!BUDGET_KEYS.includes(k))
+            throw new ConfigError(file, `${key}.${k}`, `one of ${BUDGET_KEYS.join(', ')} (unknown key)`);
+    const metric = b.metric;
+    if (typeof metric !== 'string' || !METRICS.includes(metric))
+        throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
+    const scope = parseScope(b.scope, `${key}.scope`, file);
+    if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric))
+        throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
+    const level = b.level === undefined ? 'error' : b.level;
+    if (!LEVELS.includes(level))
+        throw new ConfigError(file, `${key}.level`, 'off, warn or error', level);
+    const ops = ['max', 'maxIncrease', 'maxIncreasePercent'];
+    const out = [];
+    for (const op of ops) {
+        if (b[op] === undefined)
+            continue;
+        const v = b[op];
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            throw new ConfigError(file, `${key}.${op}`, 'a number >= 0', v);
+        out.push({ id: `${key}.${op}`, metric: metric, scope, operator: op, threshold: v, level: level, source: `${file} ${key}`, ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}) });
+    }
+    if (out.length === 0)
+        throw new ConfigError(file, key, 'at least one of max, maxIncrease, maxIncreasePercent');
+    if (b.noise !== undefined && (typeof b.noise !== 'number' || b.noise < 0))
+        throw new ConfigError(file, `${key}.noise`, 'a number >= 0', b.noise);
+    return out;
+}
+function parseScope(v, key, file) {
+    if (v === undefined || v === 'total')
+        return { type: 'total', value: '' };
+    if (typeof v === 'string') {
+        const i = v.indexOf(':');
+        const type = v.slice(0, i);
+        if (i > 0 && SCOPE_TYPES.includes(type) && v.slice(i + 1))
+            return { type: type, value: v.slice(i + 1) };
+    }
+    if (load_isObject(v)) {
+        const keys = Object.keys(v);
+        if (keys.length === 1 && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
+            return { type: keys[0], value: v[keys[0]] };
+    }
+    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
+}
+function load_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/render/format.ts
+/** Number formatting shared by every renderer. */
+function format_fmt(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+function signed(n) {
+    const r = Math.round(n);
+    return r > 0 ? `+${format_fmt(r)}` : r < 0 ? `−${format_fmt(-r)}` : '0';
+}
+function pct(share, digits = 1) {
+    return `${(share * 100).toFixed(digits)}%`;
+}
+function signedPct(ratio) {
+    if (ratio === null || !Number.isFinite(ratio))
+        return 'new';
+    const p = ratio * 100;
+    return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/render/analyze-text.ts
+
+
+/** The `analyze` report for a terminal: what the framework costs, where, and why. */
+function renderAnalyzeText(s, opts = {}) {
+    const out = [];
+    const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
+    out.push(`context-budget ${s.tool.version}: ${where}`);
+    out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model, ${format_fmt(s.model.contextWindow)}-token window.`);
+    out.push('');
+    out.push((0,markdown_table/* markdownTable */.Q)([
+        ['Metric', 'Value'],
+        ['Always loaded (eager) tokens', `${format_fmt(s.totals.eagerTokens)} (${pct(s.totals.windowShare)} of the window)`],
+        ['On-demand tokens', format_fmt(s.totals.onDemandTokens)],
+        ['Worst single invocation', `${format_fmt(s.totals.worstInvocationTokens)}${s.totals.worstInvocation ? ` (eager + ${s.totals.worstInvocation})` : ''}`],
+        ['Skill listing', `${format_fmt(s.listings.skills.chars)} / ${format_fmt(s.listings.skills.budget)} chars, ${s.listings.skills.entries} entries${s.listings.skills.overBudget ? `, OVER BUDGET: ${s.listings.skills.truncated.length} reduced to bare names` : ''}`],
+        ['Agent listing', `${format_fmt(s.listings.agents.claudeEstimateTokens)} / ${format_fmt(s.listings.agents.warnAt)} tokens (Claude Code's chars/4), ${s.listings.agents.entries} agents${s.listings.agents.overLimit ? ', OVER LIMIT' : ''}`],
+        ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
+        ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
+        ['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`],
+    ]));
+    out.push('');
+    out.push('By category');
+    out.push((0,markdown_table/* markdownTable */.Q)([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, format_fmt(c.tokens), String(c.files)])]));
+    if (s.units.length > 1) {
+        out.push('');
+        out.push('By unit (a plugin: what installing it adds)');
+        const units = [...s.units].sort((a, b) => b.eagerTokens - a.eagerTokens);
+        out.push((0,markdown_table/* markdownTable */.Q)([['Unit', 'Eager', 'On demand', 'Files'], ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), format_fmt(u.eagerTokens), format_fmt(u.onDemandTokens), String(u.files)])]));
+    }
+    const eager = s.files.filter((f) => f.loading === 'eager').sort((a, b) => b.tokens - a.tokens);
+    const limit = opts.files ?? 15;
+    if (eager.length) {
+        out.push('');
+        out.push(`Largest always-loaded files${eager.length > limit ? ` (top ${limit} of ${eager.length})` : ''}`);
+        out.push((0,markdown_table/* markdownTable */.Q)([['File', 'Tokens', 'Why'], ...eager.slice(0, limit).map((f) => [f.path, format_fmt(f.tokens), f.reason])]));
+    }
+    if (s.unknowns.length) {
+        out.push('');
+        out.push('Not measurable statically (reported, not guessed)');
+        for (const u of s.unknowns.slice(0, 20))
+            out.push(`- ${u.unit}: ${u.name} (${u.file}): ${u.note}`);
+        if (s.unknowns.length > 20)
+            out.push(`- ... and ${s.unknowns.length - 20} more`);
+    }
+    const diags = s.diagnostics.filter((d) => d.severity !== 'info');
+    if (diags.length) {
+        out.push('');
+        out.push(`Diagnostics (${diags.length} warnings/errors, ${s.diagnostics.length - diags.length} info)`);
+        for (const d of diags.slice(0, 30))
+            out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
+        if (diags.length > 30)
+            out.push(`... and ${diags.length - 30} more (use --json for all)`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * Repository text (paths, names, descriptions) in markdown: it can't break the markup, inject
+ * HTML, start a mention or fake our hidden marker. Everything taken from a repository goes
+ * through md() before it reaches a comment, a summary or an issue.
+ */
+const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
+const ENTITY = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+function md(text, max = 200) {
+    let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+    if ([...t].length > max)
+        t = [...t].slice(0, max - 1).join('') + '…';
+    return t
+        .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+        .replace(/@/g, '@\u200b')
+        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
+}
+/** Neutralises workflow commands (`::error::`, `::add-mask::`...) in text written to the runner's log. */
+function logSafe(text) {
+    return text.replace(/(^|\n)(\s*)::/g, '$1$2:\u200b:').replace(/\r/g, '');
+}
+
+;// CONCATENATED MODULE: ./src/render/comment.ts
+
+
+
+
+/** GitHub rejects issue and pull request comments above this many characters. */
+const COMMENT_LIMIT = 65_536;
+/** The job summary accepts up to 1 MiB per step. */
+const SUMMARY_LIMIT = 1_000_000;
+const MARKER_PREFIX = '<!-- context-budget:';
+function marker(key) {
+    return `${MARKER_PREFIX}${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
+}
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function verdictLine(r) {
+    const d = r.diff.totals.eagerTokens;
+    const change = d.delta === 0 ? 'always-loaded context unchanged' : `always-loaded context ${signed(d.delta)} tokens (${signedPct(d.ratio)})`;
+    const failing = r.results.filter((x) => x.status === 'fail').length;
+    const warning = r.results.filter((x) => x.status === 'warn').length;
+    const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+    return `${ICON[r.verdict]} **context-budget: ${r.verdict}** — ${change}${counts ? `; ${counts}` : ''}`;
+}
+function cell(d, unit = '') {
+    return [format_fmt(d.base) + unit, format_fmt(d.head) + unit, d.delta === 0 ? '0' : `${signed(d.delta)}${d.ratio !== null ? ` (${signedPct(d.ratio)})` : ''}`];
+}
+function budgetFor(r, metric) {
+    const res = r.results.filter((x) => x.metric === metric && x.scope.type === 'total');
+    if (!res.length)
+        return '';
+    return res
+        .map((x) => {
+        const icon = x.status === 'pass' ? '' : `${ICON[x.status]} `;
+        const lim = x.operator === 'max' ? `≤ ${metric === 'loadTimeRatio' ? `${x.expected}x` : format_fmt(x.expected)}` : x.operator === 'maxIncrease' ? `Δ ≤ ${format_fmt(x.expected)}` : `Δ ≤ ${x.expected}%`;
+        return `${icon}${lim}`;
+    })
+        .join(', ');
+}
+function metricsTable(r) {
+    const d = r.diff;
+    const rows = [['Metric', 'Base', 'Head', 'Δ', 'Budget']];
+    rows.push([METRIC_LABELS.eagerTokens, ...cell(d.totals.eagerTokens), budgetFor(r, 'eagerTokens')]);
+    rows.push([METRIC_LABELS.onDemandTokens, ...cell(d.totals.onDemandTokens), budgetFor(r, 'onDemandTokens')]);
+    rows.push([METRIC_LABELS.worstInvocationTokens, ...cell(d.totals.worstInvocationTokens), budgetFor(r, 'worstInvocationTokens')]);
+    const sk = d.listings.skills;
+    rows.push([`Skill listing (chars of ${format_fmt(sk.budget.head)})`, ...cell(sk.chars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated') ? `${budgetFor(r, 'skillListingTruncated')} cut` : ''].filter(Boolean).join(', ')]);
+    rows.push([METRIC_LABELS.agentListingTokens, ...cell(d.listings.agents.claudeEstimateTokens), budgetFor(r, 'agentListingTokens')]);
+    rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit') ? `${budgetFor(r, 'importsPastDepthLimit')} past limit` : '']);
+    if (r.loadTime) {
+        const lt = r.loadTime;
+        rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+    }
+    return (0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
+}
+function regressions(r) {
+    const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+    if (!bad.length)
+        return '';
+    const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${md(x.location.file)}${x.location.line ? `:${x.location.line}` : ''}` : ''} <sub>(${md(x.id)})</sub>`);
+    return `#### Regressions\n${lines.join('\n')}`;
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function more(n, what) {
+    return n > 0 ? `\n\n_… and ${n} more ${what} (see the job summary or \`--json\`)_` : '';
+}
+function unitsSection(r, maxRows) {
+    const u = [...r.diff.units].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta));
+    if (!u.length || maxRows === 0)
+        return '';
+    const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
+    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Eager base', 'Eager head', 'Eager Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+}
+function filesSection(r, maxRows) {
+    const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
+    if (!f.length || maxRows === 0)
+        return '';
+    const loading = (x) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
+    const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
+    return details(`Files (${f.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Loading', 'Tokens Δ', 'Eager Δ'], ...rows]) + more(f.length - maxRows, 'files'));
+}
+function listingSection(r, maxRows) {
+    const s = r.diff.listings.skills;
+    const a = r.diff.listings.agents;
+    const parts = [];
+    const list = (label, names) => {
+        if (!names.length)
+            return;
+        parts.push(`**${label}** (${names.length}): ${names.slice(0, maxRows).map((n) => md(n, 80)).join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
+    };
+    list('Now reduced to a bare name (over budget)', s.truncatedAdded);
+    list('Description restored', s.truncatedRemoved);
+    list('Skill listing: added', s.added);
+    list('Skill listing: removed', s.removed);
+    list('Skill listing: changed', s.changed);
+    list('Agent listing: added', a.added);
+    list('Agent listing: removed', a.removed);
+    list('Agent listing: changed', a.changed);
+    if (!parts.length || maxRows === 0)
+        return '';
+    return details('Listing entries', parts.join('\n\n'));
+}
+function graphSection(r, maxRows) {
+    const g = r.diff.graph;
+    const d = r.diff.diagnostics;
+    const parts = [];
+    for (const c of g.cyclesAdded.slice(0, maxRows))
+        parts.push(`- ❌ new import cycle: ${c.map((x) => md(x, 80)).join(' → ')}`);
+    for (const u of g.unresolvedAdded.slice(0, maxRows))
+        parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
+    for (const x of d.added.filter((x) => x.severity !== 'info').slice(0, maxRows))
+        parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
+    const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
+    if (fixed)
+        parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
+    if (!parts.length || maxRows === 0)
+        return '';
+    return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + d.added.filter((x) => x.severity !== 'info').length} new, ${fixed} fixed)`, parts.join('\n'));
+}
+const HORIZON_TITLE = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
+function recLine(x) {
+    const saving = x.saving.eagerTokens > 0 ? ` — saves ~${format_fmt(x.saving.eagerTokens)} always-loaded tokens` : x.saving.onDemandTokens > 0 ? ` — saves ~${format_fmt(x.saving.onDemandTokens)} on-demand tokens` : '';
+    return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving} <sub>(${x.effort} effort; ${md(x.location.file, 120)}${x.location.line ? `:${x.location.line}` : ''})</sub><br>${md(x.rationale, 400)}`;
+}
+function recommendationsSection(r, maxRows) {
+    if (!r.recommendations.length)
+        return '';
+    const groups = ['immediate', 'short-term', 'long-term'];
+    const out = ['#### Recommendations'];
+    for (const h of groups) {
+        const list = r.recommendations.filter((x) => x.horizon === h);
+        if (!list.length)
+            continue;
+        const shown = Math.max(h === 'immediate' ? Math.min(maxRows, 10) : maxRows, 0);
+        const body = list.slice(0, shown).map(recLine).join('\n') + more(list.length - shown, 'recommendations');
+        out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
+    }
+    return out.join('\n\n');
+}
+function unknownsSection(r) {
+    if (!r.unknowns.length)
+        return '';
+    const mcp = r.unknowns.filter((u) => u.kind === 'mcp-server').length;
+    const hooks = r.unknowns.filter((u) => u.kind === 'session-start-hook').length;
+    const bits = [mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '', hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : ''].filter(Boolean);
+    return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
+}
+function footer(r) {
+    const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
+    return `<sub>Compared ${side(r.base)} → ${side(r.head)}. Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
+}
+/** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
+function renderComment(r, opts = {}) {
+    const limit = opts.limit ?? COMMENT_LIMIT;
+    for (const rows of [500, 100, 40, 15, 5, 0]) {
+        const parts = [
+            opts.key !== undefined ? marker(opts.key) : '',
+            `### ${verdictLine(r)}`,
+            metricsTable(r),
+            regressions(r),
+            unitsSection(r, rows),
+            filesSection(r, rows),
+            listingSection(r, rows),
+            graphSection(r, rows),
+            recommendationsSection(r, Math.max(rows, 3)),
+            unknownsSection(r),
+            rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
+            footer(r),
+        ].filter(Boolean);
+        const text = parts.join('\n\n') + '\n';
+        if (text.length <= limit)
+            return text;
+    }
+    // Last resort: verdict, metrics and regressions only.
+    const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r)].filter(Boolean).join('\n\n') + '\n';
+    return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/diff-text.ts
+
+
+/** The `diff` report for a terminal. */
+function renderDiffText(r) {
+    const d = r.diff;
+    const out = [];
+    const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
+    const e = d.totals.eagerTokens;
+    out.push(`${icon}  always-loaded ${format_fmt(e.base)} -> ${format_fmt(e.head)} tokens (${signed(e.delta)}, ${signedPct(e.ratio)}); ${r.base.label} -> ${r.head.label}`);
+    out.push(`Token counts are estimates (${r.tokenizer}). Budgets: ${r.configFile}.`);
+    out.push('');
+    const row = (name, x) => [name, format_fmt(x.base), format_fmt(x.head), signed(x.delta)];
+    const rows = [
+        ['Metric', 'Base', 'Head', 'Delta'],
+        row('Always-loaded tokens', d.totals.eagerTokens),
+        row('On-demand tokens', d.totals.onDemandTokens),
+        row('Worst invocation', d.totals.worstInvocationTokens),
+        row(`Skill listing chars (budget ${format_fmt(d.listings.skills.budget.head)})`, d.listings.skills.chars),
+        row("Agent listing (Claude's chars/4)", d.listings.agents.claudeEstimateTokens),
+        row('Import depth', d.graph.maxDepth),
+    ];
+    if (r.loadTime)
+        rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+    out.push((0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r'] }));
+    const bad = r.results.filter((x) => x.status !== 'pass');
+    if (bad.length) {
+        out.push('');
+        out.push('Budgets');
+        for (const x of bad)
+            out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+    }
+    const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
+    if (files.length) {
+        out.push('');
+        out.push(`Files (${d.files.length} changed; largest first)`);
+        out.push((0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Tokens delta', 'Eager delta'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+    }
+    if (d.listings.skills.truncatedAdded.length)
+        out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
+    if (r.recommendations.length) {
+        out.push('');
+        out.push('Recommendations (new ones first)');
+        for (const x of r.recommendations.slice(0, 10)) {
+            const saving = x.saving.eagerTokens > 0 ? `~${format_fmt(x.saving.eagerTokens)} eager` : x.saving.onDemandTokens > 0 ? `~${format_fmt(x.saving.onDemandTokens)} on-demand` : 'correctness';
+            out.push(`  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+        }
+        if (r.recommendations.length > 10)
+            out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
+
+
+/** Token counts persisted as one JSON file (key: tokenizer + content hash). Corrupt files are ignored. */
+class FileCountStore {
+    file;
+    data;
+    dirty = false;
+    constructor(file) {
+        this.file = file;
+        this.data = new Map();
+        try {
+            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                for (const [k, v] of Object.entries(parsed))
+                    if (typeof v === 'number')
+                        this.data.set(k, v);
+        }
+        catch {
+            // No cache yet, or unreadable: start empty.
+        }
+    }
+    get size() {
+        return this.data.size;
+    }
+    get(key) {
+        return this.data.get(key);
+    }
+    set(key, value) {
+        this.data.set(key, value);
+        this.dirty = true;
+    }
+    save() {
+        if (!this.dirty)
+            return;
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
+        const tmp = `${this.file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(Object.fromEntries(this.data)));
+        (0,external_node_fs_.renameSync)(tmp, this.file);
+        this.dirty = false;
+    }
+}
+const CACHE_FILE = 'token-counts-v1.json';
+function defaultCacheDir(env, home) {
+    return env.CONTEXT_BUDGET_CACHE_DIR || external_node_path_default().join(env.XDG_CACHE_HOME || external_node_path_default().join(home, '.cache'), 'context-budget');
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function counterFor(o, proc) {
+    if (!o.cache)
+        return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
+    const store = new FileCountStore(external_node_path_default().join(o.cacheDir ? external_node_path_default().resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, external_node_os_default().homedir()), CACHE_FILE));
+    return {
+        counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+        save: () => {
+            try {
+                store.save();
+            }
+            catch (e) {
+                proc.stderr.write(`context-budget: could not write the token cache ${store.file}: ${e.message}\n`);
+            }
+        },
+    };
+}
+async function analyzeCommand(positionals, o, proc) {
+    const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
+    const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+    const source = await openSource(dir, o.ref);
+    const { counter, save } = counterFor(o, proc);
+    const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: version/* VERSION */.x, loadTimeRounds: o.rounds }, counter);
+    save();
+    proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
+    return 0;
+}
+/** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
+async function openSide(spec, dir) {
+    if (spec === undefined)
+        return { kind: 'source', source: await openSource(dir), label: 'working tree' };
+    const asPath = external_node_path_default().resolve(dir, spec);
+    if (spec.endsWith('.json') && (0,external_node_fs_.existsSync)(asPath) && (0,external_node_fs_.statSync)(asPath).isFile())
+        return { kind: 'snapshot', snapshot: readSnapshotFile(asPath), label: spec };
+    if ((0,external_node_fs_.existsSync)(asPath) && (0,external_node_fs_.statSync)(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
+        return { kind: 'source', source: await openSource(asPath), label: spec };
+    return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+/** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
+async function runDiff(baseSide, headSide, config, counter, rounds) {
+    const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: version/* VERSION */.x, loadTimeRounds: rounds };
+    let base;
+    let head;
+    let loadTime = null;
+    if (baseSide.kind === 'source' && headSide.kind === 'source') {
+        const pair = await analyzePair(baseSide.source, headSide.source, opts, counter);
+        ({ base, head, loadTime } = pair);
+    }
+    else {
+        base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze(baseSide.source, opts, counter);
+        head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
+    }
+    return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+}
+async function diffCommand(positionals, o, proc) {
+    if (positionals.length < 1 || positionals.length > 2)
+        throw new errors/* UserError */.y('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
+    const dir = external_node_path_default().resolve(proc.cwd, o.dir ?? '.');
+    const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+    const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
+    const { counter, save } = counterFor(o, proc);
+    const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
+    save();
+    proc.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report));
+    return report.verdict === 'fail' ? 1 : 0;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,130 @@
+import picomatch from 'picomatch';
+import { METRIC_LABELS, scopeLabel, type Assertion, type Metric, type Scope } from '../config/budgets.js';
+import type { BudgetResult, LoadTimeComparison, Location, Verdict } from '../model/report.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+export interface MetricValue {
+  value: number;
+  location?: Location;
+}
+
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime: LoadTimeComparison | null, side: 'base' | 'head'): MetricValue | null {
+  switch (metric) {
+    case 'eagerTokens':
+    case 'onDemandTokens':
+      return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+    case 'worstInvocationTokens':
+      return { value: s.totals.worstInvocationTokens };
+    case 'skillListingChars':
+      return { value: s.listings.skills.chars };
+    case 'skillListingTruncated': {
+      const first = s.listings.skills.items.find((e) => e.truncated);
+      return { value: s.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+    }
+    case 'agentListingTokens': {
+      const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager').sort((a, b) => b.chars - a.chars)[0];
+      return { value: s.listings.agents.claudeEstimateTokens, ...(biggest ? { location: { file: biggest.file } } : {}) };
+    }
+    case 'memoryFileMaxChars': {
+      const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+      return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+    }
+    case 'memoryTotalChars':
+      return { value: s.memory.chars };
+    case 'importsPastDepthLimit': {
+      const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+      return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+    }
+    case 'maxDepth':
+      return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+    case 'cycles':
+      return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0]! } } : {}) };
+    case 'unresolved': {
+      const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+      return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+    }
+    case 'invalidSkillNames': {
+      const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+      return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+    }
+    case 'errors': {
+      const d = s.diagnostics.filter((x) => x.severity === 'error');
+      return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+    }
+    case 'loadTimeRatio':
+      if (!loadTime) return null;
+      return { value: side === 'head' ? loadTime.ratio : 1 };
+  }
+}
+
+function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): number {
+  const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+  switch (scope.type) {
+    case 'total':
+      return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+    case 'category':
+      return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+    case 'unit': {
+      const u = s.units.find((x) => x.name === scope.value);
+      return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+    }
+    case 'kind':
+      return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+    case 'files': {
+      const match = picomatch(scope.value, { dot: true });
+      const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+      const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
+      return files + entries;
+    }
+  }
+}
+
+const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+
+/** Evaluates every assertion; level `off` is skipped. */
+export function evaluate(assertions: readonly Assertion[], base: Snapshot, head: Snapshot, loadTime: LoadTimeComparison | null): BudgetResult[] {
+  const results: BudgetResult[] = [];
+  for (const a of assertions) {
+    if (a.level === 'off') continue;
+    const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+    const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+    if (!h) continue; // not measurable for this pair (e.g. load time between two snapshot files)
+    const baseValue = b?.value ?? 0;
+    const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+    let violated: boolean;
+    let actual: number;
+    let message: string;
+    if (a.operator === 'max') {
+      actual = h.value;
+      const allowance = a.metric === 'loadTimeRatio' ? (a.noise ?? 0) : 0;
+      violated = actual > a.threshold + allowance;
+      message = violated
+        ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+        : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
+    } else if (a.operator === 'maxIncrease') {
+      actual = h.value - baseValue;
+      violated = actual > a.threshold;
+      message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
+    } else {
+      actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+      violated = actual > a.threshold;
+      message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+    }
+    let st: BudgetResult['status'] = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+    if (violated && a.hardLimit && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+      // Claude Code's own limit, already broken before this change and not made worse: report, don't block.
+      st = 'warn';
+      message += `; already over in the base (${fmt(b.value, a.metric)}), not made worse by this change`;
+    }
+    results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, message, ...(h.location ? { location: h.location } : {}) });
+  }
+  return results;
+}
+
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+export function decide(results: readonly BudgetResult[]): Verdict {
+  if (results.some((r) => r.status === 'fail')) return 'fail';
+  if (results.some((r) => r.status === 'warn')) return 'warn';
+  return 'pass';
+}

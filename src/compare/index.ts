@@ -1,0 +1,44 @@
+import type { Config } from '../config/load.js';
+import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
+import type { GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
+import { recommend } from '../optimize/rank.js';
+import { decide, evaluate } from './assert.js';
+import { diffSnapshots } from './diff.js';
+
+export interface Sides {
+  base: Snapshot;
+  head: Snapshot;
+  baseLabel: string;
+  headLabel: string;
+  loadTime: LoadTimeComparison | null;
+}
+
+/** The compare stage: two snapshots and the budgets -> one GateReport with its verdict. Pure. */
+export function compare(sides: Sides, config: Config): GateReport {
+  const { base, head } = sides;
+  const diff = diffSnapshots(base, head);
+  const results = evaluate(config.assertions, base, head, sides.loadTime);
+  const baseRecs = recommend(base, config.minSaving);
+  const headRecs = recommend(head, config.minSaving);
+  const baseKeys = new Set(baseRecs.map((r) => r.key));
+  const headKeys = new Set(headRecs.map((r) => r.key));
+  // Recommendations the pull request introduced come first, each group keeping its ranking.
+  const marked: Recommendation[] = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
+  const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
+  const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    verdict: decide(results),
+    base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
+    head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
+    tokenizer: head.tokenizer.name,
+    configFile: config.file,
+    results,
+    diff,
+    loadTime: sides.loadTime,
+    recommendations,
+    resolved,
+    unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
+    assertions: config.assertions,
+  };
+}

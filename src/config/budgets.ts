@@ -1,0 +1,73 @@
+/**
+ * Budgets are assertions (Lighthouse CI's habit): a metric, a scope, an operator with a threshold,
+ * and a level. Shorthand in the config file is normalized once, here, at parse time.
+ */
+export type Level = 'off' | 'warn' | 'error';
+export type Operator = 'max' | 'maxIncrease' | 'maxIncreasePercent';
+
+/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
+export const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'] as const;
+export const TOTAL_METRICS = [
+  'worstInvocationTokens',
+  'skillListingChars',
+  'skillListingTruncated',
+  'agentListingTokens',
+  'memoryFileMaxChars',
+  'memoryTotalChars',
+  'importsPastDepthLimit',
+  'maxDepth',
+  'cycles',
+  'unresolved',
+  'invalidSkillNames',
+  'errors',
+  'loadTimeRatio',
+] as const;
+export type Metric = (typeof SCOPED_METRICS)[number] | (typeof TOTAL_METRICS)[number];
+export const METRICS: readonly Metric[] = [...SCOPED_METRICS, ...TOTAL_METRICS];
+
+export const METRIC_LABELS: Record<Metric, string> = {
+  eagerTokens: 'Always-loaded tokens',
+  onDemandTokens: 'On-demand tokens',
+  worstInvocationTokens: 'Worst single invocation',
+  skillListingChars: 'Skill listing characters',
+  skillListingTruncated: 'Listing entries reduced to a bare name',
+  agentListingTokens: "Agent listing (Claude Code's chars/4 tokens)",
+  memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
+  memoryTotalChars: 'All instruction files (chars)',
+  importsPastDepthLimit: 'Imports past the depth limit',
+  maxDepth: 'Import depth',
+  cycles: 'Import cycles',
+  unresolved: 'Unresolved or external references',
+  invalidSkillNames: 'Invalid skill names',
+  errors: 'Error diagnostics',
+  loadTimeRatio: 'Load time (head / base)',
+};
+
+export type ScopeType = 'total' | 'category' | 'unit' | 'files' | 'kind';
+export const SCOPE_TYPES: readonly ScopeType[] = ['total', 'category', 'unit', 'files', 'kind'];
+
+export interface Scope {
+  type: ScopeType;
+  /** Category name, unit name, file glob or component kind; empty for total. */
+  value: string;
+}
+
+export interface Assertion {
+  /** Stable id: the default's name, or `budgets[i]` for user entries (plus the operator). */
+  id: string;
+  metric: Metric;
+  scope: Scope;
+  operator: Operator;
+  threshold: number;
+  level: Level;
+  /** Claude Code's own hard limits: when the base already broke it and the head is no worse, it only warns. */
+  hardLimit?: boolean;
+  /** loadTimeRatio only: ratios within this allowance above the threshold pass (measurement noise). */
+  noise?: number;
+  /** Where the config entry is, for messages. */
+  source: string;
+}
+
+export function scopeLabel(s: Scope): string {
+  return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
+}

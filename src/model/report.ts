@@ -1,0 +1,99 @@
+/** The compare stage's output: one GateReport, with the verdict decided once, here. */
+import type { Assertion, Level, Metric, Operator, Scope } from '../config/budgets.js';
+import type { Category, ComponentKind, Diagnostic, Loading, UnresolvedRef } from './snapshot.js';
+
+export type Verdict = 'pass' | 'warn' | 'fail';
+
+export interface Delta {
+  base: number;
+  head: number;
+  delta: number;
+  /** delta / base; null when base is 0. */
+  ratio: number | null;
+}
+
+export type Status = 'added' | 'removed' | 'changed';
+
+export interface SnapshotDiff {
+  totals: { eagerTokens: Delta; onDemandTokens: Delta; worstInvocationTokens: Delta; notLoadedTokens: Delta };
+  categories: ({ category: Category; loading: Loading } & Delta)[];
+  units: { name: string; status: Status; eager: Delta; onDemand: Delta }[];
+  components: { id: string; kind: ComponentKind; name: string; unit: string; file: string; status: Status; eager: Delta; onDemand: Delta }[];
+  files: { path: string; unit: string; status: Status; loadingBase: Loading | null; loadingHead: Loading | null; tokens: Delta; eager: Delta }[];
+  listings: {
+    skills: { chars: Delta; budget: Delta; entries: Delta; truncatedAdded: string[]; truncatedRemoved: string[]; added: string[]; removed: string[]; changed: string[] };
+    agents: { claudeEstimateTokens: Delta; tokens: Delta; entries: Delta; added: string[]; removed: string[]; changed: string[] };
+  };
+  graph: { maxDepth: Delta; cyclesAdded: string[][]; cyclesRemoved: string[][]; unresolvedAdded: UnresolvedRef[]; unresolvedRemoved: UnresolvedRef[] };
+  diagnostics: { added: Diagnostic[]; fixed: Diagnostic[] };
+}
+
+export interface LoadTimeComparison {
+  rounds: number;
+  baseMedianMs: number;
+  headMedianMs: number;
+  /** headMedian / baseMedian. */
+  ratio: number;
+  /** Spread of the per-round ratios (interleaved rounds: A B A B ...). */
+  ratioMin: number;
+  ratioMax: number;
+}
+
+export interface Location {
+  file: string;
+  line?: number;
+}
+
+export interface BudgetResult {
+  id: string;
+  metric: Metric;
+  scope: Scope;
+  operator: Operator;
+  expected: number;
+  actual: number;
+  base: number | null;
+  level: Level;
+  status: 'pass' | 'warn' | 'fail';
+  message: string;
+  location?: Location;
+}
+
+export type Effort = 'low' | 'medium' | 'high';
+export type Horizon = 'immediate' | 'short-term' | 'long-term';
+
+export interface Recommendation {
+  /** Stable key: analyzer + location, used to tell new, kept and resolved recommendations apart. */
+  key: string;
+  analyzer: 'loading' | 'listing' | 'duplication' | 'references' | 'structure' | 'compression' | 'collisions' | 'reachability';
+  title: string;
+  rationale: string;
+  location: Location;
+  saving: { eagerTokens: number; onDemandTokens: number };
+  effort: Effort;
+  horizon: Horizon;
+  /** In a diff: the pull request introduced it. */
+  introduced?: boolean;
+}
+
+export interface SideInfo {
+  label: string;
+  commit?: string;
+  eagerTokens: number;
+}
+
+export interface GateReport {
+  schemaVersion: number;
+  verdict: Verdict;
+  base: SideInfo;
+  head: SideInfo;
+  tokenizer: string;
+  configFile: string;
+  results: BudgetResult[];
+  diff: SnapshotDiff;
+  loadTime: LoadTimeComparison | null;
+  recommendations: Recommendation[];
+  /** Recommendations of the base that the head no longer has. */
+  resolved: Recommendation[];
+  unknowns: { kind: string; unit: string; name: string; note: string }[];
+  assertions: Assertion[];
+}

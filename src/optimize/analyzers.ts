@@ -1,0 +1,201 @@
+/**
+ * The optimizer suite: independent analyzers, each a pure function of a snapshot returning
+ * recommendations with an estimated saving, an effort and a location. Savings are estimates
+ * (o200k_base tokens; parts of files proportional to their characters).
+ */
+import type { Recommendation } from '../model/report.js';
+import type { Snapshot } from '../model/snapshot.js';
+
+export type Draft = Omit<Recommendation, 'horizon' | 'introduced'> & { correctness?: boolean; architectural?: boolean };
+export type Analyzer = (s: Snapshot) => Draft[];
+
+/** An always-loaded file above this many tokens is worth splitting even without headings. */
+export const LARGE_EAGER_FILE_TOKENS = 3_000;
+/** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
+export const LONG_DESCRIPTION_CHARS = 400;
+/** Target length suggested for a shortened description. */
+export const TARGET_DESCRIPTION_CHARS = 250;
+/** Import chains at least this deep are flagged. */
+export const DEEP_CHAIN = 3;
+
+const tokensPerChar = (tokens: number, chars: number) => (chars > 0 ? tokens / chars : 0.25);
+
+/** Lazy loading: large sections of always-loaded memory files belong in skills or path-scoped rules. */
+export const lazyLoading: Analyzer = (s) => {
+  const out: Draft[] = [];
+  const withSections = new Set(s.content.sections.map((x) => x.file));
+  for (const sec of s.content.sections) {
+    const f = s.files.find((x) => x.path === sec.file);
+    if (!f || (f.kind !== 'memory' && f.kind !== 'rule')) continue;
+    out.push({
+      key: `loading:${sec.file}:${sec.line}`,
+      analyzer: 'loading',
+      title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
+      rationale: `This section costs about ${sec.tokens} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+      location: { file: sec.file, line: sec.line },
+      saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
+      effort: 'medium',
+    });
+  }
+  for (const f of s.files) {
+    if (f.loading !== 'eager' || (f.kind !== 'memory' && f.kind !== 'rule') || f.tokens < LARGE_EAGER_FILE_TOKENS || withSections.has(f.path)) continue;
+    out.push({
+      key: `loading:${f.path}`,
+      analyzer: 'loading',
+      title: `Split the always-loaded ${f.path} (${f.tokens} tokens)`,
+      rationale: `${f.reason}. Split it by topic into skills and path-scoped rules so that each session loads only what its task needs.`,
+      location: { file: f.path, line: 1 },
+      saving: { eagerTokens: Math.round(f.tokens / 2), onDemandTokens: 0 },
+      effort: 'high',
+      architectural: true,
+    });
+  }
+  return out;
+};
+
+/** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
+export const listingDescriptions: Analyzer = (s) => {
+  const out: Draft[] = [];
+  const truncated = new Set(s.listings.skills.truncated);
+  for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
+    if (e.loading !== 'eager') continue;
+    const descChars = e.text.length - e.name.length - 4;
+    const isTruncated = truncated.has(e.name);
+    if (!isTruncated && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS) continue;
+    const keep = Math.min(descChars, TARGET_DESCRIPTION_CHARS);
+    const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
+    const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
+    out.push({
+      key: `listing:${e.kind}:${e.name}`,
+      analyzer: 'listing',
+      title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters)`,
+      rationale: isTruncated
+        ? `The listing exceeds its ${s.listings.skills.budget}-character budget, so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. Shorter descriptions across the listing (about ${TARGET_DESCRIPTION_CHARS} characters each) bring every entry back.`
+        : e.kind === 'agent'
+          ? `Every agent's description is sent at session start. Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+          : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
+      location: { file: e.file, line: 1 },
+      saving: { eagerTokens: saving, onDemandTokens: 0 },
+      effort: 'low',
+      correctness: isTruncated,
+    });
+  }
+  return out;
+};
+
+/** Duplication: the same paragraph in several loaded files is paid for more than once. */
+export const duplication: Analyzer = (s) =>
+  s.content.duplicates.slice(0, 200).map((d) => {
+    const eagerCopies = d.locations.filter((l) => l.eager).length;
+    const first = d.locations[0]!;
+    return {
+      key: `duplication:${d.locations.map((l) => l.file).join('|')}:${first.line}`,
+      analyzer: 'duplication' as const,
+      title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
+      rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
+      location: { file: first.file, line: first.line },
+      saving: { eagerTokens: Math.max(0, eagerCopies - 1) * d.tokens, onDemandTokens: (d.locations.length - Math.max(eagerCopies, 1)) * d.tokens },
+      effort: 'medium' as const,
+    };
+  });
+
+/** References: imports and @file references that resolve to nothing, or to places that are never read. */
+export const references: Analyzer = (s) =>
+  s.graph.unresolved
+    .filter((u) => u.reason !== 'skipped' && !(u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && !u.ref.includes('/')))
+    .map((u) => ({
+      key: `references:${u.from}:${u.ref}`,
+      analyzer: 'references' as const,
+      title:
+        u.reason === 'depth'
+          ? `@${u.ref} is past the import depth limit and never loads`
+          : u.reason === 'home'
+            ? `@${u.ref} points into the user's home directory`
+            : u.reason === 'external'
+              ? `@${u.ref} leaves the repository`
+              : u.reason === 'loop'
+                ? `@${u.ref} is a symlink loop`
+                : `@${u.ref} does not exist`,
+      rationale:
+        u.reason === 'depth'
+          ? 'Claude Code follows at most four hops of imports below the root memory file. Import it from a shallower file, or inline it.'
+          : u.reason === 'home'
+            ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
+            : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
+      location: { file: u.from, line: u.line },
+      saving: { eagerTokens: 0, onDemandTokens: 0 },
+      effort: 'low' as const,
+      correctness: true,
+    }));
+
+/** Structure: deep import chains and cycles. */
+export const structure: Analyzer = (s) => {
+  const out: Draft[] = [];
+  for (const c of s.graph.cycles)
+    out.push({
+      key: `structure:cycle:${c.join('>')}`,
+      analyzer: 'structure',
+      title: `Import cycle: ${c.join(' → ')}`,
+      rationale: 'Each file loads once, so the cycle adds nothing but makes the load order depend on where reading starts. Remove the back-reference.',
+      location: { file: c[0]! },
+      saving: { eagerTokens: 0, onDemandTokens: 0 },
+      effort: 'low',
+      correctness: true,
+    });
+  if (s.graph.maxDepth >= DEEP_CHAIN)
+    out.push({
+      key: `structure:depth:${s.graph.longestChain[0]}`,
+      analyzer: 'structure',
+      title: `Import chain ${s.graph.maxDepth} levels deep`,
+      rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth 5 is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
+      location: { file: s.graph.longestChain[0]! },
+      saving: { eagerTokens: 0, onDemandTokens: 0 },
+      effort: 'medium',
+      architectural: true,
+    });
+  return out;
+};
+
+/** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
+export const compression: Analyzer = (s) =>
+  s.content.compressible.map((c) => ({
+    key: `compression:${c.file}:${c.line}:${c.kind}`,
+    analyzer: 'compression' as const,
+    title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
+    rationale: `${c.note}. It is always loaded.`,
+    location: { file: c.file, line: c.line },
+    saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
+    effort: 'low' as const,
+  }));
+
+/** Collisions: two components with one name; one shadows the other. */
+export const collisions: Analyzer = (s) =>
+  s.diagnostics
+    .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
+    .map((d) => ({
+      key: `collisions:${d.file}:${d.message}`,
+      analyzer: 'collisions' as const,
+      title: `Name collision in ${d.file}`,
+      rationale: `${d.message}. Rename one of them so both stay reachable.`,
+      location: { file: d.file, line: d.line },
+      saving: { eagerTokens: 0, onDemandTokens: 0 },
+      effort: 'low' as const,
+      correctness: true,
+    }));
+
+/** Reachability: component-like files that nothing loads. */
+export const reachability: Analyzer = (s) =>
+  s.files
+    .filter((f) => f.loading === 'not-loaded' && (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') && /\.md$/i.test(f.path) && f.tokens > 0)
+    .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
+    .map((f) => ({
+      key: `reachability:${f.path}`,
+      analyzer: 'reachability' as const,
+      title: `Nothing loads ${f.path}`,
+      rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+      location: { file: f.path, line: 1 },
+      saving: { eagerTokens: 0, onDemandTokens: 0 },
+      effort: 'low' as const,
+    }));
+
+export const ANALYZERS: readonly Analyzer[] = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];

@@ -1,0 +1,191 @@
+import { markdownTable } from 'markdown-table';
+import { METRIC_LABELS } from '../config/budgets.js';
+import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '../model/report.js';
+import { md } from './escape.js';
+import { fmt, signed, signedPct } from './format.js';
+
+/** GitHub rejects issue and pull request comments above this many characters. */
+export const COMMENT_LIMIT = 65_536;
+/** The job summary accepts up to 1 MiB per step. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+export const MARKER_PREFIX = '<!-- context-budget:';
+export function marker(key: string): string {
+  return `${MARKER_PREFIX}${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
+}
+
+export interface CommentOptions {
+  /** Hidden marker key (several instances can share a pull request). */
+  key?: string;
+  /** Character limit to fold under. */
+  limit?: number;
+  /** Link to the full report (job summary), shown when detail is folded. */
+  detailsUrl?: string;
+}
+
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
+
+export function verdictLine(r: GateReport): string {
+  const d = r.diff.totals.eagerTokens;
+  const change = d.delta === 0 ? 'always-loaded context unchanged' : `always-loaded context ${signed(d.delta)} tokens (${signedPct(d.ratio)})`;
+  const failing = r.results.filter((x) => x.status === 'fail').length;
+  const warning = r.results.filter((x) => x.status === 'warn').length;
+  const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+  return `${ICON[r.verdict]} **context-budget: ${r.verdict}** — ${change}${counts ? `; ${counts}` : ''}`;
+}
+
+function cell(d: Delta, unit = ''): string[] {
+  return [fmt(d.base) + unit, fmt(d.head) + unit, d.delta === 0 ? '0' : `${signed(d.delta)}${d.ratio !== null ? ` (${signedPct(d.ratio)})` : ''}`];
+}
+
+function budgetFor(r: GateReport, metric: BudgetResult['metric']): string {
+  const res = r.results.filter((x) => x.metric === metric && x.scope.type === 'total');
+  if (!res.length) return '';
+  return res
+    .map((x) => {
+      const icon = x.status === 'pass' ? '' : `${ICON[x.status]} `;
+      const lim = x.operator === 'max' ? `≤ ${metric === 'loadTimeRatio' ? `${x.expected}x` : fmt(x.expected)}` : x.operator === 'maxIncrease' ? `Δ ≤ ${fmt(x.expected)}` : `Δ ≤ ${x.expected}%`;
+      return `${icon}${lim}`;
+    })
+    .join(', ');
+}
+
+export function metricsTable(r: GateReport): string {
+  const d = r.diff;
+  const rows: string[][] = [['Metric', 'Base', 'Head', 'Δ', 'Budget']];
+  rows.push([METRIC_LABELS.eagerTokens, ...cell(d.totals.eagerTokens), budgetFor(r, 'eagerTokens')]);
+  rows.push([METRIC_LABELS.onDemandTokens, ...cell(d.totals.onDemandTokens), budgetFor(r, 'onDemandTokens')]);
+  rows.push([METRIC_LABELS.worstInvocationTokens, ...cell(d.totals.worstInvocationTokens), budgetFor(r, 'worstInvocationTokens')]);
+  const sk = d.listings.skills;
+  rows.push([`Skill listing (chars of ${fmt(sk.budget.head)})`, ...cell(sk.chars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated') ? `${budgetFor(r, 'skillListingTruncated')} cut` : ''].filter(Boolean).join(', ')]);
+  rows.push([METRIC_LABELS.agentListingTokens, ...cell(d.listings.agents.claudeEstimateTokens), budgetFor(r, 'agentListingTokens')]);
+  rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit') ? `${budgetFor(r, 'importsPastDepthLimit')} past limit` : '']);
+  if (r.loadTime) {
+    const lt = r.loadTime;
+    rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+  }
+  return markdownTable(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
+}
+
+function regressions(r: GateReport): string {
+  const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+  if (!bad.length) return '';
+  const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${md(x.location.file)}${x.location.line ? `:${x.location.line}` : ''}` : ''} <sub>(${md(x.id)})</sub>`);
+  return `#### Regressions\n${lines.join('\n')}`;
+}
+
+function details(summary: string, body: string): string {
+  return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+
+function more(n: number, what: string): string {
+  return n > 0 ? `\n\n_… and ${n} more ${what} (see the job summary or \`--json\`)_` : '';
+}
+
+function unitsSection(r: GateReport, maxRows: number): string {
+  const u = [...r.diff.units].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta));
+  if (!u.length || maxRows === 0) return '';
+  const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
+  return details(`Units and plugins (${u.length} changed)`, markdownTable([['Unit', 'Status', 'Eager base', 'Eager head', 'Eager Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+}
+
+function filesSection(r: GateReport, maxRows: number): string {
+  const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
+  if (!f.length || maxRows === 0) return '';
+  const loading = (x: (typeof f)[number]) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
+  const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
+  return details(`Files (${f.length} changed)`, markdownTable([['File', 'Status', 'Loading', 'Tokens Δ', 'Eager Δ'], ...rows]) + more(f.length - maxRows, 'files'));
+}
+
+function listingSection(r: GateReport, maxRows: number): string {
+  const s = r.diff.listings.skills;
+  const a = r.diff.listings.agents;
+  const parts: string[] = [];
+  const list = (label: string, names: string[]) => {
+    if (!names.length) return;
+    parts.push(`**${label}** (${names.length}): ${names.slice(0, maxRows).map((n) => md(n, 80)).join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
+  };
+  list('Now reduced to a bare name (over budget)', s.truncatedAdded);
+  list('Description restored', s.truncatedRemoved);
+  list('Skill listing: added', s.added);
+  list('Skill listing: removed', s.removed);
+  list('Skill listing: changed', s.changed);
+  list('Agent listing: added', a.added);
+  list('Agent listing: removed', a.removed);
+  list('Agent listing: changed', a.changed);
+  if (!parts.length || maxRows === 0) return '';
+  return details('Listing entries', parts.join('\n\n'));
+}
+
+function graphSection(r: GateReport, maxRows: number): string {
+  const g = r.diff.graph;
+  const d = r.diff.diagnostics;
+  const parts: string[] = [];
+  for (const c of g.cyclesAdded.slice(0, maxRows)) parts.push(`- ❌ new import cycle: ${c.map((x) => md(x, 80)).join(' → ')}`);
+  for (const u of g.unresolvedAdded.slice(0, maxRows)) parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
+  for (const x of d.added.filter((x) => x.severity !== 'info').slice(0, maxRows)) parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
+  const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
+  if (fixed) parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
+  if (!parts.length || maxRows === 0) return '';
+  return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + d.added.filter((x) => x.severity !== 'info').length} new, ${fixed} fixed)`, parts.join('\n'));
+}
+
+const HORIZON_TITLE: Record<Horizon, string> = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
+
+export function recLine(x: Recommendation): string {
+  const saving = x.saving.eagerTokens > 0 ? ` — saves ~${fmt(x.saving.eagerTokens)} always-loaded tokens` : x.saving.onDemandTokens > 0 ? ` — saves ~${fmt(x.saving.onDemandTokens)} on-demand tokens` : '';
+  return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving} <sub>(${x.effort} effort; ${md(x.location.file, 120)}${x.location.line ? `:${x.location.line}` : ''})</sub><br>${md(x.rationale, 400)}`;
+}
+
+function recommendationsSection(r: GateReport, maxRows: number): string {
+  if (!r.recommendations.length) return '';
+  const groups: Horizon[] = ['immediate', 'short-term', 'long-term'];
+  const out: string[] = ['#### Recommendations'];
+  for (const h of groups) {
+    const list = r.recommendations.filter((x) => x.horizon === h);
+    if (!list.length) continue;
+    const shown = Math.max(h === 'immediate' ? Math.min(maxRows, 10) : maxRows, 0);
+    const body = list.slice(0, shown).map(recLine).join('\n') + more(list.length - shown, 'recommendations');
+    out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
+  }
+  return out.join('\n\n');
+}
+
+function unknownsSection(r: GateReport): string {
+  if (!r.unknowns.length) return '';
+  const mcp = r.unknowns.filter((u) => u.kind === 'mcp-server').length;
+  const hooks = r.unknowns.filter((u) => u.kind === 'session-start-hook').length;
+  const bits = [mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '', hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : ''].filter(Boolean);
+  return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
+}
+
+function footer(r: GateReport): string {
+  const side = (s: GateReport['base']) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
+  return `<sub>Compared ${side(r.base)} → ${side(r.head)}. Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
+}
+
+/** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
+export function renderComment(r: GateReport, opts: CommentOptions = {}): string {
+  const limit = opts.limit ?? COMMENT_LIMIT;
+  for (const rows of [500, 100, 40, 15, 5, 0]) {
+    const parts = [
+      opts.key !== undefined ? marker(opts.key) : '',
+      `### ${verdictLine(r)}`,
+      metricsTable(r),
+      regressions(r),
+      unitsSection(r, rows),
+      filesSection(r, rows),
+      listingSection(r, rows),
+      graphSection(r, rows),
+      recommendationsSection(r, Math.max(rows, 3)),
+      unknownsSection(r),
+      rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
+      footer(r),
+    ].filter(Boolean);
+    const text = parts.join('\n\n') + '\n';
+    if (text.length <= limit) return text;
+  }
+  // Last resort: verdict, metrics and regressions only.
+  const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r)].filter(Boolean).join('\n\n') + '\n';
+  return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
+}

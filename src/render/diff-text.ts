@@ -1,0 +1,49 @@
+import { markdownTable } from 'markdown-table';
+import type { GateReport } from '../model/report.js';
+import { fmt, signed, signedPct } from './format.js';
+
+/** The `diff` report for a terminal. */
+export function renderDiffText(r: GateReport): string {
+  const d = r.diff;
+  const out: string[] = [];
+  const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
+  const e = d.totals.eagerTokens;
+  out.push(`${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${signed(e.delta)}, ${signedPct(e.ratio)}); ${r.base.label} -> ${r.head.label}`);
+  out.push(`Token counts are estimates (${r.tokenizer}). Budgets: ${r.configFile}.`);
+  out.push('');
+  const row = (name: string, x: { base: number; head: number; delta: number }) => [name, fmt(x.base), fmt(x.head), signed(x.delta)];
+  const rows = [
+    ['Metric', 'Base', 'Head', 'Delta'],
+    row('Always-loaded tokens', d.totals.eagerTokens),
+    row('On-demand tokens', d.totals.onDemandTokens),
+    row('Worst invocation', d.totals.worstInvocationTokens),
+    row(`Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})`, d.listings.skills.chars),
+    row("Agent listing (Claude's chars/4)", d.listings.agents.claudeEstimateTokens),
+    row('Import depth', d.graph.maxDepth),
+  ];
+  if (r.loadTime) rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+  out.push(markdownTable(rows, { align: ['l', 'r', 'r', 'r'] }));
+  const bad = r.results.filter((x) => x.status !== 'pass');
+  if (bad.length) {
+    out.push('');
+    out.push('Budgets');
+    for (const x of bad) out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+  }
+  const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
+  if (files.length) {
+    out.push('');
+    out.push(`Files (${d.files.length} changed; largest first)`);
+    out.push(markdownTable([['File', 'Status', 'Tokens delta', 'Eager delta'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+  }
+  if (d.listings.skills.truncatedAdded.length) out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
+  if (r.recommendations.length) {
+    out.push('');
+    out.push('Recommendations (new ones first)');
+    for (const x of r.recommendations.slice(0, 10)) {
+      const saving = x.saving.eagerTokens > 0 ? `~${fmt(x.saving.eagerTokens)} eager` : x.saving.onDemandTokens > 0 ? `~${fmt(x.saving.onDemandTokens)} on-demand` : 'correctness';
+      out.push(`  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+    }
+    if (r.recommendations.length > 10) out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
+  }
+  return out.join('\n') + '\n';
+}
