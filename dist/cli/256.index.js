@@ -375,10 +375,18 @@ async function measure(plan, counter, ctx) {
     const texts = [...plan.files.map((f) => f.text), ...plan.skillEntries.map((e) => e.text), ...plan.agentEntries.map((e) => e.text)];
     const counts = await counter.countAll(texts);
     const tok = (t) => counts.get(TokenCounter.key(t)) ?? 0;
-    const files = plan.files
-        .map((f) => ({ path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens: tok(f.text), chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) }))
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+    const listingByFile = new Map();
+    for (const e of [...plan.skillEntries, ...plan.agentEntries])
+        if (e.loading === 'eager' && counted.has(e.unit))
+            listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
+    const files = plan.files
+        .map((f) => {
+        const tokens = tok(f.text);
+        const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
+        return { path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens, eagerTokens, chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) };
+    })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const skills = skillListing(plan.skillEntries, ctx.model, tok, counted);
     const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
     const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
@@ -2701,7 +2709,7 @@ function pair(base, head, key, make) {
     }
     return out;
 }
-const eagerOf = (loading, tokens) => (loading === 'eager' ? (tokens ?? 0) : 0);
+const eagerOf = (f) => (f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0);
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 function diffSnapshots(base, head) {
     const entryNames = (a, b) => {
@@ -2745,9 +2753,9 @@ function diffSnapshots(base, head) {
             return { id: x.id, kind: x.kind, name: x.name, unit: x.unit, file: x.file, status: s, eager, onDemand };
         }),
         files: pair(base.files, head.files, (f) => f.path, (b, h, s) => {
-            if (s === 'changed' && b.sha === h.sha && b.loading === h.loading && b.tokens === h.tokens)
+            if (s === 'changed' && b.sha === h.sha && b.loading === h.loading && b.tokens === h.tokens && b.eagerTokens === h.eagerTokens)
                 return null;
-            return { path: (h ?? b).path, unit: (h ?? b).unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b?.loading, b?.tokens), eagerOf(h?.loading, h?.tokens)) };
+            return { path: (h ?? b).path, unit: (h ?? b).unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b), eagerOf(h)) };
         }),
         listings: {
             skills: {

@@ -80,6 +80,9 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
   }
 }
 
+/** Below this median (ms) on both sides, load-time ratios are noise: the assertion passes. */
+export const LOAD_TIME_FLOOR_MS = 5;
+
 const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
 
 /** Evaluates every assertion; level `off` is skipped. */
@@ -95,6 +98,10 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     let violated: boolean;
     let actual: number;
     let message: string;
+    if (a.metric === 'loadTimeRatio' && loadTime && Math.max(loadTime.baseMedianMs, loadTime.headMedianMs) < LOAD_TIME_FLOOR_MS) {
+      results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
+      continue;
+    }
     if (a.operator === 'max') {
       actual = h.value;
       const allowance = a.metric === 'loadTimeRatio' ? (a.noise ?? 0) : 0;

@@ -1,0 +1,114 @@
+import fc from 'fast-check';
+import { afterAll, describe, expect, it } from 'vitest';
+import { decide, evaluate } from '../../src/compare/assert.js';
+import { diffSnapshots, isEmptyDiff } from '../../src/compare/diff.js';
+import { compare } from '../../src/compare/index.js';
+import { normalizeConfig } from '../../src/config/load.js';
+import type { Delta, SnapshotDiff } from '../../src/model/report.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { frameworkTree } from '../arbitrary.js';
+import { analyzeDir, cleanup, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
+import path from 'node:path';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(cleanup));
+
+async function snap(files: Record<string, string>): Promise<Snapshot> {
+  const d = tmpDir();
+  dirs.push(d);
+  writeFiles(d, files);
+  return analyzeDir(d);
+}
+
+/** Every Delta in a diff, by path. */
+function deltas(x: unknown, at = '', out: [string, Delta][] = []): [string, Delta][] {
+  if (x && typeof x === 'object') {
+    if ('delta' in x && 'base' in x && 'head' in x) out.push([at, x as Delta]);
+    else for (const [k, v] of Object.entries(x)) deltas(v, `${at}.${k}`, out);
+  }
+  return out;
+}
+
+const config = normalizeConfig({}, 'defaults');
+
+describe('diff properties', () => {
+  it('diff of a snapshot with itself is empty and passes', async () => {
+    await fc.assert(
+      fc.asyncProperty(frameworkTree, async (files) => {
+        const s = await snap(files);
+        const d = diffSnapshots(s, s);
+        expect(isEmptyDiff(d)).toBe(true);
+        const r = compare({ base: s, head: s, baseLabel: 'a', headLabel: 'a', loadTime: null }, config);
+        // Nothing changed, so nothing can be this change's fault: hard limits already broken only warn.
+        expect(r.verdict).not.toBe('fail');
+        expect(r.recommendations.every((x) => !x.introduced)).toBe(true);
+        expect(r.resolved).toEqual([]);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('swapping base and head negates every delta and swaps added/removed', async () => {
+    await fc.assert(
+      fc.asyncProperty(frameworkTree, frameworkTree, async (fa, fb) => {
+        const [a, b] = [await snap(fa), await snap(fb)];
+        const ab = diffSnapshots(a, b);
+        const ba = diffSnapshots(b, a);
+        const m = new Map(deltas(ba));
+        for (const [k, d] of deltas(ab)) {
+          const r = m.get(k);
+          if (!r) continue; // keyed lists: compared below
+          expect(r.delta + 0).toBe(-d.delta + 0);
+          expect(r.base).toBe(d.head);
+        }
+        const flip = (s: string) => (s === 'added' ? 'removed' : s === 'removed' ? 'added' : s);
+        const key = (l: SnapshotDiff['files']) => l.map((f) => `${f.path}:${f.eager.delta}:${f.tokens.delta}:${f.status}`).sort();
+        expect(key(ba.files)).toEqual(key(ab.files.map((f) => ({ ...f, status: flip(f.status) as typeof f.status, eager: { ...f.eager, delta: -f.eager.delta }, tokens: { ...f.tokens, delta: -f.tokens.delta } }))));
+        expect(ba.units.map((u) => [u.name, -u.eager.delta || 0]).sort()).toEqual(ab.units.map((u) => [u.name, u.eager.delta || 0]).sort());
+        expect(ba.diagnostics.added).toEqual(ab.diagnostics.fixed);
+        expect(ba.listings.skills.added).toEqual(ab.listings.skills.removed);
+        expect(ba.graph.cyclesAdded).toEqual(ab.graph.cyclesRemoved);
+      }),
+      { numRuns: 25 },
+    );
+  });
+});
+
+describe('budgets and the verdict', () => {
+  it('warns on an eager increase, fails on a new hard-limit breach, and only warns when the base already broke it', async () => {
+    const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
+    const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
+    const results = evaluate(config.assertions, base, head, null);
+    expect(results.find((r) => r.id === 'eager-increase')).toMatchObject({ status: 'warn', actual: head.totals.eagerTokens - base.totals.eagerTokens });
+    expect(decide(results)).toBe('warn');
+    const tight = normalizeConfig({ model: { agentListingWarnTokens: 10 } }, 'x.yml');
+    const broken = evaluate(tight.assertions, base, head, null).find((r) => r.id === 'agent-listing-size')!;
+    expect(broken).toMatchObject({ status: 'warn', base: 21, actual: 21 });
+    expect(broken.message).toContain('already over in the base');
+    const grown = { ...head, listings: { ...head.listings, agents: { ...head.listings.agents, claudeEstimateTokens: 40 } } };
+    expect(evaluate(tight.assertions, base, grown, null).find((r) => r.id === 'agent-listing-size')).toMatchObject({ status: 'fail' });
+  });
+
+  it('evaluates scoped and percentage budgets', async () => {
+    const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
+    const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
+    const c = normalizeConfig({ defaults: false, budgets: [{ metric: 'eagerTokens', scope: 'category:skill-listing', maxIncreasePercent: 50 }, { metric: 'eagerTokens', scope: 'files:CLAUDE.md', max: 100000 }, { metric: 'eagerTokens', scope: 'kind:skill', maxIncrease: 1000, level: 'warn' }] }, 'x.yml');
+    const r = evaluate(c.assertions, base, head, null);
+    const skills = (s: Snapshot) => s.categories.filter((x) => x.category === 'skill-listing' && x.loading === 'eager').reduce((a, x) => a + x.tokens, 0);
+    expect(r[0]).toMatchObject({ status: 'fail', base: skills(base) });
+    expect(r[0]!.actual).toBeCloseTo(((skills(head) - skills(base)) / skills(base)) * 100, 5);
+    expect(r[1]).toMatchObject({ status: 'pass', actual: head.files.find((f) => f.path === 'CLAUDE.md')!.tokens });
+    expect(r[2]).toMatchObject({ status: 'pass' });
+    expect(decide(r)).toBe('fail');
+  });
+
+  it('compares load time as a ratio with a noise allowance, never on tiny timings', async () => {
+    const s = await analyzeDir(path.join(FIXTURES, 'example-base'));
+    const lt = (ratio: number, ms: number) => ({ rounds: 5, baseMedianMs: ms, headMedianMs: ms * ratio, ratio, ratioMin: ratio - 0.1, ratioMax: ratio + 0.1 });
+    const loadResult = (ratio: number, ms: number) => evaluate(config.assertions, s, s, lt(ratio, ms)).find((r) => r.id === 'load-time')!;
+    expect(loadResult(1.6, 50).status).toBe('pass'); // within max 1.5 + 0.25 noise
+    expect(loadResult(2.0, 50).status).toBe('warn');
+    expect(loadResult(3.0, 1).status).toBe('pass'); // under the 5 ms floor
+    expect(evaluate(config.assertions, s, s, null).some((r) => r.id === 'load-time')).toBe(false);
+  });
+});
