@@ -39,7 +39,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
   const source = await openSource(dir, o.ref);
   const { counter, save } = counterFor(o, proc);
-  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: VERSION, loadTimeRounds: o.rounds }, counter);
+  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION, loadTimeRounds: o.rounds }, counter);
   save();
   proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
   return 0;
@@ -58,7 +58,7 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
 
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number): Promise<GateReport> {
-  const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: VERSION, loadTimeRounds: rounds };
+  const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION, loadTimeRounds: rounds };
   let base: Snapshot;
   let head: Snapshot;
   let loadTime: LoadTimeComparison | null = null;

@@ -402,6 +402,18 @@ async function measure(plan, counter, ctx) {
         entries: eagerAgents.length,
         items: agentItems,
     };
+    // Per plugin: the listings of the project plus that one plugin (a user installs plugins one by one).
+    const perPlugin = plan.units
+        .filter((u) => u.type === 'plugin')
+        .map((u) => {
+        const members = new Set(['project', u.name]);
+        const sk = skillListing(plan.skillEntries, ctx.model, tok, members);
+        const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
+        return { unit: u.name, skillChars: sk.chars, skillTruncated: sk.truncated, agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0) };
+    });
+    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin' ? ctx.listingScope : plan.units.some((u) => u.marketplace) ? 'per-plugin' : 'installed';
+    const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
+    const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
     const allEntries = [...skills.items, ...agentItems];
     const byFileEntry = new Map();
     for (const e of allEntries)
@@ -483,7 +495,16 @@ async function measure(plan, counter, ctx) {
         units,
         files,
         components,
-        listings: { skills, agents },
+        listings: {
+            skills,
+            agents,
+            scope,
+            perPlugin,
+            worst: {
+                skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
+                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0 ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens } : null,
+            },
+        },
         memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
         graph: buildGraph(plan),
         unknowns: plan.unknowns,
@@ -2039,7 +2060,7 @@ async function analyze(source, opts, counter, clock = performanceClock) {
     const samples = [];
     for (let i = 0; i < rounds; i++)
         samples.push(timePlan(loaded, opts, clock));
-    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples) });
+    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples), listingScope: opts.listingScope });
 }
 /**
  * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
@@ -2059,8 +2080,8 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
     const ta = summarizeTimes(sa);
     const tb = summarizeTimes(sb);
-    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta });
-    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb });
+    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope });
+    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope });
     const r2 = (x) => Math.round(x * 1000) / 1000;
     return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
 }
@@ -2327,7 +2348,7 @@ const lazyLoading = (s) => {
             key: `loading:${sec.file}:${sec.line}`,
             analyzer: 'loading',
             title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
-            rationale: `This section costs about ${sec.tokens} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            rationale: `This section costs about ${sec.tokens.toLocaleString('en-US')} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
             location: { file: sec.file, line: sec.line },
             saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
             effort: 'medium',
@@ -2565,6 +2586,17 @@ function scopeLabel(s) {
 ;// CONCATENATED MODULE: ./src/compare/assert.ts
 
 
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
+    return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
+}
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
 function metricValue(s, metric, scope, loadTime, side) {
     switch (metric) {
@@ -2574,14 +2606,17 @@ function metricValue(s, metric, scope, loadTime, side) {
         case 'worstInvocationTokens':
             return { value: s.totals.worstInvocationTokens };
         case 'skillListingChars':
-            return { value: s.listings.skills.chars };
+            return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
         case 'skillListingTruncated': {
-            const first = s.listings.skills.items.find((e) => e.truncated);
-            return { value: s.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+            const w = perPlugin(s) ? s.listings.worst.skills : null;
+            const names = w ? w.truncated : s.listings.skills.truncated;
+            const first = s.listings.skills.items.find((e) => e.name === names[0]);
+            return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file } } : {}) };
         }
         case 'agentListingTokens': {
-            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager').sort((a, b) => b.chars - a.chars)[0];
-            return { value: s.listings.agents.claudeEstimateTokens, ...(biggest ? { location: { file: biggest.file } } : {}) };
+            const w = perPlugin(s) ? s.listings.worst.agents : null;
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+            return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file } } : {}) };
         }
         case 'memoryFileMaxChars': {
             const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
@@ -2636,6 +2671,8 @@ function scoped(s, loading, scope) {
         }
     }
 }
+/** Below this median (ms) on both sides, load-time ratios are noise: the assertion passes. */
+const LOAD_TIME_FLOOR_MS = 5;
 const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
 /** Evaluates every assertion; level `off` is skipped. */
 function evaluate(assertions, base, head, loadTime) {
@@ -2652,6 +2689,10 @@ function evaluate(assertions, base, head, loadTime) {
         let violated;
         let actual;
         let message;
+        if (a.metric === 'loadTimeRatio' && loadTime && Math.max(loadTime.baseMedianMs, loadTime.headMedianMs) < LOAD_TIME_FLOOR_MS) {
+            results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
+            continue;
+        }
         if (a.operator === 'max') {
             actual = h.value;
             const allowance = a.metric === 'loadTimeRatio' ? (a.noise ?? 0) : 0;
@@ -2670,6 +2711,8 @@ function evaluate(assertions, base, head, loadTime) {
             violated = actual > a.threshold;
             message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
         }
+        if (h.unit)
+            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
         let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
         if (violated && a.hardLimit && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
             // Claude Code's own limit, already broken before this change and not made worse: report, don't block.
@@ -2690,6 +2733,7 @@ function decide(results) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/diff.ts
+
 function delta(base, head) {
     return { base, head, delta: head - base, ratio: base === 0 ? null : (head - base) / base };
 }
@@ -2758,6 +2802,11 @@ function diffSnapshots(base, head) {
             return { path: (h ?? b).path, unit: (h ?? b).unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b), eagerOf(h)) };
         }),
         listings: {
+            judged: (() => {
+                const jb = judgedListings(base);
+                const jh = judgedListings(head);
+                return { scope: head.listings.scope, skillChars: delta(jb.skillChars, jh.skillChars), agentTokens: delta(jb.agentTokens, jh.agentTokens), ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}), ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}) };
+            })(),
             skills: {
                 chars: delta(base.listings.skills.chars, head.listings.skills.chars),
                 budget: delta(base.listings.skills.budget, head.listings.skills.budget),
@@ -2785,7 +2834,7 @@ function diffSnapshots(base, head) {
 }
 /** True when the diff holds no change at all. */
 function isEmptyDiff(d) {
-    const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.graph.maxDepth];
+    const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.listings.judged.skillChars, d.listings.judged.agentTokens, d.graph.maxDepth];
     return (deltas.every((x) => x.delta === 0) &&
         [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0));
 }
@@ -2915,7 +2964,7 @@ function parseConfigText(text, file, overrides = {}) {
     }
     return normalizeConfig(raw ?? {}, file, overrides);
 }
-const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'budgets', 'defaults', 'minSaving'];
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'budgets', 'defaults', 'minSaving'];
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS = ['off', 'warn', 'error'];
 function normalizeConfig(raw, file, overrides = {}) {
@@ -2970,6 +3019,9 @@ function normalizeConfig(raw, file, overrides = {}) {
         else
             throw new ConfigError(file, 'installedPlugins', '"all", "none" or a list of plugin names', v);
     }
+    const listingScope = raw.listingScope === undefined ? 'auto' : raw.listingScope;
+    if (!['auto', 'installed', 'per-plugin'].includes(listingScope))
+        throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
     const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
     if (typeof minSaving !== 'number' || minSaving < 0)
         throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
@@ -2999,7 +3051,7 @@ function normalizeConfig(raw, file, overrides = {}) {
             throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
         raw.budgets.forEach((b, i) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
     }
-    return { file, model, limits, installedPlugins, assertions: resolveDefaults(assertions, model), minSaving };
+    return { file, model, limits, installedPlugins, listingScope: listingScope, assertions: resolveDefaults(assertions, model), minSaving };
 }
 function normalizeBudget(b, key, file) {
     if (!load_isObject(b))
@@ -3184,7 +3236,19 @@ function budgetFor(r, metric) {
     return res
         .map((x) => {
         const icon = x.status === 'pass' ? '' : `${ICON[x.status]} `;
-        const lim = x.operator === 'max' ? `≤ ${metric === 'loadTimeRatio' ? `${x.expected}x` : format_fmt(x.expected)}` : x.operator === 'maxIncrease' ? `Δ ≤ ${format_fmt(x.expected)}` : `Δ ≤ ${x.expected}%`;
+        const lim = x.operator !== 'max'
+            ? x.operator === 'maxIncrease'
+                ? `Δ ≤ ${format_fmt(x.expected)}`
+                : `Δ ≤ ${x.expected}%`
+            : metric === 'loadTimeRatio'
+                ? `≤ ${x.expected}x`
+                : metric === 'skillListingTruncated'
+                    ? x.expected === 0
+                        ? 'no entry cut'
+                        : `≤ ${format_fmt(x.expected)} cut`
+                    : metric === 'importsPastDepthLimit'
+                        ? 'no import past the limit'
+                        : `≤ ${format_fmt(x.expected)}`;
         return `${icon}${lim}`;
     })
         .join(', ');
@@ -3196,9 +3260,11 @@ function metricsTable(r) {
     rows.push([METRIC_LABELS.onDemandTokens, ...cell(d.totals.onDemandTokens), budgetFor(r, 'onDemandTokens')]);
     rows.push([METRIC_LABELS.worstInvocationTokens, ...cell(d.totals.worstInvocationTokens), budgetFor(r, 'worstInvocationTokens')]);
     const sk = d.listings.skills;
-    rows.push([`Skill listing (chars of ${format_fmt(sk.budget.head)})`, ...cell(sk.chars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated') ? `${budgetFor(r, 'skillListingTruncated')} cut` : ''].filter(Boolean).join(', ')]);
-    rows.push([METRIC_LABELS.agentListingTokens, ...cell(d.listings.agents.claudeEstimateTokens), budgetFor(r, 'agentListingTokens')]);
-    rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit') ? `${budgetFor(r, 'importsPastDepthLimit')} past limit` : '']);
+    const j = d.listings.judged;
+    const worst = (unit) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
+    rows.push([`Skill listing (chars of ${format_fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
+    rows.push([`Agent listing (Claude Code's chars/4 tokens${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+    rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
     if (r.loadTime) {
         const lt = r.loadTime;
         rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
@@ -3262,14 +3328,16 @@ function graphSection(r, maxRows) {
         parts.push(`- ❌ new import cycle: ${c.map((x) => md(x, 80)).join(' → ')}`);
     for (const u of g.unresolvedAdded.slice(0, maxRows))
         parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
-    for (const x of d.added.filter((x) => x.severity !== 'info').slice(0, maxRows))
+    // Reference diagnostics are already listed above as references.
+    const added = d.added.filter((x) => x.severity !== 'info' && !x.code.startsWith('import-') && !x.code.startsWith('symlink-'));
+    for (const x of added.slice(0, maxRows))
         parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
     const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
     if (fixed)
         parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
     if (!parts.length || maxRows === 0)
         return '';
-    return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + d.added.filter((x) => x.severity !== 'info').length} new, ${fixed} fixed)`, parts.join('\n'));
+    return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
 }
 const HORIZON_TITLE = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
 function recLine(x) {
@@ -3301,7 +3369,8 @@ function unknownsSection(r) {
 }
 function footer(r) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
-    return `<sub>Compared ${side(r.base)} → ${side(r.head)}. Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
+    const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
+    return `<sub>Compared ${side(r.base)} → ${side(r.head)}.${scope} Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
 }
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
 function renderComment(r, opts = {}) {
@@ -3348,8 +3417,8 @@ function renderDiffText(r) {
         row('Always-loaded tokens', d.totals.eagerTokens),
         row('On-demand tokens', d.totals.onDemandTokens),
         row('Worst invocation', d.totals.worstInvocationTokens),
-        row(`Skill listing chars (budget ${format_fmt(d.listings.skills.budget.head)})`, d.listings.skills.chars),
-        row("Agent listing (Claude's chars/4)", d.listings.agents.claudeEstimateTokens),
+        row(`Skill listing chars (budget ${format_fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
+        row(`Agent listing (Claude's chars/4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
         row('Import depth', d.graph.maxDepth),
     ];
     if (r.loadTime)
@@ -3470,7 +3539,7 @@ async function analyzeCommand(positionals, o, proc) {
     const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
     const source = await openSource(dir, o.ref);
     const { counter, save } = counterFor(o, proc);
-    const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: version/* VERSION */.x, loadTimeRounds: o.rounds }, counter);
+    const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: version/* VERSION */.x, loadTimeRounds: o.rounds }, counter);
     save();
     proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
     return 0;
@@ -3488,7 +3557,7 @@ async function openSide(spec, dir) {
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 async function runDiff(baseSide, headSide, config, counter, rounds) {
-    const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, toolVersion: version/* VERSION */.x, loadTimeRounds: rounds };
+    const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: version/* VERSION */.x, loadTimeRounds: rounds };
     let base;
     let head;
     let loadTime = null;

@@ -11,6 +11,7 @@ export interface AnalyzeOptions {
   model: LoadingModel;
   limits?: Limits;
   installedPlugins?: PlanOptions['installedPlugins'];
+  listingScope?: 'auto' | 'installed' | 'per-plugin';
   /** Rounds of discovery+parsing timed for loadTime (median reported). */
   loadTimeRounds?: number;
   toolVersion: string;
@@ -82,7 +83,7 @@ export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, cou
   const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) samples.push(timePlan(loaded, opts, clock));
-  return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples) });
+  return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples), listingScope: opts.listingScope });
 }
 
 export interface PairResult {
@@ -109,8 +110,8 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   const ratios = sa.map((x, i) => sb[i]! / Math.max(x, 1e-6));
   const ta = summarizeTimes(sa);
   const tb = summarizeTimes(sb);
-  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta });
-  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb });
+  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope });
+  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope });
   const r2 = (x: number) => Math.round(x * 1000) / 1000;
   return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
 }

@@ -23,6 +23,8 @@ export interface MeasureContext {
   source: Snapshot['source'];
   toolVersion: string;
   loadTime: Snapshot['loadTime'];
+  /** How hard listing limits are judged: all counted units together, or project + each plugin alone ("auto": per plugin for marketplaces). */
+  listingScope?: 'auto' | 'installed' | 'per-plugin';
 }
 
 /** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
@@ -57,6 +59,19 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     entries: eagerAgents.length,
     items: agentItems,
   };
+
+  // Per plugin: the listings of the project plus that one plugin (a user installs plugins one by one).
+  const perPlugin = plan.units
+    .filter((u) => u.type === 'plugin')
+    .map((u) => {
+      const members = new Set(['project', u.name]);
+      const sk = skillListing(plan.skillEntries, ctx.model, tok, members);
+      const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
+      return { unit: u.name, skillChars: sk.chars, skillTruncated: sk.truncated, agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0) };
+    });
+  const scope: 'installed' | 'per-plugin' = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin' ? ctx.listingScope : plan.units.some((u) => u.marketplace) ? 'per-plugin' : 'installed';
+  const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
+  const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
 
   const allEntries = [...skills.items, ...agentItems];
   const byFileEntry = new Map<string, ListingEntry>();
@@ -136,7 +151,16 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     units,
     files,
     components,
-    listings: { skills, agents },
+    listings: {
+      skills,
+      agents,
+      scope,
+      perPlugin,
+      worst: {
+        skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
+        agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0 ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens } : null,
+      },
+    },
     memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,

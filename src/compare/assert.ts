@@ -6,6 +6,21 @@ import type { Snapshot } from '../model/snapshot.js';
 export interface MetricValue {
   value: number;
   location?: Location;
+  /** For listing limits judged per plugin: the plugin that makes the worst case. */
+  unit?: string;
+}
+
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s: Snapshot): boolean {
+  return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+export function judgedListings(s: Snapshot): { skillChars: number; skillUnit?: string; agentTokens: number; agentUnit?: string } {
+  const p = perPlugin(s);
+  const sk = p ? s.listings.worst.skills : null;
+  const ag = p ? s.listings.worst.agents : null;
+  return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
 }
 
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
@@ -17,14 +32,17 @@ export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime:
     case 'worstInvocationTokens':
       return { value: s.totals.worstInvocationTokens };
     case 'skillListingChars':
-      return { value: s.listings.skills.chars };
+      return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
     case 'skillListingTruncated': {
-      const first = s.listings.skills.items.find((e) => e.truncated);
-      return { value: s.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+      const w = perPlugin(s) ? s.listings.worst.skills : null;
+      const names = w ? w.truncated : s.listings.skills.truncated;
+      const first = s.listings.skills.items.find((e) => e.name === names[0]);
+      return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file } } : {}) };
     }
     case 'agentListingTokens': {
-      const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager').sort((a, b) => b.chars - a.chars)[0];
-      return { value: s.listings.agents.claudeEstimateTokens, ...(biggest ? { location: { file: biggest.file } } : {}) };
+      const w = perPlugin(s) ? s.listings.worst.agents : null;
+      const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+      return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file } } : {}) };
     }
     case 'memoryFileMaxChars': {
       const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
@@ -118,6 +136,7 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       violated = actual > a.threshold;
       message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
     }
+    if (h.unit) message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
     let st: BudgetResult['status'] = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
     if (violated && a.hardLimit && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
       // Claude Code's own limit, already broken before this change and not made worse: report, don't block.

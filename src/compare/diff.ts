@@ -1,4 +1,5 @@
 import type { Delta, SnapshotDiff, Status } from '../model/report.js';
+import { judgedListings } from './assert.js';
 import type { Diagnostic, ListingEntry, Loading, Snapshot, UnresolvedRef } from '../model/snapshot.js';
 
 export function delta(base: number, head: number): Delta {
@@ -70,6 +71,11 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
       return { path: (h ?? b)!.path, unit: (h ?? b)!.unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b), eagerOf(h)) };
     }),
     listings: {
+      judged: (() => {
+        const jb = judgedListings(base);
+        const jh = judgedListings(head);
+        return { scope: head.listings.scope, skillChars: delta(jb.skillChars, jh.skillChars), agentTokens: delta(jb.agentTokens, jh.agentTokens), ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}), ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}) };
+      })(),
       skills: {
         chars: delta(base.listings.skills.chars, head.listings.skills.chars),
         budget: delta(base.listings.skills.budget, head.listings.skills.budget),
@@ -98,7 +104,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
 
 /** True when the diff holds no change at all. */
 export function isEmptyDiff(d: SnapshotDiff): boolean {
-  const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.graph.maxDepth];
+  const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.listings.judged.skillChars, d.listings.judged.agentTokens, d.graph.maxDepth];
   return (
     deltas.every((x) => x.delta === 0) &&
     [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0)

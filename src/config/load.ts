@@ -13,6 +13,8 @@ export interface Config {
   model: LoadingModel;
   limits: Limits;
   installedPlugins: 'all' | 'none' | string[];
+  /** Listing limits judged on all plugins together, or on the project + each plugin alone ("auto": per plugin when there is a marketplace). */
+  listingScope: 'auto' | 'installed' | 'per-plugin';
   assertions: Assertion[];
   /** Recommendations below this eager-token saving are dropped from the report. */
   minSaving: number;
@@ -93,7 +95,7 @@ export function parseConfigText(text: string, file: string, overrides: Partial<L
   return normalizeConfig(raw ?? {}, file, overrides);
 }
 
-const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'budgets', 'defaults', 'minSaving'];
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'budgets', 'defaults', 'minSaving'];
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS: Level[] = ['off', 'warn', 'error'];
 
@@ -132,6 +134,8 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) installedPlugins = v as string[];
     else throw new ConfigError(file, 'installedPlugins', '"all", "none" or a list of plugin names', v);
   }
+  const listingScope = raw.listingScope === undefined ? 'auto' : raw.listingScope;
+  if (!['auto', 'installed', 'per-plugin'].includes(listingScope as string)) throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
   const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
   if (typeof minSaving !== 'number' || minSaving < 0) throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
 
@@ -154,7 +158,7 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     if (!Array.isArray(raw.budgets)) throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
     raw.budgets.forEach((b: unknown, i: number) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
   }
-  return { file, model, limits, installedPlugins, assertions: resolveDefaults(assertions, model), minSaving };
+  return { file, model, limits, installedPlugins, listingScope: listingScope as Config['listingScope'], assertions: resolveDefaults(assertions, model), minSaving };
 }
 
 function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {

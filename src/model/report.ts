@@ -21,6 +21,8 @@ export interface SnapshotDiff {
   components: { id: string; kind: ComponentKind; name: string; unit: string; file: string; status: Status; eager: Delta; onDemand: Delta }[];
   files: { path: string; unit: string; status: Status; loadingBase: Loading | null; loadingHead: Loading | null; tokens: Delta; eager: Delta }[];
   listings: {
+    /** Judged values: the worst single plugin in per-plugin scope, everything together otherwise. */
+    judged: { scope: 'installed' | 'per-plugin'; skillChars: Delta; agentTokens: Delta; skillUnit?: string; agentUnit?: string };
     skills: { chars: Delta; budget: Delta; entries: Delta; truncatedAdded: string[]; truncatedRemoved: string[]; added: string[]; removed: string[]; changed: string[] };
     agents: { claudeEstimateTokens: Delta; tokens: Delta; entries: Delta; added: string[]; removed: string[]; changed: string[] };
   };

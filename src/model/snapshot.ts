@@ -206,8 +206,17 @@ export interface Snapshot {
   files: FileRecord[];
   components: Component[];
   listings: {
+    /** skills/agents: every counted unit installed together. */
     skills: SkillListing & { items: ListingEntry[] };
     agents: AgentListing & { items: ListingEntry[] };
+    /** Which view the listing limits are judged on: all together, or project + each plugin alone (marketplaces). */
+    scope: 'installed' | 'per-plugin';
+    /** Project + each plugin alone: what installing that one plugin does to the listings. */
+    perPlugin: { unit: string; skillChars: number; skillTruncated: string[]; agentClaudeEstimateTokens: number }[];
+    worst: {
+      skills: { unit: string; chars: number; truncated: string[] } | null;
+      agents: { unit: string; claudeEstimateTokens: number } | null;
+    };
   };
   memory: { chars: number; warnChars: number; fileWarnChars: number; maxFileChars: number; files: number };
   graph: Graph;

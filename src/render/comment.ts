@@ -44,7 +44,20 @@ function budgetFor(r: GateReport, metric: BudgetResult['metric']): string {
   return res
     .map((x) => {
       const icon = x.status === 'pass' ? '' : `${ICON[x.status]} `;
-      const lim = x.operator === 'max' ? `≤ ${metric === 'loadTimeRatio' ? `${x.expected}x` : fmt(x.expected)}` : x.operator === 'maxIncrease' ? `Δ ≤ ${fmt(x.expected)}` : `Δ ≤ ${x.expected}%`;
+      const lim =
+        x.operator !== 'max'
+          ? x.operator === 'maxIncrease'
+            ? `Δ ≤ ${fmt(x.expected)}`
+            : `Δ ≤ ${x.expected}%`
+          : metric === 'loadTimeRatio'
+            ? `≤ ${x.expected}x`
+            : metric === 'skillListingTruncated'
+              ? x.expected === 0
+                ? 'no entry cut'
+                : `≤ ${fmt(x.expected)} cut`
+              : metric === 'importsPastDepthLimit'
+                ? 'no import past the limit'
+                : `≤ ${fmt(x.expected)}`;
       return `${icon}${lim}`;
     })
     .join(', ');
@@ -57,9 +70,11 @@ export function metricsTable(r: GateReport): string {
   rows.push([METRIC_LABELS.onDemandTokens, ...cell(d.totals.onDemandTokens), budgetFor(r, 'onDemandTokens')]);
   rows.push([METRIC_LABELS.worstInvocationTokens, ...cell(d.totals.worstInvocationTokens), budgetFor(r, 'worstInvocationTokens')]);
   const sk = d.listings.skills;
-  rows.push([`Skill listing (chars of ${fmt(sk.budget.head)})`, ...cell(sk.chars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated') ? `${budgetFor(r, 'skillListingTruncated')} cut` : ''].filter(Boolean).join(', ')]);
-  rows.push([METRIC_LABELS.agentListingTokens, ...cell(d.listings.agents.claudeEstimateTokens), budgetFor(r, 'agentListingTokens')]);
-  rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit') ? `${budgetFor(r, 'importsPastDepthLimit')} past limit` : '']);
+  const j = d.listings.judged;
+  const worst = (unit?: string) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
+  rows.push([`Skill listing (chars of ${fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
+  rows.push([`Agent listing (Claude Code's chars/4 tokens${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+  rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
   if (r.loadTime) {
     const lt = r.loadTime;
     rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
@@ -123,11 +138,13 @@ function graphSection(r: GateReport, maxRows: number): string {
   const parts: string[] = [];
   for (const c of g.cyclesAdded.slice(0, maxRows)) parts.push(`- ❌ new import cycle: ${c.map((x) => md(x, 80)).join(' → ')}`);
   for (const u of g.unresolvedAdded.slice(0, maxRows)) parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
-  for (const x of d.added.filter((x) => x.severity !== 'info').slice(0, maxRows)) parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
+  // Reference diagnostics are already listed above as references.
+  const added = d.added.filter((x) => x.severity !== 'info' && !x.code.startsWith('import-') && !x.code.startsWith('symlink-'));
+  for (const x of added.slice(0, maxRows)) parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
   const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
   if (fixed) parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
   if (!parts.length || maxRows === 0) return '';
-  return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + d.added.filter((x) => x.severity !== 'info').length} new, ${fixed} fixed)`, parts.join('\n'));
+  return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
 }
 
 const HORIZON_TITLE: Record<Horizon, string> = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
@@ -161,7 +178,8 @@ function unknownsSection(r: GateReport): string {
 
 function footer(r: GateReport): string {
   const side = (s: GateReport['base']) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
-  return `<sub>Compared ${side(r.base)} → ${side(r.head)}. Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
+  const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
+  return `<sub>Compared ${side(r.base)} → ${side(r.head)}.${scope} Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public. Budgets: ${md(r.configFile)}.</sub>`;
 }
 
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */

@@ -17,8 +17,8 @@ export function renderDiffText(r: GateReport): string {
     row('Always-loaded tokens', d.totals.eagerTokens),
     row('On-demand tokens', d.totals.onDemandTokens),
     row('Worst invocation', d.totals.worstInvocationTokens),
-    row(`Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})`, d.listings.skills.chars),
-    row("Agent listing (Claude's chars/4)", d.listings.agents.claudeEstimateTokens),
+    row(`Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
+    row(`Agent listing (Claude's chars/4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
     row('Import depth', d.graph.maxDepth),
   ];
   if (r.loadTime) rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);

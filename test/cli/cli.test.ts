@@ -1,0 +1,144 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Ajv } from 'ajv';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run, type Proc } from '../../src/cli.js';
+import { cleanup, commitAll, copyFixture, FIXTURES, gitInit, ROOT, tmpDir, writeFiles } from '../helpers.js';
+
+async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const proc: Proc = { argv, cwd, env: { ...process.env }, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
+  const code = await run(proc);
+  return { code, out, err };
+}
+
+let repo: string;
+let baseSha: string;
+beforeAll(() => {
+  repo = copyFixture('example-base');
+  baseSha = gitInit(repo);
+  writeFiles(repo, { 'docs/architecture.md': '# Architecture\nSee @../CLAUDE.md for the rules.\n' }); // CLAUDE.md -> docs -> CLAUDE.md: a cycle
+  commitAll(repo, 'introduce a cycle');
+});
+afterAll(() => cleanup(repo));
+
+describe('context-budget analyze', () => {
+  it('prints a snapshot that validates against the shipped JSON schema', async () => {
+    const r = await cli(['analyze', path.join(FIXTURES, 'loading'), '--json', '--no-cache']);
+    expect(r.code).toBe(0);
+    const snapshot = JSON.parse(r.out);
+    const schema = JSON.parse(readFileSync(path.join(ROOT, 'schema/snapshot.schema.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const ok = ajv.validate(schema, snapshot);
+    expect(ajv.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+    expect(snapshot).toMatchObject({ schemaVersion: 1, totals: { eagerTokens: expect.any(Number) }, listings: { skills: { budget: 6000 } }, tokenizer: { estimate: true } });
+  });
+
+  it('prints a human table with the estimate label', async () => {
+    const r = await cli(['analyze', path.join(FIXTURES, 'example-head'), '--no-cache']);
+    expect(r.out).toContain('Always loaded (eager) tokens');
+    expect(r.out).toContain('estimate');
+    expect(r.out).toMatch(/Load time \(discover \+ parse\) \| [\d.]+ ms median of 5/);
+  });
+
+  it('reads a commit with --ref', async () => {
+    const r = await cli(['analyze', repo, '--ref', baseSha, '--json', '--no-cache']);
+    expect(JSON.parse(r.out).graph.cycles).toEqual([]);
+    const h = await cli(['analyze', repo, '--ref', 'HEAD', '--json', '--no-cache']);
+    expect(JSON.parse(h.out).graph.cycles).toEqual([['CLAUDE.md', 'docs/architecture.md', 'CLAUDE.md']]);
+  });
+
+  it('rejects bad input with exit code 2 and a clear message', async () => {
+    expect(await cli(['analyze', '/no/such/dir'])).toMatchObject({ code: 2, err: expect.stringContaining('Not a directory: /no/such/dir') });
+    expect(await cli(['analyze', repo, '--ref', 'nope'])).toMatchObject({ code: 2, err: expect.stringContaining('Unknown revision "nope"') });
+    expect(await cli(['frobnicate'])).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command "frobnicate"') });
+    expect(await cli(['analyze', '--window', 'big'])).toMatchObject({ code: 2, err: expect.stringContaining('--window expects a number') });
+  });
+});
+
+describe('context-budget diff', () => {
+  it('exits 1 exactly when the verdict is fail (git revisions)', async () => {
+    const fail = await cli(['diff', baseSha, 'HEAD', '--dir', repo, '--no-cache']);
+    expect(fail.code).toBe(1);
+    expect(fail.out).toMatch(/^FAIL/);
+    expect(fail.out).toContain('[import-cycles]');
+    const same = await cli(['diff', 'HEAD', 'HEAD', '--dir', repo, '--no-cache']);
+    expect(same.code).toBe(0);
+  });
+
+  it('defaults head to the working tree', async () => {
+    const dir = tmpDir();
+    try {
+      writeFiles(dir, { 'CLAUDE.md': '# Small\n' });
+      gitInit(dir);
+      writeFileSync(path.join(dir, 'CLAUDE.md'), '# Bigger\n' + 'More always-loaded text. '.repeat(50));
+      const r = await cli(['diff', 'HEAD', '--dir', dir, '--json', '--no-cache']);
+      const report = JSON.parse(r.out);
+      expect(report.head.label).toBe('working tree');
+      expect(report.diff.totals.eagerTokens.delta).toBeGreaterThan(200);
+      expect(report.verdict).toBe('warn');
+      expect(r.code).toBe(0);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('compares snapshot JSON files, and a snapshot with itself is empty', async () => {
+    const dir = tmpDir();
+    try {
+      const a = await cli(['analyze', path.join(FIXTURES, 'example-base'), '--json', '--no-cache']);
+      const b = await cli(['analyze', path.join(FIXTURES, 'example-head'), '--json', '--no-cache']);
+      writeFileSync(path.join(dir, 'a.json'), a.out);
+      writeFileSync(path.join(dir, 'b.json'), b.out);
+      const r = await cli(['diff', 'a.json', 'b.json', '--json', '--no-cache'], dir);
+      const report = JSON.parse(r.out);
+      expect(report.loadTime).toBeNull();
+      expect(report.diff.totals.eagerTokens.delta).toBe(JSON.parse(b.out).totals.eagerTokens - JSON.parse(a.out).totals.eagerTokens);
+      const self = JSON.parse((await cli(['diff', 'a.json', 'a.json', '--json'], dir)).out);
+      expect(self.verdict).toBe('pass');
+      expect(self.diff.files).toEqual([]);
+      writeFileSync(path.join(dir, 'bad.json'), '{"schemaVersion": 99}');
+      expect(await cli(['diff', 'bad.json', 'a.json'], dir)).toMatchObject({ code: 2, err: expect.stringContaining('schemaVersion: 99 is newer') });
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('stops on an invalid config before printing a report', async () => {
+    const dir = copyFixture('example-base');
+    try {
+      writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: lots\n' });
+      const r = await cli(['diff', '.', '.', '--no-cache'], dir);
+      expect(r).toMatchObject({ code: 2, out: '' });
+      expect(r.err).toContain('.github/context-budget.yml: budgets[0].max: expected a number >= 0, got "lots"');
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('uses the persistent cache: a second run tokenizes nothing', async () => {
+    const cache = tmpDir();
+    try {
+      const first = await cli(['analyze', path.join(FIXTURES, 'loading'), '--json', '--cache-dir', cache]);
+      const second = await cli(['analyze', path.join(FIXTURES, 'loading'), '--json', '--cache-dir', cache]);
+      const strip = (s: string) => ({ ...JSON.parse(s), loadTime: null });
+      expect(strip(second.out)).toEqual(strip(first.out));
+      expect(readFileSync(path.join(cache, 'token-counts-v1.json'), 'utf8').length).toBeGreaterThan(100);
+    } finally {
+      cleanup(cache);
+    }
+  });
+});
+
+describe('the built CLI (dist/)', () => {
+  it('runs as a process: --help, and a diff with its exit code', () => {
+    const help = execFileSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Usage');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'diff', baseSha, 'HEAD', '--dir', repo, '--no-cache'], { encoding: 'utf8' });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('Import cycle');
+  });
+});
