@@ -1,0 +1,83 @@
+import { UserError } from '../errors.js';
+
+/** Every input of action.yml, read in one place into one typed object (actions/checkout's habit). */
+export interface ActionOptions {
+  token: string;
+  /** Repository directory inside the workspace. */
+  path: string;
+  config: string;
+  failOn: 'error' | 'warn' | 'never';
+  comment: 'always' | 'changed' | 'never';
+  commentKey: string;
+  commentAuthor: string;
+  checkRun: boolean;
+  checkName: string;
+  mode: 'auto' | 'pull-request' | 'roadmap';
+  baseRef: string;
+  headRef: string;
+  contextWindow: number | undefined;
+  charsPerToken: number | undefined;
+  outputDir: string;
+  cacheDir: string;
+  publishReport: string;
+  prNumber: number | undefined;
+  roadmapLabel: string;
+  roadmapTitle: string;
+  historyLimit: number;
+  anthropicApiKey: string;
+  anthropicModel: string;
+}
+
+export type GetInput = (name: string) => string;
+
+function oneOf<T extends string>(get: GetInput, name: string, allowed: readonly T[], def: T): T {
+  const v = get(name).trim() || def;
+  if (!allowed.includes(v as T)) throw new UserError(`Input "${name}": expected one of ${allowed.join(', ')}, got "${v}"`);
+  return v as T;
+}
+
+function bool(get: GetInput, name: string, def: boolean): boolean {
+  const v = get(name).trim().toLowerCase();
+  if (!v) return def;
+  if (['true', 'yes', '1', 'on'].includes(v)) return true;
+  if (['false', 'no', '0', 'off'].includes(v)) return false;
+  throw new UserError(`Input "${name}": expected true or false, got "${v}"`);
+}
+
+function num(get: GetInput, name: string, min: number): number | undefined {
+  const v = get(name).trim();
+  if (!v) return undefined;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min) throw new UserError(`Input "${name}": expected a number >= ${min}, got "${v}"`);
+  return n;
+}
+
+export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOptions {
+  const temp = env.RUNNER_TEMP || '/tmp';
+  const comment = get('comment').trim().toLowerCase();
+  return {
+    token: get('github-token').trim(),
+    path: get('path').trim() || '.',
+    config: get('config').trim(),
+    failOn: oneOf(get, 'fail-on', ['error', 'warn', 'never'] as const, 'error'),
+    comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : oneOf(get, 'comment', ['always', 'changed', 'never'] as const, 'always'),
+    commentKey: (get('comment-key').trim() || 'default').replace(/[^A-Za-z0-9_.-]/g, '_'),
+    commentAuthor: get('comment-author').trim(),
+    checkRun: bool(get, 'check-run', true),
+    checkName: get('check-name').trim() || 'context-budget',
+    mode: oneOf(get, 'mode', ['auto', 'pull-request', 'roadmap'] as const, 'auto'),
+    baseRef: get('base').trim(),
+    headRef: get('head').trim(),
+    contextWindow: num(get, 'context-window', 1000),
+    charsPerToken: num(get, 'chars-per-token', 1),
+    outputDir: get('output-dir').trim() || `${temp}/context-budget`,
+    cacheDir: get('cache-dir').trim() || `${temp}/context-budget-cache`,
+    publishReport: get('publish-report').trim(),
+    prNumber: num(get, 'pr-number', 1),
+    roadmapLabel: get('roadmap-label').trim() || 'context-budget',
+    roadmapTitle: get('roadmap-title').trim() || 'Context budget roadmap',
+    historyLimit: num(get, 'history-limit', 1) ?? 52,
+    anthropicApiKey: get('anthropic-api-key').trim(),
+    anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
+  };
+}

@@ -1,0 +1,255 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { readOptions, type ActionOptions } from './action/options.js';
+import { resolveCompared } from './action/refs.js';
+import { analyze } from './analyze/index.js';
+import { catFileBatch, git, gitSource } from './collect/git.js';
+import { isEmptyDiff } from './compare/diff.js';
+import { normalizeConfig, parseConfigText, DEFAULT_CONFIG_PATHS, type Config } from './config/load.js';
+import { errorMessage, UserError } from './errors.js';
+import type { Logger } from './logger.js';
+import type { GateReport } from './model/report.js';
+import { recommend } from './optimize/rank.js';
+import { runDiff } from './pipeline.js';
+import { upsertComment } from './publish/comment.js';
+import { createClient, explain, statusOf, type GitHub } from './publish/client.js';
+import { publishCheck } from './publish/check.js';
+import { findRoadmapIssue, upsertRoadmap } from './publish/roadmap.js';
+import { renderAnnotations } from './render/annotations.js';
+import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from './render/comment.js';
+import { renderDiffText } from './render/diff-text.js';
+import { logSafe } from './render/escape.js';
+import { advanceHistory, parseHistory, renderRoadmap } from './render/roadmap.js';
+import { TokenCounter } from './tokenize/counter.js';
+import { CACHE_FILE, FileCountStore } from './tokenize/file-store.js';
+import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
+import { VERSION } from './version.js';
+
+const coreLogger: Logger = {
+  info: (m) => core.info(logSafe(m)),
+  warning: (m, w) => core.warning(logSafe(m), w ? { file: w.file, startLine: w.line, title: w.title } : undefined),
+  error: (m, w) => core.error(logSafe(m), w ? { file: w.file, startLine: w.line, title: w.title } : undefined),
+  debug: (m) => core.debug(logSafe(m)),
+};
+
+interface Ctx {
+  opts: ActionOptions;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  owner: string;
+  repo: string;
+  workspace: string;
+  gh: GitHub | null;
+  payload: Record<string, any>;
+}
+
+/** The Action: thin. Reads inputs and the event, runs the same pipeline as the CLI, publishes. */
+export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const log = coreLogger;
+  try {
+    const opts = readOptions((n) => core.getInput(n), env);
+    if (opts.token) core.setSecret(opts.token);
+    if (opts.anthropicApiKey) core.setSecret(opts.anthropicApiKey);
+    const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set: run this inside GitHub Actions (or use the CLI)');
+    const payload = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, any>) : {};
+    const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), opts.path);
+    const gh = opts.token ? createClient({ token: opts.token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined }) : null;
+    const ctx: Ctx = { opts, log, env, owner, repo, workspace, gh, payload };
+    const event = env.GITHUB_EVENT_NAME ?? '';
+    const mode = opts.publishReport ? 'publish' : opts.mode !== 'auto' ? opts.mode : event.startsWith('pull_request') ? 'pull-request' : 'roadmap';
+    core.setOutput('mode', mode);
+    if (mode === 'publish') return await publishOnly(ctx);
+    if (mode === 'pull-request') return await pullRequest(ctx, event);
+    return await roadmap(ctx);
+  } catch (e) {
+    if (e instanceof UserError) core.setFailed(e.message);
+    else {
+      core.debug(e instanceof Error && e.stack ? e.stack : String(e));
+      core.setFailed(`context-budget failed: ${errorMessage(e)}`);
+    }
+  }
+}
+
+function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
+  const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
+  return {
+    counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+    save: () => {
+      try {
+        store.save();
+      } catch (e) {
+        ctx.log.debug(`token cache not saved: ${errorMessage(e)}`);
+      }
+    },
+  };
+}
+
+/** The config of one commit (read from git, never from a checkout of untrusted code). */
+async function configAt(ctx: Ctx, commit: string): Promise<Config> {
+  const overrides = { ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}), ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}) };
+  const candidates = ctx.opts.config ? [ctx.opts.config] : DEFAULT_CONFIG_PATHS;
+  for (const p of candidates) {
+    const spec = `${commit}:${p.replace(/^\.\//, '')}`;
+    const sha = await git(ctx.workspace, ['rev-parse', '--verify', '--quiet', spec]).then((b) => b.toString().trim()).catch(() => '');
+    if (!sha) continue;
+    const blob = (await catFileBatch(ctx.workspace, [sha])).get(sha);
+    if (blob) return parseConfigText(blob.toString('utf8'), p, overrides);
+  }
+  if (ctx.opts.config) throw new UserError(`Input "config": ${ctx.opts.config} does not exist at ${commit.slice(0, 7)}`);
+  return normalizeConfig({}, 'defaults', overrides);
+}
+
+async function pullRequest(ctx: Ctx, event: string): Promise<void> {
+  const pr = ctx.payload.pull_request as { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
+  const baseSha = ctx.opts.baseRef || pr?.base.sha;
+  const headSha = ctx.opts.headRef || pr?.head.sha;
+  if (!baseSha || !headSha) throw new UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
+  const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
+  ctx.log.info(`Comparing ${compared.how}.`);
+  // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
+  const config = await configAt(ctx, event === 'pull_request_target' ? compared.base : compared.head);
+  ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
+  const { counter, save } = counterFor(ctx);
+  const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
+  const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter);
+  save();
+  const withHow: GateReport = { ...report, base: { ...report.base, label: compared.how } , head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+  writeArtifacts(ctx, withHow);
+  await publish(ctx, withHow, pr?.number, headSha);
+}
+
+function writeArtifacts(ctx: Ctx, report: GateReport): void {
+  try {
+    mkdirSync(ctx.opts.outputDir, { recursive: true });
+    const reportPath = path.join(ctx.opts.outputDir, 'report.json');
+    writeFileSync(reportPath, JSON.stringify(report));
+    core.setOutput('report-path', reportPath);
+    core.setOutput('snapshot-path', reportPath);
+  } catch (e) {
+    ctx.log.warning(`Could not write the report to ${ctx.opts.outputDir}: ${errorMessage(e)}`);
+  }
+}
+
+async function ourAuthors(ctx: Ctx): Promise<string[]> {
+  if (ctx.opts.commentAuthor) return [ctx.opts.commentAuthor];
+  const authors = ['github-actions[bot]'];
+  try {
+    const me = await ctx.gh!.rest.users.getAuthenticated();
+    authors.push(me.data.login);
+  } catch {
+    // GITHUB_TOKEN can't read /user: it comments as github-actions[bot].
+  }
+  return authors;
+}
+
+/** Publishing never decides the gate and never loses the report: summary and log always get it. */
+async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
+  const { opts, log } = ctx;
+  const runUrl = ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_RUN_ID ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}` : undefined;
+  log.info(renderDiffText(report));
+  try {
+    await core.summary.addRaw(renderComment(report, { limit: SUMMARY_LIMIT })).write();
+  } catch (e) {
+    log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+  }
+  core.setOutput('verdict', report.verdict);
+  core.setOutput('eager-tokens', String(report.diff.totals.eagerTokens.head));
+  core.setOutput('eager-tokens-delta', String(report.diff.totals.eagerTokens.delta));
+  const missing: string[] = [];
+  let checkPublished = false;
+  if (ctx.gh && opts.checkRun) {
+    try {
+      const annotations = renderAnnotations(report);
+      const c = await publishCheck(ctx.gh, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl }), annotations, detailsUrl: runUrl });
+      core.setOutput('check-run-id', String(c.id));
+      checkPublished = true;
+      log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
+    } catch (e) {
+      missing.push(explain(e, 'Creating the check run', 'checks: write'));
+    }
+  }
+  if (ctx.gh && prNumber && opts.comment !== 'never') {
+    try {
+      const onlyIfExists = opts.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
+      const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl });
+      const r = await upsertComment(ctx.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) }, body, onlyIfExists);
+      if (r.url) core.setOutput('comment-url', r.url);
+      log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
+    } catch (e) {
+      missing.push(explain(e, 'Posting the pull request comment', statusOf(e) === 403 ? 'pull-requests: write' : 'pull-requests: write'));
+    }
+  }
+  if (!checkPublished) {
+    // Fallback for annotations: workflow-command annotations in the log.
+    for (const a of renderAnnotations(report).slice(0, 50)) {
+      const where = { file: a.path, line: a.start_line, title: a.title };
+      if (a.annotation_level === 'failure') log.error(a.message, where);
+      else if (a.annotation_level === 'warning') log.warning(a.message, where);
+    }
+  }
+  if (missing.length) log.warning(`${missing.join(' ')} The full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
+  const fail = (opts.failOn === 'error' && report.verdict === 'fail') || (opts.failOn === 'warn' && report.verdict !== 'pass');
+  if (fail) core.setFailed(`context-budget: ${report.verdict}: ${report.results.filter((r) => r.status !== 'pass').map((r) => r.message).join('; ')}`);
+}
+
+async function publishOnly(ctx: Ctx): Promise<void> {
+  let report: GateReport;
+  try {
+    report = JSON.parse(readFileSync(ctx.opts.publishReport, 'utf8')) as GateReport;
+  } catch (e) {
+    throw new UserError(`Input "publish-report": ${ctx.opts.publishReport} is not a readable report JSON (${errorMessage(e)})`);
+  }
+  if (!report || typeof report.verdict !== 'string' || !report.diff) throw new UserError(`Input "publish-report": ${ctx.opts.publishReport} is not a context-budget report`);
+  const prNumber = ctx.opts.prNumber ?? (ctx.payload.workflow_run?.pull_requests?.[0]?.number as number | undefined);
+  const headSha = ctx.opts.headRef || (ctx.payload.workflow_run?.head_sha as string | undefined) || report.head.commit || '';
+  await publish(ctx, report, prNumber, headSha);
+}
+
+async function roadmap(ctx: Ctx): Promise<void> {
+  const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
+  const source = await gitSource(ctx.workspace, commit);
+  const config = await configAt(ctx, source.commit!);
+  const { counter, save } = counterFor(ctx);
+  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION }, counter);
+  save();
+  const recommendations = recommend(snapshot, config.minSaving);
+  core.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
+  try {
+    mkdirSync(ctx.opts.outputDir, { recursive: true });
+    const p = path.join(ctx.opts.outputDir, 'snapshot.json');
+    writeFileSync(p, JSON.stringify(snapshot));
+    core.setOutput('snapshot-path', p);
+  } catch (e) {
+    ctx.log.warning(`Could not write the snapshot: ${errorMessage(e)}`);
+  }
+  const target = { owner: ctx.owner, repo: ctx.repo, label: ctx.opts.roadmapLabel, title: ctx.opts.roadmapTitle, marker: marker('roadmap'), authors: ctx.gh ? await ourAuthors(ctx) : [] };
+  let existing: Awaited<ReturnType<typeof findRoadmapIssue>>;
+  if (ctx.gh) {
+    try {
+      existing = await findRoadmapIssue(ctx.gh, target);
+    } catch (e) {
+      ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
+    }
+  }
+  const { history: previous, problem } = parseHistory(existing?.body);
+  if (problem) ctx.log.warning(`Roadmap issue #${existing?.number}: ${problem}`);
+  const input = { snapshot, recommendations, previous, date: new Date().toISOString(), commit: source.commit!, historyLimit: ctx.opts.historyLimit };
+  const { history, resolved } = advanceHistory(input);
+  const body = renderRoadmap(input, history, resolved);
+  try {
+    await core.summary.addRaw(body).write();
+  } catch (e) {
+    ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+  }
+  ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
+  if (!ctx.gh) return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
+  try {
+    const r = await upsertRoadmap(ctx.gh, target, body, existing);
+    core.setOutput('issue-url', r.url);
+    ctx.log.info(`Roadmap issue #${r.number} ${r.action}: ${r.url}`);
+  } catch (e) {
+    ctx.log.warning(`${explain(e, 'Writing the roadmap issue', 'issues: write')} The roadmap is in the job summary.`);
+  }
+}

@@ -1,0 +1,36 @@
+import type { Verdict } from '../model/report.js';
+import type { Annotation } from '../render/annotations.js';
+import type { GitHub } from './client.js';
+
+/** GitHub accepts at most 50 annotations per request. */
+export const ANNOTATIONS_PER_REQUEST = 50;
+/** Check run output.summary and output.text are limited to 65,535 characters. */
+export const CHECK_TEXT_LIMIT = 65_535;
+
+export interface CheckInput {
+  owner: string;
+  repo: string;
+  headSha: string;
+  name: string;
+  verdict: Verdict;
+  title: string;
+  summary: string;
+  annotations: Annotation[];
+  detailsUrl?: string;
+}
+
+export function conclusion(v: Verdict): 'success' | 'neutral' | 'failure' {
+  return v === 'fail' ? 'failure' : v === 'warn' ? 'neutral' : 'success';
+}
+
+const clip = (s: string) => (s.length > CHECK_TEXT_LIMIT ? s.slice(0, CHECK_TEXT_LIMIT - 80).replace(/\n[^\n]*$/, '') + '\n\n_Truncated: the full report is in the job summary._' : s);
+
+/** Creates a completed check run; annotations go in batches of 50 (first with the create, the rest by update). */
+export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: number; url: string; annotations: number }> {
+  const batches: Annotation[][] = [];
+  for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+  const output = (annotations: Annotation[]) => ({ title: c.title.slice(0, 255), summary: clip(c.summary), ...(annotations.length ? { annotations } : {}) });
+  const created = await gh.rest.checks.create({ owner: c.owner, repo: c.repo, name: c.name, head_sha: c.headSha, status: 'completed', conclusion: conclusion(c.verdict), completed_at: new Date().toISOString(), output: output(batches[0] ?? []), ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}) });
+  for (const batch of batches.slice(1)) await gh.rest.checks.update({ owner: c.owner, repo: c.repo, check_run_id: created.data.id, output: output(batch) });
+  return { id: created.data.id, url: created.data.html_url ?? '', annotations: c.annotations.length };
+}

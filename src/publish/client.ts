@@ -1,0 +1,55 @@
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { Logger } from '../logger.js';
+
+const Client = Octokit.plugin(retry, throttling);
+export type GitHub = InstanceType<typeof Client>;
+
+export interface ClientOptions {
+  token: string;
+  baseUrl: string;
+  log: Logger;
+  /** Base of retry waits in ms (1,000 in production: retry-after seconds x this). */
+  retryBaseMs?: number;
+}
+
+/** Octokit with retries (5xx) and throttling (primary and secondary rate limits, retry-after honoured). */
+export function createClient(o: ClientOptions): GitHub {
+  const base = o.retryBaseMs ?? 1000;
+  return new Client({
+    auth: o.token,
+    baseUrl: o.baseUrl,
+    userAgent: 'context-budget',
+    request: { timeout: 30_000 },
+    log: { debug: () => undefined, info: () => undefined, warn: (m: string) => o.log.debug(m), error: (m: string) => o.log.debug(m) },
+    retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+    throttle: {
+      retryAfterBaseValue: base,
+      onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
+        o.log.info(`GitHub rate limit on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
+        return count < 2;
+      },
+      onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
+        o.log.info(`GitHub secondary rate limit on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
+        return count < 2;
+      },
+    },
+  });
+}
+
+/** HTTP status of an Octokit error, or 0. */
+export function statusOf(e: unknown): number {
+  return typeof e === 'object' && e !== null && 'status' in e && typeof (e as { status: unknown }).status === 'number' ? (e as { status: number }).status : 0;
+}
+
+/** A one-line explanation of a failed GitHub call, naming the permission when that is the cause. */
+export function explain(e: unknown, what: string, permission: string): string {
+  const s = statusOf(e);
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (s === 401) return `${what} failed: the token is invalid or expired (401).`;
+  if (s === 403) return `${what} failed: the token lacks "${permission}" (403; read-only on fork pull requests). Grant it in the workflow's permissions: block, or use the workflow_run recipe in the README.`;
+  if (s === 404) return `${what} failed: not found (404): the pull request or repository is gone, or the token can't see it.`;
+  if (s === 422) return `${what} failed: GitHub rejected the request (422): ${msg}`;
+  return `${what} failed${s ? ` (${s})` : ''}: ${msg}`;
+}

@@ -1,0 +1,96 @@
+import type { Horizon, Recommendation } from '../model/report.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { COMMENT_LIMIT, marker, recLine } from './comment.js';
+import { md } from './escape.js';
+import { fmt, pct } from './format.js';
+
+export interface HistoryEntry {
+  date: string;
+  commit: string;
+  eagerTokens: number;
+  onDemandTokens: number;
+}
+
+export interface History {
+  version: 1;
+  entries: HistoryEntry[];
+  /** Recommendations of the latest run, to tell what got resolved next time. */
+  recommendations: { key: string; title: string; eagerTokens: number; onDemandTokens: number }[];
+}
+
+const HISTORY_OPEN = '<!-- context-budget-history';
+const HISTORY_RE = /<!-- context-budget-history\n([\s\S]*?)\n-->/;
+
+/** Reads the hidden history block; a missing or damaged block starts a new history. */
+export function parseHistory(body: string | null | undefined): { history: History; problem?: string } {
+  const empty: History = { version: 1, entries: [], recommendations: [] };
+  const m = HISTORY_RE.exec(body ?? '');
+  if (!m) return { history: empty };
+  try {
+    const v = JSON.parse(m[1]!) as History;
+    if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations)) return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
+    return { history: v };
+  } catch (e) {
+    return { history: empty, problem: `history block is not valid JSON (${(e as Error).message}); starting a new history` };
+  }
+}
+
+function serializeHistory(h: History): string {
+  return `${HISTORY_OPEN}\n${JSON.stringify(h).replace(/-->/g, '--\\u003e').replace(/<!--/g, '\\u003c!--')}\n-->`;
+}
+
+export interface RoadmapInput {
+  snapshot: Snapshot;
+  recommendations: Recommendation[];
+  previous: History;
+  date: string;
+  commit: string;
+  historyLimit: number;
+  key?: string;
+}
+
+/** Next history and what was resolved since the previous run. Pure. */
+export function advanceHistory(i: RoadmapInput): { history: History; resolved: History['recommendations'] } {
+  const keys = new Set(i.recommendations.map((r) => r.key));
+  const resolved = i.previous.recommendations.filter((r) => !keys.has(r.key));
+  const entry: HistoryEntry = { date: i.date, commit: i.commit, eagerTokens: i.snapshot.totals.eagerTokens, onDemandTokens: i.snapshot.totals.onDemandTokens };
+  const entries = [...i.previous.entries.filter((e) => e.commit !== i.commit), entry].slice(-i.historyLimit);
+  const recommendations = i.recommendations.slice(0, 200).map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
+  return { history: { version: 1, entries, recommendations }, resolved };
+}
+
+function trendChart(entries: HistoryEntry[]): string {
+  if (entries.length < 2) return '_The trend appears after the second run._';
+  const labels = entries.map((e) => `"${e.date.slice(5, 10)}"`).join(', ');
+  const max = Math.max(...entries.map((e) => e.eagerTokens), 1);
+  return ['```mermaid', 'xychart-beta', '  title "Always-loaded tokens per run"', `  x-axis [${labels}]`, `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`, `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`, '```'].join('\n');
+}
+
+const TITLES: Record<Horizon, string> = { immediate: 'Immediate: high impact, low effort', 'short-term': 'Short-term', 'long-term': 'Long-term: architectural' };
+
+/** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
+export function renderRoadmap(i: RoadmapInput, history: History, resolved: History['recommendations']): string {
+  const s = i.snapshot;
+  for (const per of [50, 20, 8, 3, 0]) {
+    const parts: string[] = [marker(i.key ?? 'roadmap')];
+    parts.push(`## Context budget roadmap`);
+    parts.push(`Always loaded: **${fmt(s.totals.eagerTokens)} tokens** (${pct(s.totals.windowShare)} of a ${fmt(s.model.contextWindow)}-token window) · on demand: ${fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`);
+    parts.push(`### Trend\n${trendChart(history.entries)}`);
+    if (resolved.length) {
+      const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
+      parts.push(`### Resolved since the previous run\n${resolved.slice(0, Math.max(per, 5)).map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${fmt(r.eagerTokens)} always-loaded tokens)` : ''}`).join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`);
+    }
+    for (const h of ['immediate', 'short-term', 'long-term'] as Horizon[]) {
+      const list = i.recommendations.filter((r) => r.horizon === h);
+      if (!list.length) continue;
+      const total = list.reduce((a, r) => a + Math.max(0, r.saving.eagerTokens), 0);
+      parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${list.slice(0, per).map((r) => recLine({ ...r, introduced: false }).replace(/^- /, '- [ ] ')).join('\n')}${list.length > per ? `\n\n_… and ${list.length - per} more: run \`context-budget diff\` locally or see the job summary._` : ''}`);
+    }
+    if (!i.recommendations.length) parts.push('No recommendations: the framework is lean. 🎉');
+    parts.push('<sub>Updated by context-budget on a schedule. Edit freely above the hidden history block; it is rewritten each run.</sub>');
+    parts.push(serializeHistory(history));
+    const body = parts.join('\n\n') + '\n';
+    if (body.length <= COMMENT_LIMIT) return body;
+  }
+  return `${marker(i.key ?? 'roadmap')}\n\n## Context budget roadmap\n\nToo large to show; see the job summary.\n\n${serializeHistory({ ...history, recommendations: history.recommendations.slice(0, 20) })}\n`;
+}
