@@ -29,10 +29,14 @@ async function fetchShas(repo: string, shas: string[], log: Logger, depth = 1): 
   await git(repo, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', ...missing]);
 }
 
-/** First and second parent of a commit, if it is a merge. */
+/** Parents of a commit, read from the commit object itself (a shallow clone hides them from rev-list). */
 async function parents(repo: string, sha: string): Promise<string[]> {
-  const line = (await git(repo, ['rev-list', '--parents', '-n', '1', sha])).toString().trim().split(' ');
-  return line.slice(1);
+  const text = (await git(repo, ['cat-file', 'commit', sha])).toString('utf8');
+  const header = text.slice(0, text.indexOf('\n\n'));
+  return header
+    .split('\n')
+    .filter((l) => l.startsWith('parent '))
+    .map((l) => l.slice('parent '.length).trim());
 }
 
 /**
@@ -44,13 +48,9 @@ async function parents(repo: string, sha: string): Promise<string[]> {
  */
 export async function resolveCompared(repo: string, pr: { baseSha: string; headSha: string; mergeSha?: string }, log: Logger): Promise<ComparedCommits> {
   if (pr.mergeSha && (await has(repo, pr.mergeSha))) {
-    let ps = await parents(repo, pr.mergeSha).catch(() => []);
-    if (ps.length < 2 || !(await has(repo, ps[0]!))) {
-      // Shallow checkout of the merge commit: its parents are not here yet.
-      await fetchShas(repo, [pr.baseSha], log).catch(() => undefined);
-      ps = await parents(repo, pr.mergeSha).catch(() => []);
-    }
+    const ps = await parents(repo, pr.mergeSha).catch(() => [] as string[]);
     if (ps.length === 2 && ps[1] === pr.headSha) {
+      // A shallow checkout of the merge commit lacks its first parent: fetch just that commit.
       await fetchShas(repo, [ps[0]!], log);
       return { base: ps[0]!, head: pr.mergeSha, how: `base tip ${ps[0]!.slice(0, 7)} against the merge commit ${pr.mergeSha.slice(0, 7)} (what the pull request adds to the current base)` };
     }

@@ -1,0 +1,303 @@
+/**
+ * End to end, as the runner runs it: `node dist/index.js` with the runner's environment, a real
+ * temporary git repository (an origin with base, head and GitHub's merge commit; a shallow
+ * checkout of the merge commit), and the fake GitHub API above.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { cleanup, copyFixture, FIXTURES, ROOT, sh, tmpDir, writeFiles } from '../helpers.js';
+import { FakeGitHub } from './fake-github.js';
+
+const DIST = path.join(ROOT, 'dist', 'index.js');
+
+interface Repo {
+  origin: string;
+  base: string;
+  head: string;
+  merge: string;
+}
+
+/** An origin repository: main (base), feature (head), and refs/pull/1/merge like GitHub makes. */
+function makeOrigin(headChange: (dir: string) => void): Repo {
+  const work = copyFixture('example-base');
+  sh(work, 'git', ['init', '-q', '-b', 'main']);
+  sh(work, 'git', ['add', '-A']);
+  sh(work, 'git', ['commit', '-qm', 'base']);
+  const base = sh(work, 'git', ['rev-parse', 'HEAD']).trim();
+  sh(work, 'git', ['checkout', '-qb', 'feature']);
+  headChange(work);
+  sh(work, 'git', ['add', '-A']);
+  sh(work, 'git', ['commit', '-qm', 'head']);
+  const head = sh(work, 'git', ['rev-parse', 'HEAD']).trim();
+  // Meanwhile main moves on (a commit the pull request must not be blamed for).
+  sh(work, 'git', ['checkout', '-q', 'main']);
+  writeFiles(work, { '.claude/rules/unrelated.md': '# Unrelated rule that landed on main\n' + 'Always-loaded text from another change. '.repeat(40) + '\n' });
+  sh(work, 'git', ['add', '-A']);
+  sh(work, 'git', ['commit', '-qm', 'main moves on']);
+  const mainTip = sh(work, 'git', ['rev-parse', 'HEAD']).trim();
+  sh(work, 'git', ['checkout', '-q', '--detach', mainTip]);
+  sh(work, 'git', ['merge', '-q', '--no-ff', '-m', 'Merge feature into main', 'feature']);
+  const merge = sh(work, 'git', ['rev-parse', 'HEAD']).trim();
+  const origin = tmpDir('cb-origin-');
+  sh(origin, 'git', ['init', '-q', '--bare']);
+  sh(origin, 'git', ['config', 'uploadpack.allowAnySHA1InWant', 'true']);
+  sh(work, 'git', ['push', '-q', origin, 'main', 'feature', `${merge}:refs/pull/1/merge`]);
+  cleanup(work);
+  return { origin, base: mainTip, head, merge };
+}
+
+/** What actions/checkout does by default: fetch one commit at depth 1 and check it out. */
+function shallowCheckout(origin: string, sha: string): string {
+  const ws = tmpDir('cb-ws-');
+  sh(ws, 'git', ['init', '-q']);
+  sh(ws, 'git', ['remote', 'add', 'origin', `file://${origin}`]);
+  sh(ws, 'git', ['fetch', '-q', '--no-tags', '--depth=1', 'origin', sha]);
+  sh(ws, 'git', ['checkout', '-q', '--detach', sha]);
+  return ws;
+}
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  outputs: Record<string, string>;
+  summary: string;
+  report?: { verdict: string };
+}
+
+async function runAction(o: { ws: string; event: string; payload: object; sha: string; inputs: Record<string, string>; api: string }): Promise<RunResult> {
+  const tmp = tmpDir('cb-runner-');
+  const eventPath = path.join(tmp, 'event.json');
+  writeFileSync(eventPath, JSON.stringify(o.payload));
+  const outFile = path.join(tmp, 'output');
+  const summaryFile = path.join(tmp, 'summary');
+  writeFileSync(outFile, '');
+  writeFileSync(summaryFile, '');
+  mkdirSync(path.join(tmp, 'temp'));
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: tmp,
+    CI: 'true',
+    GITHUB_ACTIONS: 'true',
+    GITHUB_EVENT_NAME: o.event,
+    GITHUB_EVENT_PATH: eventPath,
+    GITHUB_REPOSITORY: 'o/r',
+    GITHUB_API_URL: o.api,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_RUN_ID: '42',
+    GITHUB_SHA: o.sha,
+    GITHUB_WORKSPACE: o.ws,
+    GITHUB_OUTPUT: outFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: path.join(tmp, 'temp'),
+    CONTEXT_BUDGET_RETRY_BASE_MS: '20',
+    ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+  };
+  const child = spawn(process.execPath, [DIST], { cwd: o.ws, env });
+  let stdout = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stdout += d.toString()));
+  const code = await new Promise<number>((r) => child.on('close', (c) => r(c ?? -1)));
+  const outputs: Record<string, string> = {};
+  const raw = readFileSync(outFile, 'utf8');
+  for (const m of raw.matchAll(/^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm)) outputs[m[1]!] = m[3]!;
+  const summary = readFileSync(summaryFile, 'utf8');
+  const report = outputs['report-path'] && existsSync(outputs['report-path']) ? JSON.parse(readFileSync(outputs['report-path'], 'utf8')) : undefined;
+  cleanup(tmp);
+  return { code, stdout, outputs, summary, report };
+}
+
+const gh = new FakeGitHub();
+let api = '';
+const dirs: string[] = [];
+beforeAll(async () => {
+  api = await gh.start();
+});
+afterAll(async () => {
+  await gh.stop();
+  dirs.forEach(cleanup);
+});
+beforeEach(() => {
+  gh.comments.length = 0;
+  gh.checkRuns.length = 0;
+  gh.issues.length = 0;
+  gh.labels.clear();
+  gh.faults.length = 0;
+  gh.requests.length = 0;
+  gh.violations.length = 0;
+});
+afterEach(() => {
+  expect(gh.violations).toEqual([]);
+});
+
+const grow = (dir: string) => {
+  const big = '\n## Deployment runbook\n' + Array.from({ length: 25 }, (_, i) => `${i + 1}. Check the dashboard for service ${i}, confirm health, promote the canary and watch the error rates for ten minutes.`).join('\n') + '\n';
+  writeFileSync(path.join(dir, 'CLAUDE.md'), readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8') + big);
+};
+const prPayload = (r: Repo) => ({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { sha: r.base, ref: 'main' }, head: { sha: r.head, ref: 'feature' } }, repository: { full_name: 'o/r' } });
+
+describe('pull_request', () => {
+  let repo: Repo;
+  let ws: string;
+  beforeAll(() => {
+    repo = makeOrigin(grow);
+    ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws);
+  });
+
+  it('first run: fetches the missing base, creates one comment and a check run, writes summary and outputs', async () => {
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(0); // warn: an eager increase, no hard limit broken
+    expect(r.stdout).toContain('Fetching');
+    expect(r.stdout).toContain(`base tip ${repo.base.slice(0, 7)} against the merge commit ${repo.merge.slice(0, 7)}`);
+    expect(r.outputs.verdict).toBe('warn');
+    expect(Number(r.outputs['eager-tokens-delta'])).toBeGreaterThan(500);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body.startsWith('<!-- context-budget:default -->')).toBe(true);
+    // Only the pull request's change is measured: main's unrelated import is not in the delta.
+    expect(gh.comments[0]!.body).not.toContain('unrelated');
+    expect(r.outputs['comment-url']).toContain('#issuecomment-');
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ name: 'context-budget', head_sha: repo.head, conclusion: 'neutral', status: 'completed' });
+    expect(r.outputs['check-run-id']).toBe(String(gh.checkRuns[0].id));
+    expect(r.summary).toContain('context-budget: warn');
+    expect(r.report?.verdict).toBe('warn');
+    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-comment.md'), gh.comments[0]!.body);
+  });
+
+  it('second run updates the same comment: still one', async () => {
+    await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    const firstId = gh.comments[0]!.id;
+    gh.comments[0]!.body += '\nstale';
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.id).toBe(firstId);
+    expect(gh.comments[0]!.body).not.toContain('stale');
+    expect(gh.requests.filter((q) => q.method === 'PATCH' && q.path.includes('/issues/comments/'))).toHaveLength(1);
+  });
+
+  it('finds its comment among more than 100 others, and ignores a fake marker planted by someone else', async () => {
+    for (let i = 0; i < 130; i++) gh.seedComment(1, `user${i}`, i === 5 ? '<!-- context-budget:default -->\nplanted by a user' : `comment ${i}`);
+    const ours = gh.seedComment(1, 'github-actions[bot]', '<!-- context-budget:default -->\nold');
+    gh.seedComment(1, 'someone', 'after');
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(0);
+    expect(gh.comments.filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
+    expect(gh.comments.find((c) => c.id === ours.id)!.body).toContain('context-budget: warn');
+    expect(gh.comments.find((c) => c.user.login === 'user5')!.body).toContain('planted by a user');
+    expect(gh.requests.filter((q) => q.path.includes('/issues/1/comments') && q.method === 'GET').length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('read-only token: 403 on comment and check, yet the summary has the report and the exit code follows the verdict', async () => {
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read', 'fail-on': 'warn' }, api });
+    expect(r.code).toBe(1); // fail-on: warn and the verdict is warn
+    expect(r.summary).toContain('context-budget: warn');
+    expect(r.stdout).toMatch(/::warning::.*checks: write.*pull-requests: write/s);
+    expect(gh.comments).toHaveLength(0);
+    const ok = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read' }, api });
+    expect(ok.code).toBe(0);
+  });
+
+  it('retries a 500 and a secondary rate limit', async () => {
+    gh.faults.push({ method: 'POST', path: /\/issues\/1\/comments$/, status: 500, times: 1 });
+    gh.faults.push({ method: 'POST', path: /\/check-runs$/, status: 403, times: 1, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4000' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/comments')).map((q) => q.status)).toEqual([500, 201]);
+    expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/check-runs')).map((q) => q.status)).toEqual([403, 201]);
+  });
+});
+
+describe('failing pull request and annotations in batches', () => {
+  it('fails the job on a broken hard limit and sends more than 50 annotations in batches', async () => {
+    const repo = makeOrigin((dir) => {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 60; i++) files[`.claude/skills/Bad_Name_${i}/SKILL.md`] = `---\nname: Bad_Name_${i}\ndescription: invalid name ${i}\n---\nBody\n`;
+      writeFiles(dir, files);
+    });
+    const ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws);
+    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(1);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.stdout).toContain('::error::context-budget: fail');
+    const run = gh.checkRuns[0];
+    expect(run.conclusion).toBe('failure');
+    expect(run.annotationsAll.length).toBeGreaterThan(50);
+    expect(gh.requests.filter((q) => q.method === 'PATCH' && q.path.includes('/check-runs/')).length).toBe(Math.ceil(run.annotationsAll.length / 50) - 1);
+  });
+});
+
+describe('pull_request_target without a merge commit, shallow head checkout', () => {
+  it('deepens to the merge-base and reads budgets from the base commit', async () => {
+    const repo = makeOrigin((dir) => {
+      grow(dir);
+      writeFiles(dir, { '.github/context-budget.yml': 'defaults: false\n' }); // the pull request tries to switch the gate off
+    });
+    const ws = shallowCheckout(repo.origin, repo.head);
+    dirs.push(repo.origin, ws);
+    const r = await runAction({ ws, event: 'pull_request_target', payload: prPayload(repo), sha: repo.base, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('merge-base');
+    expect(r.stdout).toContain('Budgets: defaults (read from the base commit: pull_request_target)');
+    expect(r.outputs.verdict).toBe('warn');
+    expect(gh.comments[0]!.body).not.toContain('unrelated');
+  });
+});
+
+describe('schedule: the roadmap issue', () => {
+  it('creates the issue and its label, then updates it with history and what was resolved', async () => {
+    const dir = copyFixture('example-head');
+    sh(dir, 'git', ['init', '-q', '-b', 'main']);
+    sh(dir, 'git', ['add', '-A']);
+    sh(dir, 'git', ['commit', '-qm', 'one']);
+    const first = sh(dir, 'git', ['rev-parse', 'HEAD']).trim();
+    dirs.push(dir);
+    const r1 = await runAction({ ws: dir, event: 'schedule', payload: {}, sha: first, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r1.code).toBe(0);
+    expect(gh.labels.has('context-budget')).toBe(true);
+    expect(gh.issues).toHaveLength(1);
+    const body1 = gh.issues[0].body as string;
+    expect(body1).toContain('### Immediate');
+    expect(body1).toContain('@​docs/secrets.md does not exist');
+    expect(body1).toContain('The trend appears after the second run');
+    // Fix the broken import, then run again.
+    writeFileSync(path.join(dir, 'CLAUDE.md'), readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8').replace('Deployment secrets are described in @docs/secrets.md\n', ''));
+    sh(dir, 'git', ['commit', '-qam', 'fix import']);
+    const second = sh(dir, 'git', ['rev-parse', 'HEAD']).trim();
+    const r2 = await runAction({ ws: dir, event: 'schedule', payload: {}, sha: second, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r2.code).toBe(0);
+    expect(gh.issues).toHaveLength(1);
+    const body2 = gh.issues[0].body as string;
+    expect(body2).toContain('### Resolved since the previous run');
+    expect(body2).toContain('✅ @​docs/secrets.md does not exist');
+    expect(body2).toContain('xychart-beta');
+    const history = JSON.parse(/<!-- context-budget-history\n([\s\S]*?)\n-->/.exec(body2)![1]!);
+    expect(history.entries.map((e: { commit: string }) => e.commit)).toEqual([first, second]);
+    expect(r2.outputs['issue-url']).toBe('https://github.com/o/r/issues/1');
+    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-roadmap.md'), body2);
+  });
+});
+
+describe('workflow_run recipe', () => {
+  it('publishes a report produced earlier', async () => {
+    const report = path.join(tmpDir(), 'report.json');
+    const repo = makeOrigin(grow);
+    const ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws, path.dirname(report));
+    const measure = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read', comment: 'never', 'check-run': 'false', 'output-dir': path.dirname(report) }, api });
+    expect(measure.code).toBe(0);
+    const r = await runAction({ ws, event: 'workflow_run', payload: { workflow_run: { head_sha: repo.head, pull_requests: [{ number: 1 }] } }, sha: repo.base, inputs: { 'github-token': 'ghs-write', 'publish-report': report }, api });
+    expect(r.code).toBe(0);
+    expect(r.outputs.mode).toBe('publish');
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.checkRuns[0].head_sha).toBe(repo.head);
+  });
+});
+
+void FIXTURES;
