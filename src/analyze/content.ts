@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ContentFindings } from '../model/snapshot.js';
 import type { PlannedFile } from './plan.js';
 
@@ -24,8 +23,8 @@ export function findContent(files: readonly PlannedFile[], tokensOf: (f: Planned
     if (f.loading === 'not-loaded' || f.text.length === 0) continue;
     const perChar = f.text.length ? tokensOf(f) / f.text.length : 0;
     const est = (chars: number) => Math.round(chars * perChar);
-    const lines = f.text.split('\n');
     if (f.loading === 'eager') {
+      const lines = f.text.split('\n');
       // Sections: level-1/2 headings outside code fences.
       let fence = false;
       let current: { heading: string; line: number; chars: number } | null = null;
@@ -44,31 +43,44 @@ export function findContent(files: readonly PlannedFile[], tokensOf: (f: Planned
       close();
       scanCompressible(f.path, lines, est, compressible);
     }
-    // Paragraphs for duplication (eager and on-demand text).
-    let start = 0;
-    const flush = (end: number) => {
-      const para = lines.slice(start, end).join('\n').trim();
+    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
+    // read only when a skill chooses to; repeated text there costs little).
+    if (f.category === 'resources' || f.category === 'nested-memory') continue;
+    // Split on blank lines in one pass.
+    const sep = /\n[ \t]*\n/g;
+    let from = 0;
+    let line = 1;
+    const take = (end: number) => {
+      const raw = f.text.slice(from, end);
+      const para = raw.trim();
       if (para.length >= DUPLICATE_MIN_CHARS) {
-        const norm = para.toLowerCase().replace(/\s+/g, ' ');
-        const h = createHash('sha1').update(norm).digest('hex').slice(0, 16);
-        const p = paragraphs.get(h) ?? { tokens: est(para.length), chars: para.length, preview: para.slice(0, 80).replace(/\s+/g, ' '), locations: [] };
-        if (!p.locations.some((l) => l.file === f.path)) p.locations.push({ file: f.path, line: start + 1, loading: f.loading });
-        paragraphs.set(h, p);
+        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+        const key = `${para.length}:${para.slice(0, 600).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`;
+        const p = paragraphs.get(key) ?? { tokens: est(para.length), chars: para.length, preview: para.slice(0, 80).replace(/\s+/g, ' '), locations: [] };
+        const lead = raw.length - raw.trimStart().length;
+        if (!p.locations.some((l) => l.file === f.path)) p.locations.push({ file: f.path, line: line + countNewlines(raw.slice(0, lead)), loading: f.loading });
+        paragraphs.set(key, p);
       }
+      line += countNewlines(raw);
     };
-    lines.forEach((l, i) => {
-      if (l.trim() === '') {
-        flush(i);
-        start = i + 1;
-      }
-    });
-    flush(lines.length);
+    for (let m = sep.exec(f.text); m; m = sep.exec(f.text)) {
+      take(m.index);
+      line += countNewlines(m[0]);
+      from = m.index + m[0].length;
+    }
+    take(f.text.length);
   }
   const duplicates = [...paragraphs.values()]
     .filter((p) => p.locations.length > 1)
     .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.locations.map((l) => ({ file: l.file, line: l.line, eager: l.loading === 'eager' })) }))
     .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
   return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+
+function countNewlines(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function scanCompressible(file: string, lines: string[], est: (chars: number) => number, out: ContentFindings['compressible']): void {

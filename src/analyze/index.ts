@@ -4,7 +4,7 @@ import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
 import { measure } from './measure.js';
-import { buildPlan, candidatePaths, type Plan, type PlanOptions } from './plan.js';
+import { buildPlan, candidatePaths, type ParseCache, type Plan, type PlanOptions } from './plan.js';
 import { Tree } from './tree.js';
 
 export interface AnalyzeOptions {
@@ -52,9 +52,10 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
   };
   let batch = readable(candidatePaths(tree)).slice(0, limits.maxFiles);
   let plan: Plan | undefined;
+  const parseCache: ParseCache = new Map();
   for (let round = 0; round < 12; round++) {
     if (batch.length) for (const [p, b] of await source.read(batch)) contents.set(p, b);
-    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins });
+    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
@@ -98,11 +99,10 @@ export interface PairResult {
  */
 export async function analyzePair(baseSource: FrameworkSource, headSource: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<PairResult> {
   const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
-  const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+  // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
+  const rounds = Math.max(1, opts.loadTimeRounds ?? 3);
   const sa: number[] = [];
   const sb: number[] = [];
-  timePlan(a, opts, clock); // warm-up, not recorded
-  timePlan(b, opts, clock);
   for (let i = 0; i < rounds; i++) {
     sa.push(timePlan(a, opts, clock));
     sb.push(timePlan(b, opts, clock));

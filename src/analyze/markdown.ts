@@ -112,6 +112,7 @@ function stripInlineCode(line: string): string {
 /** @imports in a memory file (or @file references in a command), in order of appearance. */
 export function findImports(text: string): ImportRef[] {
   const refs: ImportRef[] = [];
+  if (!text.includes('@')) return refs;
   const lines = proseLines(text);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;

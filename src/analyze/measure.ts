@@ -15,6 +15,7 @@ import {
 import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
 import { findContent } from './content.js';
+import { linkComponents } from './links.js';
 import { displayWidth } from './text.js';
 import type { Plan, PlannedEntry } from './plan.js';
 
@@ -27,24 +28,33 @@ export interface MeasureContext {
   listingScope?: 'auto' | 'installed' | 'per-plugin';
 }
 
+/** Everything of a plan that gets counted, with its cache key. */
+export function countItems(plan: Plan): { key: string; text: string }[] {
+  return [...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })), ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }))];
+}
+
 /** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureContext): Promise<Snapshot> {
-  const texts = [...plan.files.map((f) => f.text), ...plan.skillEntries.map((e) => e.text), ...plan.agentEntries.map((e) => e.text)];
-  const counts = await counter.countAll(texts);
+  const counts = await counter.countAll(countItems(plan));
   const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
+  const tokFile = (f: Plan['files'][number]) => counts.get(TokenCounter.fileKey(f.sha, f.kind, f.text)) ?? 0;
 
   const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
   const listingByFile = new Map<string, number>();
   for (const e of [...plan.skillEntries, ...plan.agentEntries]) if (e.loading === 'eager' && counted.has(e.unit)) listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
   const files: FileRecord[] = plan.files
     .map((f) => {
-      const tokens = tok(f.text);
+      const tokens = tokFile(f);
       const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
       return { path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens, eagerTokens, chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
-  const skills = skillListing(plan.skillEntries, ctx.model, tok, counted);
+  const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
+  const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i]!.nameOnly));
+  const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, ctx.model, counted);
+  for (const e of truncatedItems) e.truncated = true;
+  const skills = { ...skillSummary, items: skillItems };
   const agentItems: ListingEntry[] = plan.agentEntries.map((e) => entryRecord(e, tok));
   const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
   // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
@@ -65,7 +75,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     .filter((u) => u.type === 'plugin')
     .map((u) => {
       const members = new Set(['project', u.name]);
-      const sk = skillListing(plan.skillEntries, ctx.model, tok, members);
+      const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
       const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
       return { unit: u.name, skillChars: sk.chars, skillTruncated: sk.truncated, agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0) };
     });
@@ -164,7 +174,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,
-    content: findContent(plan.files, (f) => tok(f.text)),
+    content: findContent(plan.files, tokFile),
     loadTime: ctx.loadTime,
     diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
   };
@@ -193,44 +203,41 @@ function agentNameDesc(line: string): string {
 /**
  * The skill listing against its character budget. Over budget (Claude Code 2.1.332): every entry
  * starts as "- name"; in listing order (usage order for a user with no history) each gets its
- * description back if it still fits; the rest stay bare names.
+ * description back if it still fits; the rest stay bare names. `items` are all entries (any unit);
+ * only eager entries of `members` take part.
  */
-export function skillListing(entries: PlannedEntry[], model: LoadingModel, tok: (t: string) => number, counted: ReadonlySet<string>): Snapshot['listings']['skills'] {
-  const items = entries.map((e) => entryRecord(e, tok));
-  const eager = items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+export function skillListing(items: ListingEntry[], nameOnly: ReadonlySet<ListingEntry>, model: LoadingModel, members: ReadonlySet<string>): Omit<Snapshot['listings']['skills'], 'items'> & { truncatedItems: ListingEntry[] } {
+  const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
   const budget = skillListingBudget(model);
   const chars = model.bundledListingChars + eager.reduce((s, e) => s + e.chars, 0) + Math.max(0, eager.length - 1);
   const overBudget = chars > budget;
-  const truncated: string[] = [];
+  const truncatedItems: ListingEntry[] = [];
   if (overBudget) {
-    const nameOnly = eager.map((e, i) => displayWidth(`- ${e.name}`) + (i > 0 ? 1 : 0));
-    let left = budget - model.bundledListingChars - sum(nameOnly);
-    eager.forEach((e) => {
-      const entry = entries.find((p) => p.name === e.name && p.file === e.file);
-      if (entry?.nameOnly) return;
-      const extra = e.chars - displayWidth(`- ${e.name}`);
+    const bare = (e: ListingEntry) => displayWidth(`- ${e.name}`);
+    let left = budget - model.bundledListingChars - eager.reduce((s, e, i) => s + bare(e) + (i > 0 ? 1 : 0), 0);
+    for (const e of eager) {
+      if (nameOnly.has(e)) continue;
+      const extra = e.chars - bare(e);
       if (extra <= left) left -= extra;
-      else {
-        truncated.push(e.name);
-        e.truncated = true;
-      }
-    });
+      else truncatedItems.push(e);
+    }
   }
   return {
     chars,
     budget,
     bundledAllowance: model.bundledListingChars,
     overBudget,
-    truncated,
+    truncated: truncatedItems.map((e) => e.name),
+    truncatedItems,
     assumedOrder: 'listing order (project commands and skills, workflows, then plugins); real order follows each user\'s own usage',
     entries: eager.length,
     tokens: sum(eager.map((e) => e.tokens)),
-    items,
   };
 }
 
 function buildGraph(plan: Plan): Graph {
-  const edges: GraphEdge[] = plan.edges;
+  const linked = linkComponents(plan);
+  const edges: GraphEdge[] = linked.edges;
   const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
   const out = new Map<string, string[]>();
   const hasIn = new Set<string>();
@@ -271,7 +278,7 @@ function buildGraph(plan: Plan): Graph {
     nodes.add(e.to);
   }
   const cycles = dedupeCycles(plan.cycles);
-  return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: plan.unresolved };
+  return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
 }
 
 function dedupeCycles(cycles: string[][]): string[][] {

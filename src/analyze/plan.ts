@@ -76,7 +76,12 @@ export interface Plan {
   missing: string[];
 }
 
+/** Decoded text and parsed frontmatter by blob SHA, shared by the planning passes of one load (not by timed rounds). */
+export type ParseCache = Map<string, { text: string; problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
+
 export interface PlanOptions {
+  /** Reuse decoding and frontmatter parsing between passes (load's re-plans); timed rounds pass none. */
+  parseCache?: ParseCache;
   model: LoadingModel;
   limits?: Limits;
   /** Which plugins count as installed in the totals: "all", "none" or a list of names. */
@@ -135,7 +140,9 @@ class Planner {
     this.m = opts.model;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
     this.installed = opts.installedPlugins ?? 'all';
+    this.parseCache = opts.parseCache;
   }
+  private readonly parseCache: ParseCache | undefined;
   private readonly installed: 'all' | 'none' | string[];
 
   run(): Plan {
@@ -193,14 +200,20 @@ class Planner {
           return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
         }
       } else {
-        const d = decode(blob.data);
+        let d = this.parseCache?.get(blob.sha);
+        if (!d) {
+          d = decode(blob.data);
+          this.parseCache?.set(blob.sha, d);
+        }
         if (d.problem) this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
         r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
       }
       this.readCache.set(real, r);
     }
     if (r && withFrontmatter && !r.parsed) {
-      r.parsed = parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+      const memo = this.parseCache?.get(r.sha);
+      r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+      if (memo) memo.parsed = r.parsed;
       for (const issue of r.parsed.issues) this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
     }
     return r;
@@ -432,7 +445,7 @@ class Planner {
       const fromManifest = manifestPaths(u.manifest, key);
       return (fromManifest ?? def).map((p) => Tree.normalize(path.join(u.root, p))).filter((p): p is string => p !== null);
     };
-    const inDir = (dir: string, re: RegExp) => this.tree.visiblePaths().filter((p) => (dir === '' ? true : p.startsWith(dir + '/')) && re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+    const inDir = (dir: string, re: RegExp) => this.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
 
     // Commands
     const cmdDirs = isProject ? ['.claude/commands'] : paths('commands', ['commands']);
@@ -654,32 +667,6 @@ class Planner {
         e.reason += ' (skillOverrides: name-only)';
       }
     }
-    // Resolve agent `skills:` references and body mentions of other components by name.
-    const byName = new Map(this.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
-    for (let i = 0; i < this.edges.length; i++) {
-      const e = this.edges[i]!;
-      if (e.type !== 'agent-skill') continue;
-      const target = byName.get(e.to.slice('skill:'.length)) ?? [...byName.entries()].find(([n]) => n.endsWith(':' + e.to.slice('skill:'.length)))?.[1];
-      if (target) this.edges[i] = { ...e, to: target };
-      else this.unresolved.push({ from: e.from, line: 1, ref: e.to.slice('skill:'.length), reason: 'missing' });
-    }
-    for (let i = this.edges.length - 1; i >= 0; i--) if (this.edges[i]!.to.startsWith('skill:')) this.edges.splice(i, 1);
-    const commandNames = new Map(this.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
-    if (commandNames.size) {
-      for (const f of this.files.values()) {
-        if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule') continue;
-        if (!f.text.includes('/')) continue;
-        const seen = new Set<string>();
-        for (const m of f.text.matchAll(/(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g)) {
-          const target = commandNames.get(m[1]!);
-          if (target && target !== f.real && !seen.has(target)) {
-            seen.add(target);
-            this.edges.push({ from: f.real, to: target, type: 'name-ref' });
-          }
-        }
-      }
-    }
-    for (const u of this.units) if (u.type === 'plugin') for (const c of this.components) if (c.unit === u.name) this.edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
   }
 
   private planRemaining(): void {

@@ -104,14 +104,35 @@ export class Tree {
     }
   }
 
-  /** All visible file paths: real files, file symlinks that resolve inside, and aliases through directory links. */
-  visiblePaths(): string[] {
+  private visible: readonly string[] | undefined;
+
+  /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
+  visiblePaths(): readonly string[] {
+    if (this.visible) return this.visible;
     const out = [...this.files.keys(), ...this.aliases.keys()];
     for (const link of this.links.keys()) {
       const r = this.resolve(link);
       if (r.ok && this.files.has(r.path)) out.push(link);
     }
-    return out.sort();
+    this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return this.visible;
+  }
+
+  /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
+  under(dir: string): readonly string[] {
+    const all = this.visiblePaths();
+    if (dir === '') return all;
+    const prefix = dir + '/';
+    let lo = 0;
+    let hi = all.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (all[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo;
+    while (end < all.length && all[end]!.startsWith(prefix)) end++;
+    return all.slice(lo, end);
   }
 
   /** Real file behind a visible path (alias or link), or undefined. */

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Tokenizer } from './tokenizer.js';
 
+/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
+export const TRANSFORM_VERSION = 1;
+
 /** A persistent store of counts keyed by tokenizer and content hash (the CLI's cache dir, the Action's cache). */
 export interface CountStore {
   get(key: string): number | undefined;
@@ -24,16 +27,24 @@ export class TokenCounter {
     private readonly store?: CountStore,
   ) {}
 
+  /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
   static key(text: string): string {
-    return createHash('sha1').update(text).digest('hex');
+    return text.length <= 200 ? `t:${text}` : `h:${createHash('sha1').update(text).digest('hex')}`;
   }
 
-  /** Counts every text; returns counts by key. */
-  async countAll(texts: Iterable<string>): Promise<Map<string, number>> {
+  /**
+   * Key of a file's loaded text without hashing it again: the blob SHA plus the transform that
+   * derived the text (TRANSFORM_VERSION changes when a transform does).
+   */
+  static fileKey(blobSha: string, transform: string, text: string): string {
+    return blobSha ? `b:${TRANSFORM_VERSION}:${blobSha}:${transform}:${text.length}` : TokenCounter.key(text);
+  }
+
+  /** Counts every text once per key; returns counts by key. */
+  async countAll(items: Iterable<{ key: string; text: string }>): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     const todo: [string, string][] = [];
-    for (const t of texts) {
-      const k = TokenCounter.key(t);
+    for (const { key: k, text: t } of items) {
       if (out.has(k)) continue;
       const hit = this.memo.get(k) ?? this.store?.get(`${this.name}:${k}`);
       if (hit !== undefined) {
