@@ -55,7 +55,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set: run this inside GitHub Actions (or use the CLI)');
     const payload = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, any>) : {};
     const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), opts.path);
-    const gh = opts.token ? createClient({ token: opts.token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined }) : null;
+    const gh = opts.token ? createClient({ token: opts.token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined, timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined }) : null;
     const ctx: Ctx = { opts, log, env, owner, repo, workspace, gh, payload };
     const event = env.GITHUB_EVENT_NAME ?? '';
     const mode = opts.publishReport ? 'publish' : opts.mode !== 'auto' ? opts.mode : event.startsWith('pull_request') ? 'pull-request' : 'roadmap';

@@ -1400,6 +1400,7 @@ function buildPlan(tree, contents, opts) {
 class Planner {
     tree;
     contents;
+    opts;
     limits;
     m;
     files = new Map();
@@ -1419,6 +1420,7 @@ class Planner {
     constructor(tree, contents, opts) {
         this.tree = tree;
         this.contents = contents;
+        this.opts = opts;
         this.m = opts.model;
         this.limits = opts.limits ?? DEFAULT_LIMITS;
         this.installed = opts.installedPlugins ?? 'all';
@@ -1427,6 +1429,8 @@ class Planner {
     parseCache;
     installed;
     run() {
+        if (this.opts.notRead)
+            this.diag('.', 1, 'warning', 'file-limit', `${this.opts.notRead} framework files beyond limits.maxFiles (${this.limits.maxFiles}) were not read: totals are incomplete`);
         this.reportLinks();
         const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed);
         this.units = units;
@@ -2126,26 +2130,29 @@ async function load(source, opts) {
         }
         return out;
     };
-    let batch = readable(candidatePaths(tree)).slice(0, limits.maxFiles);
+    const candidates = readable(candidatePaths(tree));
+    // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
+    let batch = candidates.slice(0, limits.maxFiles);
+    const notRead = candidates.length - batch.length;
     let plan;
     const parseCache = new Map();
     for (let round = 0; round < 12; round++) {
         if (batch.length)
             for (const [p, b] of await source.read(batch))
                 contents.set(p, b);
-        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache });
+        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
         batch = readable(plan.missing);
         if (batch.length === 0)
             break;
     }
     const src = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
-    return { entries, tree, contents, plan: plan, source: src };
+    return { entries, notRead, tree, contents, plan: plan, source: src };
 }
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 function timePlan(loaded, opts, clock = performanceClock) {
     const t0 = clock.now();
     const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
-    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins });
+    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, notRead: loaded.notRead });
     return clock.now() - t0;
 }
 function summarizeTimes(samples) {
@@ -2311,15 +2318,35 @@ async function gitSource(repo, ref) {
     };
 }
 
-// EXTERNAL MODULE: ./node_modules/fast-glob/out/index.js
-var out = __webpack_require__(5648);
-var out_default = /*#__PURE__*/__webpack_require__.n(out);
 ;// CONCATENATED MODULE: ./src/collect/worktree.ts
 
 
 
-
-const IGNORE = ['**/.git/**', '**/node_modules/**'];
+/** Directories never walked into. */
+const IGNORED_DIRS = new Set(['.git', 'node_modules']);
+/**
+ * Every file and symlink under root, symlinks not followed. Written with fs.readdir rather than
+ * fast-glob: fast-glob silently drops names that contain a newline, and a hostile tree must not
+ * hide a file from the report.
+ */
+async function walk(root) {
+    const out = [];
+    const stack = [''];
+    while (stack.length) {
+        const rel = stack.pop();
+        const entries = await external_node_fs_.promises.readdir(external_node_path_default().join(root, rel), { withFileTypes: true }).catch(() => []);
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!IGNORED_DIRS.has(e.name))
+                    stack.push(p);
+            }
+            else if (e.isSymbolicLink() || e.isFile())
+                out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
+        }
+    }
+    return out;
+}
 /** A directory on disk. Symlinks are listed, never followed by the walker. */
 function worktreeSource(dir) {
     const root = external_node_path_default().resolve(dir);
@@ -2330,18 +2357,20 @@ function worktreeSource(dir) {
         async list() {
             if (listing)
                 return listing;
-            const found = await out_default()('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, ignore: IGNORE, suppressErrors: true });
+            const found = await walk(root);
             const entries = [];
-            for (const f of found) {
-                if (f.dirent.isSymbolicLink()) {
+            const one = async (f) => {
+                if (f.isLink) {
                     const target = await external_node_fs_.promises.readlink(external_node_path_default().join(root, f.path)).catch(() => '');
-                    entries.push({ path: f.path, type: 'symlink', size: target.length, linkTarget: target });
+                    return { path: f.path, type: 'symlink', size: target.length, linkTarget: target };
                 }
-                else if (f.dirent.isFile()) {
-                    const st = await external_node_fs_.promises.stat(external_node_path_default().join(root, f.path)).catch(() => undefined);
-                    entries.push({ path: f.path, type: 'file', size: st?.size ?? 0 });
-                }
-            }
+                const st = await external_node_fs_.promises.stat(external_node_path_default().join(root, f.path)).catch(() => undefined);
+                return { path: f.path, type: 'file', size: st?.size ?? 0 };
+            };
+            for (let i = 0; i < found.length; i += 256)
+                for (const e of await Promise.all(found.slice(i, i + 256).map(one)))
+                    if (e)
+                        entries.push(e);
             entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
             listing = entries;
             return listing;

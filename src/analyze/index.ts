@@ -26,6 +26,8 @@ export const performanceClock: Clock = { now: () => performance.now() };
 /** What was read from a source: enough to plan (and re-plan for load-time rounds) without more I/O. */
 export interface Loaded {
   entries: TreeEntry[];
+  /** Framework files past limits.maxFiles, not read. */
+  notRead: number;
   tree: Tree;
   contents: Map<string, Blob>;
   plan: Plan;
@@ -50,24 +52,27 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
     }
     return out;
   };
-  let batch = readable(candidatePaths(tree)).slice(0, limits.maxFiles);
+  const candidates = readable(candidatePaths(tree));
+  // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
+  let batch = candidates.slice(0, limits.maxFiles);
+  const notRead = candidates.length - batch.length;
   let plan: Plan | undefined;
   const parseCache: ParseCache = new Map();
   for (let round = 0; round < 12; round++) {
     if (batch.length) for (const [p, b] of await source.read(batch)) contents.set(p, b);
-    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache });
+    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
   const src: Snapshot['source'] = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
-  return { entries, tree, contents, plan: plan!, source: src };
+  return { entries, notRead, tree, contents, plan: plan!, source: src };
 }
 
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>, clock: Clock = performanceClock): number {
   const t0 = clock.now();
   const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
-  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins });
+  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, notRead: loaded.notRead });
   return clock.now() - t0;
 }
 

@@ -80,6 +80,8 @@ export interface Plan {
 export type ParseCache = Map<string, { text: string; problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
 
 export interface PlanOptions {
+  /** Framework files past limits.maxFiles that were not read (reported). */
+  notRead?: number;
   /** Reuse decoding and frontmatter parsing between passes (load's re-plans); timed rounds pass none. */
   parseCache?: ParseCache;
   model: LoadingModel;
@@ -135,7 +137,7 @@ class Planner {
   constructor(
     private readonly tree: Tree,
     private readonly contents: ReadonlyMap<string, Blob>,
-    opts: PlanOptions,
+    private readonly opts: PlanOptions,
   ) {
     this.m = opts.model;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
@@ -146,6 +148,7 @@ class Planner {
   private readonly installed: 'all' | 'none' | string[];
 
   run(): Plan {
+    if (this.opts.notRead) this.diag('.', 1, 'warning', 'file-limit', `${this.opts.notRead} framework files beyond limits.maxFiles (${this.limits.maxFiles}) were not read: totals are incomplete`);
     this.reportLinks();
     const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed);
     this.units = units;

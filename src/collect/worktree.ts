@@ -1,10 +1,31 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import fg from 'fast-glob';
 import { blobSha } from './git.js';
 import type { Blob, FrameworkSource, TreeEntry } from './types.js';
 
-const IGNORE = ['**/.git/**', '**/node_modules/**'];
+/** Directories never walked into. */
+const IGNORED_DIRS = new Set(['.git', 'node_modules']);
+
+/**
+ * Every file and symlink under root, symlinks not followed. Written with fs.readdir rather than
+ * fast-glob: fast-glob silently drops names that contain a newline, and a hostile tree must not
+ * hide a file from the report.
+ */
+async function walk(root: string): Promise<{ path: string; isLink: boolean; isFile: boolean }[]> {
+  const out: { path: string; isLink: boolean; isFile: boolean }[] = [];
+  const stack = [''];
+  while (stack.length) {
+    const rel = stack.pop()!;
+    const entries = await fs.readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
+    for (const e of entries) {
+      const p = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (!IGNORED_DIRS.has(e.name)) stack.push(p);
+      } else if (e.isSymbolicLink() || e.isFile()) out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
+    }
+  }
+  return out;
+}
 
 /** A directory on disk. Symlinks are listed, never followed by the walker. */
 export function worktreeSource(dir: string): FrameworkSource {
@@ -15,17 +36,17 @@ export function worktreeSource(dir: string): FrameworkSource {
     root,
     async list() {
       if (listing) return listing;
-      const found = await fg('**', { cwd: root, dot: true, onlyFiles: false, followSymbolicLinks: false, objectMode: true, ignore: IGNORE, suppressErrors: true });
+      const found = await walk(root);
       const entries: TreeEntry[] = [];
-      for (const f of found) {
-        if (f.dirent.isSymbolicLink()) {
+      const one = async (f: (typeof found)[number]): Promise<TreeEntry | undefined> => {
+        if (f.isLink) {
           const target = await fs.readlink(path.join(root, f.path)).catch(() => '');
-          entries.push({ path: f.path, type: 'symlink', size: target.length, linkTarget: target });
-        } else if (f.dirent.isFile()) {
-          const st = await fs.stat(path.join(root, f.path)).catch(() => undefined);
-          entries.push({ path: f.path, type: 'file', size: st?.size ?? 0 });
+          return { path: f.path, type: 'symlink', size: target.length, linkTarget: target };
         }
-      }
+        const st = await fs.stat(path.join(root, f.path)).catch(() => undefined);
+        return { path: f.path, type: 'file', size: st?.size ?? 0 };
+      };
+      for (let i = 0; i < found.length; i += 256) for (const e of await Promise.all(found.slice(i, i + 256).map(one))) if (e) entries.push(e);
       entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       listing = entries;
       return listing;

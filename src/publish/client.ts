@@ -12,7 +12,11 @@ export interface ClientOptions {
   log: Logger;
   /** Base of retry waits in ms (1,000 in production: retry-after seconds x this). */
   retryBaseMs?: number;
+  /** Per-request timeout; a timed-out request is retried like a 5xx. */
+  timeoutMs?: number;
 }
+
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Octokit with retries (5xx) and throttling (primary and secondary rate limits, retry-after honoured). */
 export function createClient(o: ClientOptions): GitHub {
@@ -21,7 +25,10 @@ export function createClient(o: ClientOptions): GitHub {
     auth: o.token,
     baseUrl: o.baseUrl,
     userAgent: 'context-budget',
-    request: { timeout: 30_000 },
+    request: {
+      // Octokit's fetch has no timeout of its own: each request gets one.
+      fetch: (url: string | URL, init: RequestInit = {}) => fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS) }),
+    },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => o.log.debug(m), error: (m: string) => o.log.debug(m) },
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: {

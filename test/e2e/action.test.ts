@@ -67,7 +67,7 @@ interface RunResult {
   report?: { verdict: string };
 }
 
-async function runAction(o: { ws: string; event: string; payload: object; sha: string; inputs: Record<string, string>; api: string }): Promise<RunResult> {
+async function runAction(o: { ws: string; event: string; payload: object; sha: string; inputs: Record<string, string>; api: string; env?: Record<string, string> }): Promise<RunResult> {
   const tmp = tmpDir('cb-runner-');
   const eventPath = path.join(tmp, 'event.json');
   writeFileSync(eventPath, JSON.stringify(o.payload));
@@ -94,6 +94,7 @@ async function runAction(o: { ws: string; event: string; payload: object; sha: s
     RUNNER_TEMP: path.join(tmp, 'temp'),
     CONTEXT_BUDGET_RETRY_BASE_MS: '20',
     ...Object.fromEntries(Object.entries(o.inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+    ...o.env,
   };
   const child = spawn(process.execPath, [DIST], { cwd: o.ws, env });
   let stdout = '';
@@ -210,6 +211,72 @@ describe('pull_request', () => {
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/comments')).map((q) => q.status)).toEqual([500, 201]);
     expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/check-runs')).map((q) => q.status)).toEqual([403, 201]);
+  });
+});
+
+describe('faults: the report is never lost, the exit code follows the verdict', () => {
+  let repo: Repo;
+  let ws: string;
+  beforeAll(() => {
+    repo = makeOrigin(grow);
+    ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws);
+  });
+  const runPr = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', ...inputs }, api, env });
+
+  it('401: a bad token is explained; summary and exit code unaffected', async () => {
+    const r = await runPr({ 'github-token': 'ghs-bogus' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('the token is invalid or expired (401)');
+    expect(r.summary).toContain('context-budget: warn');
+    expect(r.stdout).toContain('::add-mask::ghs-bogus'); // the runner masks it in every later line
+  });
+
+  it('404 and 422 are explained, not retried', async () => {
+    gh.faults.push({ method: 'GET', path: /\/issues\/1\/comments$/, status: 404, times: 5 });
+    gh.faults.push({ method: 'POST', path: /\/check-runs$/, status: 422, times: 5, body: { message: 'Validation Failed' } });
+    const r = await runPr();
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('not found (404)');
+    expect(r.stdout).toContain('GitHub rejected the request (422)');
+    expect(gh.requests.filter((q) => q.path.endsWith('/check-runs'))).toHaveLength(1);
+    expect(r.summary).toContain('context-budget: warn');
+  });
+
+  it('502 and a timeout are retried', async () => {
+    gh.faults.push({ method: 'POST', path: /\/issues\/1\/comments$/, status: 502, times: 1 });
+    gh.faults.push({ method: 'POST', path: /\/check-runs$/, status: 201, times: 1, delayMs: 1500 });
+    const r = await runPr({}, { CONTEXT_BUDGET_HTTP_TIMEOUT_MS: '500' });
+    expect(r.code).toBe(0);
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/comments')).map((q) => q.status)).toEqual([502, 201]);
+  });
+
+  it('two runs at once still end with one comment', async () => {
+    await Promise.all([runPr(), runPr()]);
+    expect(gh.comments.filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
+  });
+
+  it('a bad config fails fast, naming file and key, before anything is published', async () => {
+    const bad = makeOrigin((dir) => writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }));
+    const bws = shallowCheckout(bad.origin, bad.merge);
+    dirs.push(bad.origin, bws);
+    const r = await runAction({ ws: bws, event: 'pull_request', payload: prPayload(bad), sha: bad.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('::error::.github/context-budget.yml: budgets[0].max: expected a number >= 0, got "plenty"');
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.checkRuns).toHaveLength(0);
+  });
+
+  it('repository text cannot inject workflow commands into the log', async () => {
+    const evil = makeOrigin((dir) => writeFiles(dir, { '.claude/skills/evil/SKILL.md': '---\nname: evil\ndescription: x\n---\nBody\n', '.claude/commands/::error::pwned.md': '---\ndescription: "::add-mask::x"\n---\n', 'CLAUDE.md': '# Root\n@::warning::nope.md\n' }));
+    const ews = shallowCheckout(evil.origin, evil.merge);
+    dirs.push(evil.origin, ews);
+    const r = await runAction({ ws: ews, event: 'pull_request', payload: prPayload(evil), sha: evil.merge, inputs: { 'github-token': 'ghs-write' }, api });
+    expect(r.stdout).not.toMatch(/^::error::pwned/m);
+    expect(r.stdout).not.toMatch(/^\s*::warning::nope/m);
+    expect(r.stdout).not.toMatch(/^::add-mask::x$/m);
   });
 });
 
