@@ -4,9 +4,18 @@ import path from 'node:path';
 
 export /** A deterministic synthetic marketplace: 100 plugins x 100 files, prose-like text, a deep import chain. */
 function synthetic(dir, { plugins, scale }, variant) {
+  // mulberry32: a real 32-bit PRNG (deterministic across runs).
   let seed = 12345;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
-  const vocab = 'the a service deploy review test agent skill context token budget plugin import memory rule file change request database query cache latency error retry queue worker schema migration index user session model prompt listing description example'.split(' ');
+  const rnd = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  // A vocabulary of 4,000 pseudo-words from syllables, so that the tokenizer sees text as varied as prose.
+  const syl = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'shi', 'ven', 'dor', 'pla', 'qui', 'zen', 'tor', 'mar', 'bel', 'cra', 'ost', 'ing', 'er', 'al'];
+  const common = 'the a service deploy review test agent skill context token budget plugin import memory rule file change request database query cache latency error retry queue worker schema migration index user session model prompt listing description example'.split(' ');
+  const vocab = [...common, ...Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join(''))];
   const prose = (bytes) => {
     let s = '';
     while (s.length < bytes) {

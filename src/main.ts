@@ -21,6 +21,7 @@ import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from './render/comm
 import { renderDiffText } from './render/diff-text.js';
 import { logSafe } from './render/escape.js';
 import { advanceHistory, parseHistory, renderRoadmap } from './render/roadmap.js';
+import { anthropicCounter } from './tokenize/anthropic.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
@@ -74,9 +75,12 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
 function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
   const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
+  const remote = ctx.opts.anthropicApiKey ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL }) : undefined;
+  const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote);
   return {
-    counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+    counter,
     save: () => {
+      if (counter.fallback) ctx.log.warning(counter.fallback);
       try {
         store.save();
       } catch (e) {

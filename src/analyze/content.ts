@@ -18,7 +18,7 @@ export const BASE64_MIN_CHARS = 200;
 export function findContent(files: readonly PlannedFile[], tokensOf: (f: PlannedFile) => number): ContentFindings {
   const sections: ContentFindings['sections'] = [];
   const compressible: ContentFindings['compressible'] = [];
-  const paragraphs = new Map<string, { tokens: number; chars: number; preview: string; locations: { file: string; line: number; loading: string }[] }>();
+  const paragraphs = new Map<string, { tokens: number; chars: number; preview: string; at: { file: PlannedFile; offset: number }[] }>();
   for (const f of files) {
     if (f.loading === 'not-loaded' || f.text.length === 0) continue;
     const perChar = f.text.length ? tokensOf(f) / f.text.length : 0;
@@ -46,33 +46,30 @@ export function findContent(files: readonly PlannedFile[], tokensOf: (f: Planned
     // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
     // read only when a skill chooses to; repeated text there costs little).
     if (f.category === 'resources' || f.category === 'nested-memory') continue;
-    // Split on blank lines in one pass.
+    // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
     const sep = /\n[ \t]*\n/g;
     let from = 0;
-    let line = 1;
     const take = (end: number) => {
-      const raw = f.text.slice(from, end);
-      const para = raw.trim();
-      if (para.length >= DUPLICATE_MIN_CHARS) {
-        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-        const key = `${para.length}:${para.slice(0, 600).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`;
-        const p = paragraphs.get(key) ?? { tokens: est(para.length), chars: para.length, preview: para.slice(0, 80).replace(/\s+/g, ' '), locations: [] };
-        const lead = raw.length - raw.trimStart().length;
-        if (!p.locations.some((l) => l.file === f.path)) p.locations.push({ file: f.path, line: line + countNewlines(raw.slice(0, lead)), loading: f.loading });
-        paragraphs.set(key, p);
-      }
-      line += countNewlines(raw);
+      let a = from;
+      let b = end;
+      while (a < b && f.text.charCodeAt(a) <= 32) a++;
+      while (b > a && f.text.charCodeAt(b - 1) <= 32) b--;
+      if (b - a < DUPLICATE_MIN_CHARS) return;
+      // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+      const key = `${b - a}:${f.text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`;
+      let p = paragraphs.get(key);
+      if (!p) paragraphs.set(key, (p = { tokens: est(b - a), chars: b - a, preview: f.text.slice(a, Math.min(b, a + 80)).replace(/\s+/g, ' '), at: [] }));
+      if (!p.at.some((l) => l.file === f)) p.at.push({ file: f, offset: a });
     };
     for (let m = sep.exec(f.text); m; m = sep.exec(f.text)) {
       take(m.index);
-      line += countNewlines(m[0]);
       from = m.index + m[0].length;
     }
     take(f.text.length);
   }
   const duplicates = [...paragraphs.values()]
-    .filter((p) => p.locations.length > 1)
-    .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.locations.map((l) => ({ file: l.file, line: l.line, eager: l.loading === 'eager' })) }))
+    .filter((p) => p.at.length > 1)
+    .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })) }))
     .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
   return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
 }

@@ -49,6 +49,11 @@ export function parseFrontmatter(raw: string, maxBytes = 256 * 1024): ParsedFron
     result.data = lenientKeys(yamlText);
     return result;
   }
+  const simple = parseSimple(yamlText);
+  if (simple) {
+    result.data = simple;
+    return result;
+  }
   const strict = parseStrict(yamlText);
   if (strict.ok) {
     result.data = strict.data;
@@ -63,6 +68,30 @@ function countLines(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 10) n++;
   return n;
+}
+
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+function parseSimple(yamlText: string): Record<string, unknown> | null {
+  const data: Record<string, unknown> = {};
+  const lines = yamlText.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '' && i === lines.length - 1) break;
+    const m = SIMPLE_LINE.exec(line);
+    if (!m) return null;
+    const v = m[2]!.trimEnd();
+    if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':')) return null;
+    // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+    if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v)) return null;
+    data[m[1]!] = v;
+  }
+  return data;
 }
 
 type StrictResult = { ok: true; data: Record<string, unknown> } | { ok: false; line: number; message: string };

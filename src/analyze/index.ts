@@ -3,7 +3,7 @@ import { DEFAULT_LIMITS, type Limits, type LoadingModel } from '../model/constan
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
-import { measure } from './measure.js';
+import { countItems, measure } from './measure.js';
 import { buildPlan, candidatePaths, type ParseCache, type Plan, type PlanOptions } from './plan.js';
 import { Tree } from './tree.js';
 
@@ -16,6 +16,11 @@ export interface AnalyzeOptions {
   loadTimeRounds?: number;
   toolVersion: string;
 }
+
+/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
+export const LOAD_TIME_BUDGET_MS = 750;
+
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 
 export interface Clock {
   now(): number;
@@ -88,7 +93,10 @@ export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, cou
   const loaded = await load(source, opts);
   const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
   const samples: number[] = [];
-  for (let i = 0; i < rounds; i++) samples.push(timePlan(loaded, opts, clock));
+  for (let i = 0; i < rounds; i++) {
+    samples.push(timePlan(loaded, opts, clock));
+    if (sum(samples) > LOAD_TIME_BUDGET_MS) break;
+  }
   return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples), listingScope: opts.listingScope });
 }
 
@@ -104,6 +112,9 @@ export interface PairResult {
  */
 export async function analyzePair(baseSource: FrameworkSource, headSource: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<PairResult> {
   const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
+  // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
+  // fallback can't leave one side exact and the other estimated).
+  await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
   // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
   const rounds = Math.max(1, opts.loadTimeRounds ?? 3);
   const sa: number[] = [];
@@ -111,6 +122,8 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   for (let i = 0; i < rounds; i++) {
     sa.push(timePlan(a, opts, clock));
     sb.push(timePlan(b, opts, clock));
+    // Large frameworks: fewer rounds, within a time budget (the count is reported).
+    if (sum(sa) + sum(sb) > 2 * LOAD_TIME_BUDGET_MS) break;
   }
   const ratios = sa.map((x, i) => sb[i]! / Math.max(x, 1e-6));
   const ta = summarizeTimes(sa);

@@ -147,7 +147,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'context-budget', version: ctx.toolVersion },
     source: ctx.source,
-    tokenizer: { name: counter.name, estimate: true, note: TOKENIZER_NOTE },
+    tokenizer: { name: counter.source.name, estimate: counter.source.estimate, note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted.") },
     model: { claudeCodeVersion: ctx.model.claudeCodeVersion, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
     totals: {
       eagerTokens,

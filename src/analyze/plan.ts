@@ -691,14 +691,16 @@ class Planner {
       if (prev && prev.file !== e.file) this.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
       else seen.set(key, e);
     }
-    // Same base name across units (e.g. a plugin skill and a project skill): a softer collision.
-    const base = new Map<string, PlannedEntry>();
-    for (const e of [...this.skillEntries, ...this.agentEntries]) {
-      const b = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`;
-      const prev = base.get(b);
-      if (prev && prev.unit !== e.unit && prev.name !== e.name) this.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with "${prev.name}" (${prev.file}) in another unit`);
-      else if (!prev) base.set(b, e);
-    }
+    // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
+    // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
+    const project = new Map<string, PlannedEntry>();
+    for (const e of [...this.skillEntries, ...this.agentEntries]) if (e.unit === PROJECT) project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
+    if (project.size)
+      for (const e of [...this.skillEntries, ...this.agentEntries]) {
+        if (e.unit === PROJECT) continue;
+        const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
+        if (prev) this.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
+      }
   }
 }
 

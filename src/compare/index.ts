@@ -32,6 +32,7 @@ export function compare(sides: Sides, config: Config): GateReport {
     base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
     head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
     tokenizer: head.tokenizer.name,
+    tokensEstimated: head.tokenizer.estimate || base.tokenizer.estimate,
     configFile: config.file,
     results,
     diff,

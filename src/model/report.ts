@@ -89,6 +89,8 @@ export interface GateReport {
   base: SideInfo;
   head: SideInfo;
   tokenizer: string;
+  /** False when the counts are exact (Anthropic's endpoint). */
+  tokensEstimated: boolean;
   configFile: string;
   results: BudgetResult[];
   diff: SnapshotDiff;

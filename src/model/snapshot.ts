@@ -190,7 +190,7 @@ export interface Snapshot {
   schemaVersion: number;
   tool: { name: 'context-budget'; version: string };
   source: { kind: 'worktree' | 'git'; root: string; ref?: string; commit?: string };
-  tokenizer: { name: string; estimate: true; note: string };
+  tokenizer: { name: string; estimate: boolean; note: string };
   model: { claudeCodeVersion: string; contextWindow: number; charsPerToken: number };
   totals: {
     eagerTokens: number;

@@ -9,7 +9,7 @@ export function renderDiffText(r: GateReport): string {
   const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
   const e = d.totals.eagerTokens;
   out.push(`${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${signed(e.delta)}, ${signedPct(e.ratio)}); ${r.base.label} -> ${r.head.label}`);
-  out.push(`Token counts are estimates (${r.tokenizer}). Budgets: ${r.configFile}.`);
+  out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
   out.push('');
   const row = (name: string, x: { base: number; head: number; delta: number }) => [name, fmt(x.base), fmt(x.head), signed(x.delta)];
   const rows = [

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { RemoteCounter } from './anthropic.js';
 import type { Tokenizer } from './tokenizer.js';
 
 /** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
@@ -21,11 +22,25 @@ export class TokenCounter {
   tokenized = 0;
   tokenizedChars = 0;
 
+  /** Set when remote counting failed and the estimate was used instead. */
+  fallback: string | undefined;
+
   constructor(
     private readonly load: () => Promise<Tokenizer>,
     readonly name: string,
     private readonly store?: CountStore,
+    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
+    private readonly remote?: RemoteCounter,
   ) {}
+
+  /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
+  get source(): { name: string; estimate: boolean } {
+    return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
+  }
+
+  private storeKey(k: string): string {
+    return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
+  }
 
   /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
   static key(text: string): string {
@@ -46,7 +61,7 @@ export class TokenCounter {
     const todo: [string, string][] = [];
     for (const { key: k, text: t } of items) {
       if (out.has(k)) continue;
-      const hit = this.memo.get(k) ?? this.store?.get(`${this.name}:${k}`);
+      const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
       if (hit !== undefined) {
         this.memo.set(k, hit);
         out.set(k, hit);
@@ -56,15 +71,26 @@ export class TokenCounter {
       }
     }
     if (todo.length) {
-      this.tokenizer ??= await this.load();
-      for (const [k, t] of todo) {
-        const n = this.tokenizer.count(t);
+      let counts: number[] | undefined;
+      if (this.remote && !this.fallback) {
+        try {
+          counts = await this.remote.count(todo.map(([, t]) => t));
+        } catch (e) {
+          this.fallback = `${this.remote.name} failed (${(e as Error).message}); using the offline estimate`;
+        }
+      }
+      if (!counts) {
+        this.tokenizer ??= await this.load();
+        counts = todo.map(([, t]) => this.tokenizer!.count(t));
+      }
+      todo.forEach(([k, t], i) => {
+        const n = counts![i]!;
         this.tokenized++;
         this.tokenizedChars += t.length;
         this.memo.set(k, n);
-        this.store?.set(`${this.name}:${k}`, n);
+        this.store?.set(this.storeKey(k), n);
         out.set(k, n);
-      }
+      });
     }
     return out;
   }

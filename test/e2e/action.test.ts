@@ -4,6 +4,8 @@
  * checkout of the merge commit), and the fake GitHub API above.
  */
 import { spawn } from 'node:child_process';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -348,6 +350,49 @@ describe('schedule: the roadmap issue', () => {
     expect(history.entries.map((e: { commit: string }) => e.commit)).toEqual([first, second]);
     expect(r2.outputs['issue-url']).toBe('https://github.com/o/r/issues/1');
     writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-roadmap.md'), body2);
+  });
+});
+
+describe('exact counts from Anthropic (optional)', () => {
+  let server: http.Server;
+  let url = '';
+  let mode: 'ok' | 'fail' = 'ok';
+  const seen: { key?: string; version?: string; model?: string }[] = [];
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      let body = '';
+      req.on('data', (d) => (body += d));
+      req.on('end', () => {
+        const j = JSON.parse(body);
+        seen.push({ key: req.headers['x-api-key'] as string, version: req.headers['anthropic-version'] as string, model: j.model });
+        if (mode === 'fail') return res.writeHead(529, { 'content-type': 'application/json' }).end('{"type":"error","error":{"type":"overloaded_error"}}');
+        // A stand-in tokenizer: one token per word, plus 7 tokens of message framing.
+        const words = String(j.messages[0].content).split(/\s+/).filter(Boolean).length;
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ input_tokens: words + 7 }));
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  it('uses exact counts when a key is given, caching by content; falls back to the estimate on an API error', async () => {
+    const repo = makeOrigin(grow);
+    const ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws);
+    const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', 'anthropic-api-key': 'sk-ant-test', 'anthropic-model': 'claude-test' }, api, env: { ANTHROPIC_BASE_URL: url } });
+    const exact = await run();
+    expect(exact.code).toBe(0);
+    expect(seen.length).toBeGreaterThan(3);
+    expect(seen.every((x) => x.key === 'sk-ant-test' && x.version === '2023-06-01' && x.model === 'claude-test')).toBe(true);
+    expect(gh.comments[0]!.body).toContain('Token counts are exact (anthropic count\\_tokens \\(claude-test\\))');
+    expect(exact.stdout).toContain('::add-mask::sk-ant-test');
+    mode = 'fail';
+    const fallback = await run();
+    expect(fallback.code).toBe(0);
+    expect(fallback.stdout).toMatch(/::warning::anthropic count_tokens \(claude-test\) failed \(count_tokens answered 529/);
+    expect(gh.comments[0]!.body).toContain('Token counts are estimates');
+    expect(fallback.outputs.verdict).toBe(exact.outputs.verdict);
   });
 });
 
