@@ -968,6 +968,28 @@ function asGlobs(v) {
 /** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
 const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line, inComment, gap) {
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+        if (inComment) {
+            const end = s.indexOf('-->');
+            if (end < 0)
+                return { kept, inComment };
+            s = s.slice(end + 3);
+            inComment = false;
+            continue;
+        }
+        const start = s.indexOf('<!--');
+        if (start < 0)
+            return { kept: kept + s, inComment };
+        kept += s.slice(0, start) + gap;
+        s = s.slice(start + 4);
+        inComment = true;
+    }
+    return { kept, inComment };
+}
 function closesFence(line, fence) {
     const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
     return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
@@ -1002,29 +1024,9 @@ function proseLines(text) {
                 continue;
             }
         }
-        let s = line;
-        let kept = '';
-        while (s.length > 0) {
-            if (inComment) {
-                const end = s.indexOf('-->');
-                if (end < 0) {
-                    s = '';
-                    break;
-                }
-                s = s.slice(end + 3);
-                inComment = false;
-                continue;
-            }
-            const start = s.indexOf('<!--');
-            if (start < 0) {
-                kept += s;
-                break;
-            }
-            kept += s.slice(0, start) + ' ';
-            s = s.slice(start + 4);
-            inComment = true;
-        }
-        out.push(stripInlineCode(kept));
+        const cut = cutComments(line, inComment, ' ');
+        inComment = cut.inComment;
+        out.push(stripInlineCode(cut.kept));
     }
     return out;
 }
@@ -1114,27 +1116,9 @@ function stripHtmlComments(text) {
             out += part;
             continue;
         }
-        let s = part;
-        while (s.length > 0) {
-            if (inComment) {
-                const end = s.indexOf('-->');
-                if (end < 0) {
-                    s = '';
-                    break;
-                }
-                s = s.slice(end + 3);
-                inComment = false;
-                continue;
-            }
-            const start = s.indexOf('<!--');
-            if (start < 0) {
-                out += s;
-                break;
-            }
-            out += s.slice(0, start);
-            s = s.slice(start + 4);
-            inComment = true;
-        }
+        const cut = cutComments(part, inComment, '');
+        inComment = cut.inComment;
+        out += cut.kept;
     }
     return out;
 }

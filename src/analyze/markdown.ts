@@ -14,6 +14,27 @@ export interface ImportRef {
 const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
 const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
 
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line: string, inComment: boolean, gap: string): { kept: string; inComment: boolean } {
+  let s = line;
+  let kept = '';
+  while (s.length > 0) {
+    if (inComment) {
+      const end = s.indexOf('-->');
+      if (end < 0) return { kept, inComment };
+      s = s.slice(end + 3);
+      inComment = false;
+      continue;
+    }
+    const start = s.indexOf('<!--');
+    if (start < 0) return { kept: kept + s, inComment };
+    kept += s.slice(0, start) + gap;
+    s = s.slice(start + 4);
+    inComment = true;
+  }
+  return { kept, inComment };
+}
+
 function closesFence(line: string, fence: string): boolean {
   const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
   return !!m && m[1]![0] === fence[0] && m[1]!.length >= fence.length;
@@ -47,29 +68,9 @@ export function proseLines(text: string): string[] {
         continue;
       }
     }
-    let s = line;
-    let kept = '';
-    while (s.length > 0) {
-      if (inComment) {
-        const end = s.indexOf('-->');
-        if (end < 0) {
-          s = '';
-          break;
-        }
-        s = s.slice(end + 3);
-        inComment = false;
-        continue;
-      }
-      const start = s.indexOf('<!--');
-      if (start < 0) {
-        kept += s;
-        break;
-      }
-      kept += s.slice(0, start) + ' ';
-      s = s.slice(start + 4);
-      inComment = true;
-    }
-    out.push(stripInlineCode(kept));
+    const cut = cutComments(line, inComment, ' ');
+    inComment = cut.inComment;
+    out.push(stripInlineCode(cut.kept));
   }
   return out;
 }
@@ -152,27 +153,9 @@ export function stripHtmlComments(text: string): string {
       out += part;
       continue;
     }
-    let s = part;
-    while (s.length > 0) {
-      if (inComment) {
-        const end = s.indexOf('-->');
-        if (end < 0) {
-          s = '';
-          break;
-        }
-        s = s.slice(end + 3);
-        inComment = false;
-        continue;
-      }
-      const start = s.indexOf('<!--');
-      if (start < 0) {
-        out += s;
-        break;
-      }
-      out += s.slice(0, start);
-      s = s.slice(start + 4);
-      inComment = true;
-    }
+    const cut = cutComments(part, inComment, '');
+    inComment = cut.inComment;
+    out += cut.kept;
   }
   return out;
 }

@@ -168,6 +168,7 @@ describe('pull_request', () => {
     expect(r.summary).toContain('context-budget: warn');
     expect(r.report?.verdict).toBe('warn');
     writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-comment.md'), gh.comments[0]!.body);
+    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-check.json'), JSON.stringify({ name: gh.checkRuns[0].name, conclusion: gh.checkRuns[0].conclusion, title: gh.checkRuns[0].output.title, annotations: gh.checkRuns[0].annotationsAll }, null, 2));
   });
 
   it('second run updates the same comment: still one', async () => {
