@@ -256,73 +256,96 @@ const BASE64_MIN_CHARS = 200;
  * for recommendations: a diff of two snapshot files needs no repository.
  * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
  */
-function findContent(files, tokensOf) {
+function findContent(files, tokensOf, memo = new Map()) {
     const sections = [];
     const compressible = [];
     const paragraphs = new Map();
     for (const f of files) {
         if (f.loading === 'not-loaded' || f.text.length === 0)
             continue;
-        const perChar = f.text.length ? tokensOf(f) / f.text.length : 0;
+        const key = `${f.sha}:${f.kind}:${f.loading}:${f.category}:${f.text.length}`;
+        let scan = f.sha ? memo.get(key) : undefined;
+        if (!scan) {
+            scan = scanFile(f);
+            if (f.sha)
+                memo.set(key, scan);
+        }
+        const perChar = tokensOf(f) / f.text.length;
         const est = (chars) => Math.round(chars * perChar);
-        if (f.loading === 'eager') {
-            const lines = f.text.split('\n');
-            // Sections: level-1/2 headings outside code fences.
-            let fence = false;
-            let current = null;
-            const close = () => {
-                if (current && current.chars >= SECTION_MIN_CHARS)
-                    sections.push({ file: f.path, line: current.line, heading: current.heading, tokens: est(current.chars) });
-            };
-            lines.forEach((l, i) => {
-                if (/^\s{0,3}(```|~~~)/.test(l))
-                    fence = !fence;
-                const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
-                if (h) {
-                    close();
-                    current = { heading: h[1].trim().slice(0, 120), line: i + 1, chars: 0 };
-                }
-                if (current)
-                    current.chars += l.length + 1;
-            });
-            close();
-            scanCompressible(f.path, lines, est, compressible);
-        }
-        // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
-        // read only when a skill chooses to; repeated text there costs little).
-        if (f.category === 'resources' || f.category === 'nested-memory')
-            continue;
-        // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
-        const sep = /\n[ \t]*\n/g;
-        let from = 0;
-        const take = (end) => {
-            let a = from;
-            let b = end;
-            while (a < b && f.text.charCodeAt(a) <= 32)
-                a++;
-            while (b > a && f.text.charCodeAt(b - 1) <= 32)
-                b--;
-            if (b - a < DUPLICATE_MIN_CHARS)
-                return;
-            // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-            const key = `${b - a}:${f.text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`;
-            let p = paragraphs.get(key);
+        for (const x of scan.sections)
+            sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
+        for (const x of scan.compressible)
+            compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
+        for (const x of scan.paragraphs) {
+            let p = paragraphs.get(x.key);
             if (!p)
-                paragraphs.set(key, (p = { tokens: est(b - a), chars: b - a, preview: f.text.slice(a, Math.min(b, a + 80)).replace(/\s+/g, ' '), at: [] }));
+                paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, file: f, offset: x.offset, at: [] }));
             if (!p.at.some((l) => l.file === f))
-                p.at.push({ file: f, offset: a });
-        };
-        for (let m = sep.exec(f.text); m; m = sep.exec(f.text)) {
-            take(m.index);
-            from = m.index + m[0].length;
+                p.at.push({ file: f, offset: x.offset });
         }
-        take(f.text.length);
     }
     const duplicates = [...paragraphs.values()]
         .filter((p) => p.at.length > 1)
-        .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })) }))
+        .map((p) => ({
+        tokens: p.tokens,
+        chars: p.chars,
+        preview: p.file.text.slice(p.offset, p.offset + 80).replace(/\s+/g, ' '),
+        locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })),
+    }))
         .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
     return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+function scanFile(f) {
+    const scan = { sections: [], compressible: [], paragraphs: [] };
+    if (f.loading === 'eager') {
+        const lines = f.text.split('\n');
+        // Sections: level-1/2 headings outside code fences.
+        let fence = false;
+        let current = null;
+        const close = () => {
+            if (current && current.chars >= SECTION_MIN_CHARS)
+                scan.sections.push(current);
+        };
+        lines.forEach((l, i) => {
+            if (/^\s{0,3}(```|~~~)/.test(l))
+                fence = !fence;
+            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+            if (h) {
+                close();
+                current = { heading: h[1].trim().slice(0, 120), line: i + 1, chars: 0 };
+            }
+            if (current)
+                current.chars += l.length + 1;
+        });
+        close();
+        scanCompressible(lines, scan.compressible);
+    }
+    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
+    // read only when a skill chooses to; repeated text there costs little).
+    if (f.category === 'resources' || f.category === 'nested-memory')
+        return scan;
+    // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
+    const text = f.text;
+    const sep = /\n[ \t]*\n/g;
+    let from = 0;
+    const take = (end) => {
+        let a = from;
+        let b = end;
+        while (a < b && text.charCodeAt(a) <= 32)
+            a++;
+        while (b > a && text.charCodeAt(b - 1) <= 32)
+            b--;
+        if (b - a < DUPLICATE_MIN_CHARS)
+            return;
+        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+        scan.paragraphs.push({ key: `${b - a}:${text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`, offset: a, chars: b - a });
+    };
+    for (let m = sep.exec(text); m; m = sep.exec(text)) {
+        take(m.index);
+        from = m.index + m[0].length;
+    }
+    take(text.length);
+    return scan;
 }
 function countNewlines(s) {
     let n = 0;
@@ -330,7 +353,7 @@ function countNewlines(s) {
         n++;
     return n;
 }
-function scanCompressible(file, lines, est, out) {
+function scanCompressible(lines, out) {
     let i = 0;
     let blankRun = 0;
     let wsChars = 0;
@@ -345,7 +368,7 @@ function scanCompressible(file, lines, est, out) {
             const n = j - i - 1;
             if (n >= CODE_BLOCK_MIN_LINES) {
                 const chars = lines.slice(i, j + 1).join('\n').length;
-                out.push({ file, line: i + 1, kind: 'code-block', tokens: est(chars), note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
+                out.push({ line: i + 1, kind: 'code-block', chars, note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
             }
             i = j + 1;
             continue;
@@ -357,14 +380,14 @@ function scanCompressible(file, lines, est, out) {
             if (j - i >= TABLE_MIN_ROWS) {
                 const block = lines.slice(i, j).join('\n');
                 const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
-                out.push({ file, line: i + 1, kind: 'table', tokens: est(block.length), note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
+                out.push({ line: i + 1, kind: 'table', chars: block.length, note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
             }
             i = j;
             continue;
         }
         const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
         if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
-            out.push({ file, line: i + 1, kind: 'base64', tokens: est(b64[0].length), note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
+            out.push({ line: i + 1, kind: 'base64', chars: b64[0].length, note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
         }
         if (l.trim() === '')
             blankRun++;
@@ -380,7 +403,7 @@ function scanCompressible(file, lines, est, out) {
         i++;
     }
     if (wsChars >= 200)
-        out.push({ file, line: wsLine, kind: 'whitespace', tokens: est(wsChars), note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+        out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/links.ts
@@ -651,7 +674,7 @@ async function measure(plan, counter, ctx) {
         memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
         graph: buildGraph(plan),
         unknowns: plan.unknowns,
-        content: findContent(plan.files, tokFile),
+        content: findContent(plan.files, tokFile, ctx.contentMemo),
         loadTime: ctx.loadTime,
         diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
     };
@@ -2174,7 +2197,7 @@ const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
 const performanceClock = { now: () => performance.now() };
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
-async function load(source, opts) {
+async function load(source, opts, parseCache = new Map()) {
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const entries = await source.list();
     const tree = new Tree(entries, limits.maxSymlinkHops);
@@ -2198,7 +2221,6 @@ async function load(source, opts) {
     let batch = candidates.slice(0, limits.maxFiles);
     const notRead = candidates.length - batch.length;
     let plan;
-    const parseCache = new Map();
     for (let round = 0; round < 12; round++) {
         if (batch.length)
             for (const [p, b] of await source.read(batch))
@@ -2241,7 +2263,9 @@ async function analyze(source, opts, counter, clock = performanceClock) {
  * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
  */
 async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
-    const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
+    // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
+    const parseCache = new Map();
+    const [a, b] = await Promise.all([load(baseSource, opts, parseCache), load(headSource, opts, parseCache)]);
     // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
     // fallback can't leave one side exact and the other estimated).
     await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
@@ -2259,8 +2283,9 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
     const ta = summarizeTimes(sa);
     const tb = summarizeTimes(sb);
-    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope });
-    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope });
+    const contentMemo = new Map();
+    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope, contentMemo });
+    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope, contentMemo });
     const r2 = (x) => Math.round(x * 1000) / 1000;
     return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
 }

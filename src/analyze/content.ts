@@ -9,69 +9,99 @@ export const CODE_BLOCK_MIN_LINES = 25;
 export const TABLE_MIN_ROWS = 15;
 export const BASE64_MIN_CHARS = 200;
 
+/** What one file's text yields, in characters: memoized by content, so a blob shared by base and head is scanned once. */
+interface FileScan {
+  sections: { line: number; heading: string; chars: number }[];
+  compressible: { line: number; kind: ContentFindings['compressible'][number]['kind']; chars: number; note: string }[];
+  paragraphs: { key: string; offset: number; chars: number }[];
+}
+
+export type ContentMemo = Map<string, FileScan>;
+
 /**
  * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
  * paragraphs, compressible content), computed at analysis time so the snapshot alone is enough
  * for recommendations: a diff of two snapshot files needs no repository.
  * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
  */
-export function findContent(files: readonly PlannedFile[], tokensOf: (f: PlannedFile) => number): ContentFindings {
+export function findContent(files: readonly PlannedFile[], tokensOf: (f: PlannedFile) => number, memo: ContentMemo = new Map()): ContentFindings {
   const sections: ContentFindings['sections'] = [];
   const compressible: ContentFindings['compressible'] = [];
-  const paragraphs = new Map<string, { tokens: number; chars: number; preview: string; at: { file: PlannedFile; offset: number }[] }>();
+  const paragraphs = new Map<string, { tokens: number; chars: number; file: PlannedFile; offset: number; at: { file: PlannedFile; offset: number }[] }>();
   for (const f of files) {
     if (f.loading === 'not-loaded' || f.text.length === 0) continue;
-    const perChar = f.text.length ? tokensOf(f) / f.text.length : 0;
+    const key = `${f.sha}:${f.kind}:${f.loading}:${f.category}:${f.text.length}`;
+    let scan = f.sha ? memo.get(key) : undefined;
+    if (!scan) {
+      scan = scanFile(f);
+      if (f.sha) memo.set(key, scan);
+    }
+    const perChar = tokensOf(f) / f.text.length;
     const est = (chars: number) => Math.round(chars * perChar);
-    if (f.loading === 'eager') {
-      const lines = f.text.split('\n');
-      // Sections: level-1/2 headings outside code fences.
-      let fence = false;
-      let current: { heading: string; line: number; chars: number } | null = null;
-      const close = () => {
-        if (current && current.chars >= SECTION_MIN_CHARS) sections.push({ file: f.path, line: current.line, heading: current.heading, tokens: est(current.chars) });
-      };
-      lines.forEach((l, i) => {
-        if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
-        const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
-        if (h) {
-          close();
-          current = { heading: h[1]!.trim().slice(0, 120), line: i + 1, chars: 0 };
-        }
-        if (current) current.chars += l.length + 1;
-      });
-      close();
-      scanCompressible(f.path, lines, est, compressible);
+    for (const x of scan.sections) sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
+    for (const x of scan.compressible) compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
+    for (const x of scan.paragraphs) {
+      let p = paragraphs.get(x.key);
+      if (!p) paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, file: f, offset: x.offset, at: [] }));
+      if (!p.at.some((l) => l.file === f)) p.at.push({ file: f, offset: x.offset });
     }
-    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
-    // read only when a skill chooses to; repeated text there costs little).
-    if (f.category === 'resources' || f.category === 'nested-memory') continue;
-    // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
-    const sep = /\n[ \t]*\n/g;
-    let from = 0;
-    const take = (end: number) => {
-      let a = from;
-      let b = end;
-      while (a < b && f.text.charCodeAt(a) <= 32) a++;
-      while (b > a && f.text.charCodeAt(b - 1) <= 32) b--;
-      if (b - a < DUPLICATE_MIN_CHARS) return;
-      // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-      const key = `${b - a}:${f.text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`;
-      let p = paragraphs.get(key);
-      if (!p) paragraphs.set(key, (p = { tokens: est(b - a), chars: b - a, preview: f.text.slice(a, Math.min(b, a + 80)).replace(/\s+/g, ' '), at: [] }));
-      if (!p.at.some((l) => l.file === f)) p.at.push({ file: f, offset: a });
-    };
-    for (let m = sep.exec(f.text); m; m = sep.exec(f.text)) {
-      take(m.index);
-      from = m.index + m[0].length;
-    }
-    take(f.text.length);
   }
   const duplicates = [...paragraphs.values()]
     .filter((p) => p.at.length > 1)
-    .map((p) => ({ tokens: p.tokens, chars: p.chars, preview: p.preview, locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })) }))
+    .map((p) => ({
+      tokens: p.tokens,
+      chars: p.chars,
+      preview: p.file.text.slice(p.offset, p.offset + 80).replace(/\s+/g, ' '),
+      locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })),
+    }))
     .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
   return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+
+function scanFile(f: PlannedFile): FileScan {
+  const scan: FileScan = { sections: [], compressible: [], paragraphs: [] };
+  if (f.loading === 'eager') {
+    const lines = f.text.split('\n');
+    // Sections: level-1/2 headings outside code fences.
+    let fence = false;
+    let current: { heading: string; line: number; chars: number } | null = null;
+    const close = () => {
+      if (current && current.chars >= SECTION_MIN_CHARS) scan.sections.push(current);
+    };
+    lines.forEach((l, i) => {
+      if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
+      const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+      if (h) {
+        close();
+        current = { heading: h[1]!.trim().slice(0, 120), line: i + 1, chars: 0 };
+      }
+      if (current) current.chars += l.length + 1;
+    });
+    close();
+    scanCompressible(lines, scan.compressible);
+  }
+  // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
+  // read only when a skill chooses to; repeated text there costs little).
+  if (f.category === 'resources' || f.category === 'nested-memory') return scan;
+  // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
+  const text = f.text;
+  const sep = /\n[ \t]*\n/g;
+  let from = 0;
+  const take = (end: number) => {
+    let a = from;
+    let b = end;
+    while (a < b && text.charCodeAt(a) <= 32) a++;
+    while (b > a && text.charCodeAt(b - 1) <= 32) b--;
+    if (b - a < DUPLICATE_MIN_CHARS) return;
+    // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+    scan.paragraphs.push({ key: `${b - a}:${text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`, offset: a, chars: b - a });
+  };
+  for (let m = sep.exec(text); m; m = sep.exec(text)) {
+    take(m.index);
+    from = m.index + m[0].length;
+  }
+  take(text.length);
+  return scan;
 }
 
 function countNewlines(s: string): number {
@@ -80,7 +110,7 @@ function countNewlines(s: string): number {
   return n;
 }
 
-function scanCompressible(file: string, lines: string[], est: (chars: number) => number, out: ContentFindings['compressible']): void {
+function scanCompressible(lines: string[], out: FileScan['compressible']): void {
   let i = 0;
   let blankRun = 0;
   let wsChars = 0;
@@ -94,7 +124,7 @@ function scanCompressible(file: string, lines: string[], est: (chars: number) =>
       const n = j - i - 1;
       if (n >= CODE_BLOCK_MIN_LINES) {
         const chars = lines.slice(i, j + 1).join('\n').length;
-        out.push({ file, line: i + 1, kind: 'code-block', tokens: est(chars), note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
+        out.push({ line: i + 1, kind: 'code-block', chars, note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
       }
       i = j + 1;
       continue;
@@ -105,14 +135,14 @@ function scanCompressible(file: string, lines: string[], est: (chars: number) =>
       if (j - i >= TABLE_MIN_ROWS) {
         const block = lines.slice(i, j).join('\n');
         const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
-        out.push({ file, line: i + 1, kind: 'table', tokens: est(block.length), note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
+        out.push({ line: i + 1, kind: 'table', chars: block.length, note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
       }
       i = j;
       continue;
     }
     const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
     if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
-      out.push({ file, line: i + 1, kind: 'base64', tokens: est(b64[0].length), note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
+      out.push({ line: i + 1, kind: 'base64', chars: b64[0].length, note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
     }
     if (l.trim() === '') blankRun++;
     else blankRun = 0;
@@ -124,5 +154,5 @@ function scanCompressible(file: string, lines: string[], est: (chars: number) =>
     }
     i++;
   }
-  if (wsChars >= 200) out.push({ file, line: wsLine, kind: 'whitespace', tokens: est(wsChars), note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+  if (wsChars >= 200) out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
 }

@@ -3,6 +3,7 @@ import { DEFAULT_LIMITS, type Limits, type LoadingModel } from '../model/constan
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
+import type { ContentMemo } from './content.js';
 import { countItems, measure } from './measure.js';
 import { buildPlan, candidatePaths, type ParseCache, type Plan, type PlanOptions } from './plan.js';
 import { Tree } from './tree.js';
@@ -40,7 +41,7 @@ export interface Loaded {
 }
 
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
-export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>): Promise<Loaded> {
+export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>, parseCache: ParseCache = new Map()): Promise<Loaded> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const entries = await source.list();
   const tree = new Tree(entries, limits.maxSymlinkHops);
@@ -62,7 +63,6 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
   let batch = candidates.slice(0, limits.maxFiles);
   const notRead = candidates.length - batch.length;
   let plan: Plan | undefined;
-  const parseCache: ParseCache = new Map();
   for (let round = 0; round < 12; round++) {
     if (batch.length) for (const [p, b] of await source.read(batch)) contents.set(p, b);
     plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
@@ -111,7 +111,9 @@ export interface PairResult {
  * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
  */
 export async function analyzePair(baseSource: FrameworkSource, headSource: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<PairResult> {
-  const [a, b] = await Promise.all([load(baseSource, opts), load(headSource, opts)]);
+  // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
+  const parseCache: ParseCache = new Map();
+  const [a, b] = await Promise.all([load(baseSource, opts, parseCache), load(headSource, opts, parseCache)]);
   // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
   // fallback can't leave one side exact and the other estimated).
   await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
@@ -128,8 +130,9 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   const ratios = sa.map((x, i) => sb[i]! / Math.max(x, 1e-6));
   const ta = summarizeTimes(sa);
   const tb = summarizeTimes(sb);
-  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope });
-  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope });
+  const contentMemo: ContentMemo = new Map();
+  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope, contentMemo });
+  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope, contentMemo });
   const r2 = (x: number) => Math.round(x * 1000) / 1000;
   return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
 }

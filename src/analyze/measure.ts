@@ -14,7 +14,7 @@ import {
 } from '../model/snapshot.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
-import { findContent } from './content.js';
+import { findContent, type ContentMemo } from './content.js';
 import { linkComponents } from './links.js';
 import { displayWidth } from './text.js';
 import type { Plan, PlannedEntry } from './plan.js';
@@ -24,6 +24,8 @@ export interface MeasureContext {
   source: Snapshot['source'];
   toolVersion: string;
   loadTime: Snapshot['loadTime'];
+  /** Per-file content scans shared between the two sides of a diff. */
+  contentMemo?: ContentMemo;
   /** How hard listing limits are judged: all counted units together, or project + each plugin alone ("auto": per plugin for marketplaces). */
   listingScope?: 'auto' | 'installed' | 'per-plugin';
 }
@@ -174,7 +176,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,
-    content: findContent(plan.files, tokFile),
+    content: findContent(plan.files, tokFile, ctx.contentMemo),
     loadTime: ctx.loadTime,
     diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
   };
