@@ -176,7 +176,7 @@ class TokenCounter {
 const TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
 const TOKENIZER_NOTE = 'Estimate: counted with the public o200k_base BPE; Claude\'s own tokenizer is not public.';
 /** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
-const MAX_PIECE_CHARS = 2_048;
+const MAX_PIECE_CHARS = 16_384;
 /** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
 async function loadTokenizer() {
     const mod = await __webpack_require__.e(/* import() */ 359).then(__webpack_require__.bind(__webpack_require__, 5359));

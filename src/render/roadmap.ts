@@ -61,7 +61,9 @@ export function advanceHistory(i: RoadmapInput): { history: History; resolved: H
 
 function trendChart(entries: HistoryEntry[]): string {
   if (entries.length < 2) return '_The trend appears after the second run._';
-  const labels = entries.map((e) => `"${e.date.slice(5, 10)}"`).join(', ');
+  // Month-day, with the time when several runs share a day.
+  const days = new Set(entries.map((e) => e.date.slice(0, 10)));
+  const labels = entries.map((e) => `"${days.size < entries.length ? `${e.date.slice(5, 10)} ${e.date.slice(11, 16)}` : e.date.slice(5, 10)}"`).join(', ');
   const max = Math.max(...entries.map((e) => e.eagerTokens), 1);
   return ['```mermaid', 'xychart-beta', '  title "Always-loaded tokens per run"', `  x-axis [${labels}]`, `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`, `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`, '```'].join('\n');
 }
@@ -87,7 +89,7 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
       parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${list.slice(0, per).map((r) => recLine({ ...r, introduced: false }).replace(/^- /, '- [ ] ')).join('\n')}${list.length > per ? `\n\n_… and ${list.length - per} more: run \`context-budget diff\` locally or see the job summary._` : ''}`);
     }
     if (!i.recommendations.length) parts.push('No recommendations: the framework is lean. 🎉');
-    parts.push('<sub>Updated by context-budget on a schedule. Edit freely above the hidden history block; it is rewritten each run.</sub>');
+    parts.push('<sub>Updated by context-budget on each scheduled run: this description is rewritten (discussion belongs in the comments). Its trend history is kept in a hidden block below.</sub>');
     parts.push(serializeHistory(history));
     const body = parts.join('\n\n') + '\n';
     if (body.length <= COMMENT_LIMIT) return body;
