@@ -119,7 +119,7 @@ async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
   const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter);
   save();
-  const withHow: GateReport = { ...report, base: { ...report.base, label: compared.how } , head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+  const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
   writeArtifacts(ctx, withHow);
   await publish(ctx, withHow, pr?.number, headSha);
 }

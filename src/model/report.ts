@@ -88,6 +88,8 @@ export interface GateReport {
   verdict: Verdict;
   base: SideInfo;
   head: SideInfo;
+  /** How the commits were chosen (the action: merge commit or merge-base), shown in the footer. */
+  compared?: string;
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;
