@@ -13,7 +13,7 @@ import type { GateReport } from './model/report.js';
 import { recommend } from './optimize/rank.js';
 import { runDiff } from './pipeline.js';
 import { upsertComment } from './publish/comment.js';
-import { createClient, explain, statusOf, type GitHub } from './publish/client.js';
+import { createClient, explain, type GitHub } from './publish/client.js';
 import { publishCheck } from './publish/check.js';
 import { findRoadmapIssue, upsertRoadmap } from './publish/roadmap.js';
 import { renderAnnotations } from './render/annotations.js';
@@ -182,7 +182,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
       if (r.url) core.setOutput('comment-url', r.url);
       log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
     } catch (e) {
-      missing.push(explain(e, 'Posting the pull request comment', statusOf(e) === 403 ? 'pull-requests: write' : 'pull-requests: write'));
+      missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
     }
   }
   if (!checkPublished) {

@@ -1690,7 +1690,7 @@ class Planner {
             const top = d === '';
             const loading = top ? 'eager' : 'on-demand';
             const where = top ? 'project root' : `${d}/`;
-            const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && (top ? s.claude.length === 0 : s.claude.length === 0));
+            const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
             for (const p of order(d)(s.claude))
                 roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
             if (useAgents)
@@ -1714,17 +1714,13 @@ class Planner {
         const loadedTexts = new Set();
         const loaded = new Set();
         let totalChars = 0;
-        const fileWarn = memoryFileWarnChars(this.m);
         for (const root of sorted) {
             const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
             const real = this.tree.real(root.p);
             if (!real)
                 continue;
-            if (loaded.has(real)) {
-                if (root.loading === 'eager' || !this.files.has(real))
-                    continue;
+            if (loaded.has(real))
                 continue;
-            }
             if (isAgents) {
                 const r = this.read(root.p);
                 const trimmed = r?.text.trim() ?? '';
@@ -1733,7 +1729,7 @@ class Planner {
                     continue;
                 }
             }
-            const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.p);
+            const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, []);
             if (root.loading === 'eager')
                 totalChars += chars;
             const r = this.read(root.p);
@@ -1744,10 +1740,9 @@ class Planner {
         const totalWarn = memoryTotalWarnChars(this.m);
         if (totalChars > totalWarn)
             this.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
-        void fileWarn;
     }
     /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-    loadMemory(p, depth, loading, reason, category, loaded, stack, rootPath) {
+    loadMemory(p, depth, loading, reason, category, loaded, stack) {
         const real = this.tree.real(p);
         loaded.add(real);
         const isRule = /(^|\/)\.claude\/rules\//.test(real);
@@ -1796,7 +1791,7 @@ class Planner {
                     this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
                 continue;
             }
-            chars += this.loadMemory(target, depth + 1, loading, `imported by ${rootPath === real ? real : real} at depth ${depth + 1}`, category === 'rules' ? 'rules' : category, loaded, nextStack, rootPath);
+            chars += this.loadMemory(target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack);
         }
         return chars;
     }

@@ -310,7 +310,7 @@ class Planner {
       const top = d === '';
       const loading: Loading = top ? 'eager' : 'on-demand';
       const where = top ? 'project root' : `${d}/`;
-      const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && (top ? s.claude.length === 0 : s.claude.length === 0));
+      const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
       for (const p of order(d)(s.claude)) roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
       if (useAgents) for (const p of order(d)(s.agents)) roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
       else for (const p of s.agents) this.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
@@ -327,15 +327,11 @@ class Planner {
     const loadedTexts = new Set<string>();
     const loaded = new Set<string>();
     let totalChars = 0;
-    const fileWarn = memoryFileWarnChars(this.m);
     for (const root of sorted) {
       const isAgents = path.basename(root.p) === 'AGENTS.md';
       const real = this.tree.real(root.p);
       if (!real) continue;
-      if (loaded.has(real)) {
-        if (root.loading === 'eager' || !this.files.has(real)) continue;
-        continue;
-      }
+      if (loaded.has(real)) continue;
       if (isAgents) {
         const r = this.read(root.p);
         const trimmed = r?.text.trim() ?? '';
@@ -344,7 +340,7 @@ class Planner {
           continue;
         }
       }
-      const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.p);
+      const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, []);
       if (root.loading === 'eager') totalChars += chars;
       const r = this.read(root.p);
       if (r) loadedTexts.add(r.text.trim());
@@ -352,11 +348,10 @@ class Planner {
     this.memoryChars = totalChars;
     const totalWarn = memoryTotalWarnChars(this.m);
     if (totalChars > totalWarn) this.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
-    void fileWarn;
   }
 
   /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-  private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[], rootPath: string): number {
+  private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[]): number {
     const real = this.tree.real(p)!;
     loaded.add(real);
     const isRule = /(^|\/)\.claude\/rules\//.test(real);
@@ -398,7 +393,7 @@ class Planner {
         if (!this.files.has(targetReal)) this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
         continue;
       }
-      chars += this.loadMemory(target, depth + 1, loading, `imported by ${rootPath === real ? real : real} at depth ${depth + 1}`, category === 'rules' ? 'rules' : category, loaded, nextStack, rootPath);
+      chars += this.loadMemory(target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack);
     }
     return chars;
   }

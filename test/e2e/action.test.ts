@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { cleanup, copyFixture, FIXTURES, ROOT, sh, tmpDir, writeFiles } from '../helpers.js';
+import { cleanup, copyFixture, ROOT, sh, tmpDir, writeFiles } from '../helpers.js';
 import { FakeGitHub } from './fake-github.js';
 
 const DIST = path.join(ROOT, 'dist', 'index.js');
@@ -413,4 +413,3 @@ describe('workflow_run recipe', () => {
   });
 });
 
-void FIXTURES;

@@ -40,10 +40,6 @@ function loadSpec(): Route[] {
   return routes;
 }
 
-function resolveRef(x: Json, spec: Json): Json {
-  return x && x.$ref ? x : x;
-}
-
 function nullableToJsonSchema(schema: Json): Json {
   if (Array.isArray(schema)) return schema.map(nullableToJsonSchema);
   if (!schema || typeof schema !== 'object') return schema;
@@ -283,4 +279,3 @@ function refName(ref: string): string {
   return ref.split('/').pop() ?? '';
 }
 
-void resolveRef;
