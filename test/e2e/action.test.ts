@@ -283,6 +283,24 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 });
 
+describe('comment: changed', () => {
+  it('posts nothing when the pull request changes nothing in the framework, and still updates an existing comment', async () => {
+    const repo = makeOrigin((dir) => writeFiles(dir, { 'notes.txt': 'not part of the framework\n' }));
+    const ws = shallowCheckout(repo.origin, repo.merge);
+    dirs.push(repo.origin, ws);
+    const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', comment: 'changed' }, api });
+    const r = await run();
+    expect(r.code).toBe(0);
+    expect(r.outputs.verdict).toBe('pass');
+    expect(r.stdout).toContain('Nothing changed: no comment (comment: changed).');
+    expect(gh.comments).toHaveLength(0);
+    expect(gh.checkRuns).toHaveLength(1);
+    const old = gh.seedComment(1, 'github-actions[bot]', '<!-- context-budget:default -->\nan earlier warning');
+    await run();
+    expect(gh.comments.find((c) => c.id === old.id)!.body).toContain('context-budget: pass');
+  });
+});
+
 describe('failing pull request and annotations in batches', () => {
   it('fails the job on a broken hard limit and sends more than 50 annotations in batches', async () => {
     const repo = makeOrigin((dir) => {
