@@ -1766,7 +1766,8 @@ class Planner {
         const fileWarn = memoryFileWarnChars(this.m);
         if (text.length > fileWarn && loading === 'eager')
             this.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
-        let chars = text.length;
+        // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
+        let chars = text.length > fileWarn ? 0 : text.length;
         const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
         const nextStack = [...stack, real];
         for (const imp of findImports(raw)) {
