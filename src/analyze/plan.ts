@@ -94,10 +94,13 @@ export interface PlanOptions {
 export function candidatePaths(tree: Tree): string[] {
   const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
   const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
+  // Everything bundled with a skill (references, templates, scripts) is read too: it is counted as
+  // on-demand, and reading it up front saves a second planning pass.
+  const skillFiles = /(^|\/)skills\/[^/]+\/./;
   return tree.visiblePaths().filter((p) => {
     const base = path.basename(p);
     if (names.has(base)) return true;
-    return dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base);
+    return (dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base)) || skillFiles.test(p);
   });
 }
 
