@@ -72,6 +72,11 @@ const DEFAULT_LIMITS = {
     maxFrontmatterBytes: 256 * 1024,
     maxSymlinkHops: 40,
 };
+/** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */
+const LOAD_TIME_FLOOR_MS = 5;
+function loadTimeTooFast(lt) {
+    return Math.max(lt.baseMedianMs, lt.headMedianMs) < LOAD_TIME_FLOOR_MS;
+}
 
 ;// CONCATENATED MODULE: ./src/model/snapshot.ts
 /**
@@ -2811,6 +2816,7 @@ function scopeLabel(s) {
 ;// CONCATENATED MODULE: ./src/compare/assert.ts
 
 
+
 /** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
 function perPlugin(s) {
     return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
@@ -2896,8 +2902,6 @@ function scoped(s, loading, scope) {
         }
     }
 }
-/** Below this median (ms) on both sides, load-time ratios are noise: the assertion passes. */
-const LOAD_TIME_FLOOR_MS = 5;
 const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
 /** Evaluates every assertion; level `off` is skipped. */
 function evaluate(assertions, base, head, loadTime) {
@@ -2914,7 +2918,7 @@ function evaluate(assertions, base, head, loadTime) {
         let violated;
         let actual;
         let message;
-        if (a.metric === 'loadTimeRatio' && loadTime && Math.max(loadTime.baseMedianMs, loadTime.headMedianMs) < LOAD_TIME_FLOOR_MS) {
+        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
             results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
             continue;
         }
@@ -3373,8 +3377,12 @@ function renderAnalyzeText(s, opts = {}) {
         ['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`],
     ]));
     out.push('');
-    out.push('By category');
-    out.push((0,markdown_table/* markdownTable */.Q)([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, format_fmt(c.tokens), String(c.files)])]));
+    if (s.categories.length === 0)
+        out.push('Nothing here is loaded by Claude Code (no CLAUDE.md, AGENTS.md, .claude/ or plugins found).');
+    else {
+        out.push('By category');
+        out.push((0,markdown_table/* markdownTable */.Q)([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, format_fmt(c.tokens), String(c.files)])]));
+    }
     if (s.units.length > 1) {
         out.push('');
         out.push('By unit (a plugin: what installing it adds)');
@@ -3431,6 +3439,7 @@ function logSafe(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -3493,7 +3502,7 @@ function metricsTable(r) {
     rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
     if (r.loadTime) {
         const lt = r.loadTime;
-        rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+        rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
     }
     return (0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }
@@ -3629,13 +3638,14 @@ function renderComment(r, opts = {}) {
 ;// CONCATENATED MODULE: ./src/render/diff-text.ts
 
 
+
 /** The `diff` report for a terminal. */
 function renderDiffText(r) {
     const d = r.diff;
     const out = [];
     const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
     const e = d.totals.eagerTokens;
-    out.push(`${icon}  always-loaded ${format_fmt(e.base)} -> ${format_fmt(e.head)} tokens (${signed(e.delta)}, ${signedPct(e.ratio)}); ${r.base.label} -> ${r.head.label}`);
+    out.push(`${icon}  always-loaded ${format_fmt(e.base)} -> ${format_fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`);
     out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
     out.push('');
     const row = (name, x) => [name, format_fmt(x.base), format_fmt(x.head), signed(x.delta)];
@@ -3649,7 +3659,7 @@ function renderDiffText(r) {
         row('Import depth', d.graph.maxDepth),
     ];
     if (r.loadTime)
-        rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+        rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
     out.push((0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r'] }));
     const bad = r.results.filter((x) => x.status !== 'pass');
     if (bad.length) {

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import { METRIC_LABELS, scopeLabel, type Assertion, type Metric, type Scope } from '../config/budgets.js';
 import type { BudgetResult, LoadTimeComparison, Location, Verdict } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { LOAD_TIME_FLOOR_MS, loadTimeTooFast } from '../model/constants.js';
 
 export interface MetricValue {
   value: number;
@@ -98,9 +99,6 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
   }
 }
 
-/** Below this median (ms) on both sides, load-time ratios are noise: the assertion passes. */
-export const LOAD_TIME_FLOOR_MS = 5;
-
 const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
 
 /** Evaluates every assertion; level `off` is skipped. */
@@ -116,7 +114,7 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     let violated: boolean;
     let actual: number;
     let message: string;
-    if (a.metric === 'loadTimeRatio' && loadTime && Math.max(loadTime.baseMedianMs, loadTime.headMedianMs) < LOAD_TIME_FLOOR_MS) {
+    if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
       results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
       continue;
     }

@@ -109,3 +109,10 @@ export const DEFAULT_LIMITS: Limits = {
   maxFrontmatterBytes: 256 * 1024,
   maxSymlinkHops: 40,
 };
+
+/** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */
+export const LOAD_TIME_FLOOR_MS = 5;
+
+export function loadTimeTooFast(lt: { baseMedianMs: number; headMedianMs: number }): boolean {
+  return Math.max(lt.baseMedianMs, lt.headMedianMs) < LOAD_TIME_FLOOR_MS;
+}

@@ -23,8 +23,11 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
     ]),
   );
   out.push('');
-  out.push('By category');
-  out.push(markdownTable([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, fmt(c.tokens), String(c.files)])]));
+  if (s.categories.length === 0) out.push('Nothing here is loaded by Claude Code (no CLAUDE.md, AGENTS.md, .claude/ or plugins found).');
+  else {
+    out.push('By category');
+    out.push(markdownTable([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, fmt(c.tokens), String(c.files)])]));
+  }
   if (s.units.length > 1) {
     out.push('');
     out.push('By unit (a plugin: what installing it adds)');

@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table';
 import { METRIC_LABELS } from '../config/budgets.js';
 import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '../model/report.js';
 import { md } from './escape.js';
+import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
 
 /** GitHub rejects issue and pull request comments above this many characters. */
@@ -77,7 +78,7 @@ export function metricsTable(r: GateReport): string {
   rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
   if (r.loadTime) {
     const lt = r.loadTime;
-    rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+    rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
   }
   return markdownTable(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }

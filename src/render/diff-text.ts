@@ -1,5 +1,6 @@
 import { markdownTable } from 'markdown-table';
 import type { GateReport } from '../model/report.js';
+import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
 
 /** The `diff` report for a terminal. */
@@ -8,7 +9,7 @@ export function renderDiffText(r: GateReport): string {
   const out: string[] = [];
   const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
   const e = d.totals.eagerTokens;
-  out.push(`${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${signed(e.delta)}, ${signedPct(e.ratio)}); ${r.base.label} -> ${r.head.label}`);
+  out.push(`${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`);
   out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
   out.push('');
   const row = (name: string, x: { base: number; head: number; delta: number }) => [name, fmt(x.base), fmt(x.head), signed(x.delta)];
@@ -21,7 +22,7 @@ export function renderDiffText(r: GateReport): string {
     row(`Agent listing (Claude's chars/4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
     row('Import depth', d.graph.maxDepth),
   ];
-  if (r.loadTime) rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+  if (r.loadTime) rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
   out.push(markdownTable(rows, { align: ['l', 'r', 'r', 'r'] }));
   const bad = r.results.filter((x) => x.status !== 'pass');
   if (bad.length) {
