@@ -2196,6 +2196,10 @@ function fieldLine(text, key) {
 
 
 
+
+
+/** Memory files whose imports are followed while reading. */
+const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -2225,10 +2229,38 @@ async function load(source, opts, parseCache = new Map()) {
     let batch = candidates.slice(0, limits.maxFiles);
     const notRead = candidates.length - batch.length;
     let plan;
+    // Import chains are followed while reading (cheap scans of the files just read), so that a chain
+    // of imports costs one more read, not one more planning pass per level.
+    const followImports = async (read, memoryOnly) => {
+        let frontier = read;
+        for (let level = 0; level < opts.model.importMaxDepth && frontier.length; level++) {
+            const next = [];
+            for (const p of frontier) {
+                if (memoryOnly && level === 0 && !MEMORY_FILE.test(p))
+                    continue;
+                const blob = contents.get(p);
+                if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */))
+                    continue;
+                for (const imp of findImports(blob.data.toString('utf8'))) {
+                    if (imp.ref.startsWith('/') || imp.ref.startsWith('~'))
+                        continue;
+                    const n = Tree.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), imp.ref));
+                    if (n)
+                        next.push(n);
+                }
+            }
+            frontier = readable(next);
+            if (frontier.length)
+                for (const [p, b] of await source.read(frontier))
+                    contents.set(p, b);
+        }
+    };
     for (let round = 0; round < 12; round++) {
-        if (batch.length)
+        if (batch.length) {
             for (const [p, b] of await source.read(batch))
                 contents.set(p, b);
+            await followImports(batch, round === 0);
+        }
         plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
         batch = readable(plan.missing);
         if (batch.length === 0)

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Blob, FrameworkSource, TreeEntry } from '../collect/types.js';
 import { DEFAULT_LIMITS, type Limits, type LoadingModel } from '../model/constants.js';
 import type { LoadTimeComparison } from '../model/report.js';
@@ -6,6 +7,7 @@ import type { TokenCounter } from '../tokenize/counter.js';
 import type { ContentMemo } from './content.js';
 import { countItems, measure } from './measure.js';
 import { buildPlan, candidatePaths, type ParseCache, type Plan, type PlanOptions } from './plan.js';
+import { findImports } from './markdown.js';
 import { Tree } from './tree.js';
 
 export interface AnalyzeOptions {
@@ -17,6 +19,9 @@ export interface AnalyzeOptions {
   loadTimeRounds?: number;
   toolVersion: string;
 }
+
+/** Memory files whose imports are followed while reading. */
+const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
 
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 export const LOAD_TIME_BUDGET_MS = 750;
@@ -63,8 +68,31 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
   let batch = candidates.slice(0, limits.maxFiles);
   const notRead = candidates.length - batch.length;
   let plan: Plan | undefined;
+  // Import chains are followed while reading (cheap scans of the files just read), so that a chain
+  // of imports costs one more read, not one more planning pass per level.
+  const followImports = async (read: string[], memoryOnly: boolean): Promise<void> => {
+    let frontier = read;
+    for (let level = 0; level < opts.model.importMaxDepth && frontier.length; level++) {
+      const next: string[] = [];
+      for (const p of frontier) {
+        if (memoryOnly && level === 0 && !MEMORY_FILE.test(p)) continue;
+        const blob = contents.get(p);
+        if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */)) continue;
+        for (const imp of findImports(blob.data.toString('utf8'))) {
+          if (imp.ref.startsWith('/') || imp.ref.startsWith('~')) continue;
+          const n = Tree.normalize(path.posix.join(path.posix.dirname(p), imp.ref));
+          if (n) next.push(n);
+        }
+      }
+      frontier = readable(next);
+      if (frontier.length) for (const [p, b] of await source.read(frontier)) contents.set(p, b);
+    }
+  };
   for (let round = 0; round < 12; round++) {
-    if (batch.length) for (const [p, b] of await source.read(batch)) contents.set(p, b);
+    if (batch.length) {
+      for (const [p, b] of await source.read(batch)) contents.set(p, b);
+      await followImports(batch, round === 0);
+    }
     plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
