@@ -2,7 +2,7 @@ import path from 'node:path/posix';
 import picomatch from 'picomatch';
 import type { Blob } from '../collect/types.js';
 import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, memoryFileWarnChars, memoryTotalWarnChars, type Limits, type LoadingModel } from '../model/constants.js';
-import type { Category, ComponentKind, Diagnostic, GraphEdge, Loading, Severity, UnresolvedRef } from '../model/snapshot.js';
+import type { Category, Component, ComponentKind, Diagnostic, GraphEdge, Loading, Severity, UnresolvedRef } from '../model/snapshot.js';
 import { asBool, asGlobs, asText, parseFrontmatter, type ParsedFrontmatter } from './frontmatter.js';
 import { findImports, stripHtmlComments } from './markdown.js';
 import { decode, parseJson } from './text.js';
@@ -39,13 +39,7 @@ export interface PlannedEntry {
   nameOnly: boolean;
 }
 
-export interface PlannedComponent {
-  id: string;
-  kind: ComponentKind;
-  name: string;
-  unit: string;
-  file: string;
-  loading: Loading;
+export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {
   /** Listing entry name, when it has one. */
   entry?: string;
   /** Files the component pulls in when invoked (@file references). */

@@ -141,13 +141,19 @@ const grow = (dir: string) => {
 };
 const prPayload = (r: Repo) => ({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { sha: r.base, ref: 'main' }, head: { sha: r.head, ref: 'feature' } }, repository: { full_name: 'o/r' } });
 
+/** An origin with the given head change, checked out at its merge commit with depth 1. */
+function pullRequestFixture(change: (dir: string) => void): { repo: Repo; ws: string } {
+  const repo = makeOrigin(change);
+  const ws = shallowCheckout(repo.origin, repo.merge);
+  dirs.push(repo.origin, ws);
+  return { repo, ws };
+}
+
 describe('pull_request', () => {
   let repo: Repo;
   let ws: string;
   beforeAll(() => {
-    repo = makeOrigin(grow);
-    ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws);
+    ({ repo, ws } = pullRequestFixture(grow));
   });
 
   it('first run: fetches the missing base, creates one comment and a check run, writes summary and outputs', async () => {
@@ -221,9 +227,7 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   let repo: Repo;
   let ws: string;
   beforeAll(() => {
-    repo = makeOrigin(grow);
-    ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws);
+    ({ repo, ws } = pullRequestFixture(grow));
   });
   const runPr = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', ...inputs }, api, env });
 
@@ -262,9 +266,7 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 
   it('a bad config fails fast, naming file and key, before anything is published', async () => {
-    const bad = makeOrigin((dir) => writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }));
-    const bws = shallowCheckout(bad.origin, bad.merge);
-    dirs.push(bad.origin, bws);
+    const { repo: bad, ws: bws } = pullRequestFixture((dir) => writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }));
     const r = await runAction({ ws: bws, event: 'pull_request', payload: prPayload(bad), sha: bad.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::.github/context-budget.yml: budgets[0].max: expected a number >= 0, got "plenty"');
@@ -273,9 +275,7 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 
   it('repository text cannot inject workflow commands into the log', async () => {
-    const evil = makeOrigin((dir) => writeFiles(dir, { '.claude/skills/evil/SKILL.md': '---\nname: evil\ndescription: x\n---\nBody\n', '.claude/commands/::error::pwned.md': '---\ndescription: "::add-mask::x"\n---\n', 'CLAUDE.md': '# Root\n@::warning::nope.md\n' }));
-    const ews = shallowCheckout(evil.origin, evil.merge);
-    dirs.push(evil.origin, ews);
+    const { repo: evil, ws: ews } = pullRequestFixture((dir) => writeFiles(dir, { '.claude/skills/evil/SKILL.md': '---\nname: evil\ndescription: x\n---\nBody\n', '.claude/commands/::error::pwned.md': '---\ndescription: "::add-mask::x"\n---\n', 'CLAUDE.md': '# Root\n@::warning::nope.md\n' }));
     const r = await runAction({ ws: ews, event: 'pull_request', payload: prPayload(evil), sha: evil.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.stdout).not.toMatch(/^::error::pwned/m);
     expect(r.stdout).not.toMatch(/^\s*::warning::nope/m);
@@ -285,9 +285,7 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
 
 describe('comment: changed', () => {
   it('posts nothing when the pull request changes nothing in the framework, and still updates an existing comment', async () => {
-    const repo = makeOrigin((dir) => writeFiles(dir, { 'notes.txt': 'not part of the framework\n' }));
-    const ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws);
+    const { repo, ws } = pullRequestFixture((dir) => writeFiles(dir, { 'notes.txt': 'not part of the framework\n' }));
     const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', comment: 'changed' }, api });
     const r = await run();
     expect(r.code).toBe(0);
@@ -303,13 +301,11 @@ describe('comment: changed', () => {
 
 describe('failing pull request and annotations in batches', () => {
   it('fails the job on a broken hard limit and sends more than 50 annotations in batches', async () => {
-    const repo = makeOrigin((dir) => {
+    const { repo, ws } = pullRequestFixture((dir) => {
       const files: Record<string, string> = {};
       for (let i = 0; i < 60; i++) files[`.claude/skills/Bad_Name_${i}/SKILL.md`] = `---\nname: Bad_Name_${i}\ndescription: invalid name ${i}\n---\nBody\n`;
       writeFiles(dir, files);
     });
-    const ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws);
     const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.code).toBe(1);
     expect(r.outputs.verdict).toBe('fail');
@@ -396,9 +392,7 @@ describe('exact counts from Anthropic (optional)', () => {
   afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
   it('uses exact counts when a key is given, caching by content; falls back to the estimate on an API error', async () => {
-    const repo = makeOrigin(grow);
-    const ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws);
+    const { repo, ws } = pullRequestFixture(grow);
     const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', 'anthropic-api-key': 'sk-ant-test', 'anthropic-model': 'claude-test' }, api, env: { ANTHROPIC_BASE_URL: url } });
     const exact = await run();
     expect(exact.code).toBe(0);
@@ -418,9 +412,8 @@ describe('exact counts from Anthropic (optional)', () => {
 describe('workflow_run recipe', () => {
   it('publishes a report produced earlier', async () => {
     const report = path.join(tmpDir(), 'report.json');
-    const repo = makeOrigin(grow);
-    const ws = shallowCheckout(repo.origin, repo.merge);
-    dirs.push(repo.origin, ws, path.dirname(report));
+    const { repo, ws } = pullRequestFixture(grow);
+    dirs.push(path.dirname(report));
     const measure = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read', comment: 'never', 'check-run': 'false', 'output-dir': path.dirname(report) }, api });
     expect(measure.code).toBe(0);
     const r = await runAction({ ws, event: 'workflow_run', payload: { workflow_run: { head_sha: repo.head, pull_requests: [{ number: 1 }] } }, sha: repo.base, inputs: { 'github-token': 'ghs-write', 'publish-report': report }, api });
