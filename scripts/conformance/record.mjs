@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion, runClaudeCode, stageProject, startCapture } from '../../build/collect/claude-code.js';
 import { extractFacts, markBuiltins } from '../../build/conformance/facts.js';
-import { GOLDENS, PROFILES, frameworks, pluginDirs } from './frameworks.mjs';
+import { GOLDENS, PROFILES, ROOT, frameworks, pluginDirs } from './frameworks.mjs';
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
@@ -71,6 +71,7 @@ try {
       await capture.close();
     }),
   );
+  if (outDir === GOLDENS && only.length === 0) writeProfile(emptyByProfile, results);
   for (const fw of list) {
     const doc = { version, framework: fw.id, ...(fw.corpus ? { corpus: true } : {}), profiles: Object.fromEntries(PROFILES.map((p) => [p.id, results[fw.id][p.id]])) };
     const file = path.join(outDir, `${fw.id}.json`);
@@ -97,6 +98,26 @@ if (check || !pinned) {
 }
 
 /** JSON with one object of a list per line: goldens diff readably. */
+/**
+ * What the analyzer needs to know of Claude Code itself, measured: its default model, and per model
+ * its bundled listing entries (characters; whether they compete for the budget, i.e. were seen
+ * losing their description) and its built-in agent types. Written to src/model/claude-code-profile.json.
+ */
+function writeProfile(emptyByProfile, results) {
+  const lost = new Set();
+  for (const byProfile of Object.values(results)) for (const f of Object.values(byProfile)) for (const e of f.listing.entries) if (e.bundled && !e.described) lost.add(e.name);
+  const models = {};
+  for (const p of PROFILES) {
+    const e = emptyByProfile[p.id];
+    models[e.model] = {
+      bundled: e.listing.entries.map((x) => ({ name: x.name, chars: x.chars, competes: lost.has(x.name) })),
+      builtinAgents: e.agents.map((a) => a.name),
+    };
+  }
+  const defaultModel = emptyByProfile[PROFILES.find((p) => p.model === undefined).id].model;
+  writeJson(path.join(ROOT, 'src/model/claude-code-profile.json'), { version, defaultModel, models });
+}
+
 function writeJson(file, v) {
   const text = JSON.stringify(v, (k, x) => x, 1).replace(/\{\n\s+([^{}\[\]]*?)\n\s*\}/g, (m, inner) => `{ ${inner.replace(/\n\s*/g, ' ')} }`);
   fs.writeFileSync(file, text + '\n');

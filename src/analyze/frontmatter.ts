@@ -15,6 +15,8 @@ export interface ParsedFrontmatter {
   bodyLine: number;
   hasFrontmatter: boolean;
   issues: FrontmatterIssue[];
+  /** Set when Claude Code itself can't parse the front matter (even after quoting values): it then reads no fields at all. */
+  strictError?: FrontmatterIssue;
 }
 
 const OPEN = /^---[ \t]*\r?\n/;
@@ -59,8 +61,17 @@ export function parseFrontmatter(raw: string, maxBytes = 256 * 1024): ParsedFron
     result.data = strict.data;
     return result;
   }
-  issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); read leniently line by line` });
-  result.data = lenientKeys(yamlText);
+  // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+  // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+  // agent is not loaded; a plugin agent gets a fallback description).
+  const retry = parseStrict(quoteRiskyValues(yamlText));
+  if (retry.ok) {
+    result.data = retry.data;
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+    return result;
+  }
+  result.strictError = { line: 1 + strict.line, message: strict.message };
+  issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
   return result;
 }
 
@@ -122,6 +133,27 @@ function firstLine(s: string): string {
   return l.length > 160 ? l.slice(0, 157) + '...' : l;
 }
 
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText: string): string {
+  return yamlText
+    .split('\n')
+    .map((line) => {
+      const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+      if (!m) return line;
+      const [, key, v] = m as unknown as [string, string, string];
+      if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'"))) return line;
+      if (v.startsWith('[') && v.endsWith(']')) {
+        const list = parseStrict(`x: ${v}`);
+        if (list.ok && Array.isArray(list.data.x)) return line;
+      }
+      if (!RISKY.test(v)) return line;
+      return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+    .join('\n')
+    .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+
 /** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
 function lenientKeys(yamlText: string): Record<string, unknown> {
   const data: Record<string, unknown> = {};
@@ -157,9 +189,26 @@ function unquote(v: string): string {
 export function asText(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
-  if (Array.isArray(v)) return v.map((x) => asText(x) ?? '').join(', ');
+  // One level only: a YAML alias can make a list contain itself.
+  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
+  return safeJson(v);
+}
+
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v: unknown): string {
+  const seen = new WeakSet<object>();
+  try {
+    return JSON.stringify(v, (_k, x: unknown) => {
+      if (typeof x === 'object' && x !== null) {
+        if (seen.has(x)) return '[circular]';
+        seen.add(x);
+      }
+      return x;
+    }) ?? '';
+  } catch {
+    return '';
+  }
 }
 
 export function asBool(v: unknown): boolean {

@@ -132,19 +132,15 @@ export function findImports(text: string): ImportRef[] {
 /** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
 export function stripHtmlComments(text: string): string {
   if (!text.includes('<!--')) return text;
+  // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
+  // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
+  // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
   const lines = text.split(/(\r?\n)/);
   let out = '';
   let fence: string | null = null;
-  let inComment = false;
   for (let idx = 0; idx < lines.length; idx++) {
     const part = lines[idx]!;
     if (idx % 2 === 1) {
-      if (!inComment) out += part;
-      continue;
-    }
-    const fm = FENCE_RE.exec(part);
-    if (!inComment && fence === null && fm) {
-      fence = fm[1]!;
       out += part;
       continue;
     }
@@ -153,9 +149,33 @@ export function stripHtmlComments(text: string): string {
       out += part;
       continue;
     }
-    const cut = cutComments(part, inComment, '');
-    inComment = cut.inComment;
-    out += cut.kept;
+    const fm = FENCE_RE.exec(part);
+    if (fm) {
+      fence = fm[1]!;
+      out += part;
+      continue;
+    }
+    if (!/^ {0,3}<!--/.test(part)) {
+      out += part;
+      continue;
+    }
+    // The block runs to the line that holds the closing `-->`.
+    let j = idx;
+    while (j < lines.length && !lines[j]!.includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0)) j += 2;
+    if (j >= lines.length) {
+      out += lines.slice(idx).join('');
+      break;
+    }
+    const residue = lines.slice(idx, j + 1).join('').replace(/<!--[\s\S]*?-->/g, '');
+    if (residue.trim() !== '') {
+      out += residue;
+      idx = j;
+      continue;
+    }
+    // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
+    let k = j + 2;
+    while (k < lines.length && lines[k]!.trim() === '' && k + 1 < lines.length) k += 2;
+    idx = k - 1;
   }
   return out;
 }

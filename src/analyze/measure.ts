@@ -16,6 +16,7 @@ import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
 import { findContent, type ContentMemo } from './content.js';
 import { linkComponents } from './links.js';
+import { buildListing } from './listing.js';
 import { displayWidth } from './text.js';
 import type { Plan, PlannedEntry } from './plan.js';
 
@@ -150,7 +151,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     tool: { name: 'context-budget', version: ctx.toolVersion },
     source: ctx.source,
     tokenizer: { name: counter.source.name, estimate: counter.source.estimate, note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted.") },
-    model: { claudeCodeVersion: ctx.model.claudeCodeVersion, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
+    model: { claudeCodeVersion: ctx.model.claudeCodeVersion, id: ctx.model.id, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
     totals: {
       eagerTokens,
       onDemandTokens,
@@ -194,6 +195,7 @@ function entryRecord(e: PlannedEntry, tok: (t: string) => number): ListingEntry 
     loading: e.loading,
     reason: e.reason,
     ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
+    ...(e.alias ? { alias: e.alias } : {}),
   };
 }
 
@@ -203,35 +205,23 @@ function agentNameDesc(line: string): string {
 }
 
 /**
- * The skill listing against its character budget. Over budget (Claude Code 2.1.332): every entry
- * starts as "- name"; in listing order (usage order for a user with no history) each gets its
- * description back if it still fits; the rest stay bare names. `items` are all entries (any unit);
- * only eager entries of `members` take part.
+ * The skill listing against its character budget, bundled entries included (see listing.ts). `items`
+ * are all entries (any unit); only eager entries of `members` take part.
  */
 export function skillListing(items: ListingEntry[], nameOnly: ReadonlySet<ListingEntry>, model: LoadingModel, members: ReadonlySet<string>): Omit<Snapshot['listings']['skills'], 'items'> & { truncatedItems: ListingEntry[] } {
   const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
-  const budget = skillListingBudget(model);
-  const chars = model.bundledListingChars + eager.reduce((s, e) => s + e.chars, 0) + Math.max(0, eager.length - 1);
-  const overBudget = chars > budget;
-  const truncatedItems: ListingEntry[] = [];
-  if (overBudget) {
-    const bare = (e: ListingEntry) => displayWidth(`- ${e.name}`);
-    let left = budget - model.bundledListingChars - eager.reduce((s, e, i) => s + bare(e) + (i > 0 ? 1 : 0), 0);
-    for (const e of eager) {
-      if (nameOnly.has(e)) continue;
-      const extra = e.chars - bare(e);
-      if (extra <= left) left -= extra;
-      else truncatedItems.push(e);
-    }
-  }
+  const l = buildListing(eager, model, nameOnly);
+  const truncatedItems = l.lines.filter((x) => l.bare.has(x) && x.entry).map((x) => x.entry!);
+  const bundledTruncated = l.lines.filter((x) => l.bare.has(x) && x.bundled).map((x) => x.name);
   return {
-    chars,
-    budget,
-    bundledAllowance: model.bundledListingChars,
-    overBudget,
+    chars: l.chars,
+    budget: l.budget,
+    bundledAllowance: l.bundledChars,
+    ...(bundledTruncated.length ? { bundledTruncated } : {}),
+    overBudget: l.overBudget,
     truncated: truncatedItems.map((e) => e.name),
     truncatedItems,
-    assumedOrder: 'listing order (project commands and skills, workflows, then plugins); real order follows each user\'s own usage',
+    assumedOrder: "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
     entries: eager.length,
     tokens: sum(eager.map((e) => e.tokens)),
   };

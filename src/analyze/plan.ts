@@ -37,6 +37,8 @@ export interface PlannedEntry {
   descriptionCapped: boolean;
   /** `- name` alone (name-only override). */
   nameOnly: boolean;
+  /** Front matter name shown in parentheses after the listed (directory) name. */
+  alias?: string;
 }
 
 export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {
@@ -100,6 +102,9 @@ export function candidatePaths(tree: Tree): string[] {
 
 const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
 
+/** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
+const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
+
 /** Builds the load plan from a tree and the contents read so far. Pure. */
 export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts: PlanOptions): Plan {
   return new Planner(tree, contents, opts).run();
@@ -147,22 +152,23 @@ class Planner {
   run(): Plan {
     if (this.opts.notRead) this.diag('.', 1, 'warning', 'file-limit', `${this.opts.notRead} framework files beyond limits.maxFiles (${this.limits.maxFiles}) were not read: totals are incomplete`);
     this.reportLinks();
-    const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed);
+    const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed, (p) => this.read(p)?.text ?? '');
     this.units = units;
     this.diagnostics.push(...diagnostics);
     for (const u of units) if (u.manifestPath) this.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
     for (const mp of this.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json'))) this.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
     const settings = this.readSettings();
     this.planMemory(settings);
-    for (const u of units) this.planUnit(u, settings);
+    // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
+    for (const u of units) if (!u.invalid) this.planUnit(u, settings);
     this.applyOverridesAndOrder(settings);
     this.planRemaining();
     this.checkCollisions();
     return {
       units,
       files: [...this.files.values()],
-      skillEntries: this.skillEntries,
-      agentEntries: [...this.agentEntries].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      skillEntries: listingOrder(this.skillEntries, this.units),
+      agentEntries: agentOrder(this.agentEntries),
       components: this.components,
       edges: this.edges,
       unresolved: this.unresolved,
@@ -351,7 +357,8 @@ class Planner {
   private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[]): number {
     const real = this.tree.real(p)!;
     loaded.add(real);
-    const isRule = /(^|\/)\.claude\/rules\//.test(real);
+    // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
+    const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
     const r = this.read(p, isRule);
     if (!r) return 0;
     if (r.bytes > this.m.memoryFileMaxBytes) {
@@ -363,8 +370,13 @@ class Planner {
     const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(path.join(path.dirname(real), r.text.trim())) : null;
     if (asLink && this.tree.real(asLink) && asLink !== real)
       this.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
-    const text = stripHtmlComments(raw);
+    // Claude Code includes the text trimmed; a file with nothing left is not included at all.
+    const text = stripHtmlComments(raw).trim();
     const kind: ComponentKind = isRule ? 'rule' : 'memory';
+    if (text === '') {
+      this.addFile(p, PROJECT, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
+      return 0;
+    }
     this.addFile(p, PROJECT, kind, loading, reason, category, text, depth);
     if (depth === 0) this.components.push({ id: `${kind}:${real}`, kind, name: real, unit: PROJECT, file: real, loading, refs: [] });
     const fileWarn = memoryFileWarnChars(this.m);
@@ -474,7 +486,7 @@ class Planner {
     // Agents
     for (const d of isProject ? ['.claude/agents'] : paths('agents', ['agents'])) {
       const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
-      for (const f of files) this.planAgent(u, f);
+      for (const f of files) this.planAgent(u, f, this.tree.isDir(d) ? d : '');
     }
     // Output styles
     for (const d of isProject ? ['.claude/output-styles'] : paths('outputStyles', ['output-styles'])) {
@@ -543,14 +555,18 @@ class Planner {
     const fm = r.parsed?.data ?? {};
     const body = r.parsed?.body ?? r.text;
     const isPlugin = u.type === 'plugin';
-    let listedName = name;
+    // A skill is listed under its directory name; a different, valid front matter name follows in
+    // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
+    const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
+    let alias: string | undefined;
     if (kind === 'skill') {
       const declared = asText(fm.name)?.trim();
-      const base = declared || name;
-      if (declared && declared !== name) this.diag(f, 1, 'info', 'skill-name-mismatch', `skill name "${declared}" differs from its directory "${name}"`);
-      if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(base) || base.length > this.m.skillNameMaxChars)
-        this.diag(f, fieldLine(r.text, 'name'), 'error', 'invalid-skill-name', `invalid skill name "${base.slice(0, 80)}": lowercase letters, digits and hyphens, at most ${this.m.skillNameMaxChars} characters`);
-      listedName = isPlugin ? `${u.name}:${base}` : base;
+      if (declared && declared !== name) {
+        const qualified = isPlugin ? `${u.name}:${declared}` : declared;
+        const shown = SKILL_ALIAS.test(qualified) && qualified.length <= this.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
+        if (shown) alias = qualified;
+        this.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+      }
     }
     const real = this.tree.real(f) ?? f;
     const description = asText(fm.description)?.trim() ?? '';
@@ -590,16 +606,18 @@ class Planner {
     let entryLoading: Loading = 'not-loaded';
     if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
     else if (!why) why = 'disable-model-invocation: true, not listed';
-    const entry = listed ? this.makeEntry(listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`) : undefined;
+    const entry = listed ? this.makeEntry(listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
     this.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
   }
 
-  private makeEntry(name: string, description: string, kind: PlannedEntry['kind'], unit: string, file: string, loading: Loading, reason: string): PlannedEntry {
+  private makeEntry(name: string, description: string, kind: PlannedEntry['kind'], unit: string, file: string, loading: Loading, reason: string, alias?: string): PlannedEntry {
+    // The cap counts UTF-16 code units, as Claude Code's String.length does.
     const cap = this.m.skillListingMaxDescChars;
-    const capped = [...description].length > cap;
-    const desc = capped ? [...description].slice(0, cap - 1).join('') + '…' : description;
-    const e: PlannedEntry = { name, kind, unit, file, text: `- ${name}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false };
-    if (capped) this.diag(file, 1, 'warning', 'description-capped', `description is ${[...description].length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+    const capped = description.length > cap;
+    const desc = capped ? description.slice(0, cap - 1) + '…' : description;
+    const shown = alias ? `${name} (${alias})` : name;
+    const e: PlannedEntry = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
+    if (capped) this.diag(file, fieldLine(this.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
     this.skillEntries.push(e);
     return e;
   }
@@ -626,22 +644,39 @@ class Planner {
     this.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
   }
 
-  private planAgent(u: UnitDef, f: string): void {
+  private planAgent(u: UnitDef, f: string, dir: string): void {
     const r = this.read(f, true);
     if (!r) return;
     const real = this.tree.real(f) ?? f;
-    const fm = r.parsed?.data ?? {};
-    const base = asText(fm.name)?.trim() || path.basename(f).replace(/\.md$/i, '');
-    const name = u.type === 'plugin' ? `${u.name}:${base}` : base;
-    const description = asText(fm.description)?.trim() ?? '';
+    const isPlugin = u.type === 'plugin';
+    const broken = r.parsed?.strictError !== undefined;
+    // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
+    // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
+    if (broken && !isPlugin) {
+      this.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
+      this.diag(f, r.parsed!.strictError!.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code does not load this agent`);
+      return;
+    }
+    const fm = broken ? {} : (r.parsed?.data ?? {});
+    const fileName = path.basename(f).replace(/\.md$/i, '');
+    const base = asText(fm.name)?.trim() || fileName;
+    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
+    const rel = dir && f.startsWith(dir + '/') ? path.dirname(f.slice(dir.length + 1)) : '.';
+    const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
+    const description = (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || (isPlugin ? `Agent from ${u.name} plugin` : '');
     const body = r.parsed?.body ?? r.text;
-    if (!r.parsed?.hasFrontmatter || !description) {
+    if (broken) this.diag(f, r.parsed!.strictError!.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
+    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
       this.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
       if (r.parsed?.hasFrontmatter) this.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
       return;
     }
-    const tools = asText(fm.tools)?.trim();
-    const text = `- ${name}: ${description} (Tools: ${tools || 'All tools'})`;
+    if (this.agentEntries.some((e) => e.name === name)) {
+      this.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
+      this.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${this.agentEntries.find((e) => e.name === name)!.file}: Claude Code lists only one`);
+      return;
+    }
+    const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
     const loading: Loading = 'eager';
     this.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
     this.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
@@ -658,7 +693,7 @@ class Planner {
         e.loading = 'not-loaded';
         e.reason = `skillOverrides: ${o}`;
       } else if (o === 'name-only') {
-        e.text = `- ${e.name}`;
+        e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
         e.nameOnly = true;
         e.reason += ' (skillOverrides: name-only)';
       }
@@ -758,4 +793,37 @@ function fieldLine(text: string, key: string): number {
   const lines = text.split(/\r?\n/, 400);
   const i = lines.findIndex((l) => l.startsWith(`${key}:`));
   return i >= 0 ? i + 1 : 1;
+}
+
+/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
+function agentTools(fm: Record<string, unknown>): string {
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
+  const tools = list(fm.tools);
+  const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
+  if (tools.length && denied.length) {
+    const left = tools.filter((t) => !denied.includes(t));
+    return left.length ? left.join(', ') : 'None';
+  }
+  if (tools.length) return tools.join(', ');
+  if (denied.length) return `All tools except ${denied.join(', ')}`;
+  return 'All tools';
+}
+
+const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens): the project's
+ * skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
+ * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
+ */
+export function listingOrder(entries: readonly PlannedEntry[], units: readonly UnitDef[]): PlannedEntry[] {
+  const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+  const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
+  const group = (e: PlannedEntry) => rank[e.kind][plugin.has(e.unit) ? 1 : 0];
+  return [...entries].sort((a, b) => group(a) - group(b) || byCodePoint(a.name, b.name));
+}
+
+/** Agents are listed by name, compared as Claude Code does (localeCompare). */
+export function agentOrder(entries: readonly PlannedEntry[]): PlannedEntry[] {
+  return [...entries].sort((a, b) => a.name.localeCompare(b.name));
 }

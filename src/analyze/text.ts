@@ -24,14 +24,22 @@ export function decode(data: Buffer): Decoded {
   }
 }
 
-/** Display width as Claude Code measures the listing: wide (CJK, fullwidth) characters count 2. */
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
 export function displayWidth(s: string): number {
   let w = 0;
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
-    w += isWide(c) ? 2 : 1;
+    w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
   }
   return w;
+}
+
+function isZeroWidth(c: number): boolean {
+  return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
 }
 
 function isWide(c: number): boolean {

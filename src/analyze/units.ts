@@ -13,6 +13,8 @@ export interface UnitDef {
   manifest?: Record<string, unknown>;
   marketplace?: string;
   counted: boolean;
+  /** Why Claude Code refuses the plugin's manifest (it then loads nothing of the plugin). */
+  invalid?: string;
   mcpServers: string[];
   sessionStartHooks: number;
 }
@@ -27,7 +29,7 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
  * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
  */
-export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, installed: 'all' | 'none' | string[]): { units: UnitDef[]; diagnostics: Diagnostic[] } {
+export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, installed: 'all' | 'none' | string[], readText: (p: string) => string = () => ''): { units: UnitDef[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const isCounted = (name: string) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
   const project: UnitDef = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
@@ -41,7 +43,9 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
     const manifest = isObject(v) ? v : {};
     if (v !== undefined && !isObject(v)) diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
     const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : path.basename(root) || 'plugin';
-    byRoot.set(root, { name, type: 'plugin', root, manifestPath: p, manifest, counted: false, mcpServers: [], sessionStartHooks: 0 });
+    const invalid = manifestProblem(manifest);
+    if (invalid) diagnostics.push({ file: p, line: jsonKeyLine(readText(p), invalid.key), severity: 'warning', code: 'invalid-manifest', message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)` });
+    byRoot.set(root, { name, type: 'plugin', root, manifestPath: p, manifest, counted: false, ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}), mcpServers: [], sessionStartHooks: 0 });
   }
   for (const p of visible) {
     if (!p.endsWith('.claude-plugin/marketplace.json') || path.basename(path.dirname(p)) !== '.claude-plugin') continue;
@@ -96,4 +100,23 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
 function dirOf(claudePluginDir: string): string {
   const d = path.dirname(claudePluginDir);
   return d === '.' ? '' : d;
+}
+
+/**
+ * The manifest rules of Claude Code 2.1.332 that make it refuse a plugin (`claude plugin validate`):
+ * `agents` paths must name `.md` files (a folder such as "./agents/" is refused).
+ */
+export function manifestProblem(manifest: Record<string, unknown>): { key: string; message: string } | undefined {
+  const agents = manifest.agents ?? (isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
+  if (agents !== undefined) {
+    const list = Array.isArray(agents) ? agents : [agents];
+    const bad = list.find((a) => typeof a !== 'string' || !a.endsWith('.md'));
+    if (bad !== undefined) return { key: 'agents', message: `${JSON.stringify(bad)} must be a path ending with ".md"` };
+  }
+  return undefined;
+}
+
+function jsonKeyLine(text: string, key: string): number {
+  const i = text.indexOf(`"${key}"`);
+  return i < 0 ? 1 : text.slice(0, i).split('\n').length;
 }

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
-import { DEFAULT_LIMITS, DEFAULT_MODEL, type Limits, type LoadingModel } from '../model/constants.js';
+import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
 import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from './budgets.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
@@ -102,11 +102,17 @@ const LEVELS: Level[] = ['off', 'warn', 'error'];
 export function normalizeConfig(raw: unknown, file: string, overrides: Partial<LoadingModel> = {}): Config {
   if (!isObject(raw)) throw new ConfigError(file, '(top level)', 'a mapping', raw);
   for (const k of Object.keys(raw)) if (!TOP_KEYS.includes(k)) throw new ConfigError(file, k, `one of ${TOP_KEYS.join(', ')} (unknown key)`);
-  const model: LoadingModel = { ...DEFAULT_MODEL };
+  let model: LoadingModel = { ...DEFAULT_MODEL };
+  const modelId = overrides.id ?? (isObject(raw.model) ? raw.model.id : undefined);
+  if (modelId !== undefined) {
+    if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId)) throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
+    model = modelFor(modelId);
+  }
   if (raw.model !== undefined) {
     if (!isObject(raw.model)) throw new ConfigError(file, 'model', 'a mapping of Claude Code constants', raw.model);
     for (const [k, v] of Object.entries(raw.model)) {
-      if (!(k in DEFAULT_MODEL)) throw new ConfigError(file, `model.${k}`, `one of ${Object.keys(DEFAULT_MODEL).join(', ')}`);
+      if (k === 'id') continue;
+      if (!Object.hasOwn(DEFAULT_MODEL, k) || k === 'bundledEntries' || k === 'claudeCodeVersion') throw new ConfigError(file, `model.${k}`, `one of id, ${Object.keys(DEFAULT_MODEL).filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id').join(', ')}`);
       const def = (DEFAULT_MODEL as unknown as Record<string, unknown>)[k];
       if (k === 'instructionFiles') {
         if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v as string)) throw new ConfigError(file, `model.${k}`, 'claude-md-or-agents-md, claude-md-and-agents-md, claude-md or managed-only', v);

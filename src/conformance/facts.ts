@@ -4,6 +4,7 @@
  * they can be committed as goldens and compared with what the analyzer predicts.
  */
 import { createHash } from 'node:crypto';
+import { displayWidth } from '../analyze/text.js';
 
 export interface MemoryFact {
   /** Repository-relative path (`~/` + path for user scope). */
@@ -55,30 +56,8 @@ export function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-/** Display width as Claude Code measures listing lines: wide East Asian characters count 2. */
-export function lineWidth(s: string): number {
-  let w = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    w += isWide(c) ? 2 : 1;
-  }
-  return w;
-}
-
-function isWide(c: number): boolean {
-  return (
-    (c >= 0x1100 && c <= 0x115f) ||
-    (c >= 0x2e80 && c <= 0xa4cf && c !== 0x303f) ||
-    (c >= 0xac00 && c <= 0xd7a3) ||
-    (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0xfe30 && c <= 0xfe4f) ||
-    (c >= 0xff00 && c <= 0xff60) ||
-    (c >= 0xffe0 && c <= 0xffe6) ||
-    (c >= 0x1f300 && c <= 0x1f64f) ||
-    (c >= 0x1f900 && c <= 0x1f9ff) ||
-    (c >= 0x20000 && c <= 0x3fffd)
-  );
-}
+/** Display width as Claude Code measures listing lines. */
+export const lineWidth = displayWidth;
 
 /** Every text block of a Messages API request body (system and all messages). */
 export function requestTexts(body: unknown): string[] {
@@ -125,6 +104,27 @@ function blockAfter(text: string, heading: string): string | undefined {
   return rest;
 }
 
+/**
+ * Agent lines: each runs from `- name: ` to its ` (Tools: ...)` at the end of a line, so that
+ * descriptions holding blank lines (`\n\n<example>`) stay whole.
+ */
+export function agentLines(text: string): string[] {
+  const at = text.indexOf(AGENT_HEADING);
+  if (at < 0) return [];
+  const out: string[] = [];
+  let p = at + AGENT_HEADING.length + 1;
+  const end = /\(Tools: [^()\n]*\)(?=\n- |\n\n|\n?$)/g;
+  while (text.startsWith('- ', p)) {
+    end.lastIndex = p;
+    const m = end.exec(text);
+    if (!m) break;
+    const stop = m.index + m[0].length;
+    out.push(text.slice(p, stop));
+    p = stop + 1;
+  }
+  return out;
+}
+
 /** Facts from a captured first request. `root`: the project directory; `home`: the fresh home. */
 export function extractFacts(body: unknown, root: string, home?: string): Facts {
   const texts = requestTexts(body);
@@ -155,8 +155,7 @@ export function extractFacts(body: unknown, root: string, home?: string): Facts 
   const listingBlock = blockAfter(all, LISTING_HEADING);
   const entries = (listingBlock ? splitEntries(listingBlock) : []).map((line) => ({ ...entryName(line), chars: lineWidth(line), hash: shortHash(line) }));
   const listingChars = entries.reduce((s, e) => s + e.chars, 0) + Math.max(0, entries.length - 1);
-  const agentBlock = blockAfter(all, AGENT_HEADING);
-  const agents = (agentBlock ? splitEntries(agentBlock) : []).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
+  const agents = agentLines(all).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
   const model = typeof (body as { model?: unknown }).model === 'string' ? (body as { model: string }).model : '';
   return { model, memory, listing: { chars: listingChars, entries }, agents };
 }

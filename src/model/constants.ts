@@ -1,3 +1,5 @@
+import { modelProfile, PROFILE_VERSION, type BundledEntry } from './profiles.js';
+
 /**
  * The loading model's constants, as Claude Code 2.1.332 uses them.
  * Source: ../shared/reference/claude-code-loading.md (read from @anthropic-ai/claude-code 2.1.332).
@@ -7,6 +9,8 @@
 export interface LoadingModel {
   /** Claude Code release these defaults describe. */
   claudeCodeVersion: string;
+  /** The model whose window, characters per token and bundled entries apply (config `model.id`, `--model`). */
+  id: string;
   /** Context window in tokens (200,000 standard; 1,000,000 on some models). */
   contextWindow: number;
   /** Characters per token Claude Code assumes: 4 for older models, 3 for every newer model. */
@@ -17,8 +21,8 @@ export interface LoadingModel {
   skillListingBudgetOverride: number | null;
   /** Setting `skillListingMaxDescChars`: a longer description is cut to (cap - 1) chars + "…". */
   skillListingMaxDescChars: number;
-  /** Characters of Claude Code's own bundled listing entries. Unknown statically: an allowance. */
-  bundledListingChars: number;
+  /** Claude Code's own listing entries for this model (measured from the binary; see profiles.ts). */
+  bundledEntries: BundledEntry[];
   /** Agent listing warning threshold, in Claude Code's own estimate round(chars / 4). */
   agentListingWarnTokens: number;
   /** Per memory file warning: max(memoryFileMinWarnChars, round(window x memoryFileWindowShare x charsPerToken)). */
@@ -34,6 +38,8 @@ export interface LoadingModel {
   derivedDescriptionMaxChars: number;
   /** Skill `name` rule from the skills spec. */
   skillNameMaxChars: number;
+  /** Longest front matter name Claude Code shows in parentheses after a skill's directory name. */
+  skillAliasMaxChars: number;
   /** Skill description limit from the skills spec (Claude Code itself caps the listing at 1,536). */
   skillDescriptionSpecMaxChars: number;
   /** Workflow scripts larger than this are ignored. */
@@ -42,14 +48,17 @@ export interface LoadingModel {
   instructionFiles: 'claude-md-or-agents-md' | 'claude-md-and-agents-md' | 'claude-md' | 'managed-only';
 }
 
+const defaultProfile = modelProfile();
+
 export const DEFAULT_MODEL: LoadingModel = {
-  claudeCodeVersion: '2.1.332',
-  contextWindow: 200_000,
-  charsPerToken: 3,
+  claudeCodeVersion: PROFILE_VERSION,
+  id: defaultProfile.id,
+  contextWindow: defaultProfile.contextWindow,
+  charsPerToken: defaultProfile.charsPerToken,
   skillListingBudgetFraction: 0.01,
   skillListingBudgetOverride: null,
   skillListingMaxDescChars: 1_536,
-  bundledListingChars: 0,
+  bundledEntries: defaultProfile.bundled,
   agentListingWarnTokens: 15_000,
   memoryFileMinWarnChars: 40_000,
   memoryFileWindowShare: 0.05,
@@ -58,15 +67,22 @@ export const DEFAULT_MODEL: LoadingModel = {
   importMaxDepth: 5,
   derivedDescriptionMaxChars: 100,
   skillNameMaxChars: 64,
+  skillAliasMaxChars: 256,
   skillDescriptionSpecMaxChars: 1_024,
   workflowMaxBytes: 512 * 1024,
   instructionFiles: 'claude-md-or-agents-md',
 };
 
-/** floor(window x charsPerToken x fraction), unless the env-style override is set. */
+/** The loading model for a model id: its measured profile over the defaults. */
+export function modelFor(id: string, base: LoadingModel = DEFAULT_MODEL): LoadingModel {
+  const p = modelProfile(id);
+  return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
+}
+
+/** max(1, floor(window x charsPerToken x fraction)), unless the env-style override is set (Claude Code 2.1.332). */
 export function skillListingBudget(m: LoadingModel): number {
   if (m.skillListingBudgetOverride != null) return m.skillListingBudgetOverride;
-  return Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction);
+  return Math.max(1, Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction));
 }
 
 export function memoryFileWarnChars(m: LoadingModel): number {

@@ -77,6 +77,8 @@ export interface ListingEntry {
   reason: string;
   /** The description was longer than the cap and was cut. */
   descriptionCapped?: boolean;
+  /** The front matter name Claude Code shows in parentheses after the listed name (`data_viz (DataViz)`). */
+  alias?: string;
   /** Over budget, this entry would be reduced to its bare name. */
   truncated?: boolean;
 }
@@ -154,8 +156,10 @@ export interface Diagnostic {
 export interface SkillListing {
   chars: number;
   budget: number;
-  /** Characters assumed for Claude Code's own bundled entries (configurable; not from the repository). */
+  /** Characters of Claude Code's own bundled entries for this model (measured from the binary). */
   bundledAllowance: number;
+  /** Bundled entries that lose their description because of the framework's entries. */
+  bundledTruncated?: string[];
   overBudget: boolean;
   /** Names that would be reduced to "- name" in the assumed order. */
   truncated: string[];
@@ -191,7 +195,7 @@ export interface Snapshot {
   tool: { name: 'context-budget'; version: string };
   source: { kind: 'worktree' | 'git'; root: string; ref?: string; commit?: string };
   tokenizer: { name: string; estimate: boolean; note: string };
-  model: { claudeCodeVersion: string; contextWindow: number; charsPerToken: number };
+  model: { claudeCodeVersion: string; id?: string; contextWindow: number; charsPerToken: number };
   totals: {
     eagerTokens: number;
     onDemandTokens: number;
