@@ -23,8 +23,13 @@ Usage
 
 Options
   --config FILE         budget config (default: .github/context-budget.yml or .json, if present)
-  --window N            context window in tokens (default 200000)
-  --chars-per-token N   3 for current models, 4 for older ones (default 3)
+  --model ID            the model whose window and listing budget apply (default: Claude Code's
+                        default model, claude-opus-5-5 in 2.1.332; e.g. claude-sonnet-4-6)
+  --plugins SET         which of the repository's plugins count as installed: all (default),
+                        none, or NAME[,NAME...]
+  --user-scope DIR      a folder of the repository that users install as ~/.claude
+  --window N            context window in tokens (overrides the model's)
+  --chars-per-token N   characters per token (overrides the model's: 3 current, 4 older)
   --rounds N            load-time rounds (default 5)
   --cache-dir DIR       persistent token-count cache (default ~/.cache/context-budget)
   --no-cache            do not read or write the persistent cache
@@ -68,6 +73,9 @@ export interface CliOptions {
   dir?: string;
   window?: number;
   charsPerToken?: number;
+  model?: string;
+  plugins?: 'all' | 'none' | string[];
+  userScope?: string;
   rounds?: number;
   cacheDir?: string;
   cache: boolean;
@@ -88,6 +96,9 @@ function parseCli(args: string[]) {
         dir: { type: 'string' },
         window: { type: 'string' },
         'chars-per-token': { type: 'string' },
+        model: { type: 'string' },
+        plugins: { type: 'string' },
+        'user-scope': { type: 'string' },
         rounds: { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
@@ -112,6 +123,9 @@ function parseCli(args: string[]) {
     dir: v.dir,
     window: num('window', v.window, 1000),
     charsPerToken: num('chars-per-token', v['chars-per-token'], 1),
+    model: v.model,
+    plugins: v.plugins === undefined ? undefined : v.plugins === 'all' || v.plugins === 'none' ? v.plugins : v.plugins.split(',').map((x) => x.trim()).filter(Boolean),
+    userScope: v['user-scope'],
     rounds: num('rounds', v.rounds, 1),
     cacheDir: v['cache-dir'],
     cache: !v['no-cache'],

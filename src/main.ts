@@ -11,7 +11,7 @@ import { errorMessage, UserError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GateReport } from './model/report.js';
 import { recommend } from './optimize/rank.js';
-import { runDiff } from './pipeline.js';
+import { analyzeOptions, runDiff } from './pipeline.js';
 import { upsertComment } from './publish/comment.js';
 import { createClient, explain, type GitHub } from './publish/client.js';
 import { publishCheck } from './publish/check.js';
@@ -92,7 +92,7 @@ function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
 
 /** The config of one commit (read from git, never from a checkout of untrusted code). */
 async function configAt(ctx: Ctx, commit: string): Promise<Config> {
-  const overrides = { ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}), ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}) };
+  const overrides = { ...(ctx.opts.model ? { id: ctx.opts.model } : {}), ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}), ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}) };
   const candidates = ctx.opts.config ? [ctx.opts.config] : DEFAULT_CONFIG_PATHS;
   for (const p of candidates) {
     const spec = `${commit}:${p.replace(/^\.\//, '')}`;
@@ -216,7 +216,7 @@ async function roadmap(ctx: Ctx): Promise<void> {
   const source = await gitSource(ctx.workspace, commit);
   const config = await configAt(ctx, source.commit!);
   const { counter, save } = counterFor(ctx);
-  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION }, counter);
+  const snapshot = await analyze(source, analyzeOptions(config), counter);
   save();
   const recommendations = recommend(snapshot, config.minSaving);
   core.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));

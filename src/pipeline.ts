@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze, analyzePair } from './analyze/index.js';
+import { analyze, analyzePair, type AnalyzeOptions } from './analyze/index.js';
 import { openSource } from './collect/open.js';
 import { readSnapshotFile } from './collect/snapshot-file.js';
 import type { FrameworkSource } from './collect/types.js';
@@ -34,12 +34,25 @@ function counterFor(o: CliOptions, proc: Proc): { counter: TokenCounter; save: (
   };
 }
 
+/** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
+function configFor(dir: string, o: CliOptions): Config {
+  const config = loadConfig(dir, o.config, { ...(o.model ? { id: o.model } : {}), ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+  return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+}
+
+/** What the analyze stage takes from a config. */
+export function analyzeOptions(config: Config, rounds?: number): AnalyzeOptions {
+  // Timed rounds only when a budget asks for load time (opt-in): the default verdict never depends on timing.
+  const timed = config.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
+  return { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, userScope: config.userScope, toolVersion: VERSION, loadTimeRounds: timed ? rounds : 0 };
+}
+
 export async function analyzeCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
-  const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+  const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
   const { counter, save } = counterFor(o, proc);
-  const snapshot = await analyze(source, { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION, loadTimeRounds: o.rounds }, counter);
+  const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
   save();
   proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
   return 0;
@@ -58,7 +71,7 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
 
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number): Promise<GateReport> {
-  const opts = { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, toolVersion: VERSION, loadTimeRounds: rounds };
+  const opts = analyzeOptions(config, rounds);
   let base: Snapshot;
   let head: Snapshot;
   let loadTime: LoadTimeComparison | null = null;
@@ -75,7 +88,7 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
 export async function diffCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
   const dir = path.resolve(proc.cwd, o.dir ?? '.');
-  const config = loadConfig(dir, o.config, { ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+  const config = configFor(dir, o);
   const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
   const { counter, save } = counterFor(o, proc);
   const report = await runDiff(baseSide, headSide, config, counter, o.rounds);

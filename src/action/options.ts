@@ -15,6 +15,8 @@ export interface ActionOptions {
   mode: 'auto' | 'pull-request' | 'roadmap';
   baseRef: string;
   headRef: string;
+  /** Model whose window and listing budget apply (config model.id; default Claude Code's default model). */
+  model: string;
   contextWindow: number | undefined;
   charsPerToken: number | undefined;
   outputDir: string;
@@ -60,7 +62,7 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     path: get('path').trim() || '.',
     config: get('config').trim(),
     failOn: oneOf(get, 'fail-on', ['error', 'warn', 'never'] as const, 'error'),
-    comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : oneOf(get, 'comment', ['always', 'changed', 'never'] as const, 'always'),
+    comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : oneOf(get, 'comment', ['always', 'changed', 'never'] as const, 'changed'),
     commentKey: (get('comment-key').trim() || 'default').replace(/[^A-Za-z0-9_.-]/g, '_'),
     commentAuthor: get('comment-author').trim(),
     checkRun: bool(get, 'check-run', true),
@@ -68,6 +70,7 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     mode: oneOf(get, 'mode', ['auto', 'pull-request', 'roadmap'] as const, 'auto'),
     baseRef: get('base').trim(),
     headRef: get('head').trim(),
+    model: get('model').trim(),
     contextWindow: num(get, 'context-window', 1000),
     charsPerToken: num(get, 'chars-per-token', 1),
     outputDir: get('output-dir').trim() || `${temp}/context-budget`,

@@ -14,6 +14,8 @@ export interface AnalyzeOptions {
   model: LoadingModel;
   limits?: Limits;
   installedPlugins?: PlanOptions['installedPlugins'];
+  /** A folder of the repository installed as ~/.claude (user scope). */
+  userScope?: string;
   listingScope?: 'auto' | 'installed' | 'per-plugin';
   /** Rounds of discovery+parsing timed for loadTime (median reported). */
   loadTimeRounds?: number;
@@ -46,7 +48,7 @@ export interface Loaded {
 }
 
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
-export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>, parseCache: ParseCache = new Map()): Promise<Loaded> {
+export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, parseCache: ParseCache = new Map()): Promise<Loaded> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const entries = await source.list();
   const tree = new Tree(entries, limits.maxSymlinkHops);
@@ -93,7 +95,7 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
       for (const [p, b] of await source.read(batch)) contents.set(p, b);
       await followImports(batch, round === 0);
     }
-    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, parseCache, notRead });
+    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
@@ -102,10 +104,10 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
 }
 
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
-export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins'>, clock: Clock = performanceClock): number {
+export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, clock: Clock = performanceClock): number {
   const t0 = clock.now();
   const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
-  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, notRead: loaded.notRead });
+  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead });
   return clock.now() - t0;
 }
 
@@ -119,7 +121,7 @@ export function summarizeTimes(samples: number[]): Snapshot['loadTime'] {
 /** The analyze stage: source -> snapshot. */
 export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<Snapshot> {
   const loaded = await load(source, opts);
-  const rounds = Math.max(1, opts.loadTimeRounds ?? 5);
+  const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     samples.push(timePlan(loaded, opts, clock));
@@ -131,7 +133,8 @@ export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, cou
 export interface PairResult {
   base: Snapshot;
   head: Snapshot;
-  loadTime: LoadTimeComparison;
+  /** Null when no timed rounds were asked for. */
+  loadTime: LoadTimeComparison | null;
 }
 
 /**
@@ -146,7 +149,15 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   // fallback can't leave one side exact and the other estimated).
   await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
   // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
-  const rounds = Math.max(1, opts.loadTimeRounds ?? 3);
+  // No rounds asked for: no timing at all (the default; timing is opt-in).
+  const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
+  const contentMemo0: ContentMemo = new Map();
+  if (rounds === 0) {
+    const none = summarizeTimes([]);
+    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
+    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
+    return { base, head, loadTime: null };
+  }
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < rounds; i++) {

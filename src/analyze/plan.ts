@@ -7,7 +7,7 @@ import { asBool, asGlobs, asText, parseFrontmatter, type ParsedFrontmatter } fro
 import { findImports, stripHtmlComments } from './markdown.js';
 import { decode, parseJson } from './text.js';
 import { Tree } from './tree.js';
-import { discoverUnits, PROJECT, type UnitDef } from './units.js';
+import { discoverUnits, PROJECT, USER, type UnitDef } from './units.js';
 import { readWorkflowMeta } from './workflow.js';
 
 /** A file in the load plan, with the exact text Claude Code would load. */
@@ -84,6 +84,8 @@ export interface PlanOptions {
   limits?: Limits;
   /** Which plugins count as installed in the totals: "all", "none" or a list of names. */
   installedPlugins?: 'all' | 'none' | string[];
+  /** A folder of the repository that users install as ~/.claude (user-scope memory, commands, skills, agents). */
+  userScope?: string;
 }
 
 /** Paths worth reading before anything is known: everything that can be a framework file. */
@@ -153,6 +155,11 @@ class Planner {
     if (this.opts.notRead) this.diag('.', 1, 'warning', 'file-limit', `${this.opts.notRead} framework files beyond limits.maxFiles (${this.limits.maxFiles}) were not read: totals are incomplete`);
     this.reportLinks();
     const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed, (p) => this.read(p)?.text ?? '');
+    const userRoot = this.opts.userScope ? Tree.normalize(this.opts.userScope.replace(/\/+$/, '')) : null;
+    if (this.opts.userScope) {
+      if (userRoot && this.tree.isDir(userRoot)) units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
+      else this.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${this.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
+    }
     this.units = units;
     this.diagnostics.push(...diagnostics);
     for (const u of units) if (u.manifestPath) this.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
@@ -283,7 +290,9 @@ class Planner {
     const mode = settings.instructionFiles ?? this.m.instructionFiles;
     if (mode === 'managed-only') return;
     const excluded = settings.claudeMdExcludes.length ? picomatch(settings.claudeMdExcludes, { dot: true }) : () => false;
-    const visible = this.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p));
+    const user = this.units.find((u) => u.type === 'user');
+    const inUser = (p: string) => user !== undefined && p.startsWith(user.root + '/');
+    const visible = this.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
     // Memory files per directory: dir -> candidates.
     const byDir = new Map<string, { claude: string[]; agents: string[]; rules: string[] }>();
     const slot = (d: string) => {
@@ -306,7 +315,12 @@ class Planner {
     }
     const order = (d: string) => (list: string[]) =>
       [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
-    const roots: { p: string; loading: Loading; reason: string; category: Category; dir: string }[] = [];
+    const roots: { p: string; loading: Loading; reason: string; category: Category; dir: string; unit?: string }[] = [];
+    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+    if (user) {
+      if (this.tree.real(`${user.root}/CLAUDE.md`)) roots.push({ p: `${user.root}/CLAUDE.md`, loading: 'eager', reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start', category: 'memory', dir: user.root, unit: USER });
+      for (const p of this.tree.under(`${user.root}/rules`).filter((x) => /\.md$/i.test(x)).sort()) roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
+    }
     const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
     for (const d of dirs) {
       const s = byDir.get(d)!;
@@ -343,7 +357,7 @@ class Planner {
           continue;
         }
       }
-      const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, []);
+      const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
       if (root.loading === 'eager') totalChars += chars;
       const r = this.read(root.p);
       if (r) loadedTexts.add(r.text.trim());
@@ -354,7 +368,7 @@ class Planner {
   }
 
   /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-  private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[]): number {
+  private loadMemory(p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[], unit: string = PROJECT): number {
     const real = this.tree.real(p)!;
     loaded.add(real);
     // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
@@ -374,11 +388,11 @@ class Planner {
     const text = stripHtmlComments(raw).trim();
     const kind: ComponentKind = isRule ? 'rule' : 'memory';
     if (text === '') {
-      this.addFile(p, PROJECT, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
+      this.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
       return 0;
     }
-    this.addFile(p, PROJECT, kind, loading, reason, category, text, depth);
-    if (depth === 0) this.components.push({ id: `${kind}:${real}`, kind, name: real, unit: PROJECT, file: real, loading, refs: [] });
+    this.addFile(p, unit, kind, loading, reason, category, text, depth);
+    if (depth === 0) this.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
     const fileWarn = memoryFileWarnChars(this.m);
     if (text.length > fileWarn && loading === 'eager') this.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
     // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
@@ -403,7 +417,7 @@ class Planner {
         if (!this.files.has(targetReal)) this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
         continue;
       }
-      chars += this.loadMemory(target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack);
+      chars += this.loadMemory(target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
     }
     return chars;
   }
@@ -446,7 +460,9 @@ class Planner {
   // ---------------------------------------------------------------- units
 
   private planUnit(u: UnitDef, settings: Settings): void {
-    const isProject = u.type === 'project';
+    const isProject = u.type !== 'plugin';
+    // The project's components live in .claude/, the user's in the ~/.claude folder itself.
+    const own = (kind: string) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
     // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
     const within = (p: string) => (u.root === '' ? p : `${u.root}/${p}`);
     const paths = (key: string, def: string[]): string[] => {
@@ -456,7 +472,7 @@ class Planner {
     const inDir = (dir: string, re: RegExp) => this.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
 
     // Commands
-    const cmdDirs = isProject ? ['.claude/commands'] : paths('commands', ['commands']);
+    const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
     for (const d of cmdDirs) {
       const files = this.tree.files.has(d) || this.tree.real(d) && !this.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
       for (const f of files) {
@@ -466,7 +482,7 @@ class Planner {
       }
     }
     // Skills
-    const skillRoots = isProject ? ['.claude/skills'] : paths('skills', ['skills']);
+    const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
     const skillFiles: string[] = [];
     for (const d of skillRoots) {
       if (this.tree.real(`${d}/SKILL.md`)) skillFiles.push(`${d}/SKILL.md`);
@@ -480,16 +496,16 @@ class Planner {
       for (const res of inDir(dir, /.+/)) if (res !== f && !skillFiles.includes(res)) this.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
     }
     // Workflows
-    for (const d of isProject ? ['.claude/workflows'] : paths('workflows', ['workflows'])) {
+    for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
       for (const f of inDir(d, /^[^/]+\.(m?js)$/i)) this.planWorkflow(u, f);
     }
     // Agents
-    for (const d of isProject ? ['.claude/agents'] : paths('agents', ['agents'])) {
+    for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
       const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
       for (const f of files) this.planAgent(u, f, this.tree.isDir(d) ? d : '');
     }
     // Output styles
-    for (const d of isProject ? ['.claude/output-styles'] : paths('outputStyles', ['output-styles'])) {
+    for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
       const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
       for (const f of files) {
         const r = this.read(f, true);
@@ -521,6 +537,7 @@ class Planner {
       }
     }
     // Hooks
+    if (u.type === 'user') return; // user settings, hooks and MCP servers are the user's, not measured here
     const hookSources: { file: string; hooks: unknown }[] = isProject ? settings.hooks : [];
     if (!isProject) {
       const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
@@ -819,7 +836,8 @@ const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function listingOrder(entries: readonly PlannedEntry[], units: readonly UnitDef[]): PlannedEntry[] {
   const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
   const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
-  const group = (e: PlannedEntry) => rank[e.kind][plugin.has(e.unit) ? 1 : 0];
+  // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
+  const group = (e: PlannedEntry) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
   return [...entries].sort((a, b) => group(a) - group(b) || byCodePoint(a.name, b.name));
 }
 

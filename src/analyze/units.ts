@@ -3,11 +3,13 @@ import type { Diagnostic } from '../model/snapshot.js';
 import { Tree } from './tree.js';
 
 export const PROJECT = 'project';
+/** The unit of a folder installed as ~/.claude (user scope). */
+export const USER = 'user';
 
 /** A unit of installation: the project itself, or one plugin. */
 export interface UnitDef {
   name: string;
-  type: 'project' | 'plugin';
+  type: 'project' | 'plugin' | 'user';
   root: string;
   manifestPath?: string;
   manifest?: Record<string, unknown>;

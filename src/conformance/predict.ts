@@ -11,7 +11,11 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
   const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
   const memory = s.files
     .filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && counted.has(f.unit))
-    .map((f) => ({ path: f.path, scope: f.path.startsWith('~/') ? 'user' : /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars }));
+    .map((f) => {
+      const user = s.units.find((u) => u.type === 'user' && u.name === f.unit);
+      if (user) return { path: `~/.claude/${f.path.slice(user.root.length + 1)}`, scope: 'user', chars: f.chars };
+      return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
+    });
   const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
   const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
   const l = buildListing(items, model, nameOnly);

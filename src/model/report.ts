@@ -56,6 +56,10 @@ export interface BudgetResult {
   base: number | null;
   level: Level;
   status: 'pass' | 'warn' | 'fail';
+  /** The limit is exceeded on the head, and this change caused or worsened it (false for what the base already had). */
+  introduced: boolean;
+  /** Exceeded on the base already and not made worse: counted, never failed or warned. */
+  preexisting?: boolean;
   message: string;
   location?: Location;
 }

@@ -105,7 +105,8 @@ export interface CategoryTotal {
 
 export interface UnitRecord {
   name: string;
-  type: 'project' | 'plugin';
+  /** user: a folder installed as ~/.claude (user scope). */
+  type: 'project' | 'plugin' | 'user';
   /** Plugin root directory ("" for the repository root). */
   root: string;
   /** Marketplace that lists this plugin, if any. */

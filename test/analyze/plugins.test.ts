@@ -1,3 +1,4 @@
+import { modelFor } from '../../src/model/constants.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { analyzeDir, cleanup, copyFixture, file } from '../helpers.js';
@@ -81,13 +82,18 @@ describe('a skill listing over budget', () => {
     expect(o.diagnostics).toContainEqual(expect.objectContaining({ file: '.claude/skills/huge-desc/SKILL.md', code: 'description-too-long', line: 3 }));
   });
 
-  it('reduces entries to bare names in listing order once the budget runs out', () => {
-    const L = o.listings.skills;
+  it('reduces entries to bare names in listing order once the budget runs out (claude-sonnet-4-6: 8,000 characters)', async () => {
+    const sonnet = await analyzeDir(d, modelFor('claude-sonnet-4-6'));
+    const L = sonnet.listings.skills;
+    expect(L.budget).toBe(8000);
     expect(L.overBudget).toBe(true);
     expect(L.chars).toBeGreaterThan(L.budget);
-    // Replay the rule independently: every entry bare, then descriptions back in order while they fit.
+    // Replay the rule independently: bundled entries that never compete keep their line, the rest
+    // start bare, then descriptions come back in listing order while they fit.
     const eager = L.items.filter((e) => e.loading === 'eager');
-    let left = L.budget - eager.reduce((a, e, i) => a + `- ${e.name}`.length + (i ? 1 : 0), 0);
+    const bundled = modelFor('claude-sonnet-4-6').bundledEntries;
+    const n = eager.length + bundled.length;
+    let left = L.budget - (eager.reduce((a, e) => a + `- ${e.name}`.length, 0) + bundled.reduce((a, b) => a + (b.competes ? b.name.length + 2 : b.chars), 0) + n - 1);
     const expected: string[] = [];
     for (const e of eager) {
       const extra = e.text.length - `- ${e.name}`.length;
@@ -98,11 +104,12 @@ describe('a skill listing over budget', () => {
     expect(L.truncated.length).toBeGreaterThan(0);
     expect(L.truncated.length).toBeLessThan(eager.length);
     expect(L.items.filter((e) => e.truncated).map((e) => e.name)).toEqual(L.truncated);
+    expect(L.bundledTruncated).toEqual(['init', 'security-review']);
   });
 
-  it('scales the budget with the model: 8,000 characters at 4 chars per token', async () => {
-    const older = await analyzeDir(d, { charsPerToken: 4 });
-    expect(older.listings.skills.budget).toBe(8000);
-    expect(older.listings.skills.truncated.length).toBeLessThan(o.listings.skills.truncated.length);
+  it('scales the budget with the model: 30,000 characters on claude-opus-5-5 (1M x 3 x 1%), where this listing fits', () => {
+    expect(o.listings.skills.budget).toBe(30_000);
+    expect(o.listings.skills.overBudget).toBe(false);
+    expect(o.listings.skills.truncated).toEqual([]);
   });
 });

@@ -6,13 +6,14 @@ describe('budget config', () => {
     const c = normalizeConfig({}, 'defaults');
     const byId = Object.fromEntries(c.assertions.map((a) => [a.id, a]));
     expect(byId['skill-listing-budget']).toMatchObject({ metric: 'skillListingTruncated', operator: 'max', threshold: 0, level: 'error' });
-    expect(byId['memory-file-size']).toMatchObject({ metric: 'memoryFileMaxChars', threshold: 40_000, level: 'error' });
+    // 1M window (claude-opus-5-5): max(40,000, 1M x 5% x 3) = 150,000.
+    expect(byId['memory-file-size']).toMatchObject({ metric: 'memoryFileMaxChars', threshold: 150_000, level: 'error' });
     expect(byId['agent-listing-size']).toMatchObject({ metric: 'agentListingTokens', threshold: 15_000, level: 'error' });
     expect(byId['import-depth']).toMatchObject({ level: 'error' });
     expect(byId['import-cycles']).toMatchObject({ level: 'error' });
     expect(byId['invalid-skill-names']).toMatchObject({ level: 'error' });
     expect(byId['eager-increase']).toMatchObject({ metric: 'eagerTokens', operator: 'maxIncrease', threshold: 0, level: 'warn' });
-    expect(c.model.contextWindow).toBe(200_000);
+    expect(c.model).toMatchObject({ id: 'claude-opus-5-5', contextWindow: 1_000_000, charsPerToken: 3 });
   });
 
   it('moves model-derived defaults with the model', () => {
@@ -49,7 +50,7 @@ describe('budget config', () => {
     ['budgets:\n  - metric: cycles\n    scope: unit:x\n    max: 1\n', /budgets\[0\]\.scope: expected "total" for metric cycles/],
     ['budgets:\n  - metric: eagerTokens\n    scope: planet:mars\n    max: 1\n', /budgets\[0\]\.scope: expected "total", or "category:<name>"/],
     ['budget: []\n', /x\.yml: budget: expected one of .*unknown key/],
-    ['model:\n  contextWindw: 5\n', /x\.yml: model\.contextWindw: expected one of claudeCodeVersion/],
+    ['model:\n  contextWindw: 5\n', /x\.yml: model\.contextWindw: expected one of id, contextWindow/],
     ['model:\n  charsPerToken: three\n', /model\.charsPerToken: expected a number >= 0, got "three"/],
     ['installedPlugins: some\n', /installedPlugins: expected "all", "none" or a list of plugin names/],
     ['budgets: [\n', /x\.yml:\d+: invalid YAML/],

@@ -68,9 +68,10 @@ describe('conformance with Claude Code (goldens from the real binary)', () => {
     if (!dir || !existsSync(dir)) return; // corpora: ../shared absent on this machine
     const real = g.profiles[p]!;
     const model = modelFor(real.model);
-    const probe = await analyze(worktreeSource(dir), { model, toolVersion: 'test', loadTimeRounds: 1, installedPlugins: 'none' }, counter);
+    const userScope = real.userScope;
+    const probe = await analyze(worktreeSource(dir), { model, toolVersion: 'test', loadTimeRounds: 1, installedPlugins: 'none', userScope }, counter);
     const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
-    const snap = installed.length ? await analyze(worktreeSource(dir), { model, toolVersion: 'test', loadTimeRounds: 1, installedPlugins: installed }, counter) : probe;
+    const snap = installed.length ? await analyze(worktreeSource(dir), { model, toolVersion: 'test', loadTimeRounds: 1, installedPlugins: installed, userScope }, counter) : probe;
     const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
     // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
     predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
