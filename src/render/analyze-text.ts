@@ -7,7 +7,7 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
   const out: string[] = [];
   const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
   out.push(`context-budget ${s.tool.version}: ${where}`);
-  out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model, ${fmt(s.model.contextWindow)}-token window.`);
+  out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model${s.model.id ? `, ${s.model.id}` : ''}, ${fmt(s.model.contextWindow)}-token window.`);
   out.push('');
   out.push(
     markdownTable([
@@ -19,7 +19,8 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
       ['Agent listing', `${fmt(s.listings.agents.claudeEstimateTokens)} / ${fmt(s.listings.agents.warnAt)} tokens (Claude Code's chars/4), ${s.listings.agents.entries} agents${s.listings.agents.overLimit ? ', OVER LIMIT' : ''}`],
       ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
       ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
-      ['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`],
+      ['Read at session start', startupCost(s)],
+      ...(s.loadTime.rounds > 0 ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]] : []),
     ]),
   );
   out.push('');
@@ -55,4 +56,12 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
     if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
   }
   return out.join('\n') + '\n';
+}
+
+/** What start-up costs from the framework's side, computed, not timed: files and bytes Claude Code reads at session start. */
+export function startupCost(s: Snapshot): string {
+  const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+  const eager = s.files.filter((f) => f.eagerTokens > 0 && counted.has(f.unit));
+  const bytes = eager.reduce((a, f) => a + f.bytes, 0);
+  return `${fmt(eager.length)} files, ${fmt(bytes)} bytes (memory files, rules, listed skills, commands and agents)`;
 }

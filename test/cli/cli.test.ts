@@ -41,7 +41,8 @@ describe('context-budget analyze', () => {
     const r = await cli(['analyze', path.join(FIXTURES, 'example-head'), '--no-cache']);
     expect(r.out).toContain('Always loaded (eager) tokens');
     expect(r.out).toContain('estimate');
-    expect(r.out).toMatch(/Load time \(discover \+ parse\) \| [\d.]+ ms median of 5/);
+    expect(r.out).toMatch(/Read at session start\s+\| \d+ files, [\d,]+ bytes/);
+    expect(r.out).not.toMatch(/Load time/); // timing is opt-in
   });
 
   it('reads a commit with --ref', async () => {

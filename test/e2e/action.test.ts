@@ -303,7 +303,8 @@ describe('failing pull request and annotations in batches', () => {
   it('fails the job on a broken hard limit and sends more than 50 annotations in batches', async () => {
     const { repo, ws } = pullRequestFixture((dir) => {
       const files: Record<string, string> = {};
-      for (let i = 0; i < 60; i++) files[`.claude/skills/Bad_Name_${i}/SKILL.md`] = `---\nname: Bad_Name_${i}\ndescription: invalid name ${i}\n---\nBody\n`;
+      // 80 skills of ~600-character descriptions: the listing overflows Claude Code's budget (30,000 characters on its default model).
+      for (let i = 0; i < 80; i++) files[`.claude/skills/skill-${i}/SKILL.md`] = `---\ndescription: skill ${i} ${'does one careful thing and reports it. '.repeat(15)}\n---\nBody\n`;
       writeFiles(dir, files);
     });
     const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
