@@ -1258,6 +1258,9 @@ function findImports(text) {
 function stripHtmlComments(text) {
     if (!text.includes('<!--'))
         return text;
+    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+    text = text.replace(/\r\n?/g, '\n');
     // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
     // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
     // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
@@ -2198,23 +2201,26 @@ class Planner {
         const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
         if (kind === 'skill' && description.length > this.m.skillDescriptionSpecMaxChars)
             this.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${this.m.skillDescriptionSpecMaxChars}`);
-        let desc = description && whenToUse ? `${description} - ${whenToUse}` : description || whenToUse;
         const disabled = asBool(fm['disable-model-invocation']);
         const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
         const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
         let listed = !disabled;
         let why = '';
-        if (!desc) {
-            if (isPlugin) {
+        // No description: a plugin entry without when_to_use either is not listed; otherwise the
+        // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
+        let base = description;
+        if (!description) {
+            if (isPlugin && !whenToUse) {
                 listed = false;
                 why = `plugin ${kind} with neither description nor when_to_use: not listed`;
                 this.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
             }
             else {
-                desc = deriveDescription(body, kind, this.m.derivedDescriptionMaxChars);
-                this.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${desc.slice(0, 60)}" from the first line`);
+                base = deriveDescription(body, kind, this.m.derivedDescriptionMaxChars);
+                this.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${base.slice(0, 60)}" from the first line`);
             }
         }
+        const desc = whenToUse ? `${base} - ${whenToUse}` : base;
         const bodyText = body;
         const refs = [];
         const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
@@ -2240,7 +2246,9 @@ class Planner {
         this.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
     }
     makeEntry(name, description, kind, unit, file, loading, reason, alias) {
-        // The cap counts UTF-16 code units, as Claude Code's String.length does.
+        // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
+        // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
+        description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
         const cap = this.m.skillListingMaxDescChars;
         const capped = description.length > cap;
         const desc = capped ? description.slice(0, cap - 1) + '…' : description;
@@ -2293,7 +2301,8 @@ class Planner {
         // Plugin agents are namespaced by plugin and by the folders below the agents folder.
         const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
         const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
-        const description = (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || (isPlugin ? `Agent from ${u.name} plugin` : '');
+        // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
+        const description = isPlugin ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin` : (asText(fm.description)?.trim() ?? '');
         const body = r.parsed?.body ?? r.text;
         if (broken)
             this.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
@@ -2440,10 +2449,9 @@ function agentTools(fm) {
         return `All tools except ${denied.join(', ')}`;
     return 'All tools';
 }
-const byCodePoint = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /**
- * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens): the project's
- * skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
+ * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
+ * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
  * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
  */
 function listingOrder(entries, units) {
@@ -2451,7 +2459,7 @@ function listingOrder(entries, units) {
     const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
     // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
     const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-    return [...entries].sort((a, b) => group(a) - group(b) || byCodePoint(a.name, b.name));
+    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
 }
 /** Agents are listed by name, compared as Claude Code does (localeCompare). */
 function agentOrder(entries) {

@@ -5,6 +5,8 @@
 //   npm run conformance:record                       record with the pinned version
 //   npm run conformance                              re-record into a temp dir and fail on drift
 //   CLAUDE_CODE_VERSION=x.y.z npm run conformance    drift table for another version (exit 0)
+//   npm run conformance -- --dir PATH [--dir PATH]    a framework the project has never seen: what
+//                                                    Claude Code sends vs what the analyzer predicts
 //
 // Needs `npm run build:lib` first (the npm scripts do it). The binary is cached in
 // ~/.cache/context-budget/claude-code/<version> (CONTEXT_BUDGET_CLAUDE_CACHE to move it).
@@ -17,7 +19,8 @@ import { GOLDENS, PROFILES, ROOT, frameworks, pluginDirs } from './frameworks.mj
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const only = args.filter((a) => !a.startsWith('--'));
+const dirs = args.flatMap((a, i) => (args[i - 1] === '--dir' ? [path.resolve(a)] : []));
+const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--dir');
 const requested = process.env.CLAUDE_CODE_VERSION || PINNED_CLAUDE_CODE_VERSION;
 const version = await resolveVersion(requested);
 const pinned = version === PINNED_CLAUDE_CODE_VERSION;
@@ -50,8 +53,10 @@ const drift = [];
 try {
   const emptyByProfile = {};
   for (const p of PROFILES) emptyByProfile[p.id] = await record(empty, p);
-  const list = frameworks().filter((f) => only.length === 0 || only.some((o) => f.id.includes(o)));
-  const outDir = check || !pinned ? fs.mkdtempSync(path.join(os.tmpdir(), 'cb-goldens-')) : GOLDENS;
+  const list = dirs.length
+    ? dirs.map((d) => ({ id: `dir-${path.basename(d)}`, dir: d, userScope: fs.existsSync(path.join(d, 'user-scope')) ? 'user-scope' : undefined }))
+    : frameworks().filter((f) => only.length === 0 || only.some((o) => f.id.includes(o)));
+  const outDir = check || dirs.length || !pinned ? fs.mkdtempSync(path.join(os.tmpdir(), 'cb-goldens-')) : GOLDENS;
   fs.mkdirSync(outDir, { recursive: true });
   const bundled = Object.fromEntries(PROFILES.map((p) => [p.id, { model: emptyByProfile[p.id].model, listing: emptyByProfile[p.id].listing, agents: emptyByProfile[p.id].agents.map(({ name, chars }) => ({ name, chars })) }]));
   writeJson(path.join(outDir, '_claude-code.json'), { version, profiles: bundled });
@@ -72,20 +77,36 @@ try {
     }),
   );
   if (outDir === GOLDENS && only.length === 0) writeProfile(emptyByProfile, results);
+  if (dirs.length) {
+    // Live check: the analyzer (build/) against what Claude Code just sent.
+    const { predictLike, disagreements } = await import('../../build/conformance/predict.js');
+    const { TokenCounter } = await import('../../build/tokenize/counter.js');
+    const { loadTokenizer, TOKENIZER_NAME } = await import('../../build/tokenize/tokenizer.js');
+    const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME);
+    for (const fw of list)
+      for (const p of PROFILES) {
+        const real = results[fw.id][p.id];
+        const diffs = disagreements(real, await predictLike(fw.dir, real, counter));
+        console.log(`${diffs.length ? '✗' : '✓'} ${fw.dir} ${p.id}: ${real.memory.length} memory files, ${real.listing.entries.filter((e) => !e.bundled).length} listing entries (${real.listing.chars} chars), ${real.agents.filter((a) => !a.builtin).length} agents`);
+        for (const d of diffs) console.log(`    ${d.replace(/\n/g, '\n    ')}`);
+        if (diffs.length) drift.push(...diffs.map((d) => ({ fw: fw.id, profile: p.id, what: d, was: '', now: '' })));
+      }
+  }
   for (const fw of list) {
     const doc = { version, framework: fw.id, ...(fw.corpus ? { corpus: true } : {}), profiles: Object.fromEntries(PROFILES.map((p) => [p.id, results[fw.id][p.id]])) };
     const file = path.join(outDir, `${fw.id}.json`);
     writeJson(file, doc);
     const golden = path.join(GOLDENS, `${fw.id}.json`);
-    if (outDir !== GOLDENS) drift.push(...compareGoldens(fw.id, golden, doc));
+    if (outDir !== GOLDENS && !dirs.length) drift.push(...compareGoldens(fw.id, golden, doc));
   }
-  if (outDir !== GOLDENS) drift.push(...compareGoldens('_claude-code', path.join(GOLDENS, '_claude-code.json'), JSON.parse(fs.readFileSync(path.join(outDir, '_claude-code.json'), 'utf8'))));
+  if (outDir !== GOLDENS && !dirs.length) drift.push(...compareGoldens('_claude-code', path.join(GOLDENS, '_claude-code.json'), JSON.parse(fs.readFileSync(path.join(outDir, '_claude-code.json'), 'utf8'))));
 } finally {
   await mainCapture.close();
   fs.rmSync(work, { recursive: true, force: true });
 }
 
-if (check || !pinned) {
+if (dirs.length) process.exitCode = drift.length ? 1 : 0;
+else if (check || !pinned) {
   if (drift.length === 0) console.log(`conformance: Claude Code ${version} sends exactly what the goldens record`);
   else {
     console.log(`conformance: Claude Code ${version} differs from the goldens (${PINNED_CLAUDE_CODE_VERSION}) in ${drift.length} places\n`);

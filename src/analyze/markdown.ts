@@ -132,6 +132,9 @@ export function findImports(text: string): ImportRef[] {
 /** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
 export function stripHtmlComments(text: string): string {
   if (!text.includes('<!--')) return text;
+  // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+  // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+  text = text.replace(/\r\n?/g, '\n');
   // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
   // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
   // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.

@@ -2,10 +2,14 @@
  * What the analyzer predicts Claude Code sends, as the same facts the recorder extracts from a real
  * request (facts.ts): so that the two can be compared entry by entry.
  */
+import { analyze } from '../analyze/index.js';
 import { buildListing } from '../analyze/listing.js';
+import { worktreeSource } from '../collect/worktree.js';
+import { modelFor } from '../model/constants.js';
+import type { TokenCounter } from '../tokenize/counter.js';
 import type { LoadingModel } from '../model/constants.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { lineWidth, type Facts } from './facts.js';
+import type { Facts } from './facts.js';
 
 export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: readonly string[] = []): Facts {
   const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
@@ -27,4 +31,44 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
   return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
 }
 
-export { lineWidth };
+
+/** Every disagreement between a recorded and a predicted set of facts, in words. */
+export function disagreements(real: Facts, predicted: Facts): string[] {
+  const out: string[] = [];
+  const paths = (f: Facts) => f.memory.map((m) => m.path).sort();
+  if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted))) out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+  for (const m of real.memory) {
+    const p = predicted.memory.find((x) => x.path === m.path);
+    if (p && p.chars !== m.chars) out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
+  }
+  const names = (f: Facts) => f.listing.entries.map((e) => e.name);
+  if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted))) out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+  const bare = (f: Facts) => f.listing.entries.filter((e) => !e.described).map((e) => e.name).sort();
+  if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted))) out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+  for (const e of real.listing.entries) {
+    const p = predicted.listing.entries.find((x) => x.name === e.name);
+    if (p && p.chars !== e.chars && !e.bundled) out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+  }
+  if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01) out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
+  const agents = (f: Facts) => f.agents.map((a) => a.name);
+  if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted))) out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+  return out;
+}
+
+
+/** A recorded profile: the facts plus how Claude Code was run (plugin folders, user scope). */
+export type RecordedProfile = Facts & { pluginDirs: string[]; userScope?: string };
+
+/** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
+export async function predictLike(dir: string, real: RecordedProfile, counter: TokenCounter): Promise<Facts> {
+  const model = modelFor(real.model);
+  const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
+  const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
+  // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
+  const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
+  const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
+  const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
+  // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
+  predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+  return predicted;
+}
