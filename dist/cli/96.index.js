@@ -1,8 +1,8 @@
-export const id = 122;
-export const ids = [122];
+export const id = 96;
+export const ids = [96];
 export const modules = {
 
-/***/ 3122:
+/***/ 3096:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -905,9 +905,6 @@ function round4(x) {
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(1535);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
 ;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
@@ -1125,6 +1122,407 @@ function asGlobs(v) {
     return list.map((s) => s.trim()).filter(Boolean);
 }
 
+;// CONCATENATED MODULE: ./src/analyze/tree.ts
+
+/**
+ * The repository as a set of paths, with symlinks resolved inside it only.
+ * A link that leaves the repository, or loops, is never followed.
+ */
+class Tree {
+    maxHops;
+    files = new Map();
+    links = new Map();
+    dirs = new Set(['']);
+    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
+    aliases = new Map();
+    constructor(entries, maxHops = 40) {
+        this.maxHops = maxHops;
+        for (const e of entries) {
+            if (e.type === 'symlink')
+                this.links.set(e.path, e.linkTarget ?? '');
+            else if (e.type === 'file')
+                this.files.set(e.path, e);
+            let d = posix_default().dirname(e.path);
+            while (d !== '.' && !this.dirs.has(d)) {
+                this.dirs.add(d);
+                d = posix_default().dirname(d);
+            }
+        }
+        this.expandDirectoryLinks();
+    }
+    /** Normalizes a repository-relative path; null when it leaves the repository. */
+    static normalize(p) {
+        if (p.startsWith('/'))
+            return null;
+        const n = posix_default().normalize(p).replace(/\/+$/, '');
+        if (n === '..' || n.startsWith('../'))
+            return null;
+        return n === '.' || n === '' ? '' : n;
+    }
+    isDir(p) {
+        return this.dirs.has(p);
+    }
+    isLink(p) {
+        return this.links.has(p);
+    }
+    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
+    resolve(p) {
+        let current = p;
+        let viaLink = false;
+        for (let hop = 0; hop <= this.maxHops; hop++) {
+            if (this.files.has(current))
+                return { ok: true, path: current, viaLink };
+            const parts = current.split('/');
+            let replaced = false;
+            for (let i = 1; i <= parts.length; i++) {
+                const prefix = parts.slice(0, i).join('/');
+                const target = this.links.get(prefix);
+                if (target === undefined)
+                    continue;
+                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
+                if (joined === null)
+                    return { ok: false, reason: 'external', path: p };
+                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
+                viaLink = true;
+                replaced = true;
+                break;
+            }
+            if (!replaced)
+                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
+        }
+        return { ok: false, reason: 'loop', path: p };
+    }
+    /** Every symlink with the reason it can't be followed, for the report. */
+    brokenLinks() {
+        const out = [];
+        for (const [p, target] of this.links) {
+            const r = this.resolve(p);
+            if (!r.ok)
+                out.push({ path: p, reason: r.reason, target });
+        }
+        return out;
+    }
+    expandDirectoryLinks() {
+        const realFiles = [...this.files.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
+                continue;
+            const prefix = r.path === '' ? '' : r.path + '/';
+            // A link to one of its own ancestors would alias the tree into itself: skip.
+            if (link.startsWith(prefix))
+                continue;
+            for (const f of realFiles) {
+                if (!f.startsWith(prefix))
+                    continue;
+                const alias = link + '/' + f.slice(prefix.length);
+                if (this.files.has(alias) || this.aliases.has(alias))
+                    continue;
+                this.aliases.set(alias, f);
+                let d = posix_default().dirname(alias);
+                while (d !== '.' && !this.dirs.has(d)) {
+                    this.dirs.add(d);
+                    d = posix_default().dirname(d);
+                }
+            }
+        }
+    }
+    visible;
+    /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
+    visiblePaths() {
+        if (this.visible)
+            return this.visible;
+        const out = [...this.files.keys(), ...this.aliases.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (r.ok && this.files.has(r.path))
+                out.push(link);
+        }
+        this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return this.visible;
+    }
+    /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
+    under(dir) {
+        const all = this.visiblePaths();
+        if (dir === '')
+            return all;
+        const prefix = dir + '/';
+        let lo = 0;
+        let hi = all.length;
+        while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (all[mid] < prefix)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        let end = lo;
+        while (end < all.length && all[end].startsWith(prefix))
+            end++;
+        return all.slice(lo, end);
+    }
+    /** Real file behind a visible path (alias or link), or undefined. */
+    real(p) {
+        if (this.files.has(p))
+            return p;
+        const a = this.aliases.get(p);
+        if (a)
+            return a;
+        const r = this.resolve(p);
+        return r.ok && this.files.has(r.path) ? r.path : undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/context.ts
+/**
+ * What every loader shares while one load plan is built: the tree and the contents read so far,
+ * the loading model and limits, and the plan's accumulating records. Reading, diagnostics and the
+ * one merge rule (a file reached twice keeps its strongest loading) live here, in one place.
+ */
+
+
+
+
+
+const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
+class PlanContext {
+    tree;
+    contents;
+    opts;
+    limits;
+    m;
+    files = new Map();
+    skillEntries = [];
+    agentEntries = [];
+    components = [];
+    edges = [];
+    unresolved = [];
+    cycles = [];
+    unknowns = [];
+    diagnostics = [];
+    missing = new Set();
+    readCache = new Map();
+    diagnosed = new Set();
+    parseCache;
+    memoryChars = 0;
+    units = [];
+    constructor(tree, contents, opts) {
+        this.tree = tree;
+        this.contents = contents;
+        this.opts = opts;
+        this.m = opts.model;
+        this.limits = opts.limits ?? DEFAULT_LIMITS;
+        this.parseCache = opts.parseCache;
+    }
+    diag(file, line, severity, code, message) {
+        const key = `${file}\0${line}\0${code}\0${message}`;
+        if (this.diagnosed.has(key))
+            return;
+        this.diagnosed.add(key);
+        this.diagnostics.push({ file, line, severity, code, message });
+    }
+    /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
+    read(p, withFrontmatter = false) {
+        const real = this.tree.real(p);
+        if (!real)
+            return null;
+        let r = this.readCache.get(real);
+        if (r === undefined) {
+            const entry = this.tree.files.get(real);
+            const blob = this.contents.get(real);
+            if (!blob) {
+                if (entry.size > this.limits.maxFileBytes) {
+                    this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+                    r = null;
+                }
+                else {
+                    this.missing.add(real);
+                    return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
+                }
+            }
+            else {
+                let d = this.parseCache?.get(blob.sha);
+                if (!d) {
+                    d = decode(blob.data);
+                    this.parseCache?.set(blob.sha, d);
+                }
+                if (d.problem)
+                    this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
+                r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+            }
+            this.readCache.set(real, r);
+        }
+        if (r && withFrontmatter && !r.parsed) {
+            const memo = this.parseCache?.get(r.sha);
+            r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+            if (memo)
+                memo.parsed = r.parsed;
+            for (const issue of r.parsed.issues)
+                this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
+        }
+        return r;
+    }
+    readJson(p) {
+        const r = this.read(p);
+        if (!r || this.missing.has(r.real))
+            return undefined;
+        const j = parseJson(r.text);
+        if (!j.ok) {
+            this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
+            return undefined;
+        }
+        return j.value;
+    }
+    addFile(p, unit, kind, loading, reason, category, text, depth) {
+        const r = this.read(p);
+        const real = r?.real ?? this.tree.real(p) ?? p;
+        const existing = this.files.get(real);
+        if (existing) {
+            // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
+            if (rank(loading) > rank(existing.loading))
+                this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+            return existing;
+        }
+        const f = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+        this.files.set(real, f);
+        return f;
+    }
+    /** Resolves an @reference inside the repository; records why it can't be. */
+    resolveRef(from, ref, line, as, base) {
+        const fromReal = this.tree.real(from) ?? from;
+        if (ref.startsWith('~/') || ref === '~') {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
+            this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
+            return null;
+        }
+        if (ref.startsWith('/')) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
+            return null;
+        }
+        const ext = posix_default().extname(ref).slice(1).toLowerCase();
+        const baseDir = base ?? (posix_default().dirname(fromReal) === '.' ? '' : posix_default().dirname(fromReal));
+        const norm = Tree.normalize(posix_default().join(baseDir, ref));
+        if (norm === null) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
+            return null;
+        }
+        if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
+            if (this.tree.real(norm))
+                this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
+            return null;
+        }
+        const res = this.tree.resolve(norm);
+        if (!res.ok || !this.tree.files.has(res.path)) {
+            const reason = res.ok ? 'missing' : res.reason;
+            this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+            if (as === 'import' && (ext || reason !== 'missing'))
+                this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+            return null;
+        }
+        return norm;
+    }
+}
+function rank(l) {
+    return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+function fieldLine(text, key) {
+    const lines = text.split(/\r?\n/, 400);
+    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+    return i >= 0 ? i + 1 : 1;
+}
+/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
+function trimGlob(g) {
+    return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
+}
+/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
+function manifestPaths(manifest, key) {
+    if (!manifest)
+        return undefined;
+    const v = manifest[key] ?? (isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
+    if (typeof v === 'string')
+        return [v];
+    if (Array.isArray(v))
+        return v.filter((x) => typeof x === 'string');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/agents.ts
+/**
+ * Agents: one line each in the agent listing (sent whole), bodies in the subagent's own context.
+ */
+
+
+
+function planAgent(ctx, u, f, dir) {
+    const r = ctx.read(f, true);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    const isPlugin = u.type === 'plugin';
+    const broken = r.parsed?.strictError !== undefined;
+    // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
+    // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
+    if (broken && !isPlugin) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
+        return;
+    }
+    const fm = broken ? {} : (r.parsed?.data ?? {});
+    const fileName = posix_default().basename(f).replace(/\.md$/i, '');
+    const base = asText(fm.name)?.trim() || fileName;
+    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
+    const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
+    const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
+    // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
+    const description = isPlugin ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin` : (asText(fm.description)?.trim() ?? '');
+    const body = r.parsed?.body ?? r.text;
+    if (broken)
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
+    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+        if (r.parsed?.hasFrontmatter)
+            ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
+        return;
+    }
+    if (ctx.agentEntries.some((e) => e.name === name)) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
+        ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name).file}: Claude Code lists only one`);
+        return;
+    }
+    const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
+    const loading = 'eager';
+    ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
+    ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
+    ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
+    const skills = asGlobs(fm.skills);
+    for (const s of skills ?? [])
+        ctx.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
+}
+/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
+function agentTools(fm) {
+    const list = (v) => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
+    const tools = list(fm.tools);
+    const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
+    if (tools.length && denied.length) {
+        const left = tools.filter((t) => !denied.includes(t));
+        return left.length ? left.join(', ') : 'None';
+    }
+    if (tools.length)
+        return tools.join(', ');
+    if (denied.length)
+        return `All tools except ${denied.join(', ')}`;
+    return 'All tools';
+}
+/** Agents are listed by name, compared as Claude Code does (localeCompare). */
+function agentOrder(entries) {
+    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/markdown.ts
 /**
  * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
@@ -1312,157 +1710,6 @@ function stripHtmlComments(text) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/tree.ts
-
-/**
- * The repository as a set of paths, with symlinks resolved inside it only.
- * A link that leaves the repository, or loops, is never followed.
- */
-class Tree {
-    maxHops;
-    files = new Map();
-    links = new Map();
-    dirs = new Set(['']);
-    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
-    aliases = new Map();
-    constructor(entries, maxHops = 40) {
-        this.maxHops = maxHops;
-        for (const e of entries) {
-            if (e.type === 'symlink')
-                this.links.set(e.path, e.linkTarget ?? '');
-            else if (e.type === 'file')
-                this.files.set(e.path, e);
-            let d = posix_default().dirname(e.path);
-            while (d !== '.' && !this.dirs.has(d)) {
-                this.dirs.add(d);
-                d = posix_default().dirname(d);
-            }
-        }
-        this.expandDirectoryLinks();
-    }
-    /** Normalizes a repository-relative path; null when it leaves the repository. */
-    static normalize(p) {
-        if (p.startsWith('/'))
-            return null;
-        const n = posix_default().normalize(p).replace(/\/+$/, '');
-        if (n === '..' || n.startsWith('../'))
-            return null;
-        return n === '.' || n === '' ? '' : n;
-    }
-    isDir(p) {
-        return this.dirs.has(p);
-    }
-    isLink(p) {
-        return this.links.has(p);
-    }
-    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
-    resolve(p) {
-        let current = p;
-        let viaLink = false;
-        for (let hop = 0; hop <= this.maxHops; hop++) {
-            if (this.files.has(current))
-                return { ok: true, path: current, viaLink };
-            const parts = current.split('/');
-            let replaced = false;
-            for (let i = 1; i <= parts.length; i++) {
-                const prefix = parts.slice(0, i).join('/');
-                const target = this.links.get(prefix);
-                if (target === undefined)
-                    continue;
-                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
-                if (joined === null)
-                    return { ok: false, reason: 'external', path: p };
-                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
-                viaLink = true;
-                replaced = true;
-                break;
-            }
-            if (!replaced)
-                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
-        }
-        return { ok: false, reason: 'loop', path: p };
-    }
-    /** Every symlink with the reason it can't be followed, for the report. */
-    brokenLinks() {
-        const out = [];
-        for (const [p, target] of this.links) {
-            const r = this.resolve(p);
-            if (!r.ok)
-                out.push({ path: p, reason: r.reason, target });
-        }
-        return out;
-    }
-    expandDirectoryLinks() {
-        const realFiles = [...this.files.keys()];
-        for (const link of this.links.keys()) {
-            const r = this.resolve(link);
-            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
-                continue;
-            const prefix = r.path === '' ? '' : r.path + '/';
-            // A link to one of its own ancestors would alias the tree into itself: skip.
-            if (link.startsWith(prefix))
-                continue;
-            for (const f of realFiles) {
-                if (!f.startsWith(prefix))
-                    continue;
-                const alias = link + '/' + f.slice(prefix.length);
-                if (this.files.has(alias) || this.aliases.has(alias))
-                    continue;
-                this.aliases.set(alias, f);
-                let d = posix_default().dirname(alias);
-                while (d !== '.' && !this.dirs.has(d)) {
-                    this.dirs.add(d);
-                    d = posix_default().dirname(d);
-                }
-            }
-        }
-    }
-    visible;
-    /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
-    visiblePaths() {
-        if (this.visible)
-            return this.visible;
-        const out = [...this.files.keys(), ...this.aliases.keys()];
-        for (const link of this.links.keys()) {
-            const r = this.resolve(link);
-            if (r.ok && this.files.has(r.path))
-                out.push(link);
-        }
-        this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        return this.visible;
-    }
-    /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
-    under(dir) {
-        const all = this.visiblePaths();
-        if (dir === '')
-            return all;
-        const prefix = dir + '/';
-        let lo = 0;
-        let hi = all.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (all[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        let end = lo;
-        while (end < all.length && all[end].startsWith(prefix))
-            end++;
-        return all.slice(lo, end);
-    }
-    /** Real file behind a visible path (alias or link), or undefined. */
-    real(p) {
-        if (this.files.has(p))
-            return p;
-        const a = this.aliases.get(p);
-        if (a)
-            return a;
-        const r = this.resolve(p);
-        return r.ok && this.files.has(r.path) ? r.path : undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/units.ts
 
 
@@ -1470,7 +1717,7 @@ const PROJECT = 'project';
 /** The unit of a folder installed as ~/.claude (user scope). */
 const USER = 'user';
 const COMPONENT_KEYS = ['commands', 'agents', 'skills', 'outputStyles', 'themes', 'workflows', 'monitors', 'mcpServers', 'lspServers', 'hooks'];
-function isObject(v) {
+function units_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 /**
@@ -1490,8 +1737,8 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
             continue;
         const root = dirOf(posix_default().dirname(p));
         const v = readJson(p);
-        const manifest = isObject(v) ? v : {};
-        if (v !== undefined && !isObject(v))
+        const manifest = units_isObject(v) ? v : {};
+        if (v !== undefined && !units_isObject(v))
             diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
         const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
         const invalid = manifestProblem(manifest);
@@ -1503,18 +1750,18 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
         if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
             continue;
         const v = readJson(p);
-        if (!isObject(v))
+        if (!units_isObject(v))
             continue;
         const mroot = dirOf(posix_default().dirname(p));
         const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
-        const pluginRoot = isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
+        const pluginRoot = units_isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
         const plugins = Array.isArray(v.plugins) ? v.plugins : [];
         plugins.forEach((entry, i) => {
-            if (!isObject(entry))
+            if (!units_isObject(entry))
                 return;
             const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
             if (typeof entry.source !== 'string') {
-                diagnostics.push({ file: p, line: 1, severity: 'info', code: 'external-plugin', message: `marketplace plugin "${ename}" comes from an external source (${isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured` });
+                diagnostics.push({ file: p, line: 1, severity: 'info', code: 'external-plugin', message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured` });
                 return;
             }
             const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
@@ -1562,7 +1809,7 @@ function dirOf(claudePluginDir) {
  * `agents` paths must name `.md` files (a folder such as "./agents/" is refused).
  */
 function manifestProblem(manifest) {
-    const agents = manifest.agents ?? (isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
+    const agents = manifest.agents ?? (units_isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
     if (agents !== undefined) {
         const list = Array.isArray(agents) ? agents : [agents];
         const bad = list.find((a) => typeof a !== 'string' || !a.endsWith('.md'));
@@ -1574,6 +1821,186 @@ function manifestProblem(manifest) {
 function jsonKeyLine(text, key) {
     const i = text.indexOf(`"${key}"`);
     return i < 0 ? 1 : text.slice(0, i).split('\n').length;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/prompts.ts
+
+
+
+
+/** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
+const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
+/** A command or skill: listing entry (eager or conditional) and body (on invocation). */
+function planPrompt(ctx, u, f, name, kind) {
+    const r = ctx.read(f, true);
+    if (!r)
+        return;
+    const fm = r.parsed?.data ?? {};
+    const body = r.parsed?.body ?? r.text;
+    const isPlugin = u.type === 'plugin';
+    // A skill is listed under its directory name; a different, valid front matter name follows in
+    // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
+    const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
+    let alias;
+    if (kind === 'skill') {
+        const declared = asText(fm.name)?.trim();
+        if (declared && declared !== name) {
+            const qualified = isPlugin ? `${u.name}:${declared}` : declared;
+            const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
+            if (shown)
+                alias = qualified;
+            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+        }
+    }
+    const real = ctx.tree.real(f) ?? f;
+    const description = asText(fm.description)?.trim() ?? '';
+    const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
+    if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars)
+        ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
+    const disabled = asBool(fm['disable-model-invocation']);
+    const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
+    const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+    let listed = !disabled;
+    let why = '';
+    // No description: a plugin entry without when_to_use either is not listed; otherwise the
+    // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
+    let base = description;
+    if (!description) {
+        if (isPlugin && !whenToUse) {
+            listed = false;
+            why = `plugin ${kind} with neither description nor when_to_use: not listed`;
+            ctx.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
+        }
+        else {
+            base = deriveDescription(body, kind, ctx.m.derivedDescriptionMaxChars);
+            ctx.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${base.slice(0, 60)}" from the first line`);
+        }
+    }
+    const desc = whenToUse ? `${base} - ${whenToUse}` : base;
+    const bodyText = body;
+    const refs = [];
+    const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
+    if (kind === 'command') {
+        for (const imp of findImports(body)) {
+            const target = ctx.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
+            if (!target)
+                continue;
+            const tr = ctx.tree.real(target);
+            refs.push(tr);
+            ctx.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
+            ctx.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
+        }
+    }
+    const bodyLoading = 'on-demand';
+    ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+    let entryLoading = 'not-loaded';
+    if (listed)
+        entryLoading = conditional ? 'on-demand' : 'eager';
+    else if (!why)
+        why = 'disable-model-invocation: true, not listed';
+    const entry = listed ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
+    ctx.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+}
+function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias) {
+    // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
+    // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
+    description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
+    const cap = ctx.m.skillListingMaxDescChars;
+    const capped = description.length > cap;
+    const desc = capped ? description.slice(0, cap - 1) + '…' : description;
+    const shown = alias ? `${name} (${alias})` : name;
+    const e = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
+    if (capped)
+        ctx.diag(file, fieldLine(ctx.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+    ctx.skillEntries.push(e);
+    return e;
+}
+function applyOverridesAndOrder(ctx, settings) {
+    for (const e of ctx.skillEntries) {
+        const o = settings.skillOverrides[e.name];
+        if (!o || o === 'on')
+            continue;
+        if (o === 'off' || o === 'user-invocable-only') {
+            e.loading = 'not-loaded';
+            e.reason = `skillOverrides: ${o}`;
+        }
+        else if (o === 'name-only') {
+            e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+            e.nameOnly = true;
+            e.reason += ' (skillOverrides: name-only)';
+        }
+    }
+}
+/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
+function deriveDescription(body, kind, max) {
+    const line = body
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .find((l) => l.length > 0);
+    if (!line)
+        return kind === 'skill' ? 'Skill' : 'Custom command';
+    const text = line.replace(/^#+\s*/, '');
+    const chars = [...text];
+    return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+}
+/**
+ * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
+ * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
+ * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
+ */
+function listingOrder(entries, units) {
+    const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+    const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
+    // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
+    const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
+    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
+/**
+ * Settings (.claude/settings.json and .local): output style, skillOverrides, claudeMdExcludes,
+ * instructionFiles, hooks; MCP declarations; broken symlinks. Hooks and MCP servers are reported
+ * as unknowns: their cost cannot be known without running them.
+ */
+
+
+function readSettings(ctx) {
+    const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
+    for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
+        if (!ctx.tree.real(p))
+            continue;
+        ctx.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
+        const v = ctx.readJson(p);
+        if (!isObject(v))
+            continue;
+        if (typeof v.outputStyle === 'string')
+            s.outputStyle = v.outputStyle;
+        if (isObject(v.skillOverrides))
+            for (const [k, val] of Object.entries(v.skillOverrides))
+                if (typeof val === 'string')
+                    s.skillOverrides[k] = val;
+        if (Array.isArray(v.claudeMdExcludes))
+            s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
+        if (typeof v.instructionFiles === 'string')
+            s.instructionFiles = v.instructionFiles;
+        if (isObject(v.hooks))
+            s.hooks.push({ file: p, hooks: v.hooks });
+    }
+    return s;
+}
+function mcpFile(ctx, p, unit) {
+    ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
+    const v = ctx.readJson(p);
+    return isObject(v) && isObject(v.mcpServers) ? v.mcpServers : v;
+}
+function reportLinks(ctx) {
+    for (const l of ctx.tree.brokenLinks()) {
+        if (IGNORED_DIR.test(l.path + '/'))
+            continue;
+        const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+        ctx.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
+        ctx.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
+    }
 }
 
 // EXTERNAL MODULE: ./node_modules/json5/lib/index.js
@@ -1639,6 +2066,347 @@ function matchBrace(s, i) {
     return -1;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/loaders/workflows.ts
+
+
+function planWorkflow(ctx, u, f) {
+    const r = ctx.read(f);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    if (r.bytes > ctx.m.workflowMaxBytes) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${ctx.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
+        ctx.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${ctx.m.workflowMaxBytes}: Claude Code ignores it`);
+        return;
+    }
+    const meta = readWorkflowMeta(r.text);
+    if (!meta.ok) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
+        ctx.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
+        return;
+    }
+    const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
+    const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
+    ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
+    const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
+    ctx.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/components.ts
+/**
+ * One unit's components (the project, the user scope, or a plugin): where each kind lives (the
+ * project's .claude/, the user's ~/.claude, a plugin's default folders or its manifest's paths),
+ * handed to the loader of that kind; output styles, MCP servers and hooks.
+ */
+
+
+
+
+
+
+
+
+function planUnit(ctx, u, settings) {
+    const isProject = u.type !== 'plugin';
+    // The project's components live in .claude/, the user's in the ~/.claude folder itself.
+    const own = (kind) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
+    // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
+    const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
+    const paths = (key, def) => {
+        const fromManifest = manifestPaths(u.manifest, key);
+        return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
+    };
+    const inDir = (dir, re) => ctx.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+    // Commands
+    const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
+    for (const d of cmdDirs) {
+        const files = ctx.tree.files.has(d) || ctx.tree.real(d) && !ctx.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
+        for (const f of files) {
+            const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
+            const name = rel.replace(/\.md$/i, '').split('/').join(':');
+            planPrompt(ctx, u, f, isProject ? name : `${u.name}:${name}`, 'command');
+        }
+    }
+    // Skills
+    const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
+    const skillFiles = [];
+    for (const d of skillRoots) {
+        if (ctx.tree.real(`${d}/SKILL.md`))
+            skillFiles.push(`${d}/SKILL.md`);
+        else
+            for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
+                skillFiles.push(f);
+    }
+    if (!isProject && ctx.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
+        skillFiles.push(within('SKILL.md'));
+    for (const f of skillFiles) {
+        const dir = posix_default().dirname(f);
+        const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
+        planPrompt(ctx, u, f, dirName, 'skill');
+        for (const res of inDir(dir, /.+/))
+            if (res !== f && !skillFiles.includes(res))
+                ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+    }
+    // Workflows
+    for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
+        for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
+            planWorkflow(ctx, u, f);
+    }
+    // Agents
+    for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files)
+            planAgent(ctx, u, f, ctx.tree.isDir(d) ? d : '');
+    }
+    // Output styles
+    for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files) {
+            const r = ctx.read(f, true);
+            const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
+            const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
+            const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
+            const loading = forced || selected ? 'eager' : 'not-loaded';
+            const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
+            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
+            ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
+        }
+    }
+    // MCP servers
+    const mcpSources = [];
+    const mcpPath = within('.mcp.json');
+    const declared = u.manifest ? (u.manifest.mcpServers ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
+    if (typeof declared === 'string' || Array.isArray(declared)) {
+        for (const p of [].concat(declared)) {
+            const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
+            if (norm && ctx.tree.real(norm))
+                mcpSources.push({ file: norm, servers: mcpFile(ctx, norm, u.name) });
+        }
+    }
+    else if (isObject(declared))
+        mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
+    else if (ctx.tree.real(mcpPath))
+        mcpSources.push({ file: mcpPath, servers: mcpFile(ctx, mcpPath, u.name) });
+    for (const src of mcpSources) {
+        if (!isObject(src.servers))
+            continue;
+        for (const name of Object.keys(src.servers)) {
+            u.mcpServers.push(name);
+            if (u.counted)
+                ctx.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
+        }
+    }
+    // Hooks
+    if (u.type === 'user')
+        return; // user settings, hooks and MCP servers are the user's, not measured here
+    const hookSources = isProject ? settings.hooks : [];
+    if (!isProject) {
+        const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
+        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? [].concat(declaredHooks).filter((x) => typeof x === 'string').map((p) => Tree.normalize(posix_default().join(u.root, p))) : [within('hooks/hooks.json')];
+        if (isObject(declaredHooks))
+            hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+        for (const hf of hookFiles) {
+            if (!hf || !ctx.tree.real(hf))
+                continue;
+            ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
+            const v = ctx.readJson(hf);
+            if (isObject(v))
+                hookSources.push({ file: hf, hooks: isObject(v.hooks) ? v.hooks : v });
+        }
+    }
+    for (const src of hookSources) {
+        if (!isObject(src.hooks))
+            continue;
+        const ss = src.hooks.SessionStart;
+        const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
+        u.sessionStartHooks += n;
+        if (n > 0 && u.counted)
+            ctx.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/analyze/loaders/memory.ts
+/**
+ * Memory files: CLAUDE.md, .claude/CLAUDE.md, CLAUDE.local.md, AGENTS.md standing in, rules with and
+ * without `paths:`, nested memory on demand, user scope, and their @imports (depth limit, cycles).
+ */
+
+
+
+
+
+
+
+
+function planMemory(ctx, settings) {
+    const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
+    if (mode === 'managed-only')
+        return;
+    const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
+    const user = ctx.units.find((u) => u.type === 'user');
+    const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
+    const visible = ctx.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
+    // Memory files per directory: dir -> candidates.
+    const byDir = new Map();
+    const slot = (d) => {
+        let s = byDir.get(d);
+        if (!s)
+            byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
+        return s;
+    };
+    for (const p of visible) {
+        const base = posix_default().basename(p);
+        const dir = posix_default().dirname(p) === '.' ? '' : posix_default().dirname(p);
+        const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
+        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).claude.push(p);
+        }
+        else if (base === 'AGENTS.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).agents.push(p);
+        }
+        else {
+            const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
+            if (rm)
+                slot(rm[1] ?? '').rules.push(p);
+        }
+    }
+    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+    const roots = [];
+    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+    if (user) {
+        if (ctx.tree.real(`${user.root}/CLAUDE.md`))
+            roots.push({ p: `${user.root}/CLAUDE.md`, loading: 'eager', reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start', category: 'memory', dir: user.root, unit: USER });
+        for (const p of ctx.tree.under(`${user.root}/rules`).filter((x) => /\.md$/i.test(x)).sort())
+            roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
+    }
+    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+    for (const d of dirs) {
+        const s = byDir.get(d);
+        const top = d === '';
+        const loading = top ? 'eager' : 'on-demand';
+        const where = top ? 'project root' : `${d}/`;
+        const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
+        for (const p of order(d)(s.claude))
+            roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+        if (useAgents)
+            for (const p of order(d)(s.agents))
+                roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+        else
+            for (const p of s.agents)
+                ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+        for (const p of [...s.rules].sort()) {
+            const r = ctx.read(p, true);
+            const globs = asGlobs(r?.parsed?.data.paths);
+            const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+            if (conditional)
+                roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
+            else
+                roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
+        }
+    }
+    // Eager roots first so that a file reachable both ways is eager.
+    const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+    const loadedTexts = new Set();
+    const loaded = new Set();
+    let totalChars = 0;
+    for (const root of sorted) {
+        const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
+        const real = ctx.tree.real(root.p);
+        if (!real)
+            continue;
+        if (loaded.has(real))
+            continue;
+        if (isAgents) {
+            const r = ctx.read(root.p);
+            const trimmed = r?.text.trim() ?? '';
+            if (loadedTexts.has(trimmed)) {
+                ctx.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
+                continue;
+            }
+        }
+        const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
+        if (root.loading === 'eager')
+            totalChars += chars;
+        const r = ctx.read(root.p);
+        if (r)
+            loadedTexts.add(r.text.trim());
+    }
+    ctx.memoryChars = totalChars;
+    const totalWarn = memoryTotalWarnChars(ctx.m);
+    if (totalChars > totalWarn)
+        ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+}
+/** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
+function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
+    const real = ctx.tree.real(p);
+    loaded.add(real);
+    // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
+    const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
+    const r = ctx.read(p, isRule);
+    if (!r)
+        return 0;
+    if (r.bytes > ctx.m.memoryFileMaxBytes) {
+        ctx.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${ctx.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
+        ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
+        return 0;
+    }
+    const raw = isRule && r.parsed ? r.parsed.body : r.text;
+    const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
+    if (asLink && ctx.tree.real(asLink) && asLink !== real)
+        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+    // Claude Code includes the text trimmed; a file with nothing left is not included at all.
+    const text = stripHtmlComments(raw).trim();
+    const kind = isRule ? 'rule' : 'memory';
+    if (text === '') {
+        ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
+        return 0;
+    }
+    ctx.addFile(p, unit, kind, loading, reason, category, text, depth);
+    if (depth === 0)
+        ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
+    const fileWarn = memoryFileWarnChars(ctx.m);
+    if (text.length > fileWarn && loading === 'eager')
+        ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+    // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
+    let chars = text.length > fileWarn ? 0 : text.length;
+    const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
+    const nextStack = [...stack, real];
+    for (const imp of findImports(raw)) {
+        const line = imp.line + lineOffset;
+        const target = ctx.resolveRef(p, imp.ref, line, 'import');
+        if (!target)
+            continue;
+        const targetReal = ctx.tree.real(target);
+        const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < ctx.m.importMaxDepth;
+        if (loadable)
+            ctx.edges.push({ from: real, to: targetReal, type: 'import', line });
+        if (nextStack.includes(targetReal)) {
+            ctx.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
+            continue;
+        }
+        if (loaded.has(targetReal))
+            continue;
+        if (depth + 1 >= ctx.m.importMaxDepth) {
+            ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
+            ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
+            if (!ctx.files.has(targetReal))
+                ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+            continue;
+        }
+        chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
+    }
+    return chars;
+}
+function memoryOrder(p, dir) {
+    const rel = dir === '' ? p : p.slice(dir.length + 1);
+    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/plan.ts
 
 
@@ -1663,746 +2431,88 @@ function candidatePaths(tree) {
         return (dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base)) || skillFiles.test(p);
     });
 }
-const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
-/** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
-const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
-/** Builds the load plan from a tree and the contents read so far. Pure. */
+/** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
 function buildPlan(tree, contents, opts) {
-    return new Planner(tree, contents, opts).run();
+    const ctx = new PlanContext(tree, contents, opts);
+    if (ctx.opts.notRead)
+        ctx.diag('.', 1, 'warning', 'file-limit', `${ctx.opts.notRead} framework files beyond limits.maxFiles (${ctx.limits.maxFiles}) were not read: totals are incomplete`);
+    reportLinks(ctx);
+    const { units, diagnostics } = discoverUnits(ctx.tree, (p) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p) => ctx.read(p)?.text ?? '');
+    const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
+    if (ctx.opts.userScope) {
+        if (userRoot && ctx.tree.isDir(userRoot))
+            units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
+        else
+            ctx.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
+    }
+    ctx.units = units;
+    ctx.diagnostics.push(...diagnostics);
+    for (const u of units)
+        if (u.manifestPath)
+            ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+    for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
+        ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+    const settings = readSettings(ctx);
+    planMemory(ctx, settings);
+    // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
+    for (const u of units)
+        if (!u.invalid)
+            planUnit(ctx, u, settings);
+    applyOverridesAndOrder(ctx, settings);
+    planRemaining(ctx);
+    checkCollisions(ctx);
+    return {
+        units,
+        files: [...ctx.files.values()],
+        skillEntries: listingOrder(ctx.skillEntries, ctx.units),
+        agentEntries: agentOrder(ctx.agentEntries),
+        components: ctx.components,
+        edges: ctx.edges,
+        unresolved: ctx.unresolved,
+        cycles: ctx.cycles,
+        unknowns: ctx.unknowns,
+        diagnostics: ctx.diagnostics,
+        memoryChars: ctx.memoryChars,
+        missing: [...ctx.missing].sort(),
+    };
 }
-class Planner {
-    tree;
-    contents;
-    opts;
-    limits;
-    m;
-    files = new Map();
-    skillEntries = [];
-    agentEntries = [];
-    components = [];
-    edges = [];
-    unresolved = [];
-    cycles = [];
-    unknowns = [];
-    diagnostics = [];
-    missing = new Set();
-    readCache = new Map();
-    diagnosed = new Set();
-    memoryChars = 0;
-    units = [];
-    constructor(tree, contents, opts) {
-        this.tree = tree;
-        this.contents = contents;
-        this.opts = opts;
-        this.m = opts.model;
-        this.limits = opts.limits ?? DEFAULT_LIMITS;
-        this.installed = opts.installedPlugins ?? 'all';
-        this.parseCache = opts.parseCache;
+/** Framework-looking files no loader claimed: reported as not loaded, with why. */
+function planRemaining(ctx) {
+    const claimed = new Set(ctx.files.keys());
+    for (const p of candidatePaths(ctx.tree)) {
+        const real = ctx.tree.real(p);
+        if (!real || claimed.has(real) || IGNORED_DIR.test(p))
+            continue;
+        claimed.add(real);
+        const unit = ownerUnit(ctx.units, p);
+        ctx.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
     }
-    parseCache;
-    installed;
-    run() {
-        if (this.opts.notRead)
-            this.diag('.', 1, 'warning', 'file-limit', `${this.opts.notRead} framework files beyond limits.maxFiles (${this.limits.maxFiles}) were not read: totals are incomplete`);
-        this.reportLinks();
-        const { units, diagnostics } = discoverUnits(this.tree, (p) => this.readJson(p), this.installed, (p) => this.read(p)?.text ?? '');
-        const userRoot = this.opts.userScope ? Tree.normalize(this.opts.userScope.replace(/\/+$/, '')) : null;
-        if (this.opts.userScope) {
-            if (userRoot && this.tree.isDir(userRoot))
-                units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
-            else
-                this.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${this.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
-        }
-        this.units = units;
-        this.diagnostics.push(...diagnostics);
-        for (const u of units)
-            if (u.manifestPath)
-                this.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
-        for (const mp of this.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
-            this.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
-        const settings = this.readSettings();
-        this.planMemory(settings);
-        // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
-        for (const u of units)
-            if (!u.invalid)
-                this.planUnit(u, settings);
-        this.applyOverridesAndOrder(settings);
-        this.planRemaining();
-        this.checkCollisions();
-        return {
-            units,
-            files: [...this.files.values()],
-            skillEntries: listingOrder(this.skillEntries, this.units),
-            agentEntries: agentOrder(this.agentEntries),
-            components: this.components,
-            edges: this.edges,
-            unresolved: this.unresolved,
-            cycles: this.cycles,
-            unknowns: this.unknowns,
-            diagnostics: this.diagnostics,
-            memoryChars: this.memoryChars,
-            missing: [...this.missing].sort(),
-        };
+}
+/** Names that shadow or may be confused with each other. */
+function checkCollisions(ctx) {
+    const seen = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
+        const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
+        const prev = seen.get(key);
+        if (prev && prev.file !== e.file)
+            ctx.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+        else
+            seen.set(key, e);
     }
-    // ---------------------------------------------------------------- reading
-    diag(file, line, severity, code, message) {
-        const key = `${file}\0${line}\0${code}\0${message}`;
-        if (this.diagnosed.has(key))
-            return;
-        this.diagnosed.add(key);
-        this.diagnostics.push({ file, line, severity, code, message });
-    }
-    /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
-    read(p, withFrontmatter = false) {
-        const real = this.tree.real(p);
-        if (!real)
-            return null;
-        let r = this.readCache.get(real);
-        if (r === undefined) {
-            const entry = this.tree.files.get(real);
-            const blob = this.contents.get(real);
-            if (!blob) {
-                if (entry.size > this.limits.maxFileBytes) {
-                    this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
-                    r = null;
-                }
-                else {
-                    this.missing.add(real);
-                    return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
-                }
-            }
-            else {
-                let d = this.parseCache?.get(blob.sha);
-                if (!d) {
-                    d = decode(blob.data);
-                    this.parseCache?.set(blob.sha, d);
-                }
-                if (d.problem)
-                    this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
-                r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
-            }
-            this.readCache.set(real, r);
-        }
-        if (r && withFrontmatter && !r.parsed) {
-            const memo = this.parseCache?.get(r.sha);
-            r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
-            if (memo)
-                memo.parsed = r.parsed;
-            for (const issue of r.parsed.issues)
-                this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
-        }
-        return r;
-    }
-    readJson(p) {
-        const r = this.read(p);
-        if (!r || this.missing.has(r.real))
-            return undefined;
-        const j = parseJson(r.text);
-        if (!j.ok) {
-            this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
-            return undefined;
-        }
-        return j.value;
-    }
-    addFile(p, unit, kind, loading, reason, category, text, depth) {
-        const r = this.read(p);
-        const real = r?.real ?? this.tree.real(p) ?? p;
-        const existing = this.files.get(real);
-        if (existing) {
-            // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
-            if (rank(loading) > rank(existing.loading))
-                this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
-            return existing;
-        }
-        const f = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
-        this.files.set(real, f);
-        return f;
-    }
-    reportLinks() {
-        for (const l of this.tree.brokenLinks()) {
-            if (IGNORED_DIR.test(l.path + '/'))
-                continue;
-            const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
-            this.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
-            this.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
-        }
-    }
-    // ---------------------------------------------------------------- settings
-    readSettings() {
-        const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
-        for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
-            if (!this.tree.real(p))
-                continue;
-            this.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
-            const v = this.readJson(p);
-            if (!plan_isObject(v))
-                continue;
-            if (typeof v.outputStyle === 'string')
-                s.outputStyle = v.outputStyle;
-            if (plan_isObject(v.skillOverrides))
-                for (const [k, val] of Object.entries(v.skillOverrides))
-                    if (typeof val === 'string')
-                        s.skillOverrides[k] = val;
-            if (Array.isArray(v.claudeMdExcludes))
-                s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
-            if (typeof v.instructionFiles === 'string')
-                s.instructionFiles = v.instructionFiles;
-            if (plan_isObject(v.hooks))
-                s.hooks.push({ file: p, hooks: v.hooks });
-        }
-        return s;
-    }
-    // ---------------------------------------------------------------- memory
-    planMemory(settings) {
-        const mode = settings.instructionFiles ?? this.m.instructionFiles;
-        if (mode === 'managed-only')
-            return;
-        const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
-        const user = this.units.find((u) => u.type === 'user');
-        const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
-        const visible = this.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
-        // Memory files per directory: dir -> candidates.
-        const byDir = new Map();
-        const slot = (d) => {
-            let s = byDir.get(d);
-            if (!s)
-                byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
-            return s;
-        };
-        for (const p of visible) {
-            const base = posix_default().basename(p);
-            const dir = posix_default().dirname(p) === '.' ? '' : posix_default().dirname(p);
-            const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
-            if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
-                if (dir === owner || dir.endsWith('.claude'))
-                    slot(owner).claude.push(p);
-            }
-            else if (base === 'AGENTS.md') {
-                if (dir === owner || dir.endsWith('.claude'))
-                    slot(owner).agents.push(p);
-            }
-            else {
-                const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
-                if (rm)
-                    slot(rm[1] ?? '').rules.push(p);
-            }
-        }
-        const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
-        const roots = [];
-        // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
-        if (user) {
-            if (this.tree.real(`${user.root}/CLAUDE.md`))
-                roots.push({ p: `${user.root}/CLAUDE.md`, loading: 'eager', reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start', category: 'memory', dir: user.root, unit: USER });
-            for (const p of this.tree.under(`${user.root}/rules`).filter((x) => /\.md$/i.test(x)).sort())
-                roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
-        }
-        const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
-        for (const d of dirs) {
-            const s = byDir.get(d);
-            const top = d === '';
-            const loading = top ? 'eager' : 'on-demand';
-            const where = top ? 'project root' : `${d}/`;
-            const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
-            for (const p of order(d)(s.claude))
-                roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
-            if (useAgents)
-                for (const p of order(d)(s.agents))
-                    roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
-            else
-                for (const p of s.agents)
-                    this.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
-            for (const p of [...s.rules].sort()) {
-                const r = this.read(p, true);
-                const globs = asGlobs(r?.parsed?.data.paths);
-                const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
-                if (conditional)
-                    roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
-                else
-                    roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
-            }
-        }
-        // Eager roots first so that a file reachable both ways is eager.
-        const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
-        const loadedTexts = new Set();
-        const loaded = new Set();
-        let totalChars = 0;
-        for (const root of sorted) {
-            const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
-            const real = this.tree.real(root.p);
-            if (!real)
-                continue;
-            if (loaded.has(real))
-                continue;
-            if (isAgents) {
-                const r = this.read(root.p);
-                const trimmed = r?.text.trim() ?? '';
-                if (loadedTexts.has(trimmed)) {
-                    this.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
-                    continue;
-                }
-            }
-            const chars = this.loadMemory(root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
-            if (root.loading === 'eager')
-                totalChars += chars;
-            const r = this.read(root.p);
-            if (r)
-                loadedTexts.add(r.text.trim());
-        }
-        this.memoryChars = totalChars;
-        const totalWarn = memoryTotalWarnChars(this.m);
-        if (totalChars > totalWarn)
-            this.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
-    }
-    /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-    loadMemory(p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
-        const real = this.tree.real(p);
-        loaded.add(real);
-        // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
-        const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
-        const r = this.read(p, isRule);
-        if (!r)
-            return 0;
-        if (r.bytes > this.m.memoryFileMaxBytes) {
-            this.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${this.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
-            this.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${this.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
-            return 0;
-        }
-        const raw = isRule && r.parsed ? r.parsed.body : r.text;
-        const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
-        if (asLink && this.tree.real(asLink) && asLink !== real)
-            this.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
-        // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-        const text = stripHtmlComments(raw).trim();
-        const kind = isRule ? 'rule' : 'memory';
-        if (text === '') {
-            this.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
-            return 0;
-        }
-        this.addFile(p, unit, kind, loading, reason, category, text, depth);
-        if (depth === 0)
-            this.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
-        const fileWarn = memoryFileWarnChars(this.m);
-        if (text.length > fileWarn && loading === 'eager')
-            this.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
-        // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
-        let chars = text.length > fileWarn ? 0 : text.length;
-        const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
-        const nextStack = [...stack, real];
-        for (const imp of findImports(raw)) {
-            const line = imp.line + lineOffset;
-            const target = this.resolveRef(p, imp.ref, line, 'import');
-            if (!target)
-                continue;
-            const targetReal = this.tree.real(target);
-            const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < this.m.importMaxDepth;
-            if (loadable)
-                this.edges.push({ from: real, to: targetReal, type: 'import', line });
-            if (nextStack.includes(targetReal)) {
-                this.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
-                continue;
-            }
-            if (loaded.has(targetReal))
-                continue;
-            if (depth + 1 >= this.m.importMaxDepth) {
-                this.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
-                this.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${this.m.importMaxDepth} (file not loaded)`);
-                if (!this.files.has(targetReal))
-                    this.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${this.m.importMaxDepth}) from ${real}`, 'other');
-                continue;
-            }
-            chars += this.loadMemory(target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
-        }
-        return chars;
-    }
-    /** Resolves an @reference inside the repository; records why it can't be. */
-    resolveRef(from, ref, line, as, base) {
-        const fromReal = this.tree.real(from) ?? from;
-        if (ref.startsWith('~/') || ref === '~') {
-            this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
-            this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
-            return null;
-        }
-        if (ref.startsWith('/')) {
-            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
-            this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
-            return null;
-        }
-        const ext = posix_default().extname(ref).slice(1).toLowerCase();
-        const baseDir = base ?? (posix_default().dirname(fromReal) === '.' ? '' : posix_default().dirname(fromReal));
-        const norm = Tree.normalize(posix_default().join(baseDir, ref));
-        if (norm === null) {
-            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
-            this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
-            return null;
-        }
-        if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
-            if (this.tree.real(norm))
-                this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
-            return null;
-        }
-        const res = this.tree.resolve(norm);
-        if (!res.ok || !this.tree.files.has(res.path)) {
-            const reason = res.ok ? 'missing' : res.reason;
-            this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
-            if (as === 'import' && (ext || reason !== 'missing'))
-                this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
-            return null;
-        }
-        return norm;
-    }
-    // ---------------------------------------------------------------- units
-    planUnit(u, settings) {
-        const isProject = u.type !== 'plugin';
-        // The project's components live in .claude/, the user's in the ~/.claude folder itself.
-        const own = (kind) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
-        // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
-        const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
-        const paths = (key, def) => {
-            const fromManifest = manifestPaths(u.manifest, key);
-            return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
-        };
-        const inDir = (dir, re) => this.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
-        // Commands
-        const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
-        for (const d of cmdDirs) {
-            const files = this.tree.files.has(d) || this.tree.real(d) && !this.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
-            for (const f of files) {
-                const rel = this.tree.files.has(d) || !this.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
-                const name = rel.replace(/\.md$/i, '').split('/').join(':');
-                this.planPrompt(u, f, isProject ? name : `${u.name}:${name}`, 'command');
-            }
-        }
-        // Skills
-        const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
-        const skillFiles = [];
-        for (const d of skillRoots) {
-            if (this.tree.real(`${d}/SKILL.md`))
-                skillFiles.push(`${d}/SKILL.md`);
-            else
-                for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
-                    skillFiles.push(f);
-        }
-        if (!isProject && this.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
-            skillFiles.push(within('SKILL.md'));
-        for (const f of skillFiles) {
-            const dir = posix_default().dirname(f);
-            const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
-            this.planPrompt(u, f, dirName, 'skill');
-            for (const res of inDir(dir, /.+/))
-                if (res !== f && !skillFiles.includes(res))
-                    this.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
-        }
-        // Workflows
-        for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
-            for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
-                this.planWorkflow(u, f);
-        }
-        // Agents
-        for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
-            const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
-            for (const f of files)
-                this.planAgent(u, f, this.tree.isDir(d) ? d : '');
-        }
-        // Output styles
-        for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
-            const files = this.tree.isDir(d) ? inDir(d, /\.md$/i) : this.tree.real(d) ? [d] : [];
-            for (const f of files) {
-                const r = this.read(f, true);
-                const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
-                const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
-                const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
-                const loading = forced || selected ? 'eager' : 'not-loaded';
-                const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
-                this.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
-                this.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: this.tree.real(f) ?? f, loading, refs: [] });
-            }
-        }
-        // MCP servers
-        const mcpSources = [];
-        const mcpPath = within('.mcp.json');
-        const declared = u.manifest ? (u.manifest.mcpServers ?? (plan_isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
-        if (typeof declared === 'string' || Array.isArray(declared)) {
-            for (const p of [].concat(declared)) {
-                const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
-                if (norm && this.tree.real(norm))
-                    mcpSources.push({ file: norm, servers: this.mcpFile(norm, u.name) });
-            }
-        }
-        else if (plan_isObject(declared))
-            mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
-        else if (this.tree.real(mcpPath))
-            mcpSources.push({ file: mcpPath, servers: this.mcpFile(mcpPath, u.name) });
-        for (const src of mcpSources) {
-            if (!plan_isObject(src.servers))
-                continue;
-            for (const name of Object.keys(src.servers)) {
-                u.mcpServers.push(name);
-                if (u.counted)
-                    this.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
-            }
-        }
-        // Hooks
-        if (u.type === 'user')
-            return; // user settings, hooks and MCP servers are the user's, not measured here
-        const hookSources = isProject ? settings.hooks : [];
-        if (!isProject) {
-            const declaredHooks = u.manifest ? (u.manifest.hooks ?? (plan_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
-            const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? [].concat(declaredHooks).filter((x) => typeof x === 'string').map((p) => Tree.normalize(posix_default().join(u.root, p))) : [within('hooks/hooks.json')];
-            if (plan_isObject(declaredHooks))
-                hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
-            for (const hf of hookFiles) {
-                if (!hf || !this.tree.real(hf))
-                    continue;
-                this.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
-                const v = this.readJson(hf);
-                if (plan_isObject(v))
-                    hookSources.push({ file: hf, hooks: plan_isObject(v.hooks) ? v.hooks : v });
-            }
-        }
-        for (const src of hookSources) {
-            if (!plan_isObject(src.hooks))
-                continue;
-            const ss = src.hooks.SessionStart;
-            const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (plan_isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
-            u.sessionStartHooks += n;
-            if (n > 0 && u.counted)
-                this.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
-        }
-    }
-    mcpFile(p, unit) {
-        this.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
-        const v = this.readJson(p);
-        return plan_isObject(v) && plan_isObject(v.mcpServers) ? v.mcpServers : v;
-    }
-    /** A command or skill: listing entry (eager or conditional) and body (on invocation). */
-    planPrompt(u, f, name, kind) {
-        const r = this.read(f, true);
-        if (!r)
-            return;
-        const fm = r.parsed?.data ?? {};
-        const body = r.parsed?.body ?? r.text;
-        const isPlugin = u.type === 'plugin';
-        // A skill is listed under its directory name; a different, valid front matter name follows in
-        // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
-        const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
-        let alias;
-        if (kind === 'skill') {
-            const declared = asText(fm.name)?.trim();
-            if (declared && declared !== name) {
-                const qualified = isPlugin ? `${u.name}:${declared}` : declared;
-                const shown = SKILL_ALIAS.test(qualified) && qualified.length <= this.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
-                if (shown)
-                    alias = qualified;
-                this.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
-            }
-        }
-        const real = this.tree.real(f) ?? f;
-        const description = asText(fm.description)?.trim() ?? '';
-        const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
-        if (kind === 'skill' && description.length > this.m.skillDescriptionSpecMaxChars)
-            this.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${this.m.skillDescriptionSpecMaxChars}`);
-        const disabled = asBool(fm['disable-model-invocation']);
-        const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
-        const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
-        let listed = !disabled;
-        let why = '';
-        // No description: a plugin entry without when_to_use either is not listed; otherwise the
-        // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
-        let base = description;
-        if (!description) {
-            if (isPlugin && !whenToUse) {
-                listed = false;
-                why = `plugin ${kind} with neither description nor when_to_use: not listed`;
-                this.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
-            }
-            else {
-                base = deriveDescription(body, kind, this.m.derivedDescriptionMaxChars);
-                this.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${base.slice(0, 60)}" from the first line`);
-            }
-        }
-        const desc = whenToUse ? `${base} - ${whenToUse}` : base;
-        const bodyText = body;
-        const refs = [];
-        const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
-        if (kind === 'command') {
-            for (const imp of findImports(body)) {
-                const target = this.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
-                if (!target)
-                    continue;
-                const tr = this.tree.real(target);
-                refs.push(tr);
-                this.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
-                this.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
-            }
-        }
-        const bodyLoading = 'on-demand';
-        this.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
-        let entryLoading = 'not-loaded';
-        if (listed)
-            entryLoading = conditional ? 'on-demand' : 'eager';
-        else if (!why)
-            why = 'disable-model-invocation: true, not listed';
-        const entry = listed ? this.makeEntry(listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
-        this.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
-    }
-    makeEntry(name, description, kind, unit, file, loading, reason, alias) {
-        // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
-        // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
-        description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
-        const cap = this.m.skillListingMaxDescChars;
-        const capped = description.length > cap;
-        const desc = capped ? description.slice(0, cap - 1) + '…' : description;
-        const shown = alias ? `${name} (${alias})` : name;
-        const e = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
-        if (capped)
-            this.diag(file, fieldLine(this.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
-        this.skillEntries.push(e);
-        return e;
-    }
-    planWorkflow(u, f) {
-        const r = this.read(f);
-        if (!r)
-            return;
-        const real = this.tree.real(f) ?? f;
-        if (r.bytes > this.m.workflowMaxBytes) {
-            this.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${this.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
-            this.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${this.m.workflowMaxBytes}: Claude Code ignores it`);
-            return;
-        }
-        const meta = readWorkflowMeta(r.text);
-        if (!meta.ok) {
-            this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
-            this.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
-            return;
-        }
-        const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
-        const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
-        this.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
-        const entry = this.makeEntry(name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
-        this.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
-    }
-    planAgent(u, f, dir) {
-        const r = this.read(f, true);
-        if (!r)
-            return;
-        const real = this.tree.real(f) ?? f;
-        const isPlugin = u.type === 'plugin';
-        const broken = r.parsed?.strictError !== undefined;
-        // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
-        // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
-        if (broken && !isPlugin) {
-            this.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
-            this.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
-            return;
-        }
-        const fm = broken ? {} : (r.parsed?.data ?? {});
-        const fileName = posix_default().basename(f).replace(/\.md$/i, '');
-        const base = asText(fm.name)?.trim() || fileName;
-        // Plugin agents are namespaced by plugin and by the folders below the agents folder.
-        const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
-        const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
-        // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
-        const description = isPlugin ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin` : (asText(fm.description)?.trim() ?? '');
-        const body = r.parsed?.body ?? r.text;
-        if (broken)
-            this.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
-        if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
-            this.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
-            if (r.parsed?.hasFrontmatter)
-                this.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
-            return;
-        }
-        if (this.agentEntries.some((e) => e.name === name)) {
-            this.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-            this.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${this.agentEntries.find((e) => e.name === name).file}: Claude Code lists only one`);
-            return;
-        }
-        const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
-        const loading = 'eager';
-        this.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
-        this.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
-        this.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
-        const skills = asGlobs(fm.skills);
-        for (const s of skills ?? [])
-            this.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
-    }
-    applyOverridesAndOrder(settings) {
-        for (const e of this.skillEntries) {
-            const o = settings.skillOverrides[e.name];
-            if (!o || o === 'on')
-                continue;
-            if (o === 'off' || o === 'user-invocable-only') {
-                e.loading = 'not-loaded';
-                e.reason = `skillOverrides: ${o}`;
-            }
-            else if (o === 'name-only') {
-                e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
-                e.nameOnly = true;
-                e.reason += ' (skillOverrides: name-only)';
-            }
-        }
-    }
-    planRemaining() {
-        const claimed = new Set(this.files.keys());
-        for (const p of candidatePaths(this.tree)) {
-            const real = this.tree.real(p);
-            if (!real || claimed.has(real) || IGNORED_DIR.test(p))
-                continue;
-            claimed.add(real);
-            const unit = ownerUnit(this.units, p);
-            this.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
-        }
-    }
-    checkCollisions() {
-        const seen = new Map();
-        for (const e of [...this.skillEntries, ...this.agentEntries]) {
-            const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
-            const prev = seen.get(key);
-            if (prev && prev.file !== e.file)
-                this.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
-            else
-                seen.set(key, e);
-        }
-        // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
-        // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
-        const project = new Map();
-        for (const e of [...this.skillEntries, ...this.agentEntries])
+    // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
+    // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
+    const project = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries])
+        if (e.unit === PROJECT)
+            project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
+    if (project.size)
+        for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
             if (e.unit === PROJECT)
-                project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
-        if (project.size)
-            for (const e of [...this.skillEntries, ...this.agentEntries]) {
-                if (e.unit === PROJECT)
-                    continue;
-                const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
-                if (prev)
-                    this.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
-            }
-    }
-}
-function rank(l) {
-    return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
-}
-function plan_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-function memoryOrder(p, dir) {
-    const rel = dir === '' ? p : p.slice(dir.length + 1);
-    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
-}
-/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
-function trimGlob(g) {
-    return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
-}
-/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
-function manifestPaths(manifest, key) {
-    if (!manifest)
-        return undefined;
-    const v = manifest[key] ?? (plan_isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
-    if (typeof v === 'string')
-        return [v];
-    if (Array.isArray(v))
-        return v.filter((x) => typeof x === 'string');
-    return undefined;
+                continue;
+            const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
+            if (prev)
+                ctx.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
+        }
 }
 function ownerUnit(units, p) {
     let best;
@@ -2416,54 +2526,6 @@ function ownerUnit(units, p) {
     if (best && best.root === '' && /^\.claude\//.test(p))
         return PROJECT;
     return best?.name ?? PROJECT;
-}
-/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
-function deriveDescription(body, kind, max) {
-    const line = body
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .find((l) => l.length > 0);
-    if (!line)
-        return kind === 'skill' ? 'Skill' : 'Custom command';
-    const text = line.replace(/^#+\s*/, '');
-    const chars = [...text];
-    return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
-}
-function fieldLine(text, key) {
-    const lines = text.split(/\r?\n/, 400);
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-    return i >= 0 ? i + 1 : 1;
-}
-/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
-function agentTools(fm) {
-    const list = (v) => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
-    const tools = list(fm.tools);
-    const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
-    if (tools.length && denied.length) {
-        const left = tools.filter((t) => !denied.includes(t));
-        return left.length ? left.join(', ') : 'None';
-    }
-    if (tools.length)
-        return tools.join(', ');
-    if (denied.length)
-        return `All tools except ${denied.join(', ')}`;
-    return 'All tools';
-}
-/**
- * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
- * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
- * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
- */
-function listingOrder(entries, units) {
-    const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
-    const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
-    // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
-    const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
-}
-/** Agents are listed by name, compared as Claude Code does (localeCompare). */
-function agentOrder(entries) {
-    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/index.ts

@@ -1,0 +1,185 @@
+/**
+ * What every loader shares while one load plan is built: the tree and the contents read so far,
+ * the loading model and limits, and the plan's accumulating records. Reading, diagnostics and the
+ * one merge rule (a file reached twice keeps its strongest loading) live here, in one place.
+ */
+import path from 'node:path/posix';
+import type { Blob } from '../../collect/types.js';
+import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, type Limits, type LoadingModel } from '../../model/constants.js';
+import type { Category, ComponentKind, Diagnostic, GraphEdge, Loading, Severity, UnresolvedRef } from '../../model/snapshot.js';
+import { parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
+import { decode, parseJson } from '../text.js';
+import { Tree } from '../tree.js';
+import type { UnitDef } from '../units.js';
+import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from '../plan.js';
+
+export interface Read {
+  real: string;
+  sha: string;
+  bytes: number;
+  text: string;
+  parsed?: ParsedFrontmatter;
+}
+
+export const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
+
+export class PlanContext {
+  readonly limits: Limits;
+  readonly m: LoadingModel;
+  readonly files = new Map<string, PlannedFile>();
+  readonly skillEntries: PlannedEntry[] = [];
+  readonly agentEntries: PlannedEntry[] = [];
+  readonly components: PlannedComponent[] = [];
+  readonly edges: GraphEdge[] = [];
+  readonly unresolved: UnresolvedRef[] = [];
+  readonly cycles: string[][] = [];
+  readonly unknowns: Unknown[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  readonly missing = new Set<string>();
+  private readonly readCache = new Map<string, Read | null>();
+  private readonly diagnosed = new Set<string>();
+  private readonly parseCache: ParseCache | undefined;
+  memoryChars = 0;
+  units: UnitDef[] = [];
+
+  constructor(
+    readonly tree: Tree,
+    private readonly contents: ReadonlyMap<string, Blob>,
+    readonly opts: PlanOptions,
+  ) {
+    this.m = opts.model;
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
+    this.parseCache = opts.parseCache;
+  }
+
+  diag(file: string, line: number, severity: Severity, code: string, message: string): void {
+    const key = `${file}\0${line}\0${code}\0${message}`;
+    if (this.diagnosed.has(key)) return;
+    this.diagnosed.add(key);
+    this.diagnostics.push({ file, line, severity, code, message });
+  }
+
+  /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
+  read(p: string, withFrontmatter = false): Read | null {
+    const real = this.tree.real(p);
+    if (!real) return null;
+    let r = this.readCache.get(real);
+    if (r === undefined) {
+      const entry = this.tree.files.get(real)!;
+      const blob = this.contents.get(real);
+      if (!blob) {
+        if (entry.size > this.limits.maxFileBytes) {
+          this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+          r = null;
+        } else {
+          this.missing.add(real);
+          return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
+        }
+      } else {
+        let d = this.parseCache?.get(blob.sha);
+        if (!d) {
+          d = decode(blob.data);
+          this.parseCache?.set(blob.sha, d);
+        }
+        if (d.problem) this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
+        r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+      }
+      this.readCache.set(real, r);
+    }
+    if (r && withFrontmatter && !r.parsed) {
+      const memo = this.parseCache?.get(r.sha);
+      r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+      if (memo) memo.parsed = r.parsed;
+      for (const issue of r.parsed.issues) this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
+    }
+    return r;
+  }
+
+  readJson(p: string): unknown {
+    const r = this.read(p);
+    if (!r || this.missing.has(r.real)) return undefined;
+    const j = parseJson(r.text);
+    if (!j.ok) {
+      this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
+      return undefined;
+    }
+    return j.value;
+  }
+
+  addFile(p: string, unit: string, kind: ComponentKind, loading: Loading, reason: string, category: Category, text?: string, depth?: number): PlannedFile | undefined {
+    const r = this.read(p);
+    const real = r?.real ?? this.tree.real(p) ?? p;
+    const existing = this.files.get(real);
+    if (existing) {
+      // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
+      if (rank(loading) > rank(existing.loading)) this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+      return existing;
+    }
+    const f: PlannedFile = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+    this.files.set(real, f);
+    return f;
+  }
+
+  /** Resolves an @reference inside the repository; records why it can't be. */
+  resolveRef(from: string, ref: string, line: number, as: 'import' | 'file-ref', base?: string): string | null {
+    const fromReal = this.tree.real(from) ?? from;
+    if (ref.startsWith('~/') || ref === '~') {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
+      this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
+      return null;
+    }
+    if (ref.startsWith('/')) {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+      this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
+      return null;
+    }
+    const ext = path.extname(ref).slice(1).toLowerCase();
+    const baseDir = base ?? (path.dirname(fromReal) === '.' ? '' : path.dirname(fromReal));
+    const norm = Tree.normalize(path.join(baseDir, ref));
+    if (norm === null) {
+      this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+      this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
+      return null;
+    }
+    if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
+      if (this.tree.real(norm)) this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
+      return null;
+    }
+    const res = this.tree.resolve(norm);
+    if (!res.ok || !this.tree.files.has(res.path)) {
+      const reason = res.ok ? 'missing' : res.reason;
+      this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+      if (as === 'import' && (ext || reason !== 'missing')) this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+      return null;
+    }
+    return norm;
+  }
+}
+
+export function rank(l: Loading): number {
+  return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
+}
+
+export function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+export function fieldLine(text: string, key: string): number {
+  const lines = text.split(/\r?\n/, 400);
+  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
+  return i >= 0 ? i + 1 : 1;
+}
+
+/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
+export function trimGlob(g: string): string {
+  return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
+}
+
+/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
+export function manifestPaths(manifest: Record<string, unknown> | undefined, key: string): string[] | undefined {
+  if (!manifest) return undefined;
+  const v = manifest[key] ?? (isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
+  if (typeof v === 'string') return [v];
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  return undefined;
+}

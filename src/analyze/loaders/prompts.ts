@@ -1,0 +1,133 @@
+/**
+ * Commands and skills: listing entries (eager, or on demand when path-scoped) and bodies (on
+ * invocation); names, aliases, derived descriptions, skillOverrides and the listing order.
+ */
+import type { Loading } from '../../model/snapshot.js';
+import { asBool, asGlobs, asText } from '../frontmatter.js';
+import { findImports } from '../markdown.js';
+import type { PlannedEntry } from '../plan.js';
+import { USER, type UnitDef } from '../units.js';
+import { fieldLine, trimGlob, type PlanContext } from './context.js';
+import type { Settings } from './settings.js';
+
+/** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
+const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
+
+/** A command or skill: listing entry (eager or conditional) and body (on invocation). */
+export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string, kind: 'command' | 'skill'): void {
+  const r = ctx.read(f, true);
+  if (!r) return;
+  const fm = r.parsed?.data ?? {};
+  const body = r.parsed?.body ?? r.text;
+  const isPlugin = u.type === 'plugin';
+  // A skill is listed under its directory name; a different, valid front matter name follows in
+  // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
+  const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
+  let alias: string | undefined;
+  if (kind === 'skill') {
+    const declared = asText(fm.name)?.trim();
+    if (declared && declared !== name) {
+      const qualified = isPlugin ? `${u.name}:${declared}` : declared;
+      const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
+      if (shown) alias = qualified;
+      ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+    }
+  }
+  const real = ctx.tree.real(f) ?? f;
+  const description = asText(fm.description)?.trim() ?? '';
+  const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
+  if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars) ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
+  const disabled = asBool(fm['disable-model-invocation']);
+  const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
+  const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+  let listed = !disabled;
+  let why = '';
+  // No description: a plugin entry without when_to_use either is not listed; otherwise the
+  // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
+  let base = description;
+  if (!description) {
+    if (isPlugin && !whenToUse) {
+      listed = false;
+      why = `plugin ${kind} with neither description nor when_to_use: not listed`;
+      ctx.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
+    } else {
+      base = deriveDescription(body, kind, ctx.m.derivedDescriptionMaxChars);
+      ctx.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${base.slice(0, 60)}" from the first line`);
+    }
+  }
+  const desc = whenToUse ? `${base} - ${whenToUse}` : base;
+  const bodyText = body;
+  const refs: string[] = [];
+  const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
+  if (kind === 'command') {
+    for (const imp of findImports(body)) {
+      const target = ctx.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
+      if (!target) continue;
+      const tr = ctx.tree.real(target)!;
+      refs.push(tr);
+      ctx.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
+      ctx.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
+    }
+  }
+  const bodyLoading: Loading = 'on-demand';
+  ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+  let entryLoading: Loading = 'not-loaded';
+  if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
+  else if (!why) why = 'disable-model-invocation: true, not listed';
+  const entry = listed ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
+  ctx.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+}
+
+export function makeEntry(ctx: PlanContext, name: string, description: string, kind: PlannedEntry['kind'], unit: string, file: string, loading: Loading, reason: string, alias?: string): PlannedEntry {
+  // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
+  // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
+  description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
+  const cap = ctx.m.skillListingMaxDescChars;
+  const capped = description.length > cap;
+  const desc = capped ? description.slice(0, cap - 1) + '…' : description;
+  const shown = alias ? `${name} (${alias})` : name;
+  const e: PlannedEntry = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
+  if (capped) ctx.diag(file, fieldLine(ctx.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+  ctx.skillEntries.push(e);
+  return e;
+}
+
+export function applyOverridesAndOrder(ctx: PlanContext, settings: Settings): void {
+  for (const e of ctx.skillEntries) {
+    const o = settings.skillOverrides[e.name];
+    if (!o || o === 'on') continue;
+    if (o === 'off' || o === 'user-invocable-only') {
+      e.loading = 'not-loaded';
+      e.reason = `skillOverrides: ${o}`;
+    } else if (o === 'name-only') {
+      e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+      e.nameOnly = true;
+      e.reason += ' (skillOverrides: name-only)';
+    }
+  }
+}
+
+/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
+export function deriveDescription(body: string, kind: 'command' | 'skill', max: number): string {
+  const line = body
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => l.length > 0);
+  if (!line) return kind === 'skill' ? 'Skill' : 'Custom command';
+  const text = line.replace(/^#+\s*/, '');
+  const chars = [...text];
+  return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+}
+
+/**
+ * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
+ * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
+ * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
+ */
+export function listingOrder(entries: readonly PlannedEntry[], units: readonly UnitDef[]): PlannedEntry[] {
+  const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+  const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
+  // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
+  const group = (e: PlannedEntry) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
+  return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+}
