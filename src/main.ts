@@ -152,9 +152,12 @@ async function ourAuthors(ctx: Ctx): Promise<string[]> {
 async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
   const { opts, log } = ctx;
   const runUrl = ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_RUN_ID ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}` : undefined;
+  // Files and lines link to the commit measured as the head; the footer links the run.
+  const blobUrl = ctx.env.GITHUB_SERVER_URL && report.head.commit ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/blob/${report.head.commit}` : undefined;
+  const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
   log.info(renderDiffText(report));
   try {
-    await core.summary.addRaw(renderComment(report, { limit: SUMMARY_LIMIT })).write();
+    await core.summary.addRaw(renderComment(report, { limit: SUMMARY_LIMIT, ...links })).write();
   } catch (e) {
     log.warning(`Could not write the job summary: ${errorMessage(e)}`);
   }
@@ -166,7 +169,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   if (ctx.gh && opts.checkRun) {
     try {
       const annotations = renderAnnotations(report);
-      const c = await publishCheck(ctx.gh, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl }), annotations, detailsUrl: runUrl });
+      const c = await publishCheck(ctx.gh, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }), annotations, detailsUrl: runUrl });
       core.setOutput('check-run-id', String(c.id));
       checkPublished = true;
       log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
@@ -177,7 +180,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   if (ctx.gh && prNumber && opts.comment !== 'never') {
     try {
       const onlyIfExists = opts.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
-      const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl });
+      const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl, ...links });
       const r = await upsertComment(ctx.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) }, body, onlyIfExists);
       if (r.url) core.setOutput('comment-url', r.url);
       log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);

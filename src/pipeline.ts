@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config/load.js';
 import { UserError } from './errors.js';
 import type { GateReport, LoadTimeComparison } from './model/report.js';
 import type { Snapshot } from './model/snapshot.js';
+import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
@@ -54,7 +55,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const { counter, save } = counterFor(o, proc);
   const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
   save();
-  proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
+  proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) }));
   return 0;
 }
 

@@ -22,6 +22,18 @@ describe.skipIf(corpora.length === 0)('real frameworks (../shared/corpora)', () 
     }
   });
 
+  it.each(corpora)('%s: nothing fails or warns that the pull request did not cause, and every failure says how to pass', async (name) => {
+    const base = await analyzeDir(path.join(CORPORA, name, 'base'));
+    const head = await analyzeDir(path.join(CORPORA, name, 'head'));
+    const r = compare({ base, head, baseLabel: 'base', headLabel: 'head', loadTime: null }, config);
+    for (const x of r.results.filter((y) => y.status !== 'pass')) {
+      expect(x.introduced, x.message).toBe(true);
+      expect(x.howToPass, x.message).toMatch(/\d/);
+    }
+    // What the base already broke is counted, never blamed.
+    for (const x of r.results.filter((y) => y.preexisting)) expect(x.status).toBe('pass');
+  });
+
   it('VoltAgent: the pull request that made every agent description several KB long fails on the agent listing', async () => {
     const dir = path.join(CORPORA, 'VoltAgent__awesome-claude-code-subagents');
     const base = await analyzeDir(path.join(dir, 'base'));

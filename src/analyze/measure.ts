@@ -196,6 +196,7 @@ function entryRecord(e: PlannedEntry, tok: (t: string) => number): ListingEntry 
     reason: e.reason,
     ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
     ...(e.alias ? { alias: e.alias } : {}),
+    ...(e.line ? { line: e.line } : {}),
   };
 }
 

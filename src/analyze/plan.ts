@@ -41,6 +41,8 @@ export interface PlannedEntry {
   nameOnly: boolean;
   /** Front matter name shown in parentheses after the listed (directory) name. */
   alias?: string;
+  /** Line of the `description:` field. */
+  line?: number;
 }
 
 export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {

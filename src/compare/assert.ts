@@ -38,12 +38,12 @@ export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime:
       const w = perPlugin(s) ? s.listings.worst.skills : null;
       const names = w ? w.truncated : s.listings.skills.truncated;
       const first = s.listings.skills.items.find((e) => e.name === names[0]);
-      return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file } } : {}) };
+      return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}) };
     }
     case 'agentListingTokens': {
       const w = perPlugin(s) ? s.listings.worst.agents : null;
       const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-      return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file } } : {}) };
+      return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}) };
     }
     case 'memoryFileMaxChars': {
       const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];

@@ -31,7 +31,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   worstInvocationTokens: 'Worst single invocation',
   skillListingChars: 'Skill listing characters',
   skillListingTruncated: 'Listing entries reduced to a bare name',
-  agentListingTokens: "Agent listing (Claude Code's chars/4 tokens)",
+  agentListingTokens: 'Agent listing (tokens as Claude Code estimates them: characters / 4)',
   memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
   memoryTotalChars: 'All instruction files (chars)',
   importsPastDepthLimit: 'Imports past the depth limit',

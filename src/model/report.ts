@@ -61,6 +61,8 @@ export interface BudgetResult {
   /** Exceeded on the base already and not made worse: counted, never failed or warned. */
   preexisting?: boolean;
   message: string;
+  /** For a failing or warning budget: what it takes to pass, computed from the real budget. */
+  howToPass?: string;
   location?: Location;
 }
 
@@ -79,6 +81,8 @@ export interface Recommendation {
   horizon: Horizon;
   /** In a diff: the pull request introduced it. */
   introduced?: boolean;
+  /** The unit (project or plugin) of the file it is about. */
+  unit?: string;
 }
 
 export interface SideInfo {

@@ -79,6 +79,8 @@ export interface ListingEntry {
   descriptionCapped?: boolean;
   /** The front matter name Claude Code shows in parentheses after the listed name (`data_viz (DataViz)`). */
   alias?: string;
+  /** Line of the `description:` field in the file (where annotations point). */
+  line?: number;
   /** Over budget, this entry would be reduced to its bare name. */
   truncated?: boolean;
 }

@@ -5,8 +5,9 @@
  */
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { judgedListings } from '../compare/assert.js';
 
-export type Draft = Omit<Recommendation, 'horizon' | 'introduced'> & { correctness?: boolean; architectural?: boolean };
+export type Draft = Omit<Recommendation, 'horizon' | 'introduced'> & { correctness?: boolean; architectural?: boolean; blocking?: boolean };
 export type Analyzer = (s: Snapshot) => Draft[];
 
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
@@ -56,28 +57,44 @@ export const lazyLoading: Analyzer = (s) => {
 /** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
 export const listingDescriptions: Analyzer = (s) => {
   const out: Draft[] = [];
-  const truncated = new Set(s.listings.skills.truncated);
+  const j = judgedListings(s);
+  const perPlugin = s.listings.scope === 'per-plugin';
+  const truncated = new Set(perPlugin && s.listings.worst.skills ? s.listings.worst.skills.truncated : s.listings.skills.truncated);
+  // The agent listing over Claude Code's limit, judged as diff judges it: that unit's entries block.
+  const agentsOver = j.agentTokens > s.listings.agents.warnAt;
+  const overUnit = agentsOver ? j.agentUnit : undefined;
+  const inJudged = (unit: string) => !overUnit || unit === overUnit || unit === 'project';
+  // Targets computed from the real budgets: an even share of what is left for the framework.
+  const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
+  const skillShare = Math.max(40, Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30);
+  const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
+  const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
   for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
     if (e.loading !== 'eager') continue;
-    const descChars = e.text.length - e.name.length - 4;
+    // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
+    const descChars = (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).length - (e.text.indexOf(': ') + 2);
     const isTruncated = truncated.has(e.name);
-    if (!isTruncated && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS) continue;
-    const keep = Math.min(descChars, TARGET_DESCRIPTION_CHARS);
+    const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
+    if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS) continue;
+    const target = e.kind === 'agent' ? (agentsOver ? agentShare : TARGET_DESCRIPTION_CHARS) : truncated.size ? skillShare : TARGET_DESCRIPTION_CHARS;
+    if (!blocking && descChars <= target) continue;
+    const keep = Math.min(descChars, target);
     const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
     const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
     out.push({
       key: `listing:${e.kind}:${e.name}`,
       analyzer: 'listing',
-      title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters)`,
+      title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
       rationale: isTruncated
-        ? `The listing exceeds its ${s.listings.skills.budget}-character budget, so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. Shorter descriptions across the listing (about ${TARGET_DESCRIPTION_CHARS} characters each) bring every entry back.`
+        ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
         : e.kind === 'agent'
-          ? `Every agent's description is sent at session start. Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+          ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
           : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
-      location: { file: e.file, line: 1 },
+      location: { file: e.file, line: e.line ?? 1 },
       saving: { eagerTokens: saving, onDemandTokens: 0 },
       effort: 'low',
-      correctness: isTruncated,
+      correctness: blocking,
+      blocking,
     });
   }
   return out;

@@ -23,15 +23,19 @@ function horizon(d: Draft, minSaving: number): Horizon {
 export function recommend(s: Snapshot, minSaving: number, analyzers: readonly Analyzer[] = ANALYZERS): Recommendation[] {
   const drafts = analyzers.flatMap((a) => a(s));
   const seen = new Set<string>();
+  const blockingKeys = new Set<string>();
   const out: Recommendation[] = [];
   for (const d of drafts) {
     if (seen.has(d.key)) continue;
     seen.add(d.key);
     const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
     if (!worth) continue;
-    const { correctness: _c, architectural: _a, ...rest } = d;
+    const { correctness: _c, architectural: _a, blocking, ...rest } = d;
+    if (blocking) blockingKeys.add(d.key);
     out.push({ ...rest, horizon: horizon(d, minSaving) });
   }
   const order: Record<Horizon, number> = { immediate: 0, 'short-term': 1, 'long-term': 2 };
-  return out.sort((a, b) => order[a.horizon] - order[b.horizon] || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+  // What keeps a budget failing comes first within its horizon, then saving per effort.
+  const blocks = (r: Recommendation) => (blockingKeys.has(r.key) ? 0 : 1);
+  return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
 }

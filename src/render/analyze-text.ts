@@ -1,9 +1,11 @@
 import { markdownTable } from 'markdown-table';
+import { judgedListings } from '../compare/assert.js';
+import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { fmt, pct } from './format.js';
 
-/** The `analyze` report for a terminal: what the framework costs, where, and why. */
-export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): string {
+/** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
+export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommendations?: Recommendation[] } = {}): string {
   const out: string[] = [];
   const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
   out.push(`context-budget ${s.tool.version}: ${where}`);
@@ -15,8 +17,7 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
       ['Always loaded (eager) tokens', `${fmt(s.totals.eagerTokens)} (${pct(s.totals.windowShare)} of the window)`],
       ['On-demand tokens', fmt(s.totals.onDemandTokens)],
       ['Worst single invocation', `${fmt(s.totals.worstInvocationTokens)}${s.totals.worstInvocation ? ` (eager + ${s.totals.worstInvocation})` : ''}`],
-      ['Skill listing', `${fmt(s.listings.skills.chars)} / ${fmt(s.listings.skills.budget)} chars, ${s.listings.skills.entries} entries${s.listings.skills.overBudget ? `, OVER BUDGET: ${s.listings.skills.truncated.length} reduced to bare names` : ''}`],
-      ['Agent listing', `${fmt(s.listings.agents.claudeEstimateTokens)} / ${fmt(s.listings.agents.warnAt)} tokens (Claude Code's chars/4), ${s.listings.agents.entries} agents${s.listings.agents.overLimit ? ', OVER LIMIT' : ''}`],
+      ...listingRows(s),
       ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
       ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
       ['Read at session start', startupCost(s)],
@@ -55,7 +56,34 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number } = {}): s
     for (const d of diags.slice(0, 30)) out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
     if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
   }
+  const recs = opts.recommendations ?? [];
+  if (recs.length) {
+    out.push('');
+    out.push(`Recommendations (${recs.length}, ranked by saving per effort)`);
+    for (const h of ['immediate', 'short-term', 'long-term'] as const) {
+      const list = recs.filter((r) => r.horizon === h);
+      if (!list.length) continue;
+      out.push(`${h}:`);
+      for (const r of list.slice(0, 15)) out.push(`- ${r.title}${r.saving.eagerTokens > 0 ? ` (saves ~${fmt(r.saving.eagerTokens)} always-loaded tokens)` : r.saving.onDemandTokens > 0 ? ` (saves ~${fmt(r.saving.onDemandTokens)} on-demand tokens)` : ''}: ${r.location.file}${r.location.line ? `:${r.location.line}` : ''}`);
+      if (list.length > 15) out.push(`- ... and ${list.length - 15} more (use --json for all)`);
+    }
+  }
   return out.join('\n') + '\n';
+}
+
+/** The listing rows, judged the same way as `diff` judges them (per plugin for marketplaces), saying which. */
+function listingRows(s: Snapshot): string[][] {
+  const j = judgedListings(s);
+  const L = s.listings.skills;
+  const perPlugin = s.listings.scope === 'per-plugin' && (j.skillUnit !== undefined || j.agentUnit !== undefined);
+  const how = perPlugin ? ' (judged per plugin: the project plus each plugin installed alone; worst shown)' : '';
+  const worstSkills = perPlugin ? s.listings.worst.skills : null;
+  const truncated = worstSkills ? worstSkills.truncated.length : L.truncated.length;
+  const over = j.agentTokens > s.listings.agents.warnAt;
+  return [
+    ['Skill listing' + how, `${fmt(j.skillChars)} / ${fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`],
+    ['Agent listing' + how, `${fmt(j.agentTokens)} / ${fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`],
+  ];
 }
 
 /** What start-up costs from the framework's side, computed, not timed: files and bytes Claude Code reads at session start. */

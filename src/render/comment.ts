@@ -22,6 +22,17 @@ export interface CommentOptions {
   limit?: number;
   /** Link to the full report (job summary), shown when detail is folded. */
   detailsUrl?: string;
+  /** `https://github.com/o/r/blob/<head sha>`: files and lines link to the head commit. */
+  blobUrl?: string;
+  /** The workflow run, linked from the footer. */
+  runUrl?: string;
+}
+
+/** A file (and line) of the head, linked to the head commit when the URL is known. */
+function place(file: string, line: number | undefined, o: CommentOptions): string {
+  const text = `${md(file, 120)}${line ? `:${line}` : ''}`;
+  if (!o.blobUrl || /[()\s<>]/.test(file)) return text;
+  return `[${text}](${o.blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''})`;
 }
 
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' } as const;
@@ -74,7 +85,7 @@ export function metricsTable(r: GateReport): string {
   const j = d.listings.judged;
   const worst = (unit?: string) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
   rows.push([`Skill listing (chars of ${fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
-  rows.push([`Agent listing (Claude Code's chars/4 tokens${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+  rows.push([`Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
   rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
   if (r.loadTime) {
     const lt = r.loadTime;
@@ -83,11 +94,18 @@ export function metricsTable(r: GateReport): string {
   return markdownTable(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }
 
-function regressions(r: GateReport): string {
+function regressions(r: GateReport, o: CommentOptions): string {
   const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
   if (!bad.length) return '';
-  const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${md(x.location.file)}${x.location.line ? `:${x.location.line}` : ''}` : ''} <sub>(${md(x.id)})</sub>`);
-  return `#### Regressions\n${lines.join('\n')}`;
+  const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''} <sub>(${md(x.id)})</sub>${x.howToPass ? `\n  - **How to pass:** ${md(x.howToPass, 1500)}` : ''}`);
+  return `#### What this change did\n${lines.join('\n')}`;
+}
+
+/** Limits the base branch already broke and this change did not make worse: counted, never blamed. */
+function preexistingSection(r: GateReport, o: CommentOptions): string {
+  const old = r.results.filter((x) => x.preexisting);
+  if (!old.length) return '';
+  return details(`Already on the base branch (${old.length}; not caused by this change)`, old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'));
 }
 
 function details(summary: string, body: string): string {
@@ -102,7 +120,7 @@ function unitsSection(r: GateReport, maxRows: number): string {
   const u = [...r.diff.units].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta));
   if (!u.length || maxRows === 0) return '';
   const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
-  return details(`Units and plugins (${u.length} changed)`, markdownTable([['Unit', 'Status', 'Eager base', 'Eager head', 'Eager Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+  return details(`Units and plugins (${u.length} changed)`, markdownTable([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
 }
 
 function filesSection(r: GateReport, maxRows: number): string {
@@ -110,7 +128,7 @@ function filesSection(r: GateReport, maxRows: number): string {
   if (!f.length || maxRows === 0) return '';
   const loading = (x: (typeof f)[number]) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
   const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
-  return details(`Files (${f.length} changed)`, markdownTable([['File', 'Status', 'Loading', 'Tokens Δ', 'Eager Δ'], ...rows]) + more(f.length - maxRows, 'files'));
+  return details(`Files (${f.length} changed)`, markdownTable([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'));
 }
 
 function listingSection(r: GateReport, maxRows: number): string {
@@ -150,20 +168,54 @@ function graphSection(r: GateReport, maxRows: number): string {
 
 const HORIZON_TITLE: Record<Horizon, string> = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
 
-export function recLine(x: Recommendation): string {
-  const saving = x.saving.eagerTokens > 0 ? ` — saves ~${fmt(x.saving.eagerTokens)} always-loaded tokens` : x.saving.onDemandTokens > 0 ? ` — saves ~${fmt(x.saving.onDemandTokens)} on-demand tokens` : '';
-  return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving} <sub>(${x.effort} effort; ${md(x.location.file, 120)}${x.location.line ? `:${x.location.line}` : ''})</sub><br>${md(x.rationale, 400)}`;
+function savingText(eager: number, onDemand: number): string {
+  return eager > 0 ? `~${fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${fmt(onDemand)} on-demand tokens` : '';
 }
 
-function recommendationsSection(r: GateReport, maxRows: number): string {
+export function recLine(x: Recommendation, o: CommentOptions = {}): string {
+  const saving = savingText(x.saving.eagerTokens, x.saving.onDemandTokens);
+  return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
+}
+
+const GROUP_TITLE: Record<Recommendation['analyzer'], string> = {
+  loading: 'Load on demand instead of always',
+  listing: 'Shorten listing descriptions',
+  duplication: 'Remove duplicated text',
+  references: 'Fix references',
+  structure: 'Restructure',
+  compression: 'Compress always-loaded text',
+  collisions: 'Resolve name collisions',
+  reachability: 'Unreachable files',
+};
+
+/** Recommendations of one kind in one unit, with their total; the items inside a fold. */
+function groupLines(list: Recommendation[], o: CommentOptions, maxItems: number): string[] {
+  const groups = new Map<string, Recommendation[]>();
+  for (const x of list) {
+    const k = `${x.analyzer}\0${x.unit ?? 'project'}`;
+    groups.set(k, [...(groups.get(k) ?? []), x]);
+  }
+  return [...groups.values()].map((g) => {
+    if (g.length === 1) return recLine(g[0]!, o);
+    const eager = g.reduce((a, x) => a + x.saving.eagerTokens, 0);
+    const onDemand = g.reduce((a, x) => a + x.saving.onDemandTokens, 0);
+    const news = g.filter((x) => x.introduced).length;
+    const saving = savingText(eager, onDemand);
+    const shown = g.slice(0, maxItems);
+    // One line per item inside the fold; the shared reason is said once.
+    const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.length - shown.length, 'in this group');
+    return `- ${news ? '🆕 ' : ''}**${GROUP_TITLE[g[0]!.analyzer]} in ${md(g[0]!.unit ?? 'project', 80)}**: ${g.length} items${news && news < g.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g[0]!.rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+  });
+}
+
+function recommendationsSection(r: GateReport, maxRows: number, o: CommentOptions): string {
   if (!r.recommendations.length) return '';
   const groups: Horizon[] = ['immediate', 'short-term', 'long-term'];
   const out: string[] = ['#### Recommendations'];
   for (const h of groups) {
     const list = r.recommendations.filter((x) => x.horizon === h);
     if (!list.length) continue;
-    const shown = Math.max(h === 'immediate' ? Math.min(maxRows, 10) : maxRows, 0);
-    const body = list.slice(0, shown).map(recLine).join('\n') + more(list.length - shown, 'recommendations');
+    const body = groupLines(list, o, maxRows).join('\n');
     out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
   }
   return out.join('\n\n');
@@ -177,11 +229,12 @@ function unknownsSection(r: GateReport): string {
   return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 
-function footer(r: GateReport): string {
+function footer(r: GateReport, o: CommentOptions = {}): string {
   const side = (s: GateReport['base']) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
   const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
   const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
-  return `<sub>${what}.${scope} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+  const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
+  return `<sub>${what}.${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
 }
 
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
@@ -192,20 +245,21 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
       metricsTable(r),
-      regressions(r),
+      regressions(r, opts),
+      preexistingSection(r, opts),
       unitsSection(r, rows),
       filesSection(r, rows),
       listingSection(r, rows),
       graphSection(r, rows),
-      recommendationsSection(r, Math.max(rows, 3)),
+      recommendationsSection(r, Math.max(rows, 3), opts),
       unknownsSection(r),
       rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
-      footer(r),
+      footer(r, opts),
     ].filter(Boolean);
     const text = parts.join('\n\n') + '\n';
     if (text.length <= limit) return text;
   }
   // Last resort: verdict, metrics and regressions only.
-  const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r)].filter(Boolean).join('\n\n') + '\n';
+  const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r, opts).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r, opts)].filter(Boolean).join('\n\n') + '\n';
   return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }

@@ -7,7 +7,7 @@ import { normalizeConfig } from '../../src/config/load.js';
 import type { Delta, SnapshotDiff } from '../../src/model/report.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { frameworkTree } from '../arbitrary.js';
-import { analyzeDir, cleanup, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, cleanup, counter, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
 import path from 'node:path';
 
 const dirs: string[] = [];
@@ -114,5 +114,21 @@ describe('budgets and the verdict', () => {
     expect(noisy.status).toBe('pass');
     expect(noisy.message).toContain('within noise');
     expect(loadResult(3.0, 1).status).toBe('pass'); // under the 5 ms floor
+  });
+});
+
+describe('same commits, same verdict', () => {
+  it('gives the same verdict and the same comment on every run of the same pair (20 runs, default budgets)', async () => {
+    const { runDiff } = await import('../../src/pipeline.js');
+    const { worktreeSource } = await import('../../src/collect/worktree.js');
+    const { renderComment } = await import('../../src/render/comment.js');
+    const side = (name: string) => ({ kind: 'source' as const, source: worktreeSource(path.join(FIXTURES, name)), label: name });
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      const r = await runDiff(side('example-base'), side('example-head'), config, counter);
+      seen.add(`${r.verdict}\n${renderComment(r, { key: 'default' })}`);
+    }
+    expect(seen.size).toBe(1);
+    expect([...seen][0]).toMatch(/^warn\n/);
   });
 });

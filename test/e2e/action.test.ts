@@ -283,10 +283,10 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 });
 
-describe('comment: changed', () => {
+describe('comment: changed (the default)', () => {
   it('posts nothing when the pull request changes nothing in the framework, and still updates an existing comment', async () => {
     const { repo, ws } = pullRequestFixture((dir) => writeFiles(dir, { 'notes.txt': 'not part of the framework\n' }));
-    const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', comment: 'changed' }, api });
+    const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
     const r = await run();
     expect(r.code).toBe(0);
     expect(r.outputs.verdict).toBe('pass');

@@ -43,7 +43,7 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   }
   const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
   const loading: Loading = 'eager';
-  ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
+  ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false, line: fieldLine(r.text, 'description') });
   ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
   ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
   const skills = asGlobs(fm.skills);

@@ -86,8 +86,9 @@ export function makeEntry(ctx: PlanContext, name: string, description: string, k
   const capped = description.length > cap;
   const desc = capped ? description.slice(0, cap - 1) + '…' : description;
   const shown = alias ? `${name} (${alias})` : name;
-  const e: PlannedEntry = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
-  if (capped) ctx.diag(file, fieldLine(ctx.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+  const line = fieldLine(ctx.read(file)?.text ?? '', 'description');
+  const e: PlannedEntry = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}), line };
+  if (capped) ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
   ctx.skillEntries.push(e);
   return e;
 }

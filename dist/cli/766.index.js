@@ -1,8 +1,8 @@
-export const id = 96;
-export const ids = [96];
+export const id = 766;
+export const ids = [766];
 export const modules = {
 
-/***/ 3096:
+/***/ 6766:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -797,6 +797,7 @@ function entryRecord(e, tok) {
         reason: e.reason,
         ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
         ...(e.alias ? { alias: e.alias } : {}),
+        ...(e.line ? { line: e.line } : {}),
     };
 }
 function agentNameDesc(line) {
@@ -1496,7 +1497,7 @@ function planAgent(ctx, u, f, dir) {
     }
     const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
     const loading = 'eager';
-    ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false });
+    ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false, line: fieldLine(r.text, 'description') });
     ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
     ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
     const skills = asGlobs(fm.skills);
@@ -1909,9 +1910,10 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
     const capped = description.length > cap;
     const desc = capped ? description.slice(0, cap - 1) + '…' : description;
     const shown = alias ? `${name} (${alias})` : name;
-    const e = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}) };
+    const line = fieldLine(ctx.read(file)?.text ?? '', 'description');
+    const e = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}), line };
     if (capped)
-        ctx.diag(file, fieldLine(ctx.read(file)?.text ?? '', 'description'), 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+        ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
     ctx.skillEntries.push(e);
     return e;
 }
@@ -2933,7 +2935,207 @@ function validateSnapshot(v, file) {
     return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s };
 }
 
+;// CONCATENATED MODULE: ./src/config/budgets.ts
+/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
+const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+const TOTAL_METRICS = [
+    'worstInvocationTokens',
+    'skillListingChars',
+    'skillListingTruncated',
+    'agentListingTokens',
+    'memoryFileMaxChars',
+    'memoryTotalChars',
+    'importsPastDepthLimit',
+    'maxDepth',
+    'cycles',
+    'unresolved',
+    'invalidSkillNames',
+    'errors',
+    'loadTimeRatio',
+];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRIC_LABELS = {
+    eagerTokens: 'Always-loaded tokens',
+    onDemandTokens: 'On-demand tokens',
+    worstInvocationTokens: 'Worst single invocation',
+    skillListingChars: 'Skill listing characters',
+    skillListingTruncated: 'Listing entries reduced to a bare name',
+    agentListingTokens: 'Agent listing (tokens as Claude Code estimates them: characters / 4)',
+    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
+    memoryTotalChars: 'All instruction files (chars)',
+    importsPastDepthLimit: 'Imports past the depth limit',
+    maxDepth: 'Import depth',
+    cycles: 'Import cycles',
+    unresolved: 'Unresolved or external references',
+    invalidSkillNames: 'Invalid skill names',
+    errors: 'Error diagnostics',
+    loadTimeRatio: 'Load time (head / base)',
+};
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+function scopeLabel(s) {
+    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/assert.ts
+
+
+
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
+    return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
+}
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+function metricValue(s, metric, scope, loadTime, side) {
+    switch (metric) {
+        case 'eagerTokens':
+        case 'onDemandTokens':
+            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+        case 'worstInvocationTokens':
+            return { value: s.totals.worstInvocationTokens };
+        case 'skillListingChars':
+            return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
+        case 'skillListingTruncated': {
+            const w = perPlugin(s) ? s.listings.worst.skills : null;
+            const names = w ? w.truncated : s.listings.skills.truncated;
+            const first = s.listings.skills.items.find((e) => e.name === names[0]);
+            return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}) };
+        }
+        case 'agentListingTokens': {
+            const w = perPlugin(s) ? s.listings.worst.agents : null;
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+            return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}) };
+        }
+        case 'memoryFileMaxChars': {
+            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+        }
+        case 'memoryTotalChars':
+            return { value: s.memory.chars };
+        case 'importsPastDepthLimit': {
+            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+        }
+        case 'maxDepth':
+            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+        case 'cycles':
+            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
+        case 'unresolved': {
+            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+        }
+        case 'invalidSkillNames': {
+            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'errors': {
+            const d = s.diagnostics.filter((x) => x.severity === 'error');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'loadTimeRatio':
+            if (!loadTime)
+                return null;
+            return { value: side === 'head' ? loadTime.ratio : 1 };
+    }
+}
+function scoped(s, loading, scope) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    switch (scope.type) {
+        case 'total':
+            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+        case 'category':
+            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+        case 'unit': {
+            const u = s.units.find((x) => x.name === scope.value);
+            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+        }
+        case 'kind':
+            return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
+            return files + entries;
+        }
+    }
+}
+const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+/** Evaluates every assertion; level `off` is skipped. */
+function evaluate(assertions, base, head, loadTime) {
+    const results = [];
+    for (const a of assertions) {
+        if (a.level === 'off')
+            continue;
+        const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (!h)
+            continue; // not measurable for this pair (e.g. load time between two snapshot files)
+        const baseValue = b?.value ?? 0;
+        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+        let violated;
+        let actual;
+        let message;
+        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
+            results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', introduced: false, message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
+            continue;
+        }
+        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
+            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
+            const limit = a.threshold + (a.noise ?? 0);
+            actual = h.value;
+            violated = loadTime.ratioMin > limit;
+            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
+            message = violated ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round` : loadTime.ratioMax > limit ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged` : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
+        }
+        else if (a.operator === 'max') {
+            actual = h.value;
+            const allowance = 0;
+            violated = actual > a.threshold + allowance;
+            message = violated
+                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
+        }
+        else if (a.operator === 'maxIncrease') {
+            actual = h.value - baseValue;
+            violated = actual > a.threshold;
+            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
+        }
+        else {
+            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+            violated = actual > a.threshold;
+            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+        }
+        if (h.unit)
+            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
+        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+        let preexisting = false;
+        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+            // Already over on the base and not made worse: what the base had is never blamed on the change.
+            st = 'pass';
+            preexisting = true;
+            message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
+        }
+        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, introduced: violated && !preexisting, ...(preexisting ? { preexisting } : {}), message, ...(h.location ? { location: h.location } : {}) });
+    }
+    return results;
+}
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+function decide(results) {
+    if (results.some((r) => r.status === 'fail'))
+        return 'fail';
+    if (results.some((r) => r.status === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
 const LARGE_EAGER_FILE_TOKENS = 3_000;
 /** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
@@ -2980,30 +3182,47 @@ const lazyLoading = (s) => {
 /** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
 const listingDescriptions = (s) => {
     const out = [];
-    const truncated = new Set(s.listings.skills.truncated);
+    const j = judgedListings(s);
+    const perPlugin = s.listings.scope === 'per-plugin';
+    const truncated = new Set(perPlugin && s.listings.worst.skills ? s.listings.worst.skills.truncated : s.listings.skills.truncated);
+    // The agent listing over Claude Code's limit, judged as diff judges it: that unit's entries block.
+    const agentsOver = j.agentTokens > s.listings.agents.warnAt;
+    const overUnit = agentsOver ? j.agentUnit : undefined;
+    const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
+    // Targets computed from the real budgets: an even share of what is left for the framework.
+    const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
+    const skillShare = Math.max(40, Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30);
+    const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
+    const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
     for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
         if (e.loading !== 'eager')
             continue;
-        const descChars = e.text.length - e.name.length - 4;
+        // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
+        const descChars = (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).length - (e.text.indexOf(': ') + 2);
         const isTruncated = truncated.has(e.name);
-        if (!isTruncated && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
+        const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
+        if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
             continue;
-        const keep = Math.min(descChars, TARGET_DESCRIPTION_CHARS);
+        const target = e.kind === 'agent' ? (agentsOver ? agentShare : TARGET_DESCRIPTION_CHARS) : truncated.size ? skillShare : TARGET_DESCRIPTION_CHARS;
+        if (!blocking && descChars <= target)
+            continue;
+        const keep = Math.min(descChars, target);
         const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
         const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
         out.push({
             key: `listing:${e.kind}:${e.name}`,
             analyzer: 'listing',
-            title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters)`,
+            title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
             rationale: isTruncated
-                ? `The listing exceeds its ${s.listings.skills.budget}-character budget, so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. Shorter descriptions across the listing (about ${TARGET_DESCRIPTION_CHARS} characters each) bring every entry back.`
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
                 : e.kind === 'agent'
-                    ? `Every agent's description is sent at session start. Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+                    ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
                     : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
-            location: { file: e.file, line: 1 },
+            location: { file: e.file, line: e.line ?? 1 },
             saving: { eagerTokens: saving, onDemandTokens: 0 },
             effort: 'low',
-            correctness: isTruncated,
+            correctness: blocking,
+            blocking,
         });
     }
     return out;
@@ -3134,6 +3353,7 @@ function horizon(d, minSaving) {
 function recommend(s, minSaving, analyzers = ANALYZERS) {
     const drafts = analyzers.flatMap((a) => a(s));
     const seen = new Set();
+    const blockingKeys = new Set();
     const out = [];
     for (const d of drafts) {
         if (seen.has(d.key))
@@ -3142,210 +3362,15 @@ function recommend(s, minSaving, analyzers = ANALYZERS) {
         const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
         if (!worth)
             continue;
-        const { correctness: _c, architectural: _a, ...rest } = d;
+        const { correctness: _c, architectural: _a, blocking, ...rest } = d;
+        if (blocking)
+            blockingKeys.add(d.key);
         out.push({ ...rest, horizon: horizon(d, minSaving) });
     }
     const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
-    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || score(b) - score(a) || (a.key < b.key ? -1 : 1));
-}
-
-;// CONCATENATED MODULE: ./src/config/budgets.ts
-/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
-const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
-const TOTAL_METRICS = [
-    'worstInvocationTokens',
-    'skillListingChars',
-    'skillListingTruncated',
-    'agentListingTokens',
-    'memoryFileMaxChars',
-    'memoryTotalChars',
-    'importsPastDepthLimit',
-    'maxDepth',
-    'cycles',
-    'unresolved',
-    'invalidSkillNames',
-    'errors',
-    'loadTimeRatio',
-];
-const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
-const METRIC_LABELS = {
-    eagerTokens: 'Always-loaded tokens',
-    onDemandTokens: 'On-demand tokens',
-    worstInvocationTokens: 'Worst single invocation',
-    skillListingChars: 'Skill listing characters',
-    skillListingTruncated: 'Listing entries reduced to a bare name',
-    agentListingTokens: "Agent listing (Claude Code's chars/4 tokens)",
-    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
-    memoryTotalChars: 'All instruction files (chars)',
-    importsPastDepthLimit: 'Imports past the depth limit',
-    maxDepth: 'Import depth',
-    cycles: 'Import cycles',
-    unresolved: 'Unresolved or external references',
-    invalidSkillNames: 'Invalid skill names',
-    errors: 'Error diagnostics',
-    loadTimeRatio: 'Load time (head / base)',
-};
-const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
-function scopeLabel(s) {
-    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
-}
-
-;// CONCATENATED MODULE: ./src/compare/assert.ts
-
-
-
-/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
-function perPlugin(s) {
-    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
-}
-/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
-function judgedListings(s) {
-    const p = perPlugin(s);
-    const sk = p ? s.listings.worst.skills : null;
-    const ag = p ? s.listings.worst.agents : null;
-    return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
-}
-/** A metric's value on one snapshot, with the place that explains it. Pure. */
-function metricValue(s, metric, scope, loadTime, side) {
-    switch (metric) {
-        case 'eagerTokens':
-        case 'onDemandTokens':
-            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
-        case 'worstInvocationTokens':
-            return { value: s.totals.worstInvocationTokens };
-        case 'skillListingChars':
-            return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
-        case 'skillListingTruncated': {
-            const w = perPlugin(s) ? s.listings.worst.skills : null;
-            const names = w ? w.truncated : s.listings.skills.truncated;
-            const first = s.listings.skills.items.find((e) => e.name === names[0]);
-            return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file } } : {}) };
-        }
-        case 'agentListingTokens': {
-            const w = perPlugin(s) ? s.listings.worst.agents : null;
-            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-            return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file } } : {}) };
-        }
-        case 'memoryFileMaxChars': {
-            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
-            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
-        }
-        case 'memoryTotalChars':
-            return { value: s.memory.chars };
-        case 'importsPastDepthLimit': {
-            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
-        }
-        case 'maxDepth':
-            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
-        case 'cycles':
-            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
-        case 'unresolved': {
-            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
-            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
-        }
-        case 'invalidSkillNames': {
-            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'errors': {
-            const d = s.diagnostics.filter((x) => x.severity === 'error');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'loadTimeRatio':
-            if (!loadTime)
-                return null;
-            return { value: side === 'head' ? loadTime.ratio : 1 };
-    }
-}
-function scoped(s, loading, scope) {
-    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
-    switch (scope.type) {
-        case 'total':
-            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
-        case 'category':
-            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
-        case 'unit': {
-            const u = s.units.find((x) => x.name === scope.value);
-            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
-        }
-        case 'kind':
-            return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
-        case 'files': {
-            const match = picomatch_default()(scope.value, { dot: true });
-            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
-            const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
-            return files + entries;
-        }
-    }
-}
-const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
-/** Evaluates every assertion; level `off` is skipped. */
-function evaluate(assertions, base, head, loadTime) {
-    const results = [];
-    for (const a of assertions) {
-        if (a.level === 'off')
-            continue;
-        const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
-        const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
-        if (!h)
-            continue; // not measurable for this pair (e.g. load time between two snapshot files)
-        const baseValue = b?.value ?? 0;
-        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
-        let violated;
-        let actual;
-        let message;
-        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
-            results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', introduced: false, message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
-            continue;
-        }
-        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
-            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
-            const limit = a.threshold + (a.noise ?? 0);
-            actual = h.value;
-            violated = loadTime.ratioMin > limit;
-            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
-            message = violated ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round` : loadTime.ratioMax > limit ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged` : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
-        }
-        else if (a.operator === 'max') {
-            actual = h.value;
-            const allowance = 0;
-            violated = actual > a.threshold + allowance;
-            message = violated
-                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
-                : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
-        }
-        else if (a.operator === 'maxIncrease') {
-            actual = h.value - baseValue;
-            violated = actual > a.threshold;
-            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
-        }
-        else {
-            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
-            violated = actual > a.threshold;
-            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
-        }
-        if (h.unit)
-            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
-        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
-        let preexisting = false;
-        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
-            // Already over on the base and not made worse: what the base had is never blamed on the change.
-            st = 'pass';
-            preexisting = true;
-            message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
-        }
-        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, introduced: violated && !preexisting, ...(preexisting ? { preexisting } : {}), message, ...(h.location ? { location: h.location } : {}) });
-    }
-    return results;
-}
-/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
-function decide(results) {
-    if (results.some((r) => r.status === 'fail'))
-        return 'fail';
-    if (results.some((r) => r.status === 'warn'))
-        return 'warn';
-    return 'pass';
+    // What keeps a budget failing comes first within its horizon, then saving per effort.
+    const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
+    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/diff.ts
@@ -3455,7 +3480,76 @@ function isEmptyDiff(d) {
         [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0));
 }
 
+;// CONCATENATED MODULE: ./src/compare/remedy.ts
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const TOP = 5;
+/** Entries the change added or edited come first, then the rest, each by size. */
+function largest(items, base, kind) {
+    const before = new Map(base.listings[kind].items.map((e) => [e.name, e.text]));
+    const touched = (e) => before.get(e.name) !== e.text;
+    return [...items].sort((a, b) => Number(touched(b)) - Number(touched(a)) || b.chars - a.chars);
+}
+function list(items) {
+    return items
+        .slice(0, TOP)
+        .map((e) => `${e.name} (${n(e.chars)} chars, ${e.file}${e.line ? `:${e.line}` : ''})`)
+        .join('; ');
+}
+function howToPass(r, base, head, diff) {
+    if (r.status === 'pass')
+        return undefined;
+    const unit = head.listings.scope === 'per-plugin' ? r.message.match(/project \+ plugin ([^,)]+)/)?.[1] : undefined;
+    switch (r.metric) {
+        case 'agentListingTokens': {
+            // Claude Code estimates round(chars / 4) per agent line: every 4 characters over are one token over.
+            const over = r.operator === 'max' ? r.actual - r.expected : r.actual - r.expected;
+            const agents = head.listings.agents.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+            return `Cut about ${n(over * 4)} characters (${n(over)} tokens as Claude Code estimates them, characters / 4) from ${unit ? `${unit}'s` : 'the'} agent descriptions: keep each to what the model needs to pick the agent, and move examples into the agent's body. Largest: ${list(largest(agents, base, 'agents'))}.`;
+        }
+        case 'skillListingTruncated':
+        case 'skillListingChars': {
+            const L = head.listings.skills;
+            const over = L.chars - L.budget;
+            const entries = L.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+            return `The listing holds ${n(L.chars)} characters against Claude Code's budget of ${n(L.budget)} (its own entries take ${n(L.bundledAllowance)}): cut ${n(Math.max(over, 0))} characters of descriptions, or set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself. Largest: ${list(largest(entries, base, 'skills'))}.`;
+        }
+        case 'memoryFileMaxChars': {
+            const file = r.location?.file ?? 'the largest memory file';
+            return `Cut ${n(r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
+        }
+        case 'memoryTotalChars':
+            return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;
+        case 'eagerTokens':
+        case 'onDemandTokens': {
+            const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
+            const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
+            const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
+            const where = grew.length ? ` Largest additions: ${grew.slice(0, TOP).map((f) => `${f.path} (+${n(f[key].delta)})`).join('; ')}.` : '';
+            return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;
+        }
+        case 'importsPastDepthLimit': {
+            const d = head.graph.unresolved.filter((u) => u.reason === 'depth');
+            return `Claude Code does not load imports past its depth limit: import ${d.slice(0, TOP).map((u) => `${u.ref} (from ${u.from}:${u.line})`).join('; ')} from a file nearer the root memory file, or inline it.`;
+        }
+        case 'cycles':
+            return `Break the import cycle${head.graph.cycles.length > 1 ? 's' : ''}: ${head.graph.cycles
+                .slice(0, TOP)
+                .map((c) => c.join(' → '))
+                .join('; ')}.`;
+        case 'maxDepth':
+            return `Flatten the import chain ${head.graph.longestChain.join(' → ')}.`;
+        case 'unresolved':
+            return `Fix or remove the unresolved references: ${diff.graph.unresolvedAdded
+                .slice(0, TOP)
+                .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
+                .join('; ')}.`;
+        default:
+            return undefined;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/compare/index.ts
+
 
 
 
@@ -3464,13 +3558,17 @@ function isEmptyDiff(d) {
 function compare(sides, config) {
     const { base, head } = sides;
     const diff = diffSnapshots(base, head);
-    const results = evaluate(config.assertions, base, head, sides.loadTime);
+    const results = evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
+        const fix = howToPass(r, base, head, diff);
+        return fix ? { ...r, howToPass: fix } : r;
+    });
+    const unitOf = new Map(head.files.map((f) => [f.path, f.unit]));
     const baseRecs = recommend(base, config.minSaving);
     const headRecs = recommend(head, config.minSaving);
     const baseKeys = new Set(baseRecs.map((r) => r.key));
     const headKeys = new Set(headRecs.map((r) => r.key));
     // Recommendations the pull request introduced come first, each group keeping its ranking.
-    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
+    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key), unit: unitOf.get(r.location.file) ?? 'project' }));
     const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
     const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
     return {
@@ -3759,7 +3857,8 @@ function signedPct(ratio) {
 ;// CONCATENATED MODULE: ./src/render/analyze-text.ts
 
 
-/** The `analyze` report for a terminal: what the framework costs, where, and why. */
+
+/** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function renderAnalyzeText(s, opts = {}) {
     const out = [];
     const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
@@ -3771,8 +3870,7 @@ function renderAnalyzeText(s, opts = {}) {
         ['Always loaded (eager) tokens', `${format_fmt(s.totals.eagerTokens)} (${pct(s.totals.windowShare)} of the window)`],
         ['On-demand tokens', format_fmt(s.totals.onDemandTokens)],
         ['Worst single invocation', `${format_fmt(s.totals.worstInvocationTokens)}${s.totals.worstInvocation ? ` (eager + ${s.totals.worstInvocation})` : ''}`],
-        ['Skill listing', `${format_fmt(s.listings.skills.chars)} / ${format_fmt(s.listings.skills.budget)} chars, ${s.listings.skills.entries} entries${s.listings.skills.overBudget ? `, OVER BUDGET: ${s.listings.skills.truncated.length} reduced to bare names` : ''}`],
-        ['Agent listing', `${format_fmt(s.listings.agents.claudeEstimateTokens)} / ${format_fmt(s.listings.agents.warnAt)} tokens (Claude Code's chars/4), ${s.listings.agents.entries} agents${s.listings.agents.overLimit ? ', OVER LIMIT' : ''}`],
+        ...listingRows(s),
         ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
         ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
         ['Read at session start', startupCost(s)],
@@ -3815,7 +3913,36 @@ function renderAnalyzeText(s, opts = {}) {
         if (diags.length > 30)
             out.push(`... and ${diags.length - 30} more (use --json for all)`);
     }
+    const recs = opts.recommendations ?? [];
+    if (recs.length) {
+        out.push('');
+        out.push(`Recommendations (${recs.length}, ranked by saving per effort)`);
+        for (const h of ['immediate', 'short-term', 'long-term']) {
+            const list = recs.filter((r) => r.horizon === h);
+            if (!list.length)
+                continue;
+            out.push(`${h}:`);
+            for (const r of list.slice(0, 15))
+                out.push(`- ${r.title}${r.saving.eagerTokens > 0 ? ` (saves ~${format_fmt(r.saving.eagerTokens)} always-loaded tokens)` : r.saving.onDemandTokens > 0 ? ` (saves ~${format_fmt(r.saving.onDemandTokens)} on-demand tokens)` : ''}: ${r.location.file}${r.location.line ? `:${r.location.line}` : ''}`);
+            if (list.length > 15)
+                out.push(`- ... and ${list.length - 15} more (use --json for all)`);
+        }
+    }
     return out.join('\n') + '\n';
+}
+/** The listing rows, judged the same way as `diff` judges them (per plugin for marketplaces), saying which. */
+function listingRows(s) {
+    const j = judgedListings(s);
+    const L = s.listings.skills;
+    const perPlugin = s.listings.scope === 'per-plugin' && (j.skillUnit !== undefined || j.agentUnit !== undefined);
+    const how = perPlugin ? ' (judged per plugin: the project plus each plugin installed alone; worst shown)' : '';
+    const worstSkills = perPlugin ? s.listings.worst.skills : null;
+    const truncated = worstSkills ? worstSkills.truncated.length : L.truncated.length;
+    const over = j.agentTokens > s.listings.agents.warnAt;
+    return [
+        ['Skill listing' + how, `${format_fmt(j.skillChars)} / ${format_fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`],
+        ['Agent listing' + how, `${format_fmt(j.agentTokens)} / ${format_fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`],
+    ];
 }
 /** What start-up costs from the framework's side, computed, not timed: files and bytes Claude Code reads at session start. */
 function startupCost(s) {
@@ -3860,6 +3987,13 @@ const SUMMARY_LIMIT = 1_000_000;
 const MARKER_PREFIX = '<!-- context-budget:';
 function marker(key) {
     return `${MARKER_PREFIX}${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
+}
+/** A file (and line) of the head, linked to the head commit when the URL is known. */
+function place(file, line, o) {
+    const text = `${md(file, 120)}${line ? `:${line}` : ''}`;
+    if (!o.blobUrl || /[()\s<>]/.test(file))
+        return text;
+    return `[${text}](${o.blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''})`;
 }
 const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
 function verdictLine(r) {
@@ -3907,7 +4041,7 @@ function metricsTable(r) {
     const j = d.listings.judged;
     const worst = (unit) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
     rows.push([`Skill listing (chars of ${format_fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
-    rows.push([`Agent listing (Claude Code's chars/4 tokens${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+    rows.push([`Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
     rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
     if (r.loadTime) {
         const lt = r.loadTime;
@@ -3915,12 +4049,19 @@ function metricsTable(r) {
     }
     return (0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }
-function regressions(r) {
+function regressions(r, o) {
     const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
     if (!bad.length)
         return '';
-    const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${md(x.location.file)}${x.location.line ? `:${x.location.line}` : ''}` : ''} <sub>(${md(x.id)})</sub>`);
-    return `#### Regressions\n${lines.join('\n')}`;
+    const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''} <sub>(${md(x.id)})</sub>${x.howToPass ? `\n  - **How to pass:** ${md(x.howToPass, 1500)}` : ''}`);
+    return `#### What this change did\n${lines.join('\n')}`;
+}
+/** Limits the base branch already broke and this change did not make worse: counted, never blamed. */
+function preexistingSection(r, o) {
+    const old = r.results.filter((x) => x.preexisting);
+    if (!old.length)
+        return '';
+    return details(`Already on the base branch (${old.length}; not caused by this change)`, old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'));
 }
 function details(summary, body) {
     return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
@@ -3933,7 +4074,7 @@ function unitsSection(r, maxRows) {
     if (!u.length || maxRows === 0)
         return '';
     const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
-    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Eager base', 'Eager head', 'Eager Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
 }
 function filesSection(r, maxRows) {
     const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
@@ -3941,7 +4082,7 @@ function filesSection(r, maxRows) {
         return '';
     const loading = (x) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
     const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
-    return details(`Files (${f.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Loading', 'Tokens Δ', 'Eager Δ'], ...rows]) + more(f.length - maxRows, 'files'));
+    return details(`Files (${f.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'));
 }
 function listingSection(r, maxRows) {
     const s = r.diff.listings.skills;
@@ -3984,11 +4125,44 @@ function graphSection(r, maxRows) {
     return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
 }
 const HORIZON_TITLE = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
-function recLine(x) {
-    const saving = x.saving.eagerTokens > 0 ? ` — saves ~${format_fmt(x.saving.eagerTokens)} always-loaded tokens` : x.saving.onDemandTokens > 0 ? ` — saves ~${format_fmt(x.saving.onDemandTokens)} on-demand tokens` : '';
-    return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving} <sub>(${x.effort} effort; ${md(x.location.file, 120)}${x.location.line ? `:${x.location.line}` : ''})</sub><br>${md(x.rationale, 400)}`;
+function savingText(eager, onDemand) {
+    return eager > 0 ? `~${format_fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${format_fmt(onDemand)} on-demand tokens` : '';
 }
-function recommendationsSection(r, maxRows) {
+function recLine(x, o = {}) {
+    const saving = savingText(x.saving.eagerTokens, x.saving.onDemandTokens);
+    return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
+}
+const GROUP_TITLE = {
+    loading: 'Load on demand instead of always',
+    listing: 'Shorten listing descriptions',
+    duplication: 'Remove duplicated text',
+    references: 'Fix references',
+    structure: 'Restructure',
+    compression: 'Compress always-loaded text',
+    collisions: 'Resolve name collisions',
+    reachability: 'Unreachable files',
+};
+/** Recommendations of one kind in one unit, with their total; the items inside a fold. */
+function groupLines(list, o, maxItems) {
+    const groups = new Map();
+    for (const x of list) {
+        const k = `${x.analyzer}\0${x.unit ?? 'project'}`;
+        groups.set(k, [...(groups.get(k) ?? []), x]);
+    }
+    return [...groups.values()].map((g) => {
+        if (g.length === 1)
+            return recLine(g[0], o);
+        const eager = g.reduce((a, x) => a + x.saving.eagerTokens, 0);
+        const onDemand = g.reduce((a, x) => a + x.saving.onDemandTokens, 0);
+        const news = g.filter((x) => x.introduced).length;
+        const saving = savingText(eager, onDemand);
+        const shown = g.slice(0, maxItems);
+        // One line per item inside the fold; the shared reason is said once.
+        const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.length - shown.length, 'in this group');
+        return `- ${news ? '🆕 ' : ''}**${GROUP_TITLE[g[0].analyzer]} in ${md(g[0].unit ?? 'project', 80)}**: ${g.length} items${news && news < g.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+    });
+}
+function recommendationsSection(r, maxRows, o) {
     if (!r.recommendations.length)
         return '';
     const groups = ['immediate', 'short-term', 'long-term'];
@@ -3997,8 +4171,7 @@ function recommendationsSection(r, maxRows) {
         const list = r.recommendations.filter((x) => x.horizon === h);
         if (!list.length)
             continue;
-        const shown = Math.max(h === 'immediate' ? Math.min(maxRows, 10) : maxRows, 0);
-        const body = list.slice(0, shown).map(recLine).join('\n') + more(list.length - shown, 'recommendations');
+        const body = groupLines(list, o, maxRows).join('\n');
         out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
     }
     return out.join('\n\n');
@@ -4011,11 +4184,12 @@ function unknownsSection(r) {
     const bits = [mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '', hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : ''].filter(Boolean);
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
-function footer(r) {
+function footer(r, o = {}) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
     const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
-    return `<sub>${what}.${scope} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+    const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
+    return `<sub>${what}.${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
 }
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
 function renderComment(r, opts = {}) {
@@ -4025,22 +4199,23 @@ function renderComment(r, opts = {}) {
             opts.key !== undefined ? marker(opts.key) : '',
             `### ${verdictLine(r)}`,
             metricsTable(r),
-            regressions(r),
+            regressions(r, opts),
+            preexistingSection(r, opts),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
             graphSection(r, rows),
-            recommendationsSection(r, Math.max(rows, 3)),
+            recommendationsSection(r, Math.max(rows, 3), opts),
             unknownsSection(r),
             rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
-            footer(r),
+            footer(r, opts),
         ].filter(Boolean);
         const text = parts.join('\n\n') + '\n';
         if (text.length <= limit)
             return text;
     }
     // Last resort: verdict, metrics and regressions only.
-    const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r)].filter(Boolean).join('\n\n') + '\n';
+    const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r, opts).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r, opts)].filter(Boolean).join('\n\n') + '\n';
     return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }
 
@@ -4164,6 +4339,7 @@ var version = __webpack_require__(311);
 
 
 
+
 function counterFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
@@ -4198,7 +4374,7 @@ async function analyzeCommand(positionals, o, proc) {
     const { counter, save } = counterFor(o, proc);
     const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
     save();
-    proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files }));
+    proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) }));
     return 0;
 }
 /** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */

@@ -1,0 +1,76 @@
+/**
+ * What it takes to pass a failing or warning budget, computed from the real budget and the head's
+ * own entries: how much must go, and the largest places to take it from (what this change touched
+ * first). Pure; the renderers only print it.
+ */
+import type { BudgetResult, SnapshotDiff } from '../model/report.js';
+import type { ListingEntry, Snapshot } from '../model/snapshot.js';
+
+const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const TOP = 5;
+
+/** Entries the change added or edited come first, then the rest, each by size. */
+function largest(items: ListingEntry[], base: Snapshot, kind: 'skills' | 'agents'): ListingEntry[] {
+  const before = new Map(base.listings[kind].items.map((e) => [e.name, e.text]));
+  const touched = (e: ListingEntry) => before.get(e.name) !== e.text;
+  return [...items].sort((a, b) => Number(touched(b)) - Number(touched(a)) || b.chars - a.chars);
+}
+
+function list(items: ListingEntry[]): string {
+  return items
+    .slice(0, TOP)
+    .map((e) => `${e.name} (${n(e.chars)} chars, ${e.file}${e.line ? `:${e.line}` : ''})`)
+    .join('; ');
+}
+
+export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff: SnapshotDiff): string | undefined {
+  if (r.status === 'pass') return undefined;
+  const unit = head.listings.scope === 'per-plugin' ? r.message.match(/project \+ plugin ([^,)]+)/)?.[1] : undefined;
+  switch (r.metric) {
+    case 'agentListingTokens': {
+      // Claude Code estimates round(chars / 4) per agent line: every 4 characters over are one token over.
+      const over = r.operator === 'max' ? r.actual - r.expected : r.actual - r.expected;
+      const agents = head.listings.agents.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+      return `Cut about ${n(over * 4)} characters (${n(over)} tokens as Claude Code estimates them, characters / 4) from ${unit ? `${unit}'s` : 'the'} agent descriptions: keep each to what the model needs to pick the agent, and move examples into the agent's body. Largest: ${list(largest(agents, base, 'agents'))}.`;
+    }
+    case 'skillListingTruncated':
+    case 'skillListingChars': {
+      const L = head.listings.skills;
+      const over = L.chars - L.budget;
+      const entries = L.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+      return `The listing holds ${n(L.chars)} characters against Claude Code's budget of ${n(L.budget)} (its own entries take ${n(L.bundledAllowance)}): cut ${n(Math.max(over, 0))} characters of descriptions, or set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself. Largest: ${list(largest(entries, base, 'skills'))}.`;
+    }
+    case 'memoryFileMaxChars': {
+      const file = r.location?.file ?? 'the largest memory file';
+      return `Cut ${n(r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
+    }
+    case 'memoryTotalChars':
+      return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;
+    case 'eagerTokens':
+    case 'onDemandTokens': {
+      const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
+      const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
+      const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
+      const where = grew.length ? ` Largest additions: ${grew.slice(0, TOP).map((f) => `${f.path} (+${n(f[key].delta)})`).join('; ')}.` : '';
+      return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;
+    }
+    case 'importsPastDepthLimit': {
+      const d = head.graph.unresolved.filter((u) => u.reason === 'depth');
+      return `Claude Code does not load imports past its depth limit: import ${d.slice(0, TOP).map((u) => `${u.ref} (from ${u.from}:${u.line})`).join('; ')} from a file nearer the root memory file, or inline it.`;
+    }
+    case 'cycles':
+      return `Break the import cycle${head.graph.cycles.length > 1 ? 's' : ''}: ${head.graph.cycles
+        .slice(0, TOP)
+        .map((c) => c.join(' → '))
+        .join('; ')}.`;
+    case 'maxDepth':
+      return `Flatten the import chain ${head.graph.longestChain.join(' → ')}.`;
+    case 'unresolved':
+      return `Fix or remove the unresolved references: ${diff.graph.unresolvedAdded
+        .slice(0, TOP)
+        .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
+        .join('; ')}.`;
+    default:
+      return undefined;
+  }
+}
