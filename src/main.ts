@@ -20,7 +20,7 @@ import { renderAnnotations } from './render/annotations.js';
 import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
 import { logSafe } from './render/escape.js';
-import { advanceHistory, parseHistory, renderRoadmap } from './render/roadmap.js';
+import { advanceHistory, parseHistory, parseTicked, renderRoadmap } from './render/roadmap.js';
 import { anthropicCounter } from './tokenize/anthropic.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, FileCountStore } from './tokenize/file-store.js';
@@ -242,7 +242,7 @@ async function roadmap(ctx: Ctx): Promise<void> {
   }
   const { history: previous, problem } = parseHistory(existing?.body);
   if (problem) ctx.log.warning(`Roadmap issue #${existing?.number}: ${problem}`);
-  const input = { snapshot, recommendations, previous, date: new Date().toISOString(), commit: source.commit!, historyLimit: ctx.opts.historyLimit };
+  const input = { snapshot, recommendations, previous, date: new Date().toISOString(), commit: source.commit!, historyLimit: ctx.opts.historyLimit, ticked: parseTicked(existing?.body) };
   const { history, resolved } = advanceHistory(input);
   const body = renderRoadmap(input, history, resolved);
   try {

@@ -22,13 +22,13 @@ export function compare(sides: Sides, config: Config): GateReport {
     const fix = howToPass(r, base, head, diff);
     return fix ? { ...r, howToPass: fix } : r;
   });
-  const unitOf = new Map(head.files.map((f) => [f.path, f.unit]));
+
   const baseRecs = recommend(base, config.minSaving);
   const headRecs = recommend(head, config.minSaving);
   const baseKeys = new Set(baseRecs.map((r) => r.key));
   const headKeys = new Set(headRecs.map((r) => r.key));
   // Recommendations the pull request introduced come first, each group keeping its ranking.
-  const marked: Recommendation[] = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key), unit: unitOf.get(r.location.file) ?? 'project' }));
+  const marked: Recommendation[] = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
   const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
   const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
   return {

@@ -24,6 +24,7 @@ export function recommend(s: Snapshot, minSaving: number, analyzers: readonly An
   const drafts = analyzers.flatMap((a) => a(s));
   const seen = new Set<string>();
   const blockingKeys = new Set<string>();
+  const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
   const out: Recommendation[] = [];
   for (const d of drafts) {
     if (seen.has(d.key)) continue;
@@ -32,7 +33,7 @@ export function recommend(s: Snapshot, minSaving: number, analyzers: readonly An
     if (!worth) continue;
     const { correctness: _c, architectural: _a, blocking, ...rest } = d;
     if (blocking) blockingKeys.add(d.key);
-    out.push({ ...rest, horizon: horizon(d, minSaving) });
+    out.push({ ...rest, unit: unitOf.get(rest.location.file) ?? 'project', horizon: horizon(d, minSaving) });
   }
   const order: Record<Horizon, number> = { immediate: 0, 'short-term': 1, 'long-term': 2 };
   // What keeps a budget failing comes first within its horizon, then saving per effort.

@@ -4,6 +4,7 @@ import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '.
 import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
+import { groupRecommendations } from './groups.js';
 
 /** GitHub rejects issue and pull request comments above this many characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -108,7 +109,7 @@ function preexistingSection(r: GateReport, o: CommentOptions): string {
   return details(`Already on the base branch (${old.length}; not caused by this change)`, old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'));
 }
 
-function details(summary: string, body: string): string {
+export function details(summary: string, body: string): string {
   return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
 }
 
@@ -168,7 +169,7 @@ function graphSection(r: GateReport, maxRows: number): string {
 
 const HORIZON_TITLE: Record<Horizon, string> = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
 
-function savingText(eager: number, onDemand: number): string {
+export function savingText(eager: number, onDemand: number): string {
   return eager > 0 ? `~${fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${fmt(onDemand)} on-demand tokens` : '';
 }
 
@@ -177,34 +178,16 @@ export function recLine(x: Recommendation, o: CommentOptions = {}): string {
   return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
 }
 
-const GROUP_TITLE: Record<Recommendation['analyzer'], string> = {
-  loading: 'Load on demand instead of always',
-  listing: 'Shorten listing descriptions',
-  duplication: 'Remove duplicated text',
-  references: 'Fix references',
-  structure: 'Restructure',
-  compression: 'Compress always-loaded text',
-  collisions: 'Resolve name collisions',
-  reachability: 'Unreachable files',
-};
-
 /** Recommendations of one kind in one unit, with their total; the items inside a fold. */
 function groupLines(list: Recommendation[], o: CommentOptions, maxItems: number): string[] {
-  const groups = new Map<string, Recommendation[]>();
-  for (const x of list) {
-    const k = `${x.analyzer}\0${x.unit ?? 'project'}`;
-    groups.set(k, [...(groups.get(k) ?? []), x]);
-  }
-  return [...groups.values()].map((g) => {
-    if (g.length === 1) return recLine(g[0]!, o);
-    const eager = g.reduce((a, x) => a + x.saving.eagerTokens, 0);
-    const onDemand = g.reduce((a, x) => a + x.saving.onDemandTokens, 0);
-    const news = g.filter((x) => x.introduced).length;
-    const saving = savingText(eager, onDemand);
-    const shown = g.slice(0, maxItems);
+  return groupRecommendations(list).map((g) => {
+    if (g.items.length === 1) return recLine(g.items[0]!, o);
+    const news = g.items.filter((x) => x.introduced).length;
+    const saving = savingText(g.eagerTokens, g.onDemandTokens);
+    const shown = g.items.slice(0, maxItems);
     // One line per item inside the fold; the shared reason is said once.
-    const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.length - shown.length, 'in this group');
-    return `- ${news ? '🆕 ' : ''}**${GROUP_TITLE[g[0]!.analyzer]} in ${md(g[0]!.unit ?? 'project', 80)}**: ${g.length} items${news && news < g.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g[0]!.rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+    const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.items.length - shown.length, 'in this group');
+    return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0]!.rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
   });
 }
 

@@ -1,8 +1,9 @@
 import type { Horizon, Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { COMMENT_LIMIT, marker, recLine } from './comment.js';
+import { COMMENT_LIMIT, details, marker, recLine, savingText } from './comment.js';
+import { groupRecommendations } from './groups.js';
 import { md } from './escape.js';
-import { fmt, pct } from './format.js';
+import { fmt, pct, signed } from './format.js';
 
 export interface HistoryEntry {
   date: string;
@@ -47,6 +48,15 @@ export interface RoadmapInput {
   commit: string;
   historyLimit: number;
   key?: string;
+  /** Group keys whose box was ticked in the issue before this run: they stay ticked. */
+  ticked?: ReadonlySet<string>;
+}
+
+const TICK_RE = /^- \[[xX]\] .*<!-- group:([A-Za-z0-9_.:@/-]+) -->$/gm;
+
+/** Group keys ticked in an issue body (a maintainer's checkbox, remembered across runs). */
+export function parseTicked(body: string | null | undefined): Set<string> {
+  return new Set([...(body ?? '').matchAll(TICK_RE)].map((m) => m[1]!));
 }
 
 /** Next history and what was resolved since the previous run. Pure. */
@@ -68,6 +78,13 @@ function trendChart(entries: HistoryEntry[]): string {
   return ['```mermaid', 'xychart-beta', '  title "Always-loaded tokens per run"', `  x-axis [${labels}]`, `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`, `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`, '```'].join('\n');
 }
 
+/** The runs, newest first: date with the year, commit, always-loaded tokens and the change from the run before. */
+function runsTable(entries: HistoryEntry[]): string {
+  if (!entries.length) return '';
+  const rows = entries.map((e, k) => [e.date.slice(0, 10), `\`${e.commit.slice(0, 7)}\``, fmt(e.eagerTokens), k === 0 ? '' : signed(e.eagerTokens - entries[k - 1]!.eagerTokens)]).reverse().slice(0, 12);
+  return ['| Date | Commit | Always-loaded tokens | Change |', '|---|---|--:|--:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+
 const TITLES: Record<Horizon, string> = { immediate: 'Immediate: high impact, low effort', 'short-term': 'Short-term', 'long-term': 'Long-term: architectural' };
 
 /** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
@@ -77,7 +94,7 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
     const parts: string[] = [marker(i.key ?? 'roadmap')];
     parts.push(`## Context budget roadmap`);
     parts.push(`Always loaded: **${fmt(s.totals.eagerTokens)} tokens** (${pct(s.totals.windowShare)} of a ${fmt(s.model.contextWindow)}-token window) · on demand: ${fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`);
-    parts.push(`### Trend\n${trendChart(history.entries)}`);
+    parts.push(`### Trend\n${trendChart(history.entries)}\n\n${runsTable(history.entries)}`);
     if (resolved.length) {
       const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
       parts.push(`### Resolved since the previous run\n${resolved.slice(0, Math.max(per, 5)).map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${fmt(r.eagerTokens)} always-loaded tokens)` : ''}`).join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`);
@@ -86,7 +103,15 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
       const list = i.recommendations.filter((r) => r.horizon === h);
       if (!list.length) continue;
       const total = list.reduce((a, r) => a + Math.max(0, r.saving.eagerTokens), 0);
-      parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${list.slice(0, per).map((r) => recLine({ ...r, introduced: false }).replace(/^- /, '- [ ] ')).join('\n')}${list.length > per ? `\n\n_… and ${list.length - per} more: run \`context-budget diff\` locally or see the job summary._` : ''}`);
+      // One checkbox per group (kind of work in one unit); a ticked box stays ticked across runs.
+      const groups = groupRecommendations(list);
+      const lines = groups.slice(0, Math.max(per, 3)).map((g) => {
+        const box = i.ticked?.has(g.key) ? '[x]' : '[ ]';
+        const saving = savingText(g.eagerTokens, g.onDemandTokens);
+        const items = g.items.slice(0, Math.max(per, 1)).map((r) => recLine({ ...r, introduced: false })).join('\n') + (g.items.length > Math.max(per, 1) ? `\n- … ${g.items.length - Math.max(per, 1)} more in this group` : '');
+        return `- ${box} **${md(g.title, 160)}** (${g.items.length} item${g.items.length > 1 ? 's' : ''}${saving ? `, ${saving}` : ''}) <!-- group:${g.key.replace(/[^A-Za-z0-9_.:@/-]/g, '_')} -->\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+      });
+      parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${lines.join('\n')}${groups.length > Math.max(per, 3) ? `\n\n_… and ${groups.length - Math.max(per, 3)} more groups: run \`context-budget analyze\` locally or see the job summary._` : ''}`);
     }
     if (!i.recommendations.length) parts.push('No recommendations: the framework is lean. 🎉');
     parts.push('<sub>Updated by context-budget on each scheduled run: this description is rewritten (discussion belongs in the comments). Its trend history is kept in a hidden block below.</sub>');

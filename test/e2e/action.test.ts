@@ -351,6 +351,10 @@ describe('schedule: the roadmap issue', () => {
     expect(body1).toContain('### Immediate');
     expect(body1).toContain('@​docs/secrets.md does not exist');
     expect(body1).toContain('The trend appears after the second run');
+    // A maintainer ticks the group of the recommendation that will still be there next run.
+    const loadingBox = /^- \[ \] (.*<!-- group:loading:project -->)$/m;
+    expect(body1).toMatch(loadingBox);
+    gh.issues[0].body = body1.replace(loadingBox, '- [x] $1');
     // Fix the broken import, then run again.
     writeFileSync(path.join(dir, 'CLAUDE.md'), readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8').replace('Deployment secrets are described in @docs/secrets.md\n', ''));
     sh(dir, 'git', ['commit', '-qam', 'fix import']);
@@ -362,6 +366,8 @@ describe('schedule: the roadmap issue', () => {
     expect(body2).toContain('### Resolved since the previous run');
     expect(body2).toContain('✅ @​docs/secrets.md does not exist');
     expect(body2).toContain('xychart-beta');
+    expect(body2).toMatch(/^- \[x\] .*<!-- group:loading:project -->$/m); // the tick is remembered
+    expect(body2).toMatch(new RegExp(`\\| \\d{4}-\\d{2}-\\d{2} \\| \`${second.slice(0, 7)}\` \\| [\\d,]+ \\| [−+-]?[\\d,]+ \\|`)); // runs table, date with the year
     const history = JSON.parse(/<!-- context-budget-history\n([\s\S]*?)\n-->/.exec(body2)![1]!);
     expect(history.entries.map((e: { commit: string }) => e.commit)).toEqual([first, second]);
     expect(r2.outputs['issue-url']).toBe('https://github.com/o/r/issues/1');

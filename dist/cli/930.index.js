@@ -1,8 +1,8 @@
-export const id = 766;
-export const ids = [766];
+export const id = 930;
+export const ids = [930];
 export const modules = {
 
-/***/ 6766:
+/***/ 8930:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3354,6 +3354,7 @@ function recommend(s, minSaving, analyzers = ANALYZERS) {
     const drafts = analyzers.flatMap((a) => a(s));
     const seen = new Set();
     const blockingKeys = new Set();
+    const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
     const out = [];
     for (const d of drafts) {
         if (seen.has(d.key))
@@ -3365,7 +3366,7 @@ function recommend(s, minSaving, analyzers = ANALYZERS) {
         const { correctness: _c, architectural: _a, blocking, ...rest } = d;
         if (blocking)
             blockingKeys.add(d.key);
-        out.push({ ...rest, horizon: horizon(d, minSaving) });
+        out.push({ ...rest, unit: unitOf.get(rest.location.file) ?? 'project', horizon: horizon(d, minSaving) });
     }
     const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
     // What keeps a budget failing comes first within its horizon, then saving per effort.
@@ -3562,13 +3563,12 @@ function compare(sides, config) {
         const fix = howToPass(r, base, head, diff);
         return fix ? { ...r, howToPass: fix } : r;
     });
-    const unitOf = new Map(head.files.map((f) => [f.path, f.unit]));
     const baseRecs = recommend(base, config.minSaving);
     const headRecs = recommend(head, config.minSaving);
     const baseKeys = new Set(baseRecs.map((r) => r.key));
     const headKeys = new Set(headRecs.map((r) => r.key));
     // Recommendations the pull request introduced come first, each group keeping its ranking.
-    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key), unit: unitOf.get(r.location.file) ?? 'project' }));
+    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
     const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
     const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
     return {
@@ -3974,7 +3974,35 @@ function logSafe(text) {
     return text.replace(/(^|\n)(\s*)::/g, '$1$2:\u200b:').replace(/\r/g, '');
 }
 
+;// CONCATENATED MODULE: ./src/render/groups.ts
+const GROUP_TITLE = {
+    loading: 'Load on demand instead of always',
+    listing: 'Shorten listing descriptions',
+    duplication: 'Remove duplicated text',
+    references: 'Fix references',
+    structure: 'Restructure',
+    compression: 'Compress always-loaded text',
+    collisions: 'Resolve name collisions',
+    reachability: 'Unreachable files',
+};
+/** Groups in the order of their first (best-ranked) item. Pure. */
+function groupRecommendations(list) {
+    const groups = new Map();
+    for (const x of list) {
+        const unit = x.unit ?? 'project';
+        const key = `${x.analyzer}:${unit}`;
+        let g = groups.get(key);
+        if (!g)
+            groups.set(key, (g = { key, title: `${GROUP_TITLE[x.analyzer]} in ${unit}`, unit, items: [], eagerTokens: 0, onDemandTokens: 0 }));
+        g.items.push(x);
+        g.eagerTokens += Math.max(0, x.saving.eagerTokens);
+        g.onDemandTokens += Math.max(0, x.saving.onDemandTokens);
+    }
+    return [...groups.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -4132,34 +4160,17 @@ function recLine(x, o = {}) {
     const saving = savingText(x.saving.eagerTokens, x.saving.onDemandTokens);
     return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
 }
-const GROUP_TITLE = {
-    loading: 'Load on demand instead of always',
-    listing: 'Shorten listing descriptions',
-    duplication: 'Remove duplicated text',
-    references: 'Fix references',
-    structure: 'Restructure',
-    compression: 'Compress always-loaded text',
-    collisions: 'Resolve name collisions',
-    reachability: 'Unreachable files',
-};
 /** Recommendations of one kind in one unit, with their total; the items inside a fold. */
 function groupLines(list, o, maxItems) {
-    const groups = new Map();
-    for (const x of list) {
-        const k = `${x.analyzer}\0${x.unit ?? 'project'}`;
-        groups.set(k, [...(groups.get(k) ?? []), x]);
-    }
-    return [...groups.values()].map((g) => {
-        if (g.length === 1)
-            return recLine(g[0], o);
-        const eager = g.reduce((a, x) => a + x.saving.eagerTokens, 0);
-        const onDemand = g.reduce((a, x) => a + x.saving.onDemandTokens, 0);
-        const news = g.filter((x) => x.introduced).length;
-        const saving = savingText(eager, onDemand);
-        const shown = g.slice(0, maxItems);
+    return groupRecommendations(list).map((g) => {
+        if (g.items.length === 1)
+            return recLine(g.items[0], o);
+        const news = g.items.filter((x) => x.introduced).length;
+        const saving = savingText(g.eagerTokens, g.onDemandTokens);
+        const shown = g.items.slice(0, maxItems);
         // One line per item inside the fold; the shared reason is said once.
-        const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.length - shown.length, 'in this group');
-        return `- ${news ? '🆕 ' : ''}**${GROUP_TITLE[g[0].analyzer]} in ${md(g[0].unit ?? 'project', 80)}**: ${g.length} items${news && news < g.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+        const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.items.length - shown.length, 'in this group');
+        return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
     });
 }
 function recommendationsSection(r, maxRows, o) {
