@@ -1,5 +1,9 @@
 #!/usr/bin/env node
 import { run } from './cli.js';
 
+// A reader that stops early (`--json | head -1`) is not a failure: the verdict's exit code stands.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+});
 const code = await run({ argv: process.argv.slice(2), cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr });
 process.exitCode = code;

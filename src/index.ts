@@ -1,3 +1,6 @@
 import { run } from './main.js';
 
 await run();
+// The verdict is set (exit code, outputs, summary, log): leave now, even if a GitHub call given up
+// at the deadline still holds a socket or a retry timer open.
+process.exit(process.exitCode ?? 0);

@@ -7,6 +7,7 @@ import { analyze } from './analyze/index.js';
 import { catFileBatch, git, gitSource } from './collect/git.js';
 import { isEmptyDiff } from './compare/diff.js';
 import { normalizeConfig, parseConfigText, DEFAULT_CONFIG_PATHS, type Config } from './config/load.js';
+import { readUntrustedReport } from './collect/report-file.js';
 import { errorMessage, UserError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GateReport } from './model/report.js';
@@ -35,6 +36,8 @@ const coreLogger: Logger = {
 };
 
 interface Ctx {
+  /** Aborts GitHub calls once publishing's deadline passes (started when publishing starts). */
+  deadline: AbortController;
   opts: ActionOptions;
   log: Logger;
   env: NodeJS.ProcessEnv;
@@ -56,8 +59,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (!owner || !repo) throw new UserError('GITHUB_REPOSITORY is not set: run this inside GitHub Actions (or use the CLI)');
     const payload = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, any>) : {};
     const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), opts.path);
-    const gh = opts.token ? createClient({ token: opts.token, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined, timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined }) : null;
-    const ctx: Ctx = { opts, log, env, owner, repo, workspace, gh, payload };
+    const deadline = new AbortController();
+    const gh = opts.token ? createClient({ token: opts.token, deadline: deadline.signal, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined, timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined }) : null;
+    const ctx: Ctx = { deadline, opts, log, env, owner, repo, workspace, gh, payload };
     const event = env.GITHUB_EVENT_NAME ?? '';
     const mode = opts.publishReport ? 'publish' : opts.mode !== 'auto' ? opts.mode : event.startsWith('pull_request') ? 'pull-request' : 'roadmap';
     core.setOutput('mode', mode);
@@ -148,6 +152,33 @@ async function ourAuthors(ctx: Ctx): Promise<string[]> {
   return authors;
 }
 
+/** Starts publishing's deadline (once). */
+function startDeadline(ctx: Ctx): void {
+  if ((ctx as { started?: boolean }).started) return;
+  (ctx as { started?: boolean }).started = true;
+  setTimeout(() => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)), ctx.opts.publishTimeoutSeconds * 1000).unref();
+}
+
+/** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
+async function beforeDeadline<T>(ctx: Ctx, step: () => Promise<T>): Promise<T> {
+  const signal = ctx.deadline.signal;
+  if (signal.aborted) throw signal.reason;
+  return await new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    step().then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}
+
 /** Publishing never decides the gate and never loses the report: summary and log always get it. */
 async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
   const { opts, log } = ctx;
@@ -166,10 +197,11 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   core.setOutput('eager-tokens-delta', String(report.diff.totals.eagerTokens.delta));
   const missing: string[] = [];
   let checkPublished = false;
+  startDeadline(ctx);
   if (ctx.gh && opts.checkRun) {
     try {
       const annotations = renderAnnotations(report);
-      const c = await publishCheck(ctx.gh, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }), annotations, detailsUrl: runUrl });
+      const c = await beforeDeadline(ctx, () => publishCheck(ctx.gh!, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, untrusted: report.untrusted === true, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }), annotations, detailsUrl: runUrl }));
       core.setOutput('check-run-id', String(c.id));
       checkPublished = true;
       log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
@@ -181,7 +213,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
     try {
       const onlyIfExists = opts.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
       const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl, ...links });
-      const r = await upsertComment(ctx.gh, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) }, body, onlyIfExists);
+      const r = await beforeDeadline(ctx, async () => upsertComment(ctx.gh!, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) }, body, onlyIfExists));
       if (r.url) core.setOutput('comment-url', r.url);
       log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
     } catch (e) {
@@ -201,14 +233,13 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   if (fail) core.setFailed(`context-budget: ${report.verdict}: ${report.results.filter((r) => r.status !== 'pass').map((r) => r.message).join('; ')}`);
 }
 
+/**
+ * The fork recipe's trusted half: the report comes from an artifact the fork's own run wrote. It is
+ * rebuilt field by field, its verdict decided again from its results, and a pass is never published
+ * as a success: the check run says neutral and the comment says the numbers were not measured here.
+ */
 async function publishOnly(ctx: Ctx): Promise<void> {
-  let report: GateReport;
-  try {
-    report = JSON.parse(readFileSync(ctx.opts.publishReport, 'utf8')) as GateReport;
-  } catch (e) {
-    throw new UserError(`Input "publish-report": ${ctx.opts.publishReport} is not a readable report JSON (${errorMessage(e)})`);
-  }
-  if (!report || typeof report.verdict !== 'string' || !report.diff) throw new UserError(`Input "publish-report": ${ctx.opts.publishReport} is not a context-budget report`);
+  const report: GateReport = { ...readUntrustedReport(ctx.opts.publishReport), untrusted: true };
   const prNumber = ctx.opts.prNumber ?? (ctx.payload.workflow_run?.pull_requests?.[0]?.number as number | undefined);
   const headSha = ctx.opts.headRef || (ctx.payload.workflow_run?.head_sha as string | undefined) || report.head.commit || '';
   await publish(ctx, report, prNumber, headSha);
@@ -235,7 +266,8 @@ async function roadmap(ctx: Ctx): Promise<void> {
   let existing: Awaited<ReturnType<typeof findRoadmapIssue>>;
   if (ctx.gh) {
     try {
-      existing = await findRoadmapIssue(ctx.gh, target);
+      startDeadline(ctx);
+      existing = await beforeDeadline(ctx, () => findRoadmapIssue(ctx.gh!, target));
     } catch (e) {
       ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
     }
@@ -253,7 +285,7 @@ async function roadmap(ctx: Ctx): Promise<void> {
   ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
   if (!ctx.gh) return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
   try {
-    const r = await upsertRoadmap(ctx.gh, target, body, existing);
+    const r = await beforeDeadline(ctx, () => upsertRoadmap(ctx.gh!, target, body, existing));
     core.setOutput('issue-url', r.url);
     ctx.log.info(`Roadmap issue #${r.number} ${r.action}: ${r.url}`);
   } catch (e) {

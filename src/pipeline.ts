@@ -15,6 +15,7 @@ import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
+import { logSafe } from './render/escape.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, defaultCacheDir, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
@@ -33,6 +34,14 @@ function counterFor(o: CliOptions, proc: Proc): { counter: TokenCounter; save: (
       }
     },
   };
+}
+
+/**
+ * JSON for stdout, which may be a workflow's log: the same data, with `##[` written as `#\u0023[`
+ * so that no line of it reads as a workflow command (`::` can't start a line of indented JSON).
+ */
+function jsonOut(v: unknown): string {
+  return JSON.stringify(v, null, 2).replace(/##\[/g, '#\\u0023[') + '\n';
 }
 
 /** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
@@ -55,7 +64,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const { counter, save } = counterFor(o, proc);
   const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
   save();
-  proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) }));
+  proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
   return 0;
 }
 
@@ -94,6 +103,6 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   const { counter, save } = counterFor(o, proc);
   const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
   save();
-  proc.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report));
+  proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;
 }

@@ -112,11 +112,18 @@ const IMPORTABLE_EXTENSIONS = new Set(('md mdx markdown txt text rst adoc json j
     'php pl pm lua r sql sh bash zsh fish ps1 bat cmd diff patch ini cfg conf env properties gradle ' +
     'graphql gql proto vue svelte astro elm ex exs erl hrl clj cljs dart hs ml mli nim zig tf hcl ' +
     'dockerfile makefile cmake log lock mdc prisma sol vb').split(' '));
+/**
+ * The run's own guards. A config file can tighten them but never relax them past these values: on a
+ * pull request the config may come from the head, which whoever opened it wrote.
+ */
 const DEFAULT_LIMITS = {
     maxFileBytes: 8 * 1024 * 1024,
     maxFiles: 50_000,
     maxFrontmatterBytes: 256 * 1024,
     maxSymlinkHops: 40,
+    maxSymlinkExpansion: 100_000,
+    maxTotalBytes: 512 * 1024 * 1024,
+    maxSeconds: 120,
 };
 /** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */
 const LOAD_TIME_FLOOR_MS = 5;
@@ -444,7 +451,11 @@ function scanCompressible(lines, out) {
             blankRun++;
         else
             blankRun = 0;
-        const trailing = /\s+$/.exec(l)?.[0].length ?? 0;
+        // Counted from the end by hand: /\s+$/ rescans a long run of spaces from every start (quadratic).
+        let k = l.length;
+        while (k > 0 && isSpace(l.charCodeAt(k - 1)))
+            k--;
+        const trailing = l.length - k;
         const extra = (blankRun > 1 ? 1 : 0) + trailing;
         if (extra > 0) {
             if (wsChars === 0)
@@ -455,6 +466,9 @@ function scanCompressible(lines, out) {
     }
     if (wsChars >= 200)
         out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+}
+function isSpace(c) {
+    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/links.ts
@@ -1131,14 +1145,24 @@ function asGlobs(v) {
  */
 class Tree {
     maxHops;
+    maxExpansion;
     files = new Map();
     links = new Map();
     dirs = new Set(['']);
     /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
     aliases = new Map();
-    constructor(entries, maxHops = 40) {
+    /** Entries that are listed but can't be read (unreadable folders, FIFOs, oversized link targets). */
+    unreadable = [];
+    /** Directory links not expanded because the expansion limit was reached. */
+    unexpanded = [];
+    constructor(entries, maxHops = 40, maxExpansion = 100_000) {
         this.maxHops = maxHops;
+        this.maxExpansion = maxExpansion;
         for (const e of entries) {
+            if (e.type === 'unreadable') {
+                this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
+                continue;
+            }
             if (e.type === 'symlink')
                 this.links.set(e.path, e.linkTarget ?? '');
             else if (e.type === 'file')
@@ -1204,8 +1228,9 @@ class Tree {
         return out;
     }
     expandDirectoryLinks() {
-        const realFiles = [...this.files.keys()];
-        for (const link of this.links.keys()) {
+        // Real files sorted, so that the files under a directory are one range found by binary search.
+        const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        for (const link of [...this.links.keys()].sort()) {
             const r = this.resolve(link);
             if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
                 continue;
@@ -1213,9 +1238,25 @@ class Tree {
             // A link to one of its own ancestors would alias the tree into itself: skip.
             if (link.startsWith(prefix))
                 continue;
-            for (const f of realFiles) {
-                if (!f.startsWith(prefix))
-                    continue;
+            let lo = 0;
+            let hi = realFiles.length;
+            while (lo < hi) {
+                const mid = (lo + hi) >>> 1;
+                if (realFiles[mid] < prefix)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            let end = lo;
+            while (end < realFiles.length && realFiles[end].startsWith(prefix))
+                end++;
+            // Fan-out guard: many links to one big folder must not multiply the tree without bound.
+            if (this.aliases.size + (end - lo) > this.maxExpansion) {
+                this.unexpanded.push(link);
+                continue;
+            }
+            for (let k = lo; k < end; k++) {
+                const f = realFiles[k];
                 const alias = link + '/' + f.slice(prefix.length);
                 if (this.files.has(alias) || this.aliases.has(alias))
                     continue;
@@ -1966,6 +2007,20 @@ function listingOrder(entries, units) {
  */
 
 
+/**
+ * What could not be measured, as errors: a pull request must not pass by hiding its cost behind an
+ * unreadable file, a FIFO, an oversized link, or by pushing the run past one of its limits.
+ */
+function reportUnmeasured(ctx) {
+    for (const u of ctx.tree.unreadable)
+        ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
+    for (const [p, why] of ctx.opts.unreadable ?? [])
+        ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
+    if (ctx.tree.unexpanded.length)
+        ctx.diag(ctx.tree.unexpanded[0], 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
+    for (const l of ctx.opts.limitsReached ?? [])
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${ctx.limits[l]}) reached; the rest of the framework was not read`);
+}
 function readSettings(ctx) {
     const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
     for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
@@ -1993,7 +2048,17 @@ function readSettings(ctx) {
 function mcpFile(ctx, p, unit) {
     ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
     const v = ctx.readJson(p);
-    return isObject(v) && isObject(v.mcpServers) ? v.mcpServers : v;
+    if (!isObject(v))
+        return undefined;
+    // A file with an `mcpServers` key declares its servers there and nowhere else (a broken value is
+    // reported, never read as a server named "mcpServers"); a file without it is the map itself.
+    if (Object.hasOwn(v, 'mcpServers')) {
+        if (isObject(v.mcpServers))
+            return v.mcpServers;
+        ctx.diag(p, 1, 'warning', 'invalid-json', '`mcpServers` is not an object of servers: no server read from it');
+        return undefined;
+    }
+    return v;
 }
 function reportLinks(ctx) {
     for (const l of ctx.tree.brokenLinks()) {
@@ -2015,10 +2080,15 @@ var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
  * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
  */
 function readWorkflowMeta(source) {
-    const m = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*export\s+const\s+meta\s*=\s*/.exec(source);
+    // Whitespace and comments are skipped by a linear scan (a regex with a repeated comment group
+    // backtracks exponentially on many comment lines), then the statement is matched where it starts.
+    const at = skipSpaceAndComments(source, 0);
+    const head = /export\s+const\s+meta\s*=\s*/y;
+    head.lastIndex = at;
+    const m = at >= 0 ? head.exec(source) : null;
     if (!m)
         return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
-    const start = m[0].length;
+    const start = at + m[0].length;
     const end = matchBrace(source, start);
     const line = source.slice(0, start).split('\n').length;
     if (end < 0)
@@ -2066,6 +2136,27 @@ function matchBrace(s, i) {
             return i;
     }
     return -1;
+}
+/** Index of the first character that is neither whitespace nor inside a comment; -1 in an unclosed comment. */
+function skipSpaceAndComments(s, i) {
+    while (i < s.length) {
+        const c = s.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            i++;
+        else if (s.startsWith('//', i)) {
+            const e = s.indexOf('\n', i);
+            i = e < 0 ? s.length : e + 1;
+        }
+        else if (s.startsWith('/*', i)) {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 2;
+        }
+        else
+            break;
+    }
+    return i;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/workflows.ts
@@ -2437,8 +2528,9 @@ function candidatePaths(tree) {
 function buildPlan(tree, contents, opts) {
     const ctx = new PlanContext(tree, contents, opts);
     if (ctx.opts.notRead)
-        ctx.diag('.', 1, 'warning', 'file-limit', `${ctx.opts.notRead} framework files beyond limits.maxFiles (${ctx.limits.maxFiles}) were not read: totals are incomplete`);
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
     reportLinks(ctx);
+    reportUnmeasured(ctx);
     const { units, diagnostics } = discoverUnits(ctx.tree, (p) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p) => ctx.read(p)?.text ?? '');
     const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
     if (ctx.opts.userScope) {
@@ -2547,7 +2639,11 @@ const performanceClock = { now: () => performance.now() };
 async function load(source, opts, parseCache = new Map()) {
     const limits = opts.limits ?? DEFAULT_LIMITS;
     const entries = await source.list();
-    const tree = new Tree(entries, limits.maxSymlinkHops);
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    const started = Date.now();
+    let bytesRead = 0;
+    const limitsReached = [];
+    const unreadable = new Map();
     const contents = new Map();
     const attempted = new Set();
     const readable = (paths) => {
@@ -2558,10 +2654,34 @@ async function load(source, opts, parseCache = new Map()) {
                 continue;
             attempted.add(real);
             const e = tree.files.get(real);
-            if (e && e.size <= limits.maxFileBytes)
-                out.push(real);
+            if (!e || e.size > limits.maxFileBytes)
+                continue;
+            // Hard budgets of the run, whatever the framework says: total bytes, and time.
+            if (bytesRead + e.size > limits.maxTotalBytes) {
+                if (!limitsReached.includes('maxTotalBytes'))
+                    limitsReached.push('maxTotalBytes');
+                continue;
+            }
+            if (Date.now() - started > limits.maxSeconds * 1000) {
+                if (!limitsReached.includes('maxSeconds'))
+                    limitsReached.push('maxSeconds');
+                continue;
+            }
+            bytesRead += e.size;
+            out.push(real);
         }
         return out;
+    };
+    const readBatch = async (paths) => {
+        if (!paths.length)
+            return;
+        const got = await source.read(paths);
+        for (const [p, b] of got)
+            contents.set(p, b);
+        // A file that was listed but could not be read is reported, never counted as empty.
+        for (const p of paths)
+            if (!got.has(p))
+                unreadable.set(p, 'listed but could not be read');
     };
     const candidates = readable(candidatePaths(tree));
     // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
@@ -2589,30 +2709,27 @@ async function load(source, opts, parseCache = new Map()) {
                 }
             }
             frontier = readable(next);
-            if (frontier.length)
-                for (const [p, b] of await source.read(frontier))
-                    contents.set(p, b);
+            await readBatch(frontier);
         }
     };
     for (let round = 0; round < 12; round++) {
         if (batch.length) {
-            for (const [p, b] of await source.read(batch))
-                contents.set(p, b);
+            await readBatch(batch);
             await followImports(batch, round === 0);
         }
-        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead });
+        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead, unreadable, limitsReached });
         batch = readable(plan.missing);
         if (batch.length === 0)
             break;
     }
     const src = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
-    return { entries, notRead, tree, contents, plan: plan, source: src };
+    return { entries, notRead, tree, contents, plan: plan, source: src, unreadable, limitsReached };
 }
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 function timePlan(loaded, opts, clock = performanceClock) {
     const t0 = clock.now();
-    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
-    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead });
+    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
+    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead, unreadable: loaded.unreadable, limitsReached: loaded.limitsReached });
     return clock.now() - t0;
 }
 function summarizeTimes(samples) {
@@ -2764,6 +2881,8 @@ async function catFileBatch(repo, shas) {
     }
     return result;
 }
+/** Longest symlink target read (PATH_MAX). */
+const MAX_LINK_TARGET = 4096;
 /** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
 async function gitSource(repo, ref) {
     const commit = await resolveCommit(repo, ref);
@@ -2772,9 +2891,10 @@ async function gitSource(repo, ref) {
         if (listing)
             return listing;
         const entries = parseLsTree(await git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
-        const links = entries.filter((e) => e.type === 'symlink');
+        // A link target is a path: one longer than PATH_MAX is not read (a "symlink" blob can be 400 MB).
+        const links = entries.filter((e) => e.type === 'symlink' && e.size <= MAX_LINK_TARGET);
         const targets = await catFileBatch(repo, links.map((l) => l.sha));
-        listing = entries.map((e) => (e.type === 'symlink' ? { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' } : e));
+        listing = entries.map((e) => e.type !== 'symlink' ? e : e.size > MAX_LINK_TARGET ? { ...e, type: 'unreadable', problem: `symlink target of ${e.size} bytes is not a path: not read` } : { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' });
         return listing;
     };
     return {
@@ -2804,17 +2924,20 @@ async function gitSource(repo, ref) {
 
 /** Directories never walked into. */
 const IGNORED_DIRS = new Set(['.git', 'node_modules']);
-/**
- * Every file and symlink under root, symlinks not followed. Written with fs.readdir rather than
- * fast-glob: fast-glob silently drops names that contain a newline, and a hostile tree must not
- * hide a file from the report.
- */
 async function walk(root) {
     const out = [];
     const stack = [''];
     while (stack.length) {
         const rel = stack.pop();
-        const entries = await external_node_fs_.promises.readdir(external_node_path_default().join(root, rel), { withFileTypes: true }).catch(() => []);
+        let entries;
+        try {
+            entries = await external_node_fs_.promises.readdir(external_node_path_default().join(root, rel), { withFileTypes: true });
+        }
+        catch (e) {
+            // An unreadable folder is reported: what it holds could be a cost the report would otherwise hide.
+            out.push({ path: rel || '.', isLink: false, isFile: false, problem: `folder cannot be read (${e.code ?? 'error'})` });
+            continue;
+        }
         for (const e of entries) {
             const p = rel ? `${rel}/${e.name}` : e.name;
             if (e.isDirectory()) {
@@ -2823,6 +2946,8 @@ async function walk(root) {
             }
             else if (e.isSymbolicLink() || e.isFile())
                 out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
+            else
+                out.push({ path: p, isLink: false, isFile: false, problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read` });
         }
     }
     return out;
@@ -2840,6 +2965,8 @@ function worktreeSource(dir) {
             const found = await walk(root);
             const entries = [];
             const one = async (f) => {
+                if (f.problem)
+                    return { path: f.path, type: 'unreadable', size: 0, problem: f.problem };
                 if (f.isLink) {
                     const target = await external_node_fs_.promises.readlink(external_node_path_default().join(root, f.path)).catch(() => '');
                     return { path: f.path, type: 'symlink', size: target.length, linkTarget: target };
@@ -2951,6 +3078,7 @@ const TOTAL_METRICS = [
     'unresolved',
     'invalidSkillNames',
     'errors',
+    'unmeasured',
     'loadTimeRatio',
 ];
 const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
@@ -2969,6 +3097,7 @@ const METRIC_LABELS = {
     unresolved: 'Unresolved or external references',
     invalidSkillNames: 'Invalid skill names',
     errors: 'Error diagnostics',
+    unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
     loadTimeRatio: 'Load time (head / base)',
 };
 const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
@@ -2980,6 +3109,8 @@ function scopeLabel(s) {
 
 
 
+/** Diagnostics that mean part of a side was not measured. */
+const UNMEASURED = new Set(['unreadable', 'limit-reached']);
 /** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
 function perPlugin(s) {
     return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
@@ -3034,6 +3165,10 @@ function metricValue(s, metric, scope, loadTime, side) {
             const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
             return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
         }
+        case 'unmeasured': {
+            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
         case 'errors': {
             const d = s.diagnostics.filter((x) => x.severity === 'error');
             return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
@@ -3072,8 +3207,21 @@ function evaluate(assertions, base, head, loadTime) {
     for (const a of assertions) {
         if (a.level === 'off')
             continue;
-        const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
-        const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (a.metric === 'unmeasured') {
+            // Only what the head could not measure and the base could counts against the change.
+            const key = (d) => `${d.file}\0${d.code}`;
+            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
+            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
+            b = { value: 0 };
+            if (fresh[0]) {
+                const what = fresh.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join('; ');
+                results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: fresh.length, base: 0, level: a.level, status: a.level === 'error' ? 'fail' : 'warn', introduced: true, message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`, location: h.location });
+                continue;
+            }
+        }
         if (!h)
             continue; // not measurable for this pair (e.g. load time between two snapshot files)
         const baseValue = b?.value ?? 0;
@@ -3544,6 +3692,8 @@ function howToPass(r, base, head, diff) {
                 .slice(0, TOP)
                 .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
                 .join('; ')}.`;
+        case 'unmeasured':
+            return 'Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run\'s limits (files, bytes, symlink expansion); the head is judged only once it can be measured.';
         default:
             return undefined;
     }
@@ -3630,6 +3780,8 @@ function defaultAssertions() {
         // Growth below this is reported but does not warn: about one paragraph of prose, 0.1% of a 200K
         // window. Smaller changes are routine edits; a budget in the config can make it stricter.
         a('eager-increase', 'eagerTokens', 'maxIncrease', EAGER_INCREASE_QUIET_TOKENS, 'warn', false),
+        // A head that can't be fully measured (unreadable files, a limit of the run reached) can't pass.
+        a('measurable', 'unmeasured', 'max', 0, 'error', false),
         // No timed budget by default: the same commits must give the same verdict. Timing is opt-in
         // (a loadTimeRatio budget) and then decides only when its interval clears the threshold.
     ];
@@ -3729,10 +3881,14 @@ function normalizeConfig(raw, file, overrides = {}) {
         if (!load_isObject(raw.limits))
             throw new ConfigError(file, 'limits', 'a mapping', raw.limits);
         for (const [k, v] of Object.entries(raw.limits)) {
-            if (!(k in DEFAULT_LIMITS))
+            if (!Object.hasOwn(DEFAULT_LIMITS, k))
                 throw new ConfigError(file, `limits.${k}`, `one of ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
             if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
                 throw new ConfigError(file, `limits.${k}`, 'a positive integer', v);
+            // Guards can be tightened, never relaxed: a pull request must not switch off what protects the run.
+            const cap = DEFAULT_LIMITS[k];
+            if (v > cap)
+                throw new ConfigError(file, `limits.${k}`, `at most ${cap} (limits protect the run and can only be lowered)`, v);
             limits[k] = v;
         }
     }
@@ -3966,12 +4122,21 @@ function md(text, max = 200) {
         t = [...t].slice(0, max - 1).join('') + '…';
     return t
         .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+        // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
+        .replace(/\\#(?=\d)/g, '#\u200b')
         .replace(/@/g, '@\u200b')
         .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
 }
-/** Neutralises workflow commands (`::error::`, `::add-mask::`...) in text written to the runner's log. */
+/**
+ * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
+ * line after any whitespace the runner trims (it trims Unicode whitespace, U+0085 included, and
+ * splits lines at CR, LF, U+2028 and U+2029), and the older `##[cmd]` syntax anywhere in a line.
+ */
 function logSafe(text) {
-    return text.replace(/(^|\n)(\s*)::/g, '$1$2:\u200b:').replace(/\r/g, '');
+    return text
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
+        .replace(/##\[/g, '#\u200b#[');
 }
 
 ;// CONCATENATED MODULE: ./src/render/groups.ts
@@ -4200,7 +4365,8 @@ function footer(r, o = {}) {
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
     const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
     const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
-    return `<sub>${what}.${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+    const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
+    return `<sub>${what}.${trust}${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
 }
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
 function renderComment(r, opts = {}) {
@@ -4351,6 +4517,7 @@ var version = __webpack_require__(311);
 
 
 
+
 function counterFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
@@ -4366,6 +4533,13 @@ function counterFor(o, proc) {
             }
         },
     };
+}
+/**
+ * JSON for stdout, which may be a workflow's log: the same data, with `##[` written as `#\u0023[`
+ * so that no line of it reads as a workflow command (`::` can't start a line of indented JSON).
+ */
+function jsonOut(v) {
+    return JSON.stringify(v, null, 2).replace(/##\[/g, '#\\u0023[') + '\n';
 }
 /** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
 function configFor(dir, o) {
@@ -4385,7 +4559,7 @@ async function analyzeCommand(positionals, o, proc) {
     const { counter, save } = counterFor(o, proc);
     const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
     save();
-    proc.stdout.write(o.json ? JSON.stringify(snapshot, null, 2) + '\n' : renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) }));
+    proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
 }
 /** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
@@ -4424,7 +4598,7 @@ async function diffCommand(positionals, o, proc) {
     const { counter, save } = counterFor(o, proc);
     const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
     save();
-    proc.stdout.write(o.json ? JSON.stringify(report, null, 2) + '\n' : o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report));
+    proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
 }
 

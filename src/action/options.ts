@@ -15,6 +15,8 @@ export interface ActionOptions {
   mode: 'auto' | 'pull-request' | 'roadmap';
   baseRef: string;
   headRef: string;
+  /** Deadline for all GitHub publishing; past it the verdict still reaches the exit code, the summary and the log. */
+  publishTimeoutSeconds: number;
   /** Model whose window and listing budget apply (config model.id; default Claude Code's default model). */
   model: string;
   contextWindow: number | undefined;
@@ -81,6 +83,7 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     roadmapTitle: get('roadmap-title').trim() || 'Context budget roadmap',
     historyLimit: num(get, 'history-limit', 1) ?? 52,
     anthropicApiKey: get('anthropic-api-key').trim(),
+    publishTimeoutSeconds: num(get, 'publish-timeout', 1) ?? 300,
     anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
   };
 }

@@ -146,7 +146,10 @@ function scanCompressible(lines: string[], out: FileScan['compressible']): void 
     }
     if (l.trim() === '') blankRun++;
     else blankRun = 0;
-    const trailing = /\s+$/.exec(l)?.[0].length ?? 0;
+    // Counted from the end by hand: /\s+$/ rescans a long run of spaces from every start (quadratic).
+    let k = l.length;
+    while (k > 0 && isSpace(l.charCodeAt(k - 1))) k--;
+    const trailing = l.length - k;
     const extra = (blankRun > 1 ? 1 : 0) + trailing;
     if (extra > 0) {
       if (wsChars === 0) wsLine = i + 1;
@@ -155,4 +158,8 @@ function scanCompressible(lines: string[], out: FileScan['compressible']): void 
     i++;
   }
   if (wsChars >= 200) out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+}
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }

@@ -41,6 +41,9 @@ export interface Loaded {
   entries: TreeEntry[];
   /** Framework files past limits.maxFiles, not read. */
   notRead: number;
+  /** Files listed but not readable, and the run's limits that were reached while reading. */
+  unreadable: Map<string, string>;
+  limitsReached: string[];
   tree: Tree;
   contents: Map<string, Blob>;
   plan: Plan;
@@ -51,7 +54,11 @@ export interface Loaded {
 export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, parseCache: ParseCache = new Map()): Promise<Loaded> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const entries = await source.list();
-  const tree = new Tree(entries, limits.maxSymlinkHops);
+  const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+  const started = Date.now();
+  let bytesRead = 0;
+  const limitsReached: string[] = [];
+  const unreadable = new Map<string, string>();
   const contents = new Map<string, Blob>();
   const attempted = new Set<string>();
   const readable = (paths: string[]) => {
@@ -61,9 +68,27 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
       if (!real || attempted.has(real)) continue;
       attempted.add(real);
       const e = tree.files.get(real);
-      if (e && e.size <= limits.maxFileBytes) out.push(real);
+      if (!e || e.size > limits.maxFileBytes) continue;
+      // Hard budgets of the run, whatever the framework says: total bytes, and time.
+      if (bytesRead + e.size > limits.maxTotalBytes) {
+        if (!limitsReached.includes('maxTotalBytes')) limitsReached.push('maxTotalBytes');
+        continue;
+      }
+      if (Date.now() - started > limits.maxSeconds * 1000) {
+        if (!limitsReached.includes('maxSeconds')) limitsReached.push('maxSeconds');
+        continue;
+      }
+      bytesRead += e.size;
+      out.push(real);
     }
     return out;
+  };
+  const readBatch = async (paths: string[]): Promise<void> => {
+    if (!paths.length) return;
+    const got = await source.read(paths);
+    for (const [p, b] of got) contents.set(p, b);
+    // A file that was listed but could not be read is reported, never counted as empty.
+    for (const p of paths) if (!got.has(p)) unreadable.set(p, 'listed but could not be read');
   };
   const candidates = readable(candidatePaths(tree));
   // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
@@ -87,27 +112,27 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
         }
       }
       frontier = readable(next);
-      if (frontier.length) for (const [p, b] of await source.read(frontier)) contents.set(p, b);
+      await readBatch(frontier);
     }
   };
   for (let round = 0; round < 12; round++) {
     if (batch.length) {
-      for (const [p, b] of await source.read(batch)) contents.set(p, b);
+      await readBatch(batch);
       await followImports(batch, round === 0);
     }
-    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead });
+    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead, unreadable, limitsReached });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
   const src: Snapshot['source'] = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
-  return { entries, notRead, tree, contents, plan: plan!, source: src };
+  return { entries, notRead, tree, contents, plan: plan!, source: src, unreadable, limitsReached };
 }
 
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, clock: Clock = performanceClock): number {
   const t0 = clock.now();
-  const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops);
-  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead });
+  const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
+  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead, unreadable: loaded.unreadable, limitsReached: loaded.limitsReached });
   return clock.now() - t0;
 }
 

@@ -8,7 +8,7 @@ import { planUnit } from './loaders/components.js';
 import { IGNORED_DIR, PlanContext } from './loaders/context.js';
 import { planMemory } from './loaders/memory.js';
 import { applyOverridesAndOrder, listingOrder } from './loaders/prompts.js';
-import { readSettings, reportLinks } from './loaders/settings.js';
+import { readSettings, reportLinks, reportUnmeasured } from './loaders/settings.js';
 import { Tree } from './tree.js';
 import { discoverUnits, PROJECT, USER, type UnitDef } from './units.js';
 
@@ -90,6 +90,10 @@ export interface PlanOptions {
   installedPlugins?: 'all' | 'none' | string[];
   /** A folder of the repository that users install as ~/.claude (user-scope memory, commands, skills, agents). */
   userScope?: string;
+  /** Files listed but not readable (reported as errors, never counted as empty). */
+  unreadable?: ReadonlyMap<string, string>;
+  /** The run's own limits reached while reading (reported: the totals are incomplete). */
+  limitsReached?: readonly string[];
 }
 
 /** Paths worth reading before anything is known: everything that can be a framework file. */
@@ -109,8 +113,9 @@ export function candidatePaths(tree: Tree): string[] {
 /** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
 export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts: PlanOptions): Plan {
   const ctx = new PlanContext(tree, contents, opts);
-  if (ctx.opts.notRead) ctx.diag('.', 1, 'warning', 'file-limit', `${ctx.opts.notRead} framework files beyond limits.maxFiles (${ctx.limits.maxFiles}) were not read: totals are incomplete`);
+  if (ctx.opts.notRead) ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
   reportLinks(ctx);
+  reportUnmeasured(ctx);
   const { units, diagnostics } = discoverUnits(ctx.tree, (p: string) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p: string) => ctx.read(p)?.text ?? '');
   const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
   if (ctx.opts.userScope) {

@@ -15,12 +15,21 @@ export class Tree {
   private readonly dirs = new Set<string>(['']);
   /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
   readonly aliases = new Map<string, string>();
+  /** Entries that are listed but can't be read (unreadable folders, FIFOs, oversized link targets). */
+  readonly unreadable: { path: string; problem: string }[] = [];
+  /** Directory links not expanded because the expansion limit was reached. */
+  readonly unexpanded: string[] = [];
 
   constructor(
     entries: readonly TreeEntry[],
     private readonly maxHops = 40,
+    private readonly maxExpansion = 100_000,
   ) {
     for (const e of entries) {
+      if (e.type === 'unreadable') {
+        this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
+        continue;
+      }
       if (e.type === 'symlink') this.links.set(e.path, e.linkTarget ?? '');
       else if (e.type === 'file') this.files.set(e.path, e);
       let d = path.dirname(e.path);
@@ -83,15 +92,30 @@ export class Tree {
   }
 
   private expandDirectoryLinks(): void {
-    const realFiles = [...this.files.keys()];
-    for (const link of this.links.keys()) {
+    // Real files sorted, so that the files under a directory are one range found by binary search.
+    const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const link of [...this.links.keys()].sort()) {
       const r = this.resolve(link);
       if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path)) continue;
       const prefix = r.path === '' ? '' : r.path + '/';
       // A link to one of its own ancestors would alias the tree into itself: skip.
       if (link.startsWith(prefix)) continue;
-      for (const f of realFiles) {
-        if (!f.startsWith(prefix)) continue;
+      let lo = 0;
+      let hi = realFiles.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (realFiles[mid]! < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      let end = lo;
+      while (end < realFiles.length && realFiles[end]!.startsWith(prefix)) end++;
+      // Fan-out guard: many links to one big folder must not multiply the tree without bound.
+      if (this.aliases.size + (end - lo) > this.maxExpansion) {
+        this.unexpanded.push(link);
+        continue;
+      }
+      for (let k = lo; k < end; k++) {
+        const f = realFiles[k]!;
         const alias = link + '/' + f.slice(prefix.length);
         if (this.files.has(alias) || this.aliases.has(alias)) continue;
         this.aliases.set(alias, f);

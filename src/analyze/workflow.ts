@@ -7,9 +7,14 @@ export type WorkflowMeta = { ok: true; name: string; description: string; whenTo
  * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
  */
 export function readWorkflowMeta(source: string): WorkflowMeta {
-  const m = /^\s*(?:\/\/[^\n]*\n\s*|\/\*[\s\S]*?\*\/\s*)*export\s+const\s+meta\s*=\s*/.exec(source);
+  // Whitespace and comments are skipped by a linear scan (a regex with a repeated comment group
+  // backtracks exponentially on many comment lines), then the statement is matched where it starts.
+  const at = skipSpaceAndComments(source, 0);
+  const head = /export\s+const\s+meta\s*=\s*/y;
+  head.lastIndex = at;
+  const m = at >= 0 ? head.exec(source) : null;
   if (!m) return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
-  const start = m[0].length;
+  const start = at + m[0].length;
   const end = matchBrace(source, start);
   const line = source.slice(0, start).split('\n').length;
   if (end < 0) return { ok: false, line, message: '`export const meta` is not a complete object literal' };
@@ -45,4 +50,21 @@ function matchBrace(s: string, i: number): number {
     else if (c === '}' && --depth === 0) return i;
   }
   return -1;
+}
+
+/** Index of the first character that is neither whitespace nor inside a comment; -1 in an unclosed comment. */
+function skipSpaceAndComments(s: string, i: number): number {
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff) i++;
+    else if (s.startsWith('//', i)) {
+      const e = s.indexOf('\n', i);
+      i = e < 0 ? s.length : e + 1;
+    } else if (s.startsWith('/*', i)) {
+      const e = s.indexOf('*/', i + 2);
+      if (e < 0) return -1;
+      i = e + 2;
+    } else break;
+  }
+  return i;
 }

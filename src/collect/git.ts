@@ -80,6 +80,9 @@ export async function catFileBatch(repo: string, shas: readonly string[]): Promi
   return result;
 }
 
+/** Longest symlink target read (PATH_MAX). */
+export const MAX_LINK_TARGET = 4096;
+
 /** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
 export async function gitSource(repo: string, ref: string): Promise<FrameworkSource> {
   const commit = await resolveCommit(repo, ref);
@@ -87,9 +90,12 @@ export async function gitSource(repo: string, ref: string): Promise<FrameworkSou
   const list = async (): Promise<TreeEntry[]> => {
     if (listing) return listing;
     const entries = parseLsTree(await git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
-    const links = entries.filter((e) => e.type === 'symlink');
+    // A link target is a path: one longer than PATH_MAX is not read (a "symlink" blob can be 400 MB).
+    const links = entries.filter((e) => e.type === 'symlink' && e.size <= MAX_LINK_TARGET);
     const targets = await catFileBatch(repo, links.map((l) => l.sha!));
-    listing = entries.map((e) => (e.type === 'symlink' ? { ...e, linkTarget: targets.get(e.sha!)?.toString('utf8') ?? '' } : e));
+    listing = entries.map((e) =>
+      e.type !== 'symlink' ? e : e.size > MAX_LINK_TARGET ? { ...e, type: 'unreadable' as const, problem: `symlink target of ${e.size} bytes is not a path: not read` } : { ...e, linkTarget: targets.get(e.sha!)?.toString('utf8') ?? '' },
+    );
     return listing;
   };
   return {

@@ -2,13 +2,16 @@
 export interface TreeEntry {
   /** Repository-relative POSIX path. */
   path: string;
-  type: 'file' | 'symlink' | 'submodule';
+  /** unreadable: listed but cannot be read (a directory without permission, a FIFO, a socket): reported, never silently dropped. */
+  type: 'file' | 'symlink' | 'submodule' | 'unreadable';
   /** Bytes (for a symlink: length of its target string). */
   size: number;
   /** Git blob SHA when known from the listing (git sources); worktree files get it on read. */
   sha?: string;
   /** For symlinks: the raw link target. */
   linkTarget?: string;
+  /** For unreadable entries: why. */
+  problem?: string;
 }
 
 export interface Blob {

@@ -11,17 +11,27 @@ const IGNORED_DIRS = new Set(['.git', 'node_modules']);
  * fast-glob: fast-glob silently drops names that contain a newline, and a hostile tree must not
  * hide a file from the report.
  */
-async function walk(root: string): Promise<{ path: string; isLink: boolean; isFile: boolean }[]> {
-  const out: { path: string; isLink: boolean; isFile: boolean }[] = [];
+type Found = { path: string; isLink: boolean; isFile: boolean; problem?: string };
+
+async function walk(root: string): Promise<Found[]> {
+  const out: Found[] = [];
   const stack = [''];
   while (stack.length) {
     const rel = stack.pop()!;
-    const entries = await fs.readdir(path.join(root, rel), { withFileTypes: true }).catch(() => []);
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+    } catch (e) {
+      // An unreadable folder is reported: what it holds could be a cost the report would otherwise hide.
+      out.push({ path: rel || '.', isLink: false, isFile: false, problem: `folder cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})` });
+      continue;
+    }
     for (const e of entries) {
       const p = rel ? `${rel}/${e.name}` : e.name;
       if (e.isDirectory()) {
         if (!IGNORED_DIRS.has(e.name)) stack.push(p);
       } else if (e.isSymbolicLink() || e.isFile()) out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
+      else out.push({ path: p, isLink: false, isFile: false, problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read` });
     }
   }
   return out;
@@ -39,6 +49,7 @@ export function worktreeSource(dir: string): FrameworkSource {
       const found = await walk(root);
       const entries: TreeEntry[] = [];
       const one = async (f: (typeof found)[number]): Promise<TreeEntry | undefined> => {
+        if (f.problem) return { path: f.path, type: 'unreadable', size: 0, problem: f.problem };
         if (f.isLink) {
           const target = await fs.readlink(path.join(root, f.path)).catch(() => '');
           return { path: f.path, type: 'symlink', size: target.length, linkTarget: target };

@@ -4,6 +4,9 @@ import type { BudgetResult, LoadTimeComparison, Location, Verdict } from '../mod
 import type { Snapshot } from '../model/snapshot.js';
 import { LOAD_TIME_FLOOR_MS, loadTimeTooFast } from '../model/constants.js';
 
+/** Diagnostics that mean part of a side was not measured. */
+export const UNMEASURED = new Set(['unreadable', 'limit-reached']);
+
 export interface MetricValue {
   value: number;
   location?: Location;
@@ -67,6 +70,10 @@ export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime:
       const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
       return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
     }
+    case 'unmeasured': {
+      const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
+      return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+    }
     case 'errors': {
       const d = s.diagnostics.filter((x) => x.severity === 'error');
       return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
@@ -106,8 +113,21 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
   const results: BudgetResult[] = [];
   for (const a of assertions) {
     if (a.level === 'off') continue;
-    const h = metricValue(head, a.metric, a.scope, loadTime, 'head');
-    const b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+    let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+    let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+    if (a.metric === 'unmeasured') {
+      // Only what the head could not measure and the base could counts against the change.
+      const key = (d: { file: string; code: string }) => `${d.file}\0${d.code}`;
+      const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+      const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
+      h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
+      b = { value: 0 };
+      if (fresh[0]) {
+        const what = fresh.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join('; ');
+        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: fresh.length, base: 0, level: a.level, status: a.level === 'error' ? 'fail' : 'warn', introduced: true, message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`, location: h.location! });
+        continue;
+      }
+    }
     if (!h) continue; // not measurable for this pair (e.g. load time between two snapshot files)
     const baseValue = b?.value ?? 0;
     const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;

@@ -70,6 +70,8 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
         .slice(0, TOP)
         .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
         .join('; ')}.`;
+    case 'unmeasured':
+      return 'Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run\'s limits (files, bytes, symlink expansion); the head is judged only once it can be measured.';
     default:
       return undefined;
   }

@@ -20,6 +20,7 @@ export const TOTAL_METRICS = [
   'unresolved',
   'invalidSkillNames',
   'errors',
+  'unmeasured',
   'loadTimeRatio',
 ] as const;
 export type Metric = (typeof SCOPED_METRICS)[number] | (typeof TOTAL_METRICS)[number];
@@ -40,6 +41,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   unresolved: 'Unresolved or external references',
   invalidSkillNames: 'Invalid skill names',
   errors: 'Error diagnostics',
+  unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
   loadTimeRatio: 'Load time (head / base)',
 };
 

@@ -54,6 +54,8 @@ export function defaultAssertions(): Assertion[] {
     // Growth below this is reported but does not warn: about one paragraph of prose, 0.1% of a 200K
     // window. Smaller changes are routine edits; a budget in the config can make it stricter.
     a('eager-increase', 'eagerTokens', 'maxIncrease', EAGER_INCREASE_QUIET_TOKENS, 'warn', false),
+    // A head that can't be fully measured (unreadable files, a limit of the run reached) can't pass.
+    a('measurable', 'unmeasured', 'max', 0, 'error', false),
     // No timed budget by default: the same commits must give the same verdict. Timing is opt-in
     // (a loadTimeRatio budget) and then decides only when its interval clears the threshold.
   ];
@@ -135,8 +137,11 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   if (raw.limits !== undefined) {
     if (!isObject(raw.limits)) throw new ConfigError(file, 'limits', 'a mapping', raw.limits);
     for (const [k, v] of Object.entries(raw.limits)) {
-      if (!(k in DEFAULT_LIMITS)) throw new ConfigError(file, `limits.${k}`, `one of ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+      if (!Object.hasOwn(DEFAULT_LIMITS, k)) throw new ConfigError(file, `limits.${k}`, `one of ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
       if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new ConfigError(file, `limits.${k}`, 'a positive integer', v);
+      // Guards can be tightened, never relaxed: a pull request must not switch off what protects the run.
+      const cap = (DEFAULT_LIMITS as unknown as Record<string, number>)[k]!;
+      if (v > cap) throw new ConfigError(file, `limits.${k}`, `at most ${cap} (limits protect the run and can only be lowered)`, v);
       (limits as unknown as Record<string, number>)[k] = v;
     }
   }

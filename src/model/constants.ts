@@ -117,13 +117,26 @@ export interface Limits {
   maxFrontmatterBytes: number;
   /** Symlink chain hops before a link is reported as a loop. */
   maxSymlinkHops: number;
+  /** Paths made visible through directory symlinks, in all: a few links to a big folder can't multiply the tree. */
+  maxSymlinkExpansion: number;
+  /** Bytes read per side, in all: past it the rest is not read and the run says it could not measure. */
+  maxTotalBytes: number;
+  /** Seconds of reading and planning per side before the rest is left out (and reported). */
+  maxSeconds: number;
 }
 
+/**
+ * The run's own guards. A config file can tighten them but never relax them past these values: on a
+ * pull request the config may come from the head, which whoever opened it wrote.
+ */
 export const DEFAULT_LIMITS: Limits = {
   maxFileBytes: 8 * 1024 * 1024,
   maxFiles: 50_000,
   maxFrontmatterBytes: 256 * 1024,
   maxSymlinkHops: 40,
+  maxSymlinkExpansion: 100_000,
+  maxTotalBytes: 512 * 1024 * 1024,
+  maxSeconds: 120,
 };
 
 /** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */

@@ -98,6 +98,8 @@ export interface GateReport {
   head: SideInfo;
   /** How the commits were chosen (the action: merge commit or merge-base), shown in the footer. */
   compared?: string;
+  /** Published from a report another (untrusted) run wrote: never shown as a verified pass. */
+  untrusted?: boolean;
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;

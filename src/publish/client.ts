@@ -14,9 +14,13 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Per-request timeout; a timed-out request is retried like a 5xx. */
   timeoutMs?: number;
+  /** Aborts every request in flight when publishing's deadline passes. */
+  deadline?: AbortSignal;
 }
 
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Longest wait for a rate limit: a reset an hour ahead is not waited for (the report is in the summary and the log). */
+export const MAX_RETRY_WAIT_S = 60;
 
 /** Octokit with retries (5xx) and throttling (primary and secondary rate limits, retry-after honoured). */
 export function createClient(o: ClientOptions): GitHub {
@@ -27,22 +31,27 @@ export function createClient(o: ClientOptions): GitHub {
     userAgent: 'context-budget',
     request: {
       // Octokit's fetch has no timeout of its own: each request gets one.
-      fetch: (url: string | URL, init: RequestInit = {}) => fetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS) }),
+      fetch: (url: string | URL, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]) }),
     },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => o.log.debug(m), error: (m: string) => o.log.debug(m) },
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: {
       retryAfterBaseValue: base,
-      onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
-        o.log.info(`GitHub rate limit on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
-        return count < 2;
-      },
-      onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
-        o.log.info(`GitHub secondary rate limit on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
-        return count < 2;
-      },
+      onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => retryDecision(o.log, 'rate limit', after, options, count, o.deadline),
+      onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => retryDecision(o.log, 'secondary rate limit', after, options, count, o.deadline),
     },
   });
+}
+
+/** Retry a rate-limited request at most twice, and only when the wait is short and the deadline not passed. */
+export function retryDecision(log: Logger, what: string, after: number, options: { method: string; url: string }, count: number, deadline?: AbortSignal): boolean {
+  if (deadline?.aborted) return false;
+  if (after > MAX_RETRY_WAIT_S) {
+    log.info(`GitHub ${what} on ${options.method} ${options.url}: resets in ${after}s, more than ${MAX_RETRY_WAIT_S}s: not waiting`);
+    return false;
+  }
+  log.info(`GitHub ${what} on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
+  return count < 2;
 }
 
 /** HTTP status of an Octokit error, or 0. */

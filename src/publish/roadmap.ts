@@ -1,4 +1,5 @@
 import type { GitHub } from './client.js';
+import { answered } from './check.js';
 import { statusOf } from './client.js';
 
 export interface RoadmapTarget {
@@ -34,9 +35,9 @@ export async function ensureLabel(gh: GitHub, t: RoadmapTarget): Promise<void> {
 export async function upsertRoadmap(gh: GitHub, t: RoadmapTarget, body: string, existing?: Issue): Promise<{ action: 'created' | 'updated'; number: number; url: string }> {
   if (existing) {
     const r = await gh.rest.issues.update({ owner: t.owner, repo: t.repo, issue_number: existing.number, body });
-    return { action: 'updated', number: r.data.number, url: r.data.html_url };
+    return { action: 'updated', number: answered(r.data, 'number', 'number', 'updating the roadmap issue'), url: answered(r.data, 'html_url', 'string', 'updating the roadmap issue') };
   }
   await ensureLabel(gh, t);
   const r = await gh.rest.issues.create({ owner: t.owner, repo: t.repo, title: t.title, body, labels: [t.label] });
-  return { action: 'created', number: r.data.number, url: r.data.html_url };
+  return { action: 'created', number: answered(r.data, 'number', 'number', 'creating the roadmap issue'), url: answered(r.data, 'html_url', 'string', 'creating the roadmap issue') };
 }

@@ -11,11 +11,20 @@ export function md(text: string, max = 200): string {
   if ([...t].length > max) t = [...t].slice(0, max - 1).join('') + '…';
   return t
     .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+    // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
+    .replace(/\\#(?=\d)/g, '#\u200b')
     .replace(/@/g, '@\u200b')
     .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
 }
 
-/** Neutralises workflow commands (`::error::`, `::add-mask::`...) in text written to the runner's log. */
+/**
+ * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
+ * line after any whitespace the runner trims (it trims Unicode whitespace, U+0085 included, and
+ * splits lines at CR, LF, U+2028 and U+2029), and the older `##[cmd]` syntax anywhere in a line.
+ */
 export function logSafe(text: string): string {
-  return text.replace(/(^|\n)(\s*)::/g, '$1$2:\u200b:').replace(/\r/g, '');
+  return text
+    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
+    .replace(/##\[/g, '#\u200b#[');
 }

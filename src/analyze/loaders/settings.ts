@@ -5,6 +5,17 @@
  */
 import { PROJECT } from '../units.js';
 import { IGNORED_DIR, isObject, type PlanContext } from './context.js';
+
+/**
+ * What could not be measured, as errors: a pull request must not pass by hiding its cost behind an
+ * unreadable file, a FIFO, an oversized link, or by pushing the run past one of its limits.
+ */
+export function reportUnmeasured(ctx: PlanContext): void {
+  for (const u of ctx.tree.unreadable) ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
+  for (const [p, why] of ctx.opts.unreadable ?? []) ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
+  if (ctx.tree.unexpanded.length) ctx.diag(ctx.tree.unexpanded[0]!, 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
+  for (const l of ctx.opts.limitsReached ?? []) ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${(ctx.limits as unknown as Record<string, number>)[l]}) reached; the rest of the framework was not read`);
+}
 import type { LoadingModel } from '../../model/constants.js';
 
 export interface Settings {
@@ -34,7 +45,15 @@ export function readSettings(ctx: PlanContext): Settings {
 export function mcpFile(ctx: PlanContext, p: string, unit: string): unknown {
   ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
   const v = ctx.readJson(p);
-  return isObject(v) && isObject(v.mcpServers) ? v.mcpServers : v;
+  if (!isObject(v)) return undefined;
+  // A file with an `mcpServers` key declares its servers there and nowhere else (a broken value is
+  // reported, never read as a server named "mcpServers"); a file without it is the map itself.
+  if (Object.hasOwn(v, 'mcpServers')) {
+    if (isObject(v.mcpServers)) return v.mcpServers;
+    ctx.diag(p, 1, 'warning', 'invalid-json', '`mcpServers` is not an object of servers: no server read from it');
+    return undefined;
+  }
+  return v;
 }
 
 export function reportLinks(ctx: PlanContext): void {
