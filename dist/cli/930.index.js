@@ -122,7 +122,7 @@ const DEFAULT_LIMITS = {
     maxFrontmatterBytes: 256 * 1024,
     maxSymlinkHops: 40,
     maxSymlinkExpansion: 100_000,
-    maxTotalBytes: 512 * 1024 * 1024,
+    maxTotalBytes: 256 * 1024 * 1024,
     maxSeconds: 120,
 };
 /** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */
@@ -2881,6 +2881,8 @@ async function catFileBatch(repo, shas) {
     }
     return result;
 }
+/** Bytes of blobs asked of one `git cat-file --batch` (its output is held whole). */
+const READ_BATCH_BYTES = 32 * 1024 * 1024;
 /** Longest symlink target read (PATH_MAX). */
 const MAX_LINK_TARGET = 4096;
 /** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
@@ -2906,12 +2908,21 @@ async function gitSource(repo, ref) {
         async read(paths) {
             const byPath = new Map((await list()).map((e) => [e.path, e]));
             const wanted = paths.map((p) => byPath.get(p)).filter((e) => !!e && e.type === 'file');
-            const blobs = await catFileBatch(repo, wanted.map((e) => e.sha));
             const out = new Map();
-            for (const e of wanted) {
-                const data = blobs.get(e.sha);
-                if (data)
-                    out.set(e.path, { sha: e.sha, data });
+            // In batches of at most READ_BATCH_BYTES: git's output is buffered, so a batch bounds that buffer.
+            for (let i = 0; i < wanted.length;) {
+                let bytes = 0;
+                let j = i;
+                while (j < wanted.length && (j === i || bytes + wanted[j].size <= READ_BATCH_BYTES))
+                    bytes += wanted[j++].size;
+                const batch = wanted.slice(i, j);
+                const blobs = await catFileBatch(repo, batch.map((e) => e.sha));
+                for (const e of batch) {
+                    const data = blobs.get(e.sha);
+                    if (data)
+                        out.set(e.path, { sha: e.sha, data });
+                }
+                i = j;
             }
             return out;
         },

@@ -80,6 +80,9 @@ export async function catFileBatch(repo: string, shas: readonly string[]): Promi
   return result;
 }
 
+/** Bytes of blobs asked of one `git cat-file --batch` (its output is held whole). */
+export const READ_BATCH_BYTES = 32 * 1024 * 1024;
+
 /** Longest symlink target read (PATH_MAX). */
 export const MAX_LINK_TARGET = 4096;
 
@@ -107,11 +110,19 @@ export async function gitSource(repo: string, ref: string): Promise<FrameworkSou
     async read(paths) {
       const byPath = new Map((await list()).map((e) => [e.path, e]));
       const wanted = paths.map((p) => byPath.get(p)).filter((e): e is TreeEntry => !!e && e.type === 'file');
-      const blobs = await catFileBatch(repo, wanted.map((e) => e.sha!));
       const out = new Map<string, Blob>();
-      for (const e of wanted) {
-        const data = blobs.get(e.sha!);
-        if (data) out.set(e.path, { sha: e.sha!, data });
+      // In batches of at most READ_BATCH_BYTES: git's output is buffered, so a batch bounds that buffer.
+      for (let i = 0; i < wanted.length; ) {
+        let bytes = 0;
+        let j = i;
+        while (j < wanted.length && (j === i || bytes + wanted[j]!.size <= READ_BATCH_BYTES)) bytes += wanted[j++]!.size;
+        const batch = wanted.slice(i, j);
+        const blobs = await catFileBatch(repo, batch.map((e) => e.sha!));
+        for (const e of batch) {
+          const data = blobs.get(e.sha!);
+          if (data) out.set(e.path, { sha: e.sha!, data });
+        }
+        i = j;
       }
       return out;
     },

@@ -135,7 +135,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxFrontmatterBytes: 256 * 1024,
   maxSymlinkHops: 40,
   maxSymlinkExpansion: 100_000,
-  maxTotalBytes: 512 * 1024 * 1024,
+  maxTotalBytes: 256 * 1024 * 1024,
   maxSeconds: 120,
 };
 
