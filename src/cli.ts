@@ -28,6 +28,12 @@ Options
   --plugins SET         which of the repository's plugins count as installed: all (default),
                         none, or NAME[,NAME...]
   --user-scope DIR      a folder of the repository that users install as ~/.claude
+  --measure claude-code[@VERSION]
+                        also run the real Claude Code on each side (fetched from the npm registry
+                        and cached; hooks off, MCP servers not started, loopback API only) and
+                        report what it sent, its start-up time and any drift from the model.
+                        With ANTHROPIC_API_KEY set, the first request is counted exactly.
+  --measure-rounds N    Claude Code runs per side for its start-up time (default 3)
   --window N            context window in tokens (overrides the model's)
   --chars-per-token N   characters per token (overrides the model's: 3 current, 4 older)
   --rounds N            load-time rounds (default 5)
@@ -76,6 +82,8 @@ export interface CliOptions {
   model?: string;
   plugins?: 'all' | 'none' | string[];
   userScope?: string;
+  measure?: string;
+  measureRounds?: number;
   rounds?: number;
   cacheDir?: string;
   cache: boolean;
@@ -99,6 +107,8 @@ function parseCli(args: string[]) {
         model: { type: 'string' },
         plugins: { type: 'string' },
         'user-scope': { type: 'string' },
+        measure: { type: 'string' },
+        'measure-rounds': { type: 'string' },
         rounds: { type: 'string' },
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
@@ -126,6 +136,8 @@ function parseCli(args: string[]) {
     model: v.model,
     plugins: v.plugins === undefined ? undefined : v.plugins === 'all' || v.plugins === 'none' ? v.plugins : v.plugins.split(',').map((x) => x.trim()).filter(Boolean),
     userScope: v['user-scope'],
+    measure: v.measure,
+    measureRounds: num('measure-rounds', v['measure-rounds'], 1),
     rounds: num('rounds', v.rounds, 1),
     cacheDir: v['cache-dir'],
     cache: !v['no-cache'],

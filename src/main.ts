@@ -12,7 +12,8 @@ import { errorMessage, UserError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GateReport } from './model/report.js';
 import { recommend } from './optimize/rank.js';
-import { analyzeOptions, runDiff } from './pipeline.js';
+import { measureOne, type MeasureOptions } from './conformance/measure.js';
+import { analyzeOptions, measureOptions, runDiff } from './pipeline.js';
 import { upsertComment } from './publish/comment.js';
 import { createClient, explain, type GitHub } from './publish/client.js';
 import { publishCheck } from './publish/check.js';
@@ -120,12 +121,23 @@ async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const config = await configAt(ctx, event === 'pull_request_target' ? compared.base : compared.head);
   ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
   const { counter, save } = counterFor(ctx);
+  const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
-  const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter);
+  const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, undefined, measure);
   save();
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
   writeArtifacts(ctx, withHow);
   await publish(ctx, withHow, pr?.number, headSha);
+}
+
+/**
+ * The `measure` input. Running Claude Code executes a program on the measured tree: never where the
+ * head is untrusted and the token can write (pull_request_target), whatever the flags make safe.
+ */
+function measureFor(ctx: Ctx, event: string, config: Config, counter: TokenCounter): MeasureOptions | undefined {
+  if (!ctx.opts.measure) return undefined;
+  if (event === 'pull_request_target') throw new UserError('Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.');
+  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, { env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL }, stderr: { write: (s: string) => ctx.log.info(s.trim()) } });
 }
 
 function writeArtifacts(ctx: Ctx, report: GateReport): void {
@@ -250,7 +262,10 @@ async function roadmap(ctx: Ctx): Promise<void> {
   const source = await gitSource(ctx.workspace, commit);
   const config = await configAt(ctx, source.commit!);
   const { counter, save } = counterFor(ctx);
-  const snapshot = await analyze(source, analyzeOptions(config), counter);
+  let snapshot = await analyze(source, analyzeOptions(config), counter);
+  // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
+  const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
+  if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   save();
   const recommendations = recommend(snapshot, config.minSaving);
   core.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));

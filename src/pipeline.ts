@@ -11,6 +11,7 @@ import { loadConfig, type Config } from './config/load.js';
 import { UserError } from './errors.js';
 import type { GateReport, LoadTimeComparison } from './model/report.js';
 import type { Snapshot } from './model/snapshot.js';
+import { measureOne, measurePair, parseMeasureSpec, requestTokenCounter, type MeasureOptions } from './conformance/measure.js';
 import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
@@ -62,7 +63,9 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
   const { counter, save } = counterFor(o, proc);
-  const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
+  let snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
+  const measure = measureOptions(o, config, counter, proc);
+  if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   save();
   proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
   return 0;
@@ -79,8 +82,20 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
   return { kind: 'source', source: await openSource(dir, spec), label: spec };
 }
 
+/** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
+export function measureOptions(o: Pick<CliOptions, 'measure' | 'measureRounds'>, config: Config, counter: TokenCounter, proc: Pick<Proc, 'env' | 'stderr'>): MeasureOptions | undefined {
+  if (!o.measure) return undefined;
+  try {
+    parseMeasureSpec(o.measure);
+  } catch (e) {
+    throw new UserError((e as Error).message);
+  }
+  const log = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
+  return { spec: o.measure, model: config.model, rounds: o.measureRounds ?? 3, countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log), log };
+}
+
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
-export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number): Promise<GateReport> {
+export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number, measure?: MeasureOptions): Promise<GateReport> {
   const opts = analyzeOptions(config, rounds);
   let base: Snapshot;
   let head: Snapshot;
@@ -92,6 +107,12 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
     base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze(baseSide.source, opts, counter);
     head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
   }
+  if (measure) {
+    if (baseSide.kind !== 'source' || headSide.kind !== 'source') throw new UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
+    const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+    const report = compare({ base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head }, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+    return { ...report, claudeCode: { base: m.base, head: m.head } };
+  }
   return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
 }
 
@@ -101,7 +122,7 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   const config = configFor(dir, o);
   const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
   const { counter, save } = counterFor(o, proc);
-  const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
+  const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
   save();
   proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;

@@ -15,6 +15,9 @@ export interface ActionOptions {
   mode: 'auto' | 'pull-request' | 'roadmap';
   baseRef: string;
   headRef: string;
+  /** `claude-code[@VERSION]`: also run the real Claude Code on both sides (off by default). */
+  measure: string;
+  measureRounds: number;
   /** Deadline for all GitHub publishing; past it the verdict still reaches the exit code, the summary and the log. */
   publishTimeoutSeconds: number;
   /** Model whose window and listing budget apply (config model.id; default Claude Code's default model). */
@@ -84,6 +87,8 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     historyLimit: num(get, 'history-limit', 1) ?? 52,
     anthropicApiKey: get('anthropic-api-key').trim(),
     publishTimeoutSeconds: num(get, 'publish-timeout', 1) ?? 300,
+    measure: get('measure').trim(),
+    measureRounds: num(get, 'measure-rounds', 1) ?? 3,
     anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
   };
 }

@@ -62,7 +62,8 @@ export async function ensureClaudeCode(version: string, cacheDir = defaultBinary
 /** A loopback fake of the Messages API that records every request body and answers a minimal stream. */
 export interface Capture {
   port: number;
-  requests: { url: string; body: unknown }[];
+  /** `at`: performance.now() when the request arrived. */
+  requests: { url: string; body: unknown; at: number }[];
   close(): Promise<void>;
 }
 
@@ -85,7 +86,7 @@ export async function startCapture(): Promise<Capture> {
         } catch {
           body = null;
         }
-        requests.push({ url, body });
+        requests.push({ url, body, at: performance.now() });
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const ev = (type: string, data: object) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
         ev('message_start', { message: { id: 'msg_capture', type: 'message', role: 'assistant', model: 'capture', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } });
@@ -124,6 +125,8 @@ export interface RunOptions {
 export interface RunResult {
   body: unknown;
   ms: number;
+  /** From start to the first Messages request: Claude Code's own start-up with this framework. */
+  firstRequestMs: number;
   exitCode: number | null;
   stderr: string;
 }
@@ -166,7 +169,7 @@ export async function runClaudeCode(o: RunOptions): Promise<RunResult> {
   const ms = performance.now() - t0;
   const req = o.capture.requests.slice(before).find((r) => r.body && typeof r.body === 'object' && 'messages' in (r.body as object));
   if (!req) throw new Error(`Claude Code made no Messages request (exit ${code}): ${stderr.trim().slice(0, 500)}`);
-  return { body: req.body, ms, exitCode: code, stderr };
+  return { body: req.body, ms, firstRequestMs: req.at - t0, exitCode: code, stderr };
 }
 
 /** Copies a directory tree (symlinks kept as symlinks) and makes it a git repository, as Claude Code takes the git root as the project. */

@@ -6,40 +6,8 @@
 import { createHash } from 'node:crypto';
 import { displayWidth } from '../analyze/text.js';
 
-export interface MemoryFact {
-  /** Repository-relative path (`~/` + path for user scope). */
-  path: string;
-  /** Claude Code's label: project, local, user. */
-  scope: string;
-  /** Characters of the included text (trimmed, as Claude Code includes it). */
-  chars: number;
-}
-
-export interface ListingFact {
-  /** Name as listed (the part before `: `, a parenthesised alias included). */
-  name: string;
-  described: boolean;
-  /** Display width of the line (`- name: description`). */
-  chars: number;
-  /** Short hash of the line, to see that the text agrees, not only its length. */
-  hash: string;
-  /** Claude Code's own entry (present in an empty project). */
-  bundled?: boolean;
-}
-
-export interface AgentFact {
-  name: string;
-  chars: number;
-  hash: string;
-  builtin?: boolean;
-}
-
-export interface Facts {
-  model: string;
-  memory: MemoryFact[];
-  listing: { chars: number; entries: ListingFact[] };
-  agents: AgentFact[];
-}
+export type { AgentFact, Facts, ListingFact, MemoryFact } from '../model/claude-code.js';
+import type { Facts, MemoryFact } from '../model/claude-code.js';
 
 export const LISTING_HEADING = 'The following skills are available for use with the Skill tool:';
 export const AGENT_HEADING = 'Available agent types for the Agent tool:';

@@ -1,5 +1,6 @@
 /** The compare stage's output: one GateReport, with the verdict decided once, here. */
 import type { Assertion, Level, Metric, Operator, Scope } from '../config/budgets.js';
+import type { ClaudeCodeMeasurement } from './claude-code.js';
 import type { Category, ComponentKind, Diagnostic, Loading, UnresolvedRef } from './snapshot.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
@@ -39,6 +40,8 @@ export interface LoadTimeComparison {
   /** Spread of the per-round ratios (interleaved rounds: A B A B ...). */
   ratioMin: number;
   ratioMax: number;
+  /** What was timed: our own discovery and parsing, or Claude Code's start-up to its first request. */
+  source?: 'parse' | 'claude-code';
 }
 
 export interface Location {
@@ -100,6 +103,8 @@ export interface GateReport {
   compared?: string;
   /** Published from a report another (untrusted) run wrote: never shown as a verified pass. */
   untrusted?: boolean;
+  /** With --measure claude-code: what Claude Code itself sent for each side. */
+  claudeCode?: { base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement };
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;

@@ -1,3 +1,5 @@
+import type { ClaudeCodeMeasurement } from './claude-code.js';
+
 /**
  * The snapshot: the analyzer's output and a public, versioned JSON format
  * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
@@ -231,4 +233,6 @@ export interface Snapshot {
   content: ContentFindings;
   loadTime: { medianMs: number; rounds: number; minMs: number; maxMs: number; spreadMs: number };
   diagnostics: Diagnostic[];
+  /** With --measure claude-code: what Claude Code itself sent for this side, and the drift from the model. */
+  claudeCode?: ClaudeCodeMeasurement;
 }

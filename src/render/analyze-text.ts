@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table';
 import { judgedListings } from '../compare/assert.js';
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { claudeCodeLines } from './claude-code.js';
 import { fmt, pct } from './format.js';
 
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
@@ -55,6 +56,10 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
     out.push(`Diagnostics (${diags.length} warnings/errors, ${s.diagnostics.length - diags.length} info)`);
     for (const d of diags.slice(0, 30)) out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
     if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
+  }
+  if (s.claudeCode) {
+    out.push('');
+    out.push(...claudeCodeLines(s.claudeCode));
   }
   const recs = opts.recommendations ?? [];
   if (recs.length) {

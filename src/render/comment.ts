@@ -4,6 +4,7 @@ import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '.
 import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
+import { claudeCodeSection } from './claude-code.js';
 import { groupRecommendations } from './groups.js';
 
 /** GitHub rejects issue and pull request comments above this many characters. */
@@ -231,6 +232,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       metricsTable(r),
       regressions(r, opts),
       preexistingSection(r, opts),
+      claudeCodeSection(r),
       unitsSection(r, rows),
       filesSection(r, rows),
       listingSection(r, rows),

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import type { GateReport } from '../model/report.js';
 import { loadTimeTooFast } from '../model/constants.js';
+import { claudeCodeLines } from './claude-code.js';
 import { fmt, signed, signedPct } from './format.js';
 
 /** The `diff` report for a terminal. */
@@ -19,22 +20,32 @@ export function renderDiffText(r: GateReport): string {
     row('On-demand tokens', d.totals.onDemandTokens),
     row('Worst invocation', d.totals.worstInvocationTokens),
     row(`Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
-    row(`Agent listing (Claude's chars/4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
+    row(`Agent listing (tokens, characters / 4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
     row('Import depth', d.graph.maxDepth),
   ];
-  if (r.loadTime) rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+  if (r.loadTime) rows.push([r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
   out.push(markdownTable(rows, { align: ['l', 'r', 'r', 'r'] }));
   const bad = r.results.filter((x) => x.status !== 'pass');
   if (bad.length) {
     out.push('');
     out.push('Budgets');
-    for (const x of bad) out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+    for (const x of bad) {
+      out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+      if (x.howToPass) out.push(`       How to pass: ${x.howToPass}`);
+    }
+  }
+  const old = r.results.filter((x) => x.preexisting);
+  if (old.length) out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+  if (r.claudeCode) {
+    out.push('');
+    out.push('Claude Code itself, base -> head:');
+    for (const side of ['base', 'head'] as const) for (const l of claudeCodeLines(r.claudeCode[side])) out.push(`  ${side}: ${l}`);
   }
   const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
   if (files.length) {
     out.push('');
     out.push(`Files (${d.files.length} changed; largest first)`);
-    out.push(markdownTable([['File', 'Status', 'Tokens delta', 'Eager delta'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+    out.push(markdownTable([['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
   }
   if (d.listings.skills.truncatedAdded.length) out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
   if (r.recommendations.length) {

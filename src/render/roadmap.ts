@@ -95,6 +95,11 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
     parts.push(`## Context budget roadmap`);
     parts.push(`Always loaded: **${fmt(s.totals.eagerTokens)} tokens** (${pct(s.totals.windowShare)} of a ${fmt(s.model.contextWindow)}-token window) · on demand: ${fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`);
     parts.push(`### Trend\n${trendChart(history.entries)}\n\n${runsTable(history.entries)}`);
+    if (s.claudeCode) {
+      const c = s.claudeCode;
+      const drift = c.drift.length ? `It loads this framework differently from the model of Claude Code ${md(s.model.claudeCodeVersion)} (${c.drift.length}):\n${c.drift.slice(0, 30).map((d) => `- ${md(d, 600)}`).join('\n')}` : `It loads this framework exactly as the model of Claude Code ${md(s.model.claudeCodeVersion)} predicts.`;
+      parts.push(`### Measured by Claude Code ${md(c.version)}\nA session starts with ${fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`);
+    }
     if (resolved.length) {
       const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
       parts.push(`### Resolved since the previous run\n${resolved.slice(0, Math.max(per, 5)).map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${fmt(r.eagerTokens)} always-loaded tokens)` : ''}`).join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`);

@@ -335,6 +335,18 @@ describe('pull_request_target without a merge commit, shallow head checkout', ()
   });
 });
 
+describe('measure: claude-code is refused where the head is untrusted and the token can write', () => {
+  it('fails on pull_request_target before running anything, naming the input', async () => {
+    const repo = makeOrigin((dir) => grow(dir));
+    const ws = shallowCheckout(repo.origin, repo.head);
+    dirs.push(repo.origin, ws);
+    const r = await runAction({ ws, event: 'pull_request_target', payload: prPayload(repo), sha: repo.base, inputs: { 'github-token': 'ghs-write', measure: 'claude-code' }, api });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('Input "measure": refused on pull_request_target');
+    expect(gh.comments).toHaveLength(0);
+  });
+});
+
 describe('schedule: the roadmap issue', () => {
   it('creates the issue and its label, then updates it with history and what was resolved', async () => {
     const dir = copyFixture('example-head');

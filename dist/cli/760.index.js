@@ -1,8 +1,8 @@
-export const id = 930;
-export const ids = [930];
+export const id = 760;
+export const ids = [760];
 export const modules = {
 
-/***/ 8930:
+/***/ 6760:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,6 +13,7 @@ __webpack_require__.d(__webpack_exports__, {
   analyzeCommand: () => (/* binding */ analyzeCommand),
   analyzeOptions: () => (/* binding */ analyzeOptions),
   diffCommand: () => (/* binding */ diffCommand),
+  measureOptions: () => (/* binding */ measureOptions),
   openSide: () => (/* binding */ openSide),
   runDiff: () => (/* binding */ runDiff)
 });
@@ -23,7 +24,7 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(4379);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/model/claude-code-profile.json
 const claude_code_profile_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"2.1.332","$I":"claude-opus-5-5","Jn":{"claude-opus-5-5":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]},"claude-sonnet-4-6":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":108,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]}}}');
@@ -87,7 +88,7 @@ const DEFAULT_MODEL = {
     instructionFiles: 'claude-md-or-agents-md',
 };
 /** The loading model for a model id: its measured profile over the defaults. */
-function modelFor(id, base = DEFAULT_MODEL) {
+function constants_modelFor(id, base = DEFAULT_MODEL) {
     const p = modelProfile(id);
     return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
 }
@@ -2739,7 +2740,7 @@ function summarizeTimes(samples) {
     return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
 }
 /** The analyze stage: source -> snapshot. */
-async function analyze(source, opts, counter, clock = performanceClock) {
+async function analyze_analyze(source, opts, counter, clock = performanceClock) {
     const loaded = await load(source, opts);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
     const samples = [];
@@ -2964,7 +2965,7 @@ async function walk(root) {
     return out;
 }
 /** A directory on disk. Symlinks are listed, never followed by the walker. */
-function worktreeSource(dir) {
+function worktree_worktreeSource(dir) {
     const root = external_node_path_default().resolve(dir);
     let listing;
     return {
@@ -3034,7 +3035,7 @@ async function openSource(dir, ref) {
     if (!(0,external_node_fs_.existsSync)(abs) || !(0,external_node_fs_.statSync)(abs).isDirectory())
         throw new errors/* UserError */.y(`Not a directory: ${dir}`);
     if (ref === undefined)
-        return worktreeSource(abs);
+        return worktree_worktreeSource(abs);
     const top = await repoTop(abs);
     if (!top)
         throw new errors/* UserError */.y(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
@@ -3860,7 +3861,7 @@ function normalizeConfig(raw, file, overrides = {}) {
     if (modelId !== undefined) {
         if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
             throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
-        model = modelFor(modelId);
+        model = constants_modelFor(modelId);
     }
     if (raw.model !== undefined) {
         if (!load_isObject(raw.model))
@@ -4000,8 +4001,657 @@ function load_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __webpack_require__(7067);
+var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/collect/claude-code.ts
+/**
+ * Runs the real Claude Code against a loopback capture of Anthropic's Messages API and returns its
+ * first request: what a session with this framework starts with. I/O only; facts are extracted by
+ * src/conformance/facts.ts.
+ *
+ * Safety: hooks are disabled (`disableAllHooks`), MCP servers are not started (`--strict-mcp-config`
+ * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
+ * dummy), and the only API it can reach is the loopback capture.
+ */
+
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
+const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
+function platformPackage() {
+    const plat = process.platform === 'darwin' ? 'darwin' : process.platform === 'win32' ? 'win32' : 'linux';
+    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+    return `@anthropic-ai/claude-code-${plat}-${arch}`;
+}
+function defaultBinaryCache() {
+    return process.env.CONTEXT_BUDGET_CLAUDE_CACHE ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'context-budget', 'claude-code');
+}
+/** Resolves `latest` to a version with `npm view`. */
+async function resolveVersion(version) {
+    if (/^\d+\.\d+\.\d+/.test(version))
+        return version;
+    const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
+    const v = stdout.trim().split('\n').pop().replace(/^.*'(.+)'$/, '$1').trim();
+    if (!/^\d+\.\d+\.\d+/.test(v))
+        throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
+    return v;
+}
+/**
+ * The executable of a Claude Code version: fetched once from the npm registry (the platform
+ * package, about 190 MB) into the cache directory, reused afterwards.
+ */
+async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = () => { }) {
+    const v = await resolveVersion(version);
+    const dir = external_node_path_default().join(cacheDir, v);
+    const bin = external_node_path_default().join(dir, 'package', 'claude');
+    if ((0,external_node_fs_.existsSync)(bin))
+        return bin;
+    await promises_default().mkdir(dir, { recursive: true });
+    log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
+    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', dir], { timeout: 600_000, maxBuffer: 1 << 20 });
+    const tgz = external_node_path_default().join(dir, stdout.trim().split('\n').pop());
+    await run('tar', ['xzf', tgz, '-C', dir], { timeout: 600_000 });
+    await promises_default().rm(tgz, { force: true });
+    if (!(0,external_node_fs_.existsSync)(bin))
+        throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
+    return bin;
+}
+async function startCapture() {
+    const requests = [];
+    const server = external_node_http_default().createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const url = req.url ?? '';
+            if (url.startsWith('/v1/messages/count_tokens')) {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"input_tokens":1}');
+                return;
+            }
+            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
+                let body = null;
+                try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                }
+                catch {
+                    body = null;
+                }
+                requests.push({ url, body, at: performance.now() });
+                res.writeHead(200, { 'content-type': 'text/event-stream' });
+                const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+                ev('message_start', { message: { id: 'msg_capture', type: 'message', role: 'assistant', model: 'capture', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } });
+                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                ev('content_block_stop', { index: 0 });
+                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                ev('message_stop', {});
+                res.end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{}');
+        });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+        port: server.address().port,
+        requests,
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+/** One print-mode run; returns the first Messages request it made. */
+async function runClaudeCode(o) {
+    const before = o.capture.requests.length;
+    const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
+    if (o.model)
+        args.push('--model', o.model);
+    for (const d of o.pluginDirs ?? [])
+        args.push('--plugin-dir', d);
+    const env = {
+        PATH: process.env.PATH,
+        HOME: o.home,
+        CLAUDE_CONFIG_DIR: external_node_path_default().join(o.home, '.claude'),
+        TERM: 'dumb',
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${o.capture.port}`,
+        ANTHROPIC_API_KEY: 'capture-only',
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+        DISABLE_ERROR_REPORTING: '1',
+    };
+    const t0 = performance.now();
+    const { code, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (c) => {
+            if (err.length < 8192)
+                err += c.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 60_000);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', (c) => {
+            clearTimeout(timer);
+            resolve({ code: c, stderr: err });
+        });
+    });
+    const ms = performance.now() - t0;
+    const req = o.capture.requests.slice(before).find((r) => r.body && typeof r.body === 'object' && 'messages' in r.body);
+    if (!req)
+        throw new Error(`Claude Code made no Messages request (exit ${code}): ${stderr.trim().slice(0, 500)}`);
+    return { body: req.body, ms, firstRequestMs: req.at - t0, exitCode: code, stderr };
+}
+/** Copies a directory tree (symlinks kept as symlinks) and makes it a git repository, as Claude Code takes the git root as the project. */
+async function stageProject(src, dest) {
+    await fs.cp(src, dest, { recursive: true, verbatimSymlinks: true, force: true });
+    await run('git', ['init', '-q', dest]);
+}
+
+;// CONCATENATED MODULE: ./src/collect/stage.ts
+/**
+ * Writes one side of a comparison into a temporary folder, from its source (git objects or a
+ * working tree), so that Claude Code can be run on exactly that side: regular files within the
+ * run's limits, symlinks that stay inside the tree, nothing else. I/O only.
+ */
+
+
+
+
+async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
+    const entries = await source.list();
+    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !/(^|\/)(\.git|node_modules)\//.test(e.path));
+    let bytes = 0;
+    let skipped = 0;
+    const take = [];
+    for (const f of files) {
+        if (take.length >= limits.maxFiles || bytes + f.size > limits.maxTotalBytes) {
+            skipped++;
+            continue;
+        }
+        bytes += f.size;
+        take.push(f.path);
+    }
+    for (let i = 0; i < take.length; i += 2000) {
+        const got = await source.read(take.slice(i, i + 2000));
+        for (const [p, b] of got) {
+            const abs = external_node_path_default().join(dest, p);
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(abs, b.data);
+        }
+    }
+    // Symlinks only when they resolve inside the tree: nothing of the machine is reachable from the copy.
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    for (const e of entries) {
+        if (e.type !== 'symlink' || !e.linkTarget)
+            continue;
+        if (!tree.resolve(e.path).ok || e.linkTarget.startsWith('/')) {
+            skipped++;
+            continue;
+        }
+        const abs = external_node_path_default().join(dest, e.path);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+        try {
+            (0,external_node_fs_.symlinkSync)(e.linkTarget, abs);
+        }
+        catch {
+            skipped++;
+        }
+    }
+    return { files: take.length, bytes, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/anthropic.ts
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Requests in flight at once. */
+const ANTHROPIC_CONCURRENCY = 4;
+function anthropicCounter(o) {
+    const base = (o.baseUrl || 'https://api.anthropic.com').replace(/\/+$/, '');
+    const one = async (text) => {
+        const res = await fetch(`${base}/v1/messages/count_tokens`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+            body: JSON.stringify({ model: o.model, messages: [{ role: 'user', content: text }] }),
+            signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+        });
+        if (!res.ok)
+            throw new Error(`count_tokens answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+        const body = (await res.json());
+        if (typeof body.input_tokens !== 'number')
+            throw new Error('count_tokens answered without input_tokens');
+        return body.input_tokens;
+    };
+    let overhead;
+    return {
+        name: `anthropic count_tokens (${o.model})`,
+        async count(texts) {
+            overhead ??= one('x').then((n) => Math.max(0, n - 1));
+            const framing = await overhead;
+            const out = new Array(texts.length).fill(0);
+            let next = 0;
+            const worker = async () => {
+                while (next < texts.length) {
+                    const i = next++;
+                    out[i] = texts[i].length === 0 ? 0 : Math.max(0, (await one(texts[i])) - framing);
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(ANTHROPIC_CONCURRENCY, texts.length) }, worker));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/facts.ts
+/**
+ * Facts of what Claude Code sends in its first request: memory files, skill-listing entries and
+ * agent-listing entries. Names, counts, flags and hashes only, never Claude Code's own text, so
+ * they can be committed as goldens and compared with what the analyzer predicts.
+ */
+
+
+const LISTING_HEADING = 'The following skills are available for use with the Skill tool:';
+const AGENT_HEADING = 'Available agent types for the Agent tool:';
+const MEMORY_SECTION = /^Contents of (.+?) \(([^)]*)\):\n\n/;
+const SCOPES = [
+    [/^project instructions/, 'project'],
+    [/^user's private project/, 'local'],
+    [/^user's private global/, 'user'],
+    [/^organization/, 'managed'],
+    [/auto-memory/, 'auto-memory'],
+];
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+/** Display width as Claude Code measures listing lines. */
+const lineWidth = displayWidth;
+/** Every text block of a Messages API request body (system and all messages). */
+function requestTexts(body) {
+    const out = [];
+    const b = body;
+    const push = (c) => {
+        if (typeof c === 'string')
+            out.push(c);
+        else if (Array.isArray(c))
+            for (const x of c)
+                if (x && typeof x === 'object' && typeof x.text === 'string')
+                    out.push(x.text);
+    };
+    push(b.system);
+    if (Array.isArray(b.messages))
+        for (const m of b.messages)
+            push(m?.content);
+    return out;
+}
+/**
+ * Splits a block of `- name...` lines into entries. A description may hold newlines; a new entry
+ * starts only where a line starts with `- ` followed by a name (no spaces) and `: `, ` (` or the end.
+ */
+function splitEntries(block) {
+    const lines = block.split('\n');
+    const entries = [];
+    for (const line of lines) {
+        if (/^- [A-Za-z0-9_.:@/+-]+(?:: | \(|$)/.test(line) || entries.length === 0)
+            entries.push(line);
+        else
+            entries[entries.length - 1] += `\n${line}`;
+    }
+    return entries.filter((e) => e.startsWith('- '));
+}
+function entryName(line) {
+    const first = line.slice(2).split('\n')[0];
+    const i = first.indexOf(': ');
+    if (i < 0)
+        return { name: first.trimEnd(), described: false };
+    return { name: first.slice(0, i), described: true };
+}
+/** The block after a heading, up to the next blank line that is followed by a line not starting an entry. */
+function blockAfter(text, heading) {
+    const at = text.indexOf(heading);
+    if (at < 0)
+        return undefined;
+    let rest = text.slice(at + heading.length).replace(/^\n+/, '');
+    // The block ends at a blank line followed by something that is not an entry.
+    const end = /\n\n(?!- )/.exec(rest);
+    if (end)
+        rest = rest.slice(0, end.index);
+    return rest;
+}
+/**
+ * Agent lines: each runs from `- name: ` to its ` (Tools: ...)` at the end of a line, so that
+ * descriptions holding blank lines (`\n\n<example>`) stay whole.
+ */
+function agentLines(text) {
+    const at = text.indexOf(AGENT_HEADING);
+    if (at < 0)
+        return [];
+    const out = [];
+    let p = at + AGENT_HEADING.length + 1;
+    const end = /\(Tools: [^()\n]*\)(?=\n- |\n\n|\n?$)/g;
+    while (text.startsWith('- ', p)) {
+        end.lastIndex = p;
+        const m = end.exec(text);
+        if (!m)
+            break;
+        const stop = m.index + m[0].length;
+        out.push(text.slice(p, stop));
+        p = stop + 1;
+    }
+    return out;
+}
+/** Facts from a captured first request. `root`: the project directory; `home`: the fresh home. */
+function extractFacts(body, root, home) {
+    const texts = requestTexts(body);
+    const memory = [];
+    const all = texts.join('\n\n');
+    const rel = (p) => {
+        const norm = p.replace(/\\/g, '/');
+        if (norm === root || norm.startsWith(root + '/'))
+            return norm.slice(root.length + 1);
+        if (home && norm.startsWith(home + '/'))
+            return '~/' + norm.slice(home.length + 1);
+        return norm;
+    };
+    for (const t of texts) {
+        let idx = t.indexOf('Contents of ');
+        while (idx >= 0) {
+            const m = MEMORY_SECTION.exec(t.slice(idx));
+            if (m) {
+                const start = idx + m[0].length;
+                const next = t.indexOf('\n\nContents of ', start);
+                const endTag = t.indexOf('\n</system-reminder>', start);
+                let end = t.length;
+                for (const e of [next, endTag])
+                    if (e >= 0 && e < end)
+                        end = e;
+                const content = t.slice(start, end).replace(/\n+IMPORTANT: this context may or may not be relevant[\s\S]*$/, '');
+                memory.push({ path: rel(m[1]), scope: SCOPES.find(([re]) => re.test(m[2]))?.[1] ?? m[2], chars: content.length });
+                idx = t.indexOf('Contents of ', end);
+            }
+            else
+                idx = t.indexOf('Contents of ', idx + 1);
+        }
+    }
+    const listingBlock = blockAfter(all, LISTING_HEADING);
+    const entries = (listingBlock ? splitEntries(listingBlock) : []).map((line) => ({ ...entryName(line), chars: lineWidth(line), hash: shortHash(line) }));
+    const listingChars = entries.reduce((s, e) => s + e.chars, 0) + Math.max(0, entries.length - 1);
+    const agents = agentLines(all).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
+    const model = typeof body.model === 'string' ? body.model : '';
+    return { model, memory, listing: { chars: listingChars, entries }, agents };
+}
+/** Marks Claude Code's own entries (those of an empty project) as bundled / built in. */
+function markBuiltins(f, empty) {
+    const skills = new Set(empty.listing.entries.map((e) => e.name));
+    const agents = new Set(empty.agents.map((a) => a.name));
+    return {
+        ...f,
+        listing: { ...f.listing, entries: f.listing.entries.map((e) => (skills.has(e.name) ? { ...e, bundled: true } : e)) },
+        agents: f.agents.map((a) => (agents.has(a.name) ? { ...a, builtin: true } : a)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/predict.ts
+/**
+ * What the analyzer predicts Claude Code sends, as the same facts the recorder extracts from a real
+ * request (facts.ts): so that the two can be compared entry by entry.
+ */
+
+
+
+
+function predictFacts(s, model, builtinAgents = []) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const memory = s.files
+        .filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && counted.has(f.unit))
+        .map((f) => {
+        const user = s.units.find((u) => u.type === 'user' && u.name === f.unit);
+        if (user)
+            return { path: `~/.claude/${f.path.slice(user.root.length + 1)}`, scope: 'user', chars: f.chars };
+        return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
+    });
+    const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
+    const l = buildListing(items, model, nameOnly);
+    const entries = l.lines.map((line) => ({ name: line.name, described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)), chars: l.bare.has(line) ? line.bare : line.full, hash: '', ...(line.bundled ? { bundled: true } : {}) }));
+    const agents = [
+        ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
+        ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
+    ];
+    return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
+}
+/** Every disagreement between a recorded and a predicted set of facts, in words. */
+function disagreements(real, predicted) {
+    const out = [];
+    const paths = (f) => f.memory.map((m) => m.path).sort();
+    if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
+        out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+    for (const m of real.memory) {
+        const p = predicted.memory.find((x) => x.path === m.path);
+        if (p && p.chars !== m.chars)
+            out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
+    }
+    const names = (f) => f.listing.entries.map((e) => e.name);
+    if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
+        out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+    const bare = (f) => f.listing.entries.filter((e) => !e.described).map((e) => e.name).sort();
+    if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
+        out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+    for (const e of real.listing.entries) {
+        const p = predicted.listing.entries.find((x) => x.name === e.name);
+        if (p && p.chars !== e.chars && !e.bundled)
+            out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+    }
+    if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
+        out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
+    const agents = (f) => f.agents.map((a) => a.name);
+    if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
+        out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+    return out;
+}
+/** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
+async function predictLike(dir, real, counter) {
+    const model = modelFor(real.model);
+    const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
+    const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
+    // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
+    const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
+    const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
+    const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
+    // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
+    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    return predicted;
+}
+
+;// CONCATENATED MODULE: ./src/conformance/measure.ts
+/**
+ * `--measure claude-code[@VERSION]`: runs the real Claude Code on a side (written from its git
+ * objects or working tree into a temporary folder, with a fresh home), captures its first request on
+ * loopback, and reports what it sent next to the model's figures, with every difference as drift.
+ *
+ * It executes a program on the measured tree, so it is safe by construction: hooks disabled, MCP
+ * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
+ * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
+ */
+
+
+
+
+
+
+
+
+
+/** Parses `claude-code[@VERSION]`; anything else is refused. */
+function parseMeasureSpec(spec) {
+    const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
+    if (!m)
+        throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
+    return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
+}
+async function prepare(o) {
+    const { version: wanted } = parseMeasureSpec(o.spec);
+    const version = o.binary ? wanted : await resolveVersion(wanted);
+    const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
+    const capture = await startCapture();
+    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-measure-'));
+    // An empty project shows what Claude Code brings itself (bundled skills, built-in agents).
+    const emptyDir = external_node_path_default().join(work, 'empty');
+    (0,external_node_fs_.mkdirSync)(emptyDir);
+    const first = await runOnce({ binary, capture, work, name: 'empty-run', project: emptyDir, model: o.model });
+    return { version, binary, capture, empty: first.facts, work };
+}
+async function runOnce(p) {
+    const home = external_node_path_default().join(p.work, `${p.name}-home`);
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(home, '.claude'), { recursive: true });
+    const { execFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+    execFileSync('git', ['init', '-q', p.project]);
+    const project = (0,external_node_fs_.realpathSync)(p.project);
+    const r = await runClaudeCode({ binary: p.binary, cwd: project, home: (0,external_node_fs_.realpathSync)(home), capture: p.capture, model: p.model.id, pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)), timeoutMs: 120_000 });
+    (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
+    return { facts: extractFacts(r.body, project, (0,external_node_fs_.realpathSync)(p.work)), body: r.body, ms: r.firstRequestMs };
+}
+function requestChars(body) {
+    const b = body;
+    return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
+}
+/** Measures one side: `rounds` runs (the first one's request is the one reported). */
+async function measureSide(p, source, snapshot, o, name) {
+    const project = external_node_path_default().join(p.work, name);
+    (0,external_node_fs_.mkdirSync)(project, { recursive: true });
+    const staged = await stageSource(source, project);
+    const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+    const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
+    const facts = markBuiltins(run.facts, p.empty);
+    const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
+    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    const counted = await o.countRequest(run.body);
+    return {
+        project,
+        m: { version: p.version, facts, firstRequest: { chars: requestChars(run.body), ...counted }, startupMs: [run.ms], drift: disagreements(facts, predicted), staged },
+    };
+}
+/** Claude Code run on one side, `rounds` times. */
+async function measureOne(source, snapshot, o) {
+    const p = await prepare(o);
+    try {
+        const { m, project } = await measureSide(p, source, snapshot, o, 'side');
+        const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+        for (let i = 1; i < o.rounds; i++)
+            m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `side-${i}`, project, model: o.model, pluginDirs })).ms);
+        return m;
+    }
+    finally {
+        await p.capture.close();
+        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
+    }
+}
+/**
+ * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
+ * hits both alike; the ratio comes with the interval of the per-round ratios.
+ */
+async function measurePair(base, head, o) {
+    const p = await prepare(o);
+    try {
+        const a = await measureSide(p, base.source, base.snapshot, o, 'base');
+        const b = await measureSide(p, head.source, head.snapshot, o, 'head');
+        const dirs = (s) => s.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+        for (let i = 1; i < o.rounds; i++) {
+            a.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `base-${i}`, project: a.project, model: o.model, pluginDirs: dirs(base.snapshot) })).ms);
+            b.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `head-${i}`, project: b.project, model: o.model, pluginDirs: dirs(head.snapshot) })).ms);
+        }
+        const med = (xs) => {
+            const s = [...xs].sort((x, y) => x - y);
+            return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        };
+        const ratios = a.m.startupMs.map((x, i) => b.m.startupMs[i] / Math.max(x, 1e-6));
+        const r3 = (x) => Math.round(x * 1000) / 1000;
+        const r1 = (x) => Math.round(x * 10) / 10;
+        return {
+            base: a.m,
+            head: b.m,
+            loadTime: { rounds: a.m.startupMs.length, baseMedianMs: r1(med(a.m.startupMs)), headMedianMs: r1(med(b.m.startupMs)), ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)), ratioMin: r3(Math.min(...ratios)), ratioMax: r3(Math.max(...ratios)), source: 'claude-code' },
+        };
+    }
+    finally {
+        await p.capture.close();
+        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
+    }
+}
+/**
+ * Counts a captured first request: exactly with Anthropic's token-counting endpoint when a key is
+ * given (the request as Claude Code sent it: system, messages, tools), else the offline estimate of
+ * its text, labelled as such. The key goes to api.anthropic.com only, never to Claude Code.
+ */
+function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.com', log) {
+    return async (body) => {
+        const b = body;
+        if (apiKey) {
+            try {
+                const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/v1/messages/count_tokens`, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+                    body: JSON.stringify({ model: b.model, system: b.system, messages: b.messages, tools: b.tools }),
+                    signal: AbortSignal.timeout(30_000),
+                });
+                const j = (await res.json());
+                if (res.ok && typeof j.input_tokens === 'number')
+                    return { tokens: j.input_tokens, exact: true, counter: `anthropic count_tokens (${b.model})` };
+                log?.(`count_tokens answered ${res.status}: using the offline estimate for the first request`);
+            }
+            catch (e) {
+                log?.(`count_tokens failed (${e.message}): using the offline estimate for the first request`);
+            }
+        }
+        const texts = [...requestTexts(body), JSON.stringify(b.tools ?? [])];
+        const counts = await counter.countAll(texts.map((t) => ({ key: TokenCounter.key(t), text: t })));
+        return { tokens: texts.reduce((a, t) => a + (counts.get(TokenCounter.key(t)) ?? 0), 0), exact: false, counter: `${counter.source.name} estimate` };
+    };
+}
+
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * Repository text (paths, names, descriptions) in markdown: it can't break the markup, inject
+ * HTML, start a mention or fake our hidden marker. Everything taken from a repository goes
+ * through md() before it reaches a comment, a summary or an issue.
+ */
+const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
+const ENTITY = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+function md(text, max = 200) {
+    let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+    if ([...t].length > max)
+        t = [...t].slice(0, max - 1).join('') + '…';
+    return t
+        .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+        // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
+        .replace(/\\#(?=\d)/g, '#\u200b')
+        .replace(/@/g, '@\u200b')
+        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
+}
+/**
+ * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
+ * line after any whitespace the runner trims (it trims Unicode whitespace, U+0085 included, and
+ * splits lines at CR, LF, U+2028 and U+2029), and the older `##[cmd]` syntax anywhere in a line.
+ */
+function logSafe(text) {
+    return text
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
+        .replace(/##\[/g, '#\u200b#[');
+}
+
 ;// CONCATENATED MODULE: ./src/render/format.ts
 /** Number formatting shared by every renderer. */
 function format_fmt(n) {
@@ -4021,7 +4671,55 @@ function signedPct(ratio) {
     return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
 }
 
+;// CONCATENATED MODULE: ./src/render/claude-code.ts
+/** What Claude Code itself sent (--measure claude-code), next to the model: pure renderers. */
+
+
+
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+const own = (m) => m.facts.listing.entries.filter((e) => !e.bundled);
+const ownAgents = (m) => m.facts.agents.filter((a) => !a.builtin);
+/** For `analyze`: plain lines. */
+function claudeCodeLines(m) {
+    const s = [...m.startupMs].sort((a, b) => a - b);
+    return [
+        `Measured by Claude Code ${m.version} (${m.facts.model}): the first request of a session with this framework`,
+        `- whole first request (Claude Code's own prompt and tools included): ${format_fmt(m.firstRequest.tokens)} tokens${m.firstRequest.exact ? ' (exact)' : ' (estimate)'}, ${format_fmt(m.firstRequest.chars)} characters (${m.firstRequest.counter})`,
+        `- start-up to the first request: ${format_fmt(Math.round(median(m.startupMs)))} ms median of ${m.startupMs.length} (${format_fmt(Math.round(s[0] ?? 0))}–${format_fmt(Math.round(s[s.length - 1] ?? 0))} ms)`,
+        `- memory files sent: ${m.facts.memory.length}${m.facts.memory.length ? ` (${m.facts.memory.map((x) => `${x.path} ${format_fmt(x.chars)} chars`).join(', ')})` : ''}`,
+        `- skill listing: ${own(m).length} entries of the framework (${own(m).filter((e) => !e.described).length} without description), ${format_fmt(m.facts.listing.chars)} characters in all`,
+        `- agent listing: ${ownAgents(m).length} agents of the framework`,
+        m.drift.length ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}` : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
+        `- staged for the run: ${format_fmt(m.staged.files)} files, ${format_fmt(m.staged.bytes)} bytes${m.staged.skipped ? `, ${m.staged.skipped} left out` : ''}`,
+    ];
+}
+/** For the comment and summary: a base/head table and the drift, folded. */
+function claudeCodeSection(r) {
+    const c = r.claudeCode;
+    if (!c)
+        return '';
+    const row = (label, f, suffix = '') => [label, format_fmt(f(c.base)) + suffix, format_fmt(f(c.head)) + suffix, signed(f(c.head) - f(c.base))];
+    const rows = [
+        ['Measured by Claude Code', `${md(c.base.version)} (${md(c.base.facts.model)})`, '', ''],
+        row(`First request tokens${c.head.firstRequest.exact ? '' : ' (estimate)'}`, (m) => m.firstRequest.tokens),
+        row('Memory files sent', (m) => m.facts.memory.length),
+        row('Listing entries of the framework', (m) => own(m).length),
+        row('… sent without description', (m) => own(m).filter((e) => !e.described).length),
+        row('Agents of the framework', (m) => ownAgents(m).length),
+        row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs))),
+    ];
+    const lt = r.loadTime?.source === 'claude-code' ? r.loadTime : null;
+    const timing = lt ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.` : '';
+    const drift = [...c.base.drift.map((d) => `- base: ${md(d, 600)}`), ...c.head.drift.map((d) => `- head: ${md(d, 600)}`)];
+    const driftText = drift.length ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>` : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
+    return `#### What Claude Code itself sent\n${(0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Δ'], ...rows], { align: ['l', 'r', 'r', 'r'] })}\n\n${[timing, driftText].filter(Boolean).join('\n\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/analyze-text.ts
+
 
 
 
@@ -4080,6 +4778,10 @@ function renderAnalyzeText(s, opts = {}) {
         if (diags.length > 30)
             out.push(`... and ${diags.length - 30} more (use --json for all)`);
     }
+    if (s.claudeCode) {
+        out.push('');
+        out.push(...claudeCodeLines(s.claudeCode));
+    }
     const recs = opts.recommendations ?? [];
     if (recs.length) {
         out.push('');
@@ -4119,37 +4821,6 @@ function startupCost(s) {
     return `${format_fmt(eager.length)} files, ${format_fmt(bytes)} bytes (memory files, rules, listed skills, commands and agents)`;
 }
 
-;// CONCATENATED MODULE: ./src/render/escape.ts
-/**
- * Repository text (paths, names, descriptions) in markdown: it can't break the markup, inject
- * HTML, start a mention or fake our hidden marker. Everything taken from a repository goes
- * through md() before it reaches a comment, a summary or an issue.
- */
-const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
-const ENTITY = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
-function md(text, max = 200) {
-    let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
-    if ([...t].length > max)
-        t = [...t].slice(0, max - 1).join('') + '…';
-    return t
-        .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
-        // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
-        .replace(/\\#(?=\d)/g, '#\u200b')
-        .replace(/@/g, '@\u200b')
-        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
-}
-/**
- * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
- * line after any whitespace the runner trims (it trims Unicode whitespace, U+0085 included, and
- * splits lines at CR, LF, U+2028 and U+2029), and the older `##[cmd]` syntax anywhere in a line.
- */
-function logSafe(text) {
-    return text
-        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-        .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
-        .replace(/##\[/g, '#\u200b#[');
-}
-
 ;// CONCATENATED MODULE: ./src/render/groups.ts
 const GROUP_TITLE = {
     loading: 'Load on demand instead of always',
@@ -4178,6 +4849,7 @@ function groupRecommendations(list) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -4389,6 +5061,7 @@ function renderComment(r, opts = {}) {
             metricsTable(r),
             regressions(r, opts),
             preexistingSection(r, opts),
+            claudeCodeSection(r),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
@@ -4411,6 +5084,7 @@ function renderComment(r, opts = {}) {
 
 
 
+
 /** The `diff` report for a terminal. */
 function renderDiffText(r) {
     const d = r.diff;
@@ -4427,24 +5101,37 @@ function renderDiffText(r) {
         row('On-demand tokens', d.totals.onDemandTokens),
         row('Worst invocation', d.totals.worstInvocationTokens),
         row(`Skill listing chars (budget ${format_fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
-        row(`Agent listing (Claude's chars/4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
+        row(`Agent listing (tokens, characters / 4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
         row('Import depth', d.graph.maxDepth),
     ];
     if (r.loadTime)
-        rows.push(['Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+        rows.push([r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
     out.push((0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r'] }));
     const bad = r.results.filter((x) => x.status !== 'pass');
     if (bad.length) {
         out.push('');
         out.push('Budgets');
-        for (const x of bad)
+        for (const x of bad) {
             out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+            if (x.howToPass)
+                out.push(`       How to pass: ${x.howToPass}`);
+        }
+    }
+    const old = r.results.filter((x) => x.preexisting);
+    if (old.length)
+        out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+    if (r.claudeCode) {
+        out.push('');
+        out.push('Claude Code itself, base -> head:');
+        for (const side of ['base', 'head'])
+            for (const l of claudeCodeLines(r.claudeCode[side]))
+                out.push(`  ${side}: ${l}`);
     }
     const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
     if (files.length) {
         out.push('');
         out.push(`Files (${d.files.length} changed; largest first)`);
-        out.push((0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Tokens delta', 'Eager delta'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+        out.push((0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
     }
     if (d.listings.skills.truncatedAdded.length)
         out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
@@ -4529,6 +5216,7 @@ var version = __webpack_require__(311);
 
 
 
+
 function counterFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
@@ -4568,7 +5256,10 @@ async function analyzeCommand(positionals, o, proc) {
     const config = configFor(dir, o);
     const source = await openSource(dir, o.ref);
     const { counter, save } = counterFor(o, proc);
-    const snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
+    let snapshot = await analyze_analyze(source, analyzeOptions(config, o.rounds), counter);
+    const measure = measureOptions(o, config, counter, proc);
+    if (measure)
+        snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
     save();
     proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
@@ -4584,8 +5275,21 @@ async function openSide(spec, dir) {
         return { kind: 'source', source: await openSource(asPath), label: spec };
     return { kind: 'source', source: await openSource(dir, spec), label: spec };
 }
+/** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
+function measureOptions(o, config, counter, proc) {
+    if (!o.measure)
+        return undefined;
+    try {
+        parseMeasureSpec(o.measure);
+    }
+    catch (e) {
+        throw new errors/* UserError */.y(e.message);
+    }
+    const log = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
+    return { spec: o.measure, model: config.model, rounds: o.measureRounds ?? 3, countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log), log };
+}
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
-async function runDiff(baseSide, headSide, config, counter, rounds) {
+async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
     const opts = analyzeOptions(config, rounds);
     let base;
     let head;
@@ -4595,8 +5299,15 @@ async function runDiff(baseSide, headSide, config, counter, rounds) {
         ({ base, head, loadTime } = pair);
     }
     else {
-        base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze(baseSide.source, opts, counter);
-        head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
+        base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze_analyze(baseSide.source, opts, counter);
+        head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze_analyze(headSide.source, opts, counter);
+    }
+    if (measure) {
+        if (baseSide.kind !== 'source' || headSide.kind !== 'source')
+            throw new errors/* UserError */.y('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
+        const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        const report = compare({ base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head }, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+        return { ...report, claudeCode: { base: m.base, head: m.head } };
     }
     return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
 }
@@ -4607,7 +5318,7 @@ async function diffCommand(positionals, o, proc) {
     const config = configFor(dir, o);
     const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
     const { counter, save } = counterFor(o, proc);
-    const report = await runDiff(baseSide, headSide, config, counter, o.rounds);
+    const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
     save();
     proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
