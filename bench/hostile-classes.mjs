@@ -33,9 +33,21 @@ const cases = [];
 // 1. quadratic: a line of spaces before text
 cases.push({ name: '1. 300 KB of spaces, then text, in CLAUDE.md', run: () => [dir('c1', { 'CLAUDE.md': `# T\n\n${' '.repeat(300_000)}x\n` })] });
 // 2. exponential: comment lines before export const meta
-cases.push({ name: '2. 5,000 comment lines before `export const meta`', run: () => [dir('c2', { 'CLAUDE.md': '#\n', '.claude/workflows/w.js': '// c\n\n'.repeat(5000) + "export const meta = { name: 'w', description: 'd' };\n" })] });
+cases.push({
+  name: '2. 5,000 comment lines before `export const meta`',
+  run: () => [dir('c2', { 'CLAUDE.md': '#\n', '.claude/workflows/w.js': '// c\n\n'.repeat(5000) + "export const meta = { name: 'w', description: 'd' };\n" })],
+});
 // 3. circular aliases
-cases.push({ name: '3. circular YAML aliases in front matter', run: () => [dir('c3', { 'CLAUDE.md': '#\n', '.claude/skills/a/SKILL.md': '---\ndescription: &a [*a]\n---\nx\n', '.claude/agents/b.md': '---\nname: b\ndescription: ok\ntools: &t { x: *t }\n---\n' })] });
+cases.push({
+  name: '3. circular YAML aliases in front matter',
+  run: () => [
+    dir('c3', {
+      'CLAUDE.md': '#\n',
+      '.claude/skills/a/SKILL.md': '---\ndescription: &a [*a]\n---\nx\n',
+      '.claude/agents/b.md': '---\nname: b\ndescription: ok\ntools: &t { x: *t }\n---\n',
+    }),
+  ],
+});
 // 4. symlink fan-out
 cases.push({
   name: `4. ${quick ? 30 : 300} directory links to a folder of ${quick ? '5,000' : '50,000'} files (git)`,
@@ -90,7 +102,10 @@ cases.push({
   },
 });
 // 7. workflow commands in file names
-cases.push({ name: '7. `##[error]` and U+0085`::` in file names', run: () => [dir('c7', { 'CLAUDE.md': '#\n', '.claude/commands/##[error]x.md': 'x\n', '.claude/commands/\u0085::error::y.md': 'x\n' })] });
+cases.push({
+  name: '7. `##[error]` and U+0085`::` in file names',
+  run: () => [dir('c7', { 'CLAUDE.md': '#\n', '.claude/commands/##[error]x.md': 'x\n', '.claude/commands/\u0085::error::y.md': 'x\n' })],
+});
 // 10. a FIFO where a skill should be
 cases.push({
   name: '10. a FIFO as a SKILL.md',
@@ -103,7 +118,9 @@ cases.push({
 });
 
 const hasTime = existsSync('/usr/bin/time');
-console.log(`context-budget hostile classes (${quick ? 'quick' : 'full'} sizes): whole processes of dist/cli/index.js, ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version}`);
+console.log(
+  `context-budget hostile classes (${quick ? 'quick' : 'full'} sizes): whole processes of dist/cli/index.js, ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version}`,
+);
 console.log('| class | wall s | peak RSS MB | exit | what it said |');
 console.log('|---|--:|--:|--:|---|');
 for (const c of cases) {
@@ -115,9 +132,14 @@ for (const c of cases) {
     : spawnSync(process.execPath, [cli, ...argv], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 });
   const wall = (performance.now() - t0) / 1000;
   const rss = hasTime ? Number(r.stderr.trim().split('\n').pop()) / 1024 : NaN;
-  const stderr = r.stderr.trim().split('\n').filter((l) => !/^\d+$/.test(l));
+  const stderr = r.stderr
+    .trim()
+    .split('\n')
+    .filter((l) => !/^\d+$/.test(l));
   const said = (r.stdout.match(/^(error|warning) +\S+ (.*)$/m)?.[2] ?? (stderr[0] || 'analyzed; no warning')).slice(0, 110);
   const leaked = /^[\s\u0085]*::|##\[/m.test(r.stdout) ? ' LEAKED A WORKFLOW COMMAND' : '';
-  console.log(`| ${c.name} | ${wall.toFixed(1)} | ${Number.isFinite(rss) ? rss.toFixed(0) : '?'} | ${r.status ?? r.signal} | ${said.replace(/\|/g, '\\|')}${leaked} |`);
+  console.log(
+    `| ${c.name} | ${wall.toFixed(1)} | ${Number.isFinite(rss) ? rss.toFixed(0) : '?'} | ${r.status ?? r.signal} | ${said.replace(/\|/g, '\\|')}${leaked} |`,
+  );
 }
 rmSync(work, { recursive: true, force: true });

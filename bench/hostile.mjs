@@ -13,19 +13,24 @@ const MB = 5 * 1024 * 1024;
 // Baseline: real framework text (the wshobson corpus) when present, else varied generated prose.
 const corpus = path.resolve(root, '../shared/corpora/wshobson__agents/head/plugins');
 const walk = (d, out = []) => {
-  for (const e of readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(path.join(d, e.name), out) : out.push(path.join(d, e.name));
+  for (const e of readdirSync(d, { withFileTypes: true })) {
+    if (e.isDirectory()) walk(path.join(d, e.name), out);
+    else out.push(path.join(d, e.name));
+  }
   return out;
 };
 let prose = '';
 if (existsSync(corpus)) for (const f of walk(corpus)) if (prose.length < MB) prose += readFileSync(f, 'utf8') + '\n';
 let seed = 7;
-const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 while (prose.length < MB) prose += Array.from({ length: 12 }, () => Math.floor(rnd() * 1e6).toString(36)).join(' ') + '.\n';
 const inputs = {
   'real framework text (baseline)': prose.slice(0, MB),
   'the same as one line (no newline)': prose.replace(/\n/g, ' ').slice(0, MB),
   'one repeated character': 'a'.repeat(MB),
-  base64: randomBytes(Math.ceil((MB * 3) / 4)).toString('base64').slice(0, MB),
+  base64: randomBytes(Math.ceil((MB * 3) / 4))
+    .toString('base64')
+    .slice(0, MB),
   'CJK text': '上下文预算保持精简快速的提示框架'.repeat(Math.ceil(MB / 16)).slice(0, MB),
 };
 console.log('| input (5 MiB) | ms | MB/s | per byte vs baseline |');

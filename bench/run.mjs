@@ -3,7 +3,7 @@
 // marketplace; plus cold starts. Prints a table. Run with `npm run bench` (compiles src/ to build/).
 // Options: --quick (fewer rounds, smaller synthetic), --no-repomix.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,7 +59,8 @@ async function runCase(name, c, rounds) {
     // Each distinct blob of both sides, read beforehand; only counting is timed.
     const { catFileBatch, git, parseLsTree } = await import(path.join(root, 'build/collect/git.js'));
     const shas = new Set();
-    for (const rev of [c.base, c.head]) for (const e of parseLsTree(await git(c.repo, ['ls-tree', '-r', '-l', '-z', rev]))) if (e.type === 'file') shas.add(e.sha);
+    for (const rev of [c.base, c.head])
+      for (const e of parseLsTree(await git(c.repo, ['ls-tree', '-r', '-l', '-z', rev]))) if (e.type === 'file') shas.add(e.sha);
     const blobs = [...(await catFileBatch(c.repo, [...shas])).values()].map((b) => b.toString('utf8'));
     const tl = performance.now();
     const m = await import('gpt-tokenizer/encoding/o200k_base');
@@ -107,7 +108,13 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const sh = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' }, maxBuffer: 1 << 30 }).trim();
+const sh = (cwd, ...args) =>
+  execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' },
+    maxBuffer: 1 << 30,
+  }).trim();
 
 /** A git repository whose two commits are the base and head trees. */
 function repoOf(baseDir, headDir) {
@@ -126,7 +133,11 @@ function repoOf(baseDir, headDir) {
 }
 
 function child(name, c, rounds) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'case', name, c.repo, c.base, c.head, c.baseDir, c.headDir], { encoding: 'utf8', env: { ...process.env, ROUNDS: String(rounds) }, maxBuffer: 1 << 26 });
+  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'case', name, c.repo, c.base, c.head, c.baseDir, c.headDir], {
+    encoding: 'utf8',
+    env: { ...process.env, ROUNDS: String(rounds) },
+    maxBuffer: 1 << 26,
+  });
   if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
@@ -155,7 +166,9 @@ function repomixBin() {
 
 // ---------------------------------------------------------------- main
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
-console.log(`context-budget benchmark: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, rounds ${ROUNDS} (median)`);
+console.log(
+  `context-budget benchmark: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, rounds ${ROUNDS} (median)`,
+);
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cb-bench-'));
 const sets = [];
 const wsh = path.join(corpora, 'wshobson__agents');
@@ -185,7 +198,9 @@ for (const s of sets) {
     const t = [];
     for (let i = 0; i < Math.min(rounds, 3); i++) {
       const t0 = performance.now();
-      const r = spawnSync(process.execPath, [repomix, '--no-security-check', '--quiet', '--output', path.join(tmp, 'repomix.xml'), s.headDir], { encoding: 'utf8' });
+      const r = spawnSync(process.execPath, [repomix, '--no-security-check', '--quiet', '--output', path.join(tmp, 'repomix.xml'), s.headDir], {
+        encoding: 'utf8',
+      });
       t.push(performance.now() - t0);
       if (r.status !== 0) {
         t.length = 0;
@@ -198,13 +213,19 @@ for (const s of sets) {
 }
 
 console.log('');
-console.log('| framework | (1) diff from git | (1w) diff, warm cache | (2) limit: count distinct blobs once (+ tokenizer load, counted in the ratio) | (3) naive js-tiktoken per file | (4) repomix | (1)/(2) | (1)/(3) | (1)/(4) | peak RSS of one diff (fresh process) |');
+console.log(
+  '| framework | (1) diff from git | (1w) diff, warm cache | (2) limit: count distinct blobs once (+ tokenizer load, counted in the ratio) | (3) naive js-tiktoken per file | (4) repomix | (1)/(2) | (1)/(3) | (1)/(4) | peak RSS of one diff (fresh process) |',
+);
 console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
 for (const { s, d, w, l, n, rx, once } of results) {
   const [md, mw, mn] = [median(d.times), median(w.times), median(n.times)];
   const ml = median(l.times) + l.loadMs;
-  console.log(`| ${s.label} | ${md.toFixed(0)} ms | ${mw.toFixed(0)} ms (tokenized ${w.tokenized}, tokenizer loaded: ${w.tokenizerLoaded}) | ${(ml - l.loadMs).toFixed(0)} ms + ${l.loadMs.toFixed(0)} ms load (${l.blobs} blobs, ${l.MB.toFixed(1)} MB) | ${mn.toFixed(0)} ms (${n.files} files) | ${rx === null ? 'n/a' : `${rx.toFixed(0)} ms`} | ${(md / ml).toFixed(2)} | ${(md / mn).toFixed(2)} | ${rx === null ? 'n/a' : (md / rx).toFixed(2)} | ${once.maxRssMB.toFixed(0)} MB |`);
-  console.log(`|   detail | verdict ${d.verdict}, eager ${d.eager}, tokenized ${d.tokenized} texts (${d.tokenizedMB.toFixed(1)} MB); peak ${d.maxRssMB.toFixed(0)} MB after ${d.times.length} runs in one process | peak ${w.maxRssMB.toFixed(0)} MB | peak ${l.maxRssMB.toFixed(0)} MB | peak ${n.maxRssMB.toFixed(0)} MB | | | | | |`);
+  console.log(
+    `| ${s.label} | ${md.toFixed(0)} ms | ${mw.toFixed(0)} ms (tokenized ${w.tokenized}, tokenizer loaded: ${w.tokenizerLoaded}) | ${(ml - l.loadMs).toFixed(0)} ms + ${l.loadMs.toFixed(0)} ms load (${l.blobs} blobs, ${l.MB.toFixed(1)} MB) | ${mn.toFixed(0)} ms (${n.files} files) | ${rx === null ? 'n/a' : `${rx.toFixed(0)} ms`} | ${(md / ml).toFixed(2)} | ${(md / mn).toFixed(2)} | ${rx === null ? 'n/a' : (md / rx).toFixed(2)} | ${once.maxRssMB.toFixed(0)} MB |`,
+  );
+  console.log(
+    `|   detail | verdict ${d.verdict}, eager ${d.eager}, tokenized ${d.tokenized} texts (${d.tokenizedMB.toFixed(1)} MB); peak ${d.maxRssMB.toFixed(0)} MB after ${d.times.length} runs in one process | peak ${w.maxRssMB.toFixed(0)} MB | peak ${l.maxRssMB.toFixed(0)} MB | peak ${n.maxRssMB.toFixed(0)} MB | | | | | |`,
+  );
 }
 
 // Cold start, as whole processes.

@@ -14,8 +14,14 @@ function synthetic(dir, { plugins, scale }, variant) {
   };
   // A vocabulary of 4,000 pseudo-words from syllables, so that the tokenizer sees text as varied as prose.
   const syl = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'shi', 'ven', 'dor', 'pla', 'qui', 'zen', 'tor', 'mar', 'bel', 'cra', 'ost', 'ing', 'er', 'al'];
-  const common = 'the a service deploy review test agent skill context token budget plugin import memory rule file change request database query cache latency error retry queue worker schema migration index user session model prompt listing description example'.split(' ');
-  const vocab = [...common, ...Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join(''))];
+  const common =
+    'the a service deploy review test agent skill context token budget plugin import memory rule file change request database query cache latency error retry queue worker schema migration index user session model prompt listing description example'.split(
+      ' ',
+    );
+  const vocab = [
+    ...common,
+    ...Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join('')),
+  ];
   const prose = (bytes) => {
     let s = '';
     while (s.length < bytes) {
@@ -32,10 +38,12 @@ function synthetic(dir, { plugins, scale }, variant) {
     market.plugins.push({ name: `p${p}`, source: `./${pr}`, description: `Plugin ${p}` });
     files[`${pr}/.claude-plugin/plugin.json`] = JSON.stringify({ name: `p${p}`, version: '1.0.0' });
     for (let s = 0; s < 10; s++) {
-      files[`${pr}/skills/s${s}/SKILL.md`] = `---\nname: s${s}\ndescription: Skill ${s} of plugin ${p}. ${prose(150)}\n---\n# Skill ${s}\n${prose(3000 * scale)}`;
+      files[`${pr}/skills/s${s}/SKILL.md`] =
+        `---\nname: s${s}\ndescription: Skill ${s} of plugin ${p}. ${prose(150)}\n---\n# Skill ${s}\n${prose(3000 * scale)}`;
       for (let r = 0; r < 5; r++) files[`${pr}/skills/s${s}/references/r${r}.md`] = prose(5000 * scale);
     }
-    for (let a = 0; a < 20; a++) files[`${pr}/agents/a${a}.md`] = `---\nname: a${a}\ndescription: Agent ${a}. ${prose(200)}\ntools: Read, Grep\n---\n${prose(5000 * scale)}`;
+    for (let a = 0; a < 20; a++)
+      files[`${pr}/agents/a${a}.md`] = `---\nname: a${a}\ndescription: Agent ${a}. ${prose(200)}\ntools: Read, Grep\n---\n${prose(5000 * scale)}`;
     for (let m = 0; m < 19; m++) files[`${pr}/commands/c${m}.md`] = `---\ndescription: Command ${m}\n---\n${prose(3000 * scale)}\nSee @README.md\n`;
     files[`${pr}/README.md`] = prose(1000);
   }
@@ -58,4 +66,3 @@ function synthetic(dir, { plugins, scale }, variant) {
   }
   return Object.keys(files).length;
 }
-

@@ -2,7 +2,7 @@
 // on the real wshobson/agents corpus, count agreement, and throughput on hostile inputs through our
 // chunked counter. Usage: node bench/tokenizer.mjs   (each tokenizer is loaded in its own process)
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -48,8 +48,14 @@ for (const which of ['gpt-tokenizer', 'js-tiktoken']) {
   const r = JSON.parse(execFileSync(process.execPath, [fileURLToPath(import.meta.url), 'child', which], { encoding: 'utf8' }));
   rows.push(r);
 }
-console.log(`Tokenizers on ${rows[0].bytes ? `wshobson__agents/head (${(rows[0].bytes / 1e6).toFixed(1)} MB)` : '(corpus absent: load time only)'}, node ${process.version}`);
+console.log(
+  `Tokenizers on ${rows[0].bytes ? `wshobson__agents/head (${(rows[0].bytes / 1e6).toFixed(1)} MB)` : '(corpus absent: load time only)'}, node ${process.version}`,
+);
 console.log('| tokenizer | load ms | encode ms | MB/s | tokens | peak RSS MB |');
 console.log('|---|--:|--:|--:|--:|--:|');
-for (const r of rows) console.log(`| ${r.which} | ${r.loadMs.toFixed(0)} | ${r.encodeMs.toFixed(0)} | ${r.bytes ? (r.bytes / 1e6 / (r.encodeMs / 1000)).toFixed(1) : '-'} | ${r.total} | ${r.maxRssMB.toFixed(0)} |`);
-if (rows[0].bytes) console.log(rows[0].total === rows[1].total ? 'Counts agree exactly (same o200k_base ranks).' : `Counts differ: ${rows[0].total} vs ${rows[1].total}`);
+for (const r of rows)
+  console.log(
+    `| ${r.which} | ${r.loadMs.toFixed(0)} | ${r.encodeMs.toFixed(0)} | ${r.bytes ? (r.bytes / 1e6 / (r.encodeMs / 1000)).toFixed(1) : '-'} | ${r.total} | ${r.maxRssMB.toFixed(0)} |`,
+  );
+if (rows[0].bytes)
+  console.log(rows[0].total === rows[1].total ? 'Counts agree exactly (same o200k_base ranks).' : `Counts differ: ${rows[0].total} vs ${rows[1].total}`);

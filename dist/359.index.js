@@ -206070,3 +206070,5 @@ const { decode, decodeAsyncGenerator, decodeGenerator, encode, encodeGenerator, 
 /***/ })
 
 };
+
+//# sourceMappingURL=359.index.js.map

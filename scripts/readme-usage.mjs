@@ -4,10 +4,27 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 const action = parse(readFileSync('action.yml', 'utf8'));
-const esc = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const esc = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 const inputs = Object.entries(action.inputs).map(([k, v]) => `| \`${k}\` | ${esc(v.description)} | ${v.default === '' ? '' : `\`${esc(v.default)}\``} |`);
 const outputs = Object.entries(action.outputs).map(([k, v]) => `| \`${k}\` | ${esc(v.description)} |`);
-const block = ['<!-- usage:start (generated from action.yml by scripts/readme-usage.mjs) -->', '### Inputs', '', '| Input | Description | Default |', '|---|---|---|', ...inputs, '', '### Outputs', '', '| Output | Description |', '|---|---|', ...outputs, '<!-- usage:end -->'].join('\n');
+const block = [
+  '<!-- usage:start (generated from action.yml by scripts/readme-usage.mjs) -->',
+  '### Inputs',
+  '',
+  '| Input | Description | Default |',
+  '|---|---|---|',
+  ...inputs,
+  '',
+  '### Outputs',
+  '',
+  '| Output | Description |',
+  '|---|---|',
+  ...outputs,
+  '<!-- usage:end -->',
+].join('\n');
 const readme = readFileSync('README.md', 'utf8');
 const re = /<!-- usage:start[\s\S]*?<!-- usage:end -->/;
 if (!re.test(readme)) throw new Error('README.md has no usage markers');

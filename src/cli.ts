@@ -134,7 +134,15 @@ function parseCli(args: string[]) {
     window: num('window', v.window, 1000),
     charsPerToken: num('chars-per-token', v['chars-per-token'], 1),
     model: v.model,
-    plugins: v.plugins === undefined ? undefined : v.plugins === 'all' || v.plugins === 'none' ? v.plugins : v.plugins.split(',').map((x) => x.trim()).filter(Boolean),
+    plugins:
+      v.plugins === undefined
+        ? undefined
+        : v.plugins === 'all' || v.plugins === 'none'
+          ? v.plugins
+          : v.plugins
+              .split(',')
+              .map((x) => x.trim())
+              .filter(Boolean),
     userScope: v['user-scope'],
     measure: v.measure,
     measureRounds: num('measure-rounds', v['measure-rounds'], 1),

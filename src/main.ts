@@ -27,7 +27,6 @@ import { anthropicCounter } from './tokenize/anthropic.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
-import { VERSION } from './version.js';
 
 const coreLogger: Logger = {
   info: (m) => core.info(logSafe(m)),
@@ -61,7 +60,16 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const payload = env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as Record<string, any>) : {};
     const workspace = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), opts.path);
     const deadline = new AbortController();
-    const gh = opts.token ? createClient({ token: opts.token, deadline: deadline.signal, baseUrl: env.GITHUB_API_URL || 'https://api.github.com', log, retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined, timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined }) : null;
+    const gh = opts.token
+      ? createClient({
+          token: opts.token,
+          deadline: deadline.signal,
+          baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+          log,
+          retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined,
+          timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined,
+        })
+      : null;
     const ctx: Ctx = { deadline, opts, log, env, owner, repo, workspace, gh, payload };
     const event = env.GITHUB_EVENT_NAME ?? '';
     const mode = opts.publishReport ? 'publish' : opts.mode !== 'auto' ? opts.mode : event.startsWith('pull_request') ? 'pull-request' : 'roadmap';
@@ -80,7 +88,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
 
 function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
   const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
-  const remote = ctx.opts.anthropicApiKey ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL }) : undefined;
+  const remote = ctx.opts.anthropicApiKey
+    ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL })
+    : undefined;
   const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote);
   return {
     counter,
@@ -97,11 +107,17 @@ function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
 
 /** The config of one commit (read from git, never from a checkout of untrusted code). */
 async function configAt(ctx: Ctx, commit: string): Promise<Config> {
-  const overrides = { ...(ctx.opts.model ? { id: ctx.opts.model } : {}), ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}), ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}) };
+  const overrides = {
+    ...(ctx.opts.model ? { id: ctx.opts.model } : {}),
+    ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}),
+    ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}),
+  };
   const candidates = ctx.opts.config ? [ctx.opts.config] : DEFAULT_CONFIG_PATHS;
   for (const p of candidates) {
     const spec = `${commit}:${p.replace(/^\.\//, '')}`;
-    const sha = await git(ctx.workspace, ['rev-parse', '--verify', '--quiet', spec]).then((b) => b.toString().trim()).catch(() => '');
+    const sha = await git(ctx.workspace, ['rev-parse', '--verify', '--quiet', spec])
+      .then((b) => b.toString().trim())
+      .catch(() => '');
     if (!sha) continue;
     const blob = (await catFileBatch(ctx.workspace, [sha])).get(sha);
     if (blob) return parseConfigText(blob.toString('utf8'), p, overrides);
@@ -111,11 +127,17 @@ async function configAt(ctx: Ctx, commit: string): Promise<Config> {
 }
 
 async function pullRequest(ctx: Ctx, event: string): Promise<void> {
-  const pr = ctx.payload.pull_request as { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
+  const pr = ctx.payload.pull_request as
+    { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
   const baseSha = ctx.opts.baseRef || pr?.base.sha;
   const headSha = ctx.opts.headRef || pr?.head.sha;
-  if (!baseSha || !headSha) throw new UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
-  const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
+  if (!baseSha || !headSha)
+    throw new UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
+  const compared = await resolveCompared(
+    ctx.workspace,
+    { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined },
+    ctx.log,
+  );
   ctx.log.info(`Comparing ${compared.how}.`);
   // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
   const config = await configAt(ctx, event === 'pull_request_target' ? compared.base : compared.head);
@@ -123,7 +145,14 @@ async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const { counter, save } = counterFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
-  const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, undefined, measure);
+  const report = await runDiff(
+    { kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` },
+    { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` },
+    config,
+    counter,
+    undefined,
+    measure,
+  );
   save();
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
   writeArtifacts(ctx, withHow);
@@ -136,8 +165,14 @@ async function pullRequest(ctx: Ctx, event: string): Promise<void> {
  */
 function measureFor(ctx: Ctx, event: string, config: Config, counter: TokenCounter): MeasureOptions | undefined {
   if (!ctx.opts.measure) return undefined;
-  if (event === 'pull_request_target') throw new UserError('Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.');
-  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, { env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL }, stderr: { write: (s: string) => ctx.log.info(s.trim()) } });
+  if (event === 'pull_request_target')
+    throw new UserError(
+      'Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.',
+    );
+  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, {
+    env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL },
+    stderr: { write: (s: string) => ctx.log.info(s.trim()) },
+  });
 }
 
 function writeArtifacts(ctx: Ctx, report: GateReport): void {
@@ -168,7 +203,10 @@ async function ourAuthors(ctx: Ctx): Promise<string[]> {
 function startDeadline(ctx: Ctx): void {
   if ((ctx as { started?: boolean }).started) return;
   (ctx as { started?: boolean }).started = true;
-  setTimeout(() => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)), ctx.opts.publishTimeoutSeconds * 1000).unref();
+  setTimeout(
+    () => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)),
+    ctx.opts.publishTimeoutSeconds * 1000,
+  ).unref();
 }
 
 /** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
@@ -194,9 +232,13 @@ async function beforeDeadline<T>(ctx: Ctx, step: () => Promise<T>): Promise<T> {
 /** Publishing never decides the gate and never loses the report: summary and log always get it. */
 async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
   const { opts, log } = ctx;
-  const runUrl = ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_RUN_ID ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}` : undefined;
+  const runUrl =
+    ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_RUN_ID
+      ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}`
+      : undefined;
   // Files and lines link to the commit measured as the head; the footer links the run.
-  const blobUrl = ctx.env.GITHUB_SERVER_URL && report.head.commit ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/blob/${report.head.commit}` : undefined;
+  const blobUrl =
+    ctx.env.GITHUB_SERVER_URL && report.head.commit ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/blob/${report.head.commit}` : undefined;
   const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
   log.info(renderDiffText(report));
   try {
@@ -213,7 +255,20 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   if (ctx.gh && opts.checkRun) {
     try {
       const annotations = renderAnnotations(report);
-      const c = await beforeDeadline(ctx, () => publishCheck(ctx.gh!, { owner: ctx.owner, repo: ctx.repo, headSha, name: opts.checkName, verdict: report.verdict, untrusted: report.untrusted === true, title: verdictLine(report).replace(/\*\*/g, ''), summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }), annotations, detailsUrl: runUrl }));
+      const c = await beforeDeadline(ctx, () =>
+        publishCheck(ctx.gh!, {
+          owner: ctx.owner,
+          repo: ctx.repo,
+          headSha,
+          name: opts.checkName,
+          verdict: report.verdict,
+          untrusted: report.untrusted === true,
+          title: verdictLine(report).replace(/\*\*/g, ''),
+          summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }),
+          annotations,
+          detailsUrl: runUrl,
+        }),
+      );
       core.setOutput('check-run-id', String(c.id));
       checkPublished = true;
       log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
@@ -225,7 +280,14 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
     try {
       const onlyIfExists = opts.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
       const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl, ...links });
-      const r = await beforeDeadline(ctx, async () => upsertComment(ctx.gh!, { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) }, body, onlyIfExists));
+      const r = await beforeDeadline(ctx, async () =>
+        upsertComment(
+          ctx.gh!,
+          { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) },
+          body,
+          onlyIfExists,
+        ),
+      );
       if (r.url) core.setOutput('comment-url', r.url);
       log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
     } catch (e) {
@@ -242,7 +304,13 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
   }
   if (missing.length) log.warning(`${missing.join(' ')} The full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
   const fail = (opts.failOn === 'error' && report.verdict === 'fail') || (opts.failOn === 'warn' && report.verdict !== 'pass');
-  if (fail) core.setFailed(`context-budget: ${report.verdict}: ${report.results.filter((r) => r.status !== 'pass').map((r) => r.message).join('; ')}`);
+  if (fail)
+    core.setFailed(
+      `context-budget: ${report.verdict}: ${report.results
+        .filter((r) => r.status !== 'pass')
+        .map((r) => r.message)
+        .join('; ')}`,
+    );
 }
 
 /**
@@ -277,7 +345,14 @@ async function roadmap(ctx: Ctx): Promise<void> {
   } catch (e) {
     ctx.log.warning(`Could not write the snapshot: ${errorMessage(e)}`);
   }
-  const target = { owner: ctx.owner, repo: ctx.repo, label: ctx.opts.roadmapLabel, title: ctx.opts.roadmapTitle, marker: marker('roadmap'), authors: ctx.gh ? await ourAuthors(ctx) : [] };
+  const target = {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    label: ctx.opts.roadmapLabel,
+    title: ctx.opts.roadmapTitle,
+    marker: marker('roadmap'),
+    authors: ctx.gh ? await ourAuthors(ctx) : [],
+  };
   let existing: Awaited<ReturnType<typeof findRoadmapIssue>>;
   if (ctx.gh) {
     try {
@@ -289,7 +364,15 @@ async function roadmap(ctx: Ctx): Promise<void> {
   }
   const { history: previous, problem } = parseHistory(existing?.body);
   if (problem) ctx.log.warning(`Roadmap issue #${existing?.number}: ${problem}`);
-  const input = { snapshot, recommendations, previous, date: new Date().toISOString(), commit: source.commit!, historyLimit: ctx.opts.historyLimit, ticked: parseTicked(existing?.body) };
+  const input = {
+    snapshot,
+    recommendations,
+    previous,
+    date: new Date().toISOString(),
+    commit: source.commit!,
+    historyLimit: ctx.opts.historyLimit,
+    ticked: parseTicked(existing?.body),
+  };
   const { history, resolved } = advanceHistory(input);
   const body = renderRoadmap(input, history, resolved);
   try {
@@ -297,7 +380,9 @@ async function roadmap(ctx: Ctx): Promise<void> {
   } catch (e) {
     ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
   }
-  ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
+  ctx.log.info(
+    `Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`,
+  );
   if (!ctx.gh) return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
   try {
     const r = await beforeDeadline(ctx, () => upsertRoadmap(ctx.gh!, target, body, existing));

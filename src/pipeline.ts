@@ -47,7 +47,11 @@ function jsonOut(v: unknown): string {
 
 /** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
 function configFor(dir: string, o: CliOptions): Config {
-  const config = loadConfig(dir, o.config, { ...(o.model ? { id: o.model } : {}), ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+  const config = loadConfig(dir, o.config, {
+    ...(o.model ? { id: o.model } : {}),
+    ...(o.window ? { contextWindow: o.window } : {}),
+    ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
+  });
   return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
 }
 
@@ -55,7 +59,15 @@ function configFor(dir: string, o: CliOptions): Config {
 export function analyzeOptions(config: Config, rounds?: number): AnalyzeOptions {
   // Timed rounds only when a budget asks for load time (opt-in): the default verdict never depends on timing.
   const timed = config.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
-  return { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, userScope: config.userScope, toolVersion: VERSION, loadTimeRounds: timed ? rounds : 0 };
+  return {
+    model: config.model,
+    limits: config.limits,
+    installedPlugins: config.installedPlugins,
+    listingScope: config.listingScope,
+    userScope: config.userScope,
+    toolVersion: VERSION,
+    loadTimeRounds: timed ? rounds : 0,
+  };
 }
 
 export async function analyzeCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
@@ -67,7 +79,9 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const measure = measureOptions(o, config, counter, proc);
   if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   save();
-  proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
+  proc.stdout.write(
+    o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })),
+  );
   return 0;
 }
 
@@ -78,12 +92,18 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
   if (spec === undefined) return { kind: 'source', source: await openSource(dir), label: 'working tree' };
   const asPath = path.resolve(dir, spec);
   if (spec.endsWith('.json') && existsSync(asPath) && statSync(asPath).isFile()) return { kind: 'snapshot', snapshot: readSnapshotFile(asPath), label: spec };
-  if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec)) return { kind: 'source', source: await openSource(asPath), label: spec };
+  if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
+    return { kind: 'source', source: await openSource(asPath), label: spec };
   return { kind: 'source', source: await openSource(dir, spec), label: spec };
 }
 
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
-export function measureOptions(o: Pick<CliOptions, 'measure' | 'measureRounds'>, config: Config, counter: TokenCounter, proc: Pick<Proc, 'env' | 'stderr'>): MeasureOptions | undefined {
+export function measureOptions(
+  o: Pick<CliOptions, 'measure' | 'measureRounds'>,
+  config: Config,
+  counter: TokenCounter,
+  proc: Pick<Proc, 'env' | 'stderr'>,
+): MeasureOptions | undefined {
   if (!o.measure) return undefined;
   try {
     parseMeasureSpec(o.measure);
@@ -91,11 +111,24 @@ export function measureOptions(o: Pick<CliOptions, 'measure' | 'measureRounds'>,
     throw new UserError((e as Error).message);
   }
   const log = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
-  return { spec: o.measure, model: config.model, rounds: o.measureRounds ?? 3, countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log), log };
+  return {
+    spec: o.measure,
+    model: config.model,
+    rounds: o.measureRounds ?? 3,
+    countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
+    log,
+  };
 }
 
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
-export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, rounds?: number, measure?: MeasureOptions): Promise<GateReport> {
+export async function runDiff(
+  baseSide: Side,
+  headSide: Side,
+  config: Config,
+  counter: TokenCounter,
+  rounds?: number,
+  measure?: MeasureOptions,
+): Promise<GateReport> {
   const opts = analyzeOptions(config, rounds);
   let base: Snapshot;
   let head: Snapshot;
@@ -108,9 +141,19 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
     head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
   }
   if (measure) {
-    if (baseSide.kind !== 'source' || headSide.kind !== 'source') throw new UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
+    if (baseSide.kind !== 'source' || headSide.kind !== 'source')
+      throw new UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
     const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
-    const report = compare({ base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head }, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+    const report = compare(
+      {
+        base: { ...base, claudeCode: m.base },
+        head: { ...head, claudeCode: m.head },
+        baseLabel: baseSide.label,
+        headLabel: headSide.label,
+        loadTime: m.loadTime,
+      },
+      config,
+    );
     return { ...report, claudeCode: { base: m.base, head: m.head } };
   }
   return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);

@@ -16,7 +16,9 @@ describe.skipIf(corpora.length === 0)('real frameworks (../shared/corpora)', () 
       const s = await analyzeDir(path.join(CORPORA, name, side));
       const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
       const files = s.files.filter((f) => f.loading === 'eager' && counted.has(f.unit)).reduce((a, f) => a + f.tokens, 0);
-      const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === 'eager' && counted.has(e.unit)).reduce((a, e) => a + e.tokens, 0);
+      const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+        .filter((e) => e.loading === 'eager' && counted.has(e.unit))
+        .reduce((a, e) => a + e.tokens, 0);
       expect(s.totals.eagerTokens).toBe(files + entries);
       expect(s.files.reduce((a, f) => a + f.eagerTokens, 0)).toBe(s.totals.eagerTokens);
     }

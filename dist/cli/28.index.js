@@ -12967,3 +12967,5 @@ function toAlignment(value) {
 /***/ })
 
 };
+
+//# sourceMappingURL=28.index.js.map

@@ -40,7 +40,22 @@ const PROFILE_VERSION = claude_code_profile_namespaceObject.rE;
 /** The model Claude Code picks for an API-key user who passes no --model. */
 const CLAUDE_CODE_DEFAULT_MODEL = claude_code_profile_namespaceObject.$I;
 /** Models whose listing Claude Code sizes at 4 characters per token (all newer ones: 3). Read from 2.1.332. */
-const FOUR_CHARS_PER_TOKEN = new Set(['claude-3-opus', 'claude-3-sonnet', 'claude-3-haiku', 'claude-3-5-sonnet', 'claude-3-5-haiku', 'claude-3-7-sonnet', 'claude-opus-4-0', 'claude-opus-4-1', 'claude-opus-4-5', 'claude-opus-4-6', 'claude-sonnet-4-0', 'claude-sonnet-4-5', 'claude-sonnet-4-6', 'claude-haiku-4-5']);
+const FOUR_CHARS_PER_TOKEN = new Set([
+    'claude-3-opus',
+    'claude-3-sonnet',
+    'claude-3-haiku',
+    'claude-3-5-sonnet',
+    'claude-3-5-haiku',
+    'claude-3-7-sonnet',
+    'claude-opus-4-0',
+    'claude-opus-4-1',
+    'claude-opus-4-5',
+    'claude-opus-4-6',
+    'claude-sonnet-4-0',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-6',
+    'claude-haiku-4-5',
+]);
 /** Models whose default window is 1M tokens (measured: the listing budget of claude-opus-5-5 is 30,000 = 1M x 3 x 1%). Others: 200K, or 1M with a `[1m]` suffix. */
 const ONE_MILLION = new Set(['claude-opus-5-5']);
 const measured = claude_code_profile_namespaceObject.Jn;
@@ -233,7 +248,7 @@ class TokenCounter {
 
 ;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
 const TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
-const TOKENIZER_NOTE = 'Estimate: counted with the public o200k_base BPE; Claude\'s own tokenizer is not public.';
+const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
 /** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
 const MAX_PIECE_CHARS = 16_384;
 /** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
@@ -397,7 +412,15 @@ function scanFile(f) {
         if (b - a < DUPLICATE_MIN_CHARS)
             return;
         // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-        scan.paragraphs.push({ key: `${b - a}:${text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`, offset: a, chars: b - a });
+        scan.paragraphs.push({
+            key: `${b - a}:${text
+                .slice(a, Math.min(b, a + 600))
+                .replace(/\s+/g, ' ')
+                .toLowerCase()
+                .slice(0, 400)}`,
+            offset: a,
+            chars: b - a,
+        });
     };
     for (let m = sep.exec(text); m; m = sep.exec(text)) {
         take(m.index);
@@ -439,7 +462,12 @@ function scanCompressible(lines, out) {
             if (j - i >= TABLE_MIN_ROWS) {
                 const block = lines.slice(i, j).join('\n');
                 const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
-                out.push({ line: i + 1, kind: 'table', chars: block.length, note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
+                out.push({
+                    line: i + 1,
+                    kind: 'table',
+                    chars: block.length,
+                    note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less`,
+                });
             }
             i = j;
             continue;
@@ -613,7 +641,14 @@ function buildListing(entries, model, nameOnly = new Set()) {
     const lines = [
         ...entries.map((e) => {
             const bare = displayWidth(bareLine(e));
-            return { name: e.alias ? `${e.name} (${e.alias})` : e.name, full: nameOnly.has(e) ? bare : e.chars, bare, fixed: nameOnly.has(e), bundled: false, entry: e };
+            return {
+                name: e.alias ? `${e.name} (${e.alias})` : e.name,
+                full: nameOnly.has(e) ? bare : e.chars,
+                bare,
+                fixed: nameOnly.has(e),
+                bundled: false,
+                entry: e,
+            };
         }),
         ...model.bundledEntries.map((b) => ({ name: b.name, full: b.chars, bare: b.name.length + 2, fixed: !b.competes, bundled: true })),
     ];
@@ -649,7 +684,10 @@ function buildListing(entries, model, nameOnly = new Set()) {
 
 /** Everything of a plan that gets counted, with its cache key. */
 function countItems(plan) {
-    return [...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })), ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }))];
+    return [
+        ...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })),
+        ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text })),
+    ];
 }
 /** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 async function measure(plan, counter, ctx) {
@@ -665,7 +703,20 @@ async function measure(plan, counter, ctx) {
         .map((f) => {
         const tokens = tokFile(f);
         const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
-        return { path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens, eagerTokens, chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) };
+        return {
+            path: f.path,
+            unit: f.unit,
+            kind: f.kind,
+            loading: f.loading,
+            reason: f.reason,
+            category: f.category,
+            tokens,
+            eagerTokens,
+            chars: f.text.length,
+            bytes: f.bytes,
+            sha: f.sha,
+            ...(f.depth !== undefined ? { depth: f.depth } : {}),
+        };
     })
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
@@ -695,9 +746,18 @@ async function measure(plan, counter, ctx) {
         const members = new Set(['project', u.name]);
         const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
         const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
-        return { unit: u.name, skillChars: sk.chars, skillTruncated: sk.truncated, agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0) };
+        return {
+            unit: u.name,
+            skillChars: sk.chars,
+            skillTruncated: sk.truncated,
+            agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0),
+        };
     });
-    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin' ? ctx.listingScope : plan.units.some((u) => u.marketplace) ? 'per-plugin' : 'installed';
+    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin'
+        ? ctx.listingScope
+        : plan.units.some((u) => u.marketplace)
+            ? 'per-plugin'
+            : 'installed';
     const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
     const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
     const allEntries = [...skills.items, ...agentItems];
@@ -711,7 +771,11 @@ async function measure(plan, counter, ctx) {
         const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
         const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
         const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
-        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style' ? (body?.loading === 'on-demand' ? body.tokens : 0) : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style'
+            ? body?.loading === 'on-demand'
+                ? body.tokens
+                : 0
+            : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
         return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
     });
     const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
@@ -767,7 +831,11 @@ async function measure(plan, counter, ctx) {
         schemaVersion: SNAPSHOT_SCHEMA_VERSION,
         tool: { name: 'context-budget', version: ctx.toolVersion },
         source: ctx.source,
-        tokenizer: { name: counter.source.name, estimate: counter.source.estimate, note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted.") },
+        tokenizer: {
+            name: counter.source.name,
+            estimate: counter.source.estimate,
+            note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
+        },
         model: { claudeCodeVersion: ctx.model.claudeCodeVersion, id: ctx.model.id, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
         totals: {
             eagerTokens,
@@ -788,10 +856,18 @@ async function measure(plan, counter, ctx) {
             perPlugin,
             worst: {
                 skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
-                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0 ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens } : null,
+                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0
+                    ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens }
+                    : null,
             },
         },
-        memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
+        memory: {
+            chars: plan.memoryChars,
+            warnChars: memoryTotalWarnChars(ctx.model),
+            fileWarnChars: memoryFileWarnChars(ctx.model),
+            maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
+            files: memFiles.length,
+        },
         graph: buildGraph(plan),
         unknowns: plan.unknowns,
         content: findContent(plan.files, tokFile, ctx.contentMemo),
@@ -1114,14 +1190,14 @@ function asText(v) {
 function safeJson(v) {
     const seen = new WeakSet();
     try {
-        return JSON.stringify(v, (_k, x) => {
+        return (JSON.stringify(v, (_k, x) => {
             if (typeof x === 'object' && x !== null) {
                 if (seen.has(x))
                     return '[circular]';
                 seen.add(x);
             }
             return x;
-        }) ?? '';
+        }) ?? '');
     }
     catch {
         return '';
@@ -1426,7 +1502,19 @@ class PlanContext {
                 this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
             return existing;
         }
-        const f = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+        const f = {
+            path: real,
+            real,
+            sha: r?.sha ?? '',
+            bytes: r?.bytes ?? 0,
+            unit,
+            kind,
+            loading,
+            reason,
+            category,
+            text: text ?? r?.text ?? '',
+            depth,
+        };
         this.files.set(real, f);
         return f;
     }
@@ -1522,7 +1610,9 @@ function planAgent(ctx, u, f, dir) {
     const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
     const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
     // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
-    const description = isPlugin ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin` : (asText(fm.description)?.trim() ?? '');
+    const description = isPlugin
+        ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
+        : (asText(fm.description)?.trim() ?? '');
     const body = r.parsed?.body ?? r.text;
     if (broken)
         ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
@@ -1539,7 +1629,18 @@ function planAgent(ctx, u, f, dir) {
     }
     const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
     const loading = 'eager';
-    ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false, line: fieldLine(r.text, 'description') });
+    ctx.agentEntries.push({
+        name,
+        kind: 'agent',
+        unit: u.name,
+        file: real,
+        text,
+        loading,
+        reason: 'agent listing entry, sent at session start',
+        descriptionCapped: false,
+        nameOnly: false,
+        line: fieldLine(r.text, 'description'),
+    });
     ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
     ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
     const skills = asGlobs(fm.skills);
@@ -1616,7 +1717,6 @@ function proseLines(text) {
     let inComment = false;
     for (const line of lines) {
         if (fence !== null) {
-            const m = FENCE_RE.exec(line);
             if (closesFence(line, fence))
                 fence = null;
             out.push('');
@@ -1738,7 +1838,10 @@ function stripHtmlComments(text) {
             out += lines.slice(idx).join('');
             break;
         }
-        const residue = lines.slice(idx, j + 1).join('').replace(/<!--[\s\S]*?-->/g, '');
+        const residue = lines
+            .slice(idx, j + 1)
+            .join('')
+            .replace(/<!--[\s\S]*?-->/g, '');
         if (residue.trim() !== '') {
             out += residue;
             idx = j;
@@ -1786,8 +1889,24 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
         const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
         const invalid = manifestProblem(manifest);
         if (invalid)
-            diagnostics.push({ file: p, line: jsonKeyLine(readText(p), invalid.key), severity: 'warning', code: 'invalid-manifest', message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)` });
-        byRoot.set(root, { name, type: 'plugin', root, manifestPath: p, manifest, counted: false, ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}), mcpServers: [], sessionStartHooks: 0 });
+            diagnostics.push({
+                file: p,
+                line: jsonKeyLine(readText(p), invalid.key),
+                severity: 'warning',
+                code: 'invalid-manifest',
+                message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)`,
+            });
+        byRoot.set(root, {
+            name,
+            type: 'plugin',
+            root,
+            manifestPath: p,
+            manifest,
+            counted: false,
+            ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}),
+            mcpServers: [],
+            sessionStartHooks: 0,
+        });
     }
     for (const p of visible) {
         if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
@@ -1804,17 +1923,35 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
                 return;
             const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
             if (typeof entry.source !== 'string') {
-                diagnostics.push({ file: p, line: 1, severity: 'info', code: 'external-plugin', message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured` });
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'info',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured`,
+                });
                 return;
             }
             const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
             const root = Tree.normalize(posix_default().join(mroot, src));
             if (root === null) {
-                diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'external-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured` });
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured`,
+                });
                 return;
             }
             if (!tree.isDir(root)) {
-                diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'missing-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository` });
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'missing-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository`,
+                });
                 return;
             }
             const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
@@ -1823,10 +1960,25 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
                 existing.marketplace = mname;
                 existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
                 if (existing.name !== ename)
-                    diagnostics.push({ file: p, line: 1, severity: 'info', code: 'plugin-name-mismatch', message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})` });
+                    diagnostics.push({
+                        file: p,
+                        line: 1,
+                        severity: 'info',
+                        code: 'plugin-name-mismatch',
+                        message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})`,
+                    });
             }
             else {
-                byRoot.set(root, { name: ename, type: 'plugin', root, manifest: { ...entry }, marketplace: mname, counted: false, mcpServers: [], sessionStartHooks: 0 });
+                byRoot.set(root, {
+                    name: ename,
+                    type: 'plugin',
+                    root,
+                    manifest: { ...entry },
+                    marketplace: mname,
+                    counted: false,
+                    mcpServers: [],
+                    sessionStartHooks: 0,
+                });
             }
         });
     }
@@ -1834,7 +1986,13 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
     const names = new Set([PROJECT]);
     for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
         if (names.has(u.name)) {
-            diagnostics.push({ file: u.manifestPath ?? (u.root || '.'), line: 1, severity: 'warning', code: 'duplicate-plugin', message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"` });
+            diagnostics.push({
+                file: u.manifestPath ?? (u.root || '.'),
+                line: 1,
+                severity: 'warning',
+                code: 'duplicate-plugin',
+                message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"`,
+            });
             u.name = `${u.name}@${u.root || '.'}`;
         }
         names.add(u.name);
@@ -1892,7 +2050,9 @@ function planPrompt(ctx, u, f, name, kind) {
             const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
             if (shown)
                 alias = qualified;
-            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown
+                ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"`
+                : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
         }
     }
     const real = ctx.tree.real(f) ?? f;
@@ -1941,19 +2101,47 @@ function planPrompt(ctx, u, f, name, kind) {
         entryLoading = conditional ? 'on-demand' : 'eager';
     else if (!why)
         why = 'disable-model-invocation: true, not listed';
-    const entry = listed ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
-    ctx.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+    const entry = listed
+        ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional
+            ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched`
+            : `${kind} listing entry, sent at session start`, alias)
+        : undefined;
+    ctx.components.push({
+        id: `${kind}:${u.name}:${listedName}`,
+        kind,
+        name: listedName,
+        unit: u.name,
+        file: real,
+        loading: entry?.loading ?? bodyLoading,
+        entry: entry?.name,
+        refs,
+    });
 }
 function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias) {
     // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
     // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
-    description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
+    description = description
+        .replace(/(?:\r?\n)+/g, ' ')
+        .replace(/\t/g, ' ')
+        .trim();
     const cap = ctx.m.skillListingMaxDescChars;
     const capped = description.length > cap;
     const desc = capped ? description.slice(0, cap - 1) + '…' : description;
     const shown = alias ? `${name} (${alias})` : name;
     const line = fieldLine(ctx.read(file)?.text ?? '', 'description');
-    const e = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}), line };
+    const e = {
+        name,
+        kind,
+        unit,
+        file,
+        text: `- ${shown}: ${desc}`,
+        loading,
+        reason,
+        descriptionCapped: capped,
+        nameOnly: false,
+        ...(alias ? { alias } : {}),
+        line,
+    };
     if (capped)
         ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
     ctx.skillEntries.push(e);
@@ -2183,7 +2371,16 @@ function planWorkflow(ctx, u, f) {
     const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
     ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
     const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
-    ctx.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
+    ctx.components.push({
+        id: `workflow:${u.name}:${name}`,
+        kind: 'workflow',
+        name,
+        unit: u.name,
+        file: real,
+        loading: entry.loading,
+        entry: entry.name,
+        refs: [],
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/components.ts
@@ -2214,7 +2411,7 @@ function planUnit(ctx, u, settings) {
     // Commands
     const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
     for (const d of cmdDirs) {
-        const files = ctx.tree.files.has(d) || ctx.tree.real(d) && !ctx.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
+        const files = ctx.tree.files.has(d) || (ctx.tree.real(d) && !ctx.tree.isDir(d)) ? [d] : inDir(d, /\.md$/i);
         for (const f of files) {
             const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
             const name = rel.replace(/\.md$/i, '').split('/').join(':');
@@ -2261,7 +2458,11 @@ function planUnit(ctx, u, settings) {
             const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
             const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
             const loading = forced || selected ? 'eager' : 'not-loaded';
-            const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
+            const reason = forced
+                ? 'plugin output style with force-for-plugin: applies without being selected'
+                : selected
+                    ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
+                    : 'output style not selected in settings';
             ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
             ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
         }
@@ -2287,7 +2488,13 @@ function planUnit(ctx, u, settings) {
         for (const name of Object.keys(src.servers)) {
             u.mcpServers.push(name);
             if (u.counted)
-                ctx.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
+                ctx.unknowns.push({
+                    kind: 'mcp-server',
+                    unit: u.name,
+                    file: src.file,
+                    name,
+                    note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server',
+                });
         }
     }
     // Hooks
@@ -2296,7 +2503,12 @@ function planUnit(ctx, u, settings) {
     const hookSources = isProject ? settings.hooks : [];
     if (!isProject) {
         const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
-        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? [].concat(declaredHooks).filter((x) => typeof x === 'string').map((p) => Tree.normalize(posix_default().join(u.root, p))) : [within('hooks/hooks.json')];
+        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
+            ? []
+                .concat(declaredHooks)
+                .filter((x) => typeof x === 'string')
+                .map((p) => Tree.normalize(posix_default().join(u.root, p)))
+            : [within('hooks/hooks.json')];
         if (isObject(declaredHooks))
             hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
         for (const hf of hookFiles) {
@@ -2315,7 +2527,13 @@ function planUnit(ctx, u, settings) {
         const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
         u.sessionStartHooks += n;
         if (n > 0 && u.counted)
-            ctx.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
+            ctx.unknowns.push({
+                kind: 'session-start-hook',
+                unit: u.name,
+                file: src.file,
+                name: `SessionStart (${n})`,
+                note: 'SessionStart hook: may inject its command output into every session; unknown statically',
+            });
     }
 }
 
@@ -2374,8 +2592,18 @@ function planMemory(ctx, settings) {
     // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
     if (user) {
         if (ctx.tree.real(`${user.root}/CLAUDE.md`))
-            roots.push({ p: `${user.root}/CLAUDE.md`, loading: 'eager', reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start', category: 'memory', dir: user.root, unit: USER });
-        for (const p of ctx.tree.under(`${user.root}/rules`).filter((x) => /\.md$/i.test(x)).sort())
+            roots.push({
+                p: `${user.root}/CLAUDE.md`,
+                loading: 'eager',
+                reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+                category: 'memory',
+                dir: user.root,
+                unit: USER,
+            });
+        for (const p of ctx.tree
+            .under(`${user.root}/rules`)
+            .filter((x) => /\.md$/i.test(x))
+            .sort())
             roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
     }
     const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
@@ -2386,10 +2614,22 @@ function planMemory(ctx, settings) {
         const where = top ? 'project root' : `${d}/`;
         const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
         for (const p of order(d)(s.claude))
-            roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+            roots.push({
+                p,
+                loading,
+                reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`,
+                category: top ? 'memory' : 'nested-memory',
+                dir: d,
+            });
         if (useAgents)
             for (const p of order(d)(s.agents))
-                roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`,
+                    category: top ? 'memory' : 'nested-memory',
+                    dir: d,
+                });
         else
             for (const p of s.agents)
                 ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
@@ -2398,9 +2638,21 @@ function planMemory(ctx, settings) {
             const globs = asGlobs(r?.parsed?.data.paths);
             const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
             if (conditional)
-                roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
+                roots.push({
+                    p,
+                    loading: 'on-demand',
+                    reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`,
+                    category: 'path-rules',
+                    dir: d,
+                });
             else
-                roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`,
+                    category: top ? 'rules' : 'nested-memory',
+                    dir: d,
+                });
         }
     }
     // Eager roots first so that a file reachable both ways is eager.
@@ -2718,19 +2970,41 @@ async function load(source, opts, parseCache = new Map()) {
             await readBatch(batch);
             await followImports(batch, round === 0);
         }
-        plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead, unreadable, limitsReached });
+        plan = buildPlan(tree, contents, {
+            model: opts.model,
+            limits,
+            installedPlugins: opts.installedPlugins,
+            userScope: opts.userScope,
+            parseCache,
+            notRead,
+            unreadable,
+            limitsReached,
+        });
         batch = readable(plan.missing);
         if (batch.length === 0)
             break;
     }
-    const src = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+    const src = {
+        kind: source.kind,
+        root: source.root,
+        ...(source.ref ? { ref: source.ref } : {}),
+        ...(source.commit ? { commit: source.commit } : {}),
+    };
     return { entries, notRead, tree, contents, plan: plan, source: src, unreadable, limitsReached };
 }
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 function timePlan(loaded, opts, clock = performanceClock) {
     const t0 = clock.now();
     const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
-    buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead, unreadable: loaded.unreadable, limitsReached: loaded.limitsReached });
+    buildPlan(tree, loaded.contents, {
+        model: opts.model,
+        limits: opts.limits,
+        installedPlugins: opts.installedPlugins,
+        userScope: opts.userScope,
+        notRead: loaded.notRead,
+        unreadable: loaded.unreadable,
+        limitsReached: loaded.limitsReached,
+    });
     return clock.now() - t0;
 }
 function summarizeTimes(samples) {
@@ -2749,7 +3023,13 @@ async function analyze_analyze(source, opts, counter, clock = performanceClock) 
         if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
             break;
     }
-    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples), listingScope: opts.listingScope });
+    return measure(loaded.plan, counter, {
+        model: opts.model,
+        source: loaded.source,
+        toolVersion: opts.toolVersion,
+        loadTime: summarizeTimes(samples),
+        listingScope: opts.listingScope,
+    });
 }
 /**
  * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
@@ -2768,8 +3048,22 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const contentMemo0 = new Map();
     if (rounds === 0) {
         const none = summarizeTimes([]);
-        const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
-        const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
+        const base = await measure(a.plan, counter, {
+            model: opts.model,
+            source: a.source,
+            toolVersion: opts.toolVersion,
+            loadTime: none,
+            listingScope: opts.listingScope,
+            contentMemo: contentMemo0,
+        });
+        const head = await measure(b.plan, counter, {
+            model: opts.model,
+            source: b.source,
+            toolVersion: opts.toolVersion,
+            loadTime: none,
+            listingScope: opts.listingScope,
+            contentMemo: contentMemo0,
+        });
         return { base, head, loadTime: null };
     }
     const sa = [];
@@ -2785,10 +3079,35 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const ta = summarizeTimes(sa);
     const tb = summarizeTimes(sb);
     const contentMemo = new Map();
-    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope, contentMemo });
-    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope, contentMemo });
+    const base = await measure(a.plan, counter, {
+        model: opts.model,
+        source: a.source,
+        toolVersion: opts.toolVersion,
+        loadTime: ta,
+        listingScope: opts.listingScope,
+        contentMemo,
+    });
+    const head = await measure(b.plan, counter, {
+        model: opts.model,
+        source: b.source,
+        toolVersion: opts.toolVersion,
+        loadTime: tb,
+        listingScope: opts.listingScope,
+        contentMemo,
+    });
     const r2 = (x) => Math.round(x * 1000) / 1000;
-    return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
+    return {
+        base,
+        head,
+        loadTime: {
+            rounds,
+            baseMedianMs: ta.medianMs,
+            headMedianMs: tb.medianMs,
+            ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)),
+            ratioMin: r2(Math.min(...ratios)),
+            ratioMax: r2(Math.max(...ratios)),
+        },
+    };
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -2897,7 +3216,11 @@ async function gitSource(repo, ref) {
         // A link target is a path: one longer than PATH_MAX is not read (a "symlink" blob can be 400 MB).
         const links = entries.filter((e) => e.type === 'symlink' && e.size <= MAX_LINK_TARGET);
         const targets = await catFileBatch(repo, links.map((l) => l.sha));
-        listing = entries.map((e) => e.type !== 'symlink' ? e : e.size > MAX_LINK_TARGET ? { ...e, type: 'unreadable', problem: `symlink target of ${e.size} bytes is not a path: not read` } : { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' });
+        listing = entries.map((e) => e.type !== 'symlink'
+            ? e
+            : e.size > MAX_LINK_TARGET
+                ? { ...e, type: 'unreadable', problem: `symlink target of ${e.size} bytes is not a path: not read` }
+                : { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' });
         return listing;
     };
     return {
@@ -2959,7 +3282,12 @@ async function walk(root) {
             else if (e.isSymbolicLink() || e.isFile())
                 out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
             else
-                out.push({ path: p, isLink: false, isFile: false, problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read` });
+                out.push({
+                    path: p,
+                    isLink: false,
+                    isFile: false,
+                    problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read`,
+                });
         }
     }
     return out;
@@ -3132,7 +3460,12 @@ function judgedListings(s) {
     const p = perPlugin(s);
     const sk = p ? s.listings.worst.skills : null;
     const ag = p ? s.listings.worst.agents : null;
-    return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
+    return {
+        skillChars: sk ? sk.chars : s.listings.skills.chars,
+        ...(sk ? { skillUnit: sk.unit } : {}),
+        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(ag ? { agentUnit: ag.unit } : {}),
+    };
 }
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
 function metricValue(s, metric, scope, loadTime, side) {
@@ -3143,17 +3476,27 @@ function metricValue(s, metric, scope, loadTime, side) {
         case 'worstInvocationTokens':
             return { value: s.totals.worstInvocationTokens };
         case 'skillListingChars':
-            return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
+            return perPlugin(s) && s.listings.worst.skills
+                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
+                : { value: s.listings.skills.chars };
         case 'skillListingTruncated': {
             const w = perPlugin(s) ? s.listings.worst.skills : null;
             const names = w ? w.truncated : s.listings.skills.truncated;
             const first = s.listings.skills.items.find((e) => e.name === names[0]);
-            return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}) };
+            return {
+                value: names.length,
+                ...(w ? { unit: w.unit } : {}),
+                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
+            };
         }
         case 'agentListingTokens': {
             const w = perPlugin(s) ? s.listings.worst.agents : null;
             const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-            return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}) };
+            return {
+                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+                ...(w ? { unit: w.unit } : {}),
+                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
+            };
         }
         case 'memoryFileMaxChars': {
             const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
@@ -3203,11 +3546,15 @@ function scoped(s, loading, scope) {
             return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
         }
         case 'kind':
-            return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+            return s.components
+                .filter((c) => c.kind === scope.value && counted.has(c.unit))
+                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
         case 'files': {
             const match = picomatch_default()(scope.value, { dot: true });
             const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
-            const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
+                .reduce((a, e) => a + e.tokens, 0);
             return files + entries;
         }
     }
@@ -3229,8 +3576,24 @@ function evaluate(assertions, base, head, loadTime) {
             h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
             b = { value: 0 };
             if (fresh[0]) {
-                const what = fresh.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join('; ');
-                results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: fresh.length, base: 0, level: a.level, status: a.level === 'error' ? 'fail' : 'warn', introduced: true, message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`, location: h.location });
+                const what = fresh
+                    .slice(0, 3)
+                    .map((d) => `${d.file}: ${d.message}`)
+                    .join('; ');
+                results.push({
+                    id: a.id,
+                    metric: a.metric,
+                    scope: a.scope,
+                    operator: a.operator,
+                    expected: a.threshold,
+                    actual: fresh.length,
+                    base: 0,
+                    level: a.level,
+                    status: a.level === 'error' ? 'fail' : 'warn',
+                    introduced: true,
+                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
+                    location: h.location,
+                });
                 continue;
             }
         }
@@ -3242,7 +3605,19 @@ function evaluate(assertions, base, head, loadTime) {
         let actual;
         let message;
         if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
-            results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', introduced: false, message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
+            results.push({
+                id: a.id,
+                metric: a.metric,
+                scope: a.scope,
+                operator: a.operator,
+                expected: a.threshold,
+                actual: h.value,
+                base: 1,
+                level: a.level,
+                status: 'pass',
+                introduced: false,
+                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
+            });
             continue;
         }
         if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
@@ -3251,7 +3626,11 @@ function evaluate(assertions, base, head, loadTime) {
             actual = h.value;
             violated = loadTime.ratioMin > limit;
             const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
-            message = violated ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round` : loadTime.ratioMax > limit ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged` : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
+            message = violated
+                ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round`
+                : loadTime.ratioMax > limit
+                    ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged`
+                    : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
         }
         else if (a.operator === 'max') {
             actual = h.value;
@@ -3281,7 +3660,21 @@ function evaluate(assertions, base, head, loadTime) {
             preexisting = true;
             message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
         }
-        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, introduced: violated && !preexisting, ...(preexisting ? { preexisting } : {}), message, ...(h.location ? { location: h.location } : {}) });
+        results.push({
+            id: a.id,
+            metric: a.metric,
+            scope: a.scope,
+            operator: a.operator,
+            expected: a.threshold,
+            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
+            base: b ? b.value : null,
+            level: a.level,
+            status: st,
+            introduced: violated && !preexisting,
+            ...(preexisting ? { preexisting } : {}),
+            message,
+            ...(h.location ? { location: h.location } : {}),
+        });
     }
     return results;
 }
@@ -3372,7 +3765,9 @@ const listingDescriptions = (s) => {
         out.push({
             key: `listing:${e.kind}:${e.name}`,
             analyzer: 'listing',
-            title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+            title: isTruncated
+                ? `"${e.name}" loses its description: the skill listing is over budget`
+                : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
             rationale: isTruncated
                 ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
                 : e.kind === 'agent'
@@ -3478,7 +3873,10 @@ const collisions = (s) => s.diagnostics
 }));
 /** Reachability: component-like files that nothing loads. */
 const reachability = (s) => s.files
-    .filter((f) => f.loading === 'not-loaded' && (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') && /\.md$/i.test(f.path) && f.tokens > 0)
+    .filter((f) => f.loading === 'not-loaded' &&
+    (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
+    /\.md$/i.test(f.path) &&
+    f.tokens > 0)
     .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
     .map((f) => ({
     key: `reachability:${f.path}`,
@@ -3555,7 +3953,7 @@ function pair(base, head, key, make) {
     }
     return out;
 }
-const eagerOf = (f) => (f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0);
+const eagerOf = (f) => f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 function diffSnapshots(base, head) {
     const entryNames = (a, b) => {
@@ -3601,13 +3999,27 @@ function diffSnapshots(base, head) {
         files: pair(base.files, head.files, (f) => f.path, (b, h, s) => {
             if (s === 'changed' && b.sha === h.sha && b.loading === h.loading && b.tokens === h.tokens && b.eagerTokens === h.eagerTokens)
                 return null;
-            return { path: (h ?? b).path, unit: (h ?? b).unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b), eagerOf(h)) };
+            return {
+                path: (h ?? b).path,
+                unit: (h ?? b).unit,
+                status: s,
+                loadingBase: b?.loading ?? null,
+                loadingHead: h?.loading ?? null,
+                tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),
+                eager: delta(eagerOf(b), eagerOf(h)),
+            };
         }),
         listings: {
             judged: (() => {
                 const jb = judgedListings(base);
                 const jh = judgedListings(head);
-                return { scope: head.listings.scope, skillChars: delta(jb.skillChars, jh.skillChars), agentTokens: delta(jb.agentTokens, jh.agentTokens), ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}), ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}) };
+                return {
+                    scope: head.listings.scope,
+                    skillChars: delta(jb.skillChars, jh.skillChars),
+                    agentTokens: delta(jb.agentTokens, jh.agentTokens),
+                    ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}),
+                    ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}),
+                };
             })(),
             skills: {
                 chars: delta(base.listings.skills.chars, head.listings.skills.chars),
@@ -3636,9 +4048,38 @@ function diffSnapshots(base, head) {
 }
 /** True when the diff holds no change at all. */
 function isEmptyDiff(d) {
-    const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.listings.judged.skillChars, d.listings.judged.agentTokens, d.graph.maxDepth];
+    const deltas = [
+        d.totals.eagerTokens,
+        d.totals.onDemandTokens,
+        d.totals.worstInvocationTokens,
+        d.totals.notLoadedTokens,
+        d.listings.skills.chars,
+        d.listings.agents.claudeEstimateTokens,
+        d.listings.judged.skillChars,
+        d.listings.judged.agentTokens,
+        d.graph.maxDepth,
+    ];
     return (deltas.every((x) => x.delta === 0) &&
-        [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0));
+        [
+            d.categories,
+            d.units,
+            d.components,
+            d.files,
+            d.listings.skills.truncatedAdded,
+            d.listings.skills.truncatedRemoved,
+            d.listings.skills.added,
+            d.listings.skills.removed,
+            d.listings.skills.changed,
+            d.listings.agents.added,
+            d.listings.agents.removed,
+            d.listings.agents.changed,
+            d.graph.cyclesAdded,
+            d.graph.cyclesRemoved,
+            d.graph.unresolvedAdded,
+            d.graph.unresolvedRemoved,
+            d.diagnostics.added,
+            d.diagnostics.fixed,
+        ].every((l) => l.length === 0));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
@@ -3685,12 +4126,20 @@ function howToPass(r, base, head, diff) {
             const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
             const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
             const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
-            const where = grew.length ? ` Largest additions: ${grew.slice(0, TOP).map((f) => `${f.path} (+${n(f[key].delta)})`).join('; ')}.` : '';
+            const where = grew.length
+                ? ` Largest additions: ${grew
+                    .slice(0, TOP)
+                    .map((f) => `${f.path} (+${n(f[key].delta)})`)
+                    .join('; ')}.`
+                : '';
             return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;
         }
         case 'importsPastDepthLimit': {
             const d = head.graph.unresolved.filter((u) => u.reason === 'depth');
-            return `Claude Code does not load imports past its depth limit: import ${d.slice(0, TOP).map((u) => `${u.ref} (from ${u.from}:${u.line})`).join('; ')} from a file nearer the root memory file, or inline it.`;
+            return `Claude Code does not load imports past its depth limit: import ${d
+                .slice(0, TOP)
+                .map((u) => `${u.ref} (from ${u.from}:${u.line})`)
+                .join('; ')} from a file nearer the root memory file, or inline it.`;
         }
         case 'cycles':
             return `Break the import cycle${head.graph.cycles.length > 1 ? 's' : ''}: ${head.graph.cycles
@@ -3705,7 +4154,7 @@ function howToPass(r, base, head, diff) {
                 .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
                 .join('; ')}.`;
         case 'unmeasured':
-            return 'Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run\'s limits (files, bytes, symlink expansion); the head is judged only once it can be measured.';
+            return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
         default:
             return undefined;
     }
@@ -3782,7 +4231,17 @@ function describe(v) {
 const EAGER_INCREASE_QUIET_TOKENS = 250;
 function defaultAssertions() {
     const total = { type: 'total', value: '' };
-    const a = (id, metric, operator, threshold, level, hardLimit = true, extra = {}) => ({ id, metric, scope: total, operator, threshold, level, hardLimit, source: 'default', ...extra });
+    const a = (id, metric, operator, threshold, level, hardLimit = true, extra = {}) => ({
+        id,
+        metric,
+        scope: total,
+        operator,
+        threshold,
+        level,
+        hardLimit,
+        source: 'default',
+        ...extra,
+    });
     return [
         a('skill-listing-budget', 'skillListingTruncated', 'max', 0, 'error'),
         a('memory-file-size', 'memoryFileMaxChars', 'max', -1, 'error'),
@@ -3870,7 +4329,9 @@ function normalizeConfig(raw, file, overrides = {}) {
             if (k === 'id')
                 continue;
             if (!Object.hasOwn(DEFAULT_MODEL, k) || k === 'bundledEntries' || k === 'claudeCodeVersion')
-                throw new ConfigError(file, `model.${k}`, `one of id, ${Object.keys(DEFAULT_MODEL).filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id').join(', ')}`);
+                throw new ConfigError(file, `model.${k}`, `one of id, ${Object.keys(DEFAULT_MODEL)
+                    .filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id')
+                    .join(', ')}`);
             const def = DEFAULT_MODEL[k];
             if (k === 'instructionFiles') {
                 if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v))
@@ -3948,7 +4409,16 @@ function normalizeConfig(raw, file, overrides = {}) {
             throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
         raw.budgets.forEach((b, i) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
     }
-    return { file, model, limits, installedPlugins, listingScope: listingScope, ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}), assertions: resolveDefaults(assertions, model), minSaving };
+    return {
+        file,
+        model,
+        limits,
+        installedPlugins,
+        listingScope: listingScope,
+        ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}),
+        assertions: resolveDefaults(assertions, model),
+        minSaving,
+    };
 }
 function normalizeBudget(b, key, file) {
     if (!load_isObject(b))
@@ -3973,7 +4443,16 @@ function normalizeBudget(b, key, file) {
         const v = b[op];
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
             throw new ConfigError(file, `${key}.${op}`, 'a number >= 0', v);
-        out.push({ id: `${key}.${op}`, metric: metric, scope, operator: op, threshold: v, level: level, source: `${file} ${key}`, ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}) });
+        out.push({
+            id: `${key}.${op}`,
+            metric: metric,
+            scope,
+            operator: op,
+            threshold: v,
+            level: level,
+            source: `${file} ${key}`,
+            ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}),
+        });
     }
     if (out.length === 0)
         throw new ConfigError(file, key, 'at least one of max, maxIncrease, maxIncreasePercent');
@@ -4042,7 +4521,12 @@ async function resolveVersion(version) {
     if (/^\d+\.\d+\.\d+/.test(version))
         return version;
     const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
-    const v = stdout.trim().split('\n').pop().replace(/^.*'(.+)'$/, '$1').trim();
+    const v = stdout
+        .trim()
+        .split('\n')
+        .pop()
+        .replace(/^.*'(.+)'$/, '$1')
+        .trim();
     if (!/^\d+\.\d+\.\d+/.test(v))
         throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
     return v;
@@ -4090,7 +4574,18 @@ async function startCapture() {
                 requests.push({ url, body, at: performance.now() });
                 res.writeHead(200, { 'content-type': 'text/event-stream' });
                 const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-                ev('message_start', { message: { id: 'msg_capture', type: 'message', role: 'assistant', model: 'capture', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } });
+                ev('message_start', {
+                    message: {
+                        id: 'msg_capture',
+                        type: 'message',
+                        role: 'assistant',
+                        model: 'capture',
+                        content: [],
+                        stop_reason: null,
+                        stop_sequence: null,
+                        usage: { input_tokens: 1, output_tokens: 1 },
+                    },
+                });
                 ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
                 ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
                 ev('content_block_stop', { index: 0 });
@@ -4423,7 +4918,13 @@ function predictFacts(s, model, builtinAgents = []) {
     const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
     const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
     const l = buildListing(items, model, nameOnly);
-    const entries = l.lines.map((line) => ({ name: line.name, described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)), chars: l.bare.has(line) ? line.bare : line.full, hash: '', ...(line.bundled ? { bundled: true } : {}) }));
+    const entries = l.lines.map((line) => ({
+        name: line.name,
+        described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
+        chars: l.bare.has(line) ? line.bare : line.full,
+        hash: '',
+        ...(line.bundled ? { bundled: true } : {}),
+    }));
     const agents = [
         ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
         ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
@@ -4444,7 +4945,10 @@ function disagreements(real, predicted) {
     const names = (f) => f.listing.entries.map((e) => e.name);
     if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
         out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
-    const bare = (f) => f.listing.entries.filter((e) => !e.described).map((e) => e.name).sort();
+    const bare = (f) => f.listing.entries
+        .filter((e) => !e.described)
+        .map((e) => e.name)
+        .sort();
     if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
         out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
     for (const e of real.listing.entries) {
@@ -4517,7 +5021,15 @@ async function runOnce(p) {
     const { execFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
     execFileSync('git', ['init', '-q', p.project]);
     const project = (0,external_node_fs_.realpathSync)(p.project);
-    const r = await runClaudeCode({ binary: p.binary, cwd: project, home: (0,external_node_fs_.realpathSync)(home), capture: p.capture, model: p.model.id, pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)), timeoutMs: 120_000 });
+    const r = await runClaudeCode({
+        binary: p.binary,
+        cwd: project,
+        home: (0,external_node_fs_.realpathSync)(home),
+        capture: p.capture,
+        model: p.model.id,
+        pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)),
+        timeoutMs: 120_000,
+    });
     (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
     return { facts: extractFacts(r.body, project, (0,external_node_fs_.realpathSync)(p.work)), body: r.body, ms: r.firstRequestMs };
 }
@@ -4538,7 +5050,14 @@ async function measureSide(p, source, snapshot, o, name) {
     const counted = await o.countRequest(run.body);
     return {
         project,
-        m: { version: p.version, facts, firstRequest: { chars: requestChars(run.body), ...counted }, startupMs: [run.ms], drift: disagreements(facts, predicted), staged },
+        m: {
+            version: p.version,
+            facts,
+            firstRequest: { chars: requestChars(run.body), ...counted },
+            startupMs: [run.ms],
+            drift: disagreements(facts, predicted),
+            staged,
+        },
     };
 }
 /** Claude Code run on one side, `rounds` times. */
@@ -4567,8 +5086,24 @@ async function measurePair(base, head, o) {
         const b = await measureSide(p, head.source, head.snapshot, o, 'head');
         const dirs = (s) => s.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
         for (let i = 1; i < o.rounds; i++) {
-            a.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `base-${i}`, project: a.project, model: o.model, pluginDirs: dirs(base.snapshot) })).ms);
-            b.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `head-${i}`, project: b.project, model: o.model, pluginDirs: dirs(head.snapshot) })).ms);
+            a.m.startupMs.push((await runOnce({
+                binary: p.binary,
+                capture: p.capture,
+                work: p.work,
+                name: `base-${i}`,
+                project: a.project,
+                model: o.model,
+                pluginDirs: dirs(base.snapshot),
+            })).ms);
+            b.m.startupMs.push((await runOnce({
+                binary: p.binary,
+                capture: p.capture,
+                work: p.work,
+                name: `head-${i}`,
+                project: b.project,
+                model: o.model,
+                pluginDirs: dirs(head.snapshot),
+            })).ms);
         }
         const med = (xs) => {
             const s = [...xs].sort((x, y) => x - y);
@@ -4580,7 +5115,15 @@ async function measurePair(base, head, o) {
         return {
             base: a.m,
             head: b.m,
-            loadTime: { rounds: a.m.startupMs.length, baseMedianMs: r1(med(a.m.startupMs)), headMedianMs: r1(med(b.m.startupMs)), ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)), ratioMin: r3(Math.min(...ratios)), ratioMax: r3(Math.max(...ratios)), source: 'claude-code' },
+            loadTime: {
+                rounds: a.m.startupMs.length,
+                baseMedianMs: r1(med(a.m.startupMs)),
+                headMedianMs: r1(med(b.m.startupMs)),
+                ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
+                ratioMin: r3(Math.min(...ratios)),
+                ratioMax: r3(Math.max(...ratios)),
+                source: 'claude-code',
+            },
         };
     }
     finally {
@@ -4630,15 +5173,17 @@ var markdown_table = __webpack_require__(735);
 const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
 const ENTITY = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 function md(text, max = 200) {
+    // Control characters and bidirectional overrides: a name must not reorder or break the line.
+    // eslint-disable-next-line no-control-regex
     let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
     if ([...t].length > max)
         t = [...t].slice(0, max - 1).join('') + '…';
-    return t
+    return (t
         .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
         // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
         .replace(/\\#(?=\d)/g, '#\u200b')
         .replace(/@/g, '@\u200b')
-        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
+        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b'));
 }
 /**
  * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
@@ -4692,7 +5237,9 @@ function claudeCodeLines(m) {
         `- memory files sent: ${m.facts.memory.length}${m.facts.memory.length ? ` (${m.facts.memory.map((x) => `${x.path} ${format_fmt(x.chars)} chars`).join(', ')})` : ''}`,
         `- skill listing: ${own(m).length} entries of the framework (${own(m).filter((e) => !e.described).length} without description), ${format_fmt(m.facts.listing.chars)} characters in all`,
         `- agent listing: ${ownAgents(m).length} agents of the framework`,
-        m.drift.length ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}` : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
+        m.drift.length
+            ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}`
+            : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
         `- staged for the run: ${format_fmt(m.staged.files)} files, ${format_fmt(m.staged.bytes)} bytes${m.staged.skipped ? `, ${m.staged.skipped} left out` : ''}`,
     ];
 }
@@ -4701,7 +5248,12 @@ function claudeCodeSection(r) {
     const c = r.claudeCode;
     if (!c)
         return '';
-    const row = (label, f, suffix = '') => [label, format_fmt(f(c.base)) + suffix, format_fmt(f(c.head)) + suffix, signed(f(c.head) - f(c.base))];
+    const row = (label, f, suffix = '') => [
+        label,
+        format_fmt(f(c.base)) + suffix,
+        format_fmt(f(c.head)) + suffix,
+        signed(f(c.head) - f(c.base)),
+    ];
     const rows = [
         ['Measured by Claude Code', `${md(c.base.version)} (${md(c.base.facts.model)})`, '', ''],
         row(`First request tokens${c.head.firstRequest.exact ? '' : ' (estimate)'}`, (m) => m.firstRequest.tokens),
@@ -4712,9 +5264,13 @@ function claudeCodeSection(r) {
         row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs))),
     ];
     const lt = r.loadTime?.source === 'claude-code' ? r.loadTime : null;
-    const timing = lt ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.` : '';
+    const timing = lt
+        ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.`
+        : '';
     const drift = [...c.base.drift.map((d) => `- base: ${md(d, 600)}`), ...c.head.drift.map((d) => `- head: ${md(d, 600)}`)];
-    const driftText = drift.length ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>` : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
+    const driftText = drift.length
+        ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>`
+        : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
     return `#### What Claude Code itself sent\n${(0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Δ'], ...rows], { align: ['l', 'r', 'r', 'r'] })}\n\n${[timing, driftText].filter(Boolean).join('\n\n')}`;
 }
 
@@ -4739,7 +5295,9 @@ function renderAnalyzeText(s, opts = {}) {
         ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
         ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
         ['Read at session start', startupCost(s)],
-        ...(s.loadTime.rounds > 0 ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]] : []),
+        ...(s.loadTime.rounds > 0
+            ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]]
+            : []),
     ]));
     out.push('');
     if (s.categories.length === 0)
@@ -4752,7 +5310,10 @@ function renderAnalyzeText(s, opts = {}) {
         out.push('');
         out.push('By unit (a plugin: what installing it adds)');
         const units = [...s.units].sort((a, b) => b.eagerTokens - a.eagerTokens);
-        out.push((0,markdown_table/* markdownTable */.Q)([['Unit', 'Eager', 'On demand', 'Files'], ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), format_fmt(u.eagerTokens), format_fmt(u.onDemandTokens), String(u.files)])]));
+        out.push((0,markdown_table/* markdownTable */.Q)([
+            ['Unit', 'Eager', 'On demand', 'Files'],
+            ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), format_fmt(u.eagerTokens), format_fmt(u.onDemandTokens), String(u.files)]),
+        ]));
     }
     const eager = s.files.filter((f) => f.loading === 'eager').sort((a, b) => b.tokens - a.tokens);
     const limit = opts.files ?? 15;
@@ -4809,8 +5370,14 @@ function listingRows(s) {
     const truncated = worstSkills ? worstSkills.truncated.length : L.truncated.length;
     const over = j.agentTokens > s.listings.agents.warnAt;
     return [
-        ['Skill listing' + how, `${format_fmt(j.skillChars)} / ${format_fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`],
-        ['Agent listing' + how, `${format_fmt(j.agentTokens)} / ${format_fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`],
+        [
+            'Skill listing' + how,
+            `${format_fmt(j.skillChars)} / ${format_fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`,
+        ],
+        [
+            'Agent listing' + how,
+            `${format_fmt(j.agentTokens)} / ${format_fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`,
+        ],
     ];
 }
 /** What start-up costs from the framework's side, computed, not timed: files and bytes Claude Code reads at session start. */
@@ -4877,7 +5444,9 @@ function verdictLine(r) {
     const change = d.delta === 0 ? 'always-loaded context unchanged' : `always-loaded context ${signed(d.delta)} tokens (${signedPct(d.ratio)})`;
     const failing = r.results.filter((x) => x.status === 'fail').length;
     const warning = r.results.filter((x) => x.status === 'warn').length;
-    const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+    const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : '']
+        .filter(Boolean)
+        .join(', ');
     return `${ICON[r.verdict]} **context-budget: ${r.verdict}** — ${change}${counts ? `; ${counts}` : ''}`;
 }
 function cell(d, unit = '') {
@@ -4916,12 +5485,26 @@ function metricsTable(r) {
     const sk = d.listings.skills;
     const j = d.listings.judged;
     const worst = (unit) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
-    rows.push([`Skill listing (chars of ${format_fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
-    rows.push([`Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+    rows.push([
+        `Skill listing (chars of ${format_fmt(sk.budget.head)}${worst(j.skillUnit)})`,
+        ...cell(j.skillChars),
+        [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', '),
+    ]);
+    rows.push([
+        `Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`,
+        ...cell(j.agentTokens),
+        budgetFor(r, 'agentListingTokens'),
+    ]);
     rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
     if (r.loadTime) {
         const lt = r.loadTime;
-        rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+        rows.push([
+            'Load time (discover + parse)',
+            `${lt.baseMedianMs.toFixed(1)} ms`,
+            `${lt.headMedianMs.toFixed(1)} ms`,
+            loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`,
+            budgetFor(r, 'loadTimeRatio'),
+        ]);
     }
     return (0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }
@@ -4950,7 +5533,8 @@ function unitsSection(r, maxRows) {
     if (!u.length || maxRows === 0)
         return '';
     const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
-    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) +
+        more(u.length - maxRows, 'units'));
 }
 function filesSection(r, maxRows) {
     const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
@@ -4967,7 +5551,10 @@ function listingSection(r, maxRows) {
     const list = (label, names) => {
         if (!names.length)
             return;
-        parts.push(`**${label}** (${names.length}): ${names.slice(0, maxRows).map((n) => md(n, 80)).join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
+        parts.push(`**${label}** (${names.length}): ${names
+            .slice(0, maxRows)
+            .map((n) => md(n, 80))
+            .join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
     };
     list('Now reduced to a bare name (over budget)', s.truncatedAdded);
     list('Description restored', s.truncatedRemoved);
@@ -5000,7 +5587,11 @@ function graphSection(r, maxRows) {
         return '';
     return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
 }
-const HORIZON_TITLE = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
+const HORIZON_TITLE = {
+    immediate: 'Immediate (high impact, low effort)',
+    'short-term': 'Short-term',
+    'long-term': 'Long-term (architectural)',
+};
 function savingText(eager, onDemand) {
     return eager > 0 ? `~${format_fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${format_fmt(onDemand)} on-demand tokens` : '';
 }
@@ -5017,7 +5608,9 @@ function groupLines(list, o, maxItems) {
         const saving = savingText(g.eagerTokens, g.onDemandTokens);
         const shown = g.items.slice(0, maxItems);
         // One line per item inside the fold; the shared reason is said once.
-        const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.items.length - shown.length, 'in this group');
+        const items = shown
+            .map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`)
+            .join('\n') + more(g.items.length - shown.length, 'in this group');
         return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
     });
 }
@@ -5040,7 +5633,10 @@ function unknownsSection(r) {
         return '';
     const mcp = r.unknowns.filter((u) => u.kind === 'mcp-server').length;
     const hooks = r.unknowns.filter((u) => u.kind === 'session-start-hook').length;
-    const bits = [mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '', hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : ''].filter(Boolean);
+    const bits = [
+        mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '',
+        hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : '',
+    ].filter(Boolean);
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 function footer(r, o = {}) {
@@ -5068,7 +5664,9 @@ function renderComment(r, opts = {}) {
             graphSection(r, rows),
             recommendationsSection(r, Math.max(rows, 3), opts),
             unknownsSection(r),
-            rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
+            rows < 500
+                ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>`
+                : '',
             footer(r, opts),
         ].filter(Boolean);
         const text = parts.join('\n\n') + '\n';
@@ -5076,8 +5674,20 @@ function renderComment(r, opts = {}) {
             return text;
     }
     // Last resort: verdict, metrics and regressions only.
-    const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r, opts).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r, opts)].filter(Boolean).join('\n\n') + '\n';
-    return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
+    const minimal = [
+        opts.key !== undefined ? marker(opts.key) : '',
+        `### ${verdictLine(r)}`,
+        metricsTable(r),
+        regressions(r, opts)
+            .slice(0, limit / 2)
+            .replace(/\n[^\n]*$/, ''),
+        footer(r, opts),
+    ]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
+    return minimal.length <= limit
+        ? minimal
+        : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/diff-text.ts
@@ -5105,7 +5715,14 @@ function renderDiffText(r) {
         row('Import depth', d.graph.maxDepth),
     ];
     if (r.loadTime)
-        rows.push([r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+        rows.push([
+            r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)',
+            r.loadTime.baseMedianMs.toFixed(1),
+            r.loadTime.headMedianMs.toFixed(1),
+            loadTimeTooFast(r.loadTime)
+                ? 'too fast to compare'
+                : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`,
+        ]);
     out.push((0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r'] }));
     const bad = r.results.filter((x) => x.status !== 'pass');
     if (bad.length) {
@@ -5127,11 +5744,16 @@ function renderDiffText(r) {
             for (const l of claudeCodeLines(r.claudeCode[side]))
                 out.push(`  ${side}: ${l}`);
     }
-    const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
+    const files = [...d.files]
+        .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
+        .slice(0, 10);
     if (files.length) {
         out.push('');
         out.push(`Files (${d.files.length} changed; largest first)`);
-        out.push((0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+        out.push((0,markdown_table/* markdownTable */.Q)([
+            ['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'],
+            ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
+        ]));
     }
     if (d.listings.skills.truncatedAdded.length)
         out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
@@ -5139,7 +5761,11 @@ function renderDiffText(r) {
         out.push('');
         out.push('Recommendations (new ones first)');
         for (const x of r.recommendations.slice(0, 10)) {
-            const saving = x.saving.eagerTokens > 0 ? `~${format_fmt(x.saving.eagerTokens)} eager` : x.saving.onDemandTokens > 0 ? `~${format_fmt(x.saving.onDemandTokens)} on-demand` : 'correctness';
+            const saving = x.saving.eagerTokens > 0
+                ? `~${format_fmt(x.saving.eagerTokens)} eager`
+                : x.saving.onDemandTokens > 0
+                    ? `~${format_fmt(x.saving.onDemandTokens)} on-demand`
+                    : 'correctness';
             out.push(`  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
         }
         if (r.recommendations.length > 10)
@@ -5242,14 +5868,26 @@ function jsonOut(v) {
 }
 /** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
 function configFor(dir, o) {
-    const config = loadConfig(dir, o.config, { ...(o.model ? { id: o.model } : {}), ...(o.window ? { contextWindow: o.window } : {}), ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}) });
+    const config = loadConfig(dir, o.config, {
+        ...(o.model ? { id: o.model } : {}),
+        ...(o.window ? { contextWindow: o.window } : {}),
+        ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
+    });
     return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
 }
 /** What the analyze stage takes from a config. */
 function analyzeOptions(config, rounds) {
     // Timed rounds only when a budget asks for load time (opt-in): the default verdict never depends on timing.
     const timed = config.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
-    return { model: config.model, limits: config.limits, installedPlugins: config.installedPlugins, listingScope: config.listingScope, userScope: config.userScope, toolVersion: version/* VERSION */.x, loadTimeRounds: timed ? rounds : 0 };
+    return {
+        model: config.model,
+        limits: config.limits,
+        installedPlugins: config.installedPlugins,
+        listingScope: config.listingScope,
+        userScope: config.userScope,
+        toolVersion: version/* VERSION */.x,
+        loadTimeRounds: timed ? rounds : 0,
+    };
 }
 async function analyzeCommand(positionals, o, proc) {
     const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
@@ -5286,7 +5924,13 @@ function measureOptions(o, config, counter, proc) {
         throw new errors/* UserError */.y(e.message);
     }
     const log = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
-    return { spec: o.measure, model: config.model, rounds: o.measureRounds ?? 3, countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log), log };
+    return {
+        spec: o.measure,
+        model: config.model,
+        rounds: o.measureRounds ?? 3,
+        countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
+        log,
+    };
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
@@ -5306,7 +5950,13 @@ async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
             throw new errors/* UserError */.y('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
         const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
-        const report = compare({ base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head }, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+        const report = compare({
+            base: { ...base, claudeCode: m.base },
+            head: { ...head, claudeCode: m.head },
+            baseLabel: baseSide.label,
+            headLabel: headSide.label,
+            loadTime: m.loadTime,
+        }, config);
         return { ...report, claudeCode: { base: m.base, head: m.head } };
     }
     return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
@@ -5328,3 +5978,5 @@ async function diffCommand(positionals, o, proc) {
 /***/ })
 
 };
+
+//# sourceMappingURL=760.index.js.map

@@ -58,7 +58,16 @@ try {
     : frameworks().filter((f) => only.length === 0 || only.some((o) => f.id.includes(o)));
   const outDir = check || dirs.length || !pinned ? fs.mkdtempSync(path.join(os.tmpdir(), 'cb-goldens-')) : GOLDENS;
   fs.mkdirSync(outDir, { recursive: true });
-  const bundled = Object.fromEntries(PROFILES.map((p) => [p.id, { model: emptyByProfile[p.id].model, listing: emptyByProfile[p.id].listing, agents: emptyByProfile[p.id].agents.map(({ name, chars }) => ({ name, chars })) }]));
+  const bundled = Object.fromEntries(
+    PROFILES.map((p) => [
+      p.id,
+      {
+        model: emptyByProfile[p.id].model,
+        listing: emptyByProfile[p.id].listing,
+        agents: emptyByProfile[p.id].agents.map(({ name, chars }) => ({ name, chars })),
+      },
+    ]),
+  );
   writeJson(path.join(outDir, '_claude-code.json'), { version, profiles: bundled });
   const queue = list.flatMap((fw) => PROFILES.map((p) => ({ fw, p })));
   const results = {};
@@ -71,7 +80,9 @@ try {
         const t0 = Date.now();
         const facts = await record(job.fw, job.p, emptyByProfile[job.p.id], capture);
         (results[job.fw.id] ??= {})[job.p.id] = facts;
-        console.error(`${job.fw.id} ${job.p.id}: ${facts.memory.length} memory, ${facts.listing.entries.length} listing (${facts.listing.chars} chars), ${facts.agents.length} agents, ${Date.now() - t0} ms`);
+        console.error(
+          `${job.fw.id} ${job.p.id}: ${facts.memory.length} memory, ${facts.listing.entries.length} listing (${facts.listing.chars} chars), ${facts.agents.length} agents, ${Date.now() - t0} ms`,
+        );
       }
       await capture.close();
     }),
@@ -87,19 +98,29 @@ try {
       for (const p of PROFILES) {
         const real = results[fw.id][p.id];
         const diffs = disagreements(real, await predictLike(fw.dir, real, counter));
-        console.log(`${diffs.length ? '✗' : '✓'} ${fw.dir} ${p.id}: ${real.memory.length} memory files, ${real.listing.entries.filter((e) => !e.bundled).length} listing entries (${real.listing.chars} chars), ${real.agents.filter((a) => !a.builtin).length} agents`);
+        console.log(
+          `${diffs.length ? '✗' : '✓'} ${fw.dir} ${p.id}: ${real.memory.length} memory files, ${real.listing.entries.filter((e) => !e.bundled).length} listing entries (${real.listing.chars} chars), ${real.agents.filter((a) => !a.builtin).length} agents`,
+        );
         for (const d of diffs) console.log(`    ${d.replace(/\n/g, '\n    ')}`);
         if (diffs.length) drift.push(...diffs.map((d) => ({ fw: fw.id, profile: p.id, what: d, was: '', now: '' })));
       }
   }
   for (const fw of list) {
-    const doc = { version, framework: fw.id, ...(fw.corpus ? { corpus: true } : {}), profiles: Object.fromEntries(PROFILES.map((p) => [p.id, results[fw.id][p.id]])) };
+    const doc = {
+      version,
+      framework: fw.id,
+      ...(fw.corpus ? { corpus: true } : {}),
+      profiles: Object.fromEntries(PROFILES.map((p) => [p.id, results[fw.id][p.id]])),
+    };
     const file = path.join(outDir, `${fw.id}.json`);
     writeJson(file, doc);
     const golden = path.join(GOLDENS, `${fw.id}.json`);
     if (outDir !== GOLDENS && !dirs.length) drift.push(...compareGoldens(fw.id, golden, doc));
   }
-  if (outDir !== GOLDENS && !dirs.length) drift.push(...compareGoldens('_claude-code', path.join(GOLDENS, '_claude-code.json'), JSON.parse(fs.readFileSync(path.join(outDir, '_claude-code.json'), 'utf8'))));
+  if (outDir !== GOLDENS && !dirs.length)
+    drift.push(
+      ...compareGoldens('_claude-code', path.join(GOLDENS, '_claude-code.json'), JSON.parse(fs.readFileSync(path.join(outDir, '_claude-code.json'), 'utf8'))),
+    );
 } finally {
   await mainCapture.close();
   fs.rmSync(work, { recursive: true, force: true });
@@ -126,7 +147,8 @@ else if (check || !pinned) {
  */
 function writeProfile(emptyByProfile, results) {
   const lost = new Set();
-  for (const byProfile of Object.values(results)) for (const f of Object.values(byProfile)) for (const e of f.listing.entries) if (e.bundled && !e.described) lost.add(e.name);
+  for (const byProfile of Object.values(results))
+    for (const f of Object.values(byProfile)) for (const e of f.listing.entries) if (e.bundled && !e.described) lost.add(e.name);
   const models = {};
   for (const p of PROFILES) {
     const e = emptyByProfile[p.id];
@@ -140,7 +162,7 @@ function writeProfile(emptyByProfile, results) {
 }
 
 function writeJson(file, v) {
-  const text = JSON.stringify(v, (k, x) => x, 1).replace(/\{\n\s+([^{}\[\]]*?)\n\s*\}/g, (m, inner) => `{ ${inner.replace(/\n\s*/g, ' ')} }`);
+  const text = JSON.stringify(v, null, 1).replace(/\{\n\s+([^{}[\]]*?)\n\s*\}/g, (_m, inner) => `{ ${inner.replace(/\n\s*/g, ' ')} }`);
   fs.writeFileSync(file, text + '\n');
 }
 
@@ -158,16 +180,27 @@ function compareGoldens(fw, goldenPath, now) {
     const key = (xs, f) => new Map((xs ?? []).map((x) => [f(x), x]));
     const mw = key(w.memory, (m) => m.path);
     const mn = key(n.memory, (m) => m.path);
-    for (const [p, m] of mn) if (!mw.has(p)) out.push({ fw, profile: pid, what: `memory ${p}`, was: 'absent', now: `${m.chars} chars` });
-    else if (mw.get(p).chars !== m.chars) out.push({ fw, profile: pid, what: `memory ${p}`, was: `${mw.get(p).chars} chars`, now: `${m.chars} chars` });
+    for (const [p, m] of mn)
+      if (!mw.has(p)) out.push({ fw, profile: pid, what: `memory ${p}`, was: 'absent', now: `${m.chars} chars` });
+      else if (mw.get(p).chars !== m.chars) out.push({ fw, profile: pid, what: `memory ${p}`, was: `${mw.get(p).chars} chars`, now: `${m.chars} chars` });
     for (const [p, m] of mw) if (!mn.has(p)) out.push({ fw, profile: pid, what: `memory ${p}`, was: `${m.chars} chars`, now: 'absent' });
-    for (const [kind, a, b] of [['listing', w.listing?.entries, n.listing?.entries], ['agent', w.agents, n.agents]]) {
+    for (const [kind, a, b] of [
+      ['listing', w.listing?.entries, n.listing?.entries],
+      ['agent', w.agents, n.agents],
+    ]) {
       const ew = key(a, (e) => e.name);
       const en = key(b, (e) => e.name);
       for (const [name, e] of en) {
         const o = ew.get(name);
         if (!o) out.push({ fw, profile: pid, what: `${kind} ${name}`, was: 'absent', now: `${e.chars} chars` });
-        else if (o.hash !== e.hash || o.described !== e.described) out.push({ fw, profile: pid, what: `${kind} ${name}`, was: `${o.chars} chars${o.described === false ? ' (name only)' : ''}`, now: `${e.chars} chars${e.described === false ? ' (name only)' : ''}` });
+        else if (o.hash !== e.hash || o.described !== e.described)
+          out.push({
+            fw,
+            profile: pid,
+            what: `${kind} ${name}`,
+            was: `${o.chars} chars${o.described === false ? ' (name only)' : ''}`,
+            now: `${e.chars} chars${e.described === false ? ' (name only)' : ''}`,
+          });
       }
       for (const [name, e] of ew) if (!en.has(name)) out.push({ fw, profile: pid, what: `${kind} ${name}`, was: `${e.chars} chars`, now: 'absent' });
     }

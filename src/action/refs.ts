@@ -52,14 +52,23 @@ export async function resolveCompared(repo: string, pr: { baseSha: string; headS
     if (ps.length === 2 && ps[1] === pr.headSha) {
       // A shallow checkout of the merge commit lacks its first parent: fetch just that commit.
       await fetchShas(repo, [ps[0]!], log);
-      return { base: ps[0]!, head: pr.mergeSha, how: `base tip ${ps[0]!.slice(0, 7)} against the merge commit ${pr.mergeSha.slice(0, 7)} (what the pull request adds to the current base)` };
+      return {
+        base: ps[0]!,
+        head: pr.mergeSha,
+        how: `base tip ${ps[0]!.slice(0, 7)} against the merge commit ${pr.mergeSha.slice(0, 7)} (what the pull request adds to the current base)`,
+      };
     }
   }
   await fetchShas(repo, [pr.baseSha, pr.headSha], log);
   for (let attempt = 0; attempt < 8; attempt++) {
     try {
       const mb = (await git(repo, ['merge-base', pr.baseSha, pr.headSha])).toString().trim();
-      if (mb) return { base: mb, head: pr.headSha, how: `merge-base ${mb.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (commits that landed on the base branch meanwhile are excluded)` };
+      if (mb)
+        return {
+          base: mb,
+          head: pr.headSha,
+          how: `merge-base ${mb.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (commits that landed on the base branch meanwhile are excluded)`,
+        };
     } catch {
       // not found yet
     }
@@ -68,6 +77,8 @@ export async function resolveCompared(repo: string, pr: { baseSha: string; headS
     log.info(`Merge-base of ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)} is not in the shallow history yet: deepening by ${deepen} commits.`);
     await git(repo, ['fetch', '--no-tags', '--no-recurse-submodules', `--deepen=${deepen}`, 'origin', pr.baseSha, pr.headSha]);
   }
-  log.warning(`No merge-base of ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)} was found: comparing the base tip directly (changes on the base branch may show up).`);
+  log.warning(
+    `No merge-base of ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)} was found: comparing the base tip directly (changes on the base branch may show up).`,
+  );
   return { base: pr.baseSha, head: pr.headSha, how: `base ${pr.baseSha.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (no merge-base found)` };
 }

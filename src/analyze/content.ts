@@ -94,7 +94,15 @@ function scanFile(f: PlannedFile): FileScan {
     while (b > a && text.charCodeAt(b - 1) <= 32) b--;
     if (b - a < DUPLICATE_MIN_CHARS) return;
     // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-    scan.paragraphs.push({ key: `${b - a}:${text.slice(a, Math.min(b, a + 600)).replace(/\s+/g, ' ').toLowerCase().slice(0, 400)}`, offset: a, chars: b - a });
+    scan.paragraphs.push({
+      key: `${b - a}:${text
+        .slice(a, Math.min(b, a + 600))
+        .replace(/\s+/g, ' ')
+        .toLowerCase()
+        .slice(0, 400)}`,
+      offset: a,
+      chars: b - a,
+    });
   };
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
     take(m.index);
@@ -135,7 +143,12 @@ function scanCompressible(lines: string[], out: FileScan['compressible']): void 
       if (j - i >= TABLE_MIN_ROWS) {
         const block = lines.slice(i, j).join('\n');
         const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
-        out.push({ line: i + 1, kind: 'table', chars: block.length, note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less` });
+        out.push({
+          line: i + 1,
+          kind: 'table',
+          chars: block.length,
+          note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less`,
+        });
       }
       i = j;
       continue;

@@ -190,7 +190,8 @@ export function asText(v: unknown): string | undefined {
   if (v === undefined || v === null) return undefined;
   if (typeof v === 'string') return v;
   // One level only: a YAML alias can make a list contain itself.
-  if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+  if (Array.isArray(v))
+    return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   return safeJson(v);
 }
@@ -199,13 +200,15 @@ export function asText(v: unknown): string | undefined {
 function safeJson(v: unknown): string {
   const seen = new WeakSet<object>();
   try {
-    return JSON.stringify(v, (_k, x: unknown) => {
-      if (typeof x === 'object' && x !== null) {
-        if (seen.has(x)) return '[circular]';
-        seen.add(x);
-      }
-      return x;
-    }) ?? '';
+    return (
+      JSON.stringify(v, (_k, x: unknown) => {
+        if (typeof x === 'object' && x !== null) {
+          if (seen.has(x)) return '[circular]';
+          seen.add(x);
+        }
+        return x;
+      }) ?? ''
+    );
   } catch {
     return '';
   }

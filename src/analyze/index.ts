@@ -51,7 +51,11 @@ export interface Loaded {
 }
 
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
-export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, parseCache: ParseCache = new Map()): Promise<Loaded> {
+export async function load(
+  source: FrameworkSource,
+  opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>,
+  parseCache: ParseCache = new Map(),
+): Promise<Loaded> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
   const entries = await source.list();
   const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
@@ -120,19 +124,45 @@ export async function load(source: FrameworkSource, opts: Pick<AnalyzeOptions, '
       await readBatch(batch);
       await followImports(batch, round === 0);
     }
-    plan = buildPlan(tree, contents, { model: opts.model, limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, parseCache, notRead, unreadable, limitsReached });
+    plan = buildPlan(tree, contents, {
+      model: opts.model,
+      limits,
+      installedPlugins: opts.installedPlugins,
+      userScope: opts.userScope,
+      parseCache,
+      notRead,
+      unreadable,
+      limitsReached,
+    });
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
-  const src: Snapshot['source'] = { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+  const src: Snapshot['source'] = {
+    kind: source.kind,
+    root: source.root,
+    ...(source.ref ? { ref: source.ref } : {}),
+    ...(source.commit ? { commit: source.commit } : {}),
+  };
   return { entries, notRead, tree, contents, plan: plan!, source: src, unreadable, limitsReached };
 }
 
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
-export function timePlan(loaded: Loaded, opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>, clock: Clock = performanceClock): number {
+export function timePlan(
+  loaded: Loaded,
+  opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>,
+  clock: Clock = performanceClock,
+): number {
   const t0 = clock.now();
   const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
-  buildPlan(tree, loaded.contents, { model: opts.model, limits: opts.limits, installedPlugins: opts.installedPlugins, userScope: opts.userScope, notRead: loaded.notRead, unreadable: loaded.unreadable, limitsReached: loaded.limitsReached });
+  buildPlan(tree, loaded.contents, {
+    model: opts.model,
+    limits: opts.limits,
+    installedPlugins: opts.installedPlugins,
+    userScope: opts.userScope,
+    notRead: loaded.notRead,
+    unreadable: loaded.unreadable,
+    limitsReached: loaded.limitsReached,
+  });
   return clock.now() - t0;
 }
 
@@ -152,7 +182,13 @@ export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, cou
     samples.push(timePlan(loaded, opts, clock));
     if (sum(samples) > LOAD_TIME_BUDGET_MS) break;
   }
-  return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime: summarizeTimes(samples), listingScope: opts.listingScope });
+  return measure(loaded.plan, counter, {
+    model: opts.model,
+    source: loaded.source,
+    toolVersion: opts.toolVersion,
+    loadTime: summarizeTimes(samples),
+    listingScope: opts.listingScope,
+  });
 }
 
 export interface PairResult {
@@ -166,7 +202,13 @@ export interface PairResult {
  * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
  * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
  */
-export async function analyzePair(baseSource: FrameworkSource, headSource: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<PairResult> {
+export async function analyzePair(
+  baseSource: FrameworkSource,
+  headSource: FrameworkSource,
+  opts: AnalyzeOptions,
+  counter: TokenCounter,
+  clock: Clock = performanceClock,
+): Promise<PairResult> {
   // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
   const parseCache: ParseCache = new Map();
   const [a, b] = await Promise.all([load(baseSource, opts, parseCache), load(headSource, opts, parseCache)]);
@@ -179,8 +221,22 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   const contentMemo0: ContentMemo = new Map();
   if (rounds === 0) {
     const none = summarizeTimes([]);
-    const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
-    const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: none, listingScope: opts.listingScope, contentMemo: contentMemo0 });
+    const base = await measure(a.plan, counter, {
+      model: opts.model,
+      source: a.source,
+      toolVersion: opts.toolVersion,
+      loadTime: none,
+      listingScope: opts.listingScope,
+      contentMemo: contentMemo0,
+    });
+    const head = await measure(b.plan, counter, {
+      model: opts.model,
+      source: b.source,
+      toolVersion: opts.toolVersion,
+      loadTime: none,
+      listingScope: opts.listingScope,
+      contentMemo: contentMemo0,
+    });
     return { base, head, loadTime: null };
   }
   const sa: number[] = [];
@@ -195,8 +251,33 @@ export async function analyzePair(baseSource: FrameworkSource, headSource: Frame
   const ta = summarizeTimes(sa);
   const tb = summarizeTimes(sb);
   const contentMemo: ContentMemo = new Map();
-  const base = await measure(a.plan, counter, { model: opts.model, source: a.source, toolVersion: opts.toolVersion, loadTime: ta, listingScope: opts.listingScope, contentMemo });
-  const head = await measure(b.plan, counter, { model: opts.model, source: b.source, toolVersion: opts.toolVersion, loadTime: tb, listingScope: opts.listingScope, contentMemo });
+  const base = await measure(a.plan, counter, {
+    model: opts.model,
+    source: a.source,
+    toolVersion: opts.toolVersion,
+    loadTime: ta,
+    listingScope: opts.listingScope,
+    contentMemo,
+  });
+  const head = await measure(b.plan, counter, {
+    model: opts.model,
+    source: b.source,
+    toolVersion: opts.toolVersion,
+    loadTime: tb,
+    listingScope: opts.listingScope,
+    contentMemo,
+  });
   const r2 = (x: number) => Math.round(x * 1000) / 1000;
-  return { base, head, loadTime: { rounds, baseMedianMs: ta.medianMs, headMedianMs: tb.medianMs, ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)), ratioMin: r2(Math.min(...ratios)), ratioMax: r2(Math.max(...ratios)) } };
+  return {
+    base,
+    head,
+    loadTime: {
+      rounds,
+      baseMedianMs: ta.medianMs,
+      headMedianMs: tb.medianMs,
+      ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)),
+      ratioMin: r2(Math.min(...ratios)),
+      ratioMax: r2(Math.max(...ratios)),
+    },
+  };
 }

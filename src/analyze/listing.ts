@@ -46,7 +46,14 @@ export function buildListing(entries: readonly ListingEntry[], model: LoadingMod
   const lines: ListingLine[] = [
     ...entries.map((e) => {
       const bare = displayWidth(bareLine(e));
-      return { name: e.alias ? `${e.name} (${e.alias})` : e.name, full: nameOnly.has(e) ? bare : e.chars, bare, fixed: nameOnly.has(e), bundled: false, entry: e };
+      return {
+        name: e.alias ? `${e.name} (${e.alias})` : e.name,
+        full: nameOnly.has(e) ? bare : e.chars,
+        bare,
+        fixed: nameOnly.has(e),
+        bundled: false,
+        entry: e,
+      };
     }),
     ...model.bundledEntries.map((b) => ({ name: b.name, full: b.chars, bare: b.name.length + 2, fixed: !b.competes, bundled: true })),
   ];

@@ -55,7 +55,6 @@ export function proseLines(text: string): string[] {
   let inComment = false;
   for (const line of lines) {
     if (fence !== null) {
-      const m = FENCE_RE.exec(line);
       if (closesFence(line, fence)) fence = null;
       out.push('');
       continue;
@@ -169,7 +168,10 @@ export function stripHtmlComments(text: string): string {
       out += lines.slice(idx).join('');
       break;
     }
-    const residue = lines.slice(idx, j + 1).join('').replace(/<!--[\s\S]*?-->/g, '');
+    const residue = lines
+      .slice(idx, j + 1)
+      .join('')
+      .replace(/<!--[\s\S]*?-->/g, '');
     if (residue.trim() !== '') {
       out += residue;
       idx = j;

@@ -1,4 +1,4 @@
-import { memoryFileWarnChars, memoryTotalWarnChars, skillListingBudget, type LoadingModel } from '../model/constants.js';
+import { memoryFileWarnChars, memoryTotalWarnChars, type LoadingModel } from '../model/constants.js';
 import {
   SNAPSHOT_SCHEMA_VERSION,
   type Category,
@@ -33,7 +33,10 @@ export interface MeasureContext {
 
 /** Everything of a plan that gets counted, with its cache key. */
 export function countItems(plan: Plan): { key: string; text: string }[] {
-  return [...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })), ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }))];
+  return [
+    ...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })),
+    ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text })),
+  ];
 }
 
 /** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
@@ -44,12 +47,26 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
 
   const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
   const listingByFile = new Map<string, number>();
-  for (const e of [...plan.skillEntries, ...plan.agentEntries]) if (e.loading === 'eager' && counted.has(e.unit)) listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
+  for (const e of [...plan.skillEntries, ...plan.agentEntries])
+    if (e.loading === 'eager' && counted.has(e.unit)) listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
   const files: FileRecord[] = plan.files
     .map((f) => {
       const tokens = tokFile(f);
       const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
-      return { path: f.path, unit: f.unit, kind: f.kind, loading: f.loading, reason: f.reason, category: f.category, tokens, eagerTokens, chars: f.text.length, bytes: f.bytes, sha: f.sha, ...(f.depth !== undefined ? { depth: f.depth } : {}) };
+      return {
+        path: f.path,
+        unit: f.unit,
+        kind: f.kind,
+        loading: f.loading,
+        reason: f.reason,
+        category: f.category,
+        tokens,
+        eagerTokens,
+        chars: f.text.length,
+        bytes: f.bytes,
+        sha: f.sha,
+        ...(f.depth !== undefined ? { depth: f.depth } : {}),
+      };
     })
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 
@@ -80,9 +97,19 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       const members = new Set(['project', u.name]);
       const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
       const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
-      return { unit: u.name, skillChars: sk.chars, skillTruncated: sk.truncated, agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0) };
+      return {
+        unit: u.name,
+        skillChars: sk.chars,
+        skillTruncated: sk.truncated,
+        agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0),
+      };
     });
-  const scope: 'installed' | 'per-plugin' = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin' ? ctx.listingScope : plan.units.some((u) => u.marketplace) ? 'per-plugin' : 'installed';
+  const scope: 'installed' | 'per-plugin' =
+    ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin'
+      ? ctx.listingScope
+      : plan.units.some((u) => u.marketplace)
+        ? 'per-plugin'
+        : 'installed';
   const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
   const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
 
@@ -97,7 +124,12 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
     const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
     const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
-    const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style' ? (body?.loading === 'on-demand' ? body.tokens : 0) : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+    const onDemand =
+      c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style'
+        ? body?.loading === 'on-demand'
+          ? body.tokens
+          : 0
+        : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
     return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
   });
 
@@ -108,7 +140,8 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
   const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
   const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
   let worst: Component | undefined;
-  for (const c of components) if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0)) worst = c;
+  for (const c of components)
+    if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0)) worst = c;
 
   const units: UnitRecord[] = plan.units.map((u) => {
     const uf = files.filter((f) => f.unit === u.name);
@@ -124,7 +157,8 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       ...(u.marketplace ? { marketplace: u.marketplace } : {}),
       counted: u.counted,
       eagerTokens: eager,
-      onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
+      onDemandTokens:
+        sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
       files: uf.length,
       components: comps,
       mcpServers: u.mcpServers,
@@ -141,7 +175,8 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     catMap.set(k, c);
   };
   for (const f of files) if (counted.has(f.unit) && f.loading !== 'not-loaded') addCat(f.category, f.loading, f.tokens);
-  for (const e of allEntries) if (counted.has(e.unit) && e.loading !== 'not-loaded') addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
+  for (const e of allEntries)
+    if (counted.has(e.unit) && e.loading !== 'not-loaded') addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
   const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
 
   const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
@@ -150,7 +185,12 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     tool: { name: 'context-budget', version: ctx.toolVersion },
     source: ctx.source,
-    tokenizer: { name: counter.source.name, estimate: counter.source.estimate, note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted.") },
+    tokenizer: {
+      name: counter.source.name,
+      estimate: counter.source.estimate,
+      note:
+        counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
+    },
     model: { claudeCodeVersion: ctx.model.claudeCodeVersion, id: ctx.model.id, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
     totals: {
       eagerTokens,
@@ -170,11 +210,21 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       scope,
       perPlugin,
       worst: {
-        skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
-        agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0 ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens } : null,
+        skills:
+          worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
+        agents:
+          worstAgents && worstAgents.agentClaudeEstimateTokens > 0
+            ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens }
+            : null,
       },
     },
-    memory: { chars: plan.memoryChars, warnChars: memoryTotalWarnChars(ctx.model), fileWarnChars: memoryFileWarnChars(ctx.model), maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)), files: memFiles.length },
+    memory: {
+      chars: plan.memoryChars,
+      warnChars: memoryTotalWarnChars(ctx.model),
+      fileWarnChars: memoryFileWarnChars(ctx.model),
+      maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
+      files: memFiles.length,
+    },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,
     content: findContent(plan.files, tokFile, ctx.contentMemo),
@@ -209,7 +259,12 @@ function agentNameDesc(line: string): string {
  * The skill listing against its character budget, bundled entries included (see listing.ts). `items`
  * are all entries (any unit); only eager entries of `members` take part.
  */
-export function skillListing(items: ListingEntry[], nameOnly: ReadonlySet<ListingEntry>, model: LoadingModel, members: ReadonlySet<string>): Omit<Snapshot['listings']['skills'], 'items'> & { truncatedItems: ListingEntry[] } {
+export function skillListing(
+  items: ListingEntry[],
+  nameOnly: ReadonlySet<ListingEntry>,
+  model: LoadingModel,
+  members: ReadonlySet<string>,
+): Omit<Snapshot['listings']['skills'], 'items'> & { truncatedItems: ListingEntry[] } {
   const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
   const l = buildListing(eager, model, nameOnly);
   const truncatedItems = l.lines.filter((x) => l.bare.has(x) && x.entry).map((x) => x.entry!);
@@ -222,7 +277,8 @@ export function skillListing(items: ListingEntry[], nameOnly: ReadonlySet<Listin
     overBudget: l.overBudget,
     truncated: truncatedItems.map((e) => e.name),
     truncatedItems,
-    assumedOrder: "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
+    assumedOrder:
+      "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
     entries: eager.length,
     tokens: sum(eager.map((e) => e.tokens)),
   };

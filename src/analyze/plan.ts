@@ -113,19 +113,41 @@ export function candidatePaths(tree: Tree): string[] {
 /** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
 export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts: PlanOptions): Plan {
   const ctx = new PlanContext(tree, contents, opts);
-  if (ctx.opts.notRead) ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
+  if (ctx.opts.notRead)
+    ctx.diag(
+      '.',
+      1,
+      'error',
+      'limit-reached',
+      `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`,
+    );
   reportLinks(ctx);
   reportUnmeasured(ctx);
-  const { units, diagnostics } = discoverUnits(ctx.tree, (p: string) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p: string) => ctx.read(p)?.text ?? '');
+  const { units, diagnostics } = discoverUnits(
+    ctx.tree,
+    (p: string) => ctx.readJson(p),
+    opts.installedPlugins ?? 'all',
+    (p: string) => ctx.read(p)?.text ?? '',
+  );
   const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
   if (ctx.opts.userScope) {
-    if (userRoot && ctx.tree.isDir(userRoot)) units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
-    else ctx.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
+    if (userRoot && ctx.tree.isDir(userRoot))
+      units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
+    else
+      ctx.diag(
+        '.',
+        1,
+        'warning',
+        'user-scope-missing',
+        `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`,
+      );
   }
   ctx.units = units;
   ctx.diagnostics.push(...diagnostics);
-  for (const u of units) if (u.manifestPath) ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
-  for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json'))) ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+  for (const u of units)
+    if (u.manifestPath) ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+  for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
+    ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
   const settings = readSettings(ctx);
   planMemory(ctx, settings);
   // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
@@ -157,7 +179,14 @@ function planRemaining(ctx: PlanContext): void {
     if (!real || claimed.has(real) || IGNORED_DIR.test(p)) continue;
     claimed.add(real);
     const unit = ownerUnit(ctx.units, p);
-    ctx.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
+    ctx.addFile(
+      p,
+      unit,
+      'other',
+      'not-loaded',
+      unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`,
+      'other',
+    );
   }
 }
 
@@ -167,7 +196,14 @@ function checkCollisions(ctx: PlanContext): void {
   for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
     const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
     const prev = seen.get(key);
-    if (prev && prev.file !== e.file) ctx.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+    if (prev && prev.file !== e.file)
+      ctx.diag(
+        e.file,
+        1,
+        'warning',
+        'duplicate-name',
+        `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`,
+      );
     else seen.set(key, e);
   }
   // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users

@@ -10,8 +10,10 @@ const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
 export function decode(data: Buffer): Decoded {
-  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
-  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+  if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+    return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+  if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+    return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
   const head = data.subarray(0, 8000);
   if (head.includes(0)) {
     return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };

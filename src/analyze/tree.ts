@@ -1,9 +1,7 @@
 import path from 'node:path/posix';
 import type { TreeEntry } from '../collect/types.js';
 
-export type Resolution =
-  | { ok: true; path: string; viaLink: boolean }
-  | { ok: false; reason: 'external' | 'missing' | 'loop'; path: string };
+export type Resolution = { ok: true; path: string; viaLink: boolean } | { ok: false; reason: 'external' | 'missing' | 'loop'; path: string };
 
 /**
  * The repository as a set of paths, with symlinks resolved inside it only.

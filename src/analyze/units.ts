@@ -31,7 +31,12 @@ function isObject(v: unknown): v is Record<string, unknown> {
  * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
  * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
  */
-export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, installed: 'all' | 'none' | string[], readText: (p: string) => string = () => ''): { units: UnitDef[]; diagnostics: Diagnostic[] } {
+export function discoverUnits(
+  tree: Tree,
+  readJson: (p: string) => unknown,
+  installed: 'all' | 'none' | string[],
+  readText: (p: string) => string = () => '',
+): { units: UnitDef[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const isCounted = (name: string) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
   const project: UnitDef = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
@@ -43,11 +48,29 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
     const root = dirOf(path.dirname(p));
     const v = readJson(p);
     const manifest = isObject(v) ? v : {};
-    if (v !== undefined && !isObject(v)) diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
+    if (v !== undefined && !isObject(v))
+      diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
     const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : path.basename(root) || 'plugin';
     const invalid = manifestProblem(manifest);
-    if (invalid) diagnostics.push({ file: p, line: jsonKeyLine(readText(p), invalid.key), severity: 'warning', code: 'invalid-manifest', message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)` });
-    byRoot.set(root, { name, type: 'plugin', root, manifestPath: p, manifest, counted: false, ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}), mcpServers: [], sessionStartHooks: 0 });
+    if (invalid)
+      diagnostics.push({
+        file: p,
+        line: jsonKeyLine(readText(p), invalid.key),
+        severity: 'warning',
+        code: 'invalid-manifest',
+        message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)`,
+      });
+    byRoot.set(root, {
+      name,
+      type: 'plugin',
+      root,
+      manifestPath: p,
+      manifest,
+      counted: false,
+      ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}),
+      mcpServers: [],
+      sessionStartHooks: 0,
+    });
   }
   for (const p of visible) {
     if (!p.endsWith('.claude-plugin/marketplace.json') || path.basename(path.dirname(p)) !== '.claude-plugin') continue;
@@ -61,17 +84,35 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
       if (!isObject(entry)) return;
       const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
       if (typeof entry.source !== 'string') {
-        diagnostics.push({ file: p, line: 1, severity: 'info', code: 'external-plugin', message: `marketplace plugin "${ename}" comes from an external source (${isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured` });
+        diagnostics.push({
+          file: p,
+          line: 1,
+          severity: 'info',
+          code: 'external-plugin',
+          message: `marketplace plugin "${ename}" comes from an external source (${isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured`,
+        });
         return;
       }
       const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : path.join(pluginRoot, entry.source);
       const root = Tree.normalize(path.join(mroot, src));
       if (root === null) {
-        diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'external-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured` });
+        diagnostics.push({
+          file: p,
+          line: 1,
+          severity: 'warning',
+          code: 'external-plugin',
+          message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured`,
+        });
         return;
       }
       if (!tree.isDir(root)) {
-        diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'missing-plugin', message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository` });
+        diagnostics.push({
+          file: p,
+          line: 1,
+          severity: 'warning',
+          code: 'missing-plugin',
+          message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository`,
+        });
         return;
       }
       const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
@@ -79,9 +120,25 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
       if (existing) {
         existing.marketplace = mname;
         existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
-        if (existing.name !== ename) diagnostics.push({ file: p, line: 1, severity: 'info', code: 'plugin-name-mismatch', message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})` });
+        if (existing.name !== ename)
+          diagnostics.push({
+            file: p,
+            line: 1,
+            severity: 'info',
+            code: 'plugin-name-mismatch',
+            message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})`,
+          });
       } else {
-        byRoot.set(root, { name: ename, type: 'plugin', root, manifest: { ...entry }, marketplace: mname, counted: false, mcpServers: [], sessionStartHooks: 0 });
+        byRoot.set(root, {
+          name: ename,
+          type: 'plugin',
+          root,
+          manifest: { ...entry },
+          marketplace: mname,
+          counted: false,
+          mcpServers: [],
+          sessionStartHooks: 0,
+        });
       }
     });
   }
@@ -89,7 +146,13 @@ export function discoverUnits(tree: Tree, readJson: (p: string) => unknown, inst
   const names = new Set([PROJECT]);
   for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
     if (names.has(u.name)) {
-      diagnostics.push({ file: u.manifestPath ?? (u.root || '.'), line: 1, severity: 'warning', code: 'duplicate-plugin', message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"` });
+      diagnostics.push({
+        file: u.manifestPath ?? (u.root || '.'),
+        line: 1,
+        severity: 'warning',
+        code: 'duplicate-plugin',
+        message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"`,
+      });
       u.name = `${u.name}@${u.root || '.'}`;
     }
     names.add(u.name);

@@ -35,7 +35,12 @@ export function defaultBinaryCache(): string {
 export async function resolveVersion(version: string): Promise<string> {
   if (/^\d+\.\d+\.\d+/.test(version)) return version;
   const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
-  const v = stdout.trim().split('\n').pop()!.replace(/^.*'(.+)'$/, '$1').trim();
+  const v = stdout
+    .trim()
+    .split('\n')
+    .pop()!
+    .replace(/^.*'(.+)'$/, '$1')
+    .trim();
   if (!/^\d+\.\d+\.\d+/.test(v)) throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
   return v;
 }
@@ -89,7 +94,18 @@ export async function startCapture(): Promise<Capture> {
         requests.push({ url, body, at: performance.now() });
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const ev = (type: string, data: object) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-        ev('message_start', { message: { id: 'msg_capture', type: 'message', role: 'assistant', model: 'capture', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } } });
+        ev('message_start', {
+          message: {
+            id: 'msg_capture',
+            type: 'message',
+            role: 'assistant',
+            model: 'capture',
+            content: [],
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: 1, output_tokens: 1 },
+          },
+        });
         ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
         ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
         ev('content_block_stop', { index: 0 });

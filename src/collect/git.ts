@@ -95,9 +95,16 @@ export async function gitSource(repo: string, ref: string): Promise<FrameworkSou
     const entries = parseLsTree(await git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
     // A link target is a path: one longer than PATH_MAX is not read (a "symlink" blob can be 400 MB).
     const links = entries.filter((e) => e.type === 'symlink' && e.size <= MAX_LINK_TARGET);
-    const targets = await catFileBatch(repo, links.map((l) => l.sha!));
+    const targets = await catFileBatch(
+      repo,
+      links.map((l) => l.sha!),
+    );
     listing = entries.map((e) =>
-      e.type !== 'symlink' ? e : e.size > MAX_LINK_TARGET ? { ...e, type: 'unreadable' as const, problem: `symlink target of ${e.size} bytes is not a path: not read` } : { ...e, linkTarget: targets.get(e.sha!)?.toString('utf8') ?? '' },
+      e.type !== 'symlink'
+        ? e
+        : e.size > MAX_LINK_TARGET
+          ? { ...e, type: 'unreadable' as const, problem: `symlink target of ${e.size} bytes is not a path: not read` }
+          : { ...e, linkTarget: targets.get(e.sha!)?.toString('utf8') ?? '' },
     );
     return listing;
   };
@@ -112,12 +119,15 @@ export async function gitSource(repo: string, ref: string): Promise<FrameworkSou
       const wanted = paths.map((p) => byPath.get(p)).filter((e): e is TreeEntry => !!e && e.type === 'file');
       const out = new Map<string, Blob>();
       // In batches of at most READ_BATCH_BYTES: git's output is buffered, so a batch bounds that buffer.
-      for (let i = 0; i < wanted.length; ) {
+      for (let i = 0; i < wanted.length;) {
         let bytes = 0;
         let j = i;
         while (j < wanted.length && (j === i || bytes + wanted[j]!.size <= READ_BATCH_BYTES)) bytes += wanted[j++]!.size;
         const batch = wanted.slice(i, j);
-        const blobs = await catFileBatch(repo, batch.map((e) => e.sha!));
+        const blobs = await catFileBatch(
+          repo,
+          batch.map((e) => e.sha!),
+        );
         for (const e of batch) {
           const data = blobs.get(e.sha!);
           if (data) out.set(e.path, { sha: e.sha!, data });

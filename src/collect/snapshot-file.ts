@@ -16,7 +16,9 @@ export function readSnapshotFile(file: string): Snapshot {
 export function validateSnapshot(v: unknown, file: string): Snapshot {
   const s = v as Partial<Snapshot> | null;
   if (!s || typeof s !== 'object' || typeof s.schemaVersion !== 'number') throw new UserError(`${file}: schemaVersion: expected a context-budget snapshot`);
-  if (s.schemaVersion > SNAPSHOT_SCHEMA_VERSION) throw new UserError(`${file}: schemaVersion: ${s.schemaVersion} is newer than this tool understands (${SNAPSHOT_SCHEMA_VERSION}); upgrade context-budget`);
-  for (const k of ['totals', 'files', 'units', 'listings', 'graph', 'diagnostics', 'categories', 'components'] as const) if (s[k] === undefined) throw new UserError(`${file}: ${k}: missing; expected a complete snapshot`);
+  if (s.schemaVersion > SNAPSHOT_SCHEMA_VERSION)
+    throw new UserError(`${file}: schemaVersion: ${s.schemaVersion} is newer than this tool understands (${SNAPSHOT_SCHEMA_VERSION}); upgrade context-budget`);
+  for (const k of ['totals', 'files', 'units', 'listings', 'graph', 'diagnostics', 'categories', 'components'] as const)
+    if (s[k] === undefined) throw new UserError(`${file}: ${k}: missing; expected a complete snapshot`);
   return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s } as Snapshot;
 }

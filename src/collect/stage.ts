@@ -9,7 +9,11 @@ import { Tree } from '../analyze/tree.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/constants.js';
 import type { FrameworkSource } from './types.js';
 
-export async function stageSource(source: FrameworkSource, dest: string, limits: Limits = DEFAULT_LIMITS): Promise<{ files: number; bytes: number; skipped: number }> {
+export async function stageSource(
+  source: FrameworkSource,
+  dest: string,
+  limits: Limits = DEFAULT_LIMITS,
+): Promise<{ files: number; bytes: number; skipped: number }> {
   const entries = await source.list();
   const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !/(^|\/)(\.git|node_modules)\//.test(e.path));
   let bytes = 0;

@@ -31,7 +31,13 @@ async function walk(root: string): Promise<Found[]> {
       if (e.isDirectory()) {
         if (!IGNORED_DIRS.has(e.name)) stack.push(p);
       } else if (e.isSymbolicLink() || e.isFile()) out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
-      else out.push({ path: p, isLink: false, isFile: false, problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read` });
+      else
+        out.push({
+          path: p,
+          isLink: false,
+          isFile: false,
+          problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read`,
+        });
     }
   }
   return out;
@@ -65,12 +71,12 @@ export function worktreeSource(dir: string): FrameworkSource {
     async read(paths) {
       const out = new Map<string, Blob>();
       const readOne = async (p: string): Promise<void> => {
-          const abs = path.join(root, p);
-          // Only regular files inside root; lstat guards against a file swapped for a symlink.
-          const st = await fs.lstat(abs).catch(() => undefined);
-          if (!st?.isFile()) return;
-          const data = await fs.readFile(abs).catch(() => undefined);
-          if (data) out.set(p, { sha: blobSha(data), data });
+        const abs = path.join(root, p);
+        // Only regular files inside root; lstat guards against a file swapped for a symlink.
+        const st = await fs.lstat(abs).catch(() => undefined);
+        if (!st?.isFile()) return;
+        const data = await fs.readFile(abs).catch(() => undefined);
+        if (data) out.set(p, { sha: blobSha(data), data });
       };
       // Bounded concurrency: 100,000 files must not exhaust file descriptors.
       for (let i = 0; i < paths.length; i += 64) await Promise.all(paths.slice(i, i + 64).map(readOne));

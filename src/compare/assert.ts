@@ -24,7 +24,12 @@ export function judgedListings(s: Snapshot): { skillChars: number; skillUnit?: s
   const p = perPlugin(s);
   const sk = p ? s.listings.worst.skills : null;
   const ag = p ? s.listings.worst.agents : null;
-  return { skillChars: sk ? sk.chars : s.listings.skills.chars, ...(sk ? { skillUnit: sk.unit } : {}), agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(ag ? { agentUnit: ag.unit } : {}) };
+  return {
+    skillChars: sk ? sk.chars : s.listings.skills.chars,
+    ...(sk ? { skillUnit: sk.unit } : {}),
+    agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+    ...(ag ? { agentUnit: ag.unit } : {}),
+  };
 }
 
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
@@ -36,17 +41,27 @@ export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime:
     case 'worstInvocationTokens':
       return { value: s.totals.worstInvocationTokens };
     case 'skillListingChars':
-      return perPlugin(s) && s.listings.worst.skills ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit } : { value: s.listings.skills.chars };
+      return perPlugin(s) && s.listings.worst.skills
+        ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
+        : { value: s.listings.skills.chars };
     case 'skillListingTruncated': {
       const w = perPlugin(s) ? s.listings.worst.skills : null;
       const names = w ? w.truncated : s.listings.skills.truncated;
       const first = s.listings.skills.items.find((e) => e.name === names[0]);
-      return { value: names.length, ...(w ? { unit: w.unit } : {}), ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}) };
+      return {
+        value: names.length,
+        ...(w ? { unit: w.unit } : {}),
+        ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
+      };
     }
     case 'agentListingTokens': {
       const w = perPlugin(s) ? s.listings.worst.agents : null;
       const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-      return { value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens, ...(w ? { unit: w.unit } : {}), ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}) };
+      return {
+        value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(w ? { unit: w.unit } : {}),
+        ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
+      };
     }
     case 'memoryFileMaxChars': {
       const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
@@ -96,11 +111,15 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
       return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
     }
     case 'kind':
-      return s.components.filter((c) => c.kind === scope.value && counted.has(c.unit)).reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+      return s.components
+        .filter((c) => c.kind === scope.value && counted.has(c.unit))
+        .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
     case 'files': {
       const match = picomatch(scope.value, { dot: true });
       const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
-      const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file)).reduce((a, e) => a + e.tokens, 0);
+      const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+        .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
+        .reduce((a, e) => a + e.tokens, 0);
       return files + entries;
     }
   }
@@ -123,8 +142,24 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
       b = { value: 0 };
       if (fresh[0]) {
-        const what = fresh.slice(0, 3).map((d) => `${d.file}: ${d.message}`).join('; ');
-        results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: fresh.length, base: 0, level: a.level, status: a.level === 'error' ? 'fail' : 'warn', introduced: true, message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`, location: h.location! });
+        const what = fresh
+          .slice(0, 3)
+          .map((d) => `${d.file}: ${d.message}`)
+          .join('; ');
+        results.push({
+          id: a.id,
+          metric: a.metric,
+          scope: a.scope,
+          operator: a.operator,
+          expected: a.threshold,
+          actual: fresh.length,
+          base: 0,
+          level: a.level,
+          status: a.level === 'error' ? 'fail' : 'warn',
+          introduced: true,
+          message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
+          location: h.location!,
+        });
         continue;
       }
     }
@@ -135,7 +170,19 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     let actual: number;
     let message: string;
     if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
-      results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: h.value, base: 1, level: a.level, status: 'pass', introduced: false, message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably` });
+      results.push({
+        id: a.id,
+        metric: a.metric,
+        scope: a.scope,
+        operator: a.operator,
+        expected: a.threshold,
+        actual: h.value,
+        base: 1,
+        level: a.level,
+        status: 'pass',
+        introduced: false,
+        message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
+      });
       continue;
     }
     if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
@@ -144,7 +191,11 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       actual = h.value;
       violated = loadTime.ratioMin > limit;
       const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
-      message = violated ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round` : loadTime.ratioMax > limit ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged` : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
+      message = violated
+        ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round`
+        : loadTime.ratioMax > limit
+          ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged`
+          : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
     } else if (a.operator === 'max') {
       actual = h.value;
       const allowance = 0;
@@ -170,7 +221,21 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       preexisting = true;
       message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
     }
-    results.push({ id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER, base: b ? b.value : null, level: a.level, status: st, introduced: violated && !preexisting, ...(preexisting ? { preexisting } : {}), message, ...(h.location ? { location: h.location } : {}) });
+    results.push({
+      id: a.id,
+      metric: a.metric,
+      scope: a.scope,
+      operator: a.operator,
+      expected: a.threshold,
+      actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
+      base: b ? b.value : null,
+      level: a.level,
+      status: st,
+      introduced: violated && !preexisting,
+      ...(preexisting ? { preexisting } : {}),
+      message,
+      ...(h.location ? { location: h.location } : {}),
+    });
   }
   return results;
 }

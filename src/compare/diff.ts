@@ -23,7 +23,8 @@ function pair<T, R>(base: readonly T[], head: readonly T[], key: (t: T) => strin
   return out;
 }
 
-const eagerOf = (f: { loading: Loading; tokens: number; eagerTokens?: number } | undefined) => (f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0);
+const eagerOf = (f: { loading: Loading; tokens: number; eagerTokens?: number } | undefined) =>
+  f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
 
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
@@ -39,7 +40,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
   const refKey = (u: UnresolvedRef) => `${u.from}\0${u.ref}\0${u.reason}`;
   const diagKey = (d: Diagnostic) => `${d.file}\0${d.code}\0${d.message}`;
   const cycleKey = (c: string[]) => c.join('\0');
-  const minus = <T,>(a: T[], b: T[], key: (t: T) => string) => {
+  const minus = <T>(a: T[], b: T[], key: (t: T) => string) => {
     const bs = new Set(b.map(key));
     return a.filter((x) => !bs.has(key(x)));
   };
@@ -50,31 +51,65 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
       worstInvocationTokens: delta(base.totals.worstInvocationTokens, head.totals.worstInvocationTokens),
       notLoadedTokens: delta(base.totals.notLoadedTokens, head.totals.notLoadedTokens),
     },
-    categories: pair(base.categories, head.categories, (c) => `${c.category}:${c.loading}`, (b, h) => {
-      const d = delta(b?.tokens ?? 0, h?.tokens ?? 0);
-      return d.delta === 0 ? null : { category: (h ?? b)!.category, loading: (h ?? b)!.loading, ...d };
-    }),
-    units: pair(base.units, head.units, (u) => u.name, (b, h, s) => {
-      const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
-      const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
-      return s === 'changed' && eager.delta === 0 && onDemand.delta === 0 ? null : { name: (h ?? b)!.name, status: s, eager, onDemand };
-    }),
-    components: pair(base.components, head.components, (c) => c.id, (b, h, s) => {
-      const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
-      const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
-      if (s === 'changed' && eager.delta === 0 && onDemand.delta === 0 && b!.loading === h!.loading) return null;
-      const x = (h ?? b)!;
-      return { id: x.id, kind: x.kind, name: x.name, unit: x.unit, file: x.file, status: s, eager, onDemand };
-    }),
-    files: pair(base.files, head.files, (f) => f.path, (b, h, s) => {
-      if (s === 'changed' && b!.sha === h!.sha && b!.loading === h!.loading && b!.tokens === h!.tokens && b!.eagerTokens === h!.eagerTokens) return null;
-      return { path: (h ?? b)!.path, unit: (h ?? b)!.unit, status: s, loadingBase: b?.loading ?? null, loadingHead: h?.loading ?? null, tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0), eager: delta(eagerOf(b), eagerOf(h)) };
-    }),
+    categories: pair(
+      base.categories,
+      head.categories,
+      (c) => `${c.category}:${c.loading}`,
+      (b, h) => {
+        const d = delta(b?.tokens ?? 0, h?.tokens ?? 0);
+        return d.delta === 0 ? null : { category: (h ?? b)!.category, loading: (h ?? b)!.loading, ...d };
+      },
+    ),
+    units: pair(
+      base.units,
+      head.units,
+      (u) => u.name,
+      (b, h, s) => {
+        const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+        const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+        return s === 'changed' && eager.delta === 0 && onDemand.delta === 0 ? null : { name: (h ?? b)!.name, status: s, eager, onDemand };
+      },
+    ),
+    components: pair(
+      base.components,
+      head.components,
+      (c) => c.id,
+      (b, h, s) => {
+        const eager = delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+        const onDemand = delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+        if (s === 'changed' && eager.delta === 0 && onDemand.delta === 0 && b!.loading === h!.loading) return null;
+        const x = (h ?? b)!;
+        return { id: x.id, kind: x.kind, name: x.name, unit: x.unit, file: x.file, status: s, eager, onDemand };
+      },
+    ),
+    files: pair(
+      base.files,
+      head.files,
+      (f) => f.path,
+      (b, h, s) => {
+        if (s === 'changed' && b!.sha === h!.sha && b!.loading === h!.loading && b!.tokens === h!.tokens && b!.eagerTokens === h!.eagerTokens) return null;
+        return {
+          path: (h ?? b)!.path,
+          unit: (h ?? b)!.unit,
+          status: s,
+          loadingBase: b?.loading ?? null,
+          loadingHead: h?.loading ?? null,
+          tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),
+          eager: delta(eagerOf(b), eagerOf(h)),
+        };
+      },
+    ),
     listings: {
       judged: (() => {
         const jb = judgedListings(base);
         const jh = judgedListings(head);
-        return { scope: head.listings.scope, skillChars: delta(jb.skillChars, jh.skillChars), agentTokens: delta(jb.agentTokens, jh.agentTokens), ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}), ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}) };
+        return {
+          scope: head.listings.scope,
+          skillChars: delta(jb.skillChars, jh.skillChars),
+          agentTokens: delta(jb.agentTokens, jh.agentTokens),
+          ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}),
+          ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}),
+        };
       })(),
       skills: {
         chars: delta(base.listings.skills.chars, head.listings.skills.chars),
@@ -104,9 +139,38 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
 
 /** True when the diff holds no change at all. */
 export function isEmptyDiff(d: SnapshotDiff): boolean {
-  const deltas = [d.totals.eagerTokens, d.totals.onDemandTokens, d.totals.worstInvocationTokens, d.totals.notLoadedTokens, d.listings.skills.chars, d.listings.agents.claudeEstimateTokens, d.listings.judged.skillChars, d.listings.judged.agentTokens, d.graph.maxDepth];
+  const deltas = [
+    d.totals.eagerTokens,
+    d.totals.onDemandTokens,
+    d.totals.worstInvocationTokens,
+    d.totals.notLoadedTokens,
+    d.listings.skills.chars,
+    d.listings.agents.claudeEstimateTokens,
+    d.listings.judged.skillChars,
+    d.listings.judged.agentTokens,
+    d.graph.maxDepth,
+  ];
   return (
     deltas.every((x) => x.delta === 0) &&
-    [d.categories, d.units, d.components, d.files, d.listings.skills.truncatedAdded, d.listings.skills.truncatedRemoved, d.listings.skills.added, d.listings.skills.removed, d.listings.skills.changed, d.listings.agents.added, d.listings.agents.removed, d.listings.agents.changed, d.graph.cyclesAdded, d.graph.cyclesRemoved, d.graph.unresolvedAdded, d.graph.unresolvedRemoved, d.diagnostics.added, d.diagnostics.fixed].every((l) => l.length === 0)
+    [
+      d.categories,
+      d.units,
+      d.components,
+      d.files,
+      d.listings.skills.truncatedAdded,
+      d.listings.skills.truncatedRemoved,
+      d.listings.skills.added,
+      d.listings.skills.removed,
+      d.listings.skills.changed,
+      d.listings.agents.added,
+      d.listings.agents.removed,
+      d.listings.agents.changed,
+      d.graph.cyclesAdded,
+      d.graph.cyclesRemoved,
+      d.graph.unresolvedAdded,
+      d.graph.unresolvedRemoved,
+      d.diagnostics.added,
+      d.diagnostics.fixed,
+    ].every((l) => l.length === 0)
   );
 }

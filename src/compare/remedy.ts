@@ -51,12 +51,20 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
       const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
       const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
       const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
-      const where = grew.length ? ` Largest additions: ${grew.slice(0, TOP).map((f) => `${f.path} (+${n(f[key].delta)})`).join('; ')}.` : '';
+      const where = grew.length
+        ? ` Largest additions: ${grew
+            .slice(0, TOP)
+            .map((f) => `${f.path} (+${n(f[key].delta)})`)
+            .join('; ')}.`
+        : '';
       return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;
     }
     case 'importsPastDepthLimit': {
       const d = head.graph.unresolved.filter((u) => u.reason === 'depth');
-      return `Claude Code does not load imports past its depth limit: import ${d.slice(0, TOP).map((u) => `${u.ref} (from ${u.from}:${u.line})`).join('; ')} from a file nearer the root memory file, or inline it.`;
+      return `Claude Code does not load imports past its depth limit: import ${d
+        .slice(0, TOP)
+        .map((u) => `${u.ref} (from ${u.from}:${u.line})`)
+        .join('; ')} from a file nearer the root memory file, or inline it.`;
     }
     case 'cycles':
       return `Break the import cycle${head.graph.cycles.length > 1 ? 's' : ''}: ${head.graph.cycles
@@ -71,7 +79,7 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
         .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
         .join('; ')}.`;
     case 'unmeasured':
-      return 'Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run\'s limits (files, bytes, symlink expansion); the head is judged only once it can be measured.';
+      return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
     default:
       return undefined;
   }

@@ -44,7 +44,17 @@ export const EAGER_INCREASE_QUIET_TOKENS = 250;
 
 export function defaultAssertions(): Assertion[] {
   const total: Scope = { type: 'total', value: '' };
-  const a = (id: string, metric: Metric, operator: Operator, threshold: number, level: Level, hardLimit = true, extra: Partial<Assertion> = {}): Assertion => ({ id, metric, scope: total, operator, threshold, level, hardLimit, source: 'default', ...extra });
+  const a = (id: string, metric: Metric, operator: Operator, threshold: number, level: Level, hardLimit = true, extra: Partial<Assertion> = {}): Assertion => ({
+    id,
+    metric,
+    scope: total,
+    operator,
+    threshold,
+    level,
+    hardLimit,
+    source: 'default',
+    ...extra,
+  });
   return [
     a('skill-listing-budget', 'skillListingTruncated', 'max', 0, 'error'),
     a('memory-file-size', 'memoryFileMaxChars', 'max', -1, 'error'),
@@ -66,7 +76,8 @@ export function resolveDefaults(assertions: Assertion[], model: LoadingModel): A
   return assertions.map((x) => {
     if (x.threshold !== -1) return x;
     if (x.metric === 'agentListingTokens') return { ...x, threshold: model.agentListingWarnTokens };
-    if (x.metric === 'memoryFileMaxChars') return { ...x, threshold: Math.max(model.memoryFileMinWarnChars, Math.round(model.contextWindow * model.memoryFileWindowShare * model.charsPerToken)) };
+    if (x.metric === 'memoryFileMaxChars')
+      return { ...x, threshold: Math.max(model.memoryFileMinWarnChars, Math.round(model.contextWindow * model.memoryFileWindowShare * model.charsPerToken)) };
     return x;
   });
 }
@@ -114,20 +125,30 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   let model: LoadingModel = { ...DEFAULT_MODEL };
   const modelId = overrides.id ?? (isObject(raw.model) ? raw.model.id : undefined);
   if (modelId !== undefined) {
-    if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId)) throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
+    if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
+      throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
     model = modelFor(modelId);
   }
   if (raw.model !== undefined) {
     if (!isObject(raw.model)) throw new ConfigError(file, 'model', 'a mapping of Claude Code constants', raw.model);
     for (const [k, v] of Object.entries(raw.model)) {
       if (k === 'id') continue;
-      if (!Object.hasOwn(DEFAULT_MODEL, k) || k === 'bundledEntries' || k === 'claudeCodeVersion') throw new ConfigError(file, `model.${k}`, `one of id, ${Object.keys(DEFAULT_MODEL).filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id').join(', ')}`);
+      if (!Object.hasOwn(DEFAULT_MODEL, k) || k === 'bundledEntries' || k === 'claudeCodeVersion')
+        throw new ConfigError(
+          file,
+          `model.${k}`,
+          `one of id, ${Object.keys(DEFAULT_MODEL)
+            .filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id')
+            .join(', ')}`,
+        );
       const def = (DEFAULT_MODEL as unknown as Record<string, unknown>)[k];
       if (k === 'instructionFiles') {
-        if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v as string)) throw new ConfigError(file, `model.${k}`, 'claude-md-or-agents-md, claude-md-and-agents-md, claude-md or managed-only', v);
+        if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v as string))
+          throw new ConfigError(file, `model.${k}`, 'claude-md-or-agents-md, claude-md-and-agents-md, claude-md or managed-only', v);
       } else if (k === 'skillListingBudgetOverride') {
         if (v !== null && (typeof v !== 'number' || v < 0)) throw new ConfigError(file, `model.${k}`, 'a number >= 0 or null', v);
-      } else if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0)) throw new ConfigError(file, `model.${k}`, 'a number >= 0', v);
+      } else if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+        throw new ConfigError(file, `model.${k}`, 'a number >= 0', v);
       else if (typeof def === 'string' && typeof v !== 'string') throw new ConfigError(file, `model.${k}`, 'a string', v);
       (model as unknown as Record<string, unknown>)[k] = v;
     }
@@ -152,9 +173,11 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) installedPlugins = v as string[];
     else throw new ConfigError(file, 'installedPlugins', '"all", "none" or a list of plugin names', v);
   }
-  if (raw.userScope !== undefined && (typeof raw.userScope !== 'string' || raw.userScope.trim() === '')) throw new ConfigError(file, 'userScope', 'a folder of the repository (installed as ~/.claude)', raw.userScope);
+  if (raw.userScope !== undefined && (typeof raw.userScope !== 'string' || raw.userScope.trim() === ''))
+    throw new ConfigError(file, 'userScope', 'a folder of the repository (installed as ~/.claude)', raw.userScope);
   const listingScope = raw.listingScope === undefined ? 'auto' : raw.listingScope;
-  if (!['auto', 'installed', 'per-plugin'].includes(listingScope as string)) throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
+  if (!['auto', 'installed', 'per-plugin'].includes(listingScope as string))
+    throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
   const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
   if (typeof minSaving !== 'number' || minSaving < 0) throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
 
@@ -177,7 +200,16 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     if (!Array.isArray(raw.budgets)) throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
     raw.budgets.forEach((b: unknown, i: number) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
   }
-  return { file, model, limits, installedPlugins, listingScope: listingScope as Config['listingScope'], ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}), assertions: resolveDefaults(assertions, model), minSaving };
+  return {
+    file,
+    model,
+    limits,
+    installedPlugins,
+    listingScope: listingScope as Config['listingScope'],
+    ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}),
+    assertions: resolveDefaults(assertions, model),
+    minSaving,
+  };
 }
 
 function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {
@@ -186,7 +218,8 @@ function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {
   const metric = b.metric;
   if (typeof metric !== 'string' || !METRICS.includes(metric as Metric)) throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
   const scope = parseScope(b.scope, `${key}.scope`, file);
-  if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric as (typeof SCOPED_METRICS)[number])) throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
+  if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric as (typeof SCOPED_METRICS)[number]))
+    throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
   const level = b.level === undefined ? 'error' : b.level;
   if (!LEVELS.includes(level as Level)) throw new ConfigError(file, `${key}.level`, 'off, warn or error', level);
   const ops: Operator[] = ['max', 'maxIncrease', 'maxIncreasePercent'];
@@ -195,7 +228,16 @@ function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {
     if (b[op] === undefined) continue;
     const v = b[op];
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ConfigError(file, `${key}.${op}`, 'a number >= 0', v);
-    out.push({ id: `${key}.${op}`, metric: metric as Metric, scope, operator: op, threshold: v, level: level as Level, source: `${file} ${key}`, ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}) });
+    out.push({
+      id: `${key}.${op}`,
+      metric: metric as Metric,
+      scope,
+      operator: op,
+      threshold: v,
+      level: level as Level,
+      source: `${file} ${key}`,
+      ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}),
+    });
   }
   if (out.length === 0) throw new ConfigError(file, key, 'at least one of max, maxIncrease, maxIncreasePercent');
   if (b.noise !== undefined && (typeof b.noise !== 'number' || b.noise < 0)) throw new ConfigError(file, `${key}.noise`, 'a number >= 0', b.noise);
@@ -211,7 +253,8 @@ function parseScope(v: unknown, key: string, file: string): Scope {
   }
   if (isObject(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 1 && SCOPE_TYPES.includes(keys[0] as Scope['type']) && typeof v[keys[0]!] === 'string') return { type: keys[0] as Scope['type'], value: v[keys[0]!] as string };
+    if (keys.length === 1 && SCOPE_TYPES.includes(keys[0] as Scope['type']) && typeof v[keys[0]!] === 'string')
+      return { type: keys[0] as Scope['type'], value: v[keys[0]!] as string };
   }
   throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
 }

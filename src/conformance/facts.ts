@@ -33,7 +33,8 @@ export function requestTexts(body: unknown): string[] {
   const b = body as { system?: unknown; messages?: unknown };
   const push = (c: unknown) => {
     if (typeof c === 'string') out.push(c);
-    else if (Array.isArray(c)) for (const x of c) if (x && typeof x === 'object' && typeof (x as { text?: unknown }).text === 'string') out.push((x as { text: string }).text);
+    else if (Array.isArray(c))
+      for (const x of c) if (x && typeof x === 'object' && typeof (x as { text?: unknown }).text === 'string') out.push((x as { text: string }).text);
   };
   push(b.system);
   if (Array.isArray(b.messages)) for (const m of b.messages) push((m as { content?: unknown })?.content);

@@ -39,7 +39,8 @@ export interface MeasureOptions {
 /** Parses `claude-code[@VERSION]`; anything else is refused. */
 export function parseMeasureSpec(spec: string): { version: string } {
   const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
-  if (!m) throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
+  if (!m)
+    throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
   return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
 }
 
@@ -64,13 +65,29 @@ async function prepare(o: MeasureOptions): Promise<Prepared> {
   return { version, binary, capture, empty: first.facts, work };
 }
 
-async function runOnce(p: { binary: string; capture: Capture; work: string; name: string; project: string; model: LoadingModel; pluginDirs?: string[] }): Promise<{ facts: Facts; body: unknown; ms: number }> {
+async function runOnce(p: {
+  binary: string;
+  capture: Capture;
+  work: string;
+  name: string;
+  project: string;
+  model: LoadingModel;
+  pluginDirs?: string[];
+}): Promise<{ facts: Facts; body: unknown; ms: number }> {
   const home = path.join(p.work, `${p.name}-home`);
   mkdirSync(path.join(home, '.claude'), { recursive: true });
   const { execFileSync } = await import('node:child_process');
   execFileSync('git', ['init', '-q', p.project]);
   const project = realpathSync(p.project);
-  const r = await runClaudeCode({ binary: p.binary, cwd: project, home: realpathSync(home), capture: p.capture, model: p.model.id, pluginDirs: p.pluginDirs?.map((d) => path.join(project, d)), timeoutMs: 120_000 });
+  const r = await runClaudeCode({
+    binary: p.binary,
+    cwd: project,
+    home: realpathSync(home),
+    capture: p.capture,
+    model: p.model.id,
+    pluginDirs: p.pluginDirs?.map((d) => path.join(project, d)),
+    timeoutMs: 120_000,
+  });
   rmSync(home, { recursive: true, force: true });
   return { facts: extractFacts(r.body, project, realpathSync(p.work)), body: r.body, ms: r.firstRequestMs };
 }
@@ -81,19 +98,36 @@ function requestChars(body: unknown): number {
 }
 
 /** Measures one side: `rounds` runs (the first one's request is the one reported). */
-async function measureSide(p: Prepared, source: FrameworkSource, snapshot: Snapshot, o: MeasureOptions, name: string): Promise<{ m: ClaudeCodeMeasurement; project: string }> {
+async function measureSide(
+  p: Prepared,
+  source: FrameworkSource,
+  snapshot: Snapshot,
+  o: MeasureOptions,
+  name: string,
+): Promise<{ m: ClaudeCodeMeasurement; project: string }> {
   const project = path.join(p.work, name);
   mkdirSync(project, { recursive: true });
   const staged = await stageSource(source, project);
   const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
   const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
   const facts = markBuiltins(run.facts, p.empty);
-  const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
+  const predicted = predictFacts(
+    snapshot,
+    o.model,
+    facts.agents.filter((a) => a.builtin).map((a) => a.name),
+  );
   predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
   const counted = await o.countRequest(run.body);
   return {
     project,
-    m: { version: p.version, facts, firstRequest: { chars: requestChars(run.body), ...counted }, startupMs: [run.ms], drift: disagreements(facts, predicted), staged },
+    m: {
+      version: p.version,
+      facts,
+      firstRequest: { chars: requestChars(run.body), ...counted },
+      startupMs: [run.ms],
+      drift: disagreements(facts, predicted),
+      staged,
+    },
   };
 }
 
@@ -103,7 +137,8 @@ export async function measureOne(source: FrameworkSource, snapshot: Snapshot, o:
   try {
     const { m, project } = await measureSide(p, source, snapshot, o, 'side');
     const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
-    for (let i = 1; i < o.rounds; i++) m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `side-${i}`, project, model: o.model, pluginDirs })).ms);
+    for (let i = 1; i < o.rounds; i++)
+      m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `side-${i}`, project, model: o.model, pluginDirs })).ms);
     return m;
   } finally {
     await p.capture.close();
@@ -115,15 +150,43 @@ export async function measureOne(source: FrameworkSource, snapshot: Snapshot, o:
  * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
  * hits both alike; the ratio comes with the interval of the per-round ratios.
  */
-export async function measurePair(base: { source: FrameworkSource; snapshot: Snapshot }, head: { source: FrameworkSource; snapshot: Snapshot }, o: MeasureOptions): Promise<{ base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement; loadTime: LoadTimeComparison }> {
+export async function measurePair(
+  base: { source: FrameworkSource; snapshot: Snapshot },
+  head: { source: FrameworkSource; snapshot: Snapshot },
+  o: MeasureOptions,
+): Promise<{ base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement; loadTime: LoadTimeComparison }> {
   const p = await prepare(o);
   try {
     const a = await measureSide(p, base.source, base.snapshot, o, 'base');
     const b = await measureSide(p, head.source, head.snapshot, o, 'head');
     const dirs = (s: Snapshot) => s.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
     for (let i = 1; i < o.rounds; i++) {
-      a.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `base-${i}`, project: a.project, model: o.model, pluginDirs: dirs(base.snapshot) })).ms);
-      b.m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `head-${i}`, project: b.project, model: o.model, pluginDirs: dirs(head.snapshot) })).ms);
+      a.m.startupMs.push(
+        (
+          await runOnce({
+            binary: p.binary,
+            capture: p.capture,
+            work: p.work,
+            name: `base-${i}`,
+            project: a.project,
+            model: o.model,
+            pluginDirs: dirs(base.snapshot),
+          })
+        ).ms,
+      );
+      b.m.startupMs.push(
+        (
+          await runOnce({
+            binary: p.binary,
+            capture: p.capture,
+            work: p.work,
+            name: `head-${i}`,
+            project: b.project,
+            model: o.model,
+            pluginDirs: dirs(head.snapshot),
+          })
+        ).ms,
+      );
     }
     const med = (xs: number[]) => {
       const s = [...xs].sort((x, y) => x - y);
@@ -135,7 +198,15 @@ export async function measurePair(base: { source: FrameworkSource; snapshot: Sna
     return {
       base: a.m,
       head: b.m,
-      loadTime: { rounds: a.m.startupMs.length, baseMedianMs: r1(med(a.m.startupMs)), headMedianMs: r1(med(b.m.startupMs)), ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)), ratioMin: r3(Math.min(...ratios)), ratioMax: r3(Math.max(...ratios)), source: 'claude-code' },
+      loadTime: {
+        rounds: a.m.startupMs.length,
+        baseMedianMs: r1(med(a.m.startupMs)),
+        headMedianMs: r1(med(b.m.startupMs)),
+        ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
+        ratioMin: r3(Math.min(...ratios)),
+        ratioMax: r3(Math.max(...ratios)),
+        source: 'claude-code',
+      },
     };
   } finally {
     await p.capture.close();
@@ -148,7 +219,12 @@ export async function measurePair(base: { source: FrameworkSource; snapshot: Sna
  * given (the request as Claude Code sent it: system, messages, tools), else the offline estimate of
  * its text, labelled as such. The key goes to api.anthropic.com only, never to Claude Code.
  */
-export function requestTokenCounter(counter: TokenCounter, apiKey?: string, baseUrl = 'https://api.anthropic.com', log?: (s: string) => void): MeasureOptions['countRequest'] {
+export function requestTokenCounter(
+  counter: TokenCounter,
+  apiKey?: string,
+  baseUrl = 'https://api.anthropic.com',
+  log?: (s: string) => void,
+): MeasureOptions['countRequest'] {
   return async (body) => {
     const b = body as { model?: string; system?: unknown; messages?: unknown; tools?: unknown };
     if (apiKey) {

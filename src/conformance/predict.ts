@@ -23,7 +23,13 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
   const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
   const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
   const l = buildListing(items, model, nameOnly);
-  const entries = l.lines.map((line) => ({ name: line.name, described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)), chars: l.bare.has(line) ? line.bare : line.full, hash: '', ...(line.bundled ? { bundled: true } : {}) }));
+  const entries = l.lines.map((line) => ({
+    name: line.name,
+    described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
+    chars: l.bare.has(line) ? line.bare : line.full,
+    hash: '',
+    ...(line.bundled ? { bundled: true } : {}),
+  }));
   const agents = [
     ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
     ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
@@ -31,30 +37,37 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
   return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
 }
 
-
 /** Every disagreement between a recorded and a predicted set of facts, in words. */
 export function disagreements(real: Facts, predicted: Facts): string[] {
   const out: string[] = [];
   const paths = (f: Facts) => f.memory.map((m) => m.path).sort();
-  if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted))) out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+  if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
+    out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
   for (const m of real.memory) {
     const p = predicted.memory.find((x) => x.path === m.path);
     if (p && p.chars !== m.chars) out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
   }
   const names = (f: Facts) => f.listing.entries.map((e) => e.name);
-  if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted))) out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
-  const bare = (f: Facts) => f.listing.entries.filter((e) => !e.described).map((e) => e.name).sort();
-  if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted))) out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+  if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
+    out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+  const bare = (f: Facts) =>
+    f.listing.entries
+      .filter((e) => !e.described)
+      .map((e) => e.name)
+      .sort();
+  if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
+    out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
   for (const e of real.listing.entries) {
     const p = predicted.listing.entries.find((x) => x.name === e.name);
     if (p && p.chars !== e.chars && !e.bundled) out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
   }
-  if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01) out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
+  if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
+    out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
   const agents = (f: Facts) => f.agents.map((a) => a.name);
-  if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted))) out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+  if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
+    out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
   return out;
 }
-
 
 /** A recorded profile: the facts plus how Claude Code was run (plugin folders, user scope). */
 export type RecordedProfile = Facts & { pluginDirs: string[]; userScope?: string };
@@ -67,7 +80,11 @@ export async function predictLike(dir: string, real: RecordedProfile, counter: T
   // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
   const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
   const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
-  const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
+  const predicted = predictFacts(
+    snap,
+    model,
+    real.agents.filter((a) => a.builtin).map((a) => a.name),
+  );
   // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
   predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
   return predicted;

@@ -37,7 +37,6 @@ export interface Facts {
   agents: AgentFact[];
 }
 
-
 export interface ClaudeCodeMeasurement {
   /** Claude Code release that was run. */
   version: string;

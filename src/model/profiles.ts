@@ -27,7 +27,22 @@ export const PROFILE_VERSION: string = profile.version;
 export const CLAUDE_CODE_DEFAULT_MODEL: string = profile.defaultModel;
 
 /** Models whose listing Claude Code sizes at 4 characters per token (all newer ones: 3). Read from 2.1.332. */
-const FOUR_CHARS_PER_TOKEN = new Set(['claude-3-opus', 'claude-3-sonnet', 'claude-3-haiku', 'claude-3-5-sonnet', 'claude-3-5-haiku', 'claude-3-7-sonnet', 'claude-opus-4-0', 'claude-opus-4-1', 'claude-opus-4-5', 'claude-opus-4-6', 'claude-sonnet-4-0', 'claude-sonnet-4-5', 'claude-sonnet-4-6', 'claude-haiku-4-5']);
+const FOUR_CHARS_PER_TOKEN = new Set([
+  'claude-3-opus',
+  'claude-3-sonnet',
+  'claude-3-haiku',
+  'claude-3-5-sonnet',
+  'claude-3-5-haiku',
+  'claude-3-7-sonnet',
+  'claude-opus-4-0',
+  'claude-opus-4-1',
+  'claude-opus-4-5',
+  'claude-opus-4-6',
+  'claude-sonnet-4-0',
+  'claude-sonnet-4-5',
+  'claude-sonnet-4-6',
+  'claude-haiku-4-5',
+]);
 /** Models whose default window is 1M tokens (measured: the listing budget of claude-opus-5-5 is 30,000 = 1M x 3 x 1%). Others: 200K, or 1M with a `[1m]` suffix. */
 const ONE_MILLION = new Set(['claude-opus-5-5']);
 

@@ -24,7 +24,16 @@ export interface SnapshotDiff {
   listings: {
     /** Judged values: the worst single plugin in per-plugin scope, everything together otherwise. */
     judged: { scope: 'installed' | 'per-plugin'; skillChars: Delta; agentTokens: Delta; skillUnit?: string; agentUnit?: string };
-    skills: { chars: Delta; budget: Delta; entries: Delta; truncatedAdded: string[]; truncatedRemoved: string[]; added: string[]; removed: string[]; changed: string[] };
+    skills: {
+      chars: Delta;
+      budget: Delta;
+      entries: Delta;
+      truncatedAdded: string[];
+      truncatedRemoved: string[];
+      added: string[];
+      removed: string[];
+      changed: string[];
+    };
     agents: { claudeEstimateTokens: Delta; tokens: Delta; entries: Delta; added: string[]; removed: string[]; changed: string[] };
   };
   graph: { maxDepth: Delta; cyclesAdded: string[][]; cyclesRemoved: string[][]; unresolvedAdded: UnresolvedRef[]; unresolvedRemoved: UnresolvedRef[] };

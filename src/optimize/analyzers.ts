@@ -84,7 +84,9 @@ export const listingDescriptions: Analyzer = (s) => {
     out.push({
       key: `listing:${e.kind}:${e.name}`,
       analyzer: 'listing',
-      title: isTruncated ? `"${e.name}" loses its description: the skill listing is over budget` : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+      title: isTruncated
+        ? `"${e.name}" loses its description: the skill listing is over budget`
+        : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
       rationale: isTruncated
         ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
         : e.kind === 'agent'
@@ -203,7 +205,13 @@ export const collisions: Analyzer = (s) =>
 /** Reachability: component-like files that nothing loads. */
 export const reachability: Analyzer = (s) =>
   s.files
-    .filter((f) => f.loading === 'not-loaded' && (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') && /\.md$/i.test(f.path) && f.tokens > 0)
+    .filter(
+      (f) =>
+        f.loading === 'not-loaded' &&
+        (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
+        /\.md$/i.test(f.path) &&
+        f.tokens > 0,
+    )
     .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
     .map((f) => ({
       key: `reachability:${f.path}`,

@@ -25,7 +25,8 @@ export function conclusion(v: Verdict, untrusted = false): 'success' | 'neutral'
   return v === 'fail' ? 'failure' : v === 'warn' || untrusted ? 'neutral' : 'success';
 }
 
-const clip = (s: string) => (s.length > CHECK_TEXT_LIMIT ? s.slice(0, CHECK_TEXT_LIMIT - 80).replace(/\n[^\n]*$/, '') + '\n\n_Truncated: the full report is in the job summary._' : s);
+const clip = (s: string) =>
+  s.length > CHECK_TEXT_LIMIT ? s.slice(0, CHECK_TEXT_LIMIT - 80).replace(/\n[^\n]*$/, '') + '\n\n_Truncated: the full report is in the job summary._' : s;
 
 /** A field of GitHub's answer, checked: a malformed answer is an error, never "check run undefined". */
 export function answered<T extends 'number' | 'string'>(data: unknown, key: string, type: T, what: string): T extends 'number' ? number : string {
@@ -39,7 +40,17 @@ export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: num
   const batches: Annotation[][] = [];
   for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const output = (annotations: Annotation[]) => ({ title: c.title.slice(0, 255), summary: clip(c.summary), ...(annotations.length ? { annotations } : {}) });
-  const created = await gh.rest.checks.create({ owner: c.owner, repo: c.repo, name: c.name, head_sha: c.headSha, status: 'completed', conclusion: conclusion(c.verdict, c.untrusted), completed_at: new Date().toISOString(), output: output(batches[0] ?? []), ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}) });
+  const created = await gh.rest.checks.create({
+    owner: c.owner,
+    repo: c.repo,
+    name: c.name,
+    head_sha: c.headSha,
+    status: 'completed',
+    conclusion: conclusion(c.verdict, c.untrusted),
+    completed_at: new Date().toISOString(),
+    output: output(batches[0] ?? []),
+    ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
+  });
   const id = answered(created.data, 'id', 'number', 'creating the check run');
   for (const batch of batches.slice(1)) await gh.rest.checks.update({ owner: c.owner, repo: c.repo, check_run_id: id, output: output(batch) });
   return { id, url: created.data.html_url ?? '', annotations: c.annotations.length };

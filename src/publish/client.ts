@@ -31,20 +31,33 @@ export function createClient(o: ClientOptions): GitHub {
     userAgent: 'context-budget',
     request: {
       // Octokit's fetch has no timeout of its own: each request gets one.
-      fetch: (url: string | URL, init: RequestInit = {}) => fetch(url, { ...init, signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]) }),
+      fetch: (url: string | URL, init: RequestInit = {}) =>
+        fetch(url, {
+          ...init,
+          signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]),
+        }),
     },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => o.log.debug(m), error: (m: string) => o.log.debug(m) },
     retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
     throttle: {
       retryAfterBaseValue: base,
-      onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => retryDecision(o.log, 'rate limit', after, options, count, o.deadline),
-      onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => retryDecision(o.log, 'secondary rate limit', after, options, count, o.deadline),
+      onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) =>
+        retryDecision(o.log, 'rate limit', after, options, count, o.deadline),
+      onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) =>
+        retryDecision(o.log, 'secondary rate limit', after, options, count, o.deadline),
     },
   });
 }
 
 /** Retry a rate-limited request at most twice, and only when the wait is short and the deadline not passed. */
-export function retryDecision(log: Logger, what: string, after: number, options: { method: string; url: string }, count: number, deadline?: AbortSignal): boolean {
+export function retryDecision(
+  log: Logger,
+  what: string,
+  after: number,
+  options: { method: string; url: string },
+  count: number,
+  deadline?: AbortSignal,
+): boolean {
   if (deadline?.aborted) return false;
   if (after > MAX_RETRY_WAIT_S) {
     log.info(`GitHub ${what} on ${options.method} ${options.url}: resets in ${after}s, more than ${MAX_RETRY_WAIT_S}s: not waiting`);
@@ -64,7 +77,8 @@ export function explain(e: unknown, what: string, permission: string): string {
   const s = statusOf(e);
   const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
   if (s === 401) return `${what} failed: the token is invalid or expired (401).`;
-  if (s === 403) return `${what} failed: the token lacks "${permission}" (403; read-only on fork pull requests). Grant it in the workflow's permissions: block, or use the workflow_run recipe in the README.`;
+  if (s === 403)
+    return `${what} failed: the token lacks "${permission}" (403; read-only on fork pull requests). Grant it in the workflow's permissions: block, or use the workflow_run recipe in the README.`;
   if (s === 404) return `${what} failed: not found (404): the pull request or repository is gone, or the token can't see it.`;
   if (s === 422) return `${what} failed: GitHub rejected the request (422): ${msg}`;
   return `${what} failed${s ? ` (${s})` : ''}: ${msg}`;

@@ -37,7 +37,11 @@ export async function upsertComment(gh: GitHub, t: CommentTarget, body: string, 
     for (const extra of ours.slice(1)) await gh.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: extra.id }).catch(() => undefined);
     if (existing.body === body) return { action: 'unchanged', id: existing.id, url: existing.html_url };
     const r = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body });
-    return { action: 'updated', id: answered(r.data, 'id', 'number', 'updating the comment'), url: answered(r.data, 'html_url', 'string', 'updating the comment') };
+    return {
+      action: 'updated',
+      id: answered(r.data, 'id', 'number', 'updating the comment'),
+      url: answered(r.data, 'html_url', 'string', 'updating the comment'),
+    };
   }
   if (onlyIfExists) return { action: 'skipped' };
   const created = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
@@ -47,8 +51,16 @@ export async function upsertComment(gh: GitHub, t: CommentTarget, body: string, 
     for (const extra of after.slice(1)) await gh.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: extra.id }).catch(() => undefined);
     if (keep.id !== created.data.id) {
       const r = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: keep.id, body });
-      return { action: 'updated', id: answered(r.data, 'id', 'number', 'updating the comment'), url: answered(r.data, 'html_url', 'string', 'updating the comment') };
+      return {
+        action: 'updated',
+        id: answered(r.data, 'id', 'number', 'updating the comment'),
+        url: answered(r.data, 'html_url', 'string', 'updating the comment'),
+      };
     }
   }
-  return { action: 'created', id: answered(created.data, 'id', 'number', 'creating the comment'), url: answered(created.data, 'html_url', 'string', 'creating the comment') };
+  return {
+    action: 'created',
+    id: answered(created.data, 'id', 'number', 'creating the comment'),
+    url: answered(created.data, 'html_url', 'string', 'creating the comment'),
+  };
 }

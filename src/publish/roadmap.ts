@@ -16,7 +16,9 @@ type Issue = { number: number; body?: string | null; user: { login: string } | n
 /** Our open roadmap issue: found by label and marker, written by one of our authors. */
 export async function findRoadmapIssue(gh: GitHub, t: RoadmapTarget): Promise<Issue | undefined> {
   const issues = (await gh.paginate(gh.rest.issues.listForRepo, { owner: t.owner, repo: t.repo, labels: t.label, state: 'open', per_page: 100 })) as Issue[];
-  return issues.filter((i) => !i.pull_request && (i.body ?? '').startsWith(t.marker) && i.user !== null && t.authors.includes(i.user.login)).sort((a, b) => a.number - b.number)[0];
+  return issues
+    .filter((i) => !i.pull_request && (i.body ?? '').startsWith(t.marker) && i.user !== null && t.authors.includes(i.user.login))
+    .sort((a, b) => a.number - b.number)[0];
 }
 
 export async function ensureLabel(gh: GitHub, t: RoadmapTarget): Promise<void> {
@@ -25,19 +27,38 @@ export async function ensureLabel(gh: GitHub, t: RoadmapTarget): Promise<void> {
   } catch (e) {
     if (statusOf(e) !== 404) throw e;
     try {
-      await gh.rest.issues.createLabel({ owner: t.owner, repo: t.repo, name: t.label, color: '5319e7', description: 'Context budget roadmap (context-budget)' });
+      await gh.rest.issues.createLabel({
+        owner: t.owner,
+        repo: t.repo,
+        name: t.label,
+        color: '5319e7',
+        description: 'Context budget roadmap (context-budget)',
+      });
     } catch (e2) {
       if (statusOf(e2) !== 422) throw e2; // created meanwhile
     }
   }
 }
 
-export async function upsertRoadmap(gh: GitHub, t: RoadmapTarget, body: string, existing?: Issue): Promise<{ action: 'created' | 'updated'; number: number; url: string }> {
+export async function upsertRoadmap(
+  gh: GitHub,
+  t: RoadmapTarget,
+  body: string,
+  existing?: Issue,
+): Promise<{ action: 'created' | 'updated'; number: number; url: string }> {
   if (existing) {
     const r = await gh.rest.issues.update({ owner: t.owner, repo: t.repo, issue_number: existing.number, body });
-    return { action: 'updated', number: answered(r.data, 'number', 'number', 'updating the roadmap issue'), url: answered(r.data, 'html_url', 'string', 'updating the roadmap issue') };
+    return {
+      action: 'updated',
+      number: answered(r.data, 'number', 'number', 'updating the roadmap issue'),
+      url: answered(r.data, 'html_url', 'string', 'updating the roadmap issue'),
+    };
   }
   await ensureLabel(gh, t);
   const r = await gh.rest.issues.create({ owner: t.owner, repo: t.repo, title: t.title, body, labels: [t.label] });
-  return { action: 'created', number: answered(r.data, 'number', 'number', 'creating the roadmap issue'), url: answered(r.data, 'html_url', 'string', 'creating the roadmap issue') };
+  return {
+    action: 'created',
+    number: answered(r.data, 'number', 'number', 'creating the roadmap issue'),
+    url: answered(r.data, 'html_url', 'string', 'creating the roadmap issue'),
+  };
 }

@@ -10,7 +10,9 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
   const out: string[] = [];
   const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
   out.push(`context-budget ${s.tool.version}: ${where}`);
-  out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model${s.model.id ? `, ${s.model.id}` : ''}, ${fmt(s.model.contextWindow)}-token window.`);
+  out.push(
+    `Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model${s.model.id ? `, ${s.model.id}` : ''}, ${fmt(s.model.contextWindow)}-token window.`,
+  );
   out.push('');
   out.push(
     markdownTable([
@@ -22,7 +24,9 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
       ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
       ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
       ['Read at session start', startupCost(s)],
-      ...(s.loadTime.rounds > 0 ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]] : []),
+      ...(s.loadTime.rounds > 0
+        ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]]
+        : []),
     ]),
   );
   out.push('');
@@ -35,7 +39,12 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
     out.push('');
     out.push('By unit (a plugin: what installing it adds)');
     const units = [...s.units].sort((a, b) => b.eagerTokens - a.eagerTokens);
-    out.push(markdownTable([['Unit', 'Eager', 'On demand', 'Files'], ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), fmt(u.eagerTokens), fmt(u.onDemandTokens), String(u.files)])]));
+    out.push(
+      markdownTable([
+        ['Unit', 'Eager', 'On demand', 'Files'],
+        ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), fmt(u.eagerTokens), fmt(u.onDemandTokens), String(u.files)]),
+      ]),
+    );
   }
   const eager = s.files.filter((f) => f.loading === 'eager').sort((a, b) => b.tokens - a.tokens);
   const limit = opts.files ?? 15;
@@ -69,7 +78,10 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
       const list = recs.filter((r) => r.horizon === h);
       if (!list.length) continue;
       out.push(`${h}:`);
-      for (const r of list.slice(0, 15)) out.push(`- ${r.title}${r.saving.eagerTokens > 0 ? ` (saves ~${fmt(r.saving.eagerTokens)} always-loaded tokens)` : r.saving.onDemandTokens > 0 ? ` (saves ~${fmt(r.saving.onDemandTokens)} on-demand tokens)` : ''}: ${r.location.file}${r.location.line ? `:${r.location.line}` : ''}`);
+      for (const r of list.slice(0, 15))
+        out.push(
+          `- ${r.title}${r.saving.eagerTokens > 0 ? ` (saves ~${fmt(r.saving.eagerTokens)} always-loaded tokens)` : r.saving.onDemandTokens > 0 ? ` (saves ~${fmt(r.saving.onDemandTokens)} on-demand tokens)` : ''}: ${r.location.file}${r.location.line ? `:${r.location.line}` : ''}`,
+        );
       if (list.length > 15) out.push(`- ... and ${list.length - 15} more (use --json for all)`);
     }
   }
@@ -86,8 +98,14 @@ function listingRows(s: Snapshot): string[][] {
   const truncated = worstSkills ? worstSkills.truncated.length : L.truncated.length;
   const over = j.agentTokens > s.listings.agents.warnAt;
   return [
-    ['Skill listing' + how, `${fmt(j.skillChars)} / ${fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`],
-    ['Agent listing' + how, `${fmt(j.agentTokens)} / ${fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`],
+    [
+      'Skill listing' + how,
+      `${fmt(j.skillChars)} / ${fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`,
+    ],
+    [
+      'Agent listing' + how,
+      `${fmt(j.agentTokens)} / ${fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`,
+    ],
   ];
 }
 

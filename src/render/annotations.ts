@@ -20,17 +20,38 @@ export function renderAnnotations(r: GateReport): Annotation[] {
   for (const x of r.results) {
     if (x.status === 'pass' || !x.location) continue;
     const line = Math.max(1, x.location.line ?? 1);
-    out.push({ path: x.location.file, start_line: line, end_line: line, annotation_level: x.status === 'fail' ? 'failure' : 'warning', title: clip(`context-budget: ${x.id}`, 255), message: clip(x.message) });
+    out.push({
+      path: x.location.file,
+      start_line: line,
+      end_line: line,
+      annotation_level: x.status === 'fail' ? 'failure' : 'warning',
+      title: clip(`context-budget: ${x.id}`, 255),
+      message: clip(x.message),
+    });
   }
   for (const d of r.diff.diagnostics.added) {
     if (d.severity === 'info') continue;
     const line = Math.max(1, d.line);
-    out.push({ path: d.file, start_line: line, end_line: line, annotation_level: d.severity === 'error' ? 'failure' : 'warning', title: clip(`context-budget: ${d.code}`, 255), message: clip(d.message) });
+    out.push({
+      path: d.file,
+      start_line: line,
+      end_line: line,
+      annotation_level: d.severity === 'error' ? 'failure' : 'warning',
+      title: clip(`context-budget: ${d.code}`, 255),
+      message: clip(d.message),
+    });
   }
   for (const rec of r.recommendations) {
     if (!rec.introduced) continue;
     const line = Math.max(1, rec.location.line ?? 1);
-    out.push({ path: rec.location.file, start_line: line, end_line: line, annotation_level: 'notice', title: clip(rec.title, 255), message: clip(rec.rationale) });
+    out.push({
+      path: rec.location.file,
+      start_line: line,
+      end_line: line,
+      annotation_level: 'notice',
+      title: clip(rec.title, 255),
+      message: clip(rec.rationale),
+    });
   }
   return out;
 }

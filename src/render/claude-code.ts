@@ -13,7 +13,6 @@ function median(xs: number[]): number {
 const own = (m: ClaudeCodeMeasurement) => m.facts.listing.entries.filter((e) => !e.bundled);
 const ownAgents = (m: ClaudeCodeMeasurement) => m.facts.agents.filter((a) => !a.builtin);
 
-
 /** For `analyze`: plain lines. */
 export function claudeCodeLines(m: ClaudeCodeMeasurement): string[] {
   const s = [...m.startupMs].sort((a, b) => a - b);
@@ -24,7 +23,9 @@ export function claudeCodeLines(m: ClaudeCodeMeasurement): string[] {
     `- memory files sent: ${m.facts.memory.length}${m.facts.memory.length ? ` (${m.facts.memory.map((x) => `${x.path} ${fmt(x.chars)} chars`).join(', ')})` : ''}`,
     `- skill listing: ${own(m).length} entries of the framework (${own(m).filter((e) => !e.described).length} without description), ${fmt(m.facts.listing.chars)} characters in all`,
     `- agent listing: ${ownAgents(m).length} agents of the framework`,
-    m.drift.length ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}` : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
+    m.drift.length
+      ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}`
+      : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
     `- staged for the run: ${fmt(m.staged.files)} files, ${fmt(m.staged.bytes)} bytes${m.staged.skipped ? `, ${m.staged.skipped} left out` : ''}`,
   ];
 }
@@ -33,7 +34,12 @@ export function claudeCodeLines(m: ClaudeCodeMeasurement): string[] {
 export function claudeCodeSection(r: GateReport): string {
   const c = r.claudeCode;
   if (!c) return '';
-  const row = (label: string, f: (m: ClaudeCodeMeasurement) => number, suffix = '') => [label, fmt(f(c.base)) + suffix, fmt(f(c.head)) + suffix, signed(f(c.head) - f(c.base))];
+  const row = (label: string, f: (m: ClaudeCodeMeasurement) => number, suffix = '') => [
+    label,
+    fmt(f(c.base)) + suffix,
+    fmt(f(c.head)) + suffix,
+    signed(f(c.head) - f(c.base)),
+  ];
   const rows = [
     ['Measured by Claude Code', `${md(c.base.version)} (${md(c.base.facts.model)})`, '', ''],
     row(`First request tokens${c.head.firstRequest.exact ? '' : ' (estimate)'}`, (m) => m.firstRequest.tokens),
@@ -44,8 +50,12 @@ export function claudeCodeSection(r: GateReport): string {
     row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs))),
   ];
   const lt = r.loadTime?.source === 'claude-code' ? r.loadTime : null;
-  const timing = lt ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.` : '';
+  const timing = lt
+    ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.`
+    : '';
   const drift = [...c.base.drift.map((d) => `- base: ${md(d, 600)}`), ...c.head.drift.map((d) => `- head: ${md(d, 600)}`)];
-  const driftText = drift.length ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>` : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
+  const driftText = drift.length
+    ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>`
+    : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
   return `#### What Claude Code itself sent\n${markdownTable([['', 'Base', 'Head', 'Δ'], ...rows], { align: ['l', 'r', 'r', 'r'] })}\n\n${[timing, driftText].filter(Boolean).join('\n\n')}`;
 }

@@ -44,7 +44,9 @@ export function verdictLine(r: GateReport): string {
   const change = d.delta === 0 ? 'always-loaded context unchanged' : `always-loaded context ${signed(d.delta)} tokens (${signedPct(d.ratio)})`;
   const failing = r.results.filter((x) => x.status === 'fail').length;
   const warning = r.results.filter((x) => x.status === 'warn').length;
-  const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : ''].filter(Boolean).join(', ');
+  const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : '']
+    .filter(Boolean)
+    .join(', ');
   return `${ICON[r.verdict]} **context-budget: ${r.verdict}** — ${change}${counts ? `; ${counts}` : ''}`;
 }
 
@@ -86,12 +88,26 @@ export function metricsTable(r: GateReport): string {
   const sk = d.listings.skills;
   const j = d.listings.judged;
   const worst = (unit?: string) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
-  rows.push([`Skill listing (chars of ${fmt(sk.budget.head)}${worst(j.skillUnit)})`, ...cell(j.skillChars), [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', ')]);
-  rows.push([`Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`, ...cell(j.agentTokens), budgetFor(r, 'agentListingTokens')]);
+  rows.push([
+    `Skill listing (chars of ${fmt(sk.budget.head)}${worst(j.skillUnit)})`,
+    ...cell(j.skillChars),
+    [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', '),
+  ]);
+  rows.push([
+    `Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`,
+    ...cell(j.agentTokens),
+    budgetFor(r, 'agentListingTokens'),
+  ]);
   rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
   if (r.loadTime) {
     const lt = r.loadTime;
-    rows.push(['Load time (discover + parse)', `${lt.baseMedianMs.toFixed(1)} ms`, `${lt.headMedianMs.toFixed(1)} ms`, loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`, budgetFor(r, 'loadTimeRatio')]);
+    rows.push([
+      'Load time (discover + parse)',
+      `${lt.baseMedianMs.toFixed(1)} ms`,
+      `${lt.headMedianMs.toFixed(1)} ms`,
+      loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`,
+      budgetFor(r, 'loadTimeRatio'),
+    ]);
   }
   return markdownTable(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
 }
@@ -99,7 +115,10 @@ export function metricsTable(r: GateReport): string {
 function regressions(r: GateReport, o: CommentOptions): string {
   const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
   if (!bad.length) return '';
-  const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''} <sub>(${md(x.id)})</sub>${x.howToPass ? `\n  - **How to pass:** ${md(x.howToPass, 1500)}` : ''}`);
+  const lines = bad.map(
+    (x) =>
+      `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''} <sub>(${md(x.id)})</sub>${x.howToPass ? `\n  - **How to pass:** ${md(x.howToPass, 1500)}` : ''}`,
+  );
   return `#### What this change did\n${lines.join('\n')}`;
 }
 
@@ -107,7 +126,10 @@ function regressions(r: GateReport, o: CommentOptions): string {
 function preexistingSection(r: GateReport, o: CommentOptions): string {
   const old = r.results.filter((x) => x.preexisting);
   if (!old.length) return '';
-  return details(`Already on the base branch (${old.length}; not caused by this change)`, old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'));
+  return details(
+    `Already on the base branch (${old.length}; not caused by this change)`,
+    old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'),
+  );
 }
 
 export function details(summary: string, body: string): string {
@@ -122,7 +144,11 @@ function unitsSection(r: GateReport, maxRows: number): string {
   const u = [...r.diff.units].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta));
   if (!u.length || maxRows === 0) return '';
   const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
-  return details(`Units and plugins (${u.length} changed)`, markdownTable([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) + more(u.length - maxRows, 'units'));
+  return details(
+    `Units and plugins (${u.length} changed)`,
+    markdownTable([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) +
+      more(u.length - maxRows, 'units'),
+  );
 }
 
 function filesSection(r: GateReport, maxRows: number): string {
@@ -130,7 +156,10 @@ function filesSection(r: GateReport, maxRows: number): string {
   if (!f.length || maxRows === 0) return '';
   const loading = (x: (typeof f)[number]) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
   const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
-  return details(`Files (${f.length} changed)`, markdownTable([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'));
+  return details(
+    `Files (${f.length} changed)`,
+    markdownTable([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'),
+  );
 }
 
 function listingSection(r: GateReport, maxRows: number): string {
@@ -139,7 +168,12 @@ function listingSection(r: GateReport, maxRows: number): string {
   const parts: string[] = [];
   const list = (label: string, names: string[]) => {
     if (!names.length) return;
-    parts.push(`**${label}** (${names.length}): ${names.slice(0, maxRows).map((n) => md(n, 80)).join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
+    parts.push(
+      `**${label}** (${names.length}): ${names
+        .slice(0, maxRows)
+        .map((n) => md(n, 80))
+        .join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`,
+    );
   };
   list('Now reduced to a bare name (over budget)', s.truncatedAdded);
   list('Description restored', s.truncatedRemoved);
@@ -168,7 +202,11 @@ function graphSection(r: GateReport, maxRows: number): string {
   return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
 }
 
-const HORIZON_TITLE: Record<Horizon, string> = { immediate: 'Immediate (high impact, low effort)', 'short-term': 'Short-term', 'long-term': 'Long-term (architectural)' };
+const HORIZON_TITLE: Record<Horizon, string> = {
+  immediate: 'Immediate (high impact, low effort)',
+  'short-term': 'Short-term',
+  'long-term': 'Long-term (architectural)',
+};
 
 export function savingText(eager: number, onDemand: number): string {
   return eager > 0 ? `~${fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${fmt(onDemand)} on-demand tokens` : '';
@@ -187,7 +225,13 @@ function groupLines(list: Recommendation[], o: CommentOptions, maxItems: number)
     const saving = savingText(g.eagerTokens, g.onDemandTokens);
     const shown = g.items.slice(0, maxItems);
     // One line per item inside the fold; the shared reason is said once.
-    const items = shown.map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`).join('\n') + more(g.items.length - shown.length, 'in this group');
+    const items =
+      shown
+        .map(
+          (x) =>
+            `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`,
+        )
+        .join('\n') + more(g.items.length - shown.length, 'in this group');
     return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0]!.rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
   });
 }
@@ -209,7 +253,10 @@ function unknownsSection(r: GateReport): string {
   if (!r.unknowns.length) return '';
   const mcp = r.unknowns.filter((u) => u.kind === 'mcp-server').length;
   const hooks = r.unknowns.filter((u) => u.kind === 'session-start-hook').length;
-  const bits = [mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '', hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : ''].filter(Boolean);
+  const bits = [
+    mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '',
+    hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : '',
+  ].filter(Boolean);
   return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 
@@ -239,13 +286,28 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       graphSection(r, rows),
       recommendationsSection(r, Math.max(rows, 3), opts),
       unknownsSection(r),
-      rows < 500 ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>` : '',
+      rows < 500
+        ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>`
+        : '',
       footer(r, opts),
     ].filter(Boolean);
     const text = parts.join('\n\n') + '\n';
     if (text.length <= limit) return text;
   }
   // Last resort: verdict, metrics and regressions only.
-  const minimal = [opts.key !== undefined ? marker(opts.key) : '', `### ${verdictLine(r)}`, metricsTable(r), regressions(r, opts).slice(0, limit / 2).replace(/\n[^\n]*$/, ''), footer(r, opts)].filter(Boolean).join('\n\n') + '\n';
-  return minimal.length <= limit ? minimal : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
+  const minimal =
+    [
+      opts.key !== undefined ? marker(opts.key) : '',
+      `### ${verdictLine(r)}`,
+      metricsTable(r),
+      regressions(r, opts)
+        .slice(0, limit / 2)
+        .replace(/\n[^\n]*$/, ''),
+      footer(r, opts),
+    ]
+      .filter(Boolean)
+      .join('\n\n') + '\n';
+  return minimal.length <= limit
+    ? minimal
+    : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }

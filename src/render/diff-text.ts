@@ -10,7 +10,9 @@ export function renderDiffText(r: GateReport): string {
   const out: string[] = [];
   const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
   const e = d.totals.eagerTokens;
-  out.push(`${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`);
+  out.push(
+    `${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`,
+  );
   out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
   out.push('');
   const row = (name: string, x: { base: number; head: number; delta: number }) => [name, fmt(x.base), fmt(x.head), signed(x.delta)];
@@ -19,18 +21,34 @@ export function renderDiffText(r: GateReport): string {
     row('Always-loaded tokens', d.totals.eagerTokens),
     row('On-demand tokens', d.totals.onDemandTokens),
     row('Worst invocation', d.totals.worstInvocationTokens),
-    row(`Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
-    row(`Agent listing (tokens, characters / 4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
+    row(
+      `Skill listing chars (budget ${fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`,
+      d.listings.judged.skillChars,
+    ),
+    row(
+      `Agent listing (tokens, characters / 4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`,
+      d.listings.judged.agentTokens,
+    ),
     row('Import depth', d.graph.maxDepth),
   ];
-  if (r.loadTime) rows.push([r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)', r.loadTime.baseMedianMs.toFixed(1), r.loadTime.headMedianMs.toFixed(1), loadTimeTooFast(r.loadTime) ? 'too fast to compare' : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`]);
+  if (r.loadTime)
+    rows.push([
+      r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)',
+      r.loadTime.baseMedianMs.toFixed(1),
+      r.loadTime.headMedianMs.toFixed(1),
+      loadTimeTooFast(r.loadTime)
+        ? 'too fast to compare'
+        : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`,
+    ]);
   out.push(markdownTable(rows, { align: ['l', 'r', 'r', 'r'] }));
   const bad = r.results.filter((x) => x.status !== 'pass');
   if (bad.length) {
     out.push('');
     out.push('Budgets');
     for (const x of bad) {
-      out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+      out.push(
+        `  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`,
+      );
       if (x.howToPass) out.push(`       How to pass: ${x.howToPass}`);
     }
   }
@@ -41,19 +59,33 @@ export function renderDiffText(r: GateReport): string {
     out.push('Claude Code itself, base -> head:');
     for (const side of ['base', 'head'] as const) for (const l of claudeCodeLines(r.claudeCode[side])) out.push(`  ${side}: ${l}`);
   }
-  const files = [...d.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta)).slice(0, 10);
+  const files = [...d.files]
+    .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
+    .slice(0, 10);
   if (files.length) {
     out.push('');
     out.push(`Files (${d.files.length} changed; largest first)`);
-    out.push(markdownTable([['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'], ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)])]));
+    out.push(
+      markdownTable([
+        ['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'],
+        ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
+      ]),
+    );
   }
   if (d.listings.skills.truncatedAdded.length) out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
   if (r.recommendations.length) {
     out.push('');
     out.push('Recommendations (new ones first)');
     for (const x of r.recommendations.slice(0, 10)) {
-      const saving = x.saving.eagerTokens > 0 ? `~${fmt(x.saving.eagerTokens)} eager` : x.saving.onDemandTokens > 0 ? `~${fmt(x.saving.onDemandTokens)} on-demand` : 'correctness';
-      out.push(`  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+      const saving =
+        x.saving.eagerTokens > 0
+          ? `~${fmt(x.saving.eagerTokens)} eager`
+          : x.saving.onDemandTokens > 0
+            ? `~${fmt(x.saving.onDemandTokens)} on-demand`
+            : 'correctness';
+      out.push(
+        `  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`,
+      );
     }
     if (r.recommendations.length > 10) out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
   }

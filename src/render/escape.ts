@@ -7,14 +7,18 @@ const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
 const ENTITY: Record<string, string> = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
 
 export function md(text: string, max = 200): string {
+  // Control characters and bidirectional overrides: a name must not reorder or break the line.
+  // eslint-disable-next-line no-control-regex
   let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
   if ([...t].length > max) t = [...t].slice(0, max - 1).join('') + '…';
-  return t
-    .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
-    // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
-    .replace(/\\#(?=\d)/g, '#\u200b')
-    .replace(/@/g, '@\u200b')
-    .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b');
+  return (
+    t
+      .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+      // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
+      .replace(/\\#(?=\d)/g, '#\u200b')
+      .replace(/@/g, '@\u200b')
+      .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b')
+  );
 }
 
 /**

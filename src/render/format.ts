@@ -17,4 +17,3 @@ export function signedPct(ratio: number | null): string {
   const p = ratio * 100;
   return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
 }
-

@@ -29,7 +29,8 @@ export function parseHistory(body: string | null | undefined): { history: Histor
   if (!m) return { history: empty };
   try {
     const v = JSON.parse(m[1]!) as History;
-    if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations)) return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
+    if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations))
+      return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
     return { history: v };
   } catch (e) {
     return { history: empty, problem: `history block is not valid JSON (${(e as Error).message}); starting a new history` };
@@ -65,7 +66,9 @@ export function advanceHistory(i: RoadmapInput): { history: History; resolved: H
   const resolved = i.previous.recommendations.filter((r) => !keys.has(r.key));
   const entry: HistoryEntry = { date: i.date, commit: i.commit, eagerTokens: i.snapshot.totals.eagerTokens, onDemandTokens: i.snapshot.totals.onDemandTokens };
   const entries = [...i.previous.entries.filter((e) => e.commit !== i.commit), entry].slice(-i.historyLimit);
-  const recommendations = i.recommendations.slice(0, 200).map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
+  const recommendations = i.recommendations
+    .slice(0, 200)
+    .map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
   return { history: { version: 1, entries, recommendations }, resolved };
 }
 
@@ -75,17 +78,32 @@ function trendChart(entries: HistoryEntry[]): string {
   const days = new Set(entries.map((e) => e.date.slice(0, 10)));
   const labels = entries.map((e) => `"${days.size < entries.length ? `${e.date.slice(5, 10)} ${e.date.slice(11, 16)}` : e.date.slice(5, 10)}"`).join(', ');
   const max = Math.max(...entries.map((e) => e.eagerTokens), 1);
-  return ['```mermaid', 'xychart-beta', '  title "Always-loaded tokens per run"', `  x-axis [${labels}]`, `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`, `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`, '```'].join('\n');
+  return [
+    '```mermaid',
+    'xychart-beta',
+    '  title "Always-loaded tokens per run"',
+    `  x-axis [${labels}]`,
+    `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`,
+    `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`,
+    '```',
+  ].join('\n');
 }
 
 /** The runs, newest first: date with the year, commit, always-loaded tokens and the change from the run before. */
 function runsTable(entries: HistoryEntry[]): string {
   if (!entries.length) return '';
-  const rows = entries.map((e, k) => [e.date.slice(0, 10), `\`${e.commit.slice(0, 7)}\``, fmt(e.eagerTokens), k === 0 ? '' : signed(e.eagerTokens - entries[k - 1]!.eagerTokens)]).reverse().slice(0, 12);
+  const rows = entries
+    .map((e, k) => [e.date.slice(0, 10), `\`${e.commit.slice(0, 7)}\``, fmt(e.eagerTokens), k === 0 ? '' : signed(e.eagerTokens - entries[k - 1]!.eagerTokens)])
+    .reverse()
+    .slice(0, 12);
   return ['| Date | Commit | Always-loaded tokens | Change |', '|---|---|--:|--:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
-const TITLES: Record<Horizon, string> = { immediate: 'Immediate: high impact, low effort', 'short-term': 'Short-term', 'long-term': 'Long-term: architectural' };
+const TITLES: Record<Horizon, string> = {
+  immediate: 'Immediate: high impact, low effort',
+  'short-term': 'Short-term',
+  'long-term': 'Long-term: architectural',
+};
 
 /** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
 export function renderRoadmap(i: RoadmapInput, history: History, resolved: History['recommendations']): string {
@@ -93,16 +111,30 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
   for (const per of [50, 20, 8, 3, 0]) {
     const parts: string[] = [marker(i.key ?? 'roadmap')];
     parts.push(`## Context budget roadmap`);
-    parts.push(`Always loaded: **${fmt(s.totals.eagerTokens)} tokens** (${pct(s.totals.windowShare)} of a ${fmt(s.model.contextWindow)}-token window) · on demand: ${fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`);
+    parts.push(
+      `Always loaded: **${fmt(s.totals.eagerTokens)} tokens** (${pct(s.totals.windowShare)} of a ${fmt(s.model.contextWindow)}-token window) · on demand: ${fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`,
+    );
     parts.push(`### Trend\n${trendChart(history.entries)}\n\n${runsTable(history.entries)}`);
     if (s.claudeCode) {
       const c = s.claudeCode;
-      const drift = c.drift.length ? `It loads this framework differently from the model of Claude Code ${md(s.model.claudeCodeVersion)} (${c.drift.length}):\n${c.drift.slice(0, 30).map((d) => `- ${md(d, 600)}`).join('\n')}` : `It loads this framework exactly as the model of Claude Code ${md(s.model.claudeCodeVersion)} predicts.`;
-      parts.push(`### Measured by Claude Code ${md(c.version)}\nA session starts with ${fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`);
+      const drift = c.drift.length
+        ? `It loads this framework differently from the model of Claude Code ${md(s.model.claudeCodeVersion)} (${c.drift.length}):\n${c.drift
+            .slice(0, 30)
+            .map((d) => `- ${md(d, 600)}`)
+            .join('\n')}`
+        : `It loads this framework exactly as the model of Claude Code ${md(s.model.claudeCodeVersion)} predicts.`;
+      parts.push(
+        `### Measured by Claude Code ${md(c.version)}\nA session starts with ${fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`,
+      );
     }
     if (resolved.length) {
       const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
-      parts.push(`### Resolved since the previous run\n${resolved.slice(0, Math.max(per, 5)).map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${fmt(r.eagerTokens)} always-loaded tokens)` : ''}`).join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`);
+      parts.push(
+        `### Resolved since the previous run\n${resolved
+          .slice(0, Math.max(per, 5))
+          .map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${fmt(r.eagerTokens)} always-loaded tokens)` : ''}`)
+          .join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`,
+      );
     }
     for (const h of ['immediate', 'short-term', 'long-term'] as Horizon[]) {
       const list = i.recommendations.filter((r) => r.horizon === h);
@@ -113,13 +145,21 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
       const lines = groups.slice(0, Math.max(per, 3)).map((g) => {
         const box = i.ticked?.has(g.key) ? '[x]' : '[ ]';
         const saving = savingText(g.eagerTokens, g.onDemandTokens);
-        const items = g.items.slice(0, Math.max(per, 1)).map((r) => recLine({ ...r, introduced: false })).join('\n') + (g.items.length > Math.max(per, 1) ? `\n- … ${g.items.length - Math.max(per, 1)} more in this group` : '');
+        const items =
+          g.items
+            .slice(0, Math.max(per, 1))
+            .map((r) => recLine({ ...r, introduced: false }))
+            .join('\n') + (g.items.length > Math.max(per, 1) ? `\n- … ${g.items.length - Math.max(per, 1)} more in this group` : '');
         return `- ${box} **${md(g.title, 160)}** (${g.items.length} item${g.items.length > 1 ? 's' : ''}${saving ? `, ${saving}` : ''}) <!-- group:${g.key.replace(/[^A-Za-z0-9_.:@/-]/g, '_')} -->\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
       });
-      parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${lines.join('\n')}${groups.length > Math.max(per, 3) ? `\n\n_… and ${groups.length - Math.max(per, 3)} more groups: run \`context-budget analyze\` locally or see the job summary._` : ''}`);
+      parts.push(
+        `### ${TITLES[h]} (${list.length}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\n${lines.join('\n')}${groups.length > Math.max(per, 3) ? `\n\n_… and ${groups.length - Math.max(per, 3)} more groups: run \`context-budget analyze\` locally or see the job summary._` : ''}`,
+      );
     }
     if (!i.recommendations.length) parts.push('No recommendations: the framework is lean. 🎉');
-    parts.push('<sub>Updated by context-budget on each scheduled run: this description is rewritten (discussion belongs in the comments). Its trend history is kept in a hidden block below.</sub>');
+    parts.push(
+      '<sub>Updated by context-budget on each scheduled run: this description is rewritten (discussion belongs in the comments). Its trend history is kept in a hidden block below.</sub>',
+    );
     parts.push(serializeHistory(history));
     const body = parts.join('\n\n') + '\n';
     if (body.length <= COMMENT_LIMIT) return body;

@@ -11,7 +11,8 @@ export class FileCountStore implements CountStore {
     this.data = new Map();
     try {
       const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
-      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.data.set(k, v);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+        for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.data.set(k, v);
     } catch {
       // No cache yet, or unreadable: start empty.
     }

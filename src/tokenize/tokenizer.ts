@@ -10,7 +10,7 @@ export interface Tokenizer {
 }
 
 export const TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
-export const TOKENIZER_NOTE = 'Estimate: counted with the public o200k_base BPE; Claude\'s own tokenizer is not public.';
+export const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
 
 /** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
 export const MAX_PIECE_CHARS = 16_384;

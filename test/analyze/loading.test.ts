@@ -146,7 +146,9 @@ describe('agents, output styles, MCP and hooks', () => {
     const reviewer = s.listings.agents.items.find((e) => e.name === 'reviewer');
     expect(reviewer?.text).toBe('- reviewer: Reviews code for correctness. Examples: <example>user: review this</example> (Tools: Read, Grep)');
     expect(s.diagnostics).toContainEqual(expect.objectContaining({ file: '.claude/agents/reviewer.md', code: 'frontmatter' }));
-    expect(s.listings.agents.claudeEstimateTokens).toBe(Math.round('reviewer: Reviews code for correctness. Examples: <example>user: review this</example>'.length / 4));
+    expect(s.listings.agents.claudeEstimateTokens).toBe(
+      Math.round('reviewer: Reviews code for correctness. Examples: <example>user: review this</example>'.length / 4),
+    );
   });
   it('does not load an agent without a description, and says so', () => {
     expect(file(s, '.claude/agents/no-desc.md').loading).toBe('not-loaded');

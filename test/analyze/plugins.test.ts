@@ -78,7 +78,7 @@ describe('a skill listing over budget', () => {
   it('caps a description at 1,536 characters with an ellipsis', () => {
     const huge = o.listings.skills.items.find((e) => e.name === 'huge-desc')!;
     expect(huge.descriptionCapped).toBe(true);
-    expect(huge.text).toBe(`- huge-desc: ${('word '.repeat(400).trim()).slice(0, 1535)}…`);
+    expect(huge.text).toBe(`- huge-desc: ${'word '.repeat(400).trim().slice(0, 1535)}…`);
     expect(o.diagnostics).toContainEqual(expect.objectContaining({ file: '.claude/skills/huge-desc/SKILL.md', code: 'description-too-long', line: 3 }));
   });
 
@@ -93,7 +93,8 @@ describe('a skill listing over budget', () => {
     const eager = L.items.filter((e) => e.loading === 'eager');
     const bundled = modelFor('claude-sonnet-4-6').bundledEntries;
     const n = eager.length + bundled.length;
-    let left = L.budget - (eager.reduce((a, e) => a + `- ${e.name}`.length, 0) + bundled.reduce((a, b) => a + (b.competes ? b.name.length + 2 : b.chars), 0) + n - 1);
+    let left =
+      L.budget - (eager.reduce((a, e) => a + `- ${e.name}`.length, 0) + bundled.reduce((a, b) => a + (b.competes ? b.name.length + 2 : b.chars), 0) + n - 1);
     const expected: string[] = [];
     for (const e of eager) {
       const extra = e.text.length - `- ${e.name}`.length;

@@ -34,7 +34,12 @@ describe('context-budget analyze', () => {
     const ok = ajv.validate(schema, snapshot);
     expect(ajv.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
-    expect(snapshot).toMatchObject({ schemaVersion: 1, totals: { eagerTokens: expect.any(Number) }, listings: { skills: { budget: 30000 } }, tokenizer: { estimate: true } });
+    expect(snapshot).toMatchObject({
+      schemaVersion: 1,
+      totals: { eagerTokens: expect.any(Number) },
+      listings: { skills: { budget: 30000 } },
+      tokenizer: { estimate: true },
+    });
   });
 
   it('prints a human table with the estimate label', async () => {

@@ -63,7 +63,16 @@ describe('diff properties', () => {
         }
         const flip = (s: string) => (s === 'added' ? 'removed' : s === 'removed' ? 'added' : s);
         const key = (l: SnapshotDiff['files']) => l.map((f) => `${f.path}:${f.eager.delta}:${f.tokens.delta}:${f.status}`).sort();
-        expect(key(ba.files)).toEqual(key(ab.files.map((f) => ({ ...f, status: flip(f.status) as typeof f.status, eager: { ...f.eager, delta: -f.eager.delta }, tokens: { ...f.tokens, delta: -f.tokens.delta } }))));
+        expect(key(ba.files)).toEqual(
+          key(
+            ab.files.map((f) => ({
+              ...f,
+              status: flip(f.status) as typeof f.status,
+              eager: { ...f.eager, delta: -f.eager.delta },
+              tokens: { ...f.tokens, delta: -f.tokens.delta },
+            })),
+          ),
+        );
         expect(ba.units.map((u) => [u.name, -u.eager.delta || 0]).sort()).toEqual(ab.units.map((u) => [u.name, u.eager.delta || 0]).sort());
         expect(ba.diagnostics.added).toEqual(ab.diagnostics.fixed);
         expect(ba.listings.skills.added).toEqual(ab.listings.skills.removed);
@@ -92,7 +101,17 @@ describe('budgets and the verdict', () => {
   it('evaluates scoped and percentage budgets', async () => {
     const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
     const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
-    const c = normalizeConfig({ defaults: false, budgets: [{ metric: 'eagerTokens', scope: 'category:skill-listing', maxIncreasePercent: 50 }, { metric: 'eagerTokens', scope: 'files:CLAUDE.md', max: 100000 }, { metric: 'eagerTokens', scope: 'kind:skill', maxIncrease: 1000, level: 'warn' }] }, 'x.yml');
+    const c = normalizeConfig(
+      {
+        defaults: false,
+        budgets: [
+          { metric: 'eagerTokens', scope: 'category:skill-listing', maxIncreasePercent: 50 },
+          { metric: 'eagerTokens', scope: 'files:CLAUDE.md', max: 100000 },
+          { metric: 'eagerTokens', scope: 'kind:skill', maxIncrease: 1000, level: 'warn' },
+        ],
+      },
+      'x.yml',
+    );
     const r = evaluate(c.assertions, base, head, null);
     const skills = (s: Snapshot) => s.categories.filter((x) => x.category === 'skill-listing' && x.loading === 'eager').reduce((a, x) => a + x.tokens, 0);
     expect(r[0]).toMatchObject({ status: 'fail', base: skills(base) });
@@ -104,10 +123,18 @@ describe('budgets and the verdict', () => {
 
   it('has no timed budget by default; an opt-in one decides only when its whole interval clears the limit', async () => {
     const s = await analyzeDir(path.join(FIXTURES, 'example-base'));
-    const lt = (ratio: number, ms: number, spread = 0.1) => ({ rounds: 5, baseMedianMs: ms, headMedianMs: ms * ratio, ratio, ratioMin: ratio - spread, ratioMax: ratio + spread });
+    const lt = (ratio: number, ms: number, spread = 0.1) => ({
+      rounds: 5,
+      baseMedianMs: ms,
+      headMedianMs: ms * ratio,
+      ratio,
+      ratioMin: ratio - spread,
+      ratioMax: ratio + spread,
+    });
     expect(evaluate(config.assertions, s, s, lt(40, 50)).some((r) => r.metric === 'loadTimeRatio')).toBe(false);
     const timed = normalizeConfig({ budgets: [{ metric: 'loadTimeRatio', max: 1.5, noise: 0.25, level: 'warn' }] }, 'x.yml');
-    const loadResult = (ratio: number, ms: number, spread?: number) => evaluate(timed.assertions, s, s, lt(ratio, ms, spread)).find((r) => r.metric === 'loadTimeRatio')!;
+    const loadResult = (ratio: number, ms: number, spread?: number) =>
+      evaluate(timed.assertions, s, s, lt(ratio, ms, spread)).find((r) => r.metric === 'loadTimeRatio')!;
     expect(loadResult(1.6, 50).status).toBe('pass'); // within max 1.5 + 0.25 noise
     expect(loadResult(2.0, 50).status).toBe('warn'); // 1.9-2.1: every round over 1.75
     const noisy = loadResult(2.0, 50, 0.5); // 1.5-2.5: the interval straddles the limit

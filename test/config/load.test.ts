@@ -27,12 +27,31 @@ describe('budget config', () => {
 
   it('normalizes shorthand once: one entry with two operators is two assertions', () => {
     const c = parseConfigText(
-      ['defaults:', '  eager-increase: off', 'budgets:', '  - metric: eagerTokens', '    scope: unit:my-plugin', '    max: 5000', '    maxIncreasePercent: 10', '    level: warn', '  - metric: onDemandTokens', '    scope: { files: "docs/**" }', '    maxIncrease: 100'].join('\n'),
+      [
+        'defaults:',
+        '  eager-increase: off',
+        'budgets:',
+        '  - metric: eagerTokens',
+        '    scope: unit:my-plugin',
+        '    max: 5000',
+        '    maxIncreasePercent: 10',
+        '    level: warn',
+        '  - metric: onDemandTokens',
+        '    scope: { files: "docs/**" }',
+        '    maxIncrease: 100',
+      ].join('\n'),
       '.github/context-budget.yml',
     );
     const user = c.assertions.filter((a) => a.source !== 'default');
     expect(user).toEqual([
-      expect.objectContaining({ id: 'budgets[0].max', metric: 'eagerTokens', scope: { type: 'unit', value: 'my-plugin' }, operator: 'max', threshold: 5000, level: 'warn' }),
+      expect.objectContaining({
+        id: 'budgets[0].max',
+        metric: 'eagerTokens',
+        scope: { type: 'unit', value: 'my-plugin' },
+        operator: 'max',
+        threshold: 5000,
+        level: 'warn',
+      }),
       expect.objectContaining({ id: 'budgets[0].maxIncreasePercent', operator: 'maxIncreasePercent', threshold: 10, level: 'warn' }),
       expect.objectContaining({ id: 'budgets[1].maxIncrease', scope: { type: 'files', value: 'docs/**' }, level: 'error' }),
     ]);
@@ -62,8 +81,12 @@ describe('budget config', () => {
   });
 
   it('keeps every default id documented in the shipped JSON schema', async () => {
-    const schema = (await import('../../schema/config.schema.json', { with: { type: 'json' } })).default as { properties: { defaults: { oneOf: { properties?: Record<string, unknown> }[] } ; budgets: { items: { properties: { metric: { enum: string[] } } } } } };
-    const ids = defaultAssertions().map((a) => a.id).sort();
+    const schema = (await import('../../schema/config.schema.json', { with: { type: 'json' } })).default as {
+      properties: { defaults: { oneOf: { properties?: Record<string, unknown> }[] }; budgets: { items: { properties: { metric: { enum: string[] } } } } };
+    };
+    const ids = defaultAssertions()
+      .map((a) => a.id)
+      .sort();
     const objectForm = schema.properties.defaults.oneOf.find((x) => x.properties)!;
     expect(Object.keys(objectForm.properties!).sort()).toEqual(ids);
     const { METRICS } = await import('../../src/config/budgets.js');

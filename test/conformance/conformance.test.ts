@@ -7,7 +7,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Facts } from '../../src/conformance/facts.js';
 import { disagreements, predictLike, type RecordedProfile } from '../../src/conformance/predict.js';
 import { CORPORA, counter, FIXTURES } from '../helpers.js';
 
@@ -35,7 +34,11 @@ const cases = goldens.flatMap((g) => Object.keys(g.profiles).map((p) => ({ g, p,
 describe('conformance with Claude Code (goldens from the real binary)', () => {
   it('has goldens for every fixture and both profiles', () => {
     const fixtures = readdirSync(FIXTURES).filter((d) => !d.startsWith('.'));
-    for (const f of fixtures) expect(goldens.some((g) => g.framework === `fixture-${f}`), f).toBe(true);
+    for (const f of fixtures)
+      expect(
+        goldens.some((g) => g.framework === `fixture-${f}`),
+        f,
+      ).toBe(true);
   });
 
   it.each(cases.map((c) => [`${c.g.framework} ${c.p}`, c] as const))('%s', async (_name, { g, p, dir }) => {

@@ -71,7 +71,16 @@ describe('--measure claude-code', () => {
       writeFiles(home, { '.claude/settings.json': JSON.stringify({ enableAllProjectMcpServers: true }) });
       spawnSync(binary, ['-p', 'hi'], {
         cwd: realpathSync(dir),
-        env: { PATH: process.env.PATH, HOME: home, CLAUDE_CONFIG_DIR: path.join(home, '.claude'), ANTHROPIC_BASE_URL: `http://127.0.0.1:${capture.port}`, ANTHROPIC_API_KEY: 'x', DISABLE_TELEMETRY: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1', DISABLE_AUTOUPDATER: '1' },
+        env: {
+          PATH: process.env.PATH,
+          HOME: home,
+          CLAUDE_CONFIG_DIR: path.join(home, '.claude'),
+          ANTHROPIC_BASE_URL: `http://127.0.0.1:${capture.port}`,
+          ANTHROPIC_API_KEY: 'x',
+          DISABLE_TELEMETRY: '1',
+          CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+          DISABLE_AUTOUPDATER: '1',
+        },
         timeout: 15_000,
         stdio: 'ignore',
       });
@@ -93,7 +102,13 @@ describe('--measure claude-code', () => {
 
   it('the CLI refuses a bad spec before running anything', async () => {
     const err: string[] = [];
-    const code = await runCli({ argv: ['analyze', path.join(FIXTURES, 'example-head'), '--measure', 'claude-code@;rm -rf', '--no-cache'], cwd: process.cwd(), env: {}, stdout: { write: () => true }, stderr: { write: (s: string) => err.push(s) } });
+    const code = await runCli({
+      argv: ['analyze', path.join(FIXTURES, 'example-head'), '--measure', 'claude-code@;rm -rf', '--no-cache'],
+      cwd: process.cwd(),
+      env: {},
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => err.push(s) },
+    });
     expect(code).toBe(2);
     expect(err.join('')).toMatch(/--measure expects claude-code or claude-code@VERSION/);
   });

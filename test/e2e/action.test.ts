@@ -28,7 +28,6 @@ function makeOrigin(headChange: (dir: string) => void): Repo {
   sh(work, 'git', ['init', '-q', '-b', 'main']);
   sh(work, 'git', ['add', '-A']);
   sh(work, 'git', ['commit', '-qm', 'base']);
-  const base = sh(work, 'git', ['rev-parse', 'HEAD']).trim();
   sh(work, 'git', ['checkout', '-qb', 'feature']);
   headChange(work);
   sh(work, 'git', ['add', '-A']);
@@ -69,7 +68,15 @@ interface RunResult {
   report?: { verdict: string };
 }
 
-async function runAction(o: { ws: string; event: string; payload: object; sha: string; inputs: Record<string, string>; api: string; env?: Record<string, string> }): Promise<RunResult> {
+async function runAction(o: {
+  ws: string;
+  event: string;
+  payload: object;
+  sha: string;
+  inputs: Record<string, string>;
+  api: string;
+  env?: Record<string, string>;
+}): Promise<RunResult> {
   const tmp = tmpDir('cb-runner-');
   const eventPath = path.join(tmp, 'event.json');
   writeFileSync(eventPath, JSON.stringify(o.payload));
@@ -136,10 +143,21 @@ afterEach(() => {
 });
 
 const grow = (dir: string) => {
-  const big = '\n## Deployment runbook\n' + Array.from({ length: 25 }, (_, i) => `${i + 1}. Check the dashboard for service ${i}, confirm health, promote the canary and watch the error rates for ten minutes.`).join('\n') + '\n';
+  const big =
+    '\n## Deployment runbook\n' +
+    Array.from(
+      { length: 25 },
+      (_, i) => `${i + 1}. Check the dashboard for service ${i}, confirm health, promote the canary and watch the error rates for ten minutes.`,
+    ).join('\n') +
+    '\n';
   writeFileSync(path.join(dir, 'CLAUDE.md'), readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8') + big);
 };
-const prPayload = (r: Repo) => ({ action: 'synchronize', number: 1, pull_request: { number: 1, base: { sha: r.base, ref: 'main' }, head: { sha: r.head, ref: 'feature' } }, repository: { full_name: 'o/r' } });
+const prPayload = (r: Repo) => ({
+  action: 'synchronize',
+  number: 1,
+  pull_request: { number: 1, base: { sha: r.base, ref: 'main' }, head: { sha: r.head, ref: 'feature' } },
+  repository: { full_name: 'o/r' },
+});
 
 /** An origin with the given head change, checked out at its merge commit with depth 1. */
 function pullRequestFixture(change: (dir: string) => void): { repo: Repo; ws: string } {
@@ -174,7 +192,19 @@ describe('pull_request', () => {
     expect(r.summary).toContain('context-budget: warn');
     expect(r.report?.verdict).toBe('warn');
     writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-comment.md'), gh.comments[0]!.body);
-    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-check.json'), JSON.stringify({ name: gh.checkRuns[0].name, conclusion: gh.checkRuns[0].conclusion, title: gh.checkRuns[0].output.title, annotations: gh.checkRuns[0].annotationsAll }, null, 2));
+    writeFileSync(
+      path.join(os.tmpdir(), 'context-budget-e2e-check.json'),
+      JSON.stringify(
+        {
+          name: gh.checkRuns[0].name,
+          conclusion: gh.checkRuns[0].conclusion,
+          title: gh.checkRuns[0].output.title,
+          annotations: gh.checkRuns[0].annotationsAll,
+        },
+        null,
+        2,
+      ),
+    );
   });
 
   it('second run updates the same comment: still one', async () => {
@@ -202,7 +232,14 @@ describe('pull_request', () => {
   });
 
   it('read-only token: 403 on comment and check, yet the summary has the report and the exit code follows the verdict', async () => {
-    const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read', 'fail-on': 'warn' }, api });
+    const r = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'github-token': 'ghs-read', 'fail-on': 'warn' },
+      api,
+    });
     expect(r.code).toBe(1); // fail-on: warn and the verdict is warn
     expect(r.summary).toContain('context-budget: warn');
     expect(r.stdout).toMatch(/::warning::.*checks: write.*pull-requests: write/s);
@@ -213,7 +250,14 @@ describe('pull_request', () => {
 
   it('retries a 500 and a secondary rate limit', async () => {
     gh.faults.push({ method: 'POST', path: /\/issues\/1\/comments$/, status: 500, times: 1 });
-    gh.faults.push({ method: 'POST', path: /\/check-runs$/, status: 403, times: 1, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4000' }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' } });
+    gh.faults.push({
+      method: 'POST',
+      path: /\/check-runs$/,
+      status: 403,
+      times: 1,
+      headers: { 'retry-after': '1', 'x-ratelimit-remaining': '4000' },
+      body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.' },
+    });
     const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.code).toBe(0);
     expect(gh.comments).toHaveLength(1);
@@ -229,7 +273,8 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   beforeAll(() => {
     ({ repo, ws } = pullRequestFixture(grow));
   });
-  const runPr = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', ...inputs }, api, env });
+  const runPr = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
+    runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', ...inputs }, api, env });
 
   it('401: a bad token is explained; summary and exit code unaffected', async () => {
     const r = await runPr({ 'github-token': 'ghs-bogus' });
@@ -266,7 +311,9 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 
   it('a bad config fails fast, naming file and key, before anything is published', async () => {
-    const { repo: bad, ws: bws } = pullRequestFixture((dir) => writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }));
+    const { repo: bad, ws: bws } = pullRequestFixture((dir) =>
+      writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }),
+    );
     const r = await runAction({ ws: bws, event: 'pull_request', payload: prPayload(bad), sha: bad.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('::error::.github/context-budget.yml: budgets[0].max: expected a number >= 0, got "plenty"');
@@ -275,7 +322,13 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   });
 
   it('repository text cannot inject workflow commands into the log', async () => {
-    const { repo: evil, ws: ews } = pullRequestFixture((dir) => writeFiles(dir, { '.claude/skills/evil/SKILL.md': '---\nname: evil\ndescription: x\n---\nBody\n', '.claude/commands/::error::pwned.md': '---\ndescription: "::add-mask::x"\n---\n', 'CLAUDE.md': '# Root\n@::warning::nope.md\n' }));
+    const { repo: evil, ws: ews } = pullRequestFixture((dir) =>
+      writeFiles(dir, {
+        '.claude/skills/evil/SKILL.md': '---\nname: evil\ndescription: x\n---\nBody\n',
+        '.claude/commands/::error::pwned.md': '---\ndescription: "::add-mask::x"\n---\n',
+        'CLAUDE.md': '# Root\n@::warning::nope.md\n',
+      }),
+    );
     const r = await runAction({ ws: ews, event: 'pull_request', payload: prPayload(evil), sha: evil.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.stdout).not.toMatch(/^::error::pwned/m);
     expect(r.stdout).not.toMatch(/^\s*::warning::nope/m);
@@ -304,7 +357,8 @@ describe('failing pull request and annotations in batches', () => {
     const { repo, ws } = pullRequestFixture((dir) => {
       const files: Record<string, string> = {};
       // 80 skills of ~600-character descriptions: the listing overflows Claude Code's budget (30,000 characters on its default model).
-      for (let i = 0; i < 80; i++) files[`.claude/skills/skill-${i}/SKILL.md`] = `---\ndescription: skill ${i} ${'does one careful thing and reports it. '.repeat(15)}\n---\nBody\n`;
+      for (let i = 0; i < 80; i++)
+        files[`.claude/skills/skill-${i}/SKILL.md`] = `---\ndescription: skill ${i} ${'does one careful thing and reports it. '.repeat(15)}\n---\nBody\n`;
       writeFiles(dir, files);
     });
     const r = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write' }, api });
@@ -340,7 +394,14 @@ describe('measure: claude-code is refused where the head is untrusted and the to
     const repo = makeOrigin((dir) => grow(dir));
     const ws = shallowCheckout(repo.origin, repo.head);
     dirs.push(repo.origin, ws);
-    const r = await runAction({ ws, event: 'pull_request_target', payload: prPayload(repo), sha: repo.base, inputs: { 'github-token': 'ghs-write', measure: 'claude-code' }, api });
+    const r = await runAction({
+      ws,
+      event: 'pull_request_target',
+      payload: prPayload(repo),
+      sha: repo.base,
+      inputs: { 'github-token': 'ghs-write', measure: 'claude-code' },
+      api,
+    });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('Input "measure": refused on pull_request_target');
     expect(gh.comments).toHaveLength(0);
@@ -368,7 +429,10 @@ describe('schedule: the roadmap issue', () => {
     expect(body1).toMatch(loadingBox);
     gh.issues[0].body = body1.replace(loadingBox, '- [x] $1');
     // Fix the broken import, then run again.
-    writeFileSync(path.join(dir, 'CLAUDE.md'), readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8').replace('Deployment secrets are described in @docs/secrets.md\n', ''));
+    writeFileSync(
+      path.join(dir, 'CLAUDE.md'),
+      readFileSync(path.join(dir, 'CLAUDE.md'), 'utf8').replace('Deployment secrets are described in @docs/secrets.md\n', ''),
+    );
     sh(dir, 'git', ['commit', '-qam', 'fix import']);
     const second = sh(dir, 'git', ['rev-parse', 'HEAD']).trim();
     const r2 = await runAction({ ws: dir, event: 'schedule', payload: {}, sha: second, inputs: { 'github-token': 'ghs-write' }, api });
@@ -412,7 +476,16 @@ describe('exact counts from Anthropic (optional)', () => {
 
   it('uses exact counts when a key is given, caching by content; falls back to the estimate on an API error', async () => {
     const { repo, ws } = pullRequestFixture(grow);
-    const run = () => runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', 'anthropic-api-key': 'sk-ant-test', 'anthropic-model': 'claude-test' }, api, env: { ANTHROPIC_BASE_URL: url } });
+    const run = () =>
+      runAction({
+        ws,
+        event: 'pull_request',
+        payload: prPayload(repo),
+        sha: repo.merge,
+        inputs: { 'github-token': 'ghs-write', 'anthropic-api-key': 'sk-ant-test', 'anthropic-model': 'claude-test' },
+        api,
+        env: { ANTHROPIC_BASE_URL: url },
+      });
     const exact = await run();
     expect(exact.code).toBe(0);
     expect(seen.length).toBeGreaterThan(3);
@@ -433,13 +506,26 @@ describe('workflow_run recipe', () => {
     const report = path.join(tmpDir(), 'report.json');
     const { repo, ws } = pullRequestFixture(grow);
     dirs.push(path.dirname(report));
-    const measure = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read', comment: 'never', 'check-run': 'false', 'output-dir': path.dirname(report) }, api });
+    const measure = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'github-token': 'ghs-read', comment: 'never', 'check-run': 'false', 'output-dir': path.dirname(report) },
+      api,
+    });
     expect(measure.code).toBe(0);
-    const r = await runAction({ ws, event: 'workflow_run', payload: { workflow_run: { head_sha: repo.head, pull_requests: [{ number: 1 }] } }, sha: repo.base, inputs: { 'github-token': 'ghs-write', 'publish-report': report }, api });
+    const r = await runAction({
+      ws,
+      event: 'workflow_run',
+      payload: { workflow_run: { head_sha: repo.head, pull_requests: [{ number: 1 }] } },
+      sha: repo.base,
+      inputs: { 'github-token': 'ghs-write', 'publish-report': report },
+      api,
+    });
     expect(r.code).toBe(0);
     expect(r.outputs.mode).toBe('publish');
     expect(gh.comments).toHaveLength(1);
     expect(gh.checkRuns[0].head_sha).toBe(repo.head);
   });
 });
-

@@ -34,8 +34,18 @@ function loadSpec(): Route[] {
   routes = [];
   for (const [template, item] of Object.entries<Json>(spec.paths)) {
     const names: string[] = [];
-    const re = new RegExp('^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, n: string) => (names.push(n), '([^/]+)')) + '$');
-    for (const method of ['get', 'post', 'patch', 'put', 'delete']) if (item[method]) routes.push({ method: method.toUpperCase(), template, re, names, op: { ...item[method], parameters: [...(item.parameters ?? []), ...(item[method].parameters ?? [])] } });
+    const re = new RegExp(
+      '^' + template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{([^}]+)\\?\}/g, (_m, n: string) => (names.push(n), '([^/]+)')) + '$',
+    );
+    for (const method of ['get', 'post', 'patch', 'put', 'delete'])
+      if (item[method])
+        routes.push({
+          method: method.toUpperCase(),
+          template,
+          re,
+          names,
+          op: { ...item[method], parameters: [...(item.parameters ?? []), ...(item[method].parameters ?? [])] },
+        });
   }
   return routes;
 }
@@ -46,7 +56,7 @@ function nullableToJsonSchema(schema: Json): Json {
   const out: Json = {};
   for (const [k, v] of Object.entries(schema)) if (k !== 'nullable') out[k] = k === '$ref' && typeof v === 'string' ? 'gh' + v : nullableToJsonSchema(v);
   // OpenAPI 3.0 `nullable`: accept null where a schema says so.
-  if (schema.nullable === true && schema.type) out.type = [].concat(schema.type, 'null');
+  if (schema.nullable === true && schema.type) out.type = ([] as unknown[]).concat(schema.type, 'null');
   return out;
 }
 
@@ -93,7 +103,10 @@ export class FakeGitHub {
   readonly requests: { method: string; path: string; status: number }[] = [];
   readonly violations: string[] = [];
   readonly faults: Fault[] = [];
-  tokens: Record<string, Token> = { 'ghs-write': { login: 'github-actions[bot]', integration: true }, 'ghs-read': { login: 'github-actions[bot]', integration: true, readOnly: true } };
+  tokens: Record<string, Token> = {
+    'ghs-write': { login: 'github-actions[bot]', integration: true },
+    'ghs-read': { login: 'github-actions[bot]', integration: true, readOnly: true },
+  };
   private nextId = 1000;
   private server?: http.Server;
   url = '';
@@ -131,7 +144,17 @@ export class FakeGitHub {
   }
 
   private commentJson(c: Comment): Json {
-    return { id: c.id, node_id: `IC_${c.id}`, body: c.body, user: { login: c.user.login, id: 1, type: c.user.type }, html_url: `https://github.com/o/r/pull/${c.issue}#issuecomment-${c.id}`, url: `${this.url}/repos/o/r/issues/comments/${c.id}`, created_at: c.created_at, updated_at: c.created_at, author_association: 'NONE' };
+    return {
+      id: c.id,
+      node_id: `IC_${c.id}`,
+      body: c.body,
+      user: { login: c.user.login, id: 1, type: c.user.type },
+      html_url: `https://github.com/o/r/pull/${c.issue}#issuecomment-${c.id}`,
+      url: `${this.url}/repos/o/r/issues/comments/${c.id}`,
+      created_at: c.created_at,
+      updated_at: c.created_at,
+      author_association: 'NONE',
+    };
   }
 
   private paginate(res: http.ServerResponse, u: URL, items: Json[]): void {
@@ -161,7 +184,8 @@ export class FakeGitHub {
       const p = query.find((q: Json) => q.name === k);
       if (!p) this.violations.push(`${method} ${route.template}: unknown query parameter "${k}" (known: ${query.map((q: Json) => q.name).join(', ')})`);
       else if (p.schema?.type === 'integer' && !/^\d+$/.test(v)) this.violations.push(`${method} ${route.template}: query ${k}=${v} is not an integer`);
-      else if (p.schema?.enum && !p.schema.enum.includes(v)) this.violations.push(`${method} ${route.template}: query ${k}=${v} is not one of ${p.schema.enum.join(', ')}`);
+      else if (p.schema?.enum && !p.schema.enum.includes(v))
+        this.violations.push(`${method} ${route.template}: query ${k}=${v} is not one of ${p.schema.enum.join(', ')}`);
     }
     let json: Json;
     if (body) {
@@ -214,7 +238,11 @@ export class FakeGitHub {
         return ok(200, { login: token.login, id: 1, type: 'User' });
       case 'GET /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         record(200);
-        return this.paginate(res, u, this.comments.filter((c) => c.issue === Number(params.issue_number)).map((c) => this.commentJson(c)));
+        return this.paginate(
+          res,
+          u,
+          this.comments.filter((c) => c.issue === Number(params.issue_number)).map((c) => this.commentJson(c)),
+        );
       }
       case 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments': {
         const c = this.seedComment(Number(params.issue_number), token.login, json.body);
@@ -232,7 +260,12 @@ export class FakeGitHub {
         return ok(204, undefined);
       }
       case 'POST /repos/{owner}/{repo}/check-runs': {
-        const run = { id: this.nextId++, ...json, annotationsAll: [...(json.output?.annotations ?? [])], html_url: `https://github.com/o/r/runs/${this.nextId}` };
+        const run = {
+          id: this.nextId++,
+          ...json,
+          annotationsAll: [...(json.output?.annotations ?? [])],
+          html_url: `https://github.com/o/r/runs/${this.nextId}`,
+        };
         this.checkRuns.push(run);
         return ok(201, { id: run.id, html_url: run.html_url, name: run.name, head_sha: run.head_sha, status: run.status, conclusion: run.conclusion });
       }
@@ -251,7 +284,16 @@ export class FakeGitHub {
       }
       case 'POST /repos/{owner}/{repo}/issues': {
         const n = this.issues.length + 1;
-        const issue = { id: this.nextId++, number: n, title: json.title, body: json.body, state: 'open', labels: (json.labels ?? []).map((l: string) => ({ name: l })), user: { login: token.login, type: 'Bot' }, html_url: `https://github.com/o/r/issues/${n}` };
+        const issue = {
+          id: this.nextId++,
+          number: n,
+          title: json.title,
+          body: json.body,
+          state: 'open',
+          labels: (json.labels ?? []).map((l: string) => ({ name: l })),
+          user: { login: token.login, type: 'Bot' },
+          html_url: `https://github.com/o/r/issues/${n}`,
+        };
         for (const l of json.labels ?? []) if (!this.labels.has(l)) return ok(422, { message: `label ${l} does not exist` });
         this.issues.push(issue);
         return ok(201, issue);
@@ -278,4 +320,3 @@ export class FakeGitHub {
 function refName(ref: string): string {
   return ref.split('/').pop() ?? '';
 }
-

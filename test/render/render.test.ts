@@ -18,7 +18,16 @@ const config = normalizeConfig({}, '.github/context-budget.yml');
 beforeAll(async () => {
   base = await analyzeDir(path.join(FIXTURES, 'example-base'));
   head = await analyzeDir(path.join(FIXTURES, 'example-head'));
-  report = compare({ base, head, baseLabel: 'main', headLabel: 'feature', loadTime: { rounds: 5, baseMedianMs: 10, headMedianMs: 11, ratio: 1.1, ratioMin: 1.02, ratioMax: 1.2 } }, config);
+  report = compare(
+    {
+      base,
+      head,
+      baseLabel: 'main',
+      headLabel: 'feature',
+      loadTime: { rounds: 5, baseMedianMs: 10, headMedianMs: 11, ratio: 1.1, ratioMin: 1.02, ratioMax: 1.2 },
+    },
+    config,
+  );
 });
 
 describe('renderers (golden)', () => {
@@ -30,8 +39,12 @@ describe('renderers (golden)', () => {
   });
   it('renders annotations with file, line, level and message', () => {
     const a = renderAnnotations(report);
-    expect(a).toContainEqual(expect.objectContaining({ path: 'CLAUDE.md', annotation_level: 'notice', title: 'Move "Deployment runbook" out of the always-loaded CLAUDE.md' }));
-    expect(a).toContainEqual(expect.objectContaining({ path: 'CLAUDE.md', start_line: 39, annotation_level: 'notice', title: '@docs/secrets.md does not exist' }));
+    expect(a).toContainEqual(
+      expect.objectContaining({ path: 'CLAUDE.md', annotation_level: 'notice', title: 'Move "Deployment runbook" out of the always-loaded CLAUDE.md' }),
+    );
+    expect(a).toContainEqual(
+      expect.objectContaining({ path: 'CLAUDE.md', start_line: 39, annotation_level: 'notice', title: '@docs/secrets.md does not exist' }),
+    );
     expect(a.every((x) => x.start_line >= 1 && x.message.length <= 1000)).toBe(true);
   });
   it('starts with a hidden marker and a one-line verdict, and names what was compared', () => {
@@ -58,7 +71,11 @@ describe('safety of repository text in markdown', () => {
     const d = tmpDir();
     try {
       const evil = 'x</details><script>alert(1)</script> @admin **bold** `tick` | pipe <!-- context-budget:default -->';
-      writeFiles(d, { 'CLAUDE.md': '# Root\n', '.claude/skills/evil/SKILL.md': `---\nname: evil\ndescription: "${evil.repeat(12)}"\n---\nBody\n`, '.claude/commands/<b>@team.md': `---\ndescription: ${evil}\n---\n` });
+      writeFiles(d, {
+        'CLAUDE.md': '# Root\n',
+        '.claude/skills/evil/SKILL.md': `---\nname: evil\ndescription: "${evil.repeat(12)}"\n---\nBody\n`,
+        '.claude/commands/<b>@team.md': `---\ndescription: ${evil}\n---\n`,
+      });
       const h = await analyzeDir(d);
       const r = compare({ base, head: h, baseLabel: 'main', headLabel: '@someone <b>', loadTime: null }, config);
       const c = renderComment(r, { key: 'k' });
@@ -77,7 +94,8 @@ describe('the comment size limit', () => {
     const d = tmpDir();
     try {
       const files: Record<string, string> = { 'CLAUDE.md': '# Root\n' };
-      for (let i = 0; i < 3000; i++) files[`.claude/skills/s${i}-${'long-name-'.repeat(5)}/SKILL.md`] = `---\nname: s${i}\ndescription: ${'desc '.repeat(100)}\n---\nBody ${i}\n`;
+      for (let i = 0; i < 3000; i++)
+        files[`.claude/skills/s${i}-${'long-name-'.repeat(5)}/SKILL.md`] = `---\nname: s${i}\ndescription: ${'desc '.repeat(100)}\n---\nBody ${i}\n`;
       writeFiles(d, files);
       const big = await analyzeDir(d);
       const r = compare({ base, head: big, baseLabel: 'main', headLabel: 'feature', loadTime: null }, config);

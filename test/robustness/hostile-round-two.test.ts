@@ -15,6 +15,7 @@ import { worktreeSource } from '../../src/collect/worktree.js';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig, parseConfigText } from '../../src/config/load.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL } from '../../src/model/constants.js';
+import type { GateReport } from '../../src/model/report.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { conclusion } from '../../src/publish/check.js';
 import { retryDecision } from '../../src/publish/client.js';
@@ -39,7 +40,11 @@ describe('1. quadratic scans', () => {
     const s = await analyzeDir(repo({ 'CLAUDE.md': `# T\n\n${line}\nmore text  ${' '.repeat(2000)}\n` }));
     expect(s.files.find((f) => f.path === 'CLAUDE.md')!.loading).toBe('eager');
     const text = `a${' '.repeat(100_000)}b${' '.repeat(50_000)}\n`;
-    const found = findContent([{ path: 'a.md', sha: 's', kind: 'memory', loading: 'eager', text, unit: 'project', category: 'memory', bytes: text.length, real: 'a.md', reason: '' }], () => 1000, new Map());
+    const found = findContent(
+      [{ path: 'a.md', sha: 's', kind: 'memory', loading: 'eager', text, unit: 'project', category: 'memory', bytes: text.length, real: 'a.md', reason: '' }],
+      () => 1000,
+      new Map(),
+    );
     expect(found.compressible.some((c) => c.kind === 'whitespace')).toBe(true);
   });
 });
@@ -92,9 +97,14 @@ describe('5. unbounded reads from git', () => {
     const d = repo({ 'CLAUDE.md': '# Root\n', '.claude/rules/a.md': 'a'.repeat(4000) + '\n', '.claude/rules/b.md': 'b'.repeat(4000) + '\n' });
     gitInit(d);
     // A symlink whose target blob is 1 MB, written as a git object directly.
-    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: d, input: 'x'.repeat(1 << 20) }).toString().trim();
+    const blob = execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: d, input: 'x'.repeat(1 << 20) })
+      .toString()
+      .trim();
     execFileSync('git', ['update-index', '--add', '--cacheinfo', `120000,${blob},.claude/skills/huge-link`], { cwd: d });
-    execFileSync('git', ['commit', '-qm', 'huge link'], { cwd: d, env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+    execFileSync('git', ['commit', '-qm', 'huge link'], {
+      cwd: d,
+      env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' },
+    });
     const source = await gitSource(d, 'HEAD');
     const link = (await source.list()).find((e) => e.path === '.claude/skills/huge-link')!;
     expect(link).toMatchObject({ type: 'unreadable' });
@@ -116,14 +126,24 @@ describe('7. workflow-command injection', () => {
   it('neutralises :: after any whitespace the runner trims (U+0085 too) and ##[ anywhere', () => {
     for (const bad of ['\u0085::error::x', '\u00a0 ::warning::x', 'a\r::error::x', 'a\u2028::error::x', 'text ##[error]x']) {
       const out = logSafe(bad);
-      expect(out.split('\n').some((l) => /^[\s\u0085\u00a0]*::/.test(l)), JSON.stringify(out)).toBe(false);
+      expect(
+        out.split('\n').some((l) => /^[\s\u0085\u00a0]*::/.test(l)),
+        JSON.stringify(out),
+      ).toBe(false);
       expect(out).not.toContain('##[');
     }
   });
   it("the CLI's plain and JSON output carry no workflow command from file names", () => {
-    const d = repo({ 'CLAUDE.md': '# Root\n', '.claude/commands/##[error]pwned.md': '---\ndescription: x\n---\nx\n', '.claude/commands/\u0085::error::y.md': 'x\n' });
+    const d = repo({
+      'CLAUDE.md': '# Root\n',
+      '.claude/commands/##[error]pwned.md': '---\ndescription: x\n---\nx\n',
+      '.claude/commands/\u0085::error::y.md': 'x\n',
+    });
     const cli = path.join(ROOT, 'dist/cli/index.js');
-    for (const args of [['analyze', d, '--no-cache'], ['analyze', d, '--no-cache', '--json']]) {
+    for (const args of [
+      ['analyze', d, '--no-cache'],
+      ['analyze', d, '--no-cache', '--json'],
+    ]) {
       const out = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' }).stdout;
       expect(out).toContain('pwned');
       expect(out).not.toContain('##[');
@@ -149,7 +169,14 @@ describe('9. the fork recipe does not obey the fork', () => {
   const real = async () => {
     const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
     const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
-    return JSON.parse(JSON.stringify(compare({ base, head, baseLabel: 'b', headLabel: 'h', loadTime: null }, normalizeConfig({ budgets: [{ metric: 'eagerTokens', max: 10, level: 'error' }] }, 'x.yml'))));
+    return JSON.parse(
+      JSON.stringify(
+        compare(
+          { base, head, baseLabel: 'b', headLabel: 'h', loadTime: null },
+          normalizeConfig({ budgets: [{ metric: 'eagerTokens', max: 10, level: 'error' }] }, 'x.yml'),
+        ),
+      ),
+    );
   };
   it('decides the verdict again from the results: a forged "pass" over a failing result is a fail', async () => {
     const r = await real();
@@ -159,15 +186,21 @@ describe('9. the fork recipe does not obey the fork', () => {
   it('refuses a report whose fields have the wrong types or values, naming the field', async () => {
     const r = await real();
     expect(() => sanitizeReport({ ...r, verdict: 'pass** <img src=x onerror=alert(1)>' })).toThrow(/report\.verdict: expected one of pass, warn, fail/);
-    expect(() => sanitizeReport({ ...r, diff: { ...r.diff, totals: { ...r.diff.totals, eagerTokens: { ...r.diff.totals.eagerTokens, head: '<script>' } } } })).toThrow(/report\.diff\.totals\.eagerTokens\.head: expected a number/);
+    expect(() =>
+      sanitizeReport({ ...r, diff: { ...r.diff, totals: { ...r.diff.totals, eagerTokens: { ...r.diff.totals.eagerTokens, head: '<script>' } } } }),
+    ).toThrow(/report\.diff\.totals\.eagerTokens\.head: expected a number/);
     expect(() => sanitizeReport({ ...r, results: [{ ...r.results[0], status: 'ok' }] })).toThrow(/report\.results\[0\]\.status/);
   });
   it('drops unknown fields, escapes strings in the comment, and never publishes a pass as success', async () => {
     const r = await real();
-    const forged = sanitizeReport({ ...r, results: r.results.map((x: { status: string }) => ({ ...x, status: 'pass', message: '<b>@team</b> ##[error]' })), extra: '<script>' }) as unknown as Record<string, unknown>;
+    const forged = sanitizeReport({
+      ...r,
+      results: r.results.map((x: { status: string }) => ({ ...x, status: 'pass', message: '<b>@team</b> ##[error]' })),
+      extra: '<script>',
+    }) as unknown as Record<string, unknown>;
     expect(forged.extra).toBeUndefined();
     expect(forged.verdict).toBe('pass');
-    const body = renderComment({ ...(forged as never), untrusted: true });
+    const body = renderComment({ ...(forged as unknown as GateReport), untrusted: true });
     expect(body).not.toContain('<b>');
     expect(body).toContain('not verified here');
     expect(conclusion('pass', true)).toBe('neutral');
@@ -188,7 +221,9 @@ describe('10. nothing is lost silently', () => {
   it('`--json | head -1` ends quietly with the verdict exit code, no stack trace', () => {
     const d = repo({ 'CLAUDE.md': '# Root\n' + 'line\n'.repeat(20000) });
     const cli = path.join(ROOT, 'dist/cli/index.js');
-    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" analyze "${d}" --no-cache --json | head -1; echo "exit=\${PIPESTATUS[0]}"`], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-c', `"${process.execPath}" "${cli}" analyze "${d}" --no-cache --json | head -1; echo "exit=\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+    });
     expect(r.stdout).toContain('exit=0');
     expect(r.stderr).not.toMatch(/EPIPE|Error/);
   });

@@ -50,7 +50,9 @@ describe('nothing outside the repository is read', () => {
     dirs.push(outside);
     secret = `TOP-SECRET-${Date.now()}`;
     writeFileSync(path.join(outside, 'id_rsa'), secret);
-    const d = repo({ 'CLAUDE.md': `# Root\n@~/.ssh/id_rsa\n@/etc/passwd\n@../../outside.md\n@${path.join(outside, 'id_rsa')}\n@links/key.md\n@links/home/x.md\n@links/loop1.md\n` });
+    const d = repo({
+      'CLAUDE.md': `# Root\n@~/.ssh/id_rsa\n@/etc/passwd\n@../../outside.md\n@${path.join(outside, 'id_rsa')}\n@links/key.md\n@links/home/x.md\n@links/loop1.md\n`,
+    });
     mkdirSync(path.join(d, 'links'));
     symlinkSync(path.join(outside, 'id_rsa'), path.join(d, 'links/key.md'));
     symlinkSync(outside, path.join(d, 'links/home'));
@@ -83,7 +85,16 @@ describe('nothing outside the repository is read', () => {
 
 describe('parsing survives everything, and says what it could not read', () => {
   let s: Snapshot;
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 9 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 9 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  ].join('\n');
   beforeAll(async () => {
     const d = repo({
       'CLAUDE.md': '# Root\r\nWindows line endings\r\n@docs/crlf.md\r\n',
@@ -91,8 +102,15 @@ describe('parsing survives everything, and says what it could not read', () => {
       '.claude/skills/bomb/SKILL.md': `---\nname: bomb\ndescription: alias bomb\n${bomb}\n---\nBody\n`,
       '.claude/skills/deep/SKILL.md': `---\nname: deep\ndescription: deep\nx: ${'['.repeat(20000)}${']'.repeat(20000)}\n---\nBody\n`,
       '.claude/skills/huge/SKILL.md': `---\nname: huge\ndescription: ${'h'.repeat(400_000)}\n---\nBody\n`,
-      '.claude/skills/utf16/SKILL.md': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\nname: utf16\ndescription: UTF-16 text\n---\nBody\n', 'utf16le')]),
-      '.claude/skills/badutf8/SKILL.md': Buffer.concat([Buffer.from('---\nname: badutf8\ndescription: bad '), Buffer.from([0xc3, 0x28, 0xa0, 0xa1]), Buffer.from('\n---\nBody\n')]),
+      '.claude/skills/utf16/SKILL.md': Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('---\nname: utf16\ndescription: UTF-16 text\n---\nBody\n', 'utf16le'),
+      ]),
+      '.claude/skills/badutf8/SKILL.md': Buffer.concat([
+        Buffer.from('---\nname: badutf8\ndescription: bad '),
+        Buffer.from([0xc3, 0x28, 0xa0, 0xa1]),
+        Buffer.from('\n---\nBody\n'),
+      ]),
       '.claude/rules/nul.md': Buffer.from('text\0with NUL bytes\0'),
       '.claude/commands/binary.md': Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)),
       '.claude/agents/unclosed.md': '---\nname: unclosed\ndescription: never closed\n',
@@ -114,8 +132,21 @@ describe('parsing survives everything, and says what it could not read', () => {
   });
 
   it('keeps every file in the report', () => {
-    for (const p of ['.claude/skills/bomb/SKILL.md', '.claude/skills/deep/SKILL.md', '.claude/skills/huge/SKILL.md', '.claude/skills/utf16/SKILL.md', '.claude/skills/badutf8/SKILL.md', '.claude/rules/nul.md', '.claude/commands/binary.md', '.claude/agents/unclosed.md', '.claude/agents/template.md'])
-      expect(s.files.some((f) => f.path === p), p).toBe(true);
+    for (const p of [
+      '.claude/skills/bomb/SKILL.md',
+      '.claude/skills/deep/SKILL.md',
+      '.claude/skills/huge/SKILL.md',
+      '.claude/skills/utf16/SKILL.md',
+      '.claude/skills/badutf8/SKILL.md',
+      '.claude/rules/nul.md',
+      '.claude/commands/binary.md',
+      '.claude/agents/unclosed.md',
+      '.claude/agents/template.md',
+    ])
+      expect(
+        s.files.some((f) => f.path === p),
+        p,
+      ).toBe(true);
   });
 
   it('reads broken frontmatter leniently, with file and line', () => {
@@ -174,8 +205,15 @@ describe('bounded on big inputs', () => {
     const agents: Record<string, string> = { 'CLAUDE.md': '# Root\n' };
     for (let i = 0; i < 300; i++) agents[`.claude/agents/a${i}.md`] = `---\nname: a${i}\ndescription: agent ${i}\n---\n`;
     writeFiles(d, agents);
-    const s = await analyze(worktreeSource(d), { model: DEFAULT_MODEL, limits: { ...DEFAULT_LIMITS, maxFiles: 100 }, toolVersion: 't', loadTimeRounds: 1 }, counter);
-    expect(s.diagnostics.find((x) => x.code === 'limit-reached')).toMatchObject({ severity: 'error', message: expect.stringMatching(/^could not measure: limit maxFiles \(100\) reached; 201 framework files were not read/) });
+    const s = await analyze(
+      worktreeSource(d),
+      { model: DEFAULT_MODEL, limits: { ...DEFAULT_LIMITS, maxFiles: 100 }, toolVersion: 't', loadTimeRounds: 1 },
+      counter,
+    );
+    expect(s.diagnostics.find((x) => x.code === 'limit-reached')).toMatchObject({
+      severity: 'error',
+      message: expect.stringMatching(/^could not measure: limit maxFiles \(100\) reached; 201 framework files were not read/),
+    });
     expect(s.files.length).toBeLessThan(1000);
   }, 120_000);
 });

@@ -11,7 +11,9 @@ afterAll(() => dirs.forEach(cleanup));
 function consistent(s: Snapshot): void {
   const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
   const files = s.files.filter((f) => f.loading === 'eager' && counted.has(f.unit)).reduce((a, f) => a + f.tokens, 0);
-  const entries = [...s.listings.skills.items, ...s.listings.agents.items].filter((e) => e.loading === 'eager' && counted.has(e.unit)).reduce((a, e) => a + e.tokens, 0);
+  const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+    .filter((e) => e.loading === 'eager' && counted.has(e.unit))
+    .reduce((a, e) => a + e.tokens, 0);
   expect(s.totals.eagerTokens).toBe(files + entries);
   expect(s.files.reduce((a, f) => a + f.eagerTokens, 0)).toBe(s.totals.eagerTokens);
   expect(s.categories.filter((c) => c.loading === 'eager').reduce((a, c) => a + c.tokens, 0)).toBe(s.totals.eagerTokens);
@@ -29,11 +31,29 @@ async function analyzeFiles(files: Record<string, string | Buffer>): Promise<Sna
 
 describe('analyze on random input', () => {
   it('random framework trees: never throws, totals consistent', async () => {
-    await fc.assert(fc.asyncProperty(frameworkTree, async (files) => consistent(await analyzeFiles(files))), { numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(frameworkTree, async (files) => consistent(await analyzeFiles(files))),
+      { numRuns: 60 },
+    );
   });
 
   it('random bytes in framework files: never throws, totals consistent', async () => {
-    const paths = fc.constantFrom('CLAUDE.md', 'AGENTS.md', '.claude/rules/r.md', '.claude/commands/c.md', '.claude/skills/s/SKILL.md', '.claude/agents/a.md', '.claude/settings.json', '.mcp.json', '.claude-plugin/marketplace.json', 'p/.claude-plugin/plugin.json', '.claude/workflows/w.js');
-    await fc.assert(fc.asyncProperty(fc.dictionary(paths, randomBytes, { minKeys: 1 }), async (files) => consistent(await analyzeFiles(files))), { numRuns: 60 });
+    const paths = fc.constantFrom(
+      'CLAUDE.md',
+      'AGENTS.md',
+      '.claude/rules/r.md',
+      '.claude/commands/c.md',
+      '.claude/skills/s/SKILL.md',
+      '.claude/agents/a.md',
+      '.claude/settings.json',
+      '.mcp.json',
+      '.claude-plugin/marketplace.json',
+      'p/.claude-plugin/plugin.json',
+      '.claude/workflows/w.js',
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(paths, randomBytes, { minKeys: 1 }), async (files) => consistent(await analyzeFiles(files))),
+      { numRuns: 60 },
+    );
   });
 });

@@ -18,7 +18,13 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
   if (broken && !isPlugin) {
     ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
-    ctx.diag(f, r.parsed!.strictError!.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code does not load this agent`);
+    ctx.diag(
+      f,
+      r.parsed!.strictError!.line,
+      'warning',
+      'agent-not-loaded',
+      `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code does not load this agent`,
+    );
     return;
   }
   const fm = broken ? {} : (r.parsed?.data ?? {});
@@ -28,22 +34,56 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   const rel = dir && f.startsWith(dir + '/') ? path.dirname(f.slice(dir.length + 1)) : '.';
   const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
   // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
-  const description = isPlugin ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin` : (asText(fm.description)?.trim() ?? '');
+  const description = isPlugin
+    ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
+    : (asText(fm.description)?.trim() ?? '');
   const body = r.parsed?.body ?? r.text;
-  if (broken) ctx.diag(f, r.parsed!.strictError!.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
+  if (broken)
+    ctx.diag(
+      f,
+      r.parsed!.strictError!.line,
+      'warning',
+      'agent-fallback',
+      `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code lists this agent as "${name}" with the description "${description}"`,
+    );
   if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
-    ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+    ctx.addFile(
+      f,
+      u.name,
+      'agent',
+      'not-loaded',
+      r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition',
+      'other',
+      body,
+    );
     if (r.parsed?.hasFrontmatter) ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
     return;
   }
   if (ctx.agentEntries.some((e) => e.name === name)) {
     ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-    ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name)!.file}: Claude Code lists only one`);
+    ctx.diag(
+      f,
+      fieldLine(r.text, 'name'),
+      'warning',
+      'duplicate-name',
+      `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name)!.file}: Claude Code lists only one`,
+    );
     return;
   }
   const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
   const loading: Loading = 'eager';
-  ctx.agentEntries.push({ name, kind: 'agent', unit: u.name, file: real, text, loading, reason: 'agent listing entry, sent at session start', descriptionCapped: false, nameOnly: false, line: fieldLine(r.text, 'description') });
+  ctx.agentEntries.push({
+    name,
+    kind: 'agent',
+    unit: u.name,
+    file: real,
+    text,
+    loading,
+    reason: 'agent listing entry, sent at session start',
+    descriptionCapped: false,
+    nameOnly: false,
+    line: fieldLine(r.text, 'description'),
+  });
   ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
   ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
   const skills = asGlobs(fm.skills);
@@ -52,7 +92,8 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
 
 /** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
 function agentTools(fm: Record<string, unknown>): string {
-  const list = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
+  const list = (v: unknown): string[] =>
+    (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
   const tools = list(fm.tools);
   const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
   if (tools.length && denied.length) {

@@ -29,7 +29,7 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
   // Commands
   const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
   for (const d of cmdDirs) {
-    const files = ctx.tree.files.has(d) || ctx.tree.real(d) && !ctx.tree.isDir(d) ? [d] : inDir(d, /\.md$/i);
+    const files = ctx.tree.files.has(d) || (ctx.tree.real(d) && !ctx.tree.isDir(d)) ? [d] : inDir(d, /\.md$/i);
     for (const f of files) {
       const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? path.basename(f) : f.slice(d.length + 1);
       const name = rel.replace(/\.md$/i, '').split('/').join(':');
@@ -48,7 +48,9 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
     const dir = path.dirname(f);
     const dirName = f === within('SKILL.md') ? u.name : path.basename(dir);
     planPrompt(ctx, u, f, dirName, 'skill');
-    for (const res of inDir(dir, /.+/)) if (res !== f && !skillFiles.includes(res)) ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+    for (const res of inDir(dir, /.+/))
+      if (res !== f && !skillFiles.includes(res))
+        ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
   }
   // Workflows
   for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
@@ -68,7 +70,11 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
       const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
       const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
       const loading: Loading = forced || selected ? 'eager' : 'not-loaded';
-      const reason = forced ? 'plugin output style with force-for-plugin: applies without being selected' : selected ? `output style selected in settings (outputStyle: ${settings.outputStyle})` : 'output style not selected in settings';
+      const reason = forced
+        ? 'plugin output style with force-for-plugin: applies without being selected'
+        : selected
+          ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
+          : 'output style not selected in settings';
       ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
       ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
     }
@@ -88,7 +94,14 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
     if (!isObject(src.servers)) continue;
     for (const name of Object.keys(src.servers)) {
       u.mcpServers.push(name);
-      if (u.counted) ctx.unknowns.push({ kind: 'mcp-server', unit: u.name, file: src.file, name, note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server' });
+      if (u.counted)
+        ctx.unknowns.push({
+          kind: 'mcp-server',
+          unit: u.name,
+          file: src.file,
+          name,
+          note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server',
+        });
     }
   }
   // Hooks
@@ -96,7 +109,13 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
   const hookSources: { file: string; hooks: unknown }[] = isProject ? settings.hooks : [];
   if (!isProject) {
     const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
-    const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? ([] as unknown[]).concat(declaredHooks).filter((x): x is string => typeof x === 'string').map((p) => Tree.normalize(path.join(u.root, p))) : [within('hooks/hooks.json')];
+    const hookFiles =
+      typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
+        ? ([] as unknown[])
+            .concat(declaredHooks)
+            .filter((x): x is string => typeof x === 'string')
+            .map((p) => Tree.normalize(path.join(u.root, p)))
+        : [within('hooks/hooks.json')];
     if (isObject(declaredHooks)) hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
     for (const hf of hookFiles) {
       if (!hf || !ctx.tree.real(hf)) continue;
@@ -110,6 +129,13 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
     const ss = src.hooks.SessionStart;
     const n = Array.isArray(ss) ? ss.reduce((acc: number, g: unknown) => acc + (isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
     u.sessionStartHooks += n;
-    if (n > 0 && u.counted) ctx.unknowns.push({ kind: 'session-start-hook', unit: u.name, file: src.file, name: `SessionStart (${n})`, note: 'SessionStart hook: may inject its command output into every session; unknown statically' });
+    if (n > 0 && u.counted)
+      ctx.unknowns.push({
+        kind: 'session-start-hook',
+        unit: u.name,
+        file: src.file,
+        name: `SessionStart (${n})`,
+        note: 'SessionStart hook: may inject its command output into every session; unknown statically',
+      });
   }
 }

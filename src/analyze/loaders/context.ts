@@ -69,7 +69,13 @@ export class PlanContext {
       const blob = this.contents.get(real);
       if (!blob) {
         if (entry.size > this.limits.maxFileBytes) {
-          this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+          this.diag(
+            p,
+            1,
+            'warning',
+            'oversized-file',
+            `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`,
+          );
           r = null;
         } else {
           this.missing.add(real);
@@ -106,16 +112,38 @@ export class PlanContext {
     return j.value;
   }
 
-  addFile(p: string, unit: string, kind: ComponentKind, loading: Loading, reason: string, category: Category, text?: string, depth?: number): PlannedFile | undefined {
+  addFile(
+    p: string,
+    unit: string,
+    kind: ComponentKind,
+    loading: Loading,
+    reason: string,
+    category: Category,
+    text?: string,
+    depth?: number,
+  ): PlannedFile | undefined {
     const r = this.read(p);
     const real = r?.real ?? this.tree.real(p) ?? p;
     const existing = this.files.get(real);
     if (existing) {
       // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
-      if (rank(loading) > rank(existing.loading)) this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+      if (rank(loading) > rank(existing.loading))
+        this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
       return existing;
     }
-    const f: PlannedFile = { path: real, real, sha: r?.sha ?? '', bytes: r?.bytes ?? 0, unit, kind, loading, reason, category, text: text ?? r?.text ?? '', depth };
+    const f: PlannedFile = {
+      path: real,
+      real,
+      sha: r?.sha ?? '',
+      bytes: r?.bytes ?? 0,
+      unit,
+      kind,
+      loading,
+      reason,
+      category,
+      text: text ?? r?.text ?? '',
+      depth,
+    };
     this.files.set(real, f);
     return f;
   }
@@ -149,7 +177,14 @@ export class PlanContext {
     if (!res.ok || !this.tree.files.has(res.path)) {
       const reason = res.ok ? 'missing' : res.reason;
       this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
-      if (as === 'import' && (ext || reason !== 'missing')) this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+      if (as === 'import' && (ext || reason !== 'missing'))
+        this.diag(
+          from,
+          line,
+          'warning',
+          reason === 'missing' ? 'import-missing' : `import-${reason}`,
+          `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`,
+        );
       return null;
     }
     return norm;

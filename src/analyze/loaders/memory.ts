@@ -40,13 +40,24 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
       if (rm) slot(rm[1] ?? '').rules.push(p);
     }
   }
-  const order = (d: string) => (list: string[]) =>
-    [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+  const order = (d: string) => (list: string[]) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
   const roots: { p: string; loading: Loading; reason: string; category: Category; dir: string; unit?: string }[] = [];
   // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
   if (user) {
-    if (ctx.tree.real(`${user.root}/CLAUDE.md`)) roots.push({ p: `${user.root}/CLAUDE.md`, loading: 'eager', reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start', category: 'memory', dir: user.root, unit: USER });
-    for (const p of ctx.tree.under(`${user.root}/rules`).filter((x) => /\.md$/i.test(x)).sort()) roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
+    if (ctx.tree.real(`${user.root}/CLAUDE.md`))
+      roots.push({
+        p: `${user.root}/CLAUDE.md`,
+        loading: 'eager',
+        reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+        category: 'memory',
+        dir: user.root,
+        unit: USER,
+      });
+    for (const p of ctx.tree
+      .under(`${user.root}/rules`)
+      .filter((x) => /\.md$/i.test(x))
+      .sort())
+      roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
   }
   const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
   for (const d of dirs) {
@@ -55,15 +66,53 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
     const loading: Loading = top ? 'eager' : 'on-demand';
     const where = top ? 'project root' : `${d}/`;
     const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
-    for (const p of order(d)(s.claude)) roots.push({ p, loading, reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
-    if (useAgents) for (const p of order(d)(s.agents)) roots.push({ p, loading, reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`, category: top ? 'memory' : 'nested-memory', dir: d });
-    else for (const p of s.agents) ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+    for (const p of order(d)(s.claude))
+      roots.push({
+        p,
+        loading,
+        reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`,
+        category: top ? 'memory' : 'nested-memory',
+        dir: d,
+      });
+    if (useAgents)
+      for (const p of order(d)(s.agents))
+        roots.push({
+          p,
+          loading,
+          reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`,
+          category: top ? 'memory' : 'nested-memory',
+          dir: d,
+        });
+    else
+      for (const p of s.agents)
+        ctx.addFile(
+          p,
+          PROJECT,
+          'memory',
+          'not-loaded',
+          mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place',
+          'other',
+        );
     for (const p of [...s.rules].sort()) {
       const r = ctx.read(p, true);
       const globs = asGlobs(r?.parsed?.data.paths);
       const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
-      if (conditional) roots.push({ p, loading: 'on-demand', reason: `rule with paths: ${globs!.map(trimGlob).join(', ')}; loaded when matching files are touched`, category: 'path-rules', dir: d });
-      else roots.push({ p, loading, reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`, category: top ? 'rules' : 'nested-memory', dir: d });
+      if (conditional)
+        roots.push({
+          p,
+          loading: 'on-demand',
+          reason: `rule with paths: ${globs!.map(trimGlob).join(', ')}; loaded when matching files are touched`,
+          category: 'path-rules',
+          dir: d,
+        });
+      else
+        roots.push({
+          p,
+          loading,
+          reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`,
+          category: top ? 'rules' : 'nested-memory',
+          dir: d,
+        });
     }
   }
   // Eager roots first so that a file reachable both ways is eager.
@@ -91,11 +140,28 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   }
   ctx.memoryChars = totalChars;
   const totalWarn = memoryTotalWarnChars(ctx.m);
-  if (totalChars > totalWarn) ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+  if (totalChars > totalWarn)
+    ctx.diag(
+      sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md',
+      1,
+      'warning',
+      'memory-total-size',
+      `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`,
+    );
 }
 
 /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-export function loadMemory(ctx: PlanContext, p: string, depth: number, loading: Loading, reason: string, category: Category, loaded: Set<string>, stack: string[], unit: string = PROJECT): number {
+export function loadMemory(
+  ctx: PlanContext,
+  p: string,
+  depth: number,
+  loading: Loading,
+  reason: string,
+  category: Category,
+  loaded: Set<string>,
+  stack: string[],
+  unit: string = PROJECT,
+): number {
   const real = ctx.tree.real(p)!;
   loaded.add(real);
   // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
@@ -110,7 +176,13 @@ export function loadMemory(ctx: PlanContext, p: string, depth: number, loading: 
   const raw = isRule && r.parsed ? r.parsed.body : r.text;
   const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(path.join(path.dirname(real), r.text.trim())) : null;
   if (asLink && ctx.tree.real(asLink) && asLink !== real)
-    ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+    ctx.diag(
+      p,
+      1,
+      'warning',
+      'symlink-as-file',
+      `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`,
+    );
   // Claude Code includes the text trimmed; a file with nothing left is not included at all.
   const text = stripHtmlComments(raw).trim();
   const kind: ComponentKind = isRule ? 'rule' : 'memory';
@@ -121,7 +193,8 @@ export function loadMemory(ctx: PlanContext, p: string, depth: number, loading: 
   ctx.addFile(p, unit, kind, loading, reason, category, text, depth);
   if (depth === 0) ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
   const fileWarn = memoryFileWarnChars(ctx.m);
-  if (text.length > fileWarn && loading === 'eager') ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+  if (text.length > fileWarn && loading === 'eager')
+    ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
   // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
   let chars = text.length > fileWarn ? 0 : text.length;
   const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
@@ -140,8 +213,15 @@ export function loadMemory(ctx: PlanContext, p: string, depth: number, loading: 
     if (loaded.has(targetReal)) continue;
     if (depth + 1 >= ctx.m.importMaxDepth) {
       ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
-      ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
-      if (!ctx.files.has(targetReal)) ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+      ctx.diag(
+        p,
+        line,
+        'warning',
+        'import-depth',
+        `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`,
+      );
+      if (!ctx.files.has(targetReal))
+        ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
       continue;
     }
     chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);

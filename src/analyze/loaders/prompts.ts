@@ -30,13 +30,28 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
       const qualified = isPlugin ? `${u.name}:${declared}` : declared;
       const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
       if (shown) alias = qualified;
-      ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"` : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+      ctx.diag(
+        f,
+        fieldLine(r.text, 'name'),
+        'info',
+        'skill-name-mismatch',
+        shown
+          ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"`
+          : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`,
+      );
     }
   }
   const real = ctx.tree.real(f) ?? f;
   const description = asText(fm.description)?.trim() ?? '';
   const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
-  if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars) ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
+  if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars)
+    ctx.diag(
+      f,
+      fieldLine(r.text, 'description'),
+      'warning',
+      'description-too-long',
+      `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`,
+    );
   const disabled = asBool(fm['disable-model-invocation']);
   const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
   const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
@@ -74,21 +89,76 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
   let entryLoading: Loading = 'not-loaded';
   if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
   else if (!why) why = 'disable-model-invocation: true, not listed';
-  const entry = listed ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched` : `${kind} listing entry, sent at session start`, alias) : undefined;
-  ctx.components.push({ id: `${kind}:${u.name}:${listedName}`, kind, name: listedName, unit: u.name, file: real, loading: entry?.loading ?? bodyLoading, entry: entry?.name, refs });
+  const entry = listed
+    ? makeEntry(
+        ctx,
+        listedName,
+        desc,
+        kind,
+        u.name,
+        real,
+        entryLoading,
+        conditional
+          ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched`
+          : `${kind} listing entry, sent at session start`,
+        alias,
+      )
+    : undefined;
+  ctx.components.push({
+    id: `${kind}:${u.name}:${listedName}`,
+    kind,
+    name: listedName,
+    unit: u.name,
+    file: real,
+    loading: entry?.loading ?? bodyLoading,
+    entry: entry?.name,
+    refs,
+  });
 }
 
-export function makeEntry(ctx: PlanContext, name: string, description: string, kind: PlannedEntry['kind'], unit: string, file: string, loading: Loading, reason: string, alias?: string): PlannedEntry {
+export function makeEntry(
+  ctx: PlanContext,
+  name: string,
+  description: string,
+  kind: PlannedEntry['kind'],
+  unit: string,
+  file: string,
+  loading: Loading,
+  reason: string,
+  alias?: string,
+): PlannedEntry {
   // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
   // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
-  description = description.replace(/(?:\r?\n)+/g, ' ').replace(/\t/g, ' ').trim();
+  description = description
+    .replace(/(?:\r?\n)+/g, ' ')
+    .replace(/\t/g, ' ')
+    .trim();
   const cap = ctx.m.skillListingMaxDescChars;
   const capped = description.length > cap;
   const desc = capped ? description.slice(0, cap - 1) + '…' : description;
   const shown = alias ? `${name} (${alias})` : name;
   const line = fieldLine(ctx.read(file)?.text ?? '', 'description');
-  const e: PlannedEntry = { name, kind, unit, file, text: `- ${shown}: ${desc}`, loading, reason, descriptionCapped: capped, nameOnly: false, ...(alias ? { alias } : {}), line };
-  if (capped) ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+  const e: PlannedEntry = {
+    name,
+    kind,
+    unit,
+    file,
+    text: `- ${shown}: ${desc}`,
+    loading,
+    reason,
+    descriptionCapped: capped,
+    nameOnly: false,
+    ...(alias ? { alias } : {}),
+    line,
+  };
+  if (capped)
+    ctx.diag(
+      file,
+      line,
+      'warning',
+      'description-capped',
+      `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`,
+    );
   ctx.skillEntries.push(e);
   return e;
 }

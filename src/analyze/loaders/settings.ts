@@ -13,8 +13,22 @@ import { IGNORED_DIR, isObject, type PlanContext } from './context.js';
 export function reportUnmeasured(ctx: PlanContext): void {
   for (const u of ctx.tree.unreadable) ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
   for (const [p, why] of ctx.opts.unreadable ?? []) ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
-  if (ctx.tree.unexpanded.length) ctx.diag(ctx.tree.unexpanded[0]!, 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
-  for (const l of ctx.opts.limitsReached ?? []) ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${(ctx.limits as unknown as Record<string, number>)[l]}) reached; the rest of the framework was not read`);
+  if (ctx.tree.unexpanded.length)
+    ctx.diag(
+      ctx.tree.unexpanded[0]!,
+      1,
+      'error',
+      'limit-reached',
+      `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`,
+    );
+  for (const l of ctx.opts.limitsReached ?? [])
+    ctx.diag(
+      '.',
+      1,
+      'error',
+      'limit-reached',
+      `could not measure: limit ${l} (${(ctx.limits as unknown as Record<string, number>)[l]}) reached; the rest of the framework was not read`,
+    );
 }
 import type { LoadingModel } from '../../model/constants.js';
 
@@ -59,7 +73,8 @@ export function mcpFile(ctx: PlanContext, p: string, unit: string): unknown {
 export function reportLinks(ctx: PlanContext): void {
   for (const l of ctx.tree.brokenLinks()) {
     if (IGNORED_DIR.test(l.path + '/')) continue;
-    const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+    const why =
+      l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
     ctx.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
     ctx.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
   }

@@ -26,5 +26,14 @@ export function planWorkflow(ctx: PlanContext, u: UnitDef, f: string): void {
   const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
   ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
   const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
-  ctx.components.push({ id: `workflow:${u.name}:${name}`, kind: 'workflow', name, unit: u.name, file: real, loading: entry.loading, entry: entry.name, refs: [] });
+  ctx.components.push({
+    id: `workflow:${u.name}:${name}`,
+    kind: 'workflow',
+    name,
+    unit: u.name,
+    file: real,
+    loading: entry.loading,
+    entry: entry.name,
+    refs: [],
+  });
 }
