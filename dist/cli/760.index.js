@@ -5499,7 +5499,7 @@ function metricsTable(r) {
     if (r.loadTime) {
         const lt = r.loadTime;
         rows.push([
-            'Load time (discover + parse)',
+            lt.source === 'claude-code' ? 'Claude Code start-up to first request' : 'Load time (discover + parse)',
             `${lt.baseMedianMs.toFixed(1)} ms`,
             `${lt.headMedianMs.toFixed(1)} ms`,
             loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`,
