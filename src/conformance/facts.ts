@@ -68,7 +68,8 @@ function blockAfter(text: string, heading: string): string | undefined {
   if (at < 0) return undefined;
   let rest = text.slice(at + heading.length).replace(/^\n+/, '');
   // The block ends at a blank line followed by something that is not an entry.
-  const end = /\n\n(?!- )/.exec(rest);
+  // (In a <system-reminder> message it ends at the closing tag, with no blank line before it.)
+  const end = /\n\n(?!- )|\n<\/system-reminder>/.exec(rest);
   if (end) rest = rest.slice(0, end.index);
   return rest;
 }
