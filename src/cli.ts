@@ -1,15 +1,9 @@
 import { parseArgs } from 'node:util';
 import { errorMessage, UserError } from './errors.js';
+import type { CliOptions, Proc } from './cli-options.js';
 import { VERSION } from './version.js';
 
-/** The process-like object the CLI runs against (size-limit's habit): testable without mocks. */
-export interface Proc {
-  argv: string[];
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown };
-  stderr: { write(s: string): unknown };
-}
+export type { CliOptions, Proc } from './cli-options.js';
 
 export const HELP = `context-budget ${VERSION}: what a Claude Code framework costs in context, and what a change does to it.
 
@@ -69,25 +63,6 @@ export async function run(proc: Proc): Promise<number> {
     proc.stderr.write(`context-budget: internal error: ${errorMessage(e)}\n${proc.env.CONTEXT_BUDGET_DEBUG ? (e as Error).stack + '\n' : ''}`);
     return 3;
   }
-}
-
-export interface CliOptions {
-  ref?: string;
-  json: boolean;
-  markdown: boolean;
-  config?: string;
-  dir?: string;
-  window?: number;
-  charsPerToken?: number;
-  model?: string;
-  plugins?: 'all' | 'none' | string[];
-  userScope?: string;
-  measure?: string;
-  measureRounds?: number;
-  rounds?: number;
-  cacheDir?: string;
-  cache: boolean;
-  files?: number;
 }
 
 function parseCli(args: string[]) {

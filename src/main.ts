@@ -7,7 +7,7 @@ import { analyze } from './analyze/index.js';
 import { catFileBatch, git, gitSource } from './collect/git.js';
 import { isEmptyDiff } from './compare/diff.js';
 import { normalizeConfig, parseConfigText, DEFAULT_CONFIG_PATHS, type Config } from './config/load.js';
-import { readUntrustedReport } from './collect/report-file.js';
+import { readUntrustedReport } from './action/report-input.js';
 import { errorMessage, UserError } from './errors.js';
 import type { Logger } from './logger.js';
 import type { GateReport } from './model/report.js';

@@ -5,7 +5,7 @@ import { analyze, analyzePair, type AnalyzeOptions } from './analyze/index.js';
 import { openSource } from './collect/open.js';
 import { readSnapshotFile } from './collect/snapshot-file.js';
 import type { FrameworkSource } from './collect/types.js';
-import type { CliOptions, Proc } from './cli.js';
+import type { CliOptions, Proc } from './cli-options.js';
 import { compare } from './compare/index.js';
 import { loadConfig, type Config } from './config/load.js';
 import { UserError } from './errors.js';

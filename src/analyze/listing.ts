@@ -9,7 +9,7 @@
  * its description back if the difference still fits in what is left of the budget.
  */
 import { skillListingBudget, type LoadingModel } from '../model/constants.js';
-import type { ListingEntry } from '../model/snapshot.js';
+import type { ListingEntry, Snapshot } from '../model/snapshot.js';
 import { displayWidth } from './text.js';
 
 export interface ListingLine {
@@ -72,4 +72,22 @@ export function buildListing(entries: readonly ListingEntry[], model: LoadingMod
   }
   const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
   return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
+}
+
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+export function perPlugin(s: Snapshot): boolean {
+  return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+export function judgedListings(s: Snapshot): { skillChars: number; skillUnit?: string; agentTokens: number; agentUnit?: string } {
+  const p = perPlugin(s);
+  const sk = p ? s.listings.worst.skills : null;
+  const ag = p ? s.listings.worst.agents : null;
+  return {
+    skillChars: sk ? sk.chars : s.listings.skills.chars,
+    ...(sk ? { skillUnit: sk.unit } : {}),
+    agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+    ...(ag ? { agentUnit: ag.unit } : {}),
+  };
 }

@@ -1,8 +1,5 @@
 import path from 'node:path/posix';
 import type { Blob } from '../collect/types.js';
-import type { Limits, LoadingModel } from '../model/constants.js';
-import type { Category, Component, ComponentKind, Diagnostic, GraphEdge, Loading, UnresolvedRef } from '../model/snapshot.js';
-import type { ParsedFrontmatter } from './frontmatter.js';
 import { agentOrder } from './loaders/agents.js';
 import { planUnit } from './loaders/components.js';
 import { IGNORED_DIR, PlanContext } from './loaders/context.js';
@@ -12,89 +9,8 @@ import { readSettings, reportLinks, reportUnmeasured } from './loaders/settings.
 import { Tree } from './tree.js';
 import { discoverUnits, PROJECT, USER, type UnitDef } from './units.js';
 
-/** A file in the load plan, with the exact text Claude Code would load. */
-export interface PlannedFile {
-  path: string;
-  real: string;
-  sha: string;
-  bytes: number;
-  unit: string;
-  kind: ComponentKind;
-  loading: Loading;
-  reason: string;
-  category: Category;
-  /** Loaded text (frontmatter, HTML comments removed where Claude Code removes them). */
-  text: string;
-  depth?: number;
-}
-
-export interface PlannedEntry {
-  name: string;
-  kind: 'command' | 'skill' | 'workflow' | 'agent';
-  unit: string;
-  file: string;
-  text: string;
-  loading: Loading;
-  reason: string;
-  descriptionCapped: boolean;
-  /** `- name` alone (name-only override). */
-  nameOnly: boolean;
-  /** Front matter name shown in parentheses after the listed (directory) name. */
-  alias?: string;
-  /** Line of the `description:` field. */
-  line?: number;
-}
-
-export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {
-  /** Listing entry name, when it has one. */
-  entry?: string;
-  /** Files the component pulls in when invoked (@file references). */
-  refs: string[];
-}
-
-export interface Unknown {
-  kind: 'mcp-server' | 'session-start-hook';
-  unit: string;
-  file: string;
-  name: string;
-  note: string;
-}
-
-export interface Plan {
-  units: UnitDef[];
-  files: PlannedFile[];
-  skillEntries: PlannedEntry[];
-  agentEntries: PlannedEntry[];
-  components: PlannedComponent[];
-  edges: GraphEdge[];
-  unresolved: UnresolvedRef[];
-  cycles: string[][];
-  unknowns: Unknown[];
-  diagnostics: Diagnostic[];
-  memoryChars: number;
-  /** Paths whose content the plan needed but was not given: read them and plan again. */
-  missing: string[];
-}
-
-/** Decoded text and parsed frontmatter by blob SHA, shared by the planning passes of one load (not by timed rounds). */
-export type ParseCache = Map<string, { text: string; problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
-
-export interface PlanOptions {
-  /** Framework files past limits.maxFiles that were not read (reported). */
-  notRead?: number;
-  /** Reuse decoding and frontmatter parsing between passes (load's re-plans); timed rounds pass none. */
-  parseCache?: ParseCache;
-  model: LoadingModel;
-  limits?: Limits;
-  /** Which plugins count as installed in the totals: "all", "none" or a list of names. */
-  installedPlugins?: 'all' | 'none' | string[];
-  /** A folder of the repository that users install as ~/.claude (user-scope memory, commands, skills, agents). */
-  userScope?: string;
-  /** Files listed but not readable (reported as errors, never counted as empty). */
-  unreadable?: ReadonlyMap<string, string>;
-  /** The run's own limits reached while reading (reported: the totals are incomplete). */
-  limitsReached?: readonly string[];
-}
+export type { ParseCache, Plan, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from './plan-types.js';
+import type { Plan, PlanOptions, PlannedEntry } from './plan-types.js';
 
 /** Paths worth reading before anything is known: everything that can be a framework file. */
 export function candidatePaths(tree: Tree): string[] {

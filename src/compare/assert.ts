@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
-import { METRIC_LABELS, scopeLabel, type Assertion, type Metric, type Scope } from '../config/budgets.js';
+import { METRIC_LABELS, scopeLabel, type Assertion, type Metric, type Scope } from '../model/budgets.js';
 import type { BudgetResult, LoadTimeComparison, Location, Verdict } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
+import { perPlugin } from '../analyze/listing.js';
 import { LOAD_TIME_FLOOR_MS, loadTimeTooFast } from '../model/constants.js';
 
 /** Diagnostics that mean part of a side was not measured. */
@@ -12,24 +13,6 @@ export interface MetricValue {
   location?: Location;
   /** For listing limits judged per plugin: the plugin that makes the worst case. */
   unit?: string;
-}
-
-/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
-function perPlugin(s: Snapshot): boolean {
-  return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
-}
-
-/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
-export function judgedListings(s: Snapshot): { skillChars: number; skillUnit?: string; agentTokens: number; agentUnit?: string } {
-  const p = perPlugin(s);
-  const sk = p ? s.listings.worst.skills : null;
-  const ag = p ? s.listings.worst.agents : null;
-  return {
-    skillChars: sk ? sk.chars : s.listings.skills.chars,
-    ...(sk ? { skillUnit: sk.unit } : {}),
-    agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-    ...(ag ? { agentUnit: ag.unit } : {}),
-  };
 }
 
 /** A metric's value on one snapshot, with the place that explains it. Pure. */

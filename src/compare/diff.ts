@@ -1,5 +1,5 @@
 import type { Delta, SnapshotDiff, Status } from '../model/report.js';
-import { judgedListings } from './assert.js';
+import { judgedListings } from '../analyze/listing.js';
 import type { Diagnostic, ListingEntry, Loading, Snapshot, UnresolvedRef } from '../model/snapshot.js';
 
 export function delta(base: number, head: number): Delta {

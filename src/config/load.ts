@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
-import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from './budgets.js';
+import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from '../model/budgets.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
 

@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion, runClaudeCode, startCapture, type Capture } from '../collect/claude-code.js';
-import { stageSource } from '../collect/stage.js';
+import { stageSource } from './stage.js';
 import type { FrameworkSource } from '../collect/types.js';
 import type { LoadingModel } from '../model/constants.js';
 import type { ClaudeCodeMeasurement, Facts } from '../model/claude-code.js';

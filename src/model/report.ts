@@ -1,5 +1,5 @@
 /** The compare stage's output: one GateReport, with the verdict decided once, here. */
-import type { Assertion, Level, Metric, Operator, Scope } from '../config/budgets.js';
+import type { Assertion, Level, Metric, Operator, Scope } from './budgets.js';
 import type { ClaudeCodeMeasurement } from './claude-code.js';
 import type { Category, ComponentKind, Diagnostic, Loading, UnresolvedRef } from './snapshot.js';
 

@@ -5,7 +5,7 @@
  */
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
-import { judgedListings } from '../compare/assert.js';
+import { judgedListings } from '../analyze/listing.js';
 
 export type Draft = Omit<Recommendation, 'horizon' | 'introduced'> & { correctness?: boolean; architectural?: boolean; blocking?: boolean };
 export type Analyzer = (s: Snapshot) => Draft[];

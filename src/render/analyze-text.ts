@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table';
-import { judgedListings } from '../compare/assert.js';
+import { judgedListings } from '../analyze/listing.js';
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { claudeCodeLines } from './claude-code.js';

@@ -1,5 +1,5 @@
 import { markdownTable } from 'markdown-table';
-import { METRIC_LABELS } from '../config/budgets.js';
+import { METRIC_LABELS } from '../model/budgets.js';
 import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '../model/report.js';
 import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';

@@ -89,7 +89,7 @@ describe('budget config', () => {
       .sort();
     const objectForm = schema.properties.defaults.oneOf.find((x) => x.properties)!;
     expect(Object.keys(objectForm.properties!).sort()).toEqual(ids);
-    const { METRICS } = await import('../../src/config/budgets.js');
+    const { METRICS } = await import('../../src/model/budgets.js');
     expect([...schema.properties.budgets.items.properties.metric.enum].sort()).toEqual([...METRICS].sort());
   });
 });

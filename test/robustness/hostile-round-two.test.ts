@@ -10,7 +10,7 @@ import { analyze } from '../../src/analyze/index.js';
 import { findContent } from '../../src/analyze/content.js';
 import { readWorkflowMeta } from '../../src/analyze/workflow.js';
 import { gitSource } from '../../src/collect/git.js';
-import { sanitizeReport } from '../../src/collect/report-file.js';
+import { sanitizeReport } from '../../src/action/report-input.js';
 import { worktreeSource } from '../../src/collect/worktree.js';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig, parseConfigText } from '../../src/config/load.js';

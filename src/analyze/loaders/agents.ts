@@ -4,7 +4,7 @@
 import path from 'node:path/posix';
 import type { Loading } from '../../model/snapshot.js';
 import { asGlobs, asText } from '../frontmatter.js';
-import type { PlannedEntry } from '../plan.js';
+import type { PlannedEntry } from '../plan-types.js';
 import type { UnitDef } from '../units.js';
 import { fieldLine, type PlanContext } from './context.js';
 

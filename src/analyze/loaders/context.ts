@@ -11,7 +11,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
 import { decode, parseJson } from '../text.js';
 import { Tree } from '../tree.js';
 import type { UnitDef } from '../units.js';
-import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from '../plan.js';
+import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from '../plan-types.js';
 
 export interface Read {
   real: string;

@@ -5,7 +5,7 @@
 import type { Loading } from '../../model/snapshot.js';
 import { asBool, asGlobs, asText } from '../frontmatter.js';
 import { findImports } from '../markdown.js';
-import type { PlannedEntry } from '../plan.js';
+import type { PlannedEntry } from '../plan-types.js';
 import { USER, type UnitDef } from '../units.js';
 import { fieldLine, trimGlob, type PlanContext } from './context.js';
 import type { Settings } from './settings.js';

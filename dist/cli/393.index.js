@@ -1,8 +1,8 @@
-export const id = 760;
-export const ids = [760];
+export const id = 393;
+export const ids = [393];
 export const modules = {
 
-/***/ 6760:
+/***/ 7393:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -24,7 +24,7 @@ var external_node_fs_ = __webpack_require__(3024);
 var external_node_os_ = __webpack_require__(8161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(4379);
+var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 ;// CONCATENATED MODULE: ./src/model/claude-code-profile.json
 const claude_code_profile_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"2.1.332","$I":"claude-opus-5-5","Jn":{"claude-opus-5-5":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]},"claude-sonnet-4-6":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]}}}');
@@ -671,6 +671,22 @@ function buildListing(entries, model, nameOnly = new Set()) {
     }
     const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
     return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
+}
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
+    return {
+        skillChars: sk ? sk.chars : s.listings.skills.chars,
+        ...(sk ? { skillUnit: sk.unit } : {}),
+        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(ag ? { agentUnit: ag.unit } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/measure.ts
@@ -3402,291 +3418,6 @@ function validateSnapshot(v, file) {
     return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s };
 }
 
-;// CONCATENATED MODULE: ./src/config/budgets.ts
-/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
-const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
-const TOTAL_METRICS = [
-    'worstInvocationTokens',
-    'skillListingChars',
-    'skillListingTruncated',
-    'agentListingTokens',
-    'memoryFileMaxChars',
-    'memoryTotalChars',
-    'importsPastDepthLimit',
-    'maxDepth',
-    'cycles',
-    'unresolved',
-    'invalidSkillNames',
-    'errors',
-    'unmeasured',
-    'loadTimeRatio',
-];
-const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
-const METRIC_LABELS = {
-    eagerTokens: 'Always-loaded tokens',
-    onDemandTokens: 'On-demand tokens',
-    worstInvocationTokens: 'Worst single invocation',
-    skillListingChars: 'Skill listing characters',
-    skillListingTruncated: 'Listing entries reduced to a bare name',
-    agentListingTokens: 'Agent listing (tokens as Claude Code estimates them: characters / 4)',
-    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
-    memoryTotalChars: 'All instruction files (chars)',
-    importsPastDepthLimit: 'Imports past the depth limit',
-    maxDepth: 'Import depth',
-    cycles: 'Import cycles',
-    unresolved: 'Unresolved or external references',
-    invalidSkillNames: 'Invalid skill names',
-    errors: 'Error diagnostics',
-    unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
-    loadTimeRatio: 'Load time (head / base)',
-};
-const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
-function scopeLabel(s) {
-    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
-}
-
-;// CONCATENATED MODULE: ./src/compare/assert.ts
-
-
-
-/** Diagnostics that mean part of a side was not measured. */
-const UNMEASURED = new Set(['unreadable', 'limit-reached']);
-/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
-function perPlugin(s) {
-    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
-}
-/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
-function judgedListings(s) {
-    const p = perPlugin(s);
-    const sk = p ? s.listings.worst.skills : null;
-    const ag = p ? s.listings.worst.agents : null;
-    return {
-        skillChars: sk ? sk.chars : s.listings.skills.chars,
-        ...(sk ? { skillUnit: sk.unit } : {}),
-        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-        ...(ag ? { agentUnit: ag.unit } : {}),
-    };
-}
-/** A metric's value on one snapshot, with the place that explains it. Pure. */
-function metricValue(s, metric, scope, loadTime, side) {
-    switch (metric) {
-        case 'eagerTokens':
-        case 'onDemandTokens':
-            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
-        case 'worstInvocationTokens':
-            return { value: s.totals.worstInvocationTokens };
-        case 'skillListingChars':
-            return perPlugin(s) && s.listings.worst.skills
-                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
-                : { value: s.listings.skills.chars };
-        case 'skillListingTruncated': {
-            const w = perPlugin(s) ? s.listings.worst.skills : null;
-            const names = w ? w.truncated : s.listings.skills.truncated;
-            const first = s.listings.skills.items.find((e) => e.name === names[0]);
-            return {
-                value: names.length,
-                ...(w ? { unit: w.unit } : {}),
-                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
-            };
-        }
-        case 'agentListingTokens': {
-            const w = perPlugin(s) ? s.listings.worst.agents : null;
-            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-            return {
-                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-                ...(w ? { unit: w.unit } : {}),
-                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
-            };
-        }
-        case 'memoryFileMaxChars': {
-            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
-            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
-        }
-        case 'memoryTotalChars':
-            return { value: s.memory.chars };
-        case 'importsPastDepthLimit': {
-            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
-        }
-        case 'maxDepth':
-            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
-        case 'cycles':
-            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
-        case 'unresolved': {
-            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
-            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
-        }
-        case 'invalidSkillNames': {
-            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'unmeasured': {
-            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'errors': {
-            const d = s.diagnostics.filter((x) => x.severity === 'error');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'loadTimeRatio':
-            if (!loadTime)
-                return null;
-            return { value: side === 'head' ? loadTime.ratio : 1 };
-    }
-}
-function scoped(s, loading, scope) {
-    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
-    switch (scope.type) {
-        case 'total':
-            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
-        case 'category':
-            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
-        case 'unit': {
-            const u = s.units.find((x) => x.name === scope.value);
-            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
-        }
-        case 'kind':
-            return s.components
-                .filter((c) => c.kind === scope.value && counted.has(c.unit))
-                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
-        case 'files': {
-            const match = picomatch_default()(scope.value, { dot: true });
-            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
-            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
-                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
-                .reduce((a, e) => a + e.tokens, 0);
-            return files + entries;
-        }
-    }
-}
-const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
-/** Evaluates every assertion; level `off` is skipped. */
-function evaluate(assertions, base, head, loadTime) {
-    const results = [];
-    for (const a of assertions) {
-        if (a.level === 'off')
-            continue;
-        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
-        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
-        if (a.metric === 'unmeasured') {
-            // Only what the head could not measure and the base could counts against the change.
-            const key = (d) => `${d.file}\0${d.code}`;
-            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
-            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
-            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
-            b = { value: 0 };
-            if (fresh[0]) {
-                const what = fresh
-                    .slice(0, 3)
-                    .map((d) => `${d.file}: ${d.message}`)
-                    .join('; ');
-                results.push({
-                    id: a.id,
-                    metric: a.metric,
-                    scope: a.scope,
-                    operator: a.operator,
-                    expected: a.threshold,
-                    actual: fresh.length,
-                    base: 0,
-                    level: a.level,
-                    status: a.level === 'error' ? 'fail' : 'warn',
-                    introduced: true,
-                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
-                    location: h.location,
-                });
-                continue;
-            }
-        }
-        if (!h)
-            continue; // not measurable for this pair (e.g. load time between two snapshot files)
-        const baseValue = b?.value ?? 0;
-        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
-        let violated;
-        let actual;
-        let message;
-        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
-            results.push({
-                id: a.id,
-                metric: a.metric,
-                scope: a.scope,
-                operator: a.operator,
-                expected: a.threshold,
-                actual: h.value,
-                base: 1,
-                level: a.level,
-                status: 'pass',
-                introduced: false,
-                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
-            });
-            continue;
-        }
-        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
-            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
-            const limit = a.threshold + (a.noise ?? 0);
-            actual = h.value;
-            violated = loadTime.ratioMin > limit;
-            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
-            message = violated
-                ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round`
-                : loadTime.ratioMax > limit
-                    ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged`
-                    : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
-        }
-        else if (a.operator === 'max') {
-            actual = h.value;
-            const allowance = 0;
-            violated = actual > a.threshold + allowance;
-            message = violated
-                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
-                : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
-        }
-        else if (a.operator === 'maxIncrease') {
-            actual = h.value - baseValue;
-            violated = actual > a.threshold;
-            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
-        }
-        else {
-            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
-            violated = actual > a.threshold;
-            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
-        }
-        if (h.unit)
-            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
-        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
-        let preexisting = false;
-        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
-            // Already over on the base and not made worse: what the base had is never blamed on the change.
-            st = 'pass';
-            preexisting = true;
-            message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
-        }
-        results.push({
-            id: a.id,
-            metric: a.metric,
-            scope: a.scope,
-            operator: a.operator,
-            expected: a.threshold,
-            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
-            base: b ? b.value : null,
-            level: a.level,
-            status: st,
-            introduced: violated && !preexisting,
-            ...(preexisting ? { preexisting } : {}),
-            message,
-            ...(h.location ? { location: h.location } : {}),
-        });
-    }
-    return results;
-}
-/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
-function decide(results) {
-    if (results.some((r) => r.status === 'fail'))
-        return 'fail';
-    if (results.some((r) => r.status === 'warn'))
-        return 'warn';
-    return 'pass';
-}
-
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
 
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
@@ -3930,6 +3661,276 @@ function recommend(s, minSaving, analyzers = ANALYZERS) {
     // What keeps a budget failing comes first within its horizon, then saving per effort.
     const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
     return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/model/budgets.ts
+/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
+const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+const TOTAL_METRICS = [
+    'worstInvocationTokens',
+    'skillListingChars',
+    'skillListingTruncated',
+    'agentListingTokens',
+    'memoryFileMaxChars',
+    'memoryTotalChars',
+    'importsPastDepthLimit',
+    'maxDepth',
+    'cycles',
+    'unresolved',
+    'invalidSkillNames',
+    'errors',
+    'unmeasured',
+    'loadTimeRatio',
+];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRIC_LABELS = {
+    eagerTokens: 'Always-loaded tokens',
+    onDemandTokens: 'On-demand tokens',
+    worstInvocationTokens: 'Worst single invocation',
+    skillListingChars: 'Skill listing characters',
+    skillListingTruncated: 'Listing entries reduced to a bare name',
+    agentListingTokens: 'Agent listing (tokens as Claude Code estimates them: characters / 4)',
+    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
+    memoryTotalChars: 'All instruction files (chars)',
+    importsPastDepthLimit: 'Imports past the depth limit',
+    maxDepth: 'Import depth',
+    cycles: 'Import cycles',
+    unresolved: 'Unresolved or external references',
+    invalidSkillNames: 'Invalid skill names',
+    errors: 'Error diagnostics',
+    unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
+    loadTimeRatio: 'Load time (head / base)',
+};
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+function scopeLabel(s) {
+    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/assert.ts
+
+
+
+
+/** Diagnostics that mean part of a side was not measured. */
+const UNMEASURED = new Set(['unreadable', 'limit-reached']);
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+function metricValue(s, metric, scope, loadTime, side) {
+    switch (metric) {
+        case 'eagerTokens':
+        case 'onDemandTokens':
+            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+        case 'worstInvocationTokens':
+            return { value: s.totals.worstInvocationTokens };
+        case 'skillListingChars':
+            return perPlugin(s) && s.listings.worst.skills
+                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
+                : { value: s.listings.skills.chars };
+        case 'skillListingTruncated': {
+            const w = perPlugin(s) ? s.listings.worst.skills : null;
+            const names = w ? w.truncated : s.listings.skills.truncated;
+            const first = s.listings.skills.items.find((e) => e.name === names[0]);
+            return {
+                value: names.length,
+                ...(w ? { unit: w.unit } : {}),
+                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
+            };
+        }
+        case 'agentListingTokens': {
+            const w = perPlugin(s) ? s.listings.worst.agents : null;
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+            return {
+                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+                ...(w ? { unit: w.unit } : {}),
+                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
+            };
+        }
+        case 'memoryFileMaxChars': {
+            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+        }
+        case 'memoryTotalChars':
+            return { value: s.memory.chars };
+        case 'importsPastDepthLimit': {
+            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+        }
+        case 'maxDepth':
+            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+        case 'cycles':
+            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
+        case 'unresolved': {
+            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+        }
+        case 'invalidSkillNames': {
+            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'unmeasured': {
+            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'errors': {
+            const d = s.diagnostics.filter((x) => x.severity === 'error');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'loadTimeRatio':
+            if (!loadTime)
+                return null;
+            return { value: side === 'head' ? loadTime.ratio : 1 };
+    }
+}
+function scoped(s, loading, scope) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    switch (scope.type) {
+        case 'total':
+            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+        case 'category':
+            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+        case 'unit': {
+            const u = s.units.find((x) => x.name === scope.value);
+            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+        }
+        case 'kind':
+            return s.components
+                .filter((c) => c.kind === scope.value && counted.has(c.unit))
+                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
+                .reduce((a, e) => a + e.tokens, 0);
+            return files + entries;
+        }
+    }
+}
+const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+/** Evaluates every assertion; level `off` is skipped. */
+function evaluate(assertions, base, head, loadTime) {
+    const results = [];
+    for (const a of assertions) {
+        if (a.level === 'off')
+            continue;
+        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (a.metric === 'unmeasured') {
+            // Only what the head could not measure and the base could counts against the change.
+            const key = (d) => `${d.file}\0${d.code}`;
+            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
+            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
+            b = { value: 0 };
+            if (fresh[0]) {
+                const what = fresh
+                    .slice(0, 3)
+                    .map((d) => `${d.file}: ${d.message}`)
+                    .join('; ');
+                results.push({
+                    id: a.id,
+                    metric: a.metric,
+                    scope: a.scope,
+                    operator: a.operator,
+                    expected: a.threshold,
+                    actual: fresh.length,
+                    base: 0,
+                    level: a.level,
+                    status: a.level === 'error' ? 'fail' : 'warn',
+                    introduced: true,
+                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
+                    location: h.location,
+                });
+                continue;
+            }
+        }
+        if (!h)
+            continue; // not measurable for this pair (e.g. load time between two snapshot files)
+        const baseValue = b?.value ?? 0;
+        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+        let violated;
+        let actual;
+        let message;
+        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
+            results.push({
+                id: a.id,
+                metric: a.metric,
+                scope: a.scope,
+                operator: a.operator,
+                expected: a.threshold,
+                actual: h.value,
+                base: 1,
+                level: a.level,
+                status: 'pass',
+                introduced: false,
+                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
+            });
+            continue;
+        }
+        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
+            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
+            const limit = a.threshold + (a.noise ?? 0);
+            actual = h.value;
+            violated = loadTime.ratioMin > limit;
+            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
+            message = violated
+                ? `${label} is ${fmt(actual, a.metric)} (${interval}), over the limit of ${fmt(limit, a.metric)} in every round`
+                : loadTime.ratioMax > limit
+                    ? `${label} is ${fmt(actual, a.metric)} (${interval}): within noise of the limit ${fmt(limit, a.metric)}, not judged`
+                    : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
+        }
+        else if (a.operator === 'max') {
+            actual = h.value;
+            const allowance = 0;
+            violated = actual > a.threshold + allowance;
+            message = violated
+                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
+        }
+        else if (a.operator === 'maxIncrease') {
+            actual = h.value - baseValue;
+            violated = actual > a.threshold;
+            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${fmt(Math.abs(actual), a.metric)}` : ''} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed increase ${fmt(a.threshold, a.metric)})`;
+        }
+        else {
+            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+            violated = actual > a.threshold;
+            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${fmt(baseValue, a.metric)} → ${fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+        }
+        if (h.unit)
+            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
+        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+        let preexisting = false;
+        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+            // Already over on the base and not made worse: what the base had is never blamed on the change.
+            st = 'pass';
+            preexisting = true;
+            message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
+        }
+        results.push({
+            id: a.id,
+            metric: a.metric,
+            scope: a.scope,
+            operator: a.operator,
+            expected: a.threshold,
+            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
+            base: b ? b.value : null,
+            level: a.level,
+            status: st,
+            introduced: violated && !preexisting,
+            ...(preexisting ? { preexisting } : {}),
+            message,
+            ...(h.location ? { location: h.location } : {}),
+        });
+    }
+    return results;
+}
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+function decide(results) {
+    if (results.some((r) => r.status === 'fail'))
+        return 'fail';
+    if (results.some((r) => r.status === 'warn'))
+        return 'warn';
+    return 'pass';
 }
 
 ;// CONCATENATED MODULE: ./src/compare/diff.ts
@@ -4655,7 +4656,7 @@ async function stageProject(src, dest) {
     await run('git', ['init', '-q', dest]);
 }
 
-;// CONCATENATED MODULE: ./src/collect/stage.ts
+;// CONCATENATED MODULE: ./src/conformance/stage.ts
 /**
  * Writes one side of a comparison into a temporary folder, from its source (git objects or a
  * working tree), so that Claude Code can be run on exactly that side: regular files within the
@@ -5980,4 +5981,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=760.index.js.map
+//# sourceMappingURL=393.index.js.map

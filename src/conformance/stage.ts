@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Tree } from '../analyze/tree.js';
 import { DEFAULT_LIMITS, type Limits } from '../model/constants.js';
-import type { FrameworkSource } from './types.js';
+import type { FrameworkSource } from '../collect/types.js';
 
 export async function stageSource(
   source: FrameworkSource,

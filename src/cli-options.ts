@@ -1,0 +1,29 @@
+/** The CLI's parsed options and the process-like object it runs against: shared by cli.ts and pipeline.ts. */
+
+/** The process-like object the CLI runs against (size-limit's habit): testable without mocks. */
+export interface Proc {
+  argv: string[];
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown };
+  stderr: { write(s: string): unknown };
+}
+
+export interface CliOptions {
+  ref?: string;
+  json: boolean;
+  markdown: boolean;
+  config?: string;
+  dir?: string;
+  window?: number;
+  charsPerToken?: number;
+  model?: string;
+  plugins?: 'all' | 'none' | string[];
+  userScope?: string;
+  measure?: string;
+  measureRounds?: number;
+  rounds?: number;
+  cacheDir?: string;
+  cache: boolean;
+  files?: number;
+}
