@@ -5,7 +5,6 @@ import { readOptions, type ActionOptions } from './action/options.js';
 import { resolveCompared } from './action/refs.js';
 import { analyze } from './analyze/index.js';
 import { catFileBatch, git, gitSource } from './collect/git.js';
-import { isEmptyDiff } from './compare/diff.js';
 import { normalizeConfig, parseConfigText, DEFAULT_CONFIG_PATHS, type Config } from './config/load.js';
 import { readUntrustedReport } from './action/report-input.js';
 import { errorMessage, UserError } from './errors.js';
@@ -14,13 +13,10 @@ import type { GateReport } from './model/report.js';
 import { recommend } from './optimize/rank.js';
 import { measureOne, type MeasureOptions } from './conformance/measure.js';
 import { analyzeOptions, measureOptions, runDiff } from './pipeline.js';
-import { upsertComment } from './publish/comment.js';
 import { createClient, explain, type GitHub } from './publish/client.js';
-import { publishCheck } from './publish/check.js';
+import { beforeDeadline, ourAuthors, publishReport } from './publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from './publish/roadmap.js';
-import { renderAnnotations } from './render/annotations.js';
-import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from './render/comment.js';
-import { renderDiffText } from './render/diff-text.js';
+import { marker } from './render/comment.js';
 import { logSafe } from './render/escape.js';
 import { advanceHistory, parseHistory, parseTicked, renderRoadmap } from './render/roadmap.js';
 import { anthropicCounter } from './tokenize/anthropic.js';
@@ -187,18 +183,6 @@ function writeArtifacts(ctx: Ctx, report: GateReport): void {
   }
 }
 
-async function ourAuthors(ctx: Ctx): Promise<string[]> {
-  if (ctx.opts.commentAuthor) return [ctx.opts.commentAuthor];
-  const authors = ['github-actions[bot]'];
-  try {
-    const me = await ctx.gh!.rest.users.getAuthenticated();
-    authors.push(me.data.login);
-  } catch {
-    // GITHUB_TOKEN can't read /user: it comments as github-actions[bot].
-  }
-  return authors;
-}
-
 /** Starts publishing's deadline (once). */
 function startDeadline(ctx: Ctx): void {
   if ((ctx as { started?: boolean }).started) return;
@@ -209,108 +193,35 @@ function startDeadline(ctx: Ctx): void {
   ).unref();
 }
 
-/** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
-async function beforeDeadline<T>(ctx: Ctx, step: () => Promise<T>): Promise<T> {
-  const signal = ctx.deadline.signal;
-  if (signal.aborted) throw signal.reason;
-  return await new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    step().then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
-}
-
-/** Publishing never decides the gate and never loses the report: summary and log always get it. */
+/** Publishes with the Actions toolkit as the summary, outputs and failure (src/publish/index.ts does the work). */
 async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
-  const { opts, log } = ctx;
-  const runUrl =
-    ctx.env.GITHUB_SERVER_URL && ctx.env.GITHUB_RUN_ID
-      ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}`
-      : undefined;
-  // Files and lines link to the commit measured as the head; the footer links the run.
-  const blobUrl =
-    ctx.env.GITHUB_SERVER_URL && report.head.commit ? `${ctx.env.GITHUB_SERVER_URL}/${ctx.owner}/${ctx.repo}/blob/${report.head.commit}` : undefined;
-  const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
-  log.info(renderDiffText(report));
-  try {
-    await core.summary.addRaw(renderComment(report, { limit: SUMMARY_LIMIT, ...links })).write();
-  } catch (e) {
-    log.warning(`Could not write the job summary: ${errorMessage(e)}`);
-  }
-  core.setOutput('verdict', report.verdict);
-  core.setOutput('eager-tokens', String(report.diff.totals.eagerTokens.head));
-  core.setOutput('eager-tokens-delta', String(report.diff.totals.eagerTokens.delta));
-  const missing: string[] = [];
-  let checkPublished = false;
   startDeadline(ctx);
-  if (ctx.gh && opts.checkRun) {
-    try {
-      const annotations = renderAnnotations(report);
-      const c = await beforeDeadline(ctx, () =>
-        publishCheck(ctx.gh!, {
-          owner: ctx.owner,
-          repo: ctx.repo,
-          headSha,
-          name: opts.checkName,
-          verdict: report.verdict,
-          untrusted: report.untrusted === true,
-          title: verdictLine(report).replace(/\*\*/g, ''),
-          summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }),
-          annotations,
-          detailsUrl: runUrl,
-        }),
-      );
-      core.setOutput('check-run-id', String(c.id));
-      checkPublished = true;
-      log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
-    } catch (e) {
-      missing.push(explain(e, 'Creating the check run', 'checks: write'));
-    }
-  }
-  if (ctx.gh && prNumber && opts.comment !== 'never') {
-    try {
-      const onlyIfExists = opts.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
-      const body = renderComment(report, { key: opts.commentKey, detailsUrl: runUrl, ...links });
-      const r = await beforeDeadline(ctx, async () =>
-        upsertComment(
-          ctx.gh!,
-          { owner: ctx.owner, repo: ctx.repo, issueNumber: prNumber, marker: marker(opts.commentKey), authors: await ourAuthors(ctx) },
-          body,
-          onlyIfExists,
-        ),
-      );
-      if (r.url) core.setOutput('comment-url', r.url);
-      log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
-    } catch (e) {
-      missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
-    }
-  }
-  if (!checkPublished) {
-    // Fallback for annotations: workflow-command annotations in the log.
-    for (const a of renderAnnotations(report).slice(0, 50)) {
-      const where = { file: a.path, line: a.start_line, title: a.title };
-      if (a.annotation_level === 'failure') log.error(a.message, where);
-      else if (a.annotation_level === 'warning') log.warning(a.message, where);
-    }
-  }
-  if (missing.length) log.warning(`${missing.join(' ')} The full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
-  const fail = (opts.failOn === 'error' && report.verdict === 'fail') || (opts.failOn === 'warn' && report.verdict !== 'pass');
-  if (fail)
-    core.setFailed(
-      `context-budget: ${report.verdict}: ${report.results
-        .filter((r) => r.status !== 'pass')
-        .map((r) => r.message)
-        .join('; ')}`,
-    );
+  const o = ctx.opts;
+  await publishReport(
+    report,
+    {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      prNumber,
+      headSha,
+      serverUrl: ctx.env.GITHUB_SERVER_URL,
+      runId: ctx.env.GITHUB_RUN_ID,
+      checkRun: o.checkRun,
+      checkName: o.checkName,
+      comment: o.comment,
+      commentKey: o.commentKey,
+      commentAuthor: o.commentAuthor,
+      failOn: o.failOn,
+    },
+    {
+      gh: ctx.gh,
+      log: ctx.log,
+      summary: async (markdown) => void (await core.summary.addRaw(markdown).write()),
+      setOutput: (k, v) => core.setOutput(k, v),
+      setFailed: (m) => core.setFailed(m),
+      deadline: ctx.deadline.signal,
+    },
+  );
 }
 
 /**
@@ -351,13 +262,13 @@ async function roadmap(ctx: Ctx): Promise<void> {
     label: ctx.opts.roadmapLabel,
     title: ctx.opts.roadmapTitle,
     marker: marker('roadmap'),
-    authors: ctx.gh ? await ourAuthors(ctx) : [],
+    authors: ctx.gh ? await ourAuthors(ctx.gh, ctx.opts.commentAuthor) : [],
   };
   let existing: Awaited<ReturnType<typeof findRoadmapIssue>>;
   if (ctx.gh) {
     try {
       startDeadline(ctx);
-      existing = await beforeDeadline(ctx, () => findRoadmapIssue(ctx.gh!, target));
+      existing = await beforeDeadline(ctx.deadline.signal, () => findRoadmapIssue(ctx.gh!, target));
     } catch (e) {
       ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
     }
@@ -385,7 +296,7 @@ async function roadmap(ctx: Ctx): Promise<void> {
   );
   if (!ctx.gh) return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
   try {
-    const r = await beforeDeadline(ctx, () => upsertRoadmap(ctx.gh!, target, body, existing));
+    const r = await beforeDeadline(ctx.deadline.signal, () => upsertRoadmap(ctx.gh!, target, body, existing));
     core.setOutput('issue-url', r.url);
     ctx.log.info(`Roadmap issue #${r.number} ${r.action}: ${r.url}`);
   } catch (e) {

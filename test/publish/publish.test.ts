@@ -1,0 +1,145 @@
+/**
+ * Publishing in-process, with a recording GitHub client: the check run and the sticky comment when
+ * the token allows, the summary, outputs and log always, and the verdict deciding the job whatever
+ * GitHub answers (a read-only token, a deadline that passes).
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/index.js';
+import { normalizeConfig } from '../../src/config/load.js';
+import type { GateReport } from '../../src/model/report.js';
+import type { GitHub } from '../../src/publish/client.js';
+import { publishReport, type PublishTarget } from '../../src/publish/index.js';
+import { analyzeDir, FIXTURES } from '../helpers.js';
+
+async function report(budgets: unknown[] = []): Promise<GateReport> {
+  const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
+  const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
+  return compare({ base, head, baseLabel: 'base', headLabel: 'head', loadTime: null }, normalizeConfig({ budgets }, 'x.yml'));
+}
+
+type Call = [string, Record<string, unknown>];
+function recordingClient(fail: (name: string) => number | undefined = () => undefined): { gh: GitHub; calls: Call[] } {
+  const calls: Call[] = [];
+  const comments: { id: number; body: string; user: { login: string } }[] = [];
+  const call = (name: string, answer: (p: Record<string, unknown>) => unknown) => async (p: Record<string, unknown>) => {
+    calls.push([name, p]);
+    const status = fail(name);
+    if (status) throw Object.assign(new Error(`HTTP ${status}`), { status });
+    return { data: answer(p) };
+  };
+  const gh = {
+    paginate: async (fn: (p: Record<string, unknown>) => Promise<{ data: unknown[] }>, p: Record<string, unknown>) => (await fn(p)).data,
+    rest: {
+      users: { getAuthenticated: call('users.getAuthenticated', () => ({ login: 'bot' })) },
+      checks: {
+        create: call('checks.create', () => ({ id: 42, html_url: 'https://example.test/check/42' })),
+        update: call('checks.update', () => ({ id: 42 })),
+      },
+      issues: {
+        listComments: call('issues.listComments', () => comments),
+        createComment: call('issues.createComment', (p) => {
+          const c = {
+            id: comments.length + 1,
+            body: String(p.body),
+            user: { login: 'github-actions[bot]' },
+            html_url: `https://example.test/c/${comments.length + 1}`,
+          };
+          comments.push(c);
+          return c;
+        }),
+        updateComment: call('issues.updateComment', (p) => ({ id: p.comment_id, html_url: 'https://example.test/c/u' })),
+        deleteComment: call('issues.deleteComment', () => ({})),
+      },
+    },
+  };
+  return { gh: gh as unknown as GitHub, calls };
+}
+
+function sink() {
+  const out = { summary: [] as string[], outputs: {} as Record<string, string>, failed: [] as string[], log: [] as string[] };
+  const log = {
+    info: (m: string) => out.log.push(`info ${m}`),
+    warning: (m: string) => out.log.push(`warning ${m}`),
+    error: (m: string) => out.log.push(`error ${m}`),
+    debug: () => undefined,
+  };
+  return {
+    out,
+    deps: {
+      log,
+      summary: async (m: string) => void out.summary.push(m),
+      setOutput: (k: string, v: string) => void (out.outputs[k] = v),
+      setFailed: (m: string) => void out.failed.push(m),
+    },
+  };
+}
+
+const target: PublishTarget = {
+  owner: 'o',
+  repo: 'r',
+  prNumber: 7,
+  headSha: 'abc',
+  serverUrl: 'https://github.com',
+  runId: '9',
+  checkRun: true,
+  checkName: 'context-budget',
+  comment: 'changed',
+  commentKey: 'default',
+  commentAuthor: '',
+  failOn: 'error',
+};
+
+describe('publishing (in-process)', () => {
+  it('publishes a failing report: check run failure, sticky comment, outputs, summary, job failed', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const { gh, calls } = recordingClient();
+    const { out, deps } = sink();
+    await publishReport(r, target, { ...deps, gh, deadline: new AbortController().signal });
+    const check = calls.find((c) => c[0] === 'checks.create')![1];
+    expect(check).toMatchObject({ owner: 'o', repo: 'r', head_sha: 'abc', conclusion: 'failure', details_url: 'https://github.com/o/r/actions/runs/9' });
+    const comment = calls.find((c) => c[0] === 'issues.createComment')![1];
+    expect(String(comment.body)).toMatch(/^<!-- context-budget:default -->/);
+    expect(out.outputs).toMatchObject({ verdict: 'fail', 'check-run-id': '42' });
+    expect(out.summary[0]).toContain('context-budget: fail');
+    expect(out.failed[0]).toMatch(/^context-budget: fail: /);
+  });
+
+  it('with a read-only token: one warning naming both permissions, annotations in the log, the verdict unchanged', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const { gh } = recordingClient((name) => (name === 'checks.create' || name === 'issues.createComment' || name === 'issues.listComments' ? 403 : undefined));
+    const { out, deps } = sink();
+    await publishReport(r, target, { ...deps, gh, deadline: new AbortController().signal });
+    const warning = out.log.filter((l) => l.startsWith('warning ') && l.includes('checks: write'));
+    expect(warning).toHaveLength(1);
+    expect(warning[0]).toContain('pull-requests: write');
+    // The check run's annotations go to the log as workflow-command annotations instead.
+    expect(out.log.some((l) => l.startsWith('warning ') && l.includes('secrets.md'))).toBe(true);
+    expect(out.summary[0]).toContain('context-budget: fail');
+    expect(out.failed).toHaveLength(1);
+  });
+
+  it('past the deadline: GitHub steps are given up, the summary, log and verdict still land', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const { gh, calls } = recordingClient();
+    const { out, deps } = sink();
+    const ended = new AbortController();
+    ended.abort(new Error('publishing took longer than 300s (publish-timeout)'));
+    await publishReport(r, target, { ...deps, gh, deadline: ended.signal });
+    expect(calls).toHaveLength(0);
+    expect(out.log.join('\n')).toContain('publish-timeout');
+    expect(out.summary).toHaveLength(1);
+    expect(out.failed).toHaveLength(1);
+  });
+
+  it('posts no new comment when nothing Claude Code loads changed (comment: changed)', async () => {
+    const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
+    const r = compare({ base, head: base, baseLabel: 'b', headLabel: 'h', loadTime: null }, normalizeConfig({}, 'x.yml'));
+    const { gh, calls } = recordingClient();
+    const { out, deps } = sink();
+    await publishReport(r, target, { ...deps, gh, deadline: new AbortController().signal });
+    expect(calls.some((c) => c[0] === 'issues.createComment')).toBe(false);
+    expect(out.log).toContain('info Nothing changed: no comment (comment: changed).');
+    expect(out.failed).toHaveLength(0);
+  });
+});
