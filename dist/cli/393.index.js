@@ -3008,6 +3008,33 @@ async function load(source, opts, parseCache = new Map()) {
     };
     return { entries, notRead, tree, contents, plan: plan, source: src, unreadable, limitsReached };
 }
+/** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */
+function withKnownBlobs(source, known) {
+    const bySha = new Map();
+    for (const b of known.values())
+        bySha.set(b.sha, b);
+    return {
+        ...source,
+        list: () => source.list(),
+        async read(paths) {
+            const entries = new Map((await source.list()).map((e) => [e.path, e]));
+            const out = new Map();
+            const rest = [];
+            for (const p of paths) {
+                const sha = entries.get(p)?.sha;
+                const hit = sha ? bySha.get(sha) : undefined;
+                if (hit)
+                    out.set(p, hit);
+                else
+                    rest.push(p);
+            }
+            if (rest.length)
+                for (const [p, b] of await source.read(rest))
+                    out.set(p, b);
+            return out;
+        },
+    };
+}
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 function timePlan(loaded, opts, clock = performanceClock) {
     const t0 = clock.now();
@@ -3033,6 +3060,8 @@ function summarizeTimes(samples) {
 async function analyze_analyze(source, opts, counter, clock = performanceClock) {
     const loaded = await load(source, opts);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
+    if (rounds === 0)
+        loaded.contents.clear(); // the plan holds the decoded texts; the bytes can go
     const samples = [];
     for (let i = 0; i < rounds; i++) {
         samples.push(timePlan(loaded, opts, clock));
@@ -3054,13 +3083,21 @@ async function analyze_analyze(source, opts, counter, clock = performanceClock) 
 async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
     // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
     const parseCache = new Map();
-    const [a, b] = await Promise.all([load(baseSource, opts, parseCache), load(headSource, opts, parseCache)]);
+    // The head is read after the base, taking every blob the base already read (by its git SHA) from
+    // memory: base and head share almost all of them, so each distinct blob is read from git once.
+    const a = await load(baseSource, opts, parseCache);
+    const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+    const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
+    // Without timed rounds the raw bytes are not needed again: the plans hold the decoded texts.
+    if (rounds === 0) {
+        a.contents.clear();
+        b.contents.clear();
+    }
     // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
     // fallback can't leave one side exact and the other estimated).
     await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
     // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
     // No rounds asked for: no timing at all (the default; timing is opt-in).
-    const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
     const contentMemo0 = new Map();
     if (rounds === 0) {
         const none = summarizeTimes([]);
