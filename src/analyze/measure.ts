@@ -191,7 +191,14 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       note:
         counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
     },
-    model: { claudeCodeVersion: ctx.model.claudeCodeVersion, id: ctx.model.id, contextWindow: ctx.model.contextWindow, charsPerToken: ctx.model.charsPerToken },
+    model: {
+      claudeCodeVersion: ctx.model.claudeCodeVersion,
+      id: ctx.model.id,
+      contextWindow: ctx.model.contextWindow,
+      charsPerToken: ctx.model.charsPerToken,
+      importMaxDepth: ctx.model.importMaxDepth,
+      skillListingMaxDescChars: ctx.model.skillListingMaxDescChars,
+    },
     totals: {
       eagerTokens,
       onDemandTokens,

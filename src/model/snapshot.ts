@@ -150,11 +150,54 @@ export interface Graph {
   unresolved: UnresolvedRef[];
 }
 
+/**
+ * Every diagnostic the analyzer emits. Metrics, recommendations and renderers switch on these, so a
+ * typo or a renamed code is a compile error (snapshots written by older versions may hold others:
+ * readers treat unknown codes as plain findings).
+ */
+export type DiagnosticCode =
+  | 'agent-fallback'
+  | 'agent-not-loaded'
+  | 'binary-file'
+  | 'description-capped'
+  | 'description-too-long'
+  | 'duplicate-name'
+  | 'duplicate-plugin'
+  | 'encoding'
+  | 'external-plugin'
+  | 'frontmatter'
+  | 'import-depth'
+  | 'import-external'
+  | 'import-home'
+  | 'import-loop'
+  | 'import-missing'
+  | 'invalid-json'
+  | 'invalid-manifest'
+  | 'invalid-skill-name'
+  | 'limit-reached'
+  | 'memory-file-size'
+  | 'memory-file-skipped'
+  | 'memory-total-size'
+  | 'missing-description'
+  | 'missing-plugin'
+  | 'name-collision'
+  | 'oversized-file'
+  | 'plugin-name-mismatch'
+  | 'skill-name-mismatch'
+  | 'symlink-as-file'
+  | 'symlink-external'
+  | 'symlink-loop'
+  | 'symlink-missing'
+  | 'unreadable'
+  | 'user-scope-missing'
+  | 'workflow-meta'
+  | 'workflow-too-large';
+
 export interface Diagnostic {
   file: string;
   line: number;
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   message: string;
 }
 
@@ -200,7 +243,8 @@ export interface Snapshot {
   tool: { name: 'context-budget'; version: string };
   source: { kind: 'worktree' | 'git'; root: string; ref?: string; commit?: string };
   tokenizer: { name: string; estimate: boolean; note: string };
-  model: { claudeCodeVersion: string; id?: string; contextWindow: number; charsPerToken: number };
+  /** The loading model judged, with the constants that messages quote (so an override shows in the words too). */
+  model: { claudeCodeVersion: string; id?: string; contextWindow: number; charsPerToken: number; importMaxDepth?: number; skillListingMaxDescChars?: number };
   totals: {
     eagerTokens: number;
     onDemandTokens: number;

@@ -91,7 +91,7 @@ export const listingDescriptions: Analyzer = (s) => {
         ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
         : e.kind === 'agent'
           ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
-          : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
+          : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
       location: { file: e.file, line: e.line ?? 1 },
       saving: { eagerTokens: saving, onDemandTokens: 0 },
       effort: 'low',
@@ -137,7 +137,7 @@ export const references: Analyzer = (s) =>
                 : `@${u.ref} does not exist`,
       rationale:
         u.reason === 'depth'
-          ? 'Claude Code follows at most four hops of imports below the root memory file. Import it from a shallower file, or inline it.'
+          ? `Claude Code follows at most ${(s.model.importMaxDepth ?? 5) - 1} hops of imports below the root memory file. Import it from a shallower file, or inline it.`
           : u.reason === 'home'
             ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
             : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
@@ -166,7 +166,7 @@ export const structure: Analyzer = (s) => {
       key: `structure:depth:${s.graph.longestChain[0]}`,
       analyzer: 'structure',
       title: `Import chain ${s.graph.maxDepth} levels deep`,
-      rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth 5 is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
+      rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth ${s.model.importMaxDepth ?? 5} is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
       location: { file: s.graph.longestChain[0]! },
       saving: { eagerTokens: 0, onDemandTokens: 0 },
       effort: 'medium',

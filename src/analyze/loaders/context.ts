@@ -6,7 +6,7 @@
 import path from 'node:path/posix';
 import type { Blob } from '../../collect/types.js';
 import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, type Limits, type LoadingModel } from '../../model/constants.js';
-import type { Category, ComponentKind, Diagnostic, GraphEdge, Loading, Severity, UnresolvedRef } from '../../model/snapshot.js';
+import type { Category, ComponentKind, Diagnostic, DiagnosticCode, GraphEdge, Loading, Severity, UnresolvedRef } from '../../model/snapshot.js';
 import { parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
 import { decode, parseJson } from '../text.js';
 import { Tree } from '../tree.js';
@@ -52,7 +52,7 @@ export class PlanContext {
     this.parseCache = opts.parseCache;
   }
 
-  diag(file: string, line: number, severity: Severity, code: string, message: string): void {
+  diag(file: string, line: number, severity: Severity, code: DiagnosticCode, message: string): void {
     const key = `${file}\0${line}\0${code}\0${message}`;
     if (this.diagnosed.has(key)) return;
     this.diagnosed.add(key);
