@@ -4275,7 +4275,7 @@ function describe(v) {
 /** Always-loaded growth (tokens) that the default eager-increase budget lets pass quietly. */
 const EAGER_INCREASE_QUIET_TOKENS = 250;
 function defaultAssertions() {
-    const total = { type: 'total', value: '' };
+    const total = { type: 'total' };
     const a = (id, metric, operator, threshold, level, hardLimit = true, extra = {}) => ({
         id,
         metric,
@@ -4507,16 +4507,16 @@ function normalizeBudget(b, key, file) {
 }
 function parseScope(v, key, file) {
     if (v === undefined || v === 'total')
-        return { type: 'total', value: '' };
+        return { type: 'total' };
     if (typeof v === 'string') {
         const i = v.indexOf(':');
         const type = v.slice(0, i);
-        if (i > 0 && SCOPE_TYPES.includes(type) && v.slice(i + 1))
+        if (i > 0 && type !== 'total' && SCOPE_TYPES.includes(type) && v.slice(i + 1))
             return { type: type, value: v.slice(i + 1) };
     }
     if (load_isObject(v)) {
         const keys = Object.keys(v);
-        if (keys.length === 1 && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
+        if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
             return { type: keys[0], value: v[keys[0]] };
     }
     throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);

@@ -43,7 +43,7 @@ function describe(v: unknown): string {
 export const EAGER_INCREASE_QUIET_TOKENS = 250;
 
 export function defaultAssertions(): Assertion[] {
-  const total: Scope = { type: 'total', value: '' };
+  const total: Scope = { type: 'total' };
   const a = (id: string, metric: Metric, operator: Operator, threshold: number, level: Level, hardLimit = true, extra: Partial<Assertion> = {}): Assertion => ({
     id,
     metric,
@@ -245,16 +245,17 @@ function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {
 }
 
 function parseScope(v: unknown, key: string, file: string): Scope {
-  if (v === undefined || v === 'total') return { type: 'total', value: '' };
+  if (v === undefined || v === 'total') return { type: 'total' };
   if (typeof v === 'string') {
     const i = v.indexOf(':');
     const type = v.slice(0, i);
-    if (i > 0 && SCOPE_TYPES.includes(type as Scope['type']) && v.slice(i + 1)) return { type: type as Scope['type'], value: v.slice(i + 1) };
+    if (i > 0 && type !== 'total' && SCOPE_TYPES.includes(type as Scope['type']) && v.slice(i + 1))
+      return { type: type as Exclude<Scope['type'], 'total'>, value: v.slice(i + 1) };
   }
   if (isObject(v)) {
     const keys = Object.keys(v);
-    if (keys.length === 1 && SCOPE_TYPES.includes(keys[0] as Scope['type']) && typeof v[keys[0]!] === 'string')
-      return { type: keys[0] as Scope['type'], value: v[keys[0]!] as string };
+    if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0] as Scope['type']) && typeof v[keys[0]!] === 'string')
+      return { type: keys[0] as Exclude<Scope['type'], 'total'>, value: v[keys[0]!] as string };
   }
   throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
 }

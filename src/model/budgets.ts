@@ -48,11 +48,8 @@ export const METRIC_LABELS: Record<Metric, string> = {
 export type ScopeType = 'total' | 'category' | 'unit' | 'files' | 'kind';
 export const SCOPE_TYPES: readonly ScopeType[] = ['total', 'category', 'unit', 'files', 'kind'];
 
-export interface Scope {
-  type: ScopeType;
-  /** Category name, unit name, file glob or component kind; empty for total. */
-  value: string;
-}
+/** What a budget measures: everything, or one category, unit (plugin), file glob or component kind. */
+export type Scope = { type: 'total' } | { type: Exclude<ScopeType, 'total'>; value: string };
 
 export interface Assertion {
   /** Stable id: the default's name, or `budgets[i]` for user entries (plus the operator). */
