@@ -2201,11 +2201,11 @@ function deriveDescription(body, kind, max) {
 /**
  * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
  * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
- * plugins' skills by name (plugin workflows last: not observed). Claude Code's own entries follow (listing.ts).
+ * plugins' skills by name; a plugin's workflows sort among its commands (observed on a framework made for it). Claude Code's own entries follow (listing.ts).
  */
 function listingOrder(entries, units) {
     const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
-    const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 5], agent: [6, 6] };
+    const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
     // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
     const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
     return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));

@@ -1,0 +1,1 @@
+export const meta = { name: "pflow", description: "Plugin workflow." };
