@@ -1338,18 +1338,7 @@ class Tree {
             // A link to one of its own ancestors would alias the tree into itself: skip.
             if (link.startsWith(prefix))
                 continue;
-            let lo = 0;
-            let hi = realFiles.length;
-            while (lo < hi) {
-                const mid = (lo + hi) >>> 1;
-                if (realFiles[mid] < prefix)
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            let end = lo;
-            while (end < realFiles.length && realFiles[end].startsWith(prefix))
-                end++;
+            const [lo, end] = prefixRange(realFiles, prefix);
             // Fan-out guard: many links to one big folder must not multiply the tree without bound.
             if (this.aliases.size + (end - lo) > this.maxExpansion) {
                 this.unexpanded.push(link);
@@ -1388,19 +1377,7 @@ class Tree {
         const all = this.visiblePaths();
         if (dir === '')
             return all;
-        const prefix = dir + '/';
-        let lo = 0;
-        let hi = all.length;
-        while (lo < hi) {
-            const mid = (lo + hi) >>> 1;
-            if (all[mid] < prefix)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        let end = lo;
-        while (end < all.length && all[end].startsWith(prefix))
-            end++;
+        const [lo, end] = prefixRange(all, dir + '/');
         return all.slice(lo, end);
     }
     /** Real file behind a visible path (alias or link), or undefined. */
@@ -1413,6 +1390,22 @@ class Tree {
         const r = this.resolve(p);
         return r.ok && this.files.has(r.path) ? r.path : undefined;
     }
+}
+/** The range [start, end) of a sorted list whose items start with prefix (binary search, then a scan). */
+function prefixRange(sorted, prefix) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    let end = lo;
+    while (end < sorted.length && sorted[end].startsWith(prefix))
+        end++;
+    return [lo, end];
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/context.ts
@@ -3850,6 +3843,10 @@ function scoped(s, loading, scope) {
     }
 }
 const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+/** The fields every result takes from its assertion. */
+function of(a) {
+    return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
+}
 /** Evaluates every assertion; level `off` is skipped. */
 function evaluate(assertions, base, head, loadTime) {
     const results = [];
@@ -3871,14 +3868,9 @@ function evaluate(assertions, base, head, loadTime) {
                     .map((d) => `${d.file}: ${d.message}`)
                     .join('; ');
                 results.push({
-                    id: a.id,
-                    metric: a.metric,
-                    scope: a.scope,
-                    operator: a.operator,
-                    expected: a.threshold,
+                    ...of(a),
                     actual: fresh.length,
                     base: 0,
-                    level: a.level,
                     status: a.level === 'error' ? 'fail' : 'warn',
                     introduced: true,
                     message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
@@ -3896,14 +3888,9 @@ function evaluate(assertions, base, head, loadTime) {
         let message;
         if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
             results.push({
-                id: a.id,
-                metric: a.metric,
-                scope: a.scope,
-                operator: a.operator,
-                expected: a.threshold,
+                ...of(a),
                 actual: h.value,
                 base: 1,
-                level: a.level,
                 status: 'pass',
                 introduced: false,
                 message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
@@ -3951,14 +3938,9 @@ function evaluate(assertions, base, head, loadTime) {
             message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
         }
         results.push({
-            id: a.id,
-            metric: a.metric,
-            scope: a.scope,
-            operator: a.operator,
-            expected: a.threshold,
+            ...of(a),
             actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
             base: b ? b.value : null,
-            level: a.level,
             status: st,
             introduced: violated && !preexisting,
             ...(preexisting ? { preexisting } : {}),
@@ -5088,7 +5070,7 @@ async function measureSide(p, source, snapshot, o, name) {
     const project = external_node_path_default().join(p.work, name);
     (0,external_node_fs_.mkdirSync)(project, { recursive: true });
     const staged = await stageSource(source, project);
-    const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+    const pluginDirs = pluginDirsOf(snapshot);
     const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
     const facts = markBuiltins(run.facts, p.empty);
     const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
@@ -5106,14 +5088,30 @@ async function measureSide(p, source, snapshot, o, name) {
         },
     };
 }
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+function pluginDirsOf(snapshot) {
+    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+}
+/** One more timed start-up of a side already staged. */
+async function timeAgain(p, o, side, snapshot, name) {
+    const run = await runOnce({
+        binary: p.binary,
+        capture: p.capture,
+        work: p.work,
+        name,
+        project: side.project,
+        model: o.model,
+        pluginDirs: pluginDirsOf(snapshot),
+    });
+    side.m.startupMs.push(run.ms);
+}
 /** Claude Code run on one side, `rounds` times. */
 async function measureOne(source, snapshot, o) {
     const p = await prepare(o);
     try {
         const { m, project } = await measureSide(p, source, snapshot, o, 'side');
-        const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
         for (let i = 1; i < o.rounds; i++)
-            m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `side-${i}`, project, model: o.model, pluginDirs })).ms);
+            await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
         return m;
     }
     finally {
@@ -5130,26 +5128,9 @@ async function measurePair(base, head, o) {
     try {
         const a = await measureSide(p, base.source, base.snapshot, o, 'base');
         const b = await measureSide(p, head.source, head.snapshot, o, 'head');
-        const dirs = (s) => s.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
         for (let i = 1; i < o.rounds; i++) {
-            a.m.startupMs.push((await runOnce({
-                binary: p.binary,
-                capture: p.capture,
-                work: p.work,
-                name: `base-${i}`,
-                project: a.project,
-                model: o.model,
-                pluginDirs: dirs(base.snapshot),
-            })).ms);
-            b.m.startupMs.push((await runOnce({
-                binary: p.binary,
-                capture: p.capture,
-                work: p.work,
-                name: `head-${i}`,
-                project: b.project,
-                model: o.model,
-                pluginDirs: dirs(head.snapshot),
-            })).ms);
+            await timeAgain(p, o, a, base.snapshot, `base-${i}`);
+            await timeAgain(p, o, b, head.snapshot, `head-${i}`);
         }
         const med = (xs) => {
             const s = [...xs].sort((x, y) => x - y);

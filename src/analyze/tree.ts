@@ -98,15 +98,7 @@ export class Tree {
       const prefix = r.path === '' ? '' : r.path + '/';
       // A link to one of its own ancestors would alias the tree into itself: skip.
       if (link.startsWith(prefix)) continue;
-      let lo = 0;
-      let hi = realFiles.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (realFiles[mid]! < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      let end = lo;
-      while (end < realFiles.length && realFiles[end]!.startsWith(prefix)) end++;
+      const [lo, end] = prefixRange(realFiles, prefix);
       // Fan-out guard: many links to one big folder must not multiply the tree without bound.
       if (this.aliases.size + (end - lo) > this.maxExpansion) {
         this.unexpanded.push(link);
@@ -144,16 +136,7 @@ export class Tree {
   under(dir: string): readonly string[] {
     const all = this.visiblePaths();
     if (dir === '') return all;
-    const prefix = dir + '/';
-    let lo = 0;
-    let hi = all.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (all[mid]! < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    let end = lo;
-    while (end < all.length && all[end]!.startsWith(prefix)) end++;
+    const [lo, end] = prefixRange(all, dir + '/');
     return all.slice(lo, end);
   }
 
@@ -165,4 +148,18 @@ export class Tree {
     const r = this.resolve(p);
     return r.ok && this.files.has(r.path) ? r.path : undefined;
   }
+}
+
+/** The range [start, end) of a sorted list whose items start with prefix (binary search, then a scan). */
+function prefixRange(sorted: readonly string[], prefix: string): [number, number] {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  let end = lo;
+  while (end < sorted.length && sorted[end]!.startsWith(prefix)) end++;
+  return [lo, end];
 }

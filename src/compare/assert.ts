@@ -110,6 +110,11 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
 
 const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
 
+/** The fields every result takes from its assertion. */
+function of(a: Assertion): Pick<BudgetResult, 'id' | 'metric' | 'scope' | 'operator' | 'expected' | 'level'> {
+  return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
+}
+
 /** Evaluates every assertion; level `off` is skipped. */
 export function evaluate(assertions: readonly Assertion[], base: Snapshot, head: Snapshot, loadTime: LoadTimeComparison | null): BudgetResult[] {
   const results: BudgetResult[] = [];
@@ -130,14 +135,9 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
           .map((d) => `${d.file}: ${d.message}`)
           .join('; ');
         results.push({
-          id: a.id,
-          metric: a.metric,
-          scope: a.scope,
-          operator: a.operator,
-          expected: a.threshold,
+          ...of(a),
           actual: fresh.length,
           base: 0,
-          level: a.level,
           status: a.level === 'error' ? 'fail' : 'warn',
           introduced: true,
           message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
@@ -154,14 +154,9 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     let message: string;
     if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
       results.push({
-        id: a.id,
-        metric: a.metric,
-        scope: a.scope,
-        operator: a.operator,
-        expected: a.threshold,
+        ...of(a),
         actual: h.value,
         base: 1,
-        level: a.level,
         status: 'pass',
         introduced: false,
         message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
@@ -205,14 +200,9 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
     }
     results.push({
-      id: a.id,
-      metric: a.metric,
-      scope: a.scope,
-      operator: a.operator,
-      expected: a.threshold,
+      ...of(a),
       actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
       base: b ? b.value : null,
-      level: a.level,
       status: st,
       introduced: violated && !preexisting,
       ...(preexisting ? { preexisting } : {}),

@@ -108,7 +108,7 @@ async function measureSide(
   const project = path.join(p.work, name);
   mkdirSync(project, { recursive: true });
   const staged = await stageSource(source, project);
-  const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+  const pluginDirs = pluginDirsOf(snapshot);
   const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
   const facts = markBuiltins(run.facts, p.empty);
   const predicted = predictFacts(
@@ -131,14 +131,31 @@ async function measureSide(
   };
 }
 
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+function pluginDirsOf(snapshot: Snapshot): string[] {
+  return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+}
+
+/** One more timed start-up of a side already staged. */
+async function timeAgain(p: Prepared, o: MeasureOptions, side: { m: ClaudeCodeMeasurement; project: string }, snapshot: Snapshot, name: string): Promise<void> {
+  const run = await runOnce({
+    binary: p.binary,
+    capture: p.capture,
+    work: p.work,
+    name,
+    project: side.project,
+    model: o.model,
+    pluginDirs: pluginDirsOf(snapshot),
+  });
+  side.m.startupMs.push(run.ms);
+}
+
 /** Claude Code run on one side, `rounds` times. */
 export async function measureOne(source: FrameworkSource, snapshot: Snapshot, o: MeasureOptions): Promise<ClaudeCodeMeasurement> {
   const p = await prepare(o);
   try {
     const { m, project } = await measureSide(p, source, snapshot, o, 'side');
-    const pluginDirs = snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
-    for (let i = 1; i < o.rounds; i++)
-      m.startupMs.push((await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `side-${i}`, project, model: o.model, pluginDirs })).ms);
+    for (let i = 1; i < o.rounds; i++) await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
     return m;
   } finally {
     await p.capture.close();
@@ -159,34 +176,9 @@ export async function measurePair(
   try {
     const a = await measureSide(p, base.source, base.snapshot, o, 'base');
     const b = await measureSide(p, head.source, head.snapshot, o, 'head');
-    const dirs = (s: Snapshot) => s.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
     for (let i = 1; i < o.rounds; i++) {
-      a.m.startupMs.push(
-        (
-          await runOnce({
-            binary: p.binary,
-            capture: p.capture,
-            work: p.work,
-            name: `base-${i}`,
-            project: a.project,
-            model: o.model,
-            pluginDirs: dirs(base.snapshot),
-          })
-        ).ms,
-      );
-      b.m.startupMs.push(
-        (
-          await runOnce({
-            binary: p.binary,
-            capture: p.capture,
-            work: p.work,
-            name: `head-${i}`,
-            project: b.project,
-            model: o.model,
-            pluginDirs: dirs(head.snapshot),
-          })
-        ).ms,
-      );
+      await timeAgain(p, o, a, base.snapshot, `base-${i}`);
+      await timeAgain(p, o, b, head.snapshot, `head-${i}`);
     }
     const med = (xs: number[]) => {
       const s = [...xs].sort((x, y) => x - y);
