@@ -2,10 +2,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as core from '@actions/core';
 import { readOptions, type ActionOptions } from './action/options.js';
+import { configAt } from './action/config-at.js';
 import { resolveCompared } from './action/refs.js';
 import { analyze } from './analyze/index.js';
-import { catFileBatch, git, gitSource } from './collect/git.js';
-import { normalizeConfig, parseConfigText, DEFAULT_CONFIG_PATHS, type Config } from './config/load.js';
+import { gitSource } from './collect/git.js';
+import type { Config } from './config/load.js';
 import { readUntrustedReport } from './action/report-input.js';
 import { errorMessage, UserError } from './errors.js';
 import type { Logger } from './logger.js';
@@ -102,27 +103,6 @@ function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
   };
 }
 
-/** The config of one commit (read from git, never from a checkout of untrusted code). */
-async function configAt(ctx: Ctx, commit: string): Promise<Config> {
-  const overrides = {
-    ...(ctx.opts.model ? { id: ctx.opts.model } : {}),
-    ...(ctx.opts.contextWindow ? { contextWindow: ctx.opts.contextWindow } : {}),
-    ...(ctx.opts.charsPerToken ? { charsPerToken: ctx.opts.charsPerToken } : {}),
-  };
-  const candidates = ctx.opts.config ? [ctx.opts.config] : DEFAULT_CONFIG_PATHS;
-  for (const p of candidates) {
-    const spec = `${commit}:${p.replace(/^\.\//, '')}`;
-    const sha = await git(ctx.workspace, ['rev-parse', '--verify', '--quiet', spec])
-      .then((b) => b.toString().trim())
-      .catch(() => '');
-    if (!sha) continue;
-    const blob = (await catFileBatch(ctx.workspace, [sha])).get(sha);
-    if (blob) return parseConfigText(blob.toString('utf8'), p, overrides);
-  }
-  if (ctx.opts.config) throw new UserError(`Input "config": ${ctx.opts.config} does not exist at ${commit.slice(0, 7)}`);
-  return normalizeConfig({}, 'defaults', overrides);
-}
-
 async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const pr = ctx.payload.pull_request as
     { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
@@ -137,7 +117,7 @@ async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   );
   ctx.log.info(`Comparing ${compared.how}.`);
   // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
-  const config = await configAt(ctx, event === 'pull_request_target' ? compared.base : compared.head);
+  const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
   ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
   const { counter, save } = counterFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
@@ -240,7 +220,7 @@ async function publishOnly(ctx: Ctx): Promise<void> {
 async function roadmap(ctx: Ctx): Promise<void> {
   const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
   const source = await gitSource(ctx.workspace, commit);
-  const config = await configAt(ctx, source.commit!);
+  const config = await configAt(ctx.workspace, ctx.opts, source.commit!);
   const { counter, save } = counterFor(ctx);
   let snapshot = await analyze(source, analyzeOptions(config), counter);
   // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.

@@ -21,7 +21,7 @@ module.exports = JSON5
 /***/ 5438:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const util = __webpack_require__(9774)
+const util = __webpack_require__(7393)
 
 let source
 let parseState
@@ -1142,7 +1142,7 @@ function syntaxError (message) {
 /***/ 1568:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
-const util = __webpack_require__(9774)
+const util = __webpack_require__(7393)
 
 module.exports = function stringify (value, replacer, space) {
     const stack = []
@@ -1418,7 +1418,7 @@ module.exports.ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\
 
 /***/ }),
 
-/***/ 9774:
+/***/ 7393:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 const unicode = __webpack_require__(7414)

@@ -1,8 +1,8 @@
-export const id = 393;
-export const ids = [393];
+export const id = 493;
+export const ids = [493];
 export const modules = {
 
-/***/ 7393:
+/***/ 493:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -554,6 +554,76 @@ function linkComponents(plan) {
     return { edges, unresolved };
 }
 
+;// CONCATENATED MODULE: ./src/analyze/graph.ts
+
+function buildGraph(plan) {
+    const linked = linkComponents(plan);
+    const edges = linked.edges;
+    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
+    const out = new Map();
+    const hasIn = new Set();
+    for (const e of chainEdges) {
+        const l = out.get(e.from) ?? [];
+        if (!l.includes(e.to))
+            l.push(e.to);
+        out.set(e.from, l);
+        hasIn.add(e.to);
+    }
+    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
+    let longest = [];
+    const memo = new Map();
+    const walk = (n, onPath) => {
+        const cached = memo.get(n);
+        if (cached && !cached.some((x) => onPath.has(x)))
+            return cached;
+        onPath.add(n);
+        let best = [n];
+        for (const m of out.get(n) ?? []) {
+            if (onPath.has(m))
+                continue;
+            const sub = walk(m, onPath);
+            if (sub.length + 1 > best.length)
+                best = [n, ...sub];
+        }
+        onPath.delete(n);
+        memo.set(n, best);
+        return best;
+    };
+    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
+    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
+    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
+    for (const r of roots) {
+        const c = walk(r, new Set());
+        if (c.length > longest.length)
+            longest = c;
+    }
+    const nodes = new Set();
+    for (const f of plan.files)
+        nodes.add(f.path);
+    for (const e of edges) {
+        nodes.add(e.from);
+        nodes.add(e.to);
+    }
+    const cycles = dedupeCycles(plan.cycles);
+    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
+}
+function dedupeCycles(cycles) {
+    const seen = new Set();
+    const out = [];
+    for (const c of cycles) {
+        const ring = c.slice(0, -1);
+        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
+        const i = ring.indexOf(min);
+        const rot = [...ring.slice(i), ...ring.slice(0, i)];
+        const k = rot.join('\0');
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        out.push([...rot, rot[0]]);
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/text.ts
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -940,73 +1010,6 @@ function skillListing(items, nameOnly, model, members) {
         tokens: sum(eager.map((e) => e.tokens)),
     };
 }
-function buildGraph(plan) {
-    const linked = linkComponents(plan);
-    const edges = linked.edges;
-    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
-    const out = new Map();
-    const hasIn = new Set();
-    for (const e of chainEdges) {
-        const l = out.get(e.from) ?? [];
-        if (!l.includes(e.to))
-            l.push(e.to);
-        out.set(e.from, l);
-        hasIn.add(e.to);
-    }
-    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
-    let longest = [];
-    const memo = new Map();
-    const walk = (n, onPath) => {
-        const cached = memo.get(n);
-        if (cached && !cached.some((x) => onPath.has(x)))
-            return cached;
-        onPath.add(n);
-        let best = [n];
-        for (const m of out.get(n) ?? []) {
-            if (onPath.has(m))
-                continue;
-            const sub = walk(m, onPath);
-            if (sub.length + 1 > best.length)
-                best = [n, ...sub];
-        }
-        onPath.delete(n);
-        memo.set(n, best);
-        return best;
-    };
-    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
-    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
-    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
-    for (const r of roots) {
-        const c = walk(r, new Set());
-        if (c.length > longest.length)
-            longest = c;
-    }
-    const nodes = new Set();
-    for (const f of plan.files)
-        nodes.add(f.path);
-    for (const e of edges) {
-        nodes.add(e.from);
-        nodes.add(e.to);
-    }
-    const cycles = dedupeCycles(plan.cycles);
-    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
-}
-function dedupeCycles(cycles) {
-    const seen = new Set();
-    const out = [];
-    for (const c of cycles) {
-        const ring = c.slice(0, -1);
-        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
-        const i = ring.indexOf(min);
-        const rot = [...ring.slice(i), ...ring.slice(0, i)];
-        const k = rot.join('\0');
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        out.push([...rot, rot[0]]);
-    }
-    return out;
-}
 function sum(xs) {
     let s = 0;
     for (const x of xs)
@@ -1015,6 +1018,195 @@ function sum(xs) {
 }
 function round4(x) {
     return Math.round(x * 10000) / 10000;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/markdown.ts
+/**
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
+ */
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line, inComment, gap) {
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+        if (inComment) {
+            const end = s.indexOf('-->');
+            if (end < 0)
+                return { kept, inComment };
+            s = s.slice(end + 3);
+            inComment = false;
+            continue;
+        }
+        const start = s.indexOf('<!--');
+        if (start < 0)
+            return { kept: kept + s, inComment };
+        kept += s.slice(0, start) + gap;
+        s = s.slice(start + 4);
+        inComment = true;
+    }
+    return { kept, inComment };
+}
+function closesFence(line, fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
+}
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+function isImportPath(p) {
+    if (p.startsWith('./') || p.startsWith('~/'))
+        return true;
+    if (p.startsWith('/'))
+        return p.length > 1;
+    return /^[A-Za-z0-9._-]/.test(p);
+}
+/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
+function proseLines(text) {
+    const lines = text.split(/\r?\n/);
+    const out = [];
+    let fence = null;
+    let inComment = false;
+    for (const line of lines) {
+        if (fence !== null) {
+            if (closesFence(line, fence))
+                fence = null;
+            out.push('');
+            continue;
+        }
+        if (!inComment) {
+            const m = FENCE_RE.exec(line);
+            if (m) {
+                fence = m[1];
+                out.push('');
+                continue;
+            }
+        }
+        const cut = cutComments(line, inComment, ' ');
+        inComment = cut.inComment;
+        out.push(stripInlineCode(cut.kept));
+    }
+    return out;
+}
+function stripInlineCode(line) {
+    if (!line.includes('`'))
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (line[i] !== '`') {
+            out += line[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (line[i + n] === '`')
+            n++;
+        const ticks = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < line.length) {
+            const k = line.indexOf(ticks, j);
+            if (k < 0)
+                break;
+            if (line[k + n] !== '`' && line[k - 1] !== '`') {
+                close = k;
+                break;
+            }
+            j = k + 1;
+        }
+        if (close < 0) {
+            out += line.slice(i, i + n);
+            i += n;
+            continue;
+        }
+        out += ' '.repeat(close + n - i);
+        i = close + n;
+    }
+    return out;
+}
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+function findImports(text) {
+    const refs = [];
+    if (!text.includes('@'))
+        return refs;
+    const lines = proseLines(text);
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        if (!line.includes('@'))
+            continue;
+        IMPORT_RE.lastIndex = 0;
+        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+            let ref = m[1].replace(/\\ /g, ' ');
+            const hash = ref.indexOf('#');
+            if (hash >= 0)
+                ref = ref.slice(0, hash);
+            if (ref && isImportPath(ref))
+                refs.push({ ref, line: i + 1 });
+        }
+    }
+    return refs;
+}
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+function stripHtmlComments(text) {
+    if (!text.includes('<!--'))
+        return text;
+    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+    text = text.replace(/\r\n?/g, '\n');
+    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
+    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
+    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
+    const lines = text.split(/(\r?\n)/);
+    let out = '';
+    let fence = null;
+    for (let idx = 0; idx < lines.length; idx++) {
+        const part = lines[idx];
+        if (idx % 2 === 1) {
+            out += part;
+            continue;
+        }
+        if (fence !== null) {
+            if (closesFence(part, fence))
+                fence = null;
+            out += part;
+            continue;
+        }
+        const fm = FENCE_RE.exec(part);
+        if (fm) {
+            fence = fm[1];
+            out += part;
+            continue;
+        }
+        if (!/^ {0,3}<!--/.test(part)) {
+            out += part;
+            continue;
+        }
+        // The block runs to the line that holds the closing `-->`.
+        let j = idx;
+        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
+            j += 2;
+        if (j >= lines.length) {
+            out += lines.slice(idx).join('');
+            break;
+        }
+        const residue = lines
+            .slice(idx, j + 1)
+            .join('')
+            .replace(/<!--[\s\S]*?-->/g, '');
+        if (residue.trim() !== '') {
+            out += residue;
+            idx = j;
+            continue;
+        }
+        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
+        let k = j + 2;
+        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
+            k += 2;
+        idx = k - 1;
+    }
+    return out;
 }
 
 // EXTERNAL MODULE: external "node:path/posix"
@@ -1681,195 +1873,6 @@ function agentTools(fm) {
 /** Agents are listed by name, compared as Claude Code does (localeCompare). */
 function agentOrder(entries) {
     return [...entries].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-;// CONCATENATED MODULE: ./src/analyze/markdown.ts
-/**
- * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
- * inline code spans and HTML comments; HTML comments stripped from what is loaded.
- */
-/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
-const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
-/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
-function cutComments(line, inComment, gap) {
-    let s = line;
-    let kept = '';
-    while (s.length > 0) {
-        if (inComment) {
-            const end = s.indexOf('-->');
-            if (end < 0)
-                return { kept, inComment };
-            s = s.slice(end + 3);
-            inComment = false;
-            continue;
-        }
-        const start = s.indexOf('<!--');
-        if (start < 0)
-            return { kept: kept + s, inComment };
-        kept += s.slice(0, start) + gap;
-        s = s.slice(start + 4);
-        inComment = true;
-    }
-    return { kept, inComment };
-}
-function closesFence(line, fence) {
-    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
-}
-/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
-function isImportPath(p) {
-    if (p.startsWith('./') || p.startsWith('~/'))
-        return true;
-    if (p.startsWith('/'))
-        return p.length > 1;
-    return /^[A-Za-z0-9._-]/.test(p);
-}
-/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
-function proseLines(text) {
-    const lines = text.split(/\r?\n/);
-    const out = [];
-    let fence = null;
-    let inComment = false;
-    for (const line of lines) {
-        if (fence !== null) {
-            if (closesFence(line, fence))
-                fence = null;
-            out.push('');
-            continue;
-        }
-        if (!inComment) {
-            const m = FENCE_RE.exec(line);
-            if (m) {
-                fence = m[1];
-                out.push('');
-                continue;
-            }
-        }
-        const cut = cutComments(line, inComment, ' ');
-        inComment = cut.inComment;
-        out.push(stripInlineCode(cut.kept));
-    }
-    return out;
-}
-function stripInlineCode(line) {
-    if (!line.includes('`'))
-        return line;
-    let out = '';
-    let i = 0;
-    while (i < line.length) {
-        if (line[i] !== '`') {
-            out += line[i];
-            i++;
-            continue;
-        }
-        let n = 0;
-        while (line[i + n] === '`')
-            n++;
-        const ticks = '`'.repeat(n);
-        let j = i + n;
-        let close = -1;
-        while (j < line.length) {
-            const k = line.indexOf(ticks, j);
-            if (k < 0)
-                break;
-            if (line[k + n] !== '`' && line[k - 1] !== '`') {
-                close = k;
-                break;
-            }
-            j = k + 1;
-        }
-        if (close < 0) {
-            out += line.slice(i, i + n);
-            i += n;
-            continue;
-        }
-        out += ' '.repeat(close + n - i);
-        i = close + n;
-    }
-    return out;
-}
-/** @imports in a memory file (or @file references in a command), in order of appearance. */
-function findImports(text) {
-    const refs = [];
-    if (!text.includes('@'))
-        return refs;
-    const lines = proseLines(text);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
-        if (!line.includes('@'))
-            continue;
-        IMPORT_RE.lastIndex = 0;
-        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
-            let ref = m[1].replace(/\\ /g, ' ');
-            const hash = ref.indexOf('#');
-            if (hash >= 0)
-                ref = ref.slice(0, hash);
-            if (ref && isImportPath(ref))
-                refs.push({ ref, line: i + 1 });
-        }
-    }
-    return refs;
-}
-/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
-function stripHtmlComments(text) {
-    if (!text.includes('<!--'))
-        return text;
-    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
-    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
-    text = text.replace(/\r\n?/g, '\n');
-    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
-    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
-    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
-    const lines = text.split(/(\r?\n)/);
-    let out = '';
-    let fence = null;
-    for (let idx = 0; idx < lines.length; idx++) {
-        const part = lines[idx];
-        if (idx % 2 === 1) {
-            out += part;
-            continue;
-        }
-        if (fence !== null) {
-            if (closesFence(part, fence))
-                fence = null;
-            out += part;
-            continue;
-        }
-        const fm = FENCE_RE.exec(part);
-        if (fm) {
-            fence = fm[1];
-            out += part;
-            continue;
-        }
-        if (!/^ {0,3}<!--/.test(part)) {
-            out += part;
-            continue;
-        }
-        // The block runs to the line that holds the closing `-->`.
-        let j = idx;
-        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
-            j += 2;
-        if (j >= lines.length) {
-            out += lines.slice(idx).join('');
-            break;
-        }
-        const residue = lines
-            .slice(idx, j + 1)
-            .join('')
-            .replace(/<!--[\s\S]*?-->/g, '');
-        if (residue.trim() !== '') {
-            out += residue;
-            idx = j;
-            continue;
-        }
-        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
-        let k = j + 2;
-        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
-            k += 2;
-        idx = k - 1;
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/units.ts
@@ -2891,8 +2894,12 @@ function ownerUnit(units, p) {
     return best?.name ?? PROJECT;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/index.ts
-
+;// CONCATENATED MODULE: ./src/analyze/load.ts
+/**
+ * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
+ * point to, in a few batches, within the run's limits (files, bytes, time); what can't be read is
+ * reported. The only place the analyzer asks its source for bytes.
+ */
 
 
 
@@ -2900,10 +2907,6 @@ function ownerUnit(units, p) {
 
 /** Memory files whose imports are followed while reading. */
 const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
-/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
-const LOAD_TIME_BUDGET_MS = 750;
-const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
-const performanceClock = { now: () => performance.now() };
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
 async function load(source, opts, parseCache = new Map()) {
     const limits = opts.limits ?? DEFAULT_LIMITS;
@@ -3035,6 +3038,17 @@ function withKnownBlobs(source, known) {
         },
     };
 }
+
+;// CONCATENATED MODULE: ./src/analyze/index.ts
+
+
+
+
+
+/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
+const LOAD_TIME_BUDGET_MS = 750;
+const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const performanceClock = { now: () => performance.now() };
 /** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
 function timePlan(loaded, opts, clock = performanceClock) {
     const t0 = clock.now();
@@ -6006,4 +6020,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=393.index.js.map
+//# sourceMappingURL=493.index.js.map
