@@ -982,6 +982,8 @@ function entryRecord(e, tok) {
         ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
         ...(e.alias ? { alias: e.alias } : {}),
         ...(e.line ? { line: e.line } : {}),
+        ...(e.description !== undefined ? { description: e.description } : {}),
+        ...(e.tools !== undefined ? { tools: e.tools } : {}),
     };
 }
 function agentNameDesc(line) {
@@ -1835,7 +1837,8 @@ function planAgent(ctx, u, f, dir) {
         ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name).file}: Claude Code lists only one`);
         return;
     }
-    const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
+    const tools = agentTools(fm);
+    const text = `- ${name}: ${description} (Tools: ${tools})`;
     const loading = 'eager';
     ctx.agentEntries.push({
         name,
@@ -1843,6 +1846,8 @@ function planAgent(ctx, u, f, dir) {
         unit: u.name,
         file: real,
         text,
+        description,
+        tools,
         loading,
         reason: 'agent listing entry, sent at session start',
         descriptionCapped: false,
@@ -2154,6 +2159,7 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
         unit,
         file,
         text: `- ${shown}: ${desc}`,
+        description: desc,
         loading,
         reason,
         descriptionCapped: capped,
@@ -2177,6 +2183,7 @@ function applyOverridesAndOrder(ctx, settings) {
         }
         else if (o === 'name-only') {
             e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+            delete e.description;
             e.nameOnly = true;
             e.reason += ' (skillOverrides: name-only)';
         }
@@ -3533,7 +3540,7 @@ const listingDescriptions = (s) => {
         if (e.loading !== 'eager')
             continue;
         // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
-        const descChars = (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).length - (e.text.indexOf(': ') + 2);
+        const descChars = (e.description ?? (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).slice(e.text.indexOf(': ') + 2)).length;
         const isTruncated = truncated.has(e.name);
         const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
         if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
@@ -4958,7 +4965,7 @@ function predictFacts(s, model, builtinAgents = []) {
         return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
     });
     const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
-    const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
+    const nameOnly = new Set(items.filter((e) => e.description === undefined));
     const l = buildListing(items, model, nameOnly);
     const entries = l.lines.map((line) => ({
         name: line.name,

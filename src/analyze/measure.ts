@@ -252,6 +252,8 @@ function entryRecord(e: PlannedEntry, tok: (t: string) => number): ListingEntry 
     ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
     ...(e.alias ? { alias: e.alias } : {}),
     ...(e.line ? { line: e.line } : {}),
+    ...(e.description !== undefined ? { description: e.description } : {}),
+    ...(e.tools !== undefined ? { tools: e.tools } : {}),
   };
 }
 

@@ -35,6 +35,10 @@ export interface PlannedEntry {
   alias?: string;
   /** Line of the `description:` field. */
   line?: number;
+  /** The description as listed (after Claude Code's cap and whitespace rules); absent for a bare name. */
+  description?: string;
+  /** An agent's `Tools:` as listed. */
+  tools?: string;
 }
 
 export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {

@@ -21,7 +21,7 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
       return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
     });
   const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
-  const nameOnly = new Set(items.filter((e) => !e.text.includes(': ') && e.text === `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`));
+  const nameOnly = new Set(items.filter((e) => e.description === undefined));
   const l = buildListing(items, model, nameOnly);
   const entries = l.lines.map((line) => ({
     name: line.name,

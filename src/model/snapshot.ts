@@ -83,6 +83,10 @@ export interface ListingEntry {
   alias?: string;
   /** Line of the `description:` field in the file (where annotations point). */
   line?: number;
+  /** The description as listed (after Claude Code's cap and whitespace rules); absent for a bare name. */
+  description?: string;
+  /** An agent's `Tools:` as listed. */
+  tools?: string;
   /** Over budget, this entry would be reduced to its bare name. */
   truncated?: boolean;
 }

@@ -72,7 +72,7 @@ export const listingDescriptions: Analyzer = (s) => {
   for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
     if (e.loading !== 'eager') continue;
     // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
-    const descChars = (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).length - (e.text.indexOf(': ') + 2);
+    const descChars = (e.description ?? (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).slice(e.text.indexOf(': ') + 2)).length;
     const isTruncated = truncated.has(e.name);
     const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
     if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS) continue;

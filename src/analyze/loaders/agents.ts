@@ -70,7 +70,8 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
     );
     return;
   }
-  const text = `- ${name}: ${description} (Tools: ${agentTools(fm)})`;
+  const tools = agentTools(fm);
+  const text = `- ${name}: ${description} (Tools: ${tools})`;
   const loading: Loading = 'eager';
   ctx.agentEntries.push({
     name,
@@ -78,6 +79,8 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
     unit: u.name,
     file: real,
     text,
+    description,
+    tools,
     loading,
     reason: 'agent listing entry, sent at session start',
     descriptionCapped: false,

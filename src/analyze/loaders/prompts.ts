@@ -144,6 +144,7 @@ export function makeEntry(
     unit,
     file,
     text: `- ${shown}: ${desc}`,
+    description: desc,
     loading,
     reason,
     descriptionCapped: capped,
@@ -172,6 +173,7 @@ export function applyOverridesAndOrder(ctx: PlanContext, settings: Settings): vo
       e.reason = `skillOverrides: ${o}`;
     } else if (o === 'name-only') {
       e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+      delete e.description;
       e.nameOnly = true;
       e.reason += ' (skillOverrides: name-only)';
     }
