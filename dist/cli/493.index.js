@@ -4050,7 +4050,8 @@ function diffSnapshots(base, head) {
             return {
                 path: (h ?? b).path,
                 unit: (h ?? b).unit,
-                status: s,
+                // Identical bytes are never "changed": the file was affected by another change.
+                status: s === 'changed' && b.sha !== '' && b.sha === h.sha ? 'affected' : s,
                 loadingBase: b?.loading ?? null,
                 loadingHead: h?.loading ?? null,
                 tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),
@@ -5589,7 +5590,9 @@ function filesSection(r, maxRows) {
     if (!f.length || maxRows === 0)
         return '';
     const loading = (x) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
-    const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
+    const rows = f
+        .slice(0, maxRows)
+        .map((x) => [md(x.path, 120), x.status === 'affected' ? 'same bytes, affected' : x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
     return details(`Files (${f.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'));
 }
 function listingSection(r, maxRows) {
@@ -5800,7 +5803,7 @@ function renderDiffText(r) {
         out.push(`Files (${d.files.length} changed; largest first)`);
         out.push((0,markdown_table/* markdownTable */.Q)([
             ['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'],
-            ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
+            ...files.map((f) => [f.path, f.status === 'affected' ? 'same bytes, affected' : f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
         ]));
     }
     if (d.listings.skills.truncatedAdded.length)

@@ -71,7 +71,7 @@ const data: Shape = (v, at) => {
 
 const delta = obj({ base: num, head: num, delta: num, ratio: nullable(num) });
 const loading = oneOf(['eager', 'on-demand', 'not-loaded']);
-const status = oneOf(['added', 'removed', 'changed']);
+const status = oneOf(['added', 'removed', 'changed', 'affected']);
 const location = obj({ file: str, line: opt(num) });
 const scope = obj({ type: oneOf(['total', 'category', 'unit', 'files', 'kind']), value: opt(str) });
 const unresolved = obj({ from: str, line: num, ref: str, reason: oneOf(['missing', 'external', 'home', 'depth', 'skipped', 'loop']), resolved: opt(str) });

@@ -91,7 +91,8 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
         return {
           path: (h ?? b)!.path,
           unit: (h ?? b)!.unit,
-          status: s,
+          // Identical bytes are never "changed": the file was affected by another change.
+          status: s === 'changed' && b!.sha !== '' && b!.sha === h!.sha ? 'affected' : s,
           loadingBase: b?.loading ?? null,
           loadingHead: h?.loading ?? null,
           tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),

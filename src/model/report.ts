@@ -13,7 +13,8 @@ export interface Delta {
   ratio: number | null;
 }
 
-export type Status = 'added' | 'removed' | 'changed';
+/** `affected`: the same bytes on both sides, but what Claude Code does with the file changed because of another change (its loading, or its listing line). */
+export type Status = 'added' | 'removed' | 'changed' | 'affected';
 
 export interface SnapshotDiff {
   totals: { eagerTokens: Delta; onDemandTokens: Delta; worstInvocationTokens: Delta; notLoadedTokens: Delta };

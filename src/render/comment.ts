@@ -155,7 +155,9 @@ function filesSection(r: GateReport, maxRows: number): string {
   const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
   if (!f.length || maxRows === 0) return '';
   const loading = (x: (typeof f)[number]) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
-  const rows = f.slice(0, maxRows).map((x) => [md(x.path, 120), x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
+  const rows = f
+    .slice(0, maxRows)
+    .map((x) => [md(x.path, 120), x.status === 'affected' ? 'same bytes, affected' : x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
   return details(
     `Files (${f.length} changed)`,
     markdownTable([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'),

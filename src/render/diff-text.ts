@@ -68,7 +68,7 @@ export function renderDiffText(r: GateReport): string {
     out.push(
       markdownTable([
         ['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'],
-        ...files.map((f) => [f.path, f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
+        ...files.map((f) => [f.path, f.status === 'affected' ? 'same bytes, affected' : f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
       ]),
     );
   }

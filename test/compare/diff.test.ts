@@ -159,3 +159,17 @@ describe('same commits, same verdict', () => {
     expect([...seen][0]).toMatch(/^warn\n/);
   });
 });
+
+describe('files whose bytes did not change', () => {
+  it('are never "changed": an AGENTS.md that stops loading because a CLAUDE.md was added is "affected"', async () => {
+    const base = tmpDir();
+    const head = tmpDir();
+    writeFiles(base, { 'AGENTS.md': '# Agents\n\nWork carefully and write tests.\n' });
+    writeFiles(head, { 'AGENTS.md': '# Agents\n\nWork carefully and write tests.\n', 'CLAUDE.md': '# Claude\n\nShort.\n' });
+    const d = diffSnapshots(await analyzeDir(base), await analyzeDir(head));
+    cleanup(base);
+    cleanup(head);
+    expect(d.files.find((f) => f.path === 'AGENTS.md')).toMatchObject({ status: 'affected', loadingBase: 'eager', loadingHead: 'not-loaded' });
+    expect(d.files.find((f) => f.path === 'CLAUDE.md')).toMatchObject({ status: 'added' });
+  });
+});
