@@ -1,0 +1,254 @@
+/**
+ * The Action's runs (a pull request, the scheduled roadmap, publishing a report from a fork's run),
+ * on the same pipeline as the CLI (`runDiff` in pipeline.ts). main.ts only reads inputs and builds
+ * the context; outputs, summary, failure, clock, logger and the GitHub client are injected here.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { configAt } from './config-at.js';
+import type { ActionOptions } from './options.js';
+import { resolveCompared } from './refs.js';
+import { analyze } from '../analyze/index.js';
+import { gitSource } from '../collect/git.js';
+import type { Config } from '../config/load.js';
+import { readUntrustedReport } from './report-input.js';
+import { errorMessage, UserError } from '../errors.js';
+import type { Logger } from '../logger.js';
+import type { GateReport } from '../model/report.js';
+import { recommend } from '../optimize/rank.js';
+import { measureOne, type MeasureOptions } from '../conformance/measure.js';
+import { analyzeOptions, measureOptions, runDiff } from '../pipeline.js';
+import { explain, type GitHub } from '../publish/client.js';
+import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
+import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
+import { marker } from '../render/comment.js';
+import { advanceHistory, parseHistory, parseTicked } from '../compare/history.js';
+import { renderRoadmap } from '../render/roadmap.js';
+import { anthropicCounter } from '../tokenize/anthropic.js';
+import { TokenCounter } from '../tokenize/counter.js';
+import { CACHE_FILE, FileCountStore } from '../tokenize/file-store.js';
+import { loadTokenizer, TOKENIZER_NAME } from '../tokenize/tokenizer.js';
+
+/** What the Action's runs touch besides git and GitHub: outputs, the job summary, the job's failure, the clock. */
+export interface ActionIO {
+  setOutput: (name: string, value: string) => void;
+  summary: (markdown: string) => Promise<void>;
+  setFailed: (message: string) => void;
+  now: () => Date;
+}
+
+/** One run of the Action: its options, the event, and everything it touches, injected. */
+export interface Ctx {
+  io: ActionIO;
+  /** Aborts GitHub calls once publishing's deadline passes (started when publishing starts). */
+  deadline: AbortController;
+  opts: ActionOptions;
+  log: Logger;
+  env: NodeJS.ProcessEnv;
+  owner: string;
+  repo: string;
+  workspace: string;
+  gh: GitHub | null;
+  payload: Record<string, any>;
+}
+
+function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
+  const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
+  const remote = ctx.opts.anthropicApiKey
+    ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL })
+    : undefined;
+  const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote);
+  return {
+    counter,
+    save: () => {
+      if (counter.fallback) ctx.log.warning(counter.fallback);
+      try {
+        store.save();
+      } catch (e) {
+        ctx.log.debug(`token cache not saved: ${errorMessage(e)}`);
+      }
+    },
+  };
+}
+
+export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
+  const pr = ctx.payload.pull_request as
+    { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
+  const baseSha = ctx.opts.baseRef || pr?.base.sha;
+  const headSha = ctx.opts.headRef || pr?.head.sha;
+  if (!baseSha || !headSha)
+    throw new UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
+  const compared = await resolveCompared(
+    ctx.workspace,
+    { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined },
+    ctx.log,
+  );
+  ctx.log.info(`Comparing ${compared.how}.`);
+  // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
+  const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
+  ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
+  const { counter, save } = counterFor(ctx);
+  const measure = measureFor(ctx, event, config, counter);
+  const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
+  const report = await runDiff(
+    { kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` },
+    { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` },
+    config,
+    counter,
+    undefined,
+    measure,
+  );
+  save();
+  const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+  writeArtifacts(ctx, withHow);
+  await publish(ctx, withHow, pr?.number, headSha);
+}
+
+/**
+ * The `measure` input. Running Claude Code executes a program on the measured tree: never where the
+ * head is untrusted and the token can write (pull_request_target), whatever the flags make safe.
+ */
+function measureFor(ctx: Ctx, event: string, config: Config, counter: TokenCounter): MeasureOptions | undefined {
+  if (!ctx.opts.measure) return undefined;
+  if (event === 'pull_request_target')
+    throw new UserError(
+      'Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.',
+    );
+  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, {
+    env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL },
+    stderr: { write: (s: string) => ctx.log.info(s.trim()) },
+  });
+}
+
+function writeArtifacts(ctx: Ctx, report: GateReport): void {
+  try {
+    mkdirSync(ctx.opts.outputDir, { recursive: true });
+    const reportPath = path.join(ctx.opts.outputDir, 'report.json');
+    writeFileSync(reportPath, JSON.stringify(report));
+    ctx.io.setOutput('report-path', reportPath);
+    ctx.io.setOutput('snapshot-path', reportPath);
+  } catch (e) {
+    ctx.log.warning(`Could not write the report to ${ctx.opts.outputDir}: ${errorMessage(e)}`);
+  }
+}
+
+/** Starts publishing's deadline (once). */
+function startDeadline(ctx: Ctx): void {
+  if ((ctx as { started?: boolean }).started) return;
+  (ctx as { started?: boolean }).started = true;
+  setTimeout(
+    () => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)),
+    ctx.opts.publishTimeoutSeconds * 1000,
+  ).unref();
+}
+
+/** Publishes with the Actions toolkit as the summary, outputs and failure (src/publish/index.ts does the work). */
+async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
+  startDeadline(ctx);
+  const o = ctx.opts;
+  await publishReport(
+    report,
+    {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      prNumber,
+      headSha,
+      serverUrl: ctx.env.GITHUB_SERVER_URL,
+      runId: ctx.env.GITHUB_RUN_ID,
+      checkRun: o.checkRun,
+      checkName: o.checkName,
+      comment: o.comment,
+      commentKey: o.commentKey,
+      commentAuthor: o.commentAuthor,
+      failOn: o.failOn,
+    },
+    {
+      gh: ctx.gh,
+      log: ctx.log,
+      summary: ctx.io.summary,
+      setOutput: ctx.io.setOutput,
+      setFailed: ctx.io.setFailed,
+      deadline: ctx.deadline.signal,
+    },
+  );
+}
+
+/**
+ * The fork recipe's trusted half: the report comes from an artifact the fork's own run wrote. It is
+ * rebuilt field by field, its verdict decided again from its results, and a pass is never published
+ * as a success: the check run says neutral and the comment says the numbers were not measured here.
+ */
+export async function publishOnly(ctx: Ctx): Promise<void> {
+  const report: GateReport = { ...readUntrustedReport(ctx.opts.publishReport), untrusted: true };
+  const prNumber = ctx.opts.prNumber ?? (ctx.payload.workflow_run?.pull_requests?.[0]?.number as number | undefined);
+  const headSha = ctx.opts.headRef || (ctx.payload.workflow_run?.head_sha as string | undefined) || report.head.commit || '';
+  await publish(ctx, report, prNumber, headSha);
+}
+
+export async function roadmap(ctx: Ctx): Promise<void> {
+  const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
+  const source = await gitSource(ctx.workspace, commit);
+  const config = await configAt(ctx.workspace, ctx.opts, source.commit!);
+  const { counter, save } = counterFor(ctx);
+  let snapshot = await analyze(source, analyzeOptions(config), counter);
+  // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
+  const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
+  if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+  save();
+  const recommendations = recommend(snapshot, config.minSaving);
+  ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
+  try {
+    mkdirSync(ctx.opts.outputDir, { recursive: true });
+    const p = path.join(ctx.opts.outputDir, 'snapshot.json');
+    writeFileSync(p, JSON.stringify(snapshot));
+    ctx.io.setOutput('snapshot-path', p);
+  } catch (e) {
+    ctx.log.warning(`Could not write the snapshot: ${errorMessage(e)}`);
+  }
+  const target = {
+    owner: ctx.owner,
+    repo: ctx.repo,
+    label: ctx.opts.roadmapLabel,
+    title: ctx.opts.roadmapTitle,
+    marker: marker('roadmap'),
+    authors: ctx.gh ? await ourAuthors(ctx.gh, ctx.opts.commentAuthor) : [],
+  };
+  let existing: Awaited<ReturnType<typeof findRoadmapIssue>>;
+  if (ctx.gh) {
+    try {
+      startDeadline(ctx);
+      existing = await beforeDeadline(ctx.deadline.signal, () => findRoadmapIssue(ctx.gh!, target));
+    } catch (e) {
+      ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
+    }
+  }
+  const { history: previous, problem } = parseHistory(existing?.body);
+  if (problem) ctx.log.warning(`Roadmap issue #${existing?.number}: ${problem}`);
+  const input = {
+    snapshot,
+    recommendations,
+    previous,
+    date: ctx.io.now().toISOString(),
+    commit: source.commit!,
+    historyLimit: ctx.opts.historyLimit,
+    ticked: parseTicked(existing?.body),
+  };
+  const { history, resolved } = advanceHistory(input);
+  const body = renderRoadmap(input, history, resolved);
+  try {
+    await ctx.io.summary(body);
+  } catch (e) {
+    ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+  }
+  ctx.log.info(
+    `Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`,
+  );
+  if (!ctx.gh) return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
+  try {
+    const r = await beforeDeadline(ctx.deadline.signal, () => upsertRoadmap(ctx.gh!, target, body, existing));
+    ctx.io.setOutput('issue-url', r.url);
+    ctx.log.info(`Roadmap issue #${r.number} ${r.action}: ${r.url}`);
+  } catch (e) {
+    ctx.log.warning(`${explain(e, 'Writing the roadmap issue', 'issues: write')} The roadmap is in the job summary.`);
+  }
+}
