@@ -142,13 +142,15 @@ function child(name, c, rounds) {
   return JSON.parse(r.stdout.trim().split('\n').pop());
 }
 
-function timeProcess(args, runs = 5) {
+/** Median wall time of a whole process; a run that exits non-zero, or prints not what it should, is an error, never a figure. */
+function timeProcess(args, runs = 5, expect = /./) {
   const times = [];
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
     times.push(performance.now() - t0);
-    if (r.status !== 0 && r.status !== 1) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+    if (!expect.test(r.stdout)) throw new Error(`${args.join(' ')} printed no ${expect}: ${r.stdout.slice(0, 200)}`);
   }
   return median(times);
 }
@@ -231,13 +233,17 @@ for (const { s, d, w, l, n, rx, once } of results) {
 // Cold start, as whole processes.
 const cli = path.join(root, 'dist/cli/index.js');
 const tiny = path.join(root, '__fixtures__/example-base');
-const help = timeProcess([cli, '--help']);
-const report = timeProcess([cli, 'analyze', tiny, '--no-cache', '--rounds', '1']);
-const tokLoad = timeProcess(['--input-type=module', '-e', "const m = await import('gpt-tokenizer/encoding/o200k_base'); m.countTokens('two words');"]);
-const node = timeProcess(['-e', '0']);
+const help = timeProcess([cli, '--help'], 5, /^context-budget /);
+const report = timeProcess([cli, 'analyze', tiny, '--no-cache', '--rounds', '1'], 5, /Always loaded \(eager\) tokens/);
+const tokLoad = timeProcess(
+  ['--input-type=module', '-e', "const m = await import('gpt-tokenizer/encoding/o200k_base'); console.log(m.countTokens('two words'));"],
+  5,
+  /^2\n/,
+);
+const node = timeProcess(['-e', '0'], 5, /^$/);
 const warmCache = path.join(tmp, 'warm-cache');
 spawnSync(process.execPath, [cli, 'analyze', tiny, '--cache-dir', warmCache]);
-const warm = timeProcess([cli, 'analyze', tiny, '--cache-dir', warmCache, '--rounds', '1']);
+const warm = timeProcess([cli, 'analyze', tiny, '--cache-dir', warmCache, '--rounds', '1'], 5, /Always loaded \(eager\) tokens/);
 console.log('');
 console.log('| cold start (whole process, median of 5) | ms |');
 console.log('|---|--:|');
