@@ -1,125 +1,47 @@
-// The benchmark: `context-budget diff` from git revisions against the tokenizer's limit, a naive
-// baseline and repomix, on the real wshobson/agents pair and a generated 10,000-file / 50 MB
-// marketplace; plus cold starts. Prints a table. Run with `npm run bench` (compiles src/ to build/).
-// Options: --quick (fewer rounds, smaller synthetic), --no-repomix.
+// The benchmark. Every figure is a whole process of the shipped bundle (dist/cli/index.js), as the
+// Action and the CLI run it, timed by CPU (user + system, git included) and peak RSS from
+// /usr/bin/time, interleaved round by round with the limit (bench/limit.mjs: each distinct blob of
+// both revisions read from git once and tokenized once with the same tokenizer) so that machine noise
+// hits both alike. Cases: the five shared corpus pairs (skipped cleanly when ../shared is absent) and a
+// synthetic 10,000-file / ~50 MB-per-side marketplace built from real prose (bench/prose.mjs).
+// Each run's exit status and output are checked: a crash, a wrong verdict or a count that differs
+// between runs is an error, never a figure.
+//
+// Usage: npm run bench -- [--quick] [--rounds N] [--only TEXT] [--large] [--peers] [--profile]
+//   --quick    3 rounds, synthetic 2,000 files      --large    adds the 50,000-file marketplace
+//   --peers    also repomix (pinned, whole process on each side, token counting on)
+//   --profile  CPU profile of one cold diff per case (build/, readable names): top self-time entries
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { synthetic } from './synthetic.mjs';
+import { proseDirs, synthetic } from './synthetic.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const corpora = path.resolve(root, '../shared/corpora');
-const quick = process.argv.includes('--quick');
-const ROUNDS = quick ? 2 : 5;
+const cli = path.join(root, 'dist/cli/index.js');
+const argv = process.argv.slice(2);
+const flag = (f) => argv.includes(f);
+const opt = (f) => (argv.includes(f) ? argv[argv.indexOf(f) + 1] : undefined);
+const quick = flag('--quick');
+const ROUNDS = Number(opt('--rounds') ?? (quick ? 3 : 5));
+const only = opt('--only');
+const REPOMIX = 'repomix@1.18.1';
 
-// ---------------------------------------------------------------- child cases
-if (process.argv[2] === 'case') {
-  const [, , , name, repo, base, head, baseDir, headDir] = process.argv;
-  const rounds = Number(process.env.ROUNDS ?? 3);
-  const out = await runCase(name, { repo, base, head, baseDir, headDir }, rounds);
-  console.log(JSON.stringify({ ...out, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
-  process.exit(0);
-}
-
-async function runCase(name, c, rounds) {
-  const times = [];
-  const extra = {};
-  if (name === 'diff' || name === 'diff-warm') {
-    const { openSide, runDiff } = await import(path.join(root, 'build/pipeline.js'));
-    const { normalizeConfig } = await import(path.join(root, 'build/config/load.js'));
-    const { TokenCounter } = await import(path.join(root, 'build/tokenize/counter.js'));
-    const { FileCountStore } = await import(path.join(root, 'build/tokenize/file-store.js'));
-    const { loadTokenizer, TOKENIZER_NAME } = await import(path.join(root, 'build/tokenize/tokenizer.js'));
-    const config = normalizeConfig({}, 'defaults');
-    const storeFile = path.join(os.tmpdir(), `cb-bench-store-${process.pid}.json`);
-    if (name === 'diff-warm') {
-      // First run fills the persistent cache (not timed); then every timed run starts from it.
-      const s = new FileCountStore(storeFile);
-      await runDiff(await openSide(c.base, c.repo), await openSide(c.head, c.repo), config, new TokenCounter(loadTokenizer, TOKENIZER_NAME, s), 1);
-      s.save();
-    }
-    for (let i = 0; i < rounds; i++) {
-      const t0 = performance.now();
-      const store = name === 'diff-warm' ? new FileCountStore(storeFile) : undefined;
-      let loaded = false;
-      const counter = new TokenCounter(async () => ((loaded = true), loadTokenizer()), TOKENIZER_NAME, store);
-      const report = await runDiff(await openSide(c.base, c.repo), await openSide(c.head, c.repo), config, counter, 3);
-      times.push(performance.now() - t0);
-      extra.tokenized = counter.tokenized;
-      extra.tokenizedMB = counter.tokenizedChars / 1e6;
-      extra.tokenizerLoaded = loaded;
-      extra.verdict = report.verdict;
-      extra.eager = `${report.diff.totals.eagerTokens.base} -> ${report.diff.totals.eagerTokens.head}`;
-    }
-    rmSync(storeFile, { force: true });
-  } else if (name === 'limit') {
-    // Each distinct blob of both sides, read beforehand; only counting is timed.
-    const { catFileBatch, git, parseLsTree } = await import(path.join(root, 'build/collect/git.js'));
-    const shas = new Set();
-    for (const rev of [c.base, c.head])
-      for (const e of parseLsTree(await git(c.repo, ['ls-tree', '-r', '-l', '-z', rev]))) if (e.type === 'file') shas.add(e.sha);
-    const blobs = [...(await catFileBatch(c.repo, [...shas])).values()].map((b) => b.toString('utf8'));
-    const tl = performance.now();
-    const m = await import('gpt-tokenizer/encoding/o200k_base');
-    m.countTokens('warm up');
-    extra.loadMs = performance.now() - tl;
-    for (let i = 0; i < rounds; i++) {
-      const t0 = performance.now();
-      let n = 0;
-      for (const b of blobs) n += m.countTokens(b);
-      times.push(performance.now() - t0);
-      extra.blobs = blobs.length;
-      extra.MB = blobs.reduce((a, b) => a + Buffer.byteLength(b), 0) / 1e6;
-      extra.tokens = n;
-    }
-  } else if (name === 'naive') {
-    // js-tiktoken, every file of both sides, file by file (read + encode).
-    const { Tiktoken } = await import('js-tiktoken/lite');
-    const ranks = (await import('js-tiktoken/ranks/o200k_base')).default;
-    const enc = new Tiktoken(ranks);
-    const files = [...walk(c.baseDir), ...walk(c.headDir)];
-    for (let i = 0; i < rounds; i++) {
-      const t0 = performance.now();
-      let n = 0;
-      for (const f of files) n += enc.encode(readFileSync(f, 'utf8')).length;
-      times.push(performance.now() - t0);
-      extra.files = files.length;
-      extra.tokens = n;
-    }
-  }
-  return { name, times, ...extra };
-}
-
-function walk(dir, out = []) {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) {
-      if (e.name !== '.git') walk(p, out);
-    } else if (e.isFile()) out.push(p);
-  }
-  return out;
-}
-
-// ---------------------------------------------------------------- helpers
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const sh = (cwd, ...args) =>
-  execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' },
-    maxBuffer: 1 << 30,
-  }).trim();
+const gitEnv = { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' };
+const sh = (cwd, ...args) => execFileSync('git', args, { cwd, encoding: 'utf8', env: gitEnv, maxBuffer: 1 << 30 }).trim();
 
 /** A git repository whose two commits are the base and head trees. */
 function repoOf(baseDir, headDir) {
   const repo = mkdtempSync(path.join(os.tmpdir(), 'cb-bench-repo-'));
   sh(repo, 'init', '-q', '-b', 'main');
+  sh(repo, 'config', 'gc.auto', '0');
   cpSync(baseDir, repo, { recursive: true, verbatimSymlinks: true });
   sh(repo, 'add', '-A');
   sh(repo, 'commit', '-qm', 'base');
@@ -129,128 +51,228 @@ function repoOf(baseDir, headDir) {
   sh(repo, 'add', '-A');
   sh(repo, 'commit', '-qm', 'head');
   const head = sh(repo, 'rev-parse', 'HEAD');
+  // Packed, as a clone is (actions/checkout fetches a pack).
+  sh(repo, 'gc', '-q');
   return { repo, base, head };
 }
 
-function child(name, c, rounds) {
-  const r = spawnSync(process.execPath, [fileURLToPath(import.meta.url), 'case', name, c.repo, c.base, c.head, c.baseDir, c.headDir], {
-    encoding: 'utf8',
-    env: { ...process.env, ROUNDS: String(rounds) },
-    maxBuffer: 1 << 26,
-  });
-  if (r.status !== 0) throw new Error(`${name} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').pop());
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
+
+/**
+ * One whole process: CPU seconds (user + system of it and its children, git included), wall seconds,
+ * peak RSS (MB) of the largest process, exit status and stdout. Without GNU time, CPU comes from bash's
+ * `times` and peak RSS is not known.
+ */
+function measured(cmd, args, { cwd } = {}) {
+  const outFile = path.join(os.tmpdir(), `cb-bench-time-${process.pid}`);
+  let r;
+  let cpu;
+  let wall;
+  let rss = null;
+  if (TIME) {
+    r = spawnSync(TIME, ['-o', outFile, '-f', '%e %U %S %M', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    const last = readFileSync(outFile, 'utf8').trim().split('\n').pop();
+    const [e, u, s, m] = last.split(' ').map(Number);
+    [wall, cpu, rss] = [e, u + s, m / 1024];
+  } else {
+    const t0 = performance.now();
+    r = spawnSync('bash', ['-c', '"$@"; rc=$?; times >&2; exit $rc', 'bench', cmd, ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+    wall = (performance.now() - t0) / 1000;
+    const [, children] = r.stderr.trim().split('\n').slice(-2);
+    cpu = children
+      .split(' ')
+      .map((x) => /(\d+)m([\d.]+)s/.exec(x))
+      .reduce((a, m) => a + Number(m[1]) * 60 + Number(m[2]), 0);
+  }
+  return { cpu, wall, rss, status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Median wall time of a whole process; a run that exits non-zero, or prints not what it should, is an error, never a figure. */
-function timeProcess(args, runs = 5, expect = /./) {
-  const times = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    times.push(performance.now() - t0);
-    if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}: ${r.stderr}`);
-    if (!expect.test(r.stdout)) throw new Error(`${args.join(' ')} printed no ${expect}: ${r.stdout.slice(0, 200)}`);
+/** A diff run, checked: exit 0, or 1 exactly when the verdict is fail; the same figures every time. */
+function diffRun(c, extra, expect) {
+  const m = measured(process.execPath, [cli, 'diff', c.base, c.head, '--dir', c.repo, '--json', ...extra]);
+  let report;
+  try {
+    report = JSON.parse(m.stdout);
+  } catch {
+    throw new Error(`${c.label}: diff ${extra.join(' ')} exited ${m.status} without a JSON report: ${m.stderr.slice(0, 400)}`);
   }
-  return median(times);
+  if (!(m.status === 0 || (m.status === 1 && report.verdict === 'fail')))
+    throw new Error(`${c.label}: diff exited ${m.status} with verdict ${report.verdict}: ${m.stderr.slice(0, 400)}`);
+  const figures = JSON.stringify([report.verdict, report.diff, report.results]);
+  if (expect.figures === undefined) expect.figures = figures;
+  else if (expect.figures !== figures) throw new Error(`${c.label}: diff ${extra.join(' ')} gave different figures from an earlier run`);
+  m.report = report;
+  return m;
+}
+
+function limitRun(c, expect) {
+  const m = measured(process.execPath, [path.join(here, 'limit.mjs'), c.repo, c.base, c.head]);
+  if (m.status !== 0 || !/^\d+ \d+ \d+\n$/.test(m.stdout)) throw new Error(`${c.label}: the limit exited ${m.status}: ${m.stderr.slice(0, 400)}${m.stdout}`);
+  if (expect.limit === undefined) expect.limit = m.stdout;
+  else if (expect.limit !== m.stdout) throw new Error(`${c.label}: the limit counted differently between runs`);
+  const [blobs, bytes, tokens] = m.stdout.trim().split(' ').map(Number);
+  return { ...m, blobs, bytes, tokens };
 }
 
 function repomixBin() {
-  if (process.argv.includes('--no-repomix')) return null;
-  const prefix = path.join(os.tmpdir(), 'cb-bench-repomix');
+  const prefix = path.join(os.tmpdir(), 'cb-bench-repomix-1.18.1');
   const bin = path.join(prefix, 'node_modules', 'repomix', 'bin', 'repomix.cjs');
   if (!existsSync(bin)) {
-    const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, 'repomix@1'], { encoding: 'utf8' });
-    if (r.status !== 0 || !existsSync(bin)) return null;
+    const r = spawnSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', prefix, REPOMIX], { encoding: 'utf8' });
+    if (r.status !== 0 || !existsSync(bin)) throw new Error(`--peers: could not install ${REPOMIX}: ${r.stderr.slice(0, 400)}`);
   }
   return bin;
 }
 
+/** repomix on both sides (it reads a directory, not git): two processes, CPU summed, output checked. */
+function repomixRun(bin, c, tmp) {
+  let cpu = 0;
+  let rss = 0;
+  for (const dir of [c.baseDir, c.headDir]) {
+    const out = path.join(tmp, 'repomix.xml');
+    rmSync(out, { force: true });
+    const m = measured(process.execPath, [bin, '--no-security-check', '--quiet', '--token-count-encoding', 'o200k_base', '--output', out, dir]);
+    if (m.status !== 0 || !existsSync(out) || statSync(out).size === 0) throw new Error(`${c.label}: repomix exited ${m.status}: ${m.stderr.slice(0, 400)}`);
+    cpu += m.cpu;
+    rss = Math.max(rss, m.rss ?? 0);
+  }
+  return { cpu, rss };
+}
+
+/** Top self-time entries of one cold diff, profiled on build/ (tsc output: readable function names). */
+function profile(c, tmp) {
+  const dir = path.join(tmp, 'prof');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir);
+  const r = spawnSync(
+    process.execPath,
+    ['--cpu-prof', '--cpu-prof-dir', dir, path.join(root, 'build/cli-entry.js'), 'diff', c.base, c.head, '--dir', c.repo, '--json', '--no-cache'],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+    },
+  );
+  if (r.status !== 0 && r.status !== 1) throw new Error(`profile failed: ${r.stderr}`);
+  const prof = JSON.parse(readFileSync(path.join(dir, readdirSync(dir)[0]), 'utf8'));
+  const dt = new Map();
+  prof.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (prof.timeDeltas[i] ?? 0)));
+  const self = new Map();
+  let total = 0;
+  for (const n of prof.nodes) {
+    const t = dt.get(n.id) ?? 0;
+    total += t;
+    const f = n.callFrame;
+    const file = f.url ? f.url.replace(/^.*\/(node_modules\/)?/, '') : '';
+    const key = `${f.functionName || '(anonymous)'} ${file}${f.url ? `:${f.lineNumber + 1}` : ''}`;
+    self.set(key, (self.get(key) ?? 0) + t);
+  }
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 12)
+    .map(([k, t]) => `${((100 * t) / total).toFixed(1).padStart(5)}%  ${k}`);
+}
+
 // ---------------------------------------------------------------- main
-const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+if (!existsSync(cli)) throw new Error('dist/cli/index.js is missing: npm run build');
+const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
-  `context-budget benchmark: ${os.cpus().length} x ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, rounds ${ROUNDS} (median)`,
+  `context-budget benchmark: ${os.cpus().length} x ${cpuModel}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}, ${ROUNDS} interleaved rounds (median), CPU = user + system${TIME ? '' : ' (no /usr/bin/time: peak memory not measured)'}`,
 );
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'cb-bench-'));
-const sets = [];
-const wsh = path.join(corpora, 'wshobson__agents');
-if (existsSync(wsh)) sets.push({ label: 'wshobson__agents (real pair)', baseDir: path.join(wsh, 'base'), headDir: path.join(wsh, 'head') });
-else console.log('(../shared/corpora absent: the real pair is skipped)');
-{
-  const b = path.join(tmp, 'syn-base');
-  const h = path.join(tmp, 'syn-head');
-  const opts = quick ? { plugins: 20, scale: 1 } : { plugins: 100, scale: 1 };
-  const n = synthetic(b, opts, 'base');
-  synthetic(h, opts, 'head');
-  sets.push({ label: `synthetic marketplace (${n} files/side)`, baseDir: b, headDir: h });
+const cases = [];
+const corpusNames = existsSync(corpora) ? readdirSync(corpora).filter((d) => existsSync(path.join(corpora, d, 'base'))) : [];
+if (!corpusNames.length) console.log('(../shared/corpora absent: the real pairs are skipped)');
+for (const name of corpusNames.sort()) cases.push({ label: name, baseDir: path.join(corpora, name, 'base'), headDir: path.join(corpora, name, 'head') });
+const synth = [quick ? 20 : 100, ...(flag('--large') ? [500] : [])];
+const prose = proseDirs();
+for (const plugins of synth) {
+  const b = path.join(tmp, `syn${plugins}-base`);
+  const h = path.join(tmp, `syn${plugins}-head`);
+  const sb = synthetic(b, { plugins }, 'base');
+  synthetic(h, { plugins }, 'head');
+  cases.push({ label: `synthetic marketplace, ${sb.files.toLocaleString('en')} files, ${(sb.bytes / 1e6).toFixed(0)} MB per side`, baseDir: b, headDir: h });
 }
-const repomix = repomixBin();
-const results = [];
-for (const s of sets) {
-  Object.assign(s, repoOf(s.baseDir, s.headDir));
-  const rounds = s.label.startsWith('synthetic') ? Math.min(ROUNDS, 3) : ROUNDS;
-  const d = child('diff', s, rounds);
-  // Peak memory of one diff, as the action runs it: a fresh process, one run.
-  const once = child('diff', s, 1);
-  const w = child('diff-warm', s, rounds);
-  const l = child('limit', s, rounds);
-  const n = child('naive', s, rounds);
-  let rx = null;
-  if (repomix) {
-    const t = [];
-    for (let i = 0; i < Math.min(rounds, 3); i++) {
-      const t0 = performance.now();
-      const r = spawnSync(process.execPath, [repomix, '--no-security-check', '--quiet', '--output', path.join(tmp, 'repomix.xml'), s.headDir], {
-        encoding: 'utf8',
-      });
-      t.push(performance.now() - t0);
-      if (r.status !== 0) {
-        t.length = 0;
-        break;
-      }
+console.log(`synthetic prose: ${prose.label}`);
+const selected = cases.filter((c) => !only || c.label.includes(only));
+const rx = flag('--peers') ? repomixBin() : null;
+const rows = [];
+for (const c of selected) {
+  Object.assign(c, repoOf(c.baseDir, c.headDir));
+  const expect = {};
+  const cache = path.join(tmp, 'warm-cache');
+  rmSync(cache, { recursive: true, force: true });
+  diffRun(c, ['--cache-dir', cache], expect); // fills the warm cache (not timed)
+  const runs = { limit: [], cold: [], warm: [] };
+  const order = [
+    ['limit', () => limitRun(c, expect)],
+    ['cold', () => diffRun(c, ['--no-cache'], expect)],
+    ['warm', () => diffRun(c, ['--cache-dir', cache], expect)],
+  ];
+  for (let i = 0; i < ROUNDS; i++)
+    for (let k = 0; k < order.length; k++) {
+      const [name, run] = order[(i + k) % order.length]; // rotate who goes first
+      runs[name].push(run());
     }
-    rx = t.length ? median(t) : null;
+  const peer = rx ? repomixRun(rx, c, tmp) : null;
+  const med = (name, key) => median(runs[name].map((r) => r[key]));
+  const l = runs.limit[0];
+  const rep = runs.cold[0].report;
+  rows.push({
+    label: c.label,
+    blobs: l.blobs,
+    mbPerSide: l.bytes / 1e6 / 2,
+    limit: med('limit', 'cpu'),
+    cold: med('cold', 'cpu'),
+    warm: med('warm', 'cpu'),
+    coldWall: med('cold', 'wall'),
+    coldRss: med('cold', 'rss'),
+    warmRss: med('warm', 'rss'),
+    limitRss: med('limit', 'rss'),
+    coldMin: Math.min(...runs.cold.map((r) => r.cpu / 1)),
+    ratios: runs.cold.map((r, i) => r.cpu / runs.limit[i].cpu),
+    peer,
+    verdict: rep.verdict,
+    eager: `${rep.diff.totals.eagerTokens.base.toLocaleString('en')} -> ${rep.diff.totals.eagerTokens.head.toLocaleString('en')}`,
+  });
+  if (flag('--profile')) {
+    console.log(`\nprofile of one cold diff, ${c.label} (self time, build/):`);
+    for (const line of profile(c, tmp)) console.log(`  ${line}`);
   }
-  results.push({ s, d, w, l, n, rx, once });
+  rmSync(c.repo, { recursive: true, force: true });
 }
 
+const f1 = (x) => x.toFixed(2);
+const mb = (x) => (x === null || Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MB`);
 console.log('');
 console.log(
-  '| framework | (1) diff from git | (1w) diff, warm cache | (2) limit: count distinct blobs once (+ tokenizer load, counted in the ratio) | (3) naive js-tiktoken per file | (4) repomix | (1)/(2) | (1)/(3) | (1)/(4) | peak RSS of one diff (fresh process) |',
+  `| case | blobs (both sides) | MB per side | limit CPU | cold diff CPU | cold / limit | warm diff CPU | warm / limit | cold wall | peak RSS cold / warm / limit |${rx ? ' repomix (both sides) | cold / repomix |' : ''}`,
 );
-console.log('|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|');
-for (const { s, d, w, l, n, rx, once } of results) {
-  const [md, mw, mn] = [median(d.times), median(w.times), median(n.times)];
-  const ml = median(l.times) + l.loadMs;
+console.log(`|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|${rx ? '--:|--:|' : ''}`);
+for (const r of rows) {
+  const lo = Math.min(...r.ratios);
+  const hi = Math.max(...r.ratios);
   console.log(
-    `| ${s.label} | ${md.toFixed(0)} ms | ${mw.toFixed(0)} ms (tokenized ${w.tokenized}, tokenizer loaded: ${w.tokenizerLoaded}) | ${(ml - l.loadMs).toFixed(0)} ms + ${l.loadMs.toFixed(0)} ms load (${l.blobs} blobs, ${l.MB.toFixed(1)} MB) | ${mn.toFixed(0)} ms (${n.files} files) | ${rx === null ? 'n/a' : `${rx.toFixed(0)} ms`} | ${(md / ml).toFixed(2)} | ${(md / mn).toFixed(2)} | ${rx === null ? 'n/a' : (md / rx).toFixed(2)} | ${once.maxRssMB.toFixed(0)} MB |`,
-  );
-  console.log(
-    `|   detail | verdict ${d.verdict}, eager ${d.eager}, tokenized ${d.tokenized} texts (${d.tokenizedMB.toFixed(1)} MB); peak ${d.maxRssMB.toFixed(0)} MB after ${d.times.length} runs in one process | peak ${w.maxRssMB.toFixed(0)} MB | peak ${l.maxRssMB.toFixed(0)} MB | peak ${n.maxRssMB.toFixed(0)} MB | | | | | |`,
+    `| ${r.label} | ${r.blobs.toLocaleString('en')} | ${r.mbPerSide.toFixed(1)} | ${f1(r.limit)} s | ${f1(r.cold)} s | **${f1(r.cold / r.limit)}x** (${f1(lo)}–${f1(hi)}) | ${f1(r.warm)} s | ${f1(r.warm / r.limit)}x | ${f1(r.coldWall)} s | ${mb(r.coldRss)} / ${mb(r.warmRss)} / ${mb(r.limitRss)} |${r.peer ? ` ${f1(r.peer.cpu)} s, ${mb(r.peer.rss)} | ${f1(r.cold / r.peer.cpu)}x |` : ''}`,
   );
 }
-
-// Cold start, as whole processes.
-const cli = path.join(root, 'dist/cli/index.js');
-const tiny = path.join(root, '__fixtures__/example-base');
-const help = timeProcess([cli, '--help'], 5, /^context-budget /);
-const report = timeProcess([cli, 'analyze', tiny, '--no-cache', '--rounds', '1'], 5, /Always loaded \(eager\) tokens/);
-const tokLoad = timeProcess(
-  ['--input-type=module', '-e', "const m = await import('gpt-tokenizer/encoding/o200k_base'); console.log(m.countTokens('two words'));"],
-  5,
-  /^2\n/,
-);
-const node = timeProcess(['-e', '0'], 5, /^$/);
-const warmCache = path.join(tmp, 'warm-cache');
-spawnSync(process.execPath, [cli, 'analyze', tiny, '--cache-dir', warmCache]);
-const warm = timeProcess([cli, 'analyze', tiny, '--cache-dir', warmCache, '--rounds', '1'], 5, /Always loaded \(eager\) tokens/);
 console.log('');
-console.log('| cold start (whole process, median of 5) | ms |');
+for (const r of rows) console.log(`${r.label}: verdict ${r.verdict}, always-loaded tokens ${r.eager}; the same figures in all ${ROUNDS * 2 + 1} diff runs`);
+
+// Start-up, as whole processes.
+const tiny = path.join(root, '__fixtures__/example-base');
+const startup = (args, expectOut) => {
+  const xs = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const m = measured(process.execPath, args);
+    if (m.status !== 0 || !expectOut.test(m.stdout)) throw new Error(`${args.join(' ')} exited ${m.status}: ${m.stderr.slice(0, 300)}`);
+    xs.push(m);
+  }
+  return `${(median(xs.map((x) => x.wall)) * 1000).toFixed(0)} ms wall, ${(median(xs.map((x) => x.cpu)) * 1000).toFixed(0)} ms CPU`;
+};
+console.log('');
+console.log('| start-up (whole process, median) | time |');
 console.log('|---|--:|');
-console.log(`| node -e 0 (floor) | ${node.toFixed(0)} |`);
-console.log(`| context-budget --help | ${help.toFixed(0)} |`);
-console.log(`| tokenizer alone: load o200k_base and count two words | ${tokLoad.toFixed(0)} |`);
-console.log(`| context-budget analyze (tiny framework, cold cache) | ${report.toFixed(0)} (tokenizer load + ${(report - tokLoad).toFixed(0)}) |`);
-console.log(`| context-budget analyze (tiny framework, warm cache: no tokenizer) | ${warm.toFixed(0)} |`);
-for (const s of sets) rmSync(s.repo, { recursive: true, force: true });
+console.log(`| node -e 0 (floor) | ${startup(['-e', '0'], /^$/)} |`);
+console.log(`| context-budget --help | ${startup([cli, '--help'], /^context-budget /)} |`);
+console.log(`| context-budget analyze, tiny framework, no cache | ${startup([cli, 'analyze', tiny, '--no-cache'], /Always loaded \(eager\) tokens/)} |`);
 rmSync(tmp, { recursive: true, force: true });

@@ -1,36 +1,37 @@
-// The synthetic framework of the benchmark, generated deterministically.
-import { mkdirSync, writeFileSync } from 'node:fs';
+// The synthetic framework of the benchmark, generated deterministically from real prose (see prose.mjs):
+// a marketplace of `plugins` plugins x 100 files (about 5 KB each: 10,000 files and ~50 MB per side at 100).
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { paragraphs, proseSource } from './prose.mjs';
 
-export /** A deterministic synthetic marketplace: 100 plugins x 100 files, prose-like text, a deep import chain. */
-function synthetic(dir, { plugins, scale }, variant) {
-  // mulberry32: a real 32-bit PRNG (deterministic across runs).
-  let seed = 12345;
-  const rnd = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  // A vocabulary of 4,000 pseudo-words from syllables, so that the tokenizer sees text as varied as prose.
-  const syl = ['ka', 'lo', 'mi', 'ne', 'ru', 'ta', 'shi', 'ven', 'dor', 'pla', 'qui', 'zen', 'tor', 'mar', 'bel', 'cra', 'ost', 'ing', 'er', 'al'];
-  const common =
-    'the a service deploy review test agent skill context token budget plugin import memory rule file change request database query cache latency error retry queue worker schema migration index user session model prompt listing description example'.split(
-      ' ',
-    );
-  const vocab = [
-    ...common,
-    ...Array.from({ length: 4000 }, () => Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => syl[Math.floor(rnd() * syl.length)]).join('')),
-  ];
-  const prose = (bytes) => {
-    let s = '';
-    while (s.length < bytes) {
-      const n = 8 + Math.floor(rnd() * 12);
-      const words = Array.from({ length: n }, () => vocab[Math.floor(rnd() * vocab.length)]);
-      s += words.join(' ') + (rnd() < 0.15 ? '.\n\n' : '. ');
-    }
-    return s;
-  };
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Where the prose comes from: the real frameworks in ../shared/corpora (base sides) when present,
+ * else this repository's own Markdown (README, fixtures). Returned with a label for the report.
+ */
+export function proseDirs() {
+  const corpora = path.resolve(root, '../shared/corpora');
+  if (existsSync(corpora)) {
+    const dirs = ['wshobson__agents', 'VoltAgent__awesome-claude-code-subagents', 'obra__superpowers', 'SuperClaude-Org__SuperClaude_Framework']
+      .map((c) => path.join(corpora, c, 'base'))
+      .filter(existsSync);
+    if (dirs.length) return { dirs, label: 'paragraphs of the shared corpora' };
+  }
+  return { dirs: [path.join(root, '__fixtures__'), path.join(root, 'docs')].filter(existsSync), label: "paragraphs of this repository's Markdown" };
+}
+
+let cached;
+function prose(seed) {
+  cached ??= paragraphs(proseDirs().dirs);
+  return proseSource(cached, seed);
+}
+
+/** Writes the synthetic marketplace into dir (variant 'head': the pull request edits 1% of the files and adds a plugin); returns its file count. */
+export function synthetic(dir, { plugins, scale = 1 }, variant) {
+  const src = prose(12345);
+  const text = (n) => src.text(n);
   const files = {};
   const market = { name: 'synthetic', owner: { name: 'bench' }, plugins: [] };
   for (let p = 0; p < plugins; p++) {
@@ -38,31 +39,32 @@ function synthetic(dir, { plugins, scale }, variant) {
     market.plugins.push({ name: `p${p}`, source: `./${pr}`, description: `Plugin ${p}` });
     files[`${pr}/.claude-plugin/plugin.json`] = JSON.stringify({ name: `p${p}`, version: '1.0.0' });
     for (let s = 0; s < 10; s++) {
-      files[`${pr}/skills/s${s}/SKILL.md`] =
-        `---\nname: s${s}\ndescription: Skill ${s} of plugin ${p}. ${prose(150)}\n---\n# Skill ${s}\n${prose(3000 * scale)}`;
-      for (let r = 0; r < 5; r++) files[`${pr}/skills/s${s}/references/r${r}.md`] = prose(5000 * scale);
+      files[`${pr}/skills/s${s}/SKILL.md`] = `---\nname: s${s}\ndescription: ${src.line(180)}\n---\n# Skill ${s}\n\n${text(3000 * scale)}\n`;
+      for (let r = 0; r < 5; r++) files[`${pr}/skills/s${s}/references/r${r}.md`] = text(5000 * scale);
     }
     for (let a = 0; a < 20; a++)
-      files[`${pr}/agents/a${a}.md`] = `---\nname: a${a}\ndescription: Agent ${a}. ${prose(200)}\ntools: Read, Grep\n---\n${prose(5000 * scale)}`;
-    for (let m = 0; m < 19; m++) files[`${pr}/commands/c${m}.md`] = `---\ndescription: Command ${m}\n---\n${prose(3000 * scale)}\nSee @README.md\n`;
-    files[`${pr}/README.md`] = prose(1000);
+      files[`${pr}/agents/a${a}.md`] = `---\nname: a${a}\ndescription: ${src.line(240)}\ntools: Read, Grep\n---\n${text(5000 * scale)}\n`;
+    for (let m = 0; m < 19; m++) files[`${pr}/commands/c${m}.md`] = `---\ndescription: ${src.line(120)}\n---\n${text(3000 * scale)}\nSee @README.md\n`;
+    files[`${pr}/README.md`] = text(1000);
   }
   files['.claude-plugin/marketplace.json'] = JSON.stringify(market, null, 2);
-  files['CLAUDE.md'] = `# Synthetic\n${prose(4000)}\n@docs/l1.md\n`;
-  for (let d = 1; d <= 6; d++) files[`docs/l${d}.md`] = `# Level ${d}\n${prose(2000)}\n${d < 6 ? `@l${d + 1}.md` : ''}\n`;
-  for (let r = 0; r < 10; r++) files[`.claude/rules/r${r}.md`] = r % 2 ? `---\npaths: ["src/m${r}/**"]\n---\n${prose(1500)}` : prose(1500);
+  files['CLAUDE.md'] = `# Synthetic\n\n${text(4000)}\n\n@docs/l1.md\n`;
+  for (let d = 1; d <= 6; d++) files[`docs/l${d}.md`] = `# Level ${d}\n\n${text(2000)}\n\n${d < 6 ? `@l${d + 1}.md` : ''}\n`;
+  for (let r = 0; r < 10; r++) files[`.claude/rules/r${r}.md`] = r % 2 ? `---\npaths: ["src/m${r}/**"]\n---\n${text(1500)}` : text(1500);
   if (variant === 'head') {
     // The pull request: edit 1% of the files and add one plugin.
     const keys = Object.keys(files).filter((k) => k.endsWith('.md'));
-    for (let i = 0; i < keys.length; i += 100) files[keys[i]] += `\n${prose(800)}`;
+    for (let i = 0; i < keys.length; i += 100) files[keys[i]] += `\n${text(800)}`;
     files['plugins/new/.claude-plugin/plugin.json'] = JSON.stringify({ name: 'new' });
-    for (let s = 0; s < 5; s++) files[`plugins/new/skills/n${s}/SKILL.md`] = `---\nname: n${s}\ndescription: New skill ${s}\n---\n${prose(3000)}`;
+    for (let s = 0; s < 5; s++) files[`plugins/new/skills/n${s}/SKILL.md`] = `---\nname: n${s}\ndescription: ${src.line(150)}\n---\n${text(3000)}`;
     market.plugins.push({ name: 'new', source: './plugins/new' });
     files['.claude-plugin/marketplace.json'] = JSON.stringify(market, null, 2);
   }
+  let bytes = 0;
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
     writeFileSync(path.join(dir, p), t);
+    bytes += Buffer.byteLength(t);
   }
-  return Object.keys(files).length;
+  return { files: Object.keys(files).length, bytes };
 }

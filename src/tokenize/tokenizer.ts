@@ -15,11 +15,56 @@ export const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE;
 /** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
 export const MAX_PIECE_CHARS = 16_384;
 
+/** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
+export const PIECE_MEMO_MAX = 200_000;
+/** Longer pieces are not remembered (they rarely repeat). */
+export const PIECE_MEMO_MAX_CHARS = 64;
+
+interface BpeCore {
+  getBpeRankFromString(piece: string): number | undefined;
+  bytePairEncode(piece: string): number[];
+}
+
+/**
+ * Counts o200k_base tokens exactly as BPE does (the text split by the encoding's regex, each piece
+ * encoded on its own), remembering each distinct piece's count: prose repeats its words, so most
+ * pieces cost one map lookup instead of a rank lookup plus gpt-tokenizer's LRU merge cache. Special
+ * tokens ("<|endoftext|>") are plain text here: a framework that mentions one is counted, never refused.
+ * Identical to gpt-tokenizer's countTokens with disallowedSpecial empty (test/tokenize).
+ */
+export function pieceCounter(core: BpeCore, splitRegex: RegExp): (text: string) => number {
+  const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
+  const memo = new Map<string, number>();
+  return (text) => {
+    let n = 0;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+      const piece = m[0];
+      let c = memo.get(piece);
+      if (c === undefined) {
+        c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
+        // A copy as the key: a substring can keep the whole text it came from alive.
+        if (piece.length <= PIECE_MEMO_MAX_CHARS && memo.size < PIECE_MEMO_MAX) memo.set((' ' + piece).slice(1), c);
+      }
+      n += c;
+    }
+    return n;
+  };
+}
+
 /** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
 export async function loadTokenizer(): Promise<Tokenizer> {
-  const mod = await import('gpt-tokenizer/encoding/o200k_base');
-  const countTokens = mod.countTokens as (t: string) => number;
-  return { name: TOKENIZER_NAME, count: (text) => countChunked(text, countTokens) };
+  const [{ default: ranks }, { O200KBase }, { BytePairEncodingCore }] = await Promise.all([
+    import('gpt-tokenizer/bpeRanks/o200k_base'),
+    import('gpt-tokenizer/encodingParams/o200k_base'),
+    import('gpt-tokenizer/BytePairEncodingCore'),
+  ]);
+  const params = O200KBase(ranks);
+  // No LRU merge cache: pieceCounter remembers counts itself (and the LRU's keys would keep texts alive).
+  const core = new BytePairEncodingCore({ ...params, mergeCacheSize: 0 });
+  // Two methods TypeScript calls private (public at run time; test/tokenize holds the counts to countTokens').
+  const count = pieceCounter(core as unknown as BpeCore, params.tokenSplitRegex);
+  return { name: TOKENIZER_NAME, count: (text) => countChunked(text, count) };
 }
 
 /**
