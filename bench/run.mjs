@@ -7,7 +7,7 @@
 // Each run's exit status and output are checked: a crash, a wrong verdict or a count that differs
 // between runs is an error, never a figure.
 //
-// Usage: npm run bench -- [--quick] [--rounds N] [--only TEXT] [--large] [--peers] [--profile]
+// Usage: npm run bench -- [--quick] [--rounds N] [--only TEXT] [--large] [--peers] [--profile] [--cli PATH]
 //   --quick    3 rounds, synthetic 2,000 files      --large    adds the 50,000-file marketplace
 //   --peers    also repomix (pinned, whole process on each side, token counting on)
 //   --profile  CPU profile of one cold diff per case (build/, readable names): top self-time entries
@@ -21,7 +21,8 @@ import { proseDirs, synthetic } from './synthetic.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
 const corpora = path.resolve(root, '../shared/corpora');
-const cli = path.join(root, 'dist/cli/index.js');
+// --cli PATH: another build of the CLI (e.g. an earlier commit's dist/cli/index.js), for before/after tables.
+const cli = path.resolve(process.argv.includes('--cli') ? process.argv[process.argv.indexOf('--cli') + 1] : path.join(root, 'dist/cli/index.js'));
 const argv = process.argv.slice(2);
 const flag = (f) => argv.includes(f);
 const opt = (f) => (argv.includes(f) ? argv[argv.indexOf(f) + 1] : undefined);

@@ -1103,32 +1103,42 @@ function isImportPath(p) {
         return p.length > 1;
     return /^[A-Za-z0-9._-]/.test(p);
 }
-/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
-function proseLines(text) {
-    const lines = text.split(/\r?\n/);
-    const out = [];
+/**
+ * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
+ * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
+ * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
+ * allocates only the lines that hold one.
+ */
+function eachProseLine(text, wants, visit) {
     let fence = null;
     let inComment = false;
-    for (const line of lines) {
+    let index = 0;
+    for (let start = 0; start <= text.length; index++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        start = end + 1;
         if (fence !== null) {
             if (closesFence(line, fence))
                 fence = null;
-            out.push('');
             continue;
         }
         if (!inComment) {
             const m = FENCE_RE.exec(line);
             if (m) {
                 fence = m[1];
-                out.push('');
                 continue;
             }
+            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
+            if (!line.includes('<!--') && !wants(line))
+                continue;
         }
         const cut = cutComments(line, inComment, ' ');
         inComment = cut.inComment;
-        out.push(stripInlineCode(cut.kept));
+        if (wants(line))
+            visit(stripInlineCode(cut.kept), index);
     }
-    return out;
 }
 function stripInlineCode(line) {
     if (!line.includes('`'))
@@ -1172,11 +1182,9 @@ function findImports(text) {
     const refs = [];
     if (!text.includes('@'))
         return refs;
-    const lines = proseLines(text);
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i];
+    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
         if (!line.includes('@'))
-            continue;
+            return;
         IMPORT_RE.lastIndex = 0;
         for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
             let ref = m[1].replace(/\\ /g, ' ');
@@ -1186,7 +1194,7 @@ function findImports(text) {
             if (ref && isImportPath(ref))
                 refs.push({ ref, line: i + 1 });
         }
-    }
+    });
     return refs;
 }
 /** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
@@ -1810,10 +1818,19 @@ function rank(l) {
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
+/** 1-based line of the first line starting with `key:` among the first 400 lines (the front matter), else 1. Reads lines in place. */
 function fieldLine(text, key) {
-    const lines = text.split(/\r?\n/, 400);
-    const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-    return i >= 0 ? i + 1 : 1;
+    const prefix = `${key}:`;
+    let start = 0;
+    for (let line = 1; line <= 400 && start <= text.length; line++) {
+        if (text.startsWith(prefix, start))
+            return line;
+        const nl = text.indexOf('\n', start);
+        if (nl < 0)
+            break;
+        start = nl + 1;
+    }
+    return 1;
 }
 /** Trailing `/**` is trimmed from path globs, as Claude Code does. */
 function trimGlob(g) {
@@ -2230,10 +2247,17 @@ function applyOverridesAndOrder(ctx, settings) {
 }
 /** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
 function deriveDescription(body, kind, max) {
-    const line = body
-        .split(/\r?\n/)
-        .map((l) => l.trim())
-        .find((l) => l.length > 0);
+    // The first non-empty line, found in place (a long body is not split into lines).
+    let line;
+    for (let start = 0; start < body.length && line === undefined;) {
+        let end = body.indexOf('\n', start);
+        if (end < 0)
+            end = body.length;
+        const l = body.slice(start, end).trim();
+        if (l.length > 0)
+            line = l;
+        start = end + 1;
+    }
     if (!line)
         return kind === 'skill' ? 'Skill' : 'Custom command';
     const text = line.replace(/^#+\s*/, '');

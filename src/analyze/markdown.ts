@@ -47,31 +47,38 @@ export function isImportPath(p: string): boolean {
   return /^[A-Za-z0-9._-]/.test(p);
 }
 
-/** Lines with code (fenced blocks, inline spans) and HTML comments blanked out, same line count. */
-export function proseLines(text: string): string[] {
-  const lines = text.split(/\r?\n/);
-  const out: string[] = [];
+/**
+ * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
+ * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
+ * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
+ * allocates only the lines that hold one.
+ */
+function eachProseLine(text: string, wants: (raw: string) => boolean, visit: (prose: string, index: number) => void): void {
   let fence: string | null = null;
   let inComment = false;
-  for (const line of lines) {
+  let index = 0;
+  for (let start = 0; start <= text.length; index++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    start = end + 1;
     if (fence !== null) {
       if (closesFence(line, fence)) fence = null;
-      out.push('');
       continue;
     }
     if (!inComment) {
       const m = FENCE_RE.exec(line);
       if (m) {
         fence = m[1]!;
-        out.push('');
         continue;
       }
+      // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
+      if (!line.includes('<!--') && !wants(line)) continue;
     }
     const cut = cutComments(line, inComment, ' ');
     inComment = cut.inComment;
-    out.push(stripInlineCode(cut.kept));
+    if (wants(line)) visit(stripInlineCode(cut.kept), index);
   }
-  return out;
 }
 
 function stripInlineCode(line: string): string {
@@ -113,18 +120,20 @@ function stripInlineCode(line: string): string {
 export function findImports(text: string): ImportRef[] {
   const refs: ImportRef[] = [];
   if (!text.includes('@')) return refs;
-  const lines = proseLines(text);
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (!line.includes('@')) continue;
-    IMPORT_RE.lastIndex = 0;
-    for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
-      let ref = m[1]!.replace(/\\ /g, ' ');
-      const hash = ref.indexOf('#');
-      if (hash >= 0) ref = ref.slice(0, hash);
-      if (ref && isImportPath(ref)) refs.push({ ref, line: i + 1 });
-    }
-  }
+  eachProseLine(
+    text,
+    (raw) => raw.includes('@'),
+    (line, i) => {
+      if (!line.includes('@')) return;
+      IMPORT_RE.lastIndex = 0;
+      for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+        let ref = m[1]!.replace(/\\ /g, ' ');
+        const hash = ref.indexOf('#');
+        if (hash >= 0) ref = ref.slice(0, hash);
+        if (ref && isImportPath(ref)) refs.push({ ref, line: i + 1 });
+      }
+    },
+  );
   return refs;
 }
 

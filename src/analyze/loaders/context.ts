@@ -199,10 +199,17 @@ export function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** 1-based line of the first line starting with `key:` among the first 400 lines (the front matter), else 1. Reads lines in place. */
 export function fieldLine(text: string, key: string): number {
-  const lines = text.split(/\r?\n/, 400);
-  const i = lines.findIndex((l) => l.startsWith(`${key}:`));
-  return i >= 0 ? i + 1 : 1;
+  const prefix = `${key}:`;
+  let start = 0;
+  for (let line = 1; line <= 400 && start <= text.length; line++) {
+    if (text.startsWith(prefix, start)) return line;
+    const nl = text.indexOf('\n', start);
+    if (nl < 0) break;
+    start = nl + 1;
+  }
+  return 1;
 }
 
 /** Trailing `/**` is trimmed from path globs, as Claude Code does. */

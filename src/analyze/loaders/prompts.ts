@@ -182,10 +182,15 @@ export function applyOverridesAndOrder(ctx: PlanContext, settings: Settings): vo
 
 /** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
 export function deriveDescription(body: string, kind: 'command' | 'skill', max: number): string {
-  const line = body
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => l.length > 0);
+  // The first non-empty line, found in place (a long body is not split into lines).
+  let line: string | undefined;
+  for (let start = 0; start < body.length && line === undefined;) {
+    let end = body.indexOf('\n', start);
+    if (end < 0) end = body.length;
+    const l = body.slice(start, end).trim();
+    if (l.length > 0) line = l;
+    start = end + 1;
+  }
   if (!line) return kind === 'skill' ? 'Skill' : 'Custom command';
   const text = line.replace(/^#+\s*/, '');
   const chars = [...text];
