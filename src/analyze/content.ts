@@ -1,5 +1,9 @@
+import { createHash } from 'node:crypto';
 import type { ContentFindings } from '../model/snapshot.js';
-import type { PlannedFile } from './plan.js';
+import { detach } from './frontmatter.js';
+import type { FileScan, PlannedFile } from './plan-types.js';
+
+export type { FileScan } from './plan-types.js';
 
 /** Sections smaller than this (characters) are not worth moving. */
 export const SECTION_MIN_CHARS = 2_000;
@@ -9,14 +13,8 @@ export const CODE_BLOCK_MIN_LINES = 25;
 export const TABLE_MIN_ROWS = 15;
 export const BASE64_MIN_CHARS = 200;
 
-/** What one file's text yields, in characters: memoized by content, so a blob shared by base and head is scanned once. */
-interface FileScan {
-  sections: { line: number; heading: string; chars: number }[];
-  compressible: { line: number; kind: ContentFindings['compressible'][number]['kind']; chars: number; note: string }[];
-  paragraphs: { key: string; offset: number; chars: number }[];
-}
-
-export type ContentMemo = Map<string, FileScan>;
+/** A file of the plan, digested (its text scanned): findContent needs no texts. */
+type Scanned = Pick<PlannedFile, 'path' | 'loading' | 'digest'>;
 
 /**
  * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
@@ -24,26 +22,21 @@ export type ContentMemo = Map<string, FileScan>;
  * for recommendations: a diff of two snapshot files needs no repository.
  * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
  */
-export function findContent(files: readonly PlannedFile[], tokensOf: (f: PlannedFile) => number, memo: ContentMemo = new Map()): ContentFindings {
+export function findContent<F extends Scanned>(files: readonly F[], tokensOf: (f: F) => number): ContentFindings {
   const sections: ContentFindings['sections'] = [];
   const compressible: ContentFindings['compressible'] = [];
-  const paragraphs = new Map<string, { tokens: number; chars: number; file: PlannedFile; offset: number; at: { file: PlannedFile; offset: number }[] }>();
+  const paragraphs = new Map<string, { tokens: number; chars: number; preview: string; at: { file: F; line: number }[] }>();
   for (const f of files) {
-    if (f.loading === 'not-loaded' || f.text.length === 0) continue;
-    const key = `${f.sha}:${f.kind}:${f.loading}:${f.category}:${f.text.length}`;
-    let scan = f.sha ? memo.get(key) : undefined;
-    if (!scan) {
-      scan = scanFile(f);
-      if (f.sha) memo.set(key, scan);
-    }
-    const perChar = tokensOf(f) / f.text.length;
+    const d = f.digest;
+    if (f.loading === 'not-loaded' || !d || d.chars === 0 || !d.scan) continue;
+    const perChar = tokensOf(f) / d.chars;
     const est = (chars: number) => Math.round(chars * perChar);
-    for (const x of scan.sections) sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
-    for (const x of scan.compressible) compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
-    for (const x of scan.paragraphs) {
+    for (const x of d.scan.sections) sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
+    for (const x of d.scan.compressible) compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
+    for (const x of d.scan.paragraphs) {
       let p = paragraphs.get(x.key);
-      if (!p) paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, file: f, offset: x.offset, at: [] }));
-      if (!p.at.some((l) => l.file === f)) p.at.push({ file: f, offset: x.offset });
+      if (!p) paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, preview: x.preview, at: [] }));
+      if (!p.at.some((l) => l.file === f)) p.at.push({ file: f, line: x.line });
     }
   }
   const duplicates = [...paragraphs.values()]
@@ -51,17 +44,19 @@ export function findContent(files: readonly PlannedFile[], tokensOf: (f: Planned
     .map((p) => ({
       tokens: p.tokens,
       chars: p.chars,
-      preview: p.file.text.slice(p.offset, p.offset + 80).replace(/\s+/g, ' '),
-      locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })),
+      preview: p.preview,
+      locations: p.at.map((l) => ({ file: l.file.path, line: l.line, eager: l.file.loading === 'eager' })),
     }))
     .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
   return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
 }
 
-function scanFile(f: PlannedFile): FileScan {
+/** Scans one loaded text; what it keeps shares no memory with the text (the text is dropped after). */
+export function scanFile(text: string, f: Pick<PlannedFile, 'loading' | 'category'>): FileScan | null {
+  if (f.loading === 'not-loaded' || text.length === 0) return null;
   const scan: FileScan = { sections: [], compressible: [], paragraphs: [] };
   if (f.loading === 'eager') {
-    const lines = f.text.split('\n');
+    const lines = text.split('\n');
     // Sections: level-1/2 headings outside code fences.
     let fence = false;
     let current: { heading: string; line: number; chars: number } | null = null;
@@ -73,7 +68,7 @@ function scanFile(f: PlannedFile): FileScan {
       const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
       if (h) {
         close();
-        current = { heading: h[1]!.trim().slice(0, 120), line: i + 1, chars: 0 };
+        current = { heading: detach(h[1]!.trim().slice(0, 120)), line: i + 1, chars: 0 };
       }
       if (current) current.chars += l.length + 1;
     });
@@ -83,25 +78,32 @@ function scanFile(f: PlannedFile): FileScan {
   // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
   // read only when a skill chooses to; repeated text there costs little).
   if (f.category === 'resources' || f.category === 'nested-memory') return scan;
-  // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
-  const text = f.text;
+  // Split on blank lines in one pass; line numbers counted as the scan goes.
   const sep = /\n[ \t]*\n/g;
   let from = 0;
+  let line = 1;
+  let counted = 0;
   const take = (end: number) => {
     let a = from;
     let b = end;
     while (a < b && text.charCodeAt(a) <= 32) a++;
     while (b > a && text.charCodeAt(b - 1) <= 32) b--;
     if (b - a < DUPLICATE_MIN_CHARS) return;
+    for (let i = text.indexOf('\n', counted); i >= 0 && i < a; i = text.indexOf('\n', i + 1)) line++;
+    counted = a;
     // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+    const opening = text
+      .slice(a, Math.min(b, a + 600))
+      .replace(/\s+/g, ' ')
+      .toLowerCase()
+      .slice(0, 400);
     scan.paragraphs.push({
-      key: `${b - a}:${text
-        .slice(a, Math.min(b, a + 600))
-        .replace(/\s+/g, ' ')
-        .toLowerCase()
-        .slice(0, 400)}`,
-      offset: a,
+      key: createHash('sha1')
+        .update(`${b - a}:${opening}`)
+        .digest('base64'),
+      line,
       chars: b - a,
+      preview: detach(text.slice(a, a + 80).replace(/\s+/g, ' ')),
     });
   };
   for (let m = sep.exec(text); m; m = sep.exec(text)) {
@@ -110,12 +112,6 @@ function scanFile(f: PlannedFile): FileScan {
   }
   take(text.length);
   return scan;
-}
-
-function countNewlines(s: string): number {
-  let n = 0;
-  for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1)) n++;
-  return n;
 }
 
 function scanCompressible(lines: string[], out: FileScan['compressible']): void {

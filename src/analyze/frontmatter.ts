@@ -9,8 +9,8 @@ export interface FrontmatterIssue {
 export interface ParsedFrontmatter {
   /** Top-level keys; values as YAML gives them (strings, lists, maps), or strings from the lenient reader. */
   data: Record<string, unknown>;
-  /** The loaded text: the file without its frontmatter block. */
-  body: string;
+  /** Where the loaded text (the file without its frontmatter block) starts in the parsed string (see bodyOf). */
+  bodyStart: number;
   /** 1-based line where the body starts. */
   bodyLine: number;
   hasFrontmatter: boolean;
@@ -27,9 +27,52 @@ const OPEN = /^---[ \t]*\r?\n/;
  * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
  */
 export function parseFrontmatter(raw: string, maxBytes = 256 * 1024): ParsedFrontmatter {
-  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  const parsed = parse(raw, maxBytes);
+  // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+  // and parse results are kept for the run): the values and messages are copied out of it.
+  parsed.data = copyValue(parsed.data, new Map()) as Record<string, unknown>;
+  parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+  if (parsed.strictError) parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+  return parsed;
+}
+
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+export function bodyOf(raw: string, parsed: Pick<ParsedFrontmatter, 'bodyStart'> | undefined): string {
+  return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof v === 'string') return detach(v);
+  if (typeof v !== 'object' || v === null) return v;
+  const known = seen.get(v);
+  if (known !== undefined) return known;
+  if (Array.isArray(v)) {
+    const out: unknown[] = [];
+    seen.set(v, out);
+    for (const x of v) out.push(copyValue(x, seen));
+    return out;
+  }
+  if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null) return v;
+  const out: Record<string, unknown> = {};
+  seen.set(v, out);
+  for (const [k, x] of Object.entries(v)) {
+    if (k === '__proto__') Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+    else out[detach(k)] = copyValue(x, seen);
+  }
+  return out;
+}
+
+/** A copy of a string that shares no memory with the string it came from. */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+function parse(raw: string, maxBytes: number): ParsedFrontmatter {
+  const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const text = bom ? raw.slice(1) : raw;
   const issues: FrontmatterIssue[] = [];
-  const none = (): ParsedFrontmatter => ({ data: {}, body: text, bodyLine: 1, hasFrontmatter: false, issues });
+  const none = (): ParsedFrontmatter => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
   if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
     issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
     return none();
@@ -43,9 +86,9 @@ export function parseFrontmatter(raw: string, maxBytes = 256 * 1024): ParsedFron
     return none();
   }
   const yamlText = rest.slice(0, close.index);
-  const body = rest.slice(close.index + close[0].length);
+  const bodyStart = bom + open[0].length + close.index + close[0].length;
   const bodyLine = 2 + countLines(yamlText) + 1;
-  const result: ParsedFrontmatter = { data: {}, body, bodyLine, hasFrontmatter: true, issues };
+  const result: ParsedFrontmatter = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
   if (yamlText.length > maxBytes) {
     issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
     result.data = lenientKeys(yamlText);

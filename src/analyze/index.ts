@@ -2,8 +2,8 @@ import type { FrameworkSource } from '../collect/types.js';
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
-import type { ContentMemo } from './content.js';
-import { countItems, measure } from './measure.js';
+import { digest } from './digest.js';
+import { measure } from './measure.js';
 import { load, withKnownBlobs, type AnalyzeOptions, type Loaded } from './load.js';
 import { buildPlan, type ParseCache } from './plan.js';
 import { Tree } from './tree.js';
@@ -51,20 +51,19 @@ export function summarizeTimes(samples: number[]): Snapshot['loadTime'] {
 /** The analyze stage: source -> snapshot. */
 export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<Snapshot> {
   const loaded = await load(source, opts);
+  await digest([loaded], counter);
   const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
-  if (rounds === 0) loaded.contents.clear(); // the plan holds the decoded texts; the bytes can go
+  if (rounds === 0) loaded.contents.clear(); // digested: the bytes can go
   const samples: number[] = [];
   for (let i = 0; i < rounds; i++) {
     samples.push(timePlan(loaded, opts, clock));
     if (sum(samples) > LOAD_TIME_BUDGET_MS) break;
   }
-  return measure(loaded.plan, counter, {
-    model: opts.model,
-    source: loaded.source,
-    toolVersion: opts.toolVersion,
-    loadTime: summarizeTimes(samples),
-    listingScope: opts.listingScope,
-  });
+  return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+}
+
+function measureLoaded(loaded: Loaded, counter: TokenCounter, opts: AnalyzeOptions, loadTime: Snapshot['loadTime']): Promise<Snapshot> {
+  return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
 }
 
 export interface PairResult {
@@ -85,44 +84,23 @@ export async function analyzePair(
   counter: TokenCounter,
   clock: Clock = performanceClock,
 ): Promise<PairResult> {
-  // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
+  // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
   const parseCache: ParseCache = new Map();
   // The head is read after the base, taking every blob the base already read (by its git SHA) from
   // memory: base and head share almost all of them, so each distinct blob is read from git once.
   const a = await load(baseSource, opts, parseCache);
   const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+  // One digest for both sides: a blob both share is decoded, counted and scanned once.
+  await digest([a, b], counter);
   const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
-  // Without timed rounds the raw bytes are not needed again: the plans hold the decoded texts.
+  // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
   if (rounds === 0) {
     a.contents.clear();
     b.contents.clear();
-  }
-  // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
-  // fallback can't leave one side exact and the other estimated).
-  await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
-  // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
-  // No rounds asked for: no timing at all (the default; timing is opt-in).
-  const contentMemo0: ContentMemo = new Map();
-  if (rounds === 0) {
     const none = summarizeTimes([]);
-    const base = await measure(a.plan, counter, {
-      model: opts.model,
-      source: a.source,
-      toolVersion: opts.toolVersion,
-      loadTime: none,
-      listingScope: opts.listingScope,
-      contentMemo: contentMemo0,
-    });
-    const head = await measure(b.plan, counter, {
-      model: opts.model,
-      source: b.source,
-      toolVersion: opts.toolVersion,
-      loadTime: none,
-      listingScope: opts.listingScope,
-      contentMemo: contentMemo0,
-    });
-    return { base, head, loadTime: null };
+    return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
   }
+  // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
   const sa: number[] = [];
   const sb: number[] = [];
   for (let i = 0; i < rounds; i++) {
@@ -134,27 +112,10 @@ export async function analyzePair(
   const ratios = sa.map((x, i) => sb[i]! / Math.max(x, 1e-6));
   const ta = summarizeTimes(sa);
   const tb = summarizeTimes(sb);
-  const contentMemo: ContentMemo = new Map();
-  const base = await measure(a.plan, counter, {
-    model: opts.model,
-    source: a.source,
-    toolVersion: opts.toolVersion,
-    loadTime: ta,
-    listingScope: opts.listingScope,
-    contentMemo,
-  });
-  const head = await measure(b.plan, counter, {
-    model: opts.model,
-    source: b.source,
-    toolVersion: opts.toolVersion,
-    loadTime: tb,
-    listingScope: opts.listingScope,
-    contentMemo,
-  });
   const r2 = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    base,
-    head,
+    base: await measureLoaded(a, counter, opts, ta),
+    head: await measureLoaded(b, counter, opts, tb),
     loadTime: {
       rounds,
       baseMedianMs: ta.medianMs,

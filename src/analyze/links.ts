@@ -1,8 +1,6 @@
 import type { GraphEdge, UnresolvedRef } from '../model/snapshot.js';
 import type { Plan } from './plan.js';
 
-const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
-
 /**
  * Edges between components by name, computed once after planning (not part of what Claude Code
  * does at load, so not part of the timed load): agent `skills:` to the skill, `/name` mentions to
@@ -31,10 +29,9 @@ export function linkComponents(plan: Plan): { edges: GraphEdge[]; unresolved: Un
   if (prompts.size) {
     for (const f of plan.files) {
       if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule') continue;
-      if (!f.text.includes('/')) continue;
       const seen = new Set<string>();
-      for (const m of f.text.matchAll(NAME_REF)) {
-        const target = prompts.get(m[1]!);
+      for (const name of f.digest?.names ?? []) {
+        const target = prompts.get(name);
         if (target && target !== f.real && !seen.has(target)) {
           seen.add(target);
           edges.push({ from: f.real, to: target, type: 'name-ref' });

@@ -12,7 +12,8 @@ import {
 } from '../model/snapshot.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
-import { findContent, type ContentMemo } from './content.js';
+import { findContent } from './content.js';
+import { fileCountKey } from './digest.js';
 import { buildGraph } from './graph.js';
 import { buildListing } from './listing.js';
 import { displayWidth } from './text.js';
@@ -23,25 +24,23 @@ export interface MeasureContext {
   source: Snapshot['source'];
   toolVersion: string;
   loadTime: Snapshot['loadTime'];
-  /** Per-file content scans shared between the two sides of a diff. */
-  contentMemo?: ContentMemo;
   /** How hard listing limits are judged: all counted units together, or project + each plugin alone ("auto": per plugin for marketplaces). */
   listingScope?: 'auto' | 'installed' | 'per-plugin';
 }
 
-/** Everything of a plan that gets counted, with its cache key. */
-export function countItems(plan: Plan): { key: string; text: string }[] {
-  return [
-    ...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })),
-    ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text })),
-  ];
+/** The listing entries of a plan, with their count keys (files are counted by digest()). */
+export function entryItems(plan: Plan): { key: string; text: string }[] {
+  return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }));
 }
 
-/** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+/** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureContext): Promise<Snapshot> {
-  const counts = await counter.countAll(countItems(plan));
+  const counts = await counter.countAll(entryItems(plan));
   const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
-  const tokFile = (f: Plan['files'][number]) => counts.get(TokenCounter.fileKey(f.sha, f.kind, f.text)) ?? 0;
+  const tokFile = (f: Plan['files'][number]) => {
+    if (!f.digest) throw new Error(`measure: ${f.path} was not digested`);
+    return counter.cached(fileCountKey(f)) ?? 0;
+  };
 
   const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
   const listingByFile = new Map<string, number>();
@@ -60,7 +59,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
         category: f.category,
         tokens,
         eagerTokens,
-        chars: f.text.length,
+        chars: f.digest!.chars,
         bytes: f.bytes,
         sha: f.sha,
         ...(f.depth !== undefined ? { depth: f.depth } : {}),
@@ -232,7 +231,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     },
     graph: buildGraph(plan),
     unknowns: plan.unknowns,
-    content: findContent(plan.files, tokFile, ctx.contentMemo),
+    content: findContent(plan.files, tokFile),
     loadTime: ctx.loadTime,
     diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
   };

@@ -1,6 +1,6 @@
 /** The load plan's data: what the loaders claim about files, listing entries and components. */
 import type { Limits, LoadingModel } from '../model/constants.js';
-import type { Category, Component, ComponentKind, Diagnostic, GraphEdge, Loading, UnresolvedRef } from '../model/snapshot.js';
+import type { Category, Component, ComponentKind, ContentFindings, Diagnostic, GraphEdge, Loading, UnresolvedRef } from '../model/snapshot.js';
 import type { ParsedFrontmatter } from './frontmatter.js';
 import type { UnitDef } from './units.js';
 
@@ -15,9 +15,34 @@ export interface PlannedFile {
   loading: Loading;
   reason: string;
   category: Category;
-  /** Loaded text (frontmatter, HTML comments removed where Claude Code removes them). */
-  text: string;
+  /**
+   * Where the loaded text (frontmatter, HTML comments removed where Claude Code removes them) comes
+   * from. Plans keep no file texts: digest.ts reads them again from the blobs, a batch at a time.
+   */
+  source: TextSource;
   depth?: number;
+  /** Filled by digest(): characters of the loaded text, its content scan and the `/names` it mentions. */
+  digest?: FileDigest;
+}
+
+/** What one file's text yields, in characters: computed once per content (digest.ts, content.ts), so a blob shared by base and head is scanned once. */
+export interface FileScan {
+  sections: { line: number; heading: string; chars: number }[];
+  compressible: { line: number; kind: ContentFindings['compressible'][number]['kind']; chars: number; note: string }[];
+  /** Paragraphs compared for duplication: a hash of length and opening, where it is, and how it reads. */
+  paragraphs: { key: string; line: number; chars: number; preview: string }[];
+}
+
+/** The loaded text: the blob's decoded text from `start` (after a frontmatter block), or a text of its own (a memory file after its transform). */
+export type TextSource = { start: number } | { text: string };
+
+/** What the snapshot needs of a file's loaded text, computed once per content (digest.ts). */
+export interface FileDigest {
+  chars: number;
+  /** Sections, compressible parts and paragraphs (content.ts). */
+  scan: FileScan | null;
+  /** Every `/name` the text mentions (links.ts resolves them to commands and skills). */
+  names: string[];
 }
 
 export interface PlannedEntry {
@@ -72,8 +97,8 @@ export interface Plan {
   missing: string[];
 }
 
-/** Decoded text and parsed frontmatter by blob SHA, shared by the planning passes of one load (not by timed rounds). */
-export type ParseCache = Map<string, { text: string; problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
+/** Decoding problems and parsed frontmatter by blob SHA, shared by the planning passes of a run (not by timed rounds); no texts. */
+export type ParseCache = Map<string, { problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
 
 export interface PlanOptions {
   /** Framework files past limits.maxFiles that were not read (reported). */

@@ -59,28 +59,74 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
   return entries;
 }
 
-/** Reads blobs by SHA through one `git cat-file --batch` process. */
-export async function catFileBatch(repo: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
+/**
+ * Reads blobs by SHA through one `git cat-file --batch` process, streamed: each blob is copied into
+ * a buffer of its own as its bytes arrive, so a read holds the blobs and one pipe chunk, never git's
+ * whole output twice over.
+ */
+export function catFileBatch(repo: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
   const result = new Map<string, Buffer>();
   const unique = [...new Set(shas)];
-  if (unique.length === 0) return result;
-  const out = await git(repo, ['cat-file', '--batch'], unique.join('\n') + '\n');
-  let pos = 0;
-  while (pos < out.length) {
-    const nl = out.indexOf(10, pos);
-    if (nl < 0) break;
-    const header = out.toString('utf8', pos, nl);
-    pos = nl + 1;
-    const [sha, type, sizeText] = header.split(' ');
-    if (type === 'missing' || sizeText === undefined || sha === undefined) continue;
-    const size = Number(sizeText);
-    result.set(sha, out.subarray(pos, pos + size));
-    pos += size + 1;
-  }
-  return result;
+  if (unique.length === 0) return Promise.resolve(result);
+  return new Promise((resolve, reject) => {
+    const args = ['cat-file', '--batch'];
+    const child = spawn('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    const err: Buffer[] = [];
+    let header: Buffer[] = [];
+    let blob: { sha: string; data: Buffer; filled: number } | null = null;
+    let separator = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      let pos = 0;
+      while (pos < chunk.length) {
+        if (blob) {
+          const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
+          chunk.copy(blob.data, blob.filled, pos, pos + n);
+          blob.filled += n;
+          pos += n;
+          if (blob.filled === blob.data.length) {
+            result.set(blob.sha, blob.data);
+            blob = null;
+            separator = true;
+          }
+          continue;
+        }
+        if (separator) {
+          pos++; // the newline after each blob's content
+          separator = false;
+          continue;
+        }
+        const nl = chunk.indexOf(10, pos);
+        if (nl < 0) {
+          header.push(chunk.subarray(pos));
+          break;
+        }
+        header.push(chunk.subarray(pos, nl));
+        const line = Buffer.concat(header).toString('latin1');
+        header = [];
+        pos = nl + 1;
+        const [sha, type, sizeText] = line.split(' ');
+        if (type === 'missing' || sizeText === undefined || sha === undefined) continue;
+        const size = Number(sizeText);
+        blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
+        if (size === 0) {
+          result.set(sha, blob.data);
+          blob = null;
+          separator = true;
+        }
+      }
+    });
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(result);
+      else reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+    });
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(unique.join('\n') + '\n');
+  });
 }
 
-/** Bytes of blobs asked of one `git cat-file --batch` (its output is held whole). */
+/** Bytes of blobs asked of one `git cat-file --batch` (a bound on one read's blobs in memory at once). */
 export const READ_BATCH_BYTES = 32 * 1024 * 1024;
 
 /** Longest symlink target read (PATH_MAX). */

@@ -3,7 +3,7 @@ import type { RemoteCounter } from './anthropic.js';
 import type { Tokenizer } from './tokenizer.js';
 
 /** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
-export const TRANSFORM_VERSION = 1;
+export const TRANSFORM_VERSION = 2;
 
 /** A persistent store of counts keyed by tokenizer and content hash (the CLI's cache dir, the Action's cache). */
 export interface CountStore {
@@ -48,11 +48,21 @@ export class TokenCounter {
   }
 
   /**
-   * Key of a file's loaded text without hashing it again: the blob SHA plus the transform that
-   * derived the text (TRANSFORM_VERSION changes when a transform does).
+   * Key of a file's loaded text without reading it: the blob SHA, the kind of file and where its
+   * loaded text starts in the blob's decoded text (TRANSFORM_VERSION changes when a transform does).
    */
-  static fileKey(blobSha: string, transform: string, text: string): string {
-    return blobSha ? `b:${TRANSFORM_VERSION}:${blobSha}:${transform}:${text.length}` : TokenCounter.key(text);
+  static fileKey(blobSha: string, kind: string, start: number): string {
+    return `b:${TRANSFORM_VERSION}:${blobSha}:${kind}:${start}`;
+  }
+
+  /** Counting through a remote counter (which wants every text of a run in one batch). */
+  get remoteCounting(): boolean {
+    return !!this.remote && !this.fallback;
+  }
+
+  /** A count already known (this run or the persistent store), or undefined. */
+  cached(key: string): number | undefined {
+    return this.memo.get(key) ?? this.store?.get(this.storeKey(key));
   }
 
   /** Counts every text once per key; returns counts by key. */

@@ -147,4 +147,19 @@ describe('the built CLI (dist/)', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Import cycle');
   });
+
+  it('does its work in a worker with a capped young generation: the same output and exit code as in the main thread', () => {
+    const args = [path.join(ROOT, 'dist/cli/index.js'), 'diff', baseSha, 'HEAD', '--dir', repo, '--no-cache', '--json'];
+    const worker = spawnSync(process.execPath, args, { encoding: 'utf8' });
+    const main = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CONTEXT_BUDGET_IN_PROCESS: '1' } });
+    expect(worker.status).toBe(1);
+    expect(main.status).toBe(1);
+    expect(worker.stdout.length).toBeGreaterThan(1000);
+    const strip = (s: string) => ({ ...JSON.parse(s), loadTime: null });
+    expect(strip(worker.stdout)).toEqual(strip(main.stdout));
+    // A usage error passes through the worker too: exit 2 and the message on stderr.
+    const bad = spawnSync(process.execPath, [args[0]!, 'diff', '--model'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--model');
+  });
 });

@@ -7,7 +7,7 @@ import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
-import { findContent } from '../../src/analyze/content.js';
+import { findContent, scanFile } from '../../src/analyze/content.js';
 import { readWorkflowMeta } from '../../src/analyze/workflow.js';
 import { gitSource } from '../../src/collect/git.js';
 import { sanitizeReport } from '../../src/action/report-input.js';
@@ -40,11 +40,8 @@ describe('1. quadratic scans', () => {
     const s = await analyzeDir(repo({ 'CLAUDE.md': `# T\n\n${line}\nmore text  ${' '.repeat(2000)}\n` }));
     expect(s.files.find((f) => f.path === 'CLAUDE.md')!.loading).toBe('eager');
     const text = `a${' '.repeat(100_000)}b${' '.repeat(50_000)}\n`;
-    const found = findContent(
-      [{ path: 'a.md', sha: 's', kind: 'memory', loading: 'eager', text, unit: 'project', category: 'memory', bytes: text.length, real: 'a.md', reason: '' }],
-      () => 1000,
-      new Map(),
-    );
+    const f = { loading: 'eager', category: 'memory' } as const;
+    const found = findContent([{ path: 'a.md', ...f, digest: { chars: text.length, scan: scanFile(text, f), names: [] } }], () => 1000);
     expect(found.compressible.some((c) => c.kind === 'whitespace')).toBe(true);
   });
 });

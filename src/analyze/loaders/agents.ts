@@ -17,7 +17,7 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
   // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
   if (broken && !isPlugin) {
-    ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
+    ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', ctx.bodySource(r));
     ctx.diag(
       f,
       r.parsed!.strictError!.line,
@@ -37,7 +37,7 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   const description = isPlugin
     ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
     : (asText(fm.description)?.trim() ?? '');
-  const body = r.parsed?.body ?? r.text;
+  const body = ctx.bodySource(r);
   if (broken)
     ctx.diag(
       f,

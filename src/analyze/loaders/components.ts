@@ -75,7 +75,7 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
         : selected
           ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
           : 'output style not selected in settings';
-      ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
+      ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', ctx.bodySource(r));
       ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
     }
   }

@@ -7,19 +7,23 @@ import path from 'node:path/posix';
 import type { Blob } from '../../collect/types.js';
 import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, type Limits, type LoadingModel } from '../../model/constants.js';
 import type { Category, ComponentKind, Diagnostic, DiagnosticCode, GraphEdge, Loading, Severity, UnresolvedRef } from '../../model/snapshot.js';
-import { parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
+import { bodyOf, detach, parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
 import { decode, parseJson } from '../text.js';
 import { Tree } from '../tree.js';
 import type { UnitDef } from '../units.js';
-import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from '../plan-types.js';
+import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, TextSource, Unknown } from '../plan-types.js';
 
 export interface Read {
   real: string;
   sha: string;
   bytes: number;
-  text: string;
+  /** The decoded text (decoded again when needed: plans keep no texts). */
+  readonly text: string;
   parsed?: ParsedFrontmatter;
 }
+
+/** Decoded texts kept at once while planning: the files a loader is working on, not the framework. */
+export const TEXTS_KEPT = 32;
 
 export const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
 
@@ -39,6 +43,7 @@ export class PlanContext {
   private readonly readCache = new Map<string, Read | null>();
   private readonly diagnosed = new Set<string>();
   private readonly parseCache: ParseCache | undefined;
+  private readonly texts = new Map<string, string>();
   memoryChars = 0;
   units: UnitDef[] = [];
 
@@ -84,11 +89,21 @@ export class PlanContext {
       } else {
         let d = this.parseCache?.get(blob.sha);
         if (!d) {
-          d = decode(blob.data);
+          const decoded = decode(blob.data);
+          d = { binary: decoded.binary, ...(decoded.problem ? { problem: decoded.problem } : {}) };
           this.parseCache?.set(blob.sha, d);
+          this.keep(blob.sha, decoded.text);
         }
         if (d.problem) this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
-        r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+        const textOf = () => this.textOf(blob);
+        r = {
+          real,
+          sha: blob.sha,
+          bytes: blob.data.length,
+          get text() {
+            return textOf();
+          },
+        };
       }
       this.readCache.set(real, r);
     }
@@ -99,6 +114,34 @@ export class PlanContext {
       for (const issue of r.parsed.issues) this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
     }
     return r;
+  }
+
+  /** A blob's decoded text, from the few kept or decoded again. */
+  private textOf(blob: Blob): string {
+    const kept = this.texts.get(blob.sha);
+    if (kept !== undefined) {
+      this.texts.delete(blob.sha);
+      this.texts.set(blob.sha, kept);
+      return kept;
+    }
+    const text = decode(blob.data).text;
+    this.keep(blob.sha, text);
+    return text;
+  }
+
+  private keep(sha: string, text: string): void {
+    this.texts.set(sha, text);
+    if (this.texts.size > TEXTS_KEPT) this.texts.delete(this.texts.keys().next().value!);
+  }
+
+  /** The loaded text of a prompt or agent file: its text after the frontmatter block. */
+  bodySource(r: Read | null): TextSource {
+    return r ? { start: r.parsed?.bodyStart ?? 0 } : { text: '' };
+  }
+
+  /** A read file's text after its frontmatter block. */
+  body(r: Read): string {
+    return bodyOf(r.text, r.parsed);
   }
 
   readJson(p: string): unknown {
@@ -119,16 +162,18 @@ export class PlanContext {
     loading: Loading,
     reason: string,
     category: Category,
-    text?: string,
+    text?: string | TextSource,
     depth?: number,
   ): PlannedFile | undefined {
     const r = this.read(p);
     const real = r?.real ?? this.tree.real(p) ?? p;
     const existing = this.files.get(real);
+    // A text of its own is copied (a substring would keep the whole file's text alive).
+    const source: TextSource | undefined = typeof text === 'string' ? { text: detach(text) } : text;
     if (existing) {
       // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
       if (rank(loading) > rank(existing.loading))
-        this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+        this.files.set(real, { ...existing, loading, reason, category, unit, kind, source: source ?? existing.source, depth });
       return existing;
     }
     const f: PlannedFile = {
@@ -141,7 +186,7 @@ export class PlanContext {
       loading,
       reason,
       category,
-      text: text ?? r?.text ?? '',
+      source: source ?? (r && !this.missing.has(r.real) ? { start: 0 } : { text: '' }),
       depth,
     };
     this.files.set(real, f);

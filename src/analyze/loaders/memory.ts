@@ -173,7 +173,7 @@ export function loadMemory(
     ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
     return 0;
   }
-  const raw = isRule && r.parsed ? r.parsed.body : r.text;
+  const raw = isRule && r.parsed ? ctx.body(r) : r.text;
   const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(path.join(path.dirname(real), r.text.trim())) : null;
   if (asLink && ctx.tree.real(asLink) && asLink !== real)
     ctx.diag(

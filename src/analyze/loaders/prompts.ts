@@ -3,7 +3,7 @@
  * invocation); names, aliases, derived descriptions, skillOverrides and the listing order.
  */
 import type { Loading } from '../../model/snapshot.js';
-import { asBool, asGlobs, asText } from '../frontmatter.js';
+import { asBool, asGlobs, asText, detach } from '../frontmatter.js';
 import { findImports } from '../markdown.js';
 import type { PlannedEntry } from '../plan-types.js';
 import { USER, type UnitDef } from '../units.js';
@@ -18,7 +18,7 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
   const r = ctx.read(f, true);
   if (!r) return;
   const fm = r.parsed?.data ?? {};
-  const body = r.parsed?.body ?? r.text;
+  const body = ctx.body(r);
   const isPlugin = u.type === 'plugin';
   // A skill is listed under its directory name; a different, valid front matter name follows in
   // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
@@ -71,7 +71,6 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
     }
   }
   const desc = whenToUse ? `${base} - ${whenToUse}` : base;
-  const bodyText = body;
   const refs: string[] = [];
   const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
   if (kind === 'command') {
@@ -85,7 +84,7 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
     }
   }
   const bodyLoading: Loading = 'on-demand';
-  ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+  ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', ctx.bodySource(r));
   let entryLoading: Loading = 'not-loaded';
   if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
   else if (!why) why = 'disable-model-invocation: true, not listed';
@@ -194,7 +193,8 @@ export function deriveDescription(body: string, kind: 'command' | 'skill', max: 
   if (!line) return kind === 'skill' ? 'Skill' : 'Custom command';
   const text = line.replace(/^#+\s*/, '');
   const chars = [...text];
-  return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+  // Copied: a substring of the body would keep the file's whole text alive for the run.
+  return detach(chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text);
 }
 
 /**

@@ -1,8 +1,8 @@
-export const id = 493;
-export const ids = [493];
+export const id = 94;
+export const ids = [94];
 export const modules = {
 
-/***/ 493:
+/***/ 9094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -26,6 +26,691 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/tokenize/counter.ts
+
+/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
+const TRANSFORM_VERSION = 2;
+/**
+ * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
+ * loaded lazily, only when some count is not cached.
+ */
+class TokenCounter {
+    load;
+    name;
+    store;
+    remote;
+    memo = new Map();
+    tokenizer;
+    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
+    tokenized = 0;
+    tokenizedChars = 0;
+    /** Set when remote counting failed and the estimate was used instead. */
+    fallback;
+    constructor(load, name, store, 
+    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
+    remote) {
+        this.load = load;
+        this.name = name;
+        this.store = store;
+        this.remote = remote;
+    }
+    /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
+    get source() {
+        return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
+    }
+    storeKey(k) {
+        return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
+    }
+    /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
+    static key(text) {
+        return text.length <= 200 ? `t:${text}` : `h:${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}`;
+    }
+    /**
+     * Key of a file's loaded text without reading it: the blob SHA, the kind of file and where its
+     * loaded text starts in the blob's decoded text (TRANSFORM_VERSION changes when a transform does).
+     */
+    static fileKey(blobSha, kind, start) {
+        return `b:${TRANSFORM_VERSION}:${blobSha}:${kind}:${start}`;
+    }
+    /** Counting through a remote counter (which wants every text of a run in one batch). */
+    get remoteCounting() {
+        return !!this.remote && !this.fallback;
+    }
+    /** A count already known (this run or the persistent store), or undefined. */
+    cached(key) {
+        return this.memo.get(key) ?? this.store?.get(this.storeKey(key));
+    }
+    /** Counts every text once per key; returns counts by key. */
+    async countAll(items) {
+        const out = new Map();
+        const todo = [];
+        for (const { key: k, text: t } of items) {
+            if (out.has(k))
+                continue;
+            const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
+            if (hit !== undefined) {
+                this.memo.set(k, hit);
+                out.set(k, hit);
+            }
+            else {
+                out.set(k, -1);
+                todo.push([k, t]);
+            }
+        }
+        if (todo.length) {
+            let counts;
+            if (this.remote && !this.fallback) {
+                try {
+                    counts = await this.remote.count(todo.map(([, t]) => t));
+                }
+                catch (e) {
+                    this.fallback = `${this.remote.name} failed (${e.message}); using the offline estimate`;
+                }
+            }
+            if (!counts) {
+                this.tokenizer ??= await this.load();
+                counts = todo.map(([, t]) => this.tokenizer.count(t));
+            }
+            todo.forEach(([k, t], i) => {
+                const n = counts[i];
+                this.tokenized++;
+                this.tokenizedChars += t.length;
+                this.memo.set(k, n);
+                this.store?.set(this.storeKey(k), n);
+                out.set(k, n);
+            });
+        }
+        return out;
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const parsed = parse(raw, maxBytes);
+    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+    // and parse results are kept for the run): the values and messages are copied out of it.
+    parsed.data = copyValue(parsed.data, new Map());
+    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+    if (parsed.strictError)
+        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+    return parsed;
+}
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+function bodyOf(raw, parsed) {
+    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v, seen) {
+    if (typeof v === 'string')
+        return detach(v);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    const known = seen.get(v);
+    if (known !== undefined)
+        return known;
+    if (Array.isArray(v)) {
+        const out = [];
+        seen.set(v, out);
+        for (const x of v)
+            out.push(copyValue(x, seen));
+        return out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return v;
+    const out = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+        else
+            out[detach(k)] = copyValue(x, seen);
+    }
+    return out;
+}
+/** A copy of a string that shares no memory with the string it came from. */
+function detach(s) {
+    return s.length < 13 ? s : (' ' + s).slice(1);
+}
+function parse(raw, maxBytes) {
+    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const bodyStart = bom + open[0].length + close.index + close[0].length;
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const simple = parseSimple(yamlText);
+    if (simple) {
+        result.data = simple;
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+    // agent is not loaded; a plugin agent gets a fallback description).
+    const retry = parseStrict(quoteRiskyValues(yamlText));
+    if (retry.ok) {
+        result.data = retry.data;
+        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+        return result;
+    }
+    result.strictError = { line: 1 + strict.line, message: strict.message };
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+function parseSimple(yamlText) {
+    const data = {};
+    const lines = yamlText.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const m = SIMPLE_LINE.exec(line);
+        if (!m)
+            return null;
+        const v = m[2].trimEnd();
+        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
+            return null;
+        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
+            return null;
+        data[m[1]] = v;
+    }
+    return data;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText) {
+    return yamlText
+        .split('\n')
+        .map((line) => {
+        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+        if (!m)
+            return line;
+        const [, key, v] = m;
+        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+            return line;
+        if (v.startsWith('[') && v.endsWith(']')) {
+            const list = parseStrict(`x: ${v}`);
+            if (list.ok && Array.isArray(list.data.x))
+                return line;
+        }
+        if (!RISKY.test(v))
+            return line;
+        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+        .join('\n')
+        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    // One level only: a YAML alias can make a list contain itself.
+    if (Array.isArray(v))
+        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return safeJson(v);
+}
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v) {
+    const seen = new WeakSet();
+    try {
+        return (JSON.stringify(v, (_k, x) => {
+            if (typeof x === 'object' && x !== null) {
+                if (seen.has(x))
+                    return '[circular]';
+                seen.add(x);
+            }
+            return x;
+        }) ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/content.ts
+
+
+/** Sections smaller than this (characters) are not worth moving. */
+const SECTION_MIN_CHARS = 2_000;
+/** Paragraphs shorter than this are not compared for duplication. */
+const DUPLICATE_MIN_CHARS = 240;
+const CODE_BLOCK_MIN_LINES = 25;
+const TABLE_MIN_ROWS = 15;
+const BASE64_MIN_CHARS = 200;
+/**
+ * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
+ * paragraphs, compressible content), computed at analysis time so the snapshot alone is enough
+ * for recommendations: a diff of two snapshot files needs no repository.
+ * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
+ */
+function findContent(files, tokensOf) {
+    const sections = [];
+    const compressible = [];
+    const paragraphs = new Map();
+    for (const f of files) {
+        const d = f.digest;
+        if (f.loading === 'not-loaded' || !d || d.chars === 0 || !d.scan)
+            continue;
+        const perChar = tokensOf(f) / d.chars;
+        const est = (chars) => Math.round(chars * perChar);
+        for (const x of d.scan.sections)
+            sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
+        for (const x of d.scan.compressible)
+            compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
+        for (const x of d.scan.paragraphs) {
+            let p = paragraphs.get(x.key);
+            if (!p)
+                paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, preview: x.preview, at: [] }));
+            if (!p.at.some((l) => l.file === f))
+                p.at.push({ file: f, line: x.line });
+        }
+    }
+    const duplicates = [...paragraphs.values()]
+        .filter((p) => p.at.length > 1)
+        .map((p) => ({
+        tokens: p.tokens,
+        chars: p.chars,
+        preview: p.preview,
+        locations: p.at.map((l) => ({ file: l.file.path, line: l.line, eager: l.file.loading === 'eager' })),
+    }))
+        .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
+    return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+/** Scans one loaded text; what it keeps shares no memory with the text (the text is dropped after). */
+function scanFile(text, f) {
+    if (f.loading === 'not-loaded' || text.length === 0)
+        return null;
+    const scan = { sections: [], compressible: [], paragraphs: [] };
+    if (f.loading === 'eager') {
+        const lines = text.split('\n');
+        // Sections: level-1/2 headings outside code fences.
+        let fence = false;
+        let current = null;
+        const close = () => {
+            if (current && current.chars >= SECTION_MIN_CHARS)
+                scan.sections.push(current);
+        };
+        lines.forEach((l, i) => {
+            if (/^\s{0,3}(```|~~~)/.test(l))
+                fence = !fence;
+            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+            if (h) {
+                close();
+                current = { heading: detach(h[1].trim().slice(0, 120)), line: i + 1, chars: 0 };
+            }
+            if (current)
+                current.chars += l.length + 1;
+        });
+        close();
+        scanCompressible(lines, scan.compressible);
+    }
+    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
+    // read only when a skill chooses to; repeated text there costs little).
+    if (f.category === 'resources' || f.category === 'nested-memory')
+        return scan;
+    // Split on blank lines in one pass; line numbers counted as the scan goes.
+    const sep = /\n[ \t]*\n/g;
+    let from = 0;
+    let line = 1;
+    let counted = 0;
+    const take = (end) => {
+        let a = from;
+        let b = end;
+        while (a < b && text.charCodeAt(a) <= 32)
+            a++;
+        while (b > a && text.charCodeAt(b - 1) <= 32)
+            b--;
+        if (b - a < DUPLICATE_MIN_CHARS)
+            return;
+        for (let i = text.indexOf('\n', counted); i >= 0 && i < a; i = text.indexOf('\n', i + 1))
+            line++;
+        counted = a;
+        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+        const opening = text
+            .slice(a, Math.min(b, a + 600))
+            .replace(/\s+/g, ' ')
+            .toLowerCase()
+            .slice(0, 400);
+        scan.paragraphs.push({
+            key: (0,external_node_crypto_.createHash)('sha1')
+                .update(`${b - a}:${opening}`)
+                .digest('base64'),
+            line,
+            chars: b - a,
+            preview: detach(text.slice(a, a + 80).replace(/\s+/g, ' ')),
+        });
+    };
+    for (let m = sep.exec(text); m; m = sep.exec(text)) {
+        take(m.index);
+        from = m.index + m[0].length;
+    }
+    take(text.length);
+    return scan;
+}
+function scanCompressible(lines, out) {
+    let i = 0;
+    let blankRun = 0;
+    let wsChars = 0;
+    let wsLine = 0;
+    while (i < lines.length) {
+        const l = lines[i];
+        const fence = /^\s{0,3}(```|~~~)/.exec(l);
+        if (fence) {
+            let j = i + 1;
+            while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
+                j++;
+            const n = j - i - 1;
+            if (n >= CODE_BLOCK_MIN_LINES) {
+                const chars = lines.slice(i, j + 1).join('\n').length;
+                out.push({ line: i + 1, kind: 'code-block', chars, note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
+            }
+            i = j + 1;
+            continue;
+        }
+        if (/^\s*\|.*\|\s*$/.test(l)) {
+            let j = i;
+            while (j < lines.length && /^\s*\|.*\|\s*$/.test(lines[j]))
+                j++;
+            if (j - i >= TABLE_MIN_ROWS) {
+                const block = lines.slice(i, j).join('\n');
+                const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
+                out.push({
+                    line: i + 1,
+                    kind: 'table',
+                    chars: block.length,
+                    note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less`,
+                });
+            }
+            i = j;
+            continue;
+        }
+        const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
+        if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
+            out.push({ line: i + 1, kind: 'base64', chars: b64[0].length, note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
+        }
+        if (l.trim() === '')
+            blankRun++;
+        else
+            blankRun = 0;
+        // Counted from the end by hand: /\s+$/ rescans a long run of spaces from every start (quadratic).
+        let k = l.length;
+        while (k > 0 && isSpace(l.charCodeAt(k - 1)))
+            k--;
+        const trailing = l.length - k;
+        const extra = (blankRun > 1 ? 1 : 0) + trailing;
+        if (extra > 0) {
+            if (wsChars === 0)
+                wsLine = i + 1;
+            wsChars += extra;
+        }
+        i++;
+    }
+    if (wsChars >= 200)
+        out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+}
+function isSpace(c) {
+    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isZeroWidth(c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/digest.ts
+
+
+
+
+/** Characters of decoded text counted at once (one batch is all the text a run holds). */
+const DIGEST_BATCH_CHARS = 4_000_000;
+/** `/name` mentions of a command or skill (links.ts resolves them). */
+const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
+const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
+/** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
+function fileCountKey(f) {
+    return 'start' in f.source && f.sha ? TokenCounter.fileKey(f.sha, f.kind, f.source.start) : TokenCounter.key('text' in f.source ? f.source.text : '');
+}
+function textOf(f, contents) {
+    if ('text' in f.source)
+        return f.source.text;
+    const blob = contents.get(f.real);
+    if (!blob)
+        return '';
+    const text = decode(blob.data).text;
+    return f.source.start > 0 ? text.slice(f.source.start) : text;
+}
+function namesIn(text, kind) {
+    if (!MENTIONING.has(kind) || !text.includes('/'))
+        return [];
+    const names = new Set();
+    for (const m of text.matchAll(NAME_REF))
+        names.add(m[1]);
+    return [...names].map(detach);
+}
+/**
+ * Fills every planned file's digest and counts its text (the counter remembers the counts). With a
+ * remote counter, every side is counted in one batch so that a failure can't leave one side exact
+ * and the other estimated (its texts are then held together).
+ */
+async function digest(sides, counter, memo = new Map(), batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS) {
+    let batch = [];
+    const queued = new Set();
+    let chars = 0;
+    const flush = async () => {
+        if (batch.length)
+            await counter.countAll(batch);
+        batch = [];
+        queued.clear();
+        chars = 0;
+    };
+    for (const { plan, contents } of sides)
+        for (const f of plan.files) {
+            const key = fileCountKey(f);
+            const dkey = `${key}:${f.loading}:${f.category}`;
+            let d = memo.get(dkey);
+            const count = !queued.has(key) && counter.cached(key) === undefined;
+            if (!d || count) {
+                const text = textOf(f, contents);
+                if (!d)
+                    memo.set(dkey, (d = { chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+                if (count) {
+                    batch.push({ key, text });
+                    queued.add(key);
+                    chars += text.length;
+                    if (chars >= batchChars)
+                        await flush();
+                }
+            }
+            f.digest = d;
+        }
+    await flush();
+}
+
 ;// CONCATENATED MODULE: ./src/model/claude-code-profile.json
 const claude_code_profile_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"2.1.332","$I":"claude-opus-5-5","Jn":{"claude-opus-5-5":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]},"claude-sonnet-4-6":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]}}}');
 ;// CONCATENATED MODULE: ./src/model/profiles.ts
@@ -154,98 +839,6 @@ function loadTimeTooFast(lt) {
  */
 const SNAPSHOT_SCHEMA_VERSION = 1;
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
-;// CONCATENATED MODULE: ./src/tokenize/counter.ts
-
-/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
-const TRANSFORM_VERSION = 1;
-/**
- * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
- * loaded lazily, only when some count is not cached.
- */
-class TokenCounter {
-    load;
-    name;
-    store;
-    remote;
-    memo = new Map();
-    tokenizer;
-    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
-    tokenized = 0;
-    tokenizedChars = 0;
-    /** Set when remote counting failed and the estimate was used instead. */
-    fallback;
-    constructor(load, name, store, 
-    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
-    remote) {
-        this.load = load;
-        this.name = name;
-        this.store = store;
-        this.remote = remote;
-    }
-    /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
-    get source() {
-        return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
-    }
-    storeKey(k) {
-        return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
-    }
-    /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
-    static key(text) {
-        return text.length <= 200 ? `t:${text}` : `h:${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}`;
-    }
-    /**
-     * Key of a file's loaded text without hashing it again: the blob SHA plus the transform that
-     * derived the text (TRANSFORM_VERSION changes when a transform does).
-     */
-    static fileKey(blobSha, transform, text) {
-        return blobSha ? `b:${TRANSFORM_VERSION}:${blobSha}:${transform}:${text.length}` : TokenCounter.key(text);
-    }
-    /** Counts every text once per key; returns counts by key. */
-    async countAll(items) {
-        const out = new Map();
-        const todo = [];
-        for (const { key: k, text: t } of items) {
-            if (out.has(k))
-                continue;
-            const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
-            if (hit !== undefined) {
-                this.memo.set(k, hit);
-                out.set(k, hit);
-            }
-            else {
-                out.set(k, -1);
-                todo.push([k, t]);
-            }
-        }
-        if (todo.length) {
-            let counts;
-            if (this.remote && !this.fallback) {
-                try {
-                    counts = await this.remote.count(todo.map(([, t]) => t));
-                }
-                catch (e) {
-                    this.fallback = `${this.remote.name} failed (${e.message}); using the offline estimate`;
-                }
-            }
-            if (!counts) {
-                this.tokenizer ??= await this.load();
-                counts = todo.map(([, t]) => this.tokenizer.count(t));
-            }
-            todo.forEach(([k, t], i) => {
-                const n = counts[i];
-                this.tokenized++;
-                this.tokenizedChars += t.length;
-                this.memo.set(k, n);
-                this.store?.set(this.storeKey(k), n);
-                out.set(k, n);
-            });
-        }
-        return out;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
 const TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
 const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
@@ -355,192 +948,7 @@ function countPieces(text, count) {
     return total;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/content.ts
-/** Sections smaller than this (characters) are not worth moving. */
-const SECTION_MIN_CHARS = 2_000;
-/** Paragraphs shorter than this are not compared for duplication. */
-const DUPLICATE_MIN_CHARS = 240;
-const CODE_BLOCK_MIN_LINES = 25;
-const TABLE_MIN_ROWS = 15;
-const BASE64_MIN_CHARS = 200;
-/**
- * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
- * paragraphs, compressible content), computed at analysis time so the snapshot alone is enough
- * for recommendations: a diff of two snapshot files needs no repository.
- * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
- */
-function findContent(files, tokensOf, memo = new Map()) {
-    const sections = [];
-    const compressible = [];
-    const paragraphs = new Map();
-    for (const f of files) {
-        if (f.loading === 'not-loaded' || f.text.length === 0)
-            continue;
-        const key = `${f.sha}:${f.kind}:${f.loading}:${f.category}:${f.text.length}`;
-        let scan = f.sha ? memo.get(key) : undefined;
-        if (!scan) {
-            scan = scanFile(f);
-            if (f.sha)
-                memo.set(key, scan);
-        }
-        const perChar = tokensOf(f) / f.text.length;
-        const est = (chars) => Math.round(chars * perChar);
-        for (const x of scan.sections)
-            sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
-        for (const x of scan.compressible)
-            compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
-        for (const x of scan.paragraphs) {
-            let p = paragraphs.get(x.key);
-            if (!p)
-                paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, file: f, offset: x.offset, at: [] }));
-            if (!p.at.some((l) => l.file === f))
-                p.at.push({ file: f, offset: x.offset });
-        }
-    }
-    const duplicates = [...paragraphs.values()]
-        .filter((p) => p.at.length > 1)
-        .map((p) => ({
-        tokens: p.tokens,
-        chars: p.chars,
-        preview: p.file.text.slice(p.offset, p.offset + 80).replace(/\s+/g, ' '),
-        locations: p.at.map((l) => ({ file: l.file.path, line: 1 + countNewlines(l.file.text.slice(0, l.offset)), eager: l.file.loading === 'eager' })),
-    }))
-        .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
-    return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
-}
-function scanFile(f) {
-    const scan = { sections: [], compressible: [], paragraphs: [] };
-    if (f.loading === 'eager') {
-        const lines = f.text.split('\n');
-        // Sections: level-1/2 headings outside code fences.
-        let fence = false;
-        let current = null;
-        const close = () => {
-            if (current && current.chars >= SECTION_MIN_CHARS)
-                scan.sections.push(current);
-        };
-        lines.forEach((l, i) => {
-            if (/^\s{0,3}(```|~~~)/.test(l))
-                fence = !fence;
-            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
-            if (h) {
-                close();
-                current = { heading: h[1].trim().slice(0, 120), line: i + 1, chars: 0 };
-            }
-            if (current)
-                current.chars += l.length + 1;
-        });
-        close();
-        scanCompressible(lines, scan.compressible);
-    }
-    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
-    // read only when a skill chooses to; repeated text there costs little).
-    if (f.category === 'resources' || f.category === 'nested-memory')
-        return scan;
-    // Split on blank lines in one pass; line numbers are computed only for what turns out duplicated.
-    const text = f.text;
-    const sep = /\n[ \t]*\n/g;
-    let from = 0;
-    const take = (end) => {
-        let a = from;
-        let b = end;
-        while (a < b && text.charCodeAt(a) <= 32)
-            a++;
-        while (b > a && text.charCodeAt(b - 1) <= 32)
-            b--;
-        if (b - a < DUPLICATE_MIN_CHARS)
-            return;
-        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-        scan.paragraphs.push({
-            key: `${b - a}:${text
-                .slice(a, Math.min(b, a + 600))
-                .replace(/\s+/g, ' ')
-                .toLowerCase()
-                .slice(0, 400)}`,
-            offset: a,
-            chars: b - a,
-        });
-    };
-    for (let m = sep.exec(text); m; m = sep.exec(text)) {
-        take(m.index);
-        from = m.index + m[0].length;
-    }
-    take(text.length);
-    return scan;
-}
-function countNewlines(s) {
-    let n = 0;
-    for (let i = s.indexOf('\n'); i >= 0; i = s.indexOf('\n', i + 1))
-        n++;
-    return n;
-}
-function scanCompressible(lines, out) {
-    let i = 0;
-    let blankRun = 0;
-    let wsChars = 0;
-    let wsLine = 0;
-    while (i < lines.length) {
-        const l = lines[i];
-        const fence = /^\s{0,3}(```|~~~)/.exec(l);
-        if (fence) {
-            let j = i + 1;
-            while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
-                j++;
-            const n = j - i - 1;
-            if (n >= CODE_BLOCK_MIN_LINES) {
-                const chars = lines.slice(i, j + 1).join('\n').length;
-                out.push({ line: i + 1, kind: 'code-block', chars, note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
-            }
-            i = j + 1;
-            continue;
-        }
-        if (/^\s*\|.*\|\s*$/.test(l)) {
-            let j = i;
-            while (j < lines.length && /^\s*\|.*\|\s*$/.test(lines[j]))
-                j++;
-            if (j - i >= TABLE_MIN_ROWS) {
-                const block = lines.slice(i, j).join('\n');
-                const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
-                out.push({
-                    line: i + 1,
-                    kind: 'table',
-                    chars: block.length,
-                    note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less`,
-                });
-            }
-            i = j;
-            continue;
-        }
-        const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
-        if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
-            out.push({ line: i + 1, kind: 'base64', chars: b64[0].length, note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
-        }
-        if (l.trim() === '')
-            blankRun++;
-        else
-            blankRun = 0;
-        // Counted from the end by hand: /\s+$/ rescans a long run of spaces from every start (quadratic).
-        let k = l.length;
-        while (k > 0 && isSpace(l.charCodeAt(k - 1)))
-            k--;
-        const trailing = l.length - k;
-        const extra = (blankRun > 1 ? 1 : 0) + trailing;
-        if (extra > 0) {
-            if (wsChars === 0)
-                wsLine = i + 1;
-            wsChars += extra;
-        }
-        i++;
-    }
-    if (wsChars >= 200)
-        out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
-}
-function isSpace(c) {
-    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/links.ts
-const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
 /**
  * Edges between components by name, computed once after planning (not part of what Claude Code
  * does at load, so not part of the timed load): agent `skills:` to the skill, `/name` mentions to
@@ -573,11 +981,9 @@ function linkComponents(plan) {
         for (const f of plan.files) {
             if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule')
                 continue;
-            if (!f.text.includes('/'))
-                continue;
             const seen = new Set();
-            for (const m of f.text.matchAll(NAME_REF)) {
-                const target = prompts.get(m[1]);
+            for (const name of f.digest?.names ?? []) {
+                const target = prompts.get(name);
                 if (target && target !== f.real && !seen.has(target)) {
                     seen.add(target);
                     edges.push({ from: f.real, to: target, type: 'name-ref' });
@@ -663,72 +1069,6 @@ function dedupeCycles(cycles) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/text.ts
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-function decode(data) {
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
-        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
-        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
-    const head = data.subarray(0, 8000);
-    if (head.includes(0)) {
-        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
-    }
-    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    try {
-        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
-    }
-    catch {
-        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
-    }
-}
-/**
- * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
- * characters count 2; control characters (a newline inside a description), combining marks and
- * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
- */
-function displayWidth(s) {
-    let w = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0);
-        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
-    }
-    return w;
-}
-function isZeroWidth(c) {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
-}
-function isWide(c) {
-    return ((c >= 0x1100 && c <= 0x115f) ||
-        (c >= 0x2e80 && c <= 0x303e) ||
-        (c >= 0x3041 && c <= 0x33ff) ||
-        (c >= 0x3400 && c <= 0x4dbf) ||
-        (c >= 0x4e00 && c <= 0x9fff) ||
-        (c >= 0xa000 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        (c >= 0x1f300 && c <= 0x1f64f) ||
-        (c >= 0x1f900 && c <= 0x1f9ff) ||
-        (c >= 0x20000 && c <= 0x3fffd));
-}
-/** JSON.parse with the error's line number. */
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-    }
-    catch (e) {
-        const msg = e.message;
-        const pos = /position (\d+)/.exec(msg);
-        const lineM = /line (\d+)/.exec(msg);
-        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/listing.ts
 /**
  * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
@@ -807,18 +1147,20 @@ function judgedListings(s) {
 
 
 
-/** Everything of a plan that gets counted, with its cache key. */
-function countItems(plan) {
-    return [
-        ...plan.files.map((f) => ({ key: TokenCounter.fileKey(f.sha, f.kind, f.text), text: f.text })),
-        ...[...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text })),
-    ];
+
+/** The listing entries of a plan, with their count keys (files are counted by digest()). */
+function entryItems(plan) {
+    return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }));
 }
-/** Turns a load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+/** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 async function measure(plan, counter, ctx) {
-    const counts = await counter.countAll(countItems(plan));
+    const counts = await counter.countAll(entryItems(plan));
     const tok = (t) => counts.get(TokenCounter.key(t)) ?? 0;
-    const tokFile = (f) => counts.get(TokenCounter.fileKey(f.sha, f.kind, f.text)) ?? 0;
+    const tokFile = (f) => {
+        if (!f.digest)
+            throw new Error(`measure: ${f.path} was not digested`);
+        return counter.cached(fileCountKey(f)) ?? 0;
+    };
     const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
     const listingByFile = new Map();
     for (const e of [...plan.skillEntries, ...plan.agentEntries])
@@ -837,7 +1179,7 @@ async function measure(plan, counter, ctx) {
             category: f.category,
             tokens,
             eagerTokens,
-            chars: f.text.length,
+            chars: f.digest.chars,
             bytes: f.bytes,
             sha: f.sha,
             ...(f.depth !== undefined ? { depth: f.depth } : {}),
@@ -1002,7 +1344,7 @@ async function measure(plan, counter, ctx) {
         },
         graph: buildGraph(plan),
         unknowns: plan.unknowns,
-        content: findContent(plan.files, tokFile, ctx.contentMemo),
+        content: findContent(plan.files, tokFile),
         loadTime: ctx.loadTime,
         diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
     };
@@ -1261,223 +1603,6 @@ function stripHtmlComments(text) {
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(1535);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
-
-const OPEN = /^---[ \t]*\r?\n/;
-/**
- * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
- * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
- * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
- */
-function parseFrontmatter(raw, maxBytes = 256 * 1024) {
-    const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-    const issues = [];
-    const none = () => ({ data: {}, body: text, bodyLine: 1, hasFrontmatter: false, issues });
-    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
-        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
-        return none();
-    }
-    const open = OPEN.exec(text);
-    if (!open)
-        return none();
-    const rest = text.slice(open[0].length);
-    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
-    if (!close) {
-        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
-        return none();
-    }
-    const yamlText = rest.slice(0, close.index);
-    const body = rest.slice(close.index + close[0].length);
-    const bodyLine = 2 + countLines(yamlText) + 1;
-    const result = { data: {}, body, bodyLine, hasFrontmatter: true, issues };
-    if (yamlText.length > maxBytes) {
-        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
-        result.data = lenientKeys(yamlText);
-        return result;
-    }
-    const simple = parseSimple(yamlText);
-    if (simple) {
-        result.data = simple;
-        return result;
-    }
-    const strict = parseStrict(yamlText);
-    if (strict.ok) {
-        result.data = strict.data;
-        return result;
-    }
-    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
-    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
-    // agent is not loaded; a plugin agent gets a fallback description).
-    const retry = parseStrict(quoteRiskyValues(yamlText));
-    if (retry.ok) {
-        result.data = retry.data;
-        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
-        return result;
-    }
-    result.strictError = { line: 1 + strict.line, message: strict.message };
-    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
-    return result;
-}
-function countLines(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) === 10)
-            n++;
-    return n;
-}
-/**
- * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
- * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
- * Returns null whenever YAML could read it differently, and the YAML parser decides.
- */
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
-function parseSimple(yamlText) {
-    const data = {};
-    const lines = yamlText.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const m = SIMPLE_LINE.exec(line);
-        if (!m)
-            return null;
-        const v = m[2].trimEnd();
-        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
-            return null;
-        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
-        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
-            return null;
-        data[m[1]] = v;
-    }
-    return data;
-}
-function parseStrict(yamlText) {
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
-        const err = doc.errors[0];
-        if (err) {
-            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
-            return { ok: false, line, message: firstLine(err.message) };
-        }
-        const value = doc.toJS({ maxAliasCount: 100 });
-        if (value === null || value === undefined)
-            return { ok: true, data: {} };
-        if (typeof value !== 'object' || Array.isArray(value))
-            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
-        return { ok: true, data: value };
-    }
-    catch (e) {
-        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
-    }
-}
-function lineAt(s, pos) {
-    return countLines(s.slice(0, Math.max(0, pos))) + 1;
-}
-function firstLine(s) {
-    const l = s.split('\n')[0] ?? '';
-    return l.length > 160 ? l.slice(0, 157) + '...' : l;
-}
-/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
-const RISKY = /[{}[\]*&#!|>%@`]|: /;
-function quoteRiskyValues(yamlText) {
-    return yamlText
-        .split('\n')
-        .map((line) => {
-        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
-        if (!m)
-            return line;
-        const [, key, v] = m;
-        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
-            return line;
-        if (v.startsWith('[') && v.endsWith(']')) {
-            const list = parseStrict(`x: ${v}`);
-            if (list.ok && Array.isArray(list.data.x))
-                return line;
-        }
-        if (!RISKY.test(v))
-            return line;
-        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    })
-        .join('\n')
-        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
-}
-/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
-function lenientKeys(yamlText) {
-    const data = {};
-    let lastKey = null;
-    for (const line of yamlText.split(/\r?\n/)) {
-        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
-        if (m) {
-            lastKey = m[1];
-            const v = (m[2] ?? '').trim();
-            data[lastKey] = unquote(v);
-            continue;
-        }
-        if (lastKey && /^[ \t]+\S/.test(line)) {
-            const prev = data[lastKey];
-            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
-            if (item && (prev === '' || Array.isArray(prev)))
-                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
-            else if (typeof prev === 'string')
-                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
-        }
-    }
-    return data;
-}
-function unquote(v) {
-    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
-        const inner = v.slice(1, -1);
-        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
-    }
-    if (v === '|' || v === '>' || v === '|-' || v === '>-')
-        return '';
-    return v;
-}
-/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
-function asText(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'string')
-        return v;
-    // One level only: a YAML alias can make a list contain itself.
-    if (Array.isArray(v))
-        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return safeJson(v);
-}
-/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
-function safeJson(v) {
-    const seen = new WeakSet();
-    try {
-        return (JSON.stringify(v, (_k, x) => {
-            if (typeof x === 'object' && x !== null) {
-                if (seen.has(x))
-                    return '[circular]';
-                seen.add(x);
-            }
-            return x;
-        }) ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-function asBool(v) {
-    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
-}
-/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
-function asGlobs(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
-    return list.map((s) => s.trim()).filter(Boolean);
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/tree.ts
 
 /**
@@ -1660,6 +1785,8 @@ function prefixRange(sorted, prefix) {
 
 
 
+/** Decoded texts kept at once while planning: the files a loader is working on, not the framework. */
+const TEXTS_KEPT = 32;
 const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
 class PlanContext {
     tree;
@@ -1680,6 +1807,7 @@ class PlanContext {
     readCache = new Map();
     diagnosed = new Set();
     parseCache;
+    texts = new Map();
     memoryChars = 0;
     units = [];
     constructor(tree, contents, opts) {
@@ -1719,12 +1847,22 @@ class PlanContext {
             else {
                 let d = this.parseCache?.get(blob.sha);
                 if (!d) {
-                    d = decode(blob.data);
+                    const decoded = decode(blob.data);
+                    d = { binary: decoded.binary, ...(decoded.problem ? { problem: decoded.problem } : {}) };
                     this.parseCache?.set(blob.sha, d);
+                    this.keep(blob.sha, decoded.text);
                 }
                 if (d.problem)
                     this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
-                r = { real, sha: blob.sha, bytes: blob.data.length, text: d.text };
+                const textOf = () => this.textOf(blob);
+                r = {
+                    real,
+                    sha: blob.sha,
+                    bytes: blob.data.length,
+                    get text() {
+                        return textOf();
+                    },
+                };
             }
             this.readCache.set(real, r);
         }
@@ -1737,6 +1875,31 @@ class PlanContext {
                 this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
         }
         return r;
+    }
+    /** A blob's decoded text, from the few kept or decoded again. */
+    textOf(blob) {
+        const kept = this.texts.get(blob.sha);
+        if (kept !== undefined) {
+            this.texts.delete(blob.sha);
+            this.texts.set(blob.sha, kept);
+            return kept;
+        }
+        const text = decode(blob.data).text;
+        this.keep(blob.sha, text);
+        return text;
+    }
+    keep(sha, text) {
+        this.texts.set(sha, text);
+        if (this.texts.size > TEXTS_KEPT)
+            this.texts.delete(this.texts.keys().next().value);
+    }
+    /** The loaded text of a prompt or agent file: its text after the frontmatter block. */
+    bodySource(r) {
+        return r ? { start: r.parsed?.bodyStart ?? 0 } : { text: '' };
+    }
+    /** A read file's text after its frontmatter block. */
+    body(r) {
+        return bodyOf(r.text, r.parsed);
     }
     readJson(p) {
         const r = this.read(p);
@@ -1753,10 +1916,12 @@ class PlanContext {
         const r = this.read(p);
         const real = r?.real ?? this.tree.real(p) ?? p;
         const existing = this.files.get(real);
+        // A text of its own is copied (a substring would keep the whole file's text alive).
+        const source = typeof text === 'string' ? { text: detach(text) } : text;
         if (existing) {
             // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
             if (rank(loading) > rank(existing.loading))
-                this.files.set(real, { ...existing, loading, reason, category, unit, kind, text: text ?? existing.text, depth });
+                this.files.set(real, { ...existing, loading, reason, category, unit, kind, source: source ?? existing.source, depth });
             return existing;
         }
         const f = {
@@ -1769,7 +1934,7 @@ class PlanContext {
             loading,
             reason,
             category,
-            text: text ?? r?.text ?? '',
+            source: source ?? (r && !this.missing.has(r.real) ? { start: 0 } : { text: '' }),
             depth,
         };
         this.files.set(real, f);
@@ -1865,7 +2030,7 @@ function planAgent(ctx, u, f, dir) {
     // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
     // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
     if (broken && !isPlugin) {
-        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', r.parsed?.body ?? r.text);
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', ctx.bodySource(r));
         ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
         return;
     }
@@ -1879,7 +2044,7 @@ function planAgent(ctx, u, f, dir) {
     const description = isPlugin
         ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
         : (asText(fm.description)?.trim() ?? '');
-    const body = r.parsed?.body ?? r.text;
+    const body = ctx.bodySource(r);
     if (broken)
         ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
     if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
@@ -2117,7 +2282,7 @@ function planPrompt(ctx, u, f, name, kind) {
     if (!r)
         return;
     const fm = r.parsed?.data ?? {};
-    const body = r.parsed?.body ?? r.text;
+    const body = ctx.body(r);
     const isPlugin = u.type === 'plugin';
     // A skill is listed under its directory name; a different, valid front matter name follows in
     // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
@@ -2160,7 +2325,6 @@ function planPrompt(ctx, u, f, name, kind) {
         }
     }
     const desc = whenToUse ? `${base} - ${whenToUse}` : base;
-    const bodyText = body;
     const refs = [];
     const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
     if (kind === 'command') {
@@ -2175,7 +2339,7 @@ function planPrompt(ctx, u, f, name, kind) {
         }
     }
     const bodyLoading = 'on-demand';
-    ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', bodyText);
+    ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', ctx.bodySource(r));
     let entryLoading = 'not-loaded';
     if (listed)
         entryLoading = conditional ? 'on-demand' : 'eager';
@@ -2262,7 +2426,8 @@ function deriveDescription(body, kind, max) {
         return kind === 'skill' ? 'Skill' : 'Custom command';
     const text = line.replace(/^#+\s*/, '');
     const chars = [...text];
-    return chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text;
+    // Copied: a substring of the body would keep the file's whole text alive for the run.
+    return detach(chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text);
 }
 /**
  * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
@@ -2552,7 +2717,7 @@ function planUnit(ctx, u, settings) {
                 : selected
                     ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
                     : 'output style not selected in settings';
-            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', r?.parsed?.body ?? '');
+            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', ctx.bodySource(r));
             ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
         }
     }
@@ -2790,7 +2955,7 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
         ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
         return 0;
     }
-    const raw = isRule && r.parsed ? r.parsed.body : r.text;
+    const raw = isRule && r.parsed ? ctx.body(r) : r.text;
     const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
     if (asLink && ctx.tree.real(asLink) && asLink !== real)
         ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
@@ -3115,6 +3280,7 @@ function withKnownBlobs(source, known) {
 
 
 
+
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -3143,66 +3309,43 @@ function summarizeTimes(samples) {
 /** The analyze stage: source -> snapshot. */
 async function analyze_analyze(source, opts, counter, clock = performanceClock) {
     const loaded = await load(source, opts);
+    await digest([loaded], counter);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
     if (rounds === 0)
-        loaded.contents.clear(); // the plan holds the decoded texts; the bytes can go
+        loaded.contents.clear(); // digested: the bytes can go
     const samples = [];
     for (let i = 0; i < rounds; i++) {
         samples.push(timePlan(loaded, opts, clock));
         if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
             break;
     }
-    return measure(loaded.plan, counter, {
-        model: opts.model,
-        source: loaded.source,
-        toolVersion: opts.toolVersion,
-        loadTime: summarizeTimes(samples),
-        listingScope: opts.listingScope,
-    });
+    return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+}
+function measureLoaded(loaded, counter, opts, loadTime) {
+    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
 }
 /**
  * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
  * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
  */
 async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
-    // Base and head share most blobs: decoding and frontmatter parsing are shared by their loading passes.
+    // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
     const parseCache = new Map();
     // The head is read after the base, taking every blob the base already read (by its git SHA) from
     // memory: base and head share almost all of them, so each distinct blob is read from git once.
     const a = await load(baseSource, opts, parseCache);
     const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+    // One digest for both sides: a blob both share is decoded, counted and scanned once.
+    await digest([a, b], counter);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
-    // Without timed rounds the raw bytes are not needed again: the plans hold the decoded texts.
+    // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
     if (rounds === 0) {
         a.contents.clear();
         b.contents.clear();
-    }
-    // Both sides are counted in one batch, so that they are counted the same way (a remote counter's
-    // fallback can't leave one side exact and the other estimated).
-    await counter.countAll([...countItems(a.plan), ...countItems(b.plan)]);
-    // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
-    // No rounds asked for: no timing at all (the default; timing is opt-in).
-    const contentMemo0 = new Map();
-    if (rounds === 0) {
         const none = summarizeTimes([]);
-        const base = await measure(a.plan, counter, {
-            model: opts.model,
-            source: a.source,
-            toolVersion: opts.toolVersion,
-            loadTime: none,
-            listingScope: opts.listingScope,
-            contentMemo: contentMemo0,
-        });
-        const head = await measure(b.plan, counter, {
-            model: opts.model,
-            source: b.source,
-            toolVersion: opts.toolVersion,
-            loadTime: none,
-            listingScope: opts.listingScope,
-            contentMemo: contentMemo0,
-        });
-        return { base, head, loadTime: null };
+        return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
     }
+    // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
     const sa = [];
     const sb = [];
     for (let i = 0; i < rounds; i++) {
@@ -3215,27 +3358,10 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
     const ta = summarizeTimes(sa);
     const tb = summarizeTimes(sb);
-    const contentMemo = new Map();
-    const base = await measure(a.plan, counter, {
-        model: opts.model,
-        source: a.source,
-        toolVersion: opts.toolVersion,
-        loadTime: ta,
-        listingScope: opts.listingScope,
-        contentMemo,
-    });
-    const head = await measure(b.plan, counter, {
-        model: opts.model,
-        source: b.source,
-        toolVersion: opts.toolVersion,
-        loadTime: tb,
-        listingScope: opts.listingScope,
-        contentMemo,
-    });
     const r2 = (x) => Math.round(x * 1000) / 1000;
     return {
-        base,
-        head,
+        base: await measureLoaded(a, counter, opts, ta),
+        head: await measureLoaded(b, counter, opts, tb),
         loadTime: {
             rounds,
             baseMedianMs: ta.medianMs,
@@ -3315,30 +3441,77 @@ function parseLsTree(out) {
     }
     return entries;
 }
-/** Reads blobs by SHA through one `git cat-file --batch` process. */
-async function catFileBatch(repo, shas) {
+/**
+ * Reads blobs by SHA through one `git cat-file --batch` process, streamed: each blob is copied into
+ * a buffer of its own as its bytes arrive, so a read holds the blobs and one pipe chunk, never git's
+ * whole output twice over.
+ */
+function catFileBatch(repo, shas) {
     const result = new Map();
     const unique = [...new Set(shas)];
     if (unique.length === 0)
-        return result;
-    const out = await git(repo, ['cat-file', '--batch'], unique.join('\n') + '\n');
-    let pos = 0;
-    while (pos < out.length) {
-        const nl = out.indexOf(10, pos);
-        if (nl < 0)
-            break;
-        const header = out.toString('utf8', pos, nl);
-        pos = nl + 1;
-        const [sha, type, sizeText] = header.split(' ');
-        if (type === 'missing' || sizeText === undefined || sha === undefined)
-            continue;
-        const size = Number(sizeText);
-        result.set(sha, out.subarray(pos, pos + size));
-        pos += size + 1;
-    }
-    return result;
+        return Promise.resolve(result);
+    return new Promise((resolve, reject) => {
+        const args = ['cat-file', '--batch'];
+        const child = (0,external_node_child_process_.spawn)('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        const err = [];
+        let header = [];
+        let blob = null;
+        let separator = false;
+        child.stdout.on('data', (chunk) => {
+            let pos = 0;
+            while (pos < chunk.length) {
+                if (blob) {
+                    const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
+                    chunk.copy(blob.data, blob.filled, pos, pos + n);
+                    blob.filled += n;
+                    pos += n;
+                    if (blob.filled === blob.data.length) {
+                        result.set(blob.sha, blob.data);
+                        blob = null;
+                        separator = true;
+                    }
+                    continue;
+                }
+                if (separator) {
+                    pos++; // the newline after each blob's content
+                    separator = false;
+                    continue;
+                }
+                const nl = chunk.indexOf(10, pos);
+                if (nl < 0) {
+                    header.push(chunk.subarray(pos));
+                    break;
+                }
+                header.push(chunk.subarray(pos, nl));
+                const line = Buffer.concat(header).toString('latin1');
+                header = [];
+                pos = nl + 1;
+                const [sha, type, sizeText] = line.split(' ');
+                if (type === 'missing' || sizeText === undefined || sha === undefined)
+                    continue;
+                const size = Number(sizeText);
+                blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
+                if (size === 0) {
+                    result.set(sha, blob.data);
+                    blob = null;
+                    separator = true;
+                }
+            }
+        });
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(result);
+            else
+                reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(unique.join('\n') + '\n');
+    });
 }
-/** Bytes of blobs asked of one `git cat-file --batch` (its output is held whole). */
+/** Bytes of blobs asked of one `git cat-file --batch` (a bound on one read's blobs in memory at once). */
 const READ_BATCH_BYTES = 32 * 1024 * 1024;
 /** Longest symlink target read (PATH_MAX). */
 const MAX_LINK_TARGET = 4096;
@@ -6093,4 +6266,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=493.index.js.map
+//# sourceMappingURL=94.index.js.map

@@ -1,0 +1,83 @@
+/**
+ * Digesting plans: each planned file's loaded text is read again from its blob, a batch at a time,
+ * counted, scanned (content.ts) and searched for `/name` mentions, then dropped. Plans keep no
+ * texts: a run holds the raw blobs (about the input's size, outside the JS heap), the plans' facts,
+ * and at most one batch of decoded text, whatever the framework's size.
+ */
+import type { Blob } from '../collect/types.js';
+import { TokenCounter } from '../tokenize/counter.js';
+import { scanFile } from './content.js';
+import { detach } from './frontmatter.js';
+import type { FileDigest, Plan, PlannedFile } from './plan-types.js';
+import { decode } from './text.js';
+
+/** Characters of decoded text counted at once (one batch is all the text a run holds). */
+export const DIGEST_BATCH_CHARS = 4_000_000;
+
+/** Digests by content and how it loads, shared by the sides of a diff (a blob both share is read once). */
+export type DigestMemo = Map<string, FileDigest>;
+
+/** `/name` mentions of a command or skill (links.ts resolves them). */
+const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
+const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
+
+/** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
+export function fileCountKey(f: Pick<PlannedFile, 'sha' | 'kind' | 'source'>): string {
+  return 'start' in f.source && f.sha ? TokenCounter.fileKey(f.sha, f.kind, f.source.start) : TokenCounter.key('text' in f.source ? f.source.text : '');
+}
+
+function textOf(f: PlannedFile, contents: ReadonlyMap<string, Blob>): string {
+  if ('text' in f.source) return f.source.text;
+  const blob = contents.get(f.real);
+  if (!blob) return '';
+  const text = decode(blob.data).text;
+  return f.source.start > 0 ? text.slice(f.source.start) : text;
+}
+
+function namesIn(text: string, kind: PlannedFile['kind']): string[] {
+  if (!MENTIONING.has(kind) || !text.includes('/')) return [];
+  const names = new Set<string>();
+  for (const m of text.matchAll(NAME_REF)) names.add(m[1]!);
+  return [...names].map(detach);
+}
+
+/**
+ * Fills every planned file's digest and counts its text (the counter remembers the counts). With a
+ * remote counter, every side is counted in one batch so that a failure can't leave one side exact
+ * and the other estimated (its texts are then held together).
+ */
+export async function digest(
+  sides: readonly { plan: Plan; contents: ReadonlyMap<string, Blob> }[],
+  counter: TokenCounter,
+  memo: DigestMemo = new Map(),
+  batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS,
+): Promise<void> {
+  let batch: { key: string; text: string }[] = [];
+  const queued = new Set<string>();
+  let chars = 0;
+  const flush = async () => {
+    if (batch.length) await counter.countAll(batch);
+    batch = [];
+    queued.clear();
+    chars = 0;
+  };
+  for (const { plan, contents } of sides)
+    for (const f of plan.files) {
+      const key = fileCountKey(f);
+      const dkey = `${key}:${f.loading}:${f.category}`;
+      let d = memo.get(dkey);
+      const count = !queued.has(key) && counter.cached(key) === undefined;
+      if (!d || count) {
+        const text = textOf(f, contents);
+        if (!d) memo.set(dkey, (d = { chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+        if (count) {
+          batch.push({ key, text });
+          queued.add(key);
+          chars += text.length;
+          if (chars >= batchChars) await flush();
+        }
+      }
+      f.digest = d;
+    }
+  await flush();
+}
