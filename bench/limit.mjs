@@ -2,11 +2,28 @@
 // read from git once (one ls-tree per side, one `git cat-file --batch`) and tokenized once with the
 // tokenizer the tool uses (gpt-tokenizer o200k_base). No analysis at all: nothing can be faster and
 // still count every byte. Prints "<blobs> <bytes> <tokens>".
-// Usage: node bench/limit.mjs REPO BASE HEAD
+// Usage: node bench/limit.mjs [--ours] REPO BASE HEAD
+//   --ours: count with the tool's own counting loop (build/tokenize/tokenizer.js: the same BPE, each
+//   distinct piece counted once) instead of gpt-tokenizer's countTokens: the limit for the tool's counting.
 import { spawn, execFileSync } from 'node:child_process';
-import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const [repo, ...revs] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const ours = args[0] === '--ours';
+if (ours) args.shift();
+let countTokens;
+if (ours) {
+  const { loadTokenizer } = await import(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../build/tokenize/tokenizer.js'));
+  const tokenizer = await loadTokenizer();
+  countTokens = (t) => tokenizer.count(t);
+} else {
+  // Special tokens are plain text, as the tool counts them.
+  const m = await import('gpt-tokenizer/encoding/o200k_base');
+  const plain = { disallowedSpecial: new Set() };
+  countTokens = (t) => m.countTokens(t, plain);
+}
+const [repo, ...revs] = args;
 const shas = new Set();
 for (const rev of revs) {
   const out = execFileSync('git', ['ls-tree', '-r', '-z', '--full-tree', rev], { cwd: repo, maxBuffer: 1 << 30 }).toString('utf8');

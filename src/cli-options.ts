@@ -7,6 +7,11 @@ export interface Proc {
   env: NodeJS.ProcessEnv;
   stdout: { write(s: string): unknown };
   stderr: { write(s: string): unknown };
+  /**
+   * Runs the same command in a worker with a capped young generation (worker.ts) and gives its exit
+   * code; the CLI's main thread offers it, and a large framework takes it.
+   */
+  offload?: () => Promise<number>;
 }
 
 export interface CliOptions {

@@ -1,8 +1,9 @@
-import { run } from './main.js';
 import { relayToWorker } from './worker.js';
 
+// The main thread loads nothing but the relay: the Action's modules are loaded once, in the worker.
 const relayed = relayToWorker(new URL(import.meta.url));
 if (relayed) process.exit(await relayed);
+const { run } = await import('./main.js');
 await run();
 // The verdict is set (exit code, outputs, summary, log): leave now, even if a GitHub call given up
 // at the deadline still holds a socket or a retry timer open.

@@ -74,6 +74,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
   const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
+  if (proc.offload && (await large([{ kind: 'source', source, label: '' }]))) return proc.offload();
   const { counter, save } = counterFor(o, proc);
   let snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
   const measure = measureOptions(o, config, counter, proc);
@@ -159,11 +160,22 @@ export async function runDiff(
   return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
 }
 
+/** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
+export const OFFLOAD_BYTES = 8 * 1024 * 1024;
+
+/** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
+async function large(sides: Side[]): Promise<boolean> {
+  let bytes = 0;
+  for (const s of sides) if (s.kind === 'source') for (const e of await s.source.list()) bytes += e.type === 'file' ? e.size : 0;
+  return bytes > OFFLOAD_BYTES;
+}
+
 export async function diffCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
   const dir = path.resolve(proc.cwd, o.dir ?? '.');
   const config = configFor(dir, o);
   const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
+  if (proc.offload && (await large([baseSide, headSide]))) return proc.offload();
   const { counter, save } = counterFor(o, proc);
   const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
   save();

@@ -10,6 +10,7 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  OFFLOAD_BYTES: () => (/* binding */ OFFLOAD_BYTES),
   analyzeCommand: () => (/* binding */ analyzeCommand),
   analyzeOptions: () => (/* binding */ analyzeOptions),
   diffCommand: () => (/* binding */ diffCommand),
@@ -4768,9 +4769,6 @@ function load_isObject(v) {
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __webpack_require__(7067);
-var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __webpack_require__(7975);
 ;// CONCATENATED MODULE: ./src/collect/claude-code.ts
@@ -4783,7 +4781,6 @@ var external_node_util_ = __webpack_require__(7975);
  * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
  * dummy), and the only API it can reach is the loopback capture.
  */
-
 
 
 
@@ -4837,8 +4834,10 @@ async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = 
     return bin;
 }
 async function startCapture() {
+    // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
     const requests = [];
-    const server = external_node_http_default().createServer((req, res) => {
+    const server = http.createServer((req, res) => {
         const chunks = [];
         req.on('data', (c) => chunks.push(c));
         req.on('end', () => {
@@ -6180,6 +6179,8 @@ async function analyzeCommand(positionals, o, proc) {
     const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
     const config = configFor(dir, o);
     const source = await openSource(dir, o.ref);
+    if (proc.offload && (await large([{ kind: 'source', source, label: '' }])))
+        return proc.offload();
     const { counter, save } = counterFor(o, proc);
     let snapshot = await analyze_analyze(source, analyzeOptions(config, o.rounds), counter);
     const measure = measureOptions(o, config, counter, proc);
@@ -6248,12 +6249,25 @@ async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
     }
     return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
 }
+/** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
+const OFFLOAD_BYTES = 8 * 1024 * 1024;
+/** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
+async function large(sides) {
+    let bytes = 0;
+    for (const s of sides)
+        if (s.kind === 'source')
+            for (const e of await s.source.list())
+                bytes += e.type === 'file' ? e.size : 0;
+    return bytes > OFFLOAD_BYTES;
+}
 async function diffCommand(positionals, o, proc) {
     if (positionals.length < 1 || positionals.length > 2)
         throw new errors/* UserError */.y('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
     const dir = external_node_path_default().resolve(proc.cwd, o.dir ?? '.');
     const config = configFor(dir, o);
     const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
+    if (proc.offload && (await large([baseSide, headSide])))
+        return proc.offload();
     const { counter, save } = counterFor(o, proc);
     const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
     save();

@@ -10,7 +10,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -73,6 +72,8 @@ export interface Capture {
 }
 
 export async function startCapture(): Promise<Capture> {
+  // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
+  const http = await import('node:http');
   const requests: Capture['requests'] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];

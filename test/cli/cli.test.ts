@@ -148,18 +148,33 @@ describe('the built CLI (dist/)', () => {
     expect(r.stdout).toContain('Import cycle');
   });
 
-  it('does its work in a worker with a capped young generation: the same output and exit code as in the main thread', () => {
-    const args = [path.join(ROOT, 'dist/cli/index.js'), 'diff', baseSha, 'HEAD', '--dir', repo, '--no-cache', '--json'];
-    const worker = spawnSync(process.execPath, args, { encoding: 'utf8' });
-    const main = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, CONTEXT_BUDGET_IN_PROCESS: '1' } });
-    expect(worker.status).toBe(1);
-    expect(main.status).toBe(1);
-    expect(worker.stdout.length).toBeGreaterThan(1000);
-    const strip = (s: string) => ({ ...JSON.parse(s), loadTime: null });
-    expect(strip(worker.stdout)).toEqual(strip(main.stdout));
-    // A usage error passes through the worker too: exit 2 and the message on stderr.
-    const bad = spawnSync(process.execPath, [args[0]!, 'diff', '--model'], { encoding: 'utf8' });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('--model');
+  it('measures a large framework in a worker (capped young generation): the same output and exit code as in the main thread', () => {
+    const big = tmpDir();
+    try {
+      // Over OFFLOAD_BYTES (8 MiB): a skill with 12 references of 800 KB, and a memory file.
+      const para = 'The agent reads the change, checks the budget and reports what it found in plain words.\n\n';
+      writeFiles(big, {
+        'CLAUDE.md': '# Project\n\nUse /review before merging.\n',
+        '.claude/skills/review/SKILL.md': '---\ndescription: Review a change\n---\nRead references/guide.md.\n',
+        ...Object.fromEntries(
+          Array.from({ length: 12 }, (_, i) => [`.claude/skills/review/references/guide${i}.md`, `${i}\n` + para.repeat(Math.ceil(8e5 / para.length))]),
+        ),
+      });
+      gitInit(big);
+      const args = [path.join(ROOT, 'dist/cli/index.js'), 'analyze', big, '--ref', 'HEAD', '--no-cache', '--json'];
+      const worker = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const main = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CONTEXT_BUDGET_IN_PROCESS: '1' } });
+      expect(worker.stderr).toBe('');
+      expect([worker.status, main.status]).toEqual([0, 0]);
+      const strip = (s: string) => ({ ...JSON.parse(s), loadTime: null });
+      expect(strip(worker.stdout)).toEqual(strip(main.stdout));
+      expect(JSON.parse(worker.stdout).totals.onDemandTokens).toBeGreaterThan(1_500_000);
+      // A usage error is said by the main thread: exit 2 and the message on stderr.
+      const bad = spawnSync(process.execPath, [args[0]!, 'diff', '--model'], { encoding: 'utf8' });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('--model');
+    } finally {
+      cleanup(big);
+    }
   });
 });
