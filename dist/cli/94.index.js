@@ -1196,7 +1196,7 @@ async function measure(plan, counter, ctx) {
     const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
     const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
     // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
-    const agentChars = eagerAgents.reduce((s, e) => s + e.text.length + (eagerAgents.indexOf(e) > 0 ? 1 : 0), 0);
+    const agentChars = eagerAgents.reduce((s, e, i) => s + e.text.length + (i > 0 ? 1 : 0), 0);
     const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
     const agents = {
         chars: agentChars,
@@ -1256,13 +1256,27 @@ async function measure(plan, counter, ctx) {
     for (const c of components)
         if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0))
             worst = c;
+    // Grouped once (a marketplace has hundreds of units and tens of thousands of files).
+    const group = (xs) => {
+        const m = new Map();
+        for (const x of xs) {
+            const list = m.get(x.unit);
+            if (list)
+                list.push(x);
+            else
+                m.set(x.unit, [x]);
+        }
+        return m;
+    };
+    const filesByUnit = group(files);
+    const entriesByUnit = group(allEntries);
+    const componentsByUnit = group(components);
     const units = plan.units.map((u) => {
-        const uf = files.filter((f) => f.unit === u.name);
-        const ue = allEntries.filter((e) => e.unit === u.name);
+        const uf = filesByUnit.get(u.name) ?? [];
+        const ue = entriesByUnit.get(u.name) ?? [];
         const comps = {};
-        for (const c of components)
-            if (c.unit === u.name)
-                comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+        for (const c of componentsByUnit.get(u.name) ?? [])
+            comps[c.kind] = (comps[c.kind] ?? 0) + 1;
         // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
         const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
         return {
@@ -1798,6 +1812,8 @@ class PlanContext {
     files = new Map();
     skillEntries = [];
     agentEntries = [];
+    /** The first agent of each name (Claude Code lists one per name). */
+    agentByName = new Map();
     components = [];
     edges = [];
     unresolved = [];
@@ -2054,15 +2070,16 @@ function planAgent(ctx, u, f, dir) {
             ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
         return;
     }
-    if (ctx.agentEntries.some((e) => e.name === name)) {
+    const first = ctx.agentByName.get(name);
+    if (first) {
         ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-        ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name).file}: Claude Code lists only one`);
+        ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${first.file}: Claude Code lists only one`);
         return;
     }
     const tools = agentTools(fm);
     const text = `- ${name}: ${description} (Tools: ${tools})`;
     const loading = 'eager';
-    ctx.agentEntries.push({
+    const entry = {
         name,
         kind: 'agent',
         unit: u.name,
@@ -2075,7 +2092,9 @@ function planAgent(ctx, u, f, dir) {
         descriptionCapped: false,
         nameOnly: false,
         line: fieldLine(r.text, 'description'),
-    });
+    };
+    ctx.agentEntries.push(entry);
+    ctx.agentByName.set(name, entry);
     ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
     ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
     const skills = asGlobs(fm.skills);

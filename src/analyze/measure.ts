@@ -75,7 +75,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
   const agentItems: ListingEntry[] = plan.agentEntries.map((e) => entryRecord(e, tok));
   const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
   // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
-  const agentChars = eagerAgents.reduce((s, e) => s + e.text.length + (eagerAgents.indexOf(e) > 0 ? 1 : 0), 0);
+  const agentChars = eagerAgents.reduce((s, e, i) => s + e.text.length + (i > 0 ? 1 : 0), 0);
   const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
   const agents = {
     chars: agentChars,
@@ -140,11 +140,24 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
   for (const c of components)
     if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0)) worst = c;
 
+  // Grouped once (a marketplace has hundreds of units and tens of thousands of files).
+  const group = <T extends { unit: string }>(xs: readonly T[]) => {
+    const m = new Map<string, T[]>();
+    for (const x of xs) {
+      const list = m.get(x.unit);
+      if (list) list.push(x);
+      else m.set(x.unit, [x]);
+    }
+    return m;
+  };
+  const filesByUnit = group(files);
+  const entriesByUnit = group(allEntries);
+  const componentsByUnit = group(components);
   const units: UnitRecord[] = plan.units.map((u) => {
-    const uf = files.filter((f) => f.unit === u.name);
-    const ue = allEntries.filter((e) => e.unit === u.name);
+    const uf = filesByUnit.get(u.name) ?? [];
+    const ue = entriesByUnit.get(u.name) ?? [];
     const comps: Record<string, number> = {};
-    for (const c of components) if (c.unit === u.name) comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+    for (const c of componentsByUnit.get(u.name) ?? []) comps[c.kind] = (comps[c.kind] ?? 0) + 1;
     // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
     const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
     return {

@@ -59,21 +59,16 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
     if (r.parsed?.hasFrontmatter) ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
     return;
   }
-  if (ctx.agentEntries.some((e) => e.name === name)) {
+  const first = ctx.agentByName.get(name);
+  if (first) {
     ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-    ctx.diag(
-      f,
-      fieldLine(r.text, 'name'),
-      'warning',
-      'duplicate-name',
-      `agent name "${name}" is also defined by ${ctx.agentEntries.find((e) => e.name === name)!.file}: Claude Code lists only one`,
-    );
+    ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${first.file}: Claude Code lists only one`);
     return;
   }
   const tools = agentTools(fm);
   const text = `- ${name}: ${description} (Tools: ${tools})`;
   const loading: Loading = 'eager';
-  ctx.agentEntries.push({
+  const entry: PlannedEntry = {
     name,
     kind: 'agent',
     unit: u.name,
@@ -86,7 +81,9 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
     descriptionCapped: false,
     nameOnly: false,
     line: fieldLine(r.text, 'description'),
-  });
+  };
+  ctx.agentEntries.push(entry);
+  ctx.agentByName.set(name, entry);
   ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
   ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
   const skills = asGlobs(fm.skills);

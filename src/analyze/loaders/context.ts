@@ -33,6 +33,8 @@ export class PlanContext {
   readonly files = new Map<string, PlannedFile>();
   readonly skillEntries: PlannedEntry[] = [];
   readonly agentEntries: PlannedEntry[] = [];
+  /** The first agent of each name (Claude Code lists one per name). */
+  readonly agentByName = new Map<string, PlannedEntry>();
   readonly components: PlannedComponent[] = [];
   readonly edges: GraphEdge[] = [];
   readonly unresolved: UnresolvedRef[] = [];
