@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { ContentFindings } from '../model/snapshot.js';
 import { detach } from './frontmatter.js';
 import type { FileScan, PlannedFile } from './plan-types.js';
@@ -92,15 +91,8 @@ export function scanFile(text: string, f: Pick<PlannedFile, 'loading' | 'categor
     for (let i = text.indexOf('\n', counted); i >= 0 && i < a; i = text.indexOf('\n', i + 1)) line++;
     counted = a;
     // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
-    const opening = text
-      .slice(a, Math.min(b, a + 600))
-      .replace(/\s+/g, ' ')
-      .toLowerCase()
-      .slice(0, 400);
     scan.paragraphs.push({
-      key: createHash('sha1')
-        .update(`${b - a}:${opening}`)
-        .digest('base64'),
+      key: `${b - a}:${openingHash(text, a, b)}`,
       line,
       chars: b - a,
       preview: detach(text.slice(a, a + 80).replace(/\s+/g, ' ')),
@@ -112,6 +104,52 @@ export function scanFile(text: string, f: Pick<PlannedFile, 'loading' | 'categor
   }
   take(text.length);
   return scan;
+}
+
+/**
+ * A 64-bit hash (two FNV-style lanes) of a paragraph's opening as the duplicate key: its first 600
+ * characters with runs of whitespace as one space and letters lower-cased, first 400 of those; read
+ * in place (no normalized copy is built).
+ */
+function openingHash(text: string, a: number, b: number): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  let n = 0;
+  let space = false;
+  const end = Math.min(b, a + 600);
+  for (let i = a; i < end && n < 400; i++) {
+    let c = text.charCodeAt(i);
+    if (isWhite(c)) {
+      if (space) continue;
+      space = true;
+      c = 32;
+    } else {
+      space = false;
+      if (c >= 65 && c <= 90) c += 32;
+      else if (c > 127) c = text[i]!.toLowerCase().charCodeAt(0);
+    }
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+    n++;
+  }
+  return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+}
+
+/** What `\s` matches. */
+function isWhite(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 function scanCompressible(lines: string[], out: FileScan['compressible']): void {
