@@ -2,6 +2,8 @@
 import { run } from './cli.js';
 import { canRelay, runInWorker } from './worker.js';
 
+// Stack traces through the bundle's source maps, when debugging (Node's own support: no cost otherwise).
+if (process.env.CONTEXT_BUDGET_DEBUG) process.setSourceMapsEnabled(true);
 // A reader that stops early (`--json | head -1`) is not a failure: the verdict's exit code stands.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code !== 'EPIPE') throw e;

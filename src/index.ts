@@ -1,5 +1,7 @@
 import { relayToWorker } from './worker.js';
 
+// Stack traces through the bundle's source maps, when debugging (Node's own support: no cost otherwise).
+if (process.env.CONTEXT_BUDGET_DEBUG) process.setSourceMapsEnabled(true);
 // The main thread loads nothing but the relay: the Action's modules are loaded once, in the worker.
 const relayed = relayToWorker(new URL(import.meta.url));
 if (relayed) process.exit(await relayed);

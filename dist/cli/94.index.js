@@ -246,6 +246,58 @@ function countLines(s) {
  * Returns null whenever YAML could read it differently, and the YAML parser decides.
  */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\\[^\x00-\x1f])*)"|'([^'\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]*)')[ \t]*$/;
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+function unescapeDoubleQuoted(s) {
+    if (!s.includes('\\'))
+        return s;
+    let out = '';
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c !== '\\') {
+            out += c;
+            continue;
+        }
+        const e = s[++i];
+        const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+        if (hex) {
+            const h = s.slice(i + 1, i + 1 + hex);
+            if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== hex)
+                return null;
+            const cp = parseInt(h, 16);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                return null;
+            out += String.fromCodePoint(cp);
+            i += hex;
+            continue;
+        }
+        const r = ESCAPES[e];
+        if (r === undefined)
+            return null;
+        out += r;
+    }
+    return out;
+}
 function parseSimple(yamlText) {
     const data = {};
     const lines = yamlText.split('\n');
@@ -255,6 +307,15 @@ function parseSimple(yamlText) {
             line = line.slice(0, -1);
         if (line === '' && i === lines.length - 1)
             break;
+        const q = QUOTED_LINE.exec(line);
+        if (q) {
+            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+            const v = q[2] !== undefined ? unescapeDoubleQuoted(q[2]) : q[3];
+            if (v === null)
+                return null;
+            data[q[1]] = v;
+            continue;
+        }
         const m = SIMPLE_LINE.exec(line);
         if (!m)
             return null;
@@ -3716,14 +3777,15 @@ function worktree_worktreeSource(dir) {
 
 
 
-/** Top of the git repository containing dir, or null when dir is not in one. */
-async function repoTop(dir) {
-    try {
-        return (await git(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
+const tops = new Map();
+/** Top of the git repository containing dir, or null when dir is not in one (asked of git once per directory: both sides of a diff share it). */
+function repoTop(dir) {
+    let top = tops.get(dir);
+    if (!top) {
+        top = git(dir, ['rev-parse', '--show-toplevel']).then((out) => out.toString('utf8').trim(), () => (tops.delete(dir), null));
+        tops.set(dir, top);
     }
-    catch {
-        return null;
-    }
+    return top;
 }
 /** A directory's working tree, or one commit of the repository it belongs to. */
 async function openSource(dir, ref) {

@@ -130,6 +130,56 @@ function countLines(s: string): number {
  * Returns null whenever YAML could read it differently, and the YAML parser decides.
  */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE =
+  /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\\[^\x00-\x1f])*)"|'([^'\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]*)')[ \t]*$/;
+
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES: Record<string, string> = {
+  '0': '\0',
+  a: '\x07',
+  b: '\b',
+  t: '\t',
+  '\t': '\t',
+  n: '\n',
+  v: '\v',
+  f: '\f',
+  r: '\r',
+  e: '\x1b',
+  ' ': ' ',
+  '"': '"',
+  '/': '/',
+  '\\': '\\',
+  N: '\x85',
+  _: '\xa0',
+  L: '\u2028',
+  P: '\u2029',
+};
+function unescapeDoubleQuoted(s: string): string | null {
+  if (!s.includes('\\')) return s;
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const e = s[++i]!;
+    const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (hex) {
+      const h = s.slice(i + 1, i + 1 + hex);
+      if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== hex) return null;
+      const cp = parseInt(h, 16);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
+      out += String.fromCodePoint(cp);
+      i += hex;
+      continue;
+    }
+    const r = ESCAPES[e];
+    if (r === undefined) return null;
+    out += r;
+  }
+  return out;
+}
 function parseSimple(yamlText: string): Record<string, unknown> | null {
   const data: Record<string, unknown> = {};
   const lines = yamlText.split('\n');
@@ -137,6 +187,14 @@ function parseSimple(yamlText: string): Record<string, unknown> | null {
     let line = lines[i]!;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line === '' && i === lines.length - 1) break;
+    const q = QUOTED_LINE.exec(line);
+    if (q) {
+      // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+      const v = q[2] !== undefined ? unescapeDoubleQuoted(q[2]) : q[3]!;
+      if (v === null) return null;
+      data[q[1]!] = v;
+      continue;
+    }
     const m = SIMPLE_LINE.exec(line);
     if (!m) return null;
     const v = m[2]!.trimEnd();

@@ -5,13 +5,19 @@ import { git, gitSource } from './git.js';
 import type { FrameworkSource } from './types.js';
 import { worktreeSource } from './worktree.js';
 
-/** Top of the git repository containing dir, or null when dir is not in one. */
-export async function repoTop(dir: string): Promise<string | null> {
-  try {
-    return (await git(dir, ['rev-parse', '--show-toplevel'])).toString('utf8').trim();
-  } catch {
-    return null;
+const tops = new Map<string, Promise<string | null>>();
+
+/** Top of the git repository containing dir, or null when dir is not in one (asked of git once per directory: both sides of a diff share it). */
+export function repoTop(dir: string): Promise<string | null> {
+  let top = tops.get(dir);
+  if (!top) {
+    top = git(dir, ['rev-parse', '--show-toplevel']).then(
+      (out) => out.toString('utf8').trim(),
+      () => (tops.delete(dir), null), // not a repository (yet): asked again next time
+    );
+    tops.set(dir, top);
   }
+  return top;
 }
 
 /** A directory's working tree, or one commit of the repository it belongs to. */
