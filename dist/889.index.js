@@ -991,7 +991,16 @@ function countLines(s) {
  * Returns null whenever YAML could read it differently, and the YAML parser decides.
  */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
-const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]|\\[^\x00-\x1f])*)"|'([^'\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ufeff]*)')[ \t]*$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
+function plainQuoted(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+            return false;
+    }
+    return true;
+}
 /** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
 const ESCAPES = {
     '0': '\0',
@@ -1055,7 +1064,8 @@ function parseSimple(yamlText) {
         const q = QUOTED_LINE.exec(line);
         if (q) {
             // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
-            const v = q[2] !== undefined ? unescapeDoubleQuoted(q[2]) : q[3];
+            const raw = q[2] ?? q[3];
+            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
             if (v === null)
                 return null;
             data[q[1]] = v;
