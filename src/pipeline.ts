@@ -161,7 +161,7 @@ export async function runDiff(
 }
 
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
-export const OFFLOAD_BYTES = 8 * 1024 * 1024;
+export const OFFLOAD_BYTES = 32 * 1024 * 1024;
 
 /** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
 async function large(sides: Side[]): Promise<boolean> {

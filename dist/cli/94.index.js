@@ -6379,7 +6379,7 @@ async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
     return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
 }
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
-const OFFLOAD_BYTES = 8 * 1024 * 1024;
+const OFFLOAD_BYTES = 32 * 1024 * 1024;
 /** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
 async function large(sides) {
     let bytes = 0;
