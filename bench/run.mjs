@@ -2,8 +2,9 @@
 // Action and the CLI run it, timed by CPU (user + system, git included) and peak RSS from
 // /usr/bin/time, interleaved round by round with the limit (bench/limit.mjs: each distinct blob of
 // both revisions read from git once and tokenized once with the same tokenizer) so that machine noise
-// hits both alike. Cases: the five shared corpus pairs (skipped cleanly when ../shared is absent) and a
-// synthetic 10,000-file / ~50 MB-per-side marketplace built from real prose (bench/prose.mjs).
+// hits both alike. Cases: the five shared corpus pairs (skipped cleanly when ../shared is absent), a
+// synthetic 10,000-file / ~50 MB-per-side marketplace built from real prose (bench/prose.mjs), and
+// three frameworks shaped unlike any of those (bench/unseen.mjs).
 // Each run's exit status and output are checked: a crash, a wrong verdict or a count that differs
 // between runs is an error, never a figure.
 //
@@ -17,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { proseDirs, synthetic } from './synthetic.mjs';
+import { unseen } from './unseen.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -195,6 +197,8 @@ for (const plugins of synth) {
   synthetic(h, { plugins }, 'head');
   cases.push({ label: `synthetic marketplace, ${sb.files.toLocaleString('en')} files, ${(sb.bytes / 1e6).toFixed(0)} MB per side`, baseDir: b, headDir: h });
 }
+// Frameworks never seen before (bench/unseen.mjs), measured the same way.
+cases.push(...unseen(tmp));
 console.log(`synthetic prose: ${prose.label}`);
 const selected = cases.filter((c) => !only || c.label.includes(only));
 const rx = flag('--peers') ? repomixBin() : null;

@@ -280,32 +280,20 @@ const ESCAPES = {
 function unescapeDoubleQuoted(s) {
     if (!s.includes('\\'))
         return s;
-    let out = '';
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        if (c !== '\\') {
-            out += c;
-            continue;
-        }
-        const e = s[++i];
-        const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-        if (hex) {
-            const h = s.slice(i + 1, i + 1 + hex);
-            if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== hex)
-                return null;
-            const cp = parseInt(h, 16);
+    let bad = false;
+    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
+        if (e.length > 1) {
+            const cp = parseInt(e.slice(1), 16);
             if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-                return null;
-            out += String.fromCodePoint(cp);
-            i += hex;
-            continue;
+                bad = true;
+            return bad ? '' : String.fromCodePoint(cp);
         }
         const r = ESCAPES[e];
         if (r === undefined)
-            return null;
-        out += r;
-    }
-    return out;
+            bad = true;
+        return r ?? '';
+    });
+    return bad ? null : out;
 }
 function parseSimple(yamlText) {
     const data = {};
@@ -685,6 +673,203 @@ function isSpace(c) {
     return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
+;// CONCATENATED MODULE: ./src/analyze/markdown.ts
+/**
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
+ */
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line, inComment, gap) {
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+        if (inComment) {
+            const end = s.indexOf('-->');
+            if (end < 0)
+                return { kept, inComment };
+            s = s.slice(end + 3);
+            inComment = false;
+            continue;
+        }
+        const start = s.indexOf('<!--');
+        if (start < 0)
+            return { kept: kept + s, inComment };
+        kept += s.slice(0, start) + gap;
+        s = s.slice(start + 4);
+        inComment = true;
+    }
+    return { kept, inComment };
+}
+function closesFence(line, fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
+}
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+function isImportPath(p) {
+    if (p.startsWith('./') || p.startsWith('~/'))
+        return true;
+    if (p.startsWith('/'))
+        return p.length > 1;
+    return /^[A-Za-z0-9._-]/.test(p);
+}
+/**
+ * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
+ * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
+ * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
+ * allocates only the lines that hold one.
+ */
+function eachProseLine(text, wants, visit) {
+    let fence = null;
+    let inComment = false;
+    let index = 0;
+    for (let start = 0; start <= text.length; index++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        start = end + 1;
+        if (fence !== null) {
+            if (closesFence(line, fence))
+                fence = null;
+            continue;
+        }
+        if (!inComment) {
+            const m = FENCE_RE.exec(line);
+            if (m) {
+                fence = m[1];
+                continue;
+            }
+            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
+            if (!line.includes('<!--') && !wants(line))
+                continue;
+        }
+        const cut = cutComments(line, inComment, ' ');
+        inComment = cut.inComment;
+        if (wants(line))
+            visit(stripInlineCode(cut.kept), index);
+    }
+}
+function stripInlineCode(line) {
+    if (!line.includes('`'))
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (line[i] !== '`') {
+            out += line[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (line[i + n] === '`')
+            n++;
+        const ticks = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < line.length) {
+            const k = line.indexOf(ticks, j);
+            if (k < 0)
+                break;
+            if (line[k + n] !== '`' && line[k - 1] !== '`') {
+                close = k;
+                break;
+            }
+            j = k + 1;
+        }
+        if (close < 0) {
+            out += line.slice(i, i + n);
+            i += n;
+            continue;
+        }
+        out += ' '.repeat(close + n - i);
+        i = close + n;
+    }
+    return out;
+}
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+function findImports(text) {
+    const refs = [];
+    if (!text.includes('@'))
+        return refs;
+    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
+        if (!line.includes('@'))
+            return;
+        IMPORT_RE.lastIndex = 0;
+        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+            let ref = m[1].replace(/\\ /g, ' ');
+            const hash = ref.indexOf('#');
+            if (hash >= 0)
+                ref = ref.slice(0, hash);
+            if (ref && isImportPath(ref))
+                refs.push({ ref, line: i + 1 });
+        }
+    });
+    return refs;
+}
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+function stripHtmlComments(text) {
+    if (!text.includes('<!--'))
+        return text;
+    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+    text = text.replace(/\r\n?/g, '\n');
+    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
+    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
+    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
+    const lines = text.split(/(\r?\n)/);
+    let out = '';
+    let fence = null;
+    for (let idx = 0; idx < lines.length; idx++) {
+        const part = lines[idx];
+        if (idx % 2 === 1) {
+            out += part;
+            continue;
+        }
+        if (fence !== null) {
+            if (closesFence(part, fence))
+                fence = null;
+            out += part;
+            continue;
+        }
+        const fm = FENCE_RE.exec(part);
+        if (fm) {
+            fence = fm[1];
+            out += part;
+            continue;
+        }
+        if (!/^ {0,3}<!--/.test(part)) {
+            out += part;
+            continue;
+        }
+        // The block runs to the line that holds the closing `-->`.
+        let j = idx;
+        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
+            j += 2;
+        if (j >= lines.length) {
+            out += lines.slice(idx).join('');
+            break;
+        }
+        const residue = lines
+            .slice(idx, j + 1)
+            .join('')
+            .replace(/<!--[\s\S]*?-->/g, '');
+        if (residue.trim() !== '') {
+            out += residue;
+            idx = j;
+            continue;
+        }
+        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
+        let k = j + 2;
+        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
+            k += 2;
+        idx = k - 1;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/text.ts
 const utf8 = new TextDecoder('utf-8', { fatal: false });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
@@ -756,6 +941,7 @@ function parseJson(text) {
 
 
 
+
 /** Characters of decoded text counted at once (one batch is all the text a run holds). */
 const DIGEST_BATCH_CHARS = 4_000_000;
 /** `/name` mentions of a command or skill (links.ts resolves them). */
@@ -763,7 +949,9 @@ const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
 const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
 /** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
 function fileCountKey(f) {
-    return 'start' in f.source && f.sha ? TokenCounter.fileKey(f.sha, f.kind, f.source.start) : TokenCounter.key('text' in f.source ? f.source.text : '');
+    if ('text' in f.source)
+        return TokenCounter.key(f.source.text);
+    return f.sha ? TokenCounter.fileKey(f.sha, f.source.memory ? `${f.kind}+memory` : f.kind, f.source.start) : TokenCounter.key('');
 }
 function textOf(f, contents) {
     if ('text' in f.source)
@@ -771,8 +959,10 @@ function textOf(f, contents) {
     const blob = contents.get(f.real);
     if (!blob)
         return '';
-    const text = decode(blob.data).text;
-    return f.source.start > 0 ? text.slice(f.source.start) : text;
+    const decoded = decode(blob.data).text;
+    const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
+    // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
+    return f.source.memory ? stripHtmlComments(text).trim() : text;
 }
 function namesIn(text, kind) {
     if (!MENTIONING.has(kind) || !text.includes('/'))
@@ -807,7 +997,7 @@ async function digest(sides, counter, memo = new Map(), batchChars = counter.rem
             if (!d || count) {
                 const text = textOf(f, contents);
                 if (!d)
-                    memo.set(dkey, (d = { chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+                    memo.set(dkey, (d = { key, chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
                 if (count) {
                     batch.push({ key, text });
                     queued.add(key);
@@ -1257,7 +1447,6 @@ function judgedListings(s) {
 
 
 
-
 /** The listing entries of a plan, with their count keys (files are counted by digest()). */
 function entryItems(plan) {
     return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: TokenCounter.key(e.text), text: e.text }));
@@ -1269,7 +1458,7 @@ async function measure(plan, counter, ctx) {
     const tokFile = (f) => {
         if (!f.digest)
             throw new Error(`measure: ${f.path} was not digested`);
-        return counter.cached(fileCountKey(f)) ?? 0;
+        return counter.cached(f.digest.key) ?? 0;
     };
     const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
     const listingByFile = new Map();
@@ -1525,203 +1714,6 @@ function sum(xs) {
 }
 function round4(x) {
     return Math.round(x * 10000) / 10000;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/markdown.ts
-/**
- * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
- * inline code spans and HTML comments; HTML comments stripped from what is loaded.
- */
-/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
-const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
-/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
-function cutComments(line, inComment, gap) {
-    let s = line;
-    let kept = '';
-    while (s.length > 0) {
-        if (inComment) {
-            const end = s.indexOf('-->');
-            if (end < 0)
-                return { kept, inComment };
-            s = s.slice(end + 3);
-            inComment = false;
-            continue;
-        }
-        const start = s.indexOf('<!--');
-        if (start < 0)
-            return { kept: kept + s, inComment };
-        kept += s.slice(0, start) + gap;
-        s = s.slice(start + 4);
-        inComment = true;
-    }
-    return { kept, inComment };
-}
-function closesFence(line, fence) {
-    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
-}
-/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
-function isImportPath(p) {
-    if (p.startsWith('./') || p.startsWith('~/'))
-        return true;
-    if (p.startsWith('/'))
-        return p.length > 1;
-    return /^[A-Za-z0-9._-]/.test(p);
-}
-/**
- * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
- * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
- * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
- * allocates only the lines that hold one.
- */
-function eachProseLine(text, wants, visit) {
-    let fence = null;
-    let inComment = false;
-    let index = 0;
-    for (let start = 0; start <= text.length; index++) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-        start = end + 1;
-        if (fence !== null) {
-            if (closesFence(line, fence))
-                fence = null;
-            continue;
-        }
-        if (!inComment) {
-            const m = FENCE_RE.exec(line);
-            if (m) {
-                fence = m[1];
-                continue;
-            }
-            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
-            if (!line.includes('<!--') && !wants(line))
-                continue;
-        }
-        const cut = cutComments(line, inComment, ' ');
-        inComment = cut.inComment;
-        if (wants(line))
-            visit(stripInlineCode(cut.kept), index);
-    }
-}
-function stripInlineCode(line) {
-    if (!line.includes('`'))
-        return line;
-    let out = '';
-    let i = 0;
-    while (i < line.length) {
-        if (line[i] !== '`') {
-            out += line[i];
-            i++;
-            continue;
-        }
-        let n = 0;
-        while (line[i + n] === '`')
-            n++;
-        const ticks = '`'.repeat(n);
-        let j = i + n;
-        let close = -1;
-        while (j < line.length) {
-            const k = line.indexOf(ticks, j);
-            if (k < 0)
-                break;
-            if (line[k + n] !== '`' && line[k - 1] !== '`') {
-                close = k;
-                break;
-            }
-            j = k + 1;
-        }
-        if (close < 0) {
-            out += line.slice(i, i + n);
-            i += n;
-            continue;
-        }
-        out += ' '.repeat(close + n - i);
-        i = close + n;
-    }
-    return out;
-}
-/** @imports in a memory file (or @file references in a command), in order of appearance. */
-function findImports(text) {
-    const refs = [];
-    if (!text.includes('@'))
-        return refs;
-    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
-        if (!line.includes('@'))
-            return;
-        IMPORT_RE.lastIndex = 0;
-        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
-            let ref = m[1].replace(/\\ /g, ' ');
-            const hash = ref.indexOf('#');
-            if (hash >= 0)
-                ref = ref.slice(0, hash);
-            if (ref && isImportPath(ref))
-                refs.push({ ref, line: i + 1 });
-        }
-    });
-    return refs;
-}
-/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
-function stripHtmlComments(text) {
-    if (!text.includes('<!--'))
-        return text;
-    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
-    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
-    text = text.replace(/\r\n?/g, '\n');
-    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
-    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
-    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
-    const lines = text.split(/(\r?\n)/);
-    let out = '';
-    let fence = null;
-    for (let idx = 0; idx < lines.length; idx++) {
-        const part = lines[idx];
-        if (idx % 2 === 1) {
-            out += part;
-            continue;
-        }
-        if (fence !== null) {
-            if (closesFence(part, fence))
-                fence = null;
-            out += part;
-            continue;
-        }
-        const fm = FENCE_RE.exec(part);
-        if (fm) {
-            fence = fm[1];
-            out += part;
-            continue;
-        }
-        if (!/^ {0,3}<!--/.test(part)) {
-            out += part;
-            continue;
-        }
-        // The block runs to the line that holds the closing `-->`.
-        let j = idx;
-        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
-            j += 2;
-        if (j >= lines.length) {
-            out += lines.slice(idx).join('');
-            break;
-        }
-        const residue = lines
-            .slice(idx, j + 1)
-            .join('')
-            .replace(/<!--[\s\S]*?-->/g, '');
-        if (residue.trim() !== '') {
-            out += residue;
-            idx = j;
-            continue;
-        }
-        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
-        let k = j + 2;
-        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
-            k += 2;
-        idx = k - 1;
-    }
-    return out;
 }
 
 // EXTERNAL MODULE: external "node:path/posix"
@@ -3095,7 +3087,8 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
         ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
         return 0;
     }
-    ctx.addFile(p, unit, kind, loading, reason, category, text, depth);
+    // The text is derived again from the blob when counted (digest.ts): the plan keeps no copy.
+    ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
     if (depth === 0)
         ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
     const fileWarn = memoryFileWarnChars(ctx.m);

@@ -8,6 +8,7 @@ import type { Blob } from '../collect/types.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { scanFile } from './content.js';
 import { detach } from './frontmatter.js';
+import { stripHtmlComments } from './markdown.js';
 import type { FileDigest, Plan, PlannedFile } from './plan-types.js';
 import { decode } from './text.js';
 
@@ -23,15 +24,18 @@ const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
 
 /** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
 export function fileCountKey(f: Pick<PlannedFile, 'sha' | 'kind' | 'source'>): string {
-  return 'start' in f.source && f.sha ? TokenCounter.fileKey(f.sha, f.kind, f.source.start) : TokenCounter.key('text' in f.source ? f.source.text : '');
+  if ('text' in f.source) return TokenCounter.key(f.source.text);
+  return f.sha ? TokenCounter.fileKey(f.sha, f.source.memory ? `${f.kind}+memory` : f.kind, f.source.start) : TokenCounter.key('');
 }
 
 function textOf(f: PlannedFile, contents: ReadonlyMap<string, Blob>): string {
   if ('text' in f.source) return f.source.text;
   const blob = contents.get(f.real);
   if (!blob) return '';
-  const text = decode(blob.data).text;
-  return f.source.start > 0 ? text.slice(f.source.start) : text;
+  const decoded = decode(blob.data).text;
+  const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
+  // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
+  return f.source.memory ? stripHtmlComments(text).trim() : text;
 }
 
 function namesIn(text: string, kind: PlannedFile['kind']): string[] {
@@ -69,7 +73,7 @@ export async function digest(
       const count = !queued.has(key) && counter.cached(key) === undefined;
       if (!d || count) {
         const text = textOf(f, contents);
-        if (!d) memo.set(dkey, (d = { chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+        if (!d) memo.set(dkey, (d = { key, chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
         if (count) {
           batch.push({ key, text });
           queued.add(key);

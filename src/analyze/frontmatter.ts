@@ -164,29 +164,18 @@ const ESCAPES: Record<string, string> = {
 };
 function unescapeDoubleQuoted(s: string): string | null {
   if (!s.includes('\\')) return s;
-  let out = '';
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    if (c !== '\\') {
-      out += c;
-      continue;
-    }
-    const e = s[++i]!;
-    const hex = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
-    if (hex) {
-      const h = s.slice(i + 1, i + 1 + hex);
-      if (!/^[0-9a-fA-F]+$/.test(h) || h.length !== hex) return null;
-      const cp = parseInt(h, 16);
-      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return null;
-      out += String.fromCodePoint(cp);
-      i += hex;
-      continue;
+  let bad = false;
+  const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e: string) => {
+    if (e.length > 1) {
+      const cp = parseInt(e.slice(1), 16);
+      if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bad = true;
+      return bad ? '' : String.fromCodePoint(cp);
     }
     const r = ESCAPES[e];
-    if (r === undefined) return null;
-    out += r;
-  }
-  return out;
+    if (r === undefined) bad = true;
+    return r ?? '';
+  });
+  return bad ? null : out;
 }
 function parseSimple(yamlText: string): Record<string, unknown> | null {
   const data: Record<string, unknown> = {};

@@ -13,7 +13,6 @@ import {
 import { TokenCounter } from '../tokenize/counter.js';
 import { TOKENIZER_NOTE } from '../tokenize/tokenizer.js';
 import { findContent } from './content.js';
-import { fileCountKey } from './digest.js';
 import { buildGraph } from './graph.js';
 import { buildListing } from './listing.js';
 import { displayWidth } from './text.js';
@@ -39,7 +38,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
   const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
   const tokFile = (f: Plan['files'][number]) => {
     if (!f.digest) throw new Error(`measure: ${f.path} was not digested`);
-    return counter.cached(fileCountKey(f)) ?? 0;
+    return counter.cached(f.digest.key) ?? 0;
   };
 
   const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));

@@ -33,11 +33,16 @@ export interface FileScan {
   paragraphs: { key: string; line: number; chars: number; preview: string }[];
 }
 
-/** The loaded text: the blob's decoded text from `start` (after a frontmatter block), or a text of its own (a memory file after its transform). */
-export type TextSource = { start: number } | { text: string };
+/**
+ * The loaded text: the blob's decoded text from `start` (after a frontmatter block), as a memory
+ * file loads it when `memory` (HTML comment blocks removed, trimmed), or a text of its own.
+ */
+export type TextSource = { start: number; memory?: true } | { text: string };
 
 /** What the snapshot needs of a file's loaded text, computed once per content (digest.ts). */
 export interface FileDigest {
+  /** The count key of the text (digest.ts fileCountKey). */
+  key: string;
   chars: number;
   /** Sections, compressible parts and paragraphs (content.ts). */
   scan: FileScan | null;

@@ -41,7 +41,7 @@ describe('1. quadratic scans', () => {
     expect(s.files.find((f) => f.path === 'CLAUDE.md')!.loading).toBe('eager');
     const text = `a${' '.repeat(100_000)}b${' '.repeat(50_000)}\n`;
     const f = { loading: 'eager', category: 'memory' } as const;
-    const found = findContent([{ path: 'a.md', ...f, digest: { chars: text.length, scan: scanFile(text, f), names: [] } }], () => 1000);
+    const found = findContent([{ path: 'a.md', ...f, digest: { key: 'k', chars: text.length, scan: scanFile(text, f), names: [] } }], () => 1000);
     expect(found.compressible.some((c) => c.kind === 'whitespace')).toBe(true);
   });
 });

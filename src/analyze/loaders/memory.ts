@@ -190,7 +190,8 @@ export function loadMemory(
     ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
     return 0;
   }
-  ctx.addFile(p, unit, kind, loading, reason, category, text, depth);
+  // The text is derived again from the blob when counted (digest.ts): the plan keeps no copy.
+  ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
   if (depth === 0) ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
   const fileWarn = memoryFileWarnChars(ctx.m);
   if (text.length > fileWarn && loading === 'eager')
