@@ -992,6 +992,10 @@ function countLines(s) {
  */
 const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
 const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
+/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
+const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
+const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
 /** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
 function plainQuoted(s) {
     for (let i = 0; i < s.length; i++) {
@@ -1057,6 +1061,19 @@ function parseSimple(yamlText) {
             if (v === null)
                 return null;
             data[q[1]] = v;
+            continue;
+        }
+        const l = QUOTED_LIST_LINE.exec(line);
+        if (l) {
+            const items = [];
+            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
+                const inner = item.slice(1, -1);
+                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
+                if (v === null)
+                    return null;
+                items.push(v);
+            }
+            data[l[1]] = items;
             continue;
         }
         const m = SIMPLE_LINE.exec(line);

@@ -22,6 +22,21 @@ describe('front matter: the fast path reads what YAML reads', () => {
     text.map((t) => `"${t}"`),
     text.map((t) => `'${t}'`),
     text.map((t) => `"${t}"  `),
+    fc
+      .array(
+        fc.oneof(
+          text.map((t) => `"${t}"`),
+          text.map((t) => `'${t}'`),
+        ),
+        { maxLength: 4 },
+      )
+      .map((xs) => `[${xs.join(', ')}]`),
+    fc
+      .array(
+        text.map((t) => `"${t}"`),
+        { maxLength: 3 },
+      )
+      .map((xs) => `[ ${xs.join(' ,')} ]  `),
   );
   it('on generated key: value lines (plain, double and single quoted; duplicate keys)', () => {
     fc.assert(
