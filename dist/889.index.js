@@ -1787,8 +1787,10 @@ const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude
 const MAX_PIECE_CHARS = 16_384;
 /** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
 const PIECE_MEMO_MAX = 200_000;
-/** Longer pieces are not remembered (they rarely repeat). */
+/** Longer pieces go to a small memory of their own (they rarely repeat). */
 const PIECE_MEMO_MAX_CHARS = 64;
+/** Long pieces remembered at once (the most recent). */
+const LONG_PIECES_KEPT = 256;
 /**
  * Counts o200k_base tokens exactly as BPE does (the text split by the encoding's regex, each piece
  * encoded on its own), remembering each distinct piece's count: prose repeats its words, so most
@@ -1799,6 +1801,7 @@ const PIECE_MEMO_MAX_CHARS = 64;
 function pieceCounter(core, splitRegex) {
     const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
     const memo = new Map();
+    const long = new Map();
     return (text) => {
         let n = 0;
         re.lastIndex = 0;
@@ -1806,10 +1809,23 @@ function pieceCounter(core, splitRegex) {
             const piece = m[0];
             let c = memo.get(piece);
             if (c === undefined) {
-                c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-                // A copy as the key: a substring can keep the whole text it came from alive.
-                if (piece.length <= PIECE_MEMO_MAX_CHARS && memo.size < PIECE_MEMO_MAX)
-                    memo.set((' ' + piece).slice(1), c);
+                if (piece.length > PIECE_MEMO_MAX_CHARS) {
+                    // Long pieces (runs of spaces, long words) rarely repeat, but BPE on them is quadratic:
+                    // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
+                    c = long.get(piece);
+                    if (c === undefined) {
+                        c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
+                        long.set((' ' + piece).slice(1), c);
+                        if (long.size > LONG_PIECES_KEPT)
+                            long.delete(long.keys().next().value);
+                    }
+                }
+                else {
+                    c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
+                    // A copy as the key: a substring can keep the whole text it came from alive.
+                    if (memo.size < PIECE_MEMO_MAX)
+                        memo.set((' ' + piece).slice(1), c);
+                }
             }
             n += c;
         }

@@ -17,8 +17,10 @@ export const MAX_PIECE_CHARS = 16_384;
 
 /** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
 export const PIECE_MEMO_MAX = 200_000;
-/** Longer pieces are not remembered (they rarely repeat). */
+/** Longer pieces go to a small memory of their own (they rarely repeat). */
 export const PIECE_MEMO_MAX_CHARS = 64;
+/** Long pieces remembered at once (the most recent). */
+export const LONG_PIECES_KEPT = 256;
 
 interface BpeCore {
   getBpeRankFromString(piece: string): number | undefined;
@@ -35,6 +37,7 @@ interface BpeCore {
 export function pieceCounter(core: BpeCore, splitRegex: RegExp): (text: string) => number {
   const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
   const memo = new Map<string, number>();
+  const long = new Map<string, number>();
   return (text) => {
     let n = 0;
     re.lastIndex = 0;
@@ -42,9 +45,20 @@ export function pieceCounter(core: BpeCore, splitRegex: RegExp): (text: string) 
       const piece = m[0];
       let c = memo.get(piece);
       if (c === undefined) {
-        c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-        // A copy as the key: a substring can keep the whole text it came from alive.
-        if (piece.length <= PIECE_MEMO_MAX_CHARS && memo.size < PIECE_MEMO_MAX) memo.set((' ' + piece).slice(1), c);
+        if (piece.length > PIECE_MEMO_MAX_CHARS) {
+          // Long pieces (runs of spaces, long words) rarely repeat, but BPE on them is quadratic:
+          // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
+          c = long.get(piece);
+          if (c === undefined) {
+            c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
+            long.set((' ' + piece).slice(1), c);
+            if (long.size > LONG_PIECES_KEPT) long.delete(long.keys().next().value!);
+          }
+        } else {
+          c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
+          // A copy as the key: a substring can keep the whole text it came from alive.
+          if (memo.size < PIECE_MEMO_MAX) memo.set((' ' + piece).slice(1), c);
+        }
       }
       n += c;
     }
