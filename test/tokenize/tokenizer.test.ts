@@ -3,8 +3,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
 import { describe, expect, it } from 'vitest';
-import { loadTokenizer, MAX_PIECE_CHARS, PIECE_MEMO_MAX_CHARS } from '../../src/tokenize/tokenizer.js';
-import { analyzeDir, cleanup, CORPORA, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
+import { loadTokenizer, MAX_PIECE_CHARS, PIECE_MEMO_MAX_CHARS, RANKS_FILE } from '../../src/tokenize/tokenizer.js';
+import { analyzeDir, cleanup, CORPORA, FIXTURES, ROOT, tmpDir, writeFiles } from '../helpers.js';
 
 /** gpt-tokenizer's own count, special tokens as plain text. */
 const reference = (t: string) => countTokens(t, { disallowedSpecial: new Set() });
@@ -63,6 +63,15 @@ describe('the piece-remembering counter', () => {
       expect(() => countTokens('<|endoftext|>')).toThrow(/special token/); // what the library does by default
     } finally {
       cleanup(d);
+    }
+  });
+
+  it('ships the ranks beside each bundle exactly as gpt-tokenizer has them', async () => {
+    const { default: ranks } = await import('gpt-tokenizer/bpeRanks/o200k_base');
+    for (const dir of ['dist', 'dist/cli']) {
+      const shipped = JSON.parse(readFileSync(path.join(ROOT, dir, RANKS_FILE), 'utf8')) as unknown[];
+      expect(shipped.length).toBe(ranks.length);
+      expect(shipped).toEqual(ranks);
     }
   });
 });
