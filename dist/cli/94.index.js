@@ -2529,13 +2529,18 @@ function planPrompt(ctx, u, f, name, kind) {
         refs,
     });
 }
+/** Characters the skill listing escapes as HTML entities. */
+const LISTING_ESCAPES = /[<>]/g;
 function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias) {
     // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
     // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
+    // `<` and `>` are sent escaped (`&lt;`, `&gt;`; `&` and quotes as they are), and the cap counts the
+    // escaped text (Claude Code 2.1.332, measured on a framework made for it: conformance-text).
     description = description
         .replace(/(?:\r?\n)+/g, ' ')
         .replace(/\t/g, ' ')
-        .trim();
+        .trim()
+        .replace(LISTING_ESCAPES, (c) => (c === '<' ? '&lt;' : '&gt;'));
     const cap = ctx.m.skillListingMaxDescChars;
     const capped = description.length > cap;
     const desc = capped ? description.slice(0, cap - 1) + '…' : description;
