@@ -78,7 +78,17 @@ try {
       const capture = await startCapture();
       for (let job = queue.shift(); job; job = queue.shift()) {
         const t0 = Date.now();
-        const facts = await record(job.fw, job.p, emptyByProfile[job.p.id], capture);
+        let facts;
+        try {
+          facts = await record(job.fw, job.p, emptyByProfile[job.p.id], capture);
+        } catch (e) {
+          // A framework of one's own may be one Claude Code refuses (a listing larger than the
+          // model's window: it exits without a request). Said, not compared; a fixture must not.
+          if (!dirs.length) throw e;
+          (results[job.fw.id] ??= {})[job.p.id] = { refused: e.message };
+          console.error(`${job.fw.id} ${job.p.id}: ${e.message}`);
+          continue;
+        }
         (results[job.fw.id] ??= {})[job.p.id] = facts;
         console.error(
           `${job.fw.id} ${job.p.id}: ${facts.memory.length} memory, ${facts.listing.entries.length} listing (${facts.listing.chars} chars), ${facts.agents.length} agents, ${Date.now() - t0} ms`,
@@ -97,6 +107,10 @@ try {
     for (const fw of list)
       for (const p of PROFILES) {
         const real = results[fw.id][p.id];
+        if (real.refused) {
+          console.log(`– ${fw.dir} ${p.id}: not compared: ${real.refused.split('\n')[0]}`);
+          continue;
+        }
         const diffs = disagreements(real, await predictLike(fw.dir, real, counter));
         console.log(
           `${diffs.length ? '✗' : '✓'} ${fw.dir} ${p.id}: ${real.memory.length} memory files, ${real.listing.entries.filter((e) => !e.bundled).length} listing entries (${real.listing.chars} chars), ${real.agents.filter((a) => !a.builtin).length} agents`,
