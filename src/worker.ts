@@ -12,15 +12,6 @@ import { isMainThread, Worker } from 'node:worker_threads';
 /** The worker's young generation (two semispaces and the nursery's large objects), in MB. */
 export const YOUNG_GENERATION_MB = 8;
 
-/**
- * In the main thread: runs the entry file again in a worker and resolves to its exit code. In the
- * worker (or with CONTEXT_BUDGET_IN_PROCESS=1): null, and the caller does the work itself.
- */
-export function relayToWorker(entry: URL): Promise<number> | null {
-  if (!canRelay()) return null;
-  return runInWorker(entry);
-}
-
 /** Whether this thread may hand its work to a worker (the main thread, unless told to stay in process). */
 export function canRelay(): boolean {
   return isMainThread && process.env.CONTEXT_BUDGET_IN_PROCESS !== '1';

@@ -15,6 +15,7 @@ const LAYER: Record<string, number> = {
   'version.ts': 0,
   'logger.ts': 0,
   'cli-options.ts': 0,
+  'strings.ts': 0,
   collect: 1,
   tokenize: 1,
   config: 1,

@@ -1,5 +1,5 @@
 import type { ContentFindings } from '../model/snapshot.js';
-import { detach } from './frontmatter.js';
+import { detach } from '../strings.js';
 import type { FileScan, PlannedFile } from './plan-types.js';
 
 export type { FileScan } from './plan-types.js';

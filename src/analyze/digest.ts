@@ -7,8 +7,8 @@
 import type { Blob } from '../collect/types.js';
 import { TokenCounter } from '../tokenize/counter.js';
 import { scanFile } from './content.js';
-import { detach } from './frontmatter.js';
-import { stripHtmlComments } from './markdown.js';
+import { detach } from '../strings.js';
+import { memoryText } from './markdown.js';
 import type { FileDigest, Plan, PlannedFile } from './plan-types.js';
 import { decode } from './text.js';
 
@@ -35,7 +35,7 @@ function textOf(f: PlannedFile, contents: ReadonlyMap<string, Blob>): string {
   const decoded = decode(blob.data).text;
   const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
   // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
-  return f.source.memory ? stripHtmlComments(text).trim() : text;
+  return f.source.memory ? memoryText(text) : text;
 }
 
 function namesIn(text: string, kind: PlannedFile['kind']): string[] {

@@ -1,4 +1,5 @@
 import { parseDocument } from 'yaml';
+import { detach } from '../strings.js';
 
 export interface FrontmatterIssue {
   /** 1-based line in the file. */
@@ -61,11 +62,6 @@ function copyValue(v: unknown, seen: Map<object, unknown>): unknown {
     else out[detach(k)] = copyValue(x, seen);
   }
   return out;
-}
-
-/** A copy of a string that shares no memory with the string it came from. */
-export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 function parse(raw: string, maxBytes: number): ParsedFrontmatter {

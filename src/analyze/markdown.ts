@@ -137,6 +137,11 @@ export function findImports(text: string): ImportRef[] {
   return refs;
 }
 
+/** A memory file's text as Claude Code includes it: HTML comment blocks removed, trimmed (nothing left: not included). */
+export function memoryText(raw: string): string {
+  return stripHtmlComments(raw).trim();
+}
+
 /** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
 export function stripHtmlComments(text: string): string {
   if (!text.includes('<!--')) return text;

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { detach } from '../strings.js';
 /**
  * The one place that picks the tokenizer. o200k_base is a public BPE: counts are an estimate of
  * Claude's tokens (its tokenizer is not public) and every output says so.
@@ -37,6 +38,8 @@ interface BpeCore {
  */
 export function pieceCounter(core: BpeCore, splitRegex: RegExp): (text: string) => number {
   const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
+  const bpe = (piece: string) => (core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length);
+  // Keys are copies (strings.ts): a piece cut from a text would keep the whole text alive.
   const memo = new Map<string, number>();
   const long = new Map<string, number>();
   return (text) => {
@@ -51,14 +54,13 @@ export function pieceCounter(core: BpeCore, splitRegex: RegExp): (text: string) 
           // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
           c = long.get(piece);
           if (c === undefined) {
-            c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-            long.set((' ' + piece).slice(1), c);
+            c = bpe(piece);
+            long.set(detach(piece), c);
             if (long.size > LONG_PIECES_KEPT) long.delete(long.keys().next().value!);
           }
         } else {
-          c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-          // A copy as the key: a substring can keep the whole text it came from alive.
-          if (memo.size < PIECE_MEMO_MAX) memo.set((' ' + piece).slice(1), c);
+          c = bpe(piece);
+          if (memo.size < PIECE_MEMO_MAX) memo.set(detach(piece), c);
         }
       }
       n += c;

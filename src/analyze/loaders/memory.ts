@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { memoryFileWarnChars, memoryTotalWarnChars } from '../../model/constants.js';
 import type { Category, ComponentKind, Loading } from '../../model/snapshot.js';
 import { asGlobs } from '../frontmatter.js';
-import { findImports, stripHtmlComments } from '../markdown.js';
+import { findImports, memoryText } from '../markdown.js';
 import { Tree } from '../tree.js';
 import { PROJECT, USER } from '../units.js';
 import { IGNORED_DIR, trimGlob, type PlanContext } from './context.js';
@@ -184,7 +184,7 @@ export function loadMemory(
       `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`,
     );
   // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-  const text = stripHtmlComments(raw).trim();
+  const text = memoryText(raw);
   const kind: ComponentKind = isRule ? 'rule' : 'memory';
   if (text === '') {
     ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);

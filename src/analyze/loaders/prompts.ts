@@ -3,7 +3,8 @@
  * invocation); names, aliases, derived descriptions, skillOverrides and the listing order.
  */
 import type { Loading } from '../../model/snapshot.js';
-import { asBool, asGlobs, asText, detach } from '../frontmatter.js';
+import { detach } from '../../strings.js';
+import { asBool, asGlobs, asText } from '../frontmatter.js';
 import { findImports } from '../markdown.js';
 import type { PlannedEntry } from '../plan-types.js';
 import { USER, type UnitDef } from '../units.js';

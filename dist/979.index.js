@@ -1,8 +1,8 @@
-export const id = 889;
-export const ids = [889];
+export const id = 979;
+export const ids = [979];
 export const modules = {
 
-/***/ 6889:
+/***/ 8979:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -874,342 +874,14 @@ class counter_TokenCounter {
     }
 }
 
-;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
-
-const OPEN = /^---[ \t]*\r?\n/;
+;// CONCATENATED MODULE: ./src/strings.ts
 /**
- * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
- * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
- * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
+ * or more characters a view of its parent, so a description or a token-count key cut from a file
+ * would otherwise keep the whole file's text alive for the run.
  */
-function parseFrontmatter(raw, maxBytes = 256 * 1024) {
-    const parsed = parse(raw, maxBytes);
-    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
-    // and parse results are kept for the run): the values and messages are copied out of it.
-    parsed.data = copyValue(parsed.data, new Map());
-    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
-    if (parsed.strictError)
-        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
-    return parsed;
-}
-/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
-function bodyOf(raw, parsed) {
-    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
-}
-/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
-function copyValue(v, seen) {
-    if (typeof v === 'string')
-        return detach(v);
-    if (typeof v !== 'object' || v === null)
-        return v;
-    const known = seen.get(v);
-    if (known !== undefined)
-        return known;
-    if (Array.isArray(v)) {
-        const out = [];
-        seen.set(v, out);
-        for (const x of v)
-            out.push(copyValue(x, seen));
-        return out;
-    }
-    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
-        return v;
-    const out = {};
-    seen.set(v, out);
-    for (const [k, x] of Object.entries(v)) {
-        if (k === '__proto__')
-            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
-        else
-            out[detach(k)] = copyValue(x, seen);
-    }
-    return out;
-}
-/** A copy of a string that shares no memory with the string it came from. */
 function detach(s) {
     return s.length < 13 ? s : (' ' + s).slice(1);
-}
-function parse(raw, maxBytes) {
-    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const text = bom ? raw.slice(1) : raw;
-    const issues = [];
-    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
-    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
-        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
-        return none();
-    }
-    const open = OPEN.exec(text);
-    if (!open)
-        return none();
-    const rest = text.slice(open[0].length);
-    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
-    if (!close) {
-        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
-        return none();
-    }
-    const yamlText = rest.slice(0, close.index);
-    const bodyStart = bom + open[0].length + close.index + close[0].length;
-    const bodyLine = 2 + countLines(yamlText) + 1;
-    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
-    if (yamlText.length > maxBytes) {
-        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
-        result.data = lenientKeys(yamlText);
-        return result;
-    }
-    const simple = parseSimple(yamlText);
-    if (simple) {
-        result.data = simple;
-        return result;
-    }
-    const strict = parseStrict(yamlText);
-    if (strict.ok) {
-        result.data = strict.data;
-        return result;
-    }
-    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
-    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
-    // agent is not loaded; a plugin agent gets a fallback description).
-    const retry = parseStrict(quoteRiskyValues(yamlText));
-    if (retry.ok) {
-        result.data = retry.data;
-        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
-        return result;
-    }
-    result.strictError = { line: 1 + strict.line, message: strict.message };
-    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
-    return result;
-}
-function countLines(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) === 10)
-            n++;
-    return n;
-}
-/**
- * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
- * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
- * Returns null whenever YAML could read it differently, and the YAML parser decides.
- */
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
-const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
-const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
-/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
-const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
-const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
-/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
-function plainQuoted(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-            return false;
-    }
-    return true;
-}
-/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
-const ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\x85',
-    _: '\xa0',
-    L: '\u2028',
-    P: '\u2029',
-};
-function unescapeDoubleQuoted(s) {
-    if (!s.includes('\\'))
-        return s;
-    let bad = false;
-    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
-        if (e.length > 1) {
-            const cp = parseInt(e.slice(1), 16);
-            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-                bad = true;
-            return bad ? '' : String.fromCodePoint(cp);
-        }
-        const r = ESCAPES[e];
-        if (r === undefined)
-            bad = true;
-        return r ?? '';
-    });
-    return bad ? null : out;
-}
-function parseSimple(yamlText) {
-    const data = {};
-    const lines = yamlText.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const q = QUOTED_LINE.exec(line);
-        if (q) {
-            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
-            const raw = q[2] ?? q[3];
-            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
-            if (v === null)
-                return null;
-            data[q[1]] = v;
-            continue;
-        }
-        const l = QUOTED_LIST_LINE.exec(line);
-        if (l) {
-            const items = [];
-            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
-                const inner = item.slice(1, -1);
-                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
-                if (v === null)
-                    return null;
-                items.push(v);
-            }
-            data[l[1]] = items;
-            continue;
-        }
-        const m = SIMPLE_LINE.exec(line);
-        if (!m)
-            return null;
-        const v = m[2].trimEnd();
-        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
-            return null;
-        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
-        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
-            return null;
-        data[m[1]] = v;
-    }
-    return data;
-}
-function parseStrict(yamlText) {
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
-        const err = doc.errors[0];
-        if (err) {
-            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
-            return { ok: false, line, message: firstLine(err.message) };
-        }
-        const value = doc.toJS({ maxAliasCount: 100 });
-        if (value === null || value === undefined)
-            return { ok: true, data: {} };
-        if (typeof value !== 'object' || Array.isArray(value))
-            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
-        return { ok: true, data: value };
-    }
-    catch (e) {
-        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
-    }
-}
-function lineAt(s, pos) {
-    return countLines(s.slice(0, Math.max(0, pos))) + 1;
-}
-function firstLine(s) {
-    const l = s.split('\n')[0] ?? '';
-    return l.length > 160 ? l.slice(0, 157) + '...' : l;
-}
-/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
-const RISKY = /[{}[\]*&#!|>%@`]|: /;
-function quoteRiskyValues(yamlText) {
-    return yamlText
-        .split('\n')
-        .map((line) => {
-        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
-        if (!m)
-            return line;
-        const [, key, v] = m;
-        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
-            return line;
-        if (v.startsWith('[') && v.endsWith(']')) {
-            const list = parseStrict(`x: ${v}`);
-            if (list.ok && Array.isArray(list.data.x))
-                return line;
-        }
-        if (!RISKY.test(v))
-            return line;
-        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    })
-        .join('\n')
-        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
-}
-/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
-function lenientKeys(yamlText) {
-    const data = {};
-    let lastKey = null;
-    for (const line of yamlText.split(/\r?\n/)) {
-        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
-        if (m) {
-            lastKey = m[1];
-            const v = (m[2] ?? '').trim();
-            data[lastKey] = unquote(v);
-            continue;
-        }
-        if (lastKey && /^[ \t]+\S/.test(line)) {
-            const prev = data[lastKey];
-            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
-            if (item && (prev === '' || Array.isArray(prev)))
-                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
-            else if (typeof prev === 'string')
-                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
-        }
-    }
-    return data;
-}
-function unquote(v) {
-    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
-        const inner = v.slice(1, -1);
-        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
-    }
-    if (v === '|' || v === '>' || v === '|-' || v === '>-')
-        return '';
-    return v;
-}
-/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
-function asText(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'string')
-        return v;
-    // One level only: a YAML alias can make a list contain itself.
-    if (Array.isArray(v))
-        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return safeJson(v);
-}
-/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
-function safeJson(v) {
-    const seen = new WeakSet();
-    try {
-        return (JSON.stringify(v, (_k, x) => {
-            if (typeof x === 'object' && x !== null) {
-                if (seen.has(x))
-                    return '[circular]';
-                seen.add(x);
-            }
-            return x;
-        }) ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-function asBool(v) {
-    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
-}
-/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
-function asGlobs(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
-    return list.map((s) => s.trim()).filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -1571,6 +1243,10 @@ function findImports(text) {
     });
     return refs;
 }
+/** A memory file's text as Claude Code includes it: HTML comment blocks removed, trimmed (nothing left: not included). */
+function memoryText(raw) {
+    return stripHtmlComments(raw).trim();
+}
 /** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
 function stripHtmlComments(text) {
     if (!text.includes('<!--'))
@@ -1724,7 +1400,7 @@ function textOf(f, contents) {
     const decoded = decode(blob.data).text;
     const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
     // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
-    return f.source.memory ? stripHtmlComments(text).trim() : text;
+    return f.source.memory ? memoryText(text) : text;
 }
 function namesIn(text, kind) {
     if (!MENTIONING.has(kind) || !text.includes('/'))
@@ -1782,6 +1458,7 @@ const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
 
 ;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
 
+
 const tokenizer_TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
 const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
 /** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
@@ -1801,6 +1478,8 @@ const LONG_PIECES_KEPT = 256;
  */
 function pieceCounter(core, splitRegex) {
     const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
+    const bpe = (piece) => (core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length);
+    // Keys are copies (strings.ts): a piece cut from a text would keep the whole text alive.
     const memo = new Map();
     const long = new Map();
     return (text) => {
@@ -1815,17 +1494,16 @@ function pieceCounter(core, splitRegex) {
                     // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
                     c = long.get(piece);
                     if (c === undefined) {
-                        c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-                        long.set((' ' + piece).slice(1), c);
+                        c = bpe(piece);
+                        long.set(detach(piece), c);
                         if (long.size > LONG_PIECES_KEPT)
                             long.delete(long.keys().next().value);
                     }
                 }
                 else {
-                    c = core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length;
-                    // A copy as the key: a substring can keep the whole text it came from alive.
+                    c = bpe(piece);
                     if (memo.size < PIECE_MEMO_MAX)
-                        memo.set((' ' + piece).slice(1), c);
+                        memo.set(detach(piece), c);
                 }
             }
             n += c;
@@ -2390,6 +2068,341 @@ function round4(x) {
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(3916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const parsed = parse(raw, maxBytes);
+    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+    // and parse results are kept for the run): the values and messages are copied out of it.
+    parsed.data = copyValue(parsed.data, new Map());
+    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+    if (parsed.strictError)
+        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+    return parsed;
+}
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+function bodyOf(raw, parsed) {
+    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v, seen) {
+    if (typeof v === 'string')
+        return detach(v);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    const known = seen.get(v);
+    if (known !== undefined)
+        return known;
+    if (Array.isArray(v)) {
+        const out = [];
+        seen.set(v, out);
+        for (const x of v)
+            out.push(copyValue(x, seen));
+        return out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return v;
+    const out = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+        else
+            out[detach(k)] = copyValue(x, seen);
+    }
+    return out;
+}
+function parse(raw, maxBytes) {
+    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const bodyStart = bom + open[0].length + close.index + close[0].length;
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const simple = parseSimple(yamlText);
+    if (simple) {
+        result.data = simple;
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+    // agent is not loaded; a plugin agent gets a fallback description).
+    const retry = parseStrict(quoteRiskyValues(yamlText));
+    if (retry.ok) {
+        result.data = retry.data;
+        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+        return result;
+    }
+    result.strictError = { line: 1 + strict.line, message: strict.message };
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
+/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
+const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
+const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
+/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
+function plainQuoted(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+            return false;
+    }
+    return true;
+}
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+function unescapeDoubleQuoted(s) {
+    if (!s.includes('\\'))
+        return s;
+    let bad = false;
+    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
+        if (e.length > 1) {
+            const cp = parseInt(e.slice(1), 16);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                bad = true;
+            return bad ? '' : String.fromCodePoint(cp);
+        }
+        const r = ESCAPES[e];
+        if (r === undefined)
+            bad = true;
+        return r ?? '';
+    });
+    return bad ? null : out;
+}
+function parseSimple(yamlText) {
+    const data = {};
+    const lines = yamlText.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const q = QUOTED_LINE.exec(line);
+        if (q) {
+            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+            const raw = q[2] ?? q[3];
+            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
+            if (v === null)
+                return null;
+            data[q[1]] = v;
+            continue;
+        }
+        const l = QUOTED_LIST_LINE.exec(line);
+        if (l) {
+            const items = [];
+            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
+                const inner = item.slice(1, -1);
+                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
+                if (v === null)
+                    return null;
+                items.push(v);
+            }
+            data[l[1]] = items;
+            continue;
+        }
+        const m = SIMPLE_LINE.exec(line);
+        if (!m)
+            return null;
+        const v = m[2].trimEnd();
+        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
+            return null;
+        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
+            return null;
+        data[m[1]] = v;
+    }
+    return data;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText) {
+    return yamlText
+        .split('\n')
+        .map((line) => {
+        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+        if (!m)
+            return line;
+        const [, key, v] = m;
+        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+            return line;
+        if (v.startsWith('[') && v.endsWith(']')) {
+            const list = parseStrict(`x: ${v}`);
+            if (list.ok && Array.isArray(list.data.x))
+                return line;
+        }
+        if (!RISKY.test(v))
+            return line;
+        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+        .join('\n')
+        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    // One level only: a YAML alias can make a list contain itself.
+    if (Array.isArray(v))
+        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return safeJson(v);
+}
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v) {
+    const seen = new WeakSet();
+    try {
+        return (JSON.stringify(v, (_k, x) => {
+            if (typeof x === 'object' && x !== null) {
+                if (seen.has(x))
+                    return '[circular]';
+                seen.add(x);
+            }
+            return x;
+        }) ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/tree.ts
 
 /**
@@ -2567,6 +2580,7 @@ function prefixRange(sorted, prefix) {
  * the loading model and limits, and the plan's accumulating records. Reading, diagnostics and the
  * one merge rule (a file reached twice keeps its strongest loading) live here, in one place.
  */
+
 
 
 
@@ -3062,6 +3076,7 @@ function jsonKeyLine(text, key) {
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/prompts.ts
+
 
 
 
@@ -3757,7 +3772,7 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
     if (asLink && ctx.tree.real(asLink) && asLink !== real)
         ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
     // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-    const text = stripHtmlComments(raw).trim();
+    const text = memoryText(raw);
     const kind = isRule ? 'rule' : 'memory';
     if (text === '') {
         ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
@@ -7585,4 +7600,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=889.index.js.map
+//# sourceMappingURL=979.index.js.map
