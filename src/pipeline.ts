@@ -4,6 +4,7 @@ import path from 'node:path';
 import { analyze, analyzePair, type AnalyzeOptions } from './analyze/index.js';
 import { openSource } from './collect/open.js';
 import { readSnapshotFile } from './collect/snapshot-file.js';
+import { readBuildId, SNAPSHOT_DIR, SnapshotStore, type SnapshotCache } from './collect/snapshot-cache.js';
 import type { FrameworkSource } from './collect/types.js';
 import type { CliOptions, Proc } from './cli-options.js';
 import { compare } from './compare/index.js';
@@ -22,19 +23,28 @@ import { CACHE_FILE, defaultCacheDir, FileCountStore } from './tokenize/file-sto
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
 import { VERSION } from './version.js';
 
-function counterFor(o: CliOptions, proc: Proc): { counter: TokenCounter; save: () => void } {
+/** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
+function cachesFor(o: CliOptions, proc: Proc): { counter: TokenCounter; snapshots?: SnapshotCache; save: () => void } {
   if (!o.cache) return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-  const store = new FileCountStore(path.join(o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir()), CACHE_FILE));
+  const dir = o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+  const store = new FileCountStore(path.join(dir, CACHE_FILE));
+  const warn = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
   return {
     counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+    snapshots: snapshotStore(dir, warn),
     save: () => {
       try {
         store.save();
       } catch (e) {
-        proc.stderr.write(`context-budget: could not write the token cache ${store.file}: ${(e as Error).message}\n`);
+        warn(`could not write the token cache ${store.file}: ${(e as Error).message}`);
       }
     },
   };
+}
+
+/** The snapshot cache in a cache folder, or undefined when this is not a built bundle (no build id to key on). */
+export function snapshotStore(cacheDir: string, warn: (message: string) => void, buildId = readBuildId()): SnapshotCache | undefined {
+  return buildId ? new SnapshotStore(path.join(cacheDir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined;
 }
 
 /**
@@ -74,9 +84,11 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
   const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
-  if (proc.offload && (await large([{ kind: 'source', source, label: '' }]))) return proc.offload();
-  const { counter, save } = counterFor(o, proc);
-  let snapshot = await analyze(source, analyzeOptions(config, o.rounds), counter);
+  const { counter, snapshots, save } = cachesFor(o, proc);
+  const opts = analyzeOptions(config, o.rounds);
+  const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
+  if (proc.offload && (await large(side))) return proc.offload();
+  let snapshot = await snapshotOf(side[0]!, opts, counter, snapshots);
   const measure = measureOptions(o, config, counter, proc);
   if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   save();
@@ -86,7 +98,24 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   return 0;
 }
 
-type Side = { kind: 'snapshot'; snapshot: Snapshot; label: string } | { kind: 'source'; source: FrameworkSource; label: string };
+/** A side of a diff: a snapshot file, or a source (with its snapshot when the cache had it). */
+export type Side = { kind: 'snapshot'; snapshot: Snapshot; label: string } | { kind: 'source'; source: FrameworkSource; label: string; cached?: Snapshot };
+
+/** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
+export async function snapshotOf(side: Side, opts: AnalyzeOptions, counter: TokenCounter, snapshots?: SnapshotCache): Promise<Snapshot> {
+  const [s] = withCached([side], opts, counter, snapshots) as [Side];
+  if (s.kind === 'snapshot') return s.snapshot;
+  if (s.cached) return s.cached;
+  const made = await analyze(s.source, opts, counter);
+  keep(snapshots, counter, opts, [s.source, made]);
+  return made;
+}
+
+/** Stores freshly made snapshots in the cache (when there is one and the counts are the local tokenizer's). */
+function keep(snapshots: SnapshotCache | undefined, counter: TokenCounter, opts: AnalyzeOptions, ...made: [FrameworkSource, Snapshot][]): void {
+  if (!snapshots) return;
+  for (const [source, snapshot] of made) snapshots.set(source, cacheSettings(opts, counter), snapshot);
+}
 
 /** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
 export async function openSide(spec: string | undefined, dir: string): Promise<Side> {
@@ -121,25 +150,56 @@ export function measureOptions(
   };
 }
 
+/** What a diff may take besides its sides: timed rounds, Claude Code measurement, and the snapshot cache. */
+export interface DiffExtras {
+  rounds?: number;
+  measure?: MeasureOptions;
+  snapshots?: SnapshotCache;
+}
+
+/**
+ * Sides whose commit this build already analyzed with the same options and tokenizer take their
+ * snapshot from the cache (only counts of the local tokenizer are reused: never a remote counter's).
+ */
+export function withCached(sides: Side[], opts: AnalyzeOptions, counter: TokenCounter, snapshots?: SnapshotCache): Side[] {
+  const settings = cacheSettings(opts, counter);
+  if (!snapshots || !settings) return sides;
+  return sides.map((s) => (s.kind !== 'source' || s.cached ? s : { ...s, cached: snapshots.get(s.source, settings) }));
+}
+
+/**
+ * Everything a snapshot depends on besides its commit and the build (the rest of its cache key), or
+ * null when it must be analyzed afresh: timed load-time rounds, or counts from a remote counter.
+ */
+export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): object | null {
+  if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly) return null;
+  const { model, limits, installedPlugins, listingScope, userScope, toolVersion } = opts;
+  return {
+    tokenizer: counter.name,
+    toolVersion,
+    model,
+    limits: limits ?? null,
+    installedPlugins: installedPlugins ?? null,
+    listingScope: listingScope ?? null,
+    userScope: userScope ?? null,
+  };
+}
+
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
-export async function runDiff(
-  baseSide: Side,
-  headSide: Side,
-  config: Config,
-  counter: TokenCounter,
-  rounds?: number,
-  measure?: MeasureOptions,
-): Promise<GateReport> {
-  const opts = analyzeOptions(config, rounds);
-  let base: Snapshot;
-  let head: Snapshot;
+export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, extras: DiffExtras = {}): Promise<GateReport> {
+  const { measure, snapshots } = extras;
+  const opts = analyzeOptions(config, extras.rounds);
+  [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots) as [Side, Side];
+  const known = (s: Side) => (s.kind === 'snapshot' ? s.snapshot : s.cached);
+  let base = known(baseSide);
+  let head = known(headSide);
   let loadTime: LoadTimeComparison | null = null;
-  if (baseSide.kind === 'source' && headSide.kind === 'source') {
-    const pair = await analyzePair(baseSide.source, headSide.source, opts, counter);
-    ({ base, head, loadTime } = pair);
+  if (!base && !head && baseSide.kind === 'source' && headSide.kind === 'source') {
+    ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter));
+    keep(snapshots, counter, opts, [baseSide.source, base], [headSide.source, head]);
   } else {
-    base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze(baseSide.source, opts, counter);
-    head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze(headSide.source, opts, counter);
+    base ??= await snapshotOf(baseSide, opts, counter, snapshots);
+    head ??= await snapshotOf(headSide, opts, counter, snapshots);
   }
   if (measure) {
     if (baseSide.kind !== 'source' || headSide.kind !== 'source')
@@ -163,10 +223,10 @@ export async function runDiff(
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
 export const OFFLOAD_BYTES = 32 * 1024 * 1024;
 
-/** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
+/** Whether the sources still to analyze are large enough to be worth a worker's start-up (about 50 ms of CPU). */
 async function large(sides: Side[]): Promise<boolean> {
   let bytes = 0;
-  for (const s of sides) if (s.kind === 'source') for (const e of await s.source.list()) bytes += e.type === 'file' ? e.size : 0;
+  for (const s of sides) if (s.kind === 'source' && !s.cached) for (const e of await s.source.list()) bytes += e.type === 'file' ? e.size : 0;
   return bytes > OFFLOAD_BYTES;
 }
 
@@ -174,10 +234,15 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
   const dir = path.resolve(proc.cwd, o.dir ?? '.');
   const config = configFor(dir, o);
-  const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
-  if (proc.offload && (await large([baseSide, headSide]))) return proc.offload();
-  const { counter, save } = counterFor(o, proc);
-  const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
+  const { counter, snapshots, save } = cachesFor(o, proc);
+  const [baseSide, headSide] = withCached(
+    [await openSide(positionals[0], dir), await openSide(positionals[1], dir)],
+    analyzeOptions(config, o.rounds),
+    counter,
+    snapshots,
+  );
+  if (proc.offload && (await large([baseSide!, headSide!]))) return proc.offload();
+  const report = await runDiff(baseSide!, headSide!, config, counter, { rounds: o.rounds, measure: measureOptions(o, config, counter, proc), snapshots });
   save();
   proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;

@@ -8,7 +8,6 @@ import path from 'node:path';
 import { configAt } from './config-at.js';
 import type { ActionOptions } from './options.js';
 import { resolveCompared } from './refs.js';
-import { analyze } from '../analyze/index.js';
 import { gitSource } from '../collect/git.js';
 import type { Config } from '../config/load.js';
 import { readUntrustedReport } from './report-input.js';
@@ -17,7 +16,8 @@ import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import { measureOne, type MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, measureOptions, runDiff } from '../pipeline.js';
+import { analyzeOptions, measureOptions, runDiff, snapshotOf, snapshotStore } from '../pipeline.js';
+import type { SnapshotCache } from '../collect/snapshot-cache.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -52,7 +52,8 @@ export interface Ctx {
   payload: Record<string, any>;
 }
 
-function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
+/** The run's token counter and snapshot cache, both in the cache-dir input's folder. */
+function cachesFor(ctx: Ctx): { counter: TokenCounter; snapshots?: SnapshotCache; save: () => void } {
   const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
   const remote = ctx.opts.anthropicApiKey
     ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL })
@@ -60,6 +61,7 @@ function counterFor(ctx: Ctx): { counter: TokenCounter; save: () => void } {
   const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote);
   return {
     counter,
+    snapshots: snapshotStore(ctx.opts.cacheDir, (s) => ctx.log.debug(s)),
     save: () => {
       if (counter.fallback) ctx.log.warning(counter.fallback);
       try {
@@ -87,7 +89,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
   const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
   ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
-  const { counter, save } = counterFor(ctx);
+  const { counter, snapshots, save } = cachesFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
   const report = await runDiff(
@@ -95,8 +97,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` },
     config,
     counter,
-    undefined,
-    measure,
+    { measure, snapshots },
   );
   save();
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
@@ -189,8 +190,9 @@ export async function roadmap(ctx: Ctx): Promise<void> {
   const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
   const source = await gitSource(ctx.workspace, commit);
   const config = await configAt(ctx.workspace, ctx.opts, source.commit!);
-  const { counter, save } = counterFor(ctx);
-  let snapshot = await analyze(source, analyzeOptions(config), counter);
+  const { counter, snapshots, save } = cachesFor(ctx);
+  const opts = analyzeOptions(config);
+  let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, snapshots);
   // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
   const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
   if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };

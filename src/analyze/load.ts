@@ -4,7 +4,7 @@
  * reported. The only place the analyzer asks its source for bytes.
  */
 import path from 'node:path';
-import type { Blob, FrameworkSource, TreeEntry } from '../collect/types.js';
+import { sourceInfo, type Blob, type FrameworkSource, type TreeEntry } from '../collect/types.js';
 import { DEFAULT_LIMITS } from '../model/constants.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { findImports } from './markdown.js';
@@ -129,13 +129,7 @@ export async function load(
     batch = readable(plan.missing);
     if (batch.length === 0) break;
   }
-  const src: Snapshot['source'] = {
-    kind: source.kind,
-    root: source.root,
-    ...(source.ref ? { ref: source.ref } : {}),
-    ...(source.commit ? { commit: source.commit } : {}),
-  };
-  return { entries, notRead, tree, contents, plan: plan!, source: src, unreadable, limitsReached };
+  return { entries, notRead, tree, contents, plan: plan!, source: sourceInfo(source), unreadable, limitsReached };
 }
 
 /** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */

@@ -1,3 +1,5 @@
+import type { Snapshot } from '../model/snapshot.js';
+
 /** What collect/ hands to analyze/: a listing of a tree and a batch reader. The only I/O seam. */
 export interface TreeEntry {
   /** Repository-relative POSIX path. */
@@ -29,4 +31,9 @@ export interface FrameworkSource {
   list(): Promise<TreeEntry[]>;
   /** Reads many files at once; paths that vanished or can't be read are absent from the result. */
   read(paths: readonly string[]): Promise<Map<string, Blob>>;
+}
+
+/** Where a snapshot was read from, as the snapshot records it. */
+export function sourceInfo(source: FrameworkSource): Snapshot['source'] {
+  return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
 }

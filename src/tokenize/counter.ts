@@ -60,6 +60,11 @@ export class TokenCounter {
     return !!this.remote && !this.fallback;
   }
 
+  /** Every count is the local tokenizer's (no remote counter configured): what cached snapshots may hold. */
+  get localOnly(): boolean {
+    return !this.remote;
+  }
+
   /** A count already known (this run or the persistent store), or undefined. */
   cached(key: string): number | undefined {
     return this.memo.get(key) ?? this.store?.get(this.storeKey(key));

@@ -2,20 +2,27 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CountStore } from './counter.js';
 
-/** Token counts persisted as one JSON file (key: tokenizer + content hash). Corrupt files are ignored. */
+/**
+ * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
+ * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
+ */
 export class FileCountStore implements CountStore {
-  private readonly data: Map<string, number>;
+  private loaded: Map<string, number> | undefined;
   private dirty = false;
 
-  constructor(readonly file: string) {
-    this.data = new Map();
+  constructor(readonly file: string) {}
+
+  private get data(): Map<string, number> {
+    if (this.loaded) return this.loaded;
+    this.loaded = new Map();
     try {
-      const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-        for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.data.set(k, v);
+        for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.loaded.set(k, v);
     } catch {
       // No cache yet, or unreadable: start empty.
     }
+    return this.loaded;
   }
 
   get size(): number {

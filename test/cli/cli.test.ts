@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,6 +146,38 @@ describe('the built CLI (dist/)', () => {
     const r = spawnSync(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'diff', baseSha, 'HEAD', '--dir', repo, '--no-cache'], { encoding: 'utf8' });
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('Import cycle');
+  });
+
+  it('keeps the snapshots of commits it analyzed in the cache folder, keyed by its build id, and reads them back', () => {
+    const cache = tmpDir();
+    try {
+      const cliJs = path.join(ROOT, 'dist/cli/index.js');
+      expect(readFileSync(path.join(ROOT, 'dist/cli/build-id'), 'utf8')).toMatch(/^[0-9a-f]{32}\n$/);
+      const diff = (...extra: string[]) =>
+        spawnSync(process.execPath, [cliJs, 'diff', baseSha, 'HEAD', '--dir', repo, '--json', ...extra], { encoding: 'utf8' });
+      const first = diff('--cache-dir', cache);
+      const second = diff('--cache-dir', cache);
+      expect([first.status, second.status]).toEqual([1, 1]);
+      expect(second.stdout).toBe(first.stdout);
+      const dir = path.join(cache, 'snapshots-v1');
+      const entries = readdirSync(dir);
+      expect(entries).toHaveLength(2);
+      // Proof that the second run read them: an entry changed by hand is what the next run reports.
+      const head = JSON.parse(first.stdout).head as { commit: string; eagerTokens: number };
+      for (const f of entries) {
+        const stored = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
+        if (stored.snapshot.source.commit !== head.commit) continue;
+        stored.snapshot.totals.eagerTokens += 1000;
+        writeFileSync(path.join(dir, f), JSON.stringify(stored));
+      }
+      expect(JSON.parse(diff('--cache-dir', cache).stdout).head.eagerTokens).toBe(head.eagerTokens + 1000);
+      // Other options are other keys: analyzed afresh; --no-cache neither reads nor writes.
+      expect(JSON.parse(diff('--cache-dir', cache, '--window', '500000').stdout).head.eagerTokens).toBe(head.eagerTokens);
+      expect(readdirSync(dir)).toHaveLength(4);
+      expect(JSON.parse(diff('--no-cache').stdout).head.eagerTokens).toBe(head.eagerTokens);
+    } finally {
+      cleanup(cache);
+    }
   });
 
   it('measures a large framework in a worker (capped young generation): the same output and exit code as in the main thread', () => {

@@ -1,8 +1,8 @@
-export const id = 698;
-export const ids = [698];
+export const id = 964;
+export const ids = [964];
 export const modules = {
 
-/***/ 3698:
+/***/ 8964:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -13,10 +13,14 @@ __webpack_require__.d(__webpack_exports__, {
   OFFLOAD_BYTES: () => (/* binding */ OFFLOAD_BYTES),
   analyzeCommand: () => (/* binding */ analyzeCommand),
   analyzeOptions: () => (/* binding */ analyzeOptions),
+  cacheSettings: () => (/* binding */ cacheSettings),
   diffCommand: () => (/* binding */ diffCommand),
   measureOptions: () => (/* binding */ measureOptions),
   openSide: () => (/* binding */ openSide),
-  runDiff: () => (/* binding */ runDiff)
+  runDiff: () => (/* binding */ runDiff),
+  snapshotOf: () => (/* binding */ snapshotOf),
+  snapshotStore: () => (/* binding */ snapshotStore),
+  withCached: () => (/* binding */ withCached)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -78,6 +82,10 @@ class TokenCounter {
     /** Counting through a remote counter (which wants every text of a run in one batch). */
     get remoteCounting() {
         return !!this.remote && !this.fallback;
+    }
+    /** Every count is the local tokenizer's (no remote counter configured): what cached snapshots may hold. */
+    get localOnly() {
+        return !this.remote;
     }
     /** A count already known (this run or the persistent store), or undefined. */
     cached(key) {
@@ -1437,6 +1445,12 @@ function sum(xs) {
 }
 function round4(x) {
     return Math.round(x * 10000) / 10000;
+}
+
+;// CONCATENATED MODULE: ./src/collect/types.ts
+/** Where a snapshot was read from, as the snapshot records it. */
+function sourceInfo(source) {
+    return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
 }
 
 // EXTERNAL MODULE: external "node:path/posix"
@@ -3329,6 +3343,7 @@ function ownerUnit(units, p) {
 
 
 
+
 /** Memory files whose imports are followed while reading. */
 const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
@@ -3427,13 +3442,7 @@ async function load(source, opts, parseCache = new Map()) {
         if (batch.length === 0)
             break;
     }
-    const src = {
-        kind: source.kind,
-        root: source.root,
-        ...(source.ref ? { ref: source.ref } : {}),
-        ...(source.commit ? { commit: source.commit } : {}),
-    };
-    return { entries, notRead, tree, contents, plan: plan, source: src, unreadable, limitsReached };
+    return { entries, notRead, tree, contents, plan: plan, source: sourceInfo(source), unreadable, limitsReached };
 }
 /** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */
 function withKnownBlobs(source, known) {
@@ -3900,6 +3909,113 @@ function validateSnapshot(v, file) {
         if (s[k] === undefined)
             throw new errors/* UserError */.y(`${file}: ${k}: missing; expected a complete snapshot`);
     return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s };
+}
+
+;// CONCATENATED MODULE: ./src/collect/snapshot-cache.ts
+
+
+
+
+/** Snapshots kept in the cache folder; the least recently used go first. */
+const SNAPSHOT_CACHE_KEEP = 32;
+const SNAPSHOT_DIR = 'snapshots-v1';
+/** Written next to each bundle by scripts/write-ranks.mjs: a hash of the bundle's code. */
+const BUILD_ID_FILE = 'build-id';
+/** This bundle's build id, or null when running unbundled (tests, tsc output): then no snapshot is cached. */
+function readBuildId() {
+    try {
+        const id = (0,external_node_fs_.readFileSync)(new URL(BUILD_ID_FILE, import.meta.url), 'utf8').trim();
+        return /^[0-9a-f]{16,}$/.test(id) ? id : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The cache key of a source analyzed with settings (JSON data), or null when its snapshot can't be reused. */
+function snapshotKey(buildId, source, settings) {
+    if (source.kind !== 'git' || !source.commit || !settings)
+        return null;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ buildId, commit: source.commit, settings }))
+        .digest('hex');
+}
+/** Whether a freshly made snapshot may be stored: not when a hard limit stopped reading (time is one of them). */
+function reusable(snapshot) {
+    return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached');
+}
+/** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */
+class SnapshotStore {
+    dir;
+    buildId;
+    keep;
+    warn;
+    constructor(dir, buildId, keep = SNAPSHOT_CACHE_KEEP, warn = () => undefined) {
+        this.dir = dir;
+        this.buildId = buildId;
+        this.keep = keep;
+        this.warn = warn;
+    }
+    file(key) {
+        return external_node_path_default().join(this.dir, `${key}.json`);
+    }
+    get(source, settings) {
+        const key = snapshotKey(this.buildId, source, settings);
+        if (!key)
+            return undefined;
+        const file = this.file(key);
+        let stored;
+        try {
+            stored = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        const s = stored?.snapshot;
+        if (stored?.key !== key || !s || typeof s !== 'object' || !Array.isArray(s.files) || !s.totals || !s.listings)
+            return undefined;
+        try {
+            const now = new Date();
+            (0,external_node_fs_.utimesSync)(file, now, now); // recently used: pruned last
+        }
+        catch {
+            // A read-only cache still serves.
+        }
+        // The snapshot is the commit's; where it was read from and under which name is this run's.
+        return { ...s, source: sourceInfo(source) };
+    }
+    set(source, settings, snapshot) {
+        const key = snapshotKey(this.buildId, source, settings);
+        if (!key || !reusable(snapshot))
+            return;
+        try {
+            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+            const file = this.file(key);
+            const tmp = `${file}.${process.pid}.tmp`;
+            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ key, snapshot }));
+            (0,external_node_fs_.renameSync)(tmp, file);
+            this.prune();
+        }
+        catch (e) {
+            this.warn(`could not write the snapshot cache ${this.dir}: ${e.message}`);
+        }
+    }
+    /** Keeps the most recently used `keep` snapshots. */
+    prune() {
+        const files = (0,external_node_fs_.readdirSync)(this.dir)
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => {
+            const p = external_node_path_default().join(this.dir, f);
+            try {
+                return { p, t: (0,external_node_fs_.statSync)(p).mtimeMs };
+            }
+            catch {
+                return { p, t: 0 };
+            }
+        })
+            .sort((a, b) => b.t - a.t);
+        for (const { p } of files.slice(this.keep))
+            (0,external_node_fs_.rmSync)(p, { force: true });
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
@@ -6252,24 +6368,32 @@ function renderDiffText(r) {
 ;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
 
 
-/** Token counts persisted as one JSON file (key: tokenizer + content hash). Corrupt files are ignored. */
+/**
+ * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
+ * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
+ */
 class FileCountStore {
     file;
-    data;
+    loaded;
     dirty = false;
     constructor(file) {
         this.file = file;
-        this.data = new Map();
+    }
+    get data() {
+        if (this.loaded)
+            return this.loaded;
+        this.loaded = new Map();
         try {
-            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
             if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
                 for (const [k, v] of Object.entries(parsed))
                     if (typeof v === 'number')
-                        this.data.set(k, v);
+                        this.loaded.set(k, v);
         }
         catch {
             // No cache yet, or unreadable: start empty.
         }
+        return this.loaded;
     }
     get size() {
         return this.data.size;
@@ -6318,21 +6442,30 @@ var version = __webpack_require__(311);
 
 
 
-function counterFor(o, proc) {
+
+/** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
+function cachesFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-    const store = new FileCountStore(external_node_path_default().join(o.cacheDir ? external_node_path_default().resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, external_node_os_default().homedir()), CACHE_FILE));
+    const dir = o.cacheDir ? external_node_path_default().resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, external_node_os_default().homedir());
+    const store = new FileCountStore(external_node_path_default().join(dir, CACHE_FILE));
+    const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
     return {
         counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+        snapshots: snapshotStore(dir, warn),
         save: () => {
             try {
                 store.save();
             }
             catch (e) {
-                proc.stderr.write(`context-budget: could not write the token cache ${store.file}: ${e.message}\n`);
+                warn(`could not write the token cache ${store.file}: ${e.message}`);
             }
         },
     };
+}
+/** The snapshot cache in a cache folder, or undefined when this is not a built bundle (no build id to key on). */
+function snapshotStore(cacheDir, warn, buildId = readBuildId()) {
+    return buildId ? new SnapshotStore(external_node_path_default().join(cacheDir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined;
 }
 /**
  * JSON for stdout, which may be a workflow's log: the same data, with `##[` written as `#\u0023[`
@@ -6368,16 +6501,36 @@ async function analyzeCommand(positionals, o, proc) {
     const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
     const config = configFor(dir, o);
     const source = await openSource(dir, o.ref);
-    if (proc.offload && (await large([{ kind: 'source', source, label: '' }])))
+    const { counter, snapshots, save } = cachesFor(o, proc);
+    const opts = analyzeOptions(config, o.rounds);
+    const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
+    if (proc.offload && (await large(side)))
         return proc.offload();
-    const { counter, save } = counterFor(o, proc);
-    let snapshot = await analyze_analyze(source, analyzeOptions(config, o.rounds), counter);
+    let snapshot = await snapshotOf(side[0], opts, counter, snapshots);
     const measure = measureOptions(o, config, counter, proc);
     if (measure)
         snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
     save();
     proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
+}
+/** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
+async function snapshotOf(side, opts, counter, snapshots) {
+    const [s] = withCached([side], opts, counter, snapshots);
+    if (s.kind === 'snapshot')
+        return s.snapshot;
+    if (s.cached)
+        return s.cached;
+    const made = await analyze_analyze(s.source, opts, counter);
+    keep(snapshots, counter, opts, [s.source, made]);
+    return made;
+}
+/** Stores freshly made snapshots in the cache (when there is one and the counts are the local tokenizer's). */
+function keep(snapshots, counter, opts, ...made) {
+    if (!snapshots)
+        return;
+    for (const [source, snapshot] of made)
+        snapshots.set(source, cacheSettings(opts, counter), snapshot);
 }
 /** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
 async function openSide(spec, dir) {
@@ -6409,19 +6562,50 @@ function measureOptions(o, config, counter, proc) {
         log,
     };
 }
+/**
+ * Sides whose commit this build already analyzed with the same options and tokenizer take their
+ * snapshot from the cache (only counts of the local tokenizer are reused: never a remote counter's).
+ */
+function withCached(sides, opts, counter, snapshots) {
+    const settings = cacheSettings(opts, counter);
+    if (!snapshots || !settings)
+        return sides;
+    return sides.map((s) => (s.kind !== 'source' || s.cached ? s : { ...s, cached: snapshots.get(s.source, settings) }));
+}
+/**
+ * Everything a snapshot depends on besides its commit and the build (the rest of its cache key), or
+ * null when it must be analyzed afresh: timed load-time rounds, or counts from a remote counter.
+ */
+function cacheSettings(opts, counter) {
+    if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly)
+        return null;
+    const { model, limits, installedPlugins, listingScope, userScope, toolVersion } = opts;
+    return {
+        tokenizer: counter.name,
+        toolVersion,
+        model,
+        limits: limits ?? null,
+        installedPlugins: installedPlugins ?? null,
+        listingScope: listingScope ?? null,
+        userScope: userScope ?? null,
+    };
+}
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
-async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
-    const opts = analyzeOptions(config, rounds);
-    let base;
-    let head;
+async function runDiff(baseSide, headSide, config, counter, extras = {}) {
+    const { measure, snapshots } = extras;
+    const opts = analyzeOptions(config, extras.rounds);
+    [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots);
+    const known = (s) => (s.kind === 'snapshot' ? s.snapshot : s.cached);
+    let base = known(baseSide);
+    let head = known(headSide);
     let loadTime = null;
-    if (baseSide.kind === 'source' && headSide.kind === 'source') {
-        const pair = await analyzePair(baseSide.source, headSide.source, opts, counter);
-        ({ base, head, loadTime } = pair);
+    if (!base && !head && baseSide.kind === 'source' && headSide.kind === 'source') {
+        ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter));
+        keep(snapshots, counter, opts, [baseSide.source, base], [headSide.source, head]);
     }
     else {
-        base = baseSide.kind === 'snapshot' ? baseSide.snapshot : await analyze_analyze(baseSide.source, opts, counter);
-        head = headSide.kind === 'snapshot' ? headSide.snapshot : await analyze_analyze(headSide.source, opts, counter);
+        base ??= await snapshotOf(baseSide, opts, counter, snapshots);
+        head ??= await snapshotOf(headSide, opts, counter, snapshots);
     }
     if (measure) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
@@ -6440,11 +6624,11 @@ async function runDiff(baseSide, headSide, config, counter, rounds, measure) {
 }
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
 const OFFLOAD_BYTES = 32 * 1024 * 1024;
-/** Whether the sources are large enough to be worth a worker's start-up (about 50 ms of CPU). */
+/** Whether the sources still to analyze are large enough to be worth a worker's start-up (about 50 ms of CPU). */
 async function large(sides) {
     let bytes = 0;
     for (const s of sides)
-        if (s.kind === 'source')
+        if (s.kind === 'source' && !s.cached)
             for (const e of await s.source.list())
                 bytes += e.type === 'file' ? e.size : 0;
     return bytes > OFFLOAD_BYTES;
@@ -6454,11 +6638,11 @@ async function diffCommand(positionals, o, proc) {
         throw new errors/* UserError */.y('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
     const dir = external_node_path_default().resolve(proc.cwd, o.dir ?? '.');
     const config = configFor(dir, o);
-    const [baseSide, headSide] = [await openSide(positionals[0], dir), await openSide(positionals[1], dir)];
+    const { counter, snapshots, save } = cachesFor(o, proc);
+    const [baseSide, headSide] = withCached([await openSide(positionals[0], dir), await openSide(positionals[1], dir)], analyzeOptions(config, o.rounds), counter, snapshots);
     if (proc.offload && (await large([baseSide, headSide])))
         return proc.offload();
-    const { counter, save } = counterFor(o, proc);
-    const report = await runDiff(baseSide, headSide, config, counter, o.rounds, measureOptions(o, config, counter, proc));
+    const report = await runDiff(baseSide, headSide, config, counter, { rounds: o.rounds, measure: measureOptions(o, config, counter, proc), snapshots });
     save();
     proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
@@ -6469,4 +6653,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=698.index.js.map
+//# sourceMappingURL=964.index.js.map

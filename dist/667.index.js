@@ -1,0 +1,7785 @@
+export const id = 667;
+export const ids = [667];
+export const modules = {
+
+/***/ 7667:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  run: () => (/* binding */ main_run)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(6760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
+var core = __webpack_require__(6421);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/collect/git.ts
+
+
+/** Runs git with arguments only (never a shell), returning stdout as a Buffer. */
+function git_git(cwd, args, input) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        const out = [];
+        const err = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(Buffer.concat(out));
+            else
+                reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(input ?? '');
+    });
+}
+class GitError extends Error {
+    args;
+    code;
+    stderr;
+    constructor(args, code, stderr) {
+        super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.split('\n')[0] ?? ''}`);
+        this.args = args;
+        this.code = code;
+        this.stderr = stderr;
+        this.name = 'GitError';
+    }
+}
+/** Git blob hash of content, as `git hash-object` computes it. */
+function git_blobSha(data) {
+    return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+}
+async function resolveCommit(repo, ref) {
+    if (ref.startsWith('-'))
+        throw new Error(`Invalid revision "${ref}": must not start with "-"`);
+    try {
+        return (await git_git(repo, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+    }
+    catch (e) {
+        throw new Error(`Unknown revision "${ref}" in ${repo}: ${e.message}`);
+    }
+}
+/** Parses `git ls-tree -r -l -z` output. */
+function parseLsTree(out) {
+    const entries = [];
+    for (const rec of out.toString('utf8').split('\0')) {
+        if (!rec)
+            continue;
+        const tab = rec.indexOf('\t');
+        const [mode, type, sha, size] = rec.slice(0, tab).split(/ +/);
+        const path = rec.slice(tab + 1);
+        if (type === 'commit')
+            entries.push({ path, type: 'submodule', size: 0, sha });
+        else if (type === 'blob')
+            entries.push({ path, type: mode === '120000' ? 'symlink' : 'file', size: Number(size) || 0, sha });
+    }
+    return entries;
+}
+/**
+ * Reads blobs by SHA through one `git cat-file --batch` process, streamed: each blob is copied into
+ * a buffer of its own as its bytes arrive, so a read holds the blobs and one pipe chunk, never git's
+ * whole output twice over.
+ */
+function catFileBatch(repo, shas) {
+    const result = new Map();
+    const unique = [...new Set(shas)];
+    if (unique.length === 0)
+        return Promise.resolve(result);
+    return new Promise((resolve, reject) => {
+        const args = ['cat-file', '--batch'];
+        const child = (0,external_node_child_process_.spawn)('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        const err = [];
+        let header = [];
+        let blob = null;
+        let separator = false;
+        child.stdout.on('data', (chunk) => {
+            let pos = 0;
+            while (pos < chunk.length) {
+                if (blob) {
+                    const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
+                    chunk.copy(blob.data, blob.filled, pos, pos + n);
+                    blob.filled += n;
+                    pos += n;
+                    if (blob.filled === blob.data.length) {
+                        result.set(blob.sha, blob.data);
+                        blob = null;
+                        separator = true;
+                    }
+                    continue;
+                }
+                if (separator) {
+                    pos++; // the newline after each blob's content
+                    separator = false;
+                    continue;
+                }
+                const nl = chunk.indexOf(10, pos);
+                if (nl < 0) {
+                    header.push(chunk.subarray(pos));
+                    break;
+                }
+                header.push(chunk.subarray(pos, nl));
+                const line = Buffer.concat(header).toString('latin1');
+                header = [];
+                pos = nl + 1;
+                const [sha, type, sizeText] = line.split(' ');
+                if (type === 'missing' || sizeText === undefined || sha === undefined)
+                    continue;
+                const size = Number(sizeText);
+                blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
+                if (size === 0) {
+                    result.set(sha, blob.data);
+                    blob = null;
+                    separator = true;
+                }
+            }
+        });
+        child.stderr.on('data', (d) => err.push(d));
+        child.on('error', reject);
+        child.on('close', (code) => {
+            if (code === 0)
+                resolve(result);
+            else
+                reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(unique.join('\n') + '\n');
+    });
+}
+/** Bytes of blobs asked of one `git cat-file --batch` (a bound on one read's blobs in memory at once). */
+const READ_BATCH_BYTES = 32 * 1024 * 1024;
+/** Longest symlink target read (PATH_MAX). */
+const MAX_LINK_TARGET = 4096;
+/** A commit of a repository, read from git objects only: no checkout, no worktree, nothing executed. */
+async function git_gitSource(repo, ref) {
+    const commit = await resolveCommit(repo, ref);
+    let listing;
+    const list = async () => {
+        if (listing)
+            return listing;
+        const entries = parseLsTree(await git_git(repo, ['ls-tree', '-r', '-l', '-z', '--full-tree', commit]));
+        // A link target is a path: one longer than PATH_MAX is not read (a "symlink" blob can be 400 MB).
+        const links = entries.filter((e) => e.type === 'symlink' && e.size <= MAX_LINK_TARGET);
+        const targets = await catFileBatch(repo, links.map((l) => l.sha));
+        listing = entries.map((e) => e.type !== 'symlink'
+            ? e
+            : e.size > MAX_LINK_TARGET
+                ? { ...e, type: 'unreadable', problem: `symlink target of ${e.size} bytes is not a path: not read` }
+                : { ...e, linkTarget: targets.get(e.sha)?.toString('utf8') ?? '' });
+        return listing;
+    };
+    return {
+        kind: 'git',
+        root: repo,
+        ref,
+        commit,
+        list,
+        async read(paths) {
+            const byPath = new Map((await list()).map((e) => [e.path, e]));
+            const wanted = paths.map((p) => byPath.get(p)).filter((e) => !!e && e.type === 'file');
+            const out = new Map();
+            // In batches of at most READ_BATCH_BYTES: git's output is buffered, so a batch bounds that buffer.
+            for (let i = 0; i < wanted.length;) {
+                let bytes = 0;
+                let j = i;
+                while (j < wanted.length && (j === i || bytes + wanted[j].size <= READ_BATCH_BYTES))
+                    bytes += wanted[j++].size;
+                const batch = wanted.slice(i, j);
+                const blobs = await catFileBatch(repo, batch.map((e) => e.sha));
+                for (const e of batch) {
+                    const data = blobs.get(e.sha);
+                    if (data)
+                        out.set(e.path, { sha: e.sha, data });
+                }
+                i = j;
+            }
+            return out;
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/errors.ts
+/** A mistake the user can fix (bad input, config, revision): shown without a stack trace. */
+class errors_UserError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UserError';
+    }
+}
+function errorMessage(e) {
+    if (e instanceof Error)
+        return e.message;
+    return typeof e === 'string' ? e : JSON.stringify(e);
+}
+
+;// CONCATENATED MODULE: ./src/model/claude-code-profile.json
+const claude_code_profile_namespaceObject = /*#__PURE__*/JSON.parse('{"rE":"2.1.332","$I":"claude-opus-5-5","Jn":{"claude-opus-5-5":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]},"claude-sonnet-4-6":{"bundled":[{"name":"dataviz","chars":1447,"competes":false},{"name":"update-config","chars":707,"competes":false},{"name":"keybindings-help","chars":248,"competes":false},{"name":"code-review","chars":850,"competes":false},{"name":"simplify","chars":188,"competes":false},{"name":"fewer-permission-prompts","chars":191,"competes":false},{"name":"loop","chars":344,"competes":false},{"name":"claude-api","chars":1169,"competes":false},{"name":"workflow-authoring","chars":252,"competes":false},{"name":"run","chars":368,"competes":false},{"name":"plugin-authoring","chars":275,"competes":false},{"name":"init","chars":67,"competes":true},{"name":"security-review","chars":90,"competes":true}],"builtinAgents":["claude","Explore","general-purpose","Plan","statusline-setup"]}}}');
+;// CONCATENATED MODULE: ./src/model/profiles.ts
+/**
+ * Model profiles of the pinned Claude Code release, measured from the binary by the conformance
+ * recorder (`npm run conformance:record` writes claude-code-profile.json): the default model, and
+ * per model its context window, characters per token, Claude Code's own listing entries (which share
+ * the skill-listing budget with the framework's) and built-in agent types.
+ */
+
+const PROFILE_VERSION = claude_code_profile_namespaceObject.rE;
+/** The model Claude Code picks for an API-key user who passes no --model. */
+const CLAUDE_CODE_DEFAULT_MODEL = claude_code_profile_namespaceObject.$I;
+/** Models whose listing Claude Code sizes at 4 characters per token (all newer ones: 3). Read from 2.1.332. */
+const FOUR_CHARS_PER_TOKEN = new Set([
+    'claude-3-opus',
+    'claude-3-sonnet',
+    'claude-3-haiku',
+    'claude-3-5-sonnet',
+    'claude-3-5-haiku',
+    'claude-3-7-sonnet',
+    'claude-opus-4-0',
+    'claude-opus-4-1',
+    'claude-opus-4-5',
+    'claude-opus-4-6',
+    'claude-sonnet-4-0',
+    'claude-sonnet-4-5',
+    'claude-sonnet-4-6',
+    'claude-haiku-4-5',
+]);
+/** Models whose default window is 1M tokens (measured: the listing budget of claude-opus-5-5 is 30,000 = 1M x 3 x 1%). Others: 200K, or 1M with a `[1m]` suffix. */
+const ONE_MILLION = new Set(['claude-opus-5-5']);
+const measured = claude_code_profile_namespaceObject.Jn;
+/** The profile of a model id (`claude-sonnet-4-6`, `claude-sonnet-4-6[1m]`); unknown ids get the rules above and the default model's bundled entries. */
+function modelProfile(id = CLAUDE_CODE_DEFAULT_MODEL) {
+    const oneM = /\[1m\]$/i.test(id);
+    const base = id.replace(/\[1m\]$/i, '').toLowerCase();
+    const family = base.replace(/-\d{8}$/, '').replace(/[._]/g, '-');
+    const m = measured[base] ?? measured[CLAUDE_CODE_DEFAULT_MODEL];
+    return {
+        id,
+        contextWindow: oneM || ONE_MILLION.has(family) ? 1_000_000 : 200_000,
+        charsPerToken: FOUR_CHARS_PER_TOKEN.has(family) ? 4 : 3,
+        bundled: m.bundled,
+        builtinAgents: m.builtinAgents,
+    };
+}
+function knownModels() {
+    return Object.keys(measured);
+}
+
+;// CONCATENATED MODULE: ./src/model/constants.ts
+
+const defaultProfile = modelProfile();
+const DEFAULT_MODEL = {
+    claudeCodeVersion: PROFILE_VERSION,
+    id: defaultProfile.id,
+    contextWindow: defaultProfile.contextWindow,
+    charsPerToken: defaultProfile.charsPerToken,
+    skillListingBudgetFraction: 0.01,
+    skillListingBudgetOverride: null,
+    skillListingMaxDescChars: 1_536,
+    bundledEntries: defaultProfile.bundled,
+    agentListingWarnTokens: 15_000,
+    memoryFileMinWarnChars: 40_000,
+    memoryFileWindowShare: 0.05,
+    memoryTotalMinWarnChars: 120_000,
+    memoryFileMaxBytes: 4 * 1024 * 1024,
+    importMaxDepth: 5,
+    derivedDescriptionMaxChars: 100,
+    skillNameMaxChars: 64,
+    skillAliasMaxChars: 256,
+    skillDescriptionSpecMaxChars: 1_024,
+    workflowMaxBytes: 512 * 1024,
+    instructionFiles: 'claude-md-or-agents-md',
+};
+/** The loading model for a model id: its measured profile over the defaults. */
+function constants_modelFor(id, base = DEFAULT_MODEL) {
+    const p = modelProfile(id);
+    return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
+}
+/** max(1, floor(window x charsPerToken x fraction)), unless the env-style override is set (Claude Code 2.1.332). */
+function skillListingBudget(m) {
+    if (m.skillListingBudgetOverride != null)
+        return m.skillListingBudgetOverride;
+    return Math.max(1, Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction));
+}
+function memoryFileWarnChars(m) {
+    return Math.max(m.memoryFileMinWarnChars, Math.round(m.contextWindow * m.memoryFileWindowShare * m.charsPerToken));
+}
+function memoryTotalWarnChars(m) {
+    return Math.max(m.memoryTotalMinWarnChars, memoryFileWarnChars(m));
+}
+/**
+ * Extensions Claude Code follows in @imports (text-like files); files with no extension are
+ * followed too. Anything else (images, archives) is skipped.
+ */
+const IMPORTABLE_EXTENSIONS = new Set(('md mdx markdown txt text rst adoc json jsonc json5 yaml yml toml xml csv tsv html htm css scss sass less ' +
+    'js mjs cjs jsx ts mts cts tsx py pyi rb go rs java kt kts scala swift m mm c h cc cpp cxx hpp hh cs fs ' +
+    'php pl pm lua r sql sh bash zsh fish ps1 bat cmd diff patch ini cfg conf env properties gradle ' +
+    'graphql gql proto vue svelte astro elm ex exs erl hrl clj cljs dart hs ml mli nim zig tf hcl ' +
+    'dockerfile makefile cmake log lock mdc prisma sol vb').split(' '));
+/**
+ * The run's own guards. A config file can tighten them but never relax them past these values: on a
+ * pull request the config may come from the head, which whoever opened it wrote.
+ */
+const DEFAULT_LIMITS = {
+    maxFileBytes: 8 * 1024 * 1024,
+    maxFiles: 50_000,
+    maxFrontmatterBytes: 256 * 1024,
+    maxSymlinkHops: 40,
+    maxSymlinkExpansion: 100_000,
+    maxTotalBytes: 256 * 1024 * 1024,
+    maxSeconds: 120,
+};
+/** Below this median (ms) on both sides, load-time ratios are noise: budgets pass them, reports say so. */
+const LOAD_TIME_FLOOR_MS = 5;
+function loadTimeTooFast(lt) {
+    return Math.max(lt.baseMedianMs, lt.headMedianMs) < LOAD_TIME_FLOOR_MS;
+}
+
+;// CONCATENATED MODULE: ./src/model/budgets.ts
+/** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
+const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+const TOTAL_METRICS = [
+    'worstInvocationTokens',
+    'skillListingChars',
+    'skillListingTruncated',
+    'agentListingTokens',
+    'memoryFileMaxChars',
+    'memoryTotalChars',
+    'importsPastDepthLimit',
+    'maxDepth',
+    'cycles',
+    'unresolved',
+    'invalidSkillNames',
+    'errors',
+    'unmeasured',
+    'loadTimeRatio',
+];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRIC_LABELS = {
+    eagerTokens: 'Always-loaded tokens',
+    onDemandTokens: 'On-demand tokens',
+    worstInvocationTokens: 'Worst single invocation',
+    skillListingChars: 'Skill listing characters',
+    skillListingTruncated: 'Listing entries reduced to a bare name',
+    agentListingTokens: 'Agent listing (tokens as Claude Code estimates them: characters / 4)',
+    memoryFileMaxChars: 'Largest always-loaded memory file (chars)',
+    memoryTotalChars: 'All instruction files (chars)',
+    importsPastDepthLimit: 'Imports past the depth limit',
+    maxDepth: 'Import depth',
+    cycles: 'Import cycles',
+    unresolved: 'Unresolved or external references',
+    invalidSkillNames: 'Invalid skill names',
+    errors: 'Error diagnostics',
+    unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
+    loadTimeRatio: 'Load time (head / base)',
+};
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+function scopeLabel(s) {
+    return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
+}
+
+;// CONCATENATED MODULE: ./src/config/load.ts
+
+
+
+
+
+
+const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
+/** A config mistake: names the file, the key and what was expected. */
+class ConfigError extends errors_UserError {
+    constructor(file, key, expected, got) {
+        super(`${file}: ${key}: expected ${expected}${got !== undefined ? `, got ${describe(got)}` : ''}`);
+        this.name = 'ConfigError';
+    }
+}
+function describe(v) {
+    if (v === null)
+        return 'null';
+    if (Array.isArray(v))
+        return 'a list';
+    if (typeof v === 'object')
+        return 'a mapping';
+    if (typeof v === 'string')
+        return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+    return String(v);
+}
+/** The defaults that are right for everyone: Claude Code's own limits, plus a warning on any eager increase. */
+/** Always-loaded growth (tokens) that the default eager-increase budget lets pass quietly. */
+const EAGER_INCREASE_QUIET_TOKENS = 250;
+function defaultAssertions() {
+    const total = { type: 'total' };
+    const a = (id, metric, operator, threshold, level, hardLimit = true, extra = {}) => ({
+        id,
+        metric,
+        scope: total,
+        operator,
+        threshold,
+        level,
+        hardLimit,
+        source: 'default',
+        ...extra,
+    });
+    return [
+        a('skill-listing-budget', 'skillListingTruncated', 'max', 0, 'error'),
+        a('memory-file-size', 'memoryFileMaxChars', 'max', -1, 'error'),
+        a('agent-listing-size', 'agentListingTokens', 'max', -1, 'error'),
+        a('import-depth', 'importsPastDepthLimit', 'max', 0, 'error'),
+        a('import-cycles', 'cycles', 'max', 0, 'error'),
+        // Growth below this is reported but does not warn: about one paragraph of prose, 0.1% of a 200K
+        // window. Smaller changes are routine edits; a budget in the config can make it stricter.
+        a('eager-increase', 'eagerTokens', 'maxIncrease', EAGER_INCREASE_QUIET_TOKENS, 'warn', false),
+        // A head that can't be fully measured (unreadable files, a limit of the run reached) can't pass.
+        a('measurable', 'unmeasured', 'max', 0, 'error', false),
+        // No timed budget by default: the same commits must give the same verdict. Timing is opt-in
+        // (a loadTimeRatio budget) and then decides only when its interval clears the threshold.
+    ];
+}
+/** Thresholds of -1 in the defaults follow the model (so overriding a model constant moves them). */
+function resolveDefaults(assertions, model) {
+    return assertions.map((x) => {
+        if (x.threshold !== -1)
+            return x;
+        if (x.metric === 'agentListingTokens')
+            return { ...x, threshold: model.agentListingWarnTokens };
+        if (x.metric === 'memoryFileMaxChars')
+            return { ...x, threshold: Math.max(model.memoryFileMinWarnChars, Math.round(model.contextWindow * model.memoryFileWindowShare * model.charsPerToken)) };
+        return x;
+    });
+}
+function findConfig(dir, explicit) {
+    if (explicit) {
+        const p = path.resolve(dir, explicit);
+        if (!existsSync(p))
+            throw new UserError(`Config file not found: ${explicit}`);
+        return p;
+    }
+    for (const c of DEFAULT_CONFIG_PATHS)
+        if (existsSync(path.join(dir, c)))
+            return path.join(dir, c);
+    return null;
+}
+function load_loadConfig(dir, explicit, overrides = {}) {
+    const file = findConfig(dir, explicit);
+    if (!file)
+        return normalizeConfig({}, 'defaults', overrides);
+    return parseConfigText(readFileSync(file, 'utf8'), path.relative(dir, file) || file, overrides);
+}
+function parseConfigText(text, file, overrides = {}) {
+    let raw;
+    if (file.endsWith('.json')) {
+        try {
+            raw = JSON.parse(text);
+        }
+        catch (e) {
+            throw new errors_UserError(`${file}: invalid JSON: ${e.message}`);
+        }
+    }
+    else {
+        const doc = (0,dist/* parseDocument */.Tp)(text, { prettyErrors: false });
+        const err = doc.errors[0];
+        if (err)
+            throw new errors_UserError(`${file}:${err.linePos?.[0].line ?? 1}: invalid YAML: ${err.message.split('\n')[0]}`);
+        raw = doc.toJS({ maxAliasCount: 50 });
+    }
+    return normalizeConfig(raw ?? {}, file, overrides);
+}
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'budgets', 'defaults', 'minSaving'];
+const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
+const LEVELS = ['off', 'warn', 'error'];
+function normalizeConfig(raw, file, overrides = {}) {
+    if (!isObject(raw))
+        throw new ConfigError(file, '(top level)', 'a mapping', raw);
+    for (const k of Object.keys(raw))
+        if (!TOP_KEYS.includes(k))
+            throw new ConfigError(file, k, `one of ${TOP_KEYS.join(', ')} (unknown key)`);
+    let model = { ...DEFAULT_MODEL };
+    const modelId = overrides.id ?? (isObject(raw.model) ? raw.model.id : undefined);
+    if (modelId !== undefined) {
+        if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
+            throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
+        model = constants_modelFor(modelId);
+    }
+    if (raw.model !== undefined) {
+        if (!isObject(raw.model))
+            throw new ConfigError(file, 'model', 'a mapping of Claude Code constants', raw.model);
+        for (const [k, v] of Object.entries(raw.model)) {
+            if (k === 'id')
+                continue;
+            if (!Object.hasOwn(DEFAULT_MODEL, k) || k === 'bundledEntries' || k === 'claudeCodeVersion')
+                throw new ConfigError(file, `model.${k}`, `one of id, ${Object.keys(DEFAULT_MODEL)
+                    .filter((x) => x !== 'bundledEntries' && x !== 'claudeCodeVersion' && x !== 'id')
+                    .join(', ')}`);
+            const def = DEFAULT_MODEL[k];
+            if (k === 'instructionFiles') {
+                if (!['claude-md-or-agents-md', 'claude-md-and-agents-md', 'claude-md', 'managed-only'].includes(v))
+                    throw new ConfigError(file, `model.${k}`, 'claude-md-or-agents-md, claude-md-and-agents-md, claude-md or managed-only', v);
+            }
+            else if (k === 'skillListingBudgetOverride') {
+                if (v !== null && (typeof v !== 'number' || v < 0))
+                    throw new ConfigError(file, `model.${k}`, 'a number >= 0 or null', v);
+            }
+            else if (typeof def === 'number' && (typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+                throw new ConfigError(file, `model.${k}`, 'a number >= 0', v);
+            else if (typeof def === 'string' && typeof v !== 'string')
+                throw new ConfigError(file, `model.${k}`, 'a string', v);
+            model[k] = v;
+        }
+    }
+    Object.assign(model, Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)));
+    const limits = { ...DEFAULT_LIMITS };
+    if (raw.limits !== undefined) {
+        if (!isObject(raw.limits))
+            throw new ConfigError(file, 'limits', 'a mapping', raw.limits);
+        for (const [k, v] of Object.entries(raw.limits)) {
+            if (!Object.hasOwn(DEFAULT_LIMITS, k))
+                throw new ConfigError(file, `limits.${k}`, `one of ${Object.keys(DEFAULT_LIMITS).join(', ')}`);
+            if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+                throw new ConfigError(file, `limits.${k}`, 'a positive integer', v);
+            // Guards can be tightened, never relaxed: a pull request must not switch off what protects the run.
+            const cap = DEFAULT_LIMITS[k];
+            if (v > cap)
+                throw new ConfigError(file, `limits.${k}`, `at most ${cap} (limits protect the run and can only be lowered)`, v);
+            limits[k] = v;
+        }
+    }
+    let installedPlugins = 'all';
+    if (raw.installedPlugins !== undefined) {
+        const v = raw.installedPlugins;
+        if (v === 'all' || v === 'none')
+            installedPlugins = v;
+        else if (Array.isArray(v) && v.every((x) => typeof x === 'string'))
+            installedPlugins = v;
+        else
+            throw new ConfigError(file, 'installedPlugins', '"all", "none" or a list of plugin names', v);
+    }
+    if (raw.userScope !== undefined && (typeof raw.userScope !== 'string' || raw.userScope.trim() === ''))
+        throw new ConfigError(file, 'userScope', 'a folder of the repository (installed as ~/.claude)', raw.userScope);
+    const listingScope = raw.listingScope === undefined ? 'auto' : raw.listingScope;
+    if (!['auto', 'installed', 'per-plugin'].includes(listingScope))
+        throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
+    const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
+    if (typeof minSaving !== 'number' || minSaving < 0)
+        throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
+    let assertions = [];
+    const defaults = raw.defaults === undefined ? true : raw.defaults;
+    if (defaults === true)
+        assertions = defaultAssertions();
+    else if (isObject(defaults)) {
+        // defaults: { skill-listing-budget: warn, eager-increase: off, ... }
+        const ids = defaultAssertions().map((a) => a.id);
+        assertions = defaultAssertions().map((a) => {
+            const lv = defaults[a.id];
+            if (lv === undefined)
+                return a;
+            if (!LEVELS.includes(lv))
+                throw new ConfigError(file, `defaults.${a.id}`, 'off, warn or error', lv);
+            return { ...a, level: lv };
+        });
+        for (const k of Object.keys(defaults))
+            if (!ids.includes(k))
+                throw new ConfigError(file, `defaults.${k}`, `one of ${ids.join(', ')}`);
+    }
+    else if (defaults !== false)
+        throw new ConfigError(file, 'defaults', 'true, false, or a mapping of default id to off|warn|error', defaults);
+    if (raw.budgets !== undefined) {
+        if (!Array.isArray(raw.budgets))
+            throw new ConfigError(file, 'budgets', 'a list of assertions', raw.budgets);
+        raw.budgets.forEach((b, i) => assertions.push(...normalizeBudget(b, `budgets[${i}]`, file)));
+    }
+    return {
+        file,
+        model,
+        limits,
+        installedPlugins,
+        listingScope: listingScope,
+        ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}),
+        assertions: resolveDefaults(assertions, model),
+        minSaving,
+    };
+}
+function normalizeBudget(b, key, file) {
+    if (!isObject(b))
+        throw new ConfigError(file, key, 'a mapping with metric, an operator (max, maxIncrease, maxIncreasePercent) and level', b);
+    for (const k of Object.keys(b))
+        if (!BUDGET_KEYS.includes(k))
+            throw new ConfigError(file, `${key}.${k}`, `one of ${BUDGET_KEYS.join(', ')} (unknown key)`);
+    const metric = b.metric;
+    if (typeof metric !== 'string' || !METRICS.includes(metric))
+        throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
+    const scope = parseScope(b.scope, `${key}.scope`, file);
+    if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric))
+        throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
+    const level = b.level === undefined ? 'error' : b.level;
+    if (!LEVELS.includes(level))
+        throw new ConfigError(file, `${key}.level`, 'off, warn or error', level);
+    const ops = ['max', 'maxIncrease', 'maxIncreasePercent'];
+    const out = [];
+    for (const op of ops) {
+        if (b[op] === undefined)
+            continue;
+        const v = b[op];
+        if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+            throw new ConfigError(file, `${key}.${op}`, 'a number >= 0', v);
+        out.push({
+            id: `${key}.${op}`,
+            metric: metric,
+            scope,
+            operator: op,
+            threshold: v,
+            level: level,
+            source: `${file} ${key}`,
+            ...(typeof b.noise === 'number' ? { noise: b.noise } : metric === 'loadTimeRatio' ? { noise: 0.25 } : {}),
+        });
+    }
+    if (out.length === 0)
+        throw new ConfigError(file, key, 'at least one of max, maxIncrease, maxIncreasePercent');
+    if (b.noise !== undefined && (typeof b.noise !== 'number' || b.noise < 0))
+        throw new ConfigError(file, `${key}.noise`, 'a number >= 0', b.noise);
+    return out;
+}
+function parseScope(v, key, file) {
+    if (v === undefined || v === 'total')
+        return { type: 'total' };
+    if (typeof v === 'string') {
+        const i = v.indexOf(':');
+        const type = v.slice(0, i);
+        if (i > 0 && type !== 'total' && SCOPE_TYPES.includes(type) && v.slice(i + 1))
+            return { type: type, value: v.slice(i + 1) };
+    }
+    if (isObject(v)) {
+        const keys = Object.keys(v);
+        if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
+            return { type: keys[0], value: v[keys[0]] };
+    }
+    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
+}
+function isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+;// CONCATENATED MODULE: ./src/action/config-at.ts
+/**
+ * The budget config of one commit, read from git objects (never from a checkout of untrusted code),
+ * with the Action's model inputs applied over it.
+ */
+
+
+
+async function configAt(workspace, opts, commit) {
+    const overrides = {
+        ...(opts.model ? { id: opts.model } : {}),
+        ...(opts.contextWindow ? { contextWindow: opts.contextWindow } : {}),
+        ...(opts.charsPerToken ? { charsPerToken: opts.charsPerToken } : {}),
+    };
+    const candidates = opts.config ? [opts.config] : DEFAULT_CONFIG_PATHS;
+    for (const p of candidates) {
+        const spec = `${commit}:${p.replace(/^\.\//, '')}`;
+        const sha = await git_git(workspace, ['rev-parse', '--verify', '--quiet', spec])
+            .then((b) => b.toString().trim())
+            .catch(() => '');
+        if (!sha)
+            continue;
+        const blob = (await catFileBatch(workspace, [sha])).get(sha);
+        if (blob)
+            return parseConfigText(blob.toString('utf8'), p, overrides);
+    }
+    if (opts.config)
+        throw new errors_UserError(`Input "config": ${opts.config} does not exist at ${commit.slice(0, 7)}`);
+    return normalizeConfig({}, 'defaults', overrides);
+}
+
+;// CONCATENATED MODULE: ./src/action/refs.ts
+
+async function has(repo, sha) {
+    try {
+        await git_git(repo, ['cat-file', '-e', `${sha}^{commit}`]);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+async function isShallow(repo) {
+    return (await git_git(repo, ['rev-parse', '--is-shallow-repository'])).toString().trim() === 'true';
+}
+async function fetchShas(repo, shas, log, depth = 1) {
+    const missing = [];
+    for (const s of shas)
+        if (!(await has(repo, s)))
+            missing.push(s);
+    if (!missing.length)
+        return;
+    log.info(`Fetching ${missing.map((s) => s.slice(0, 12)).join(', ')} (not in this checkout: usual with the default fetch-depth: 1); nothing else is fetched.`);
+    await git_git(repo, ['-c', 'protocol.version=2', 'fetch', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', ...missing]);
+}
+/** Parents of a commit, read from the commit object itself (a shallow clone hides them from rev-list). */
+async function parents(repo, sha) {
+    const text = (await git_git(repo, ['cat-file', 'commit', sha])).toString('utf8');
+    const header = text.slice(0, text.indexOf('\n\n'));
+    return header
+        .split('\n')
+        .filter((l) => l.startsWith('parent '))
+        .map((l) => l.slice('parent '.length).trim());
+}
+/**
+ * The commits that isolate what the pull request itself changes:
+ * 1. the merge commit GitHub checks out for pull_request (refs/pull/N/merge) against its first
+ *    parent, the base tip it was merged onto; else
+ * 2. the merge-base of base and head against head, deepening a shallow clone only as far as needed.
+ * Commits that landed on the base branch meanwhile never count as this pull request's change.
+ */
+async function resolveCompared(repo, pr, log) {
+    if (pr.mergeSha && (await has(repo, pr.mergeSha))) {
+        const ps = await parents(repo, pr.mergeSha).catch(() => []);
+        if (ps.length === 2 && ps[1] === pr.headSha) {
+            // A shallow checkout of the merge commit lacks its first parent: fetch just that commit.
+            await fetchShas(repo, [ps[0]], log);
+            return {
+                base: ps[0],
+                head: pr.mergeSha,
+                how: `base tip ${ps[0].slice(0, 7)} against the merge commit ${pr.mergeSha.slice(0, 7)} (what the pull request adds to the current base)`,
+            };
+        }
+    }
+    await fetchShas(repo, [pr.baseSha, pr.headSha], log);
+    for (let attempt = 0; attempt < 8; attempt++) {
+        try {
+            const mb = (await git_git(repo, ['merge-base', pr.baseSha, pr.headSha])).toString().trim();
+            if (mb)
+                return {
+                    base: mb,
+                    head: pr.headSha,
+                    how: `merge-base ${mb.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (commits that landed on the base branch meanwhile are excluded)`,
+                };
+        }
+        catch {
+            // not found yet
+        }
+        if (!(await isShallow(repo)))
+            break;
+        const deepen = 50 * 2 ** attempt;
+        log.info(`Merge-base of ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)} is not in the shallow history yet: deepening by ${deepen} commits.`);
+        await git_git(repo, ['fetch', '--no-tags', '--no-recurse-submodules', `--deepen=${deepen}`, 'origin', pr.baseSha, pr.headSha]);
+    }
+    log.warning(`No merge-base of ${pr.baseSha.slice(0, 7)} and ${pr.headSha.slice(0, 7)} was found: comparing the base tip directly (changes on the base branch may show up).`);
+    return { base: pr.baseSha, head: pr.headSha, how: `base ${pr.baseSha.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (no merge-base found)` };
+}
+
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(4006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
+function displayWidth(s) {
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isZeroWidth(c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/listing.ts
+/**
+ * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
+ * listing order, then Claude Code's own bundled entries; its character budget; and, over budget,
+ * which entries keep their description. Pure.
+ *
+ * Over budget (read from 2.1.332 and held to the binary by the conformance goldens): name-only
+ * entries and bundled entries that never compete keep their line as it is; every other entry starts
+ * as `- name`; then, in usage order (for a user with no history: the listing order), each entry gets
+ * its description back if the difference still fits in what is left of the budget.
+ */
+
+
+/** `- name` of a listed line: everything before the first `: ` after the name. */
+function bareLine(e) {
+    return `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+}
+function buildListing(entries, model, nameOnly = new Set()) {
+    const lines = [
+        ...entries.map((e) => {
+            const bare = displayWidth(bareLine(e));
+            return {
+                name: e.alias ? `${e.name} (${e.alias})` : e.name,
+                full: nameOnly.has(e) ? bare : e.chars,
+                bare,
+                fixed: nameOnly.has(e),
+                bundled: false,
+                entry: e,
+            };
+        }),
+        ...model.bundledEntries.map((b) => ({ name: b.name, full: b.chars, bare: b.name.length + 2, fixed: !b.competes, bundled: true })),
+    ];
+    const budget = skillListingBudget(model);
+    const sep = Math.max(0, lines.length - 1);
+    const chars = lines.reduce((s, l) => s + l.full, 0) + sep;
+    const bundledChars = lines.filter((l) => l.bundled).reduce((s, l) => s + l.full, 0);
+    const bare = new Set();
+    if (chars <= budget)
+        return { lines, chars, sentChars: chars, budget, bundledChars, overBudget: false, bare };
+    let left = budget - (lines.reduce((s, l) => s + (l.fixed ? l.full : l.bare), 0) + sep);
+    for (const l of lines) {
+        if (l.fixed)
+            continue;
+        const extra = l.full - l.bare;
+        if (extra <= left)
+            left -= extra;
+        else
+            bare.add(l);
+    }
+    const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
+    return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
+}
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function listing_judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
+    return {
+        skillChars: sk ? sk.chars : s.listings.skills.chars,
+        ...(sk ? { skillUnit: sk.unit } : {}),
+        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(ag ? { agentUnit: ag.unit } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/assert.ts
+
+
+
+
+/** Diagnostics that mean part of a side was not measured. */
+const UNMEASURED = new Set(['unreadable', 'limit-reached']);
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+function metricValue(s, metric, scope, loadTime, side) {
+    switch (metric) {
+        case 'eagerTokens':
+        case 'onDemandTokens':
+            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+        case 'worstInvocationTokens':
+            return { value: s.totals.worstInvocationTokens };
+        case 'skillListingChars':
+            return perPlugin(s) && s.listings.worst.skills
+                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
+                : { value: s.listings.skills.chars };
+        case 'skillListingTruncated': {
+            const w = perPlugin(s) ? s.listings.worst.skills : null;
+            const names = w ? w.truncated : s.listings.skills.truncated;
+            const first = s.listings.skills.items.find((e) => e.name === names[0]);
+            return {
+                value: names.length,
+                ...(w ? { unit: w.unit } : {}),
+                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
+            };
+        }
+        case 'agentListingTokens': {
+            const w = perPlugin(s) ? s.listings.worst.agents : null;
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+            return {
+                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+                ...(w ? { unit: w.unit } : {}),
+                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
+            };
+        }
+        case 'memoryFileMaxChars': {
+            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+        }
+        case 'memoryTotalChars':
+            return { value: s.memory.chars };
+        case 'importsPastDepthLimit': {
+            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+        }
+        case 'maxDepth':
+            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+        case 'cycles':
+            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
+        case 'unresolved': {
+            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+        }
+        case 'invalidSkillNames': {
+            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'unmeasured': {
+            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'errors': {
+            const d = s.diagnostics.filter((x) => x.severity === 'error');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'loadTimeRatio':
+            if (!loadTime)
+                return null;
+            return { value: side === 'head' ? loadTime.ratio : 1 };
+    }
+}
+function scoped(s, loading, scope) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    switch (scope.type) {
+        case 'total':
+            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+        case 'category':
+            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+        case 'unit': {
+            const u = s.units.find((x) => x.name === scope.value);
+            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+        }
+        case 'kind':
+            return s.components
+                .filter((c) => c.kind === scope.value && counted.has(c.unit))
+                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
+                .reduce((a, e) => a + e.tokens, 0);
+            return files + entries;
+        }
+    }
+}
+const assert_fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+/** The fields every result takes from its assertion. */
+function of(a) {
+    return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
+}
+/** Evaluates every assertion; level `off` is skipped. */
+function evaluate(assertions, base, head, loadTime) {
+    const results = [];
+    for (const a of assertions) {
+        if (a.level === 'off')
+            continue;
+        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (a.metric === 'unmeasured') {
+            // Only what the head could not measure and the base could counts against the change.
+            const key = (d) => `${d.file}\0${d.code}`;
+            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
+            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
+            b = { value: 0 };
+            if (fresh[0]) {
+                const what = fresh
+                    .slice(0, 3)
+                    .map((d) => `${d.file}: ${d.message}`)
+                    .join('; ');
+                results.push({
+                    ...of(a),
+                    actual: fresh.length,
+                    base: 0,
+                    status: a.level === 'error' ? 'fail' : 'warn',
+                    introduced: true,
+                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
+                    location: h.location,
+                });
+                continue;
+            }
+        }
+        if (!h)
+            continue; // not measurable for this pair (e.g. load time between two snapshot files)
+        const baseValue = b?.value ?? 0;
+        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+        let violated;
+        let actual;
+        let message;
+        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
+            results.push({
+                ...of(a),
+                actual: h.value,
+                base: 1,
+                status: 'pass',
+                introduced: false,
+                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
+            });
+            continue;
+        }
+        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
+            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
+            const limit = a.threshold + (a.noise ?? 0);
+            actual = h.value;
+            violated = loadTime.ratioMin > limit;
+            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
+            message = violated
+                ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}), over the limit of ${assert_fmt(limit, a.metric)} in every round`
+                : loadTime.ratioMax > limit
+                    ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}): within noise of the limit ${assert_fmt(limit, a.metric)}, not judged`
+                    : `${label} is ${assert_fmt(actual, a.metric)} (${interval}; limit ${assert_fmt(limit, a.metric)})`;
+        }
+        else if (a.operator === 'max') {
+            actual = h.value;
+            const allowance = 0;
+            violated = actual > a.threshold + allowance;
+            message = violated
+                ? `${label} is ${assert_fmt(actual, a.metric)}, over the limit of ${assert_fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                : `${label} is ${assert_fmt(actual, a.metric)} (limit ${assert_fmt(a.threshold, a.metric)})`;
+        }
+        else if (a.operator === 'maxIncrease') {
+            actual = h.value - baseValue;
+            violated = actual > a.threshold;
+            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${assert_fmt(Math.abs(actual), a.metric)}` : ''} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed increase ${assert_fmt(a.threshold, a.metric)})`;
+        }
+        else {
+            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+            violated = actual > a.threshold;
+            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+        }
+        if (h.unit)
+            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
+        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+        let preexisting = false;
+        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+            // Already over on the base and not made worse: what the base had is never blamed on the change.
+            st = 'pass';
+            preexisting = true;
+            message += `; already over on the base branch (${assert_fmt(b.value, a.metric)}), not made worse by this change`;
+        }
+        results.push({
+            ...of(a),
+            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
+            base: b ? b.value : null,
+            status: st,
+            introduced: violated && !preexisting,
+            ...(preexisting ? { preexisting } : {}),
+            message,
+            ...(h.location ? { location: h.location } : {}),
+        });
+    }
+    return results;
+}
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+function decide(results) {
+    if (results.some((r) => r.status === 'fail'))
+        return 'fail';
+    if (results.some((r) => r.status === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+
+;// CONCATENATED MODULE: ./src/action/report-input.ts
+/**
+ * A report.json produced by another workflow run (the fork recipe): untrusted input. It is rebuilt
+ * field by field from a shape: numbers are finite numbers, strings are strings of bounded length,
+ * enums are one of their values, lists are bounded; anything else is dropped or replaced. The
+ * verdict is decided again from the results (a forged verdict is not obeyed), and the renderers
+ * escape every string as they do for repository text.
+ */
+
+
+
+class ShapeError extends Error {
+}
+const MAX_STRING = 4_000;
+const MAX_LIST = 20_000;
+const num = (v, at) => {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new ShapeError(`${at}: expected a number`);
+    return v;
+};
+const str = (v, at) => {
+    if (typeof v !== 'string')
+        throw new ShapeError(`${at}: expected a string`);
+    return v.length > MAX_STRING ? v.slice(0, MAX_STRING) : v;
+};
+const bool = (v, at) => {
+    if (typeof v !== 'boolean')
+        throw new ShapeError(`${at}: expected true or false`);
+    return v;
+};
+const oneOf = (values) => (v, at) => {
+    if (!values.includes(v))
+        throw new ShapeError(`${at}: expected one of ${values.join(', ')}`);
+    return v;
+};
+const nullable = (s) => (v, at) => v === null ? null : s(v, at);
+const opt = (s) => (v, at) => v === undefined ? undefined : s(v, at);
+const arr = (s) => (v, at) => {
+    if (!Array.isArray(v))
+        throw new ShapeError(`${at}: expected a list`);
+    if (v.length > MAX_LIST)
+        throw new ShapeError(`${at}: more than ${MAX_LIST} items`);
+    return v.map((x, i) => s(x, `${at}[${i}]`));
+};
+/** An object with exactly these fields (unknown ones are dropped, so nothing unexpected reaches a renderer). */
+const obj = (fields) => (v, at) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ShapeError(`${at}: expected an object`);
+    const out = {};
+    for (const [k, s] of Object.entries(fields)) {
+        const x = s(v[k], `${at}.${k}`);
+        if (x !== undefined)
+            out[k] = x;
+    }
+    return out;
+};
+/** Any JSON data, bounded (fields the renderers don't read as typed values). */
+const data = (v, at) => {
+    const seen = JSON.stringify(v) ?? 'null';
+    if (seen.length > 1_000_000)
+        throw new ShapeError(`${at}: too large`);
+    return JSON.parse(seen);
+};
+const delta = obj({ base: num, head: num, delta: num, ratio: nullable(num) });
+const loading = oneOf(['eager', 'on-demand', 'not-loaded']);
+const report_input_status = oneOf(['added', 'removed', 'changed', 'affected']);
+const report_input_location = obj({ file: str, line: opt(num) });
+const scope = obj({ type: oneOf(['total', 'category', 'unit', 'files', 'kind']), value: opt(str) });
+const unresolved = obj({ from: str, line: num, ref: str, reason: oneOf(['missing', 'external', 'home', 'depth', 'skipped', 'loop']), resolved: opt(str) });
+const diagnostic = obj({ file: str, line: num, severity: oneOf(['error', 'warning', 'info']), code: str, message: str });
+const side = obj({ label: str, commit: opt(str), eagerTokens: num });
+const recommendation = obj({
+    key: str,
+    analyzer: oneOf(['loading', 'listing', 'duplication', 'references', 'structure', 'compression', 'collisions', 'reachability']),
+    title: str,
+    rationale: str,
+    location: report_input_location,
+    saving: obj({ eagerTokens: num, onDemandTokens: num }),
+    effort: oneOf(['low', 'medium', 'high']),
+    horizon: oneOf(['immediate', 'short-term', 'long-term']),
+    introduced: opt(bool),
+    unit: opt(str),
+});
+const REPORT = obj({
+    schemaVersion: num,
+    verdict: oneOf(['pass', 'warn', 'fail']),
+    base: side,
+    head: side,
+    compared: opt(str),
+    tokenizer: str,
+    tokensEstimated: bool,
+    configFile: str,
+    results: arr(obj({
+        id: str,
+        metric: str,
+        scope,
+        operator: oneOf(['max', 'maxIncrease', 'maxIncreasePercent']),
+        expected: num,
+        actual: num,
+        base: nullable(num),
+        level: oneOf(['off', 'warn', 'error']),
+        status: oneOf(['pass', 'warn', 'fail']),
+        introduced: opt(bool),
+        preexisting: opt(bool),
+        message: str,
+        howToPass: opt(str),
+        location: opt(report_input_location),
+    })),
+    diff: obj({
+        totals: obj({ eagerTokens: delta, onDemandTokens: delta, worstInvocationTokens: delta, notLoadedTokens: delta }),
+        categories: arr(obj({ category: str, loading, base: num, head: num, delta: num, ratio: nullable(num) })),
+        units: arr(obj({ name: str, status: report_input_status, eager: delta, onDemand: delta })),
+        components: arr(obj({ id: str, kind: str, name: str, unit: str, file: str, status: report_input_status, eager: delta, onDemand: delta })),
+        files: arr(obj({ path: str, unit: str, status: report_input_status, loadingBase: nullable(loading), loadingHead: nullable(loading), tokens: delta, eager: delta })),
+        listings: obj({
+            judged: obj({ scope: oneOf(['installed', 'per-plugin']), skillChars: delta, agentTokens: delta, skillUnit: opt(str), agentUnit: opt(str) }),
+            skills: obj({
+                chars: delta,
+                budget: delta,
+                entries: delta,
+                truncatedAdded: arr(str),
+                truncatedRemoved: arr(str),
+                added: arr(str),
+                removed: arr(str),
+                changed: arr(str),
+            }),
+            agents: obj({ claudeEstimateTokens: delta, tokens: delta, entries: delta, added: arr(str), removed: arr(str), changed: arr(str) }),
+        }),
+        graph: obj({
+            maxDepth: delta,
+            cyclesAdded: arr(arr(str)),
+            cyclesRemoved: arr(arr(str)),
+            unresolvedAdded: arr(unresolved),
+            unresolvedRemoved: arr(unresolved),
+        }),
+        diagnostics: obj({ added: arr(diagnostic), fixed: arr(diagnostic) }),
+    }),
+    loadTime: nullable(obj({ rounds: num, baseMedianMs: num, headMedianMs: num, ratio: num, ratioMin: num, ratioMax: num })),
+    recommendations: arr(recommendation),
+    resolved: arr(recommendation),
+    unknowns: arr(obj({ kind: oneOf(['mcp-server', 'session-start-hook']), unit: str, name: str, note: str })),
+    assertions: data,
+});
+/** Reads and rebuilds an untrusted report; a report of another shape is refused with the field that is wrong. */
+function readUntrustedReport(file) {
+    let raw;
+    try {
+        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors_UserError(`Input "publish-report": ${file} is not readable JSON (${e.message.split('\n')[0]})`);
+    }
+    return sanitizeReport(raw, file);
+}
+function sanitizeReport(raw, file = 'report') {
+    let r;
+    try {
+        r = REPORT(raw, 'report');
+    }
+    catch (e) {
+        if (e instanceof ShapeError)
+            throw new errors_UserError(`Input "publish-report": ${file} is not a context-budget report: ${e.message}`);
+        throw e;
+    }
+    // The verdict is decided again, here, from the results: a forged verdict is not obeyed.
+    return { ...r, verdict: decide(r.results) };
+}
+
+;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+
+/** An always-loaded file above this many tokens is worth splitting even without headings. */
+const LARGE_EAGER_FILE_TOKENS = 3_000;
+/** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
+const LONG_DESCRIPTION_CHARS = 400;
+/** Target length suggested for a shortened description. */
+const TARGET_DESCRIPTION_CHARS = 250;
+/** Import chains at least this deep are flagged. */
+const DEEP_CHAIN = 3;
+const tokensPerChar = (tokens, chars) => (chars > 0 ? tokens / chars : 0.25);
+/** Lazy loading: large sections of always-loaded memory files belong in skills or path-scoped rules. */
+const lazyLoading = (s) => {
+    const out = [];
+    const withSections = new Set(s.content.sections.map((x) => x.file));
+    for (const sec of s.content.sections) {
+        const f = s.files.find((x) => x.path === sec.file);
+        if (!f || (f.kind !== 'memory' && f.kind !== 'rule'))
+            continue;
+        out.push({
+            key: `loading:${sec.file}:${sec.line}`,
+            analyzer: 'loading',
+            title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
+            rationale: `This section costs about ${sec.tokens.toLocaleString('en-US')} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            location: { file: sec.file, line: sec.line },
+            saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
+            effort: 'medium',
+        });
+    }
+    for (const f of s.files) {
+        if (f.loading !== 'eager' || (f.kind !== 'memory' && f.kind !== 'rule') || f.tokens < LARGE_EAGER_FILE_TOKENS || withSections.has(f.path))
+            continue;
+        out.push({
+            key: `loading:${f.path}`,
+            analyzer: 'loading',
+            title: `Split the always-loaded ${f.path} (${f.tokens} tokens)`,
+            rationale: `${f.reason}. Split it by topic into skills and path-scoped rules so that each session loads only what its task needs.`,
+            location: { file: f.path, line: 1 },
+            saving: { eagerTokens: Math.round(f.tokens / 2), onDemandTokens: 0 },
+            effort: 'high',
+            architectural: true,
+        });
+    }
+    return out;
+};
+/** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
+const listingDescriptions = (s) => {
+    const out = [];
+    const j = listing_judgedListings(s);
+    const perPlugin = s.listings.scope === 'per-plugin';
+    const truncated = new Set(perPlugin && s.listings.worst.skills ? s.listings.worst.skills.truncated : s.listings.skills.truncated);
+    // The agent listing over Claude Code's limit, judged as diff judges it: that unit's entries block.
+    const agentsOver = j.agentTokens > s.listings.agents.warnAt;
+    const overUnit = agentsOver ? j.agentUnit : undefined;
+    const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
+    // Targets computed from the real budgets: an even share of what is left for the framework.
+    const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
+    const skillShare = Math.max(40, Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30);
+    const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
+    const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
+    for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
+        if (e.loading !== 'eager')
+            continue;
+        // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
+        const descChars = (e.description ?? (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).slice(e.text.indexOf(': ') + 2)).length;
+        const isTruncated = truncated.has(e.name);
+        const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
+        if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
+            continue;
+        const target = e.kind === 'agent' ? (agentsOver ? agentShare : TARGET_DESCRIPTION_CHARS) : truncated.size ? skillShare : TARGET_DESCRIPTION_CHARS;
+        if (!blocking && descChars <= target)
+            continue;
+        const keep = Math.min(descChars, target);
+        const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
+        const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
+        out.push({
+            key: `listing:${e.kind}:${e.name}`,
+            analyzer: 'listing',
+            title: isTruncated
+                ? `"${e.name}" loses its description: the skill listing is over budget`
+                : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+            rationale: isTruncated
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
+                : e.kind === 'agent'
+                    ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+                    : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
+            location: { file: e.file, line: e.line ?? 1 },
+            saving: { eagerTokens: saving, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: blocking,
+            blocking,
+        });
+    }
+    return out;
+};
+/** Duplication: the same paragraph in several loaded files is paid for more than once. */
+const duplication = (s) => s.content.duplicates.slice(0, 200).map((d) => {
+    const eagerCopies = d.locations.filter((l) => l.eager).length;
+    const first = d.locations[0];
+    return {
+        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${first.line}`,
+        analyzer: 'duplication',
+        title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
+        rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
+        location: { file: first.file, line: first.line },
+        saving: { eagerTokens: Math.max(0, eagerCopies - 1) * d.tokens, onDemandTokens: (d.locations.length - Math.max(eagerCopies, 1)) * d.tokens },
+        effort: 'medium',
+    };
+});
+/** References: imports and @file references that resolve to nothing, or to places that are never read. */
+const references = (s) => s.graph.unresolved
+    .filter((u) => u.reason !== 'skipped' && !(u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && !u.ref.includes('/')))
+    .map((u) => ({
+    key: `references:${u.from}:${u.ref}`,
+    analyzer: 'references',
+    title: u.reason === 'depth'
+        ? `@${u.ref} is past the import depth limit and never loads`
+        : u.reason === 'home'
+            ? `@${u.ref} points into the user's home directory`
+            : u.reason === 'external'
+                ? `@${u.ref} leaves the repository`
+                : u.reason === 'loop'
+                    ? `@${u.ref} is a symlink loop`
+                    : `@${u.ref} does not exist`,
+    rationale: u.reason === 'depth'
+        ? `Claude Code follows at most ${(s.model.importMaxDepth ?? 5) - 1} hops of imports below the root memory file. Import it from a shallower file, or inline it.`
+        : u.reason === 'home'
+            ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
+            : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
+    location: { file: u.from, line: u.line },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+    correctness: true,
+}));
+/** Structure: deep import chains and cycles. */
+const structure = (s) => {
+    const out = [];
+    for (const c of s.graph.cycles)
+        out.push({
+            key: `structure:cycle:${c.join('>')}`,
+            analyzer: 'structure',
+            title: `Import cycle: ${c.join(' → ')}`,
+            rationale: 'Each file loads once, so the cycle adds nothing but makes the load order depend on where reading starts. Remove the back-reference.',
+            location: { file: c[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: true,
+        });
+    if (s.graph.maxDepth >= DEEP_CHAIN)
+        out.push({
+            key: `structure:depth:${s.graph.longestChain[0]}`,
+            analyzer: 'structure',
+            title: `Import chain ${s.graph.maxDepth} levels deep`,
+            rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth ${s.model.importMaxDepth ?? 5} is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
+            location: { file: s.graph.longestChain[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'medium',
+            architectural: true,
+        });
+    return out;
+};
+/** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
+const compression = (s) => s.content.compressible.map((c) => ({
+    key: `compression:${c.file}:${c.line}:${c.kind}`,
+    analyzer: 'compression',
+    title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
+    rationale: `${c.note}. It is always loaded.`,
+    location: { file: c.file, line: c.line },
+    saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
+    effort: 'low',
+}));
+/** Collisions: two components with one name; one shadows the other. */
+const collisions = (s) => s.diagnostics
+    .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
+    .map((d) => ({
+    key: `collisions:${d.file}:${d.message}`,
+    analyzer: 'collisions',
+    title: `Name collision in ${d.file}`,
+    rationale: `${d.message}. Rename one of them so both stay reachable.`,
+    location: { file: d.file, line: d.line },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+    correctness: true,
+}));
+/** Reachability: component-like files that nothing loads. */
+const reachability = (s) => s.files
+    .filter((f) => f.loading === 'not-loaded' &&
+    (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
+    /\.md$/i.test(f.path) &&
+    f.tokens > 0)
+    .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
+    .map((f) => ({
+    key: `reachability:${f.path}`,
+    analyzer: 'reachability',
+    title: `Nothing loads ${f.path}`,
+    rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+    location: { file: f.path, line: 1 },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+}));
+const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
+
+;// CONCATENATED MODULE: ./src/optimize/rank.ts
+
+/** Eager tokens are paid on every turn of every session; on-demand ones only when used. */
+const EAGER_WEIGHT = 10;
+const EFFORT_COST = { low: 1, medium: 3, high: 8 };
+function score(r) {
+    return (Math.max(0, r.saving.eagerTokens) * EAGER_WEIGHT + Math.max(0, r.saving.onDemandTokens)) / EFFORT_COST[r.effort];
+}
+function horizon(d, minSaving) {
+    if (d.architectural || d.effort === 'high')
+        return 'long-term';
+    if (d.effort === 'low' && (d.correctness || d.saving.eagerTokens >= minSaving))
+        return 'immediate';
+    return 'short-term';
+}
+/**
+ * Runs every analyzer, drops savings too small to matter (correctness findings always stay),
+ * ranks by saving per effort and groups by horizon. Pure.
+ */
+function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
+    const drafts = analyzers.flatMap((a) => a(s));
+    const seen = new Set();
+    const blockingKeys = new Set();
+    const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
+    const out = [];
+    for (const d of drafts) {
+        if (seen.has(d.key))
+            continue;
+        seen.add(d.key);
+        const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
+        if (!worth)
+            continue;
+        const { correctness: _c, architectural: _a, blocking, ...rest } = d;
+        if (blocking)
+            blockingKeys.add(d.key);
+        out.push({ ...rest, unit: unitOf.get(rest.location.file) ?? 'project', horizon: horizon(d, minSaving) });
+    }
+    const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
+    // What keeps a budget failing comes first within its horizon, then saving per effort.
+    const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
+    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/collect/claude-code.ts
+/**
+ * Runs the real Claude Code against a loopback capture of Anthropic's Messages API and returns its
+ * first request: what a session with this framework starts with. I/O only; facts are extracted by
+ * src/conformance/facts.ts.
+ *
+ * Safety: hooks are disabled (`disableAllHooks`), MCP servers are not started (`--strict-mcp-config`
+ * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
+ * dummy), and the only API it can reach is the loopback capture.
+ */
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
+const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
+function platformPackage() {
+    const plat = process.platform === 'darwin' ? 'darwin' : process.platform === 'win32' ? 'win32' : 'linux';
+    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+    return `@anthropic-ai/claude-code-${plat}-${arch}`;
+}
+function defaultBinaryCache() {
+    return process.env.CONTEXT_BUDGET_CLAUDE_CACHE ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'context-budget', 'claude-code');
+}
+/** Resolves `latest` to a version with `npm view`. */
+async function resolveVersion(version) {
+    if (/^\d+\.\d+\.\d+/.test(version))
+        return version;
+    const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
+    const v = stdout
+        .trim()
+        .split('\n')
+        .pop()
+        .replace(/^.*'(.+)'$/, '$1')
+        .trim();
+    if (!/^\d+\.\d+\.\d+/.test(v))
+        throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
+    return v;
+}
+/**
+ * The executable of a Claude Code version: fetched once from the npm registry (the platform
+ * package, about 190 MB) into the cache directory, reused afterwards.
+ */
+async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = () => { }) {
+    const v = await resolveVersion(version);
+    const dir = external_node_path_default().join(cacheDir, v);
+    const bin = external_node_path_default().join(dir, 'package', 'claude');
+    if ((0,external_node_fs_.existsSync)(bin))
+        return bin;
+    await promises_default().mkdir(dir, { recursive: true });
+    log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
+    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', dir], { timeout: 600_000, maxBuffer: 1 << 20 });
+    const tgz = external_node_path_default().join(dir, stdout.trim().split('\n').pop());
+    await run('tar', ['xzf', tgz, '-C', dir], { timeout: 600_000 });
+    await promises_default().rm(tgz, { force: true });
+    if (!(0,external_node_fs_.existsSync)(bin))
+        throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
+    return bin;
+}
+async function startCapture() {
+    // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const requests = [];
+    const server = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const url = req.url ?? '';
+            if (url.startsWith('/v1/messages/count_tokens')) {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"input_tokens":1}');
+                return;
+            }
+            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
+                let body = null;
+                try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                }
+                catch {
+                    body = null;
+                }
+                requests.push({ url, body, at: performance.now() });
+                res.writeHead(200, { 'content-type': 'text/event-stream' });
+                const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+                ev('message_start', {
+                    message: {
+                        id: 'msg_capture',
+                        type: 'message',
+                        role: 'assistant',
+                        model: 'capture',
+                        content: [],
+                        stop_reason: null,
+                        stop_sequence: null,
+                        usage: { input_tokens: 1, output_tokens: 1 },
+                    },
+                });
+                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                ev('content_block_stop', { index: 0 });
+                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                ev('message_stop', {});
+                res.end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{}');
+        });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+        port: server.address().port,
+        requests,
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+/** One print-mode run; returns the first Messages request it made. */
+async function runClaudeCode(o) {
+    const before = o.capture.requests.length;
+    const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
+    if (o.model)
+        args.push('--model', o.model);
+    for (const d of o.pluginDirs ?? [])
+        args.push('--plugin-dir', d);
+    const env = {
+        PATH: process.env.PATH,
+        HOME: o.home,
+        CLAUDE_CONFIG_DIR: external_node_path_default().join(o.home, '.claude'),
+        TERM: 'dumb',
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${o.capture.port}`,
+        ANTHROPIC_API_KEY: 'capture-only',
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+        DISABLE_ERROR_REPORTING: '1',
+    };
+    const t0 = performance.now();
+    const { code, stderr } = await new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_.spawn)(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (c) => {
+            if (err.length < 8192)
+                err += c.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 60_000);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', (c) => {
+            clearTimeout(timer);
+            resolve({ code: c, stderr: err });
+        });
+    });
+    const ms = performance.now() - t0;
+    const req = o.capture.requests.slice(before).find((r) => r.body && typeof r.body === 'object' && 'messages' in r.body);
+    if (!req)
+        throw new Error(`Claude Code made no Messages request (exit ${code}): ${stderr.trim().slice(0, 500)}`);
+    return { body: req.body, ms, firstRequestMs: req.at - t0, exitCode: code, stderr };
+}
+/** Copies a directory tree (symlinks kept as symlinks) and makes it a git repository, as Claude Code takes the git root as the project. */
+async function stageProject(src, dest) {
+    await fs.cp(src, dest, { recursive: true, verbatimSymlinks: true, force: true });
+    await run('git', ['init', '-q', dest]);
+}
+
+// EXTERNAL MODULE: external "node:path/posix"
+var posix_ = __webpack_require__(3916);
+var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
+;// CONCATENATED MODULE: ./src/analyze/tree.ts
+
+/**
+ * The repository as a set of paths, with symlinks resolved inside it only.
+ * A link that leaves the repository, or loops, is never followed.
+ */
+class Tree {
+    maxHops;
+    maxExpansion;
+    files = new Map();
+    links = new Map();
+    dirs = new Set(['']);
+    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
+    aliases = new Map();
+    /** Entries that are listed but can't be read (unreadable folders, FIFOs, oversized link targets). */
+    unreadable = [];
+    /** Directory links not expanded because the expansion limit was reached. */
+    unexpanded = [];
+    constructor(entries, maxHops = 40, maxExpansion = 100_000) {
+        this.maxHops = maxHops;
+        this.maxExpansion = maxExpansion;
+        for (const e of entries) {
+            if (e.type === 'unreadable') {
+                this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
+                continue;
+            }
+            if (e.type === 'symlink')
+                this.links.set(e.path, e.linkTarget ?? '');
+            else if (e.type === 'file')
+                this.files.set(e.path, e);
+            let d = posix_default().dirname(e.path);
+            while (d !== '.' && !this.dirs.has(d)) {
+                this.dirs.add(d);
+                d = posix_default().dirname(d);
+            }
+        }
+        this.expandDirectoryLinks();
+    }
+    /** Normalizes a repository-relative path; null when it leaves the repository. */
+    static normalize(p) {
+        if (p.startsWith('/'))
+            return null;
+        const n = posix_default().normalize(p).replace(/\/+$/, '');
+        if (n === '..' || n.startsWith('../'))
+            return null;
+        return n === '.' || n === '' ? '' : n;
+    }
+    isDir(p) {
+        return this.dirs.has(p);
+    }
+    isLink(p) {
+        return this.links.has(p);
+    }
+    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
+    resolve(p) {
+        let current = p;
+        let viaLink = false;
+        for (let hop = 0; hop <= this.maxHops; hop++) {
+            if (this.files.has(current))
+                return { ok: true, path: current, viaLink };
+            const parts = current.split('/');
+            let replaced = false;
+            for (let i = 1; i <= parts.length; i++) {
+                const prefix = parts.slice(0, i).join('/');
+                const target = this.links.get(prefix);
+                if (target === undefined)
+                    continue;
+                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
+                if (joined === null)
+                    return { ok: false, reason: 'external', path: p };
+                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
+                viaLink = true;
+                replaced = true;
+                break;
+            }
+            if (!replaced)
+                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
+        }
+        return { ok: false, reason: 'loop', path: p };
+    }
+    /** Every symlink with the reason it can't be followed, for the report. */
+    brokenLinks() {
+        const out = [];
+        for (const [p, target] of this.links) {
+            const r = this.resolve(p);
+            if (!r.ok)
+                out.push({ path: p, reason: r.reason, target });
+        }
+        return out;
+    }
+    expandDirectoryLinks() {
+        // Real files sorted, so that the files under a directory are one range found by binary search.
+        const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        for (const link of [...this.links.keys()].sort()) {
+            const r = this.resolve(link);
+            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
+                continue;
+            const prefix = r.path === '' ? '' : r.path + '/';
+            // A link to one of its own ancestors would alias the tree into itself: skip.
+            if (link.startsWith(prefix))
+                continue;
+            const [lo, end] = prefixRange(realFiles, prefix);
+            // Fan-out guard: many links to one big folder must not multiply the tree without bound.
+            if (this.aliases.size + (end - lo) > this.maxExpansion) {
+                this.unexpanded.push(link);
+                continue;
+            }
+            for (let k = lo; k < end; k++) {
+                const f = realFiles[k];
+                const alias = link + '/' + f.slice(prefix.length);
+                if (this.files.has(alias) || this.aliases.has(alias))
+                    continue;
+                this.aliases.set(alias, f);
+                let d = posix_default().dirname(alias);
+                while (d !== '.' && !this.dirs.has(d)) {
+                    this.dirs.add(d);
+                    d = posix_default().dirname(d);
+                }
+            }
+        }
+    }
+    visible;
+    /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
+    visiblePaths() {
+        if (this.visible)
+            return this.visible;
+        const out = [...this.files.keys(), ...this.aliases.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (r.ok && this.files.has(r.path))
+                out.push(link);
+        }
+        this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return this.visible;
+    }
+    /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
+    under(dir) {
+        const all = this.visiblePaths();
+        if (dir === '')
+            return all;
+        const [lo, end] = prefixRange(all, dir + '/');
+        return all.slice(lo, end);
+    }
+    /** Real file behind a visible path (alias or link), or undefined. */
+    real(p) {
+        if (this.files.has(p))
+            return p;
+        const a = this.aliases.get(p);
+        if (a)
+            return a;
+        const r = this.resolve(p);
+        return r.ok && this.files.has(r.path) ? r.path : undefined;
+    }
+}
+/** The range [start, end) of a sorted list whose items start with prefix (binary search, then a scan). */
+function prefixRange(sorted, prefix) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    let end = lo;
+    while (end < sorted.length && sorted[end].startsWith(prefix))
+        end++;
+    return [lo, end];
+}
+
+;// CONCATENATED MODULE: ./src/conformance/stage.ts
+/**
+ * Writes one side of a comparison into a temporary folder, from its source (git objects or a
+ * working tree), so that Claude Code can be run on exactly that side: regular files within the
+ * run's limits, symlinks that stay inside the tree, nothing else. I/O only.
+ */
+
+
+
+
+async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
+    const entries = await source.list();
+    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !/(^|\/)(\.git|node_modules)\//.test(e.path));
+    let bytes = 0;
+    let skipped = 0;
+    const take = [];
+    for (const f of files) {
+        if (take.length >= limits.maxFiles || bytes + f.size > limits.maxTotalBytes) {
+            skipped++;
+            continue;
+        }
+        bytes += f.size;
+        take.push(f.path);
+    }
+    for (let i = 0; i < take.length; i += 2000) {
+        const got = await source.read(take.slice(i, i + 2000));
+        for (const [p, b] of got) {
+            const abs = external_node_path_default().join(dest, p);
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(abs, b.data);
+        }
+    }
+    // Symlinks only when they resolve inside the tree: nothing of the machine is reachable from the copy.
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    for (const e of entries) {
+        if (e.type !== 'symlink' || !e.linkTarget)
+            continue;
+        if (!tree.resolve(e.path).ok || e.linkTarget.startsWith('/')) {
+            skipped++;
+            continue;
+        }
+        const abs = external_node_path_default().join(dest, e.path);
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+        try {
+            (0,external_node_fs_.symlinkSync)(e.linkTarget, abs);
+        }
+        catch {
+            skipped++;
+        }
+    }
+    return { files: take.length, bytes, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/counter.ts
+
+/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
+const TRANSFORM_VERSION = 2;
+/**
+ * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
+ * loaded lazily, only when some count is not cached.
+ */
+class counter_TokenCounter {
+    load;
+    name;
+    store;
+    remote;
+    memo = new Map();
+    tokenizer;
+    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
+    tokenized = 0;
+    tokenizedChars = 0;
+    /** Set when remote counting failed and the estimate was used instead. */
+    fallback;
+    constructor(load, name, store, 
+    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
+    remote) {
+        this.load = load;
+        this.name = name;
+        this.store = store;
+        this.remote = remote;
+    }
+    /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
+    get source() {
+        return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
+    }
+    storeKey(k) {
+        return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
+    }
+    /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
+    static key(text) {
+        return text.length <= 200 ? `t:${text}` : `h:${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}`;
+    }
+    /**
+     * Key of a file's loaded text without reading it: the blob SHA, the kind of file and where its
+     * loaded text starts in the blob's decoded text (TRANSFORM_VERSION changes when a transform does).
+     */
+    static fileKey(blobSha, kind, start) {
+        return `b:${TRANSFORM_VERSION}:${blobSha}:${kind}:${start}`;
+    }
+    /** Counting through a remote counter (which wants every text of a run in one batch). */
+    get remoteCounting() {
+        return !!this.remote && !this.fallback;
+    }
+    /** Every count is the local tokenizer's (no remote counter configured): what cached snapshots may hold. */
+    get localOnly() {
+        return !this.remote;
+    }
+    /** A count already known (this run or the persistent store), or undefined. */
+    cached(key) {
+        return this.memo.get(key) ?? this.store?.get(this.storeKey(key));
+    }
+    /** Counts every text once per key; returns counts by key. */
+    async countAll(items) {
+        const out = new Map();
+        const todo = [];
+        for (const { key: k, text: t } of items) {
+            if (out.has(k))
+                continue;
+            const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
+            if (hit !== undefined) {
+                this.memo.set(k, hit);
+                out.set(k, hit);
+            }
+            else {
+                out.set(k, -1);
+                todo.push([k, t]);
+            }
+        }
+        if (todo.length) {
+            let counts;
+            if (this.remote && !this.fallback) {
+                try {
+                    counts = await this.remote.count(todo.map(([, t]) => t));
+                }
+                catch (e) {
+                    this.fallback = `${this.remote.name} failed (${e.message}); using the offline estimate`;
+                }
+            }
+            if (!counts) {
+                this.tokenizer ??= await this.load();
+                counts = todo.map(([, t]) => this.tokenizer.count(t));
+            }
+            todo.forEach(([k, t], i) => {
+                const n = counts[i];
+                this.tokenized++;
+                this.tokenizedChars += t.length;
+                this.memo.set(k, n);
+                this.store?.set(this.storeKey(k), n);
+                out.set(k, n);
+            });
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/anthropic.ts
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Requests in flight at once. */
+const ANTHROPIC_CONCURRENCY = 4;
+function anthropicCounter(o) {
+    const base = (o.baseUrl || 'https://api.anthropic.com').replace(/\/+$/, '');
+    const one = async (text) => {
+        const res = await fetch(`${base}/v1/messages/count_tokens`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+            body: JSON.stringify({ model: o.model, messages: [{ role: 'user', content: text }] }),
+            signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+        });
+        if (!res.ok)
+            throw new Error(`count_tokens answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+        const body = (await res.json());
+        if (typeof body.input_tokens !== 'number')
+            throw new Error('count_tokens answered without input_tokens');
+        return body.input_tokens;
+    };
+    let overhead;
+    return {
+        name: `anthropic count_tokens (${o.model})`,
+        async count(texts) {
+            overhead ??= one('x').then((n) => Math.max(0, n - 1));
+            const framing = await overhead;
+            const out = new Array(texts.length).fill(0);
+            let next = 0;
+            const worker = async () => {
+                while (next < texts.length) {
+                    const i = next++;
+                    out[i] = texts[i].length === 0 ? 0 : Math.max(0, (await one(texts[i])) - framing);
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(ANTHROPIC_CONCURRENCY, texts.length) }, worker));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/facts.ts
+/**
+ * Facts of what Claude Code sends in its first request: memory files, skill-listing entries and
+ * agent-listing entries. Names, counts, flags and hashes only, never Claude Code's own text, so
+ * they can be committed as goldens and compared with what the analyzer predicts.
+ */
+
+
+const LISTING_HEADING = 'The following skills are available for use with the Skill tool:';
+const AGENT_HEADING = 'Available agent types for the Agent tool:';
+const MEMORY_SECTION = /^Contents of (.+?) \(([^)]*)\):\n\n/;
+const SCOPES = [
+    [/^project instructions/, 'project'],
+    [/^user's private project/, 'local'],
+    [/^user's private global/, 'user'],
+    [/^organization/, 'managed'],
+    [/auto-memory/, 'auto-memory'],
+];
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+/** Display width as Claude Code measures listing lines. */
+const lineWidth = displayWidth;
+/** Every text block of a Messages API request body (system and all messages). */
+function requestTexts(body) {
+    const out = [];
+    const b = body;
+    const push = (c) => {
+        if (typeof c === 'string')
+            out.push(c);
+        else if (Array.isArray(c))
+            for (const x of c)
+                if (x && typeof x === 'object' && typeof x.text === 'string')
+                    out.push(x.text);
+    };
+    push(b.system);
+    if (Array.isArray(b.messages))
+        for (const m of b.messages)
+            push(m?.content);
+    return out;
+}
+/**
+ * Splits a block of `- name...` lines into entries. A description may hold newlines; a new entry
+ * starts only where a line starts with `- ` followed by a name (no spaces) and `: `, ` (` or the end.
+ */
+function splitEntries(block) {
+    const lines = block.split('\n');
+    const entries = [];
+    for (const line of lines) {
+        if (/^- [A-Za-z0-9_.:@/+-]+(?:: | \(|$)/.test(line) || entries.length === 0)
+            entries.push(line);
+        else
+            entries[entries.length - 1] += `\n${line}`;
+    }
+    return entries.filter((e) => e.startsWith('- '));
+}
+function entryName(line) {
+    const first = line.slice(2).split('\n')[0];
+    const i = first.indexOf(': ');
+    if (i < 0)
+        return { name: first.trimEnd(), described: false };
+    return { name: first.slice(0, i), described: true };
+}
+/** The block after a heading, up to the next blank line that is followed by a line not starting an entry. */
+function blockAfter(text, heading) {
+    const at = text.indexOf(heading);
+    if (at < 0)
+        return undefined;
+    let rest = text.slice(at + heading.length).replace(/^\n+/, '');
+    // The block ends at a blank line followed by something that is not an entry.
+    // (In a <system-reminder> message it ends at the closing tag, with no blank line before it.)
+    const end = /\n\n(?!- )|\n<\/system-reminder>/.exec(rest);
+    if (end)
+        rest = rest.slice(0, end.index);
+    return rest;
+}
+/**
+ * Agent lines: each runs from `- name: ` to its ` (Tools: ...)` at the end of a line, so that
+ * descriptions holding blank lines (`\n\n<example>`) stay whole.
+ */
+function agentLines(text) {
+    const at = text.indexOf(AGENT_HEADING);
+    if (at < 0)
+        return [];
+    const out = [];
+    let p = at + AGENT_HEADING.length + 1;
+    const end = /\(Tools: [^()\n]*\)(?=\n- |\n\n|\n?$)/g;
+    while (text.startsWith('- ', p)) {
+        end.lastIndex = p;
+        const m = end.exec(text);
+        if (!m)
+            break;
+        const stop = m.index + m[0].length;
+        out.push(text.slice(p, stop));
+        p = stop + 1;
+    }
+    return out;
+}
+/** Facts from a captured first request. `root`: the project directory; `home`: the fresh home. */
+function extractFacts(body, root, home) {
+    const texts = requestTexts(body);
+    const memory = [];
+    const all = texts.join('\n\n');
+    const rel = (p) => {
+        const norm = p.replace(/\\/g, '/');
+        if (norm === root || norm.startsWith(root + '/'))
+            return norm.slice(root.length + 1);
+        if (home && norm.startsWith(home + '/'))
+            return '~/' + norm.slice(home.length + 1);
+        return norm;
+    };
+    for (const t of texts) {
+        let idx = t.indexOf('Contents of ');
+        while (idx >= 0) {
+            const m = MEMORY_SECTION.exec(t.slice(idx));
+            if (m) {
+                const start = idx + m[0].length;
+                const next = t.indexOf('\n\nContents of ', start);
+                const endTag = t.indexOf('\n</system-reminder>', start);
+                let end = t.length;
+                for (const e of [next, endTag])
+                    if (e >= 0 && e < end)
+                        end = e;
+                const content = t.slice(start, end).replace(/\n+IMPORTANT: this context may or may not be relevant[\s\S]*$/, '');
+                memory.push({ path: rel(m[1]), scope: SCOPES.find(([re]) => re.test(m[2]))?.[1] ?? m[2], chars: content.length });
+                idx = t.indexOf('Contents of ', end);
+            }
+            else
+                idx = t.indexOf('Contents of ', idx + 1);
+        }
+    }
+    const listingBlock = blockAfter(all, LISTING_HEADING);
+    const entries = (listingBlock ? splitEntries(listingBlock) : []).map((line) => ({ ...entryName(line), chars: lineWidth(line), hash: shortHash(line) }));
+    const listingChars = entries.reduce((s, e) => s + e.chars, 0) + Math.max(0, entries.length - 1);
+    const agents = agentLines(all).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
+    const model = typeof body.model === 'string' ? body.model : '';
+    return { model, memory, listing: { chars: listingChars, entries }, agents };
+}
+/** Marks Claude Code's own entries (those of an empty project) as bundled / built in. */
+function markBuiltins(f, empty) {
+    const skills = new Set(empty.listing.entries.map((e) => e.name));
+    const agents = new Set(empty.agents.map((a) => a.name));
+    return {
+        ...f,
+        listing: { ...f.listing, entries: f.listing.entries.map((e) => (skills.has(e.name) ? { ...e, bundled: true } : e)) },
+        agents: f.agents.map((a) => (agents.has(a.name) ? { ...a, builtin: true } : a)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/strings.ts
+/**
+ * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
+ * or more characters a view of its parent, so a description or a token-count key cut from a file
+ * would otherwise keep the whole file's text alive for the run.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/content.ts
+
+/** Sections smaller than this (characters) are not worth moving. */
+const SECTION_MIN_CHARS = 2_000;
+/** Paragraphs shorter than this are not compared for duplication. */
+const DUPLICATE_MIN_CHARS = 240;
+const CODE_BLOCK_MIN_LINES = 25;
+const TABLE_MIN_ROWS = 15;
+const BASE64_MIN_CHARS = 200;
+/**
+ * Text-derived findings the optimizers need (sections of always-loaded files, duplicated
+ * paragraphs, compressible content), computed at analysis time so the snapshot alone is enough
+ * for recommendations: a diff of two snapshot files needs no repository.
+ * Token figures are proportional estimates: the file's tokens x the part's share of its characters.
+ */
+function findContent(files, tokensOf) {
+    const sections = [];
+    const compressible = [];
+    const paragraphs = new Map();
+    for (const f of files) {
+        const d = f.digest;
+        if (f.loading === 'not-loaded' || !d || d.chars === 0 || !d.scan)
+            continue;
+        const perChar = tokensOf(f) / d.chars;
+        const est = (chars) => Math.round(chars * perChar);
+        for (const x of d.scan.sections)
+            sections.push({ file: f.path, line: x.line, heading: x.heading, tokens: est(x.chars) });
+        for (const x of d.scan.compressible)
+            compressible.push({ file: f.path, line: x.line, kind: x.kind, tokens: est(x.chars), note: x.note });
+        for (const x of d.scan.paragraphs) {
+            let p = paragraphs.get(x.key);
+            if (!p)
+                paragraphs.set(x.key, (p = { tokens: est(x.chars), chars: x.chars, preview: x.preview, at: [] }));
+            if (!p.at.some((l) => l.file === f))
+                p.at.push({ file: f, line: x.line });
+        }
+    }
+    const duplicates = [...paragraphs.values()]
+        .filter((p) => p.at.length > 1)
+        .map((p) => ({
+        tokens: p.tokens,
+        chars: p.chars,
+        preview: p.preview,
+        locations: p.at.map((l) => ({ file: l.file.path, line: l.line, eager: l.file.loading === 'eager' })),
+    }))
+        .sort((a, b) => b.tokens * b.locations.length - a.tokens * a.locations.length);
+    return { sections: sections.sort((a, b) => b.tokens - a.tokens), duplicates, compressible: compressible.sort((a, b) => b.tokens - a.tokens) };
+}
+/** Scans one loaded text; what it keeps shares no memory with the text (the text is dropped after). */
+function scanFile(text, f) {
+    if (f.loading === 'not-loaded' || text.length === 0)
+        return null;
+    const scan = { sections: [], compressible: [], paragraphs: [] };
+    if (f.loading === 'eager') {
+        const lines = text.split('\n');
+        // Sections: level-1/2 headings outside code fences.
+        let fence = false;
+        let current = null;
+        const close = () => {
+            if (current && current.chars >= SECTION_MIN_CHARS)
+                scan.sections.push(current);
+        };
+        lines.forEach((l, i) => {
+            if (/^\s{0,3}(```|~~~)/.test(l))
+                fence = !fence;
+            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+            if (h) {
+                close();
+                current = { heading: detach(h[1].trim().slice(0, 120)), line: i + 1, chars: 0 };
+            }
+            if (current)
+                current.chars += l.length + 1;
+        });
+        close();
+        scanCompressible(lines, scan.compressible);
+    }
+    // Paragraphs for duplication: always-loaded text and prompt bodies (bundled reference files are
+    // read only when a skill chooses to; repeated text there costs little).
+    if (f.category === 'resources' || f.category === 'nested-memory')
+        return scan;
+    // Split on blank lines in one pass; line numbers counted as the scan goes.
+    const sep = /\n[ \t]*\n/g;
+    let from = 0;
+    let line = 1;
+    let counted = 0;
+    const take = (end) => {
+        let a = from;
+        let b = end;
+        while (a < b && text.charCodeAt(a) <= 32)
+            a++;
+        while (b > a && text.charCodeAt(b - 1) <= 32)
+            b--;
+        if (b - a < DUPLICATE_MIN_CHARS)
+            return;
+        for (let i = text.indexOf('\n', counted); i >= 0 && i < a; i = text.indexOf('\n', i + 1))
+            line++;
+        counted = a;
+        // Same length and the same normalized opening: a duplicate for all practical purposes, at a fraction of the cost.
+        scan.paragraphs.push({
+            key: `${b - a}:${openingHash(text, a, b)}`,
+            line,
+            chars: b - a,
+            preview: detach(text.slice(a, a + 80).replace(/\s+/g, ' ')),
+        });
+    };
+    for (let m = sep.exec(text); m; m = sep.exec(text)) {
+        take(m.index);
+        from = m.index + m[0].length;
+    }
+    take(text.length);
+    return scan;
+}
+/**
+ * A 64-bit hash (two FNV-style lanes) of a paragraph's opening as the duplicate key: its first 600
+ * characters with runs of whitespace as one space and letters lower-cased, first 400 of those; read
+ * in place (no normalized copy is built).
+ */
+function openingHash(text, a, b) {
+    let h1 = 0x811c9dc5;
+    let h2 = 0x01000193;
+    let n = 0;
+    let space = false;
+    const end = Math.min(b, a + 600);
+    for (let i = a; i < end && n < 400; i++) {
+        let c = text.charCodeAt(i);
+        if (isWhite(c)) {
+            if (space)
+                continue;
+            space = true;
+            c = 32;
+        }
+        else {
+            space = false;
+            if (c >= 65 && c <= 90)
+                c += 32;
+            else if (c > 127)
+                c = text[i].toLowerCase().charCodeAt(0);
+        }
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+        n++;
+    }
+    return (h1 >>> 0).toString(36) + (h2 >>> 0).toString(36);
+}
+/** What `\s` matches. */
+function isWhite(c) {
+    return (c === 32 ||
+        (c >= 9 && c <= 13) ||
+        c === 0xa0 ||
+        c === 0x1680 ||
+        (c >= 0x2000 && c <= 0x200a) ||
+        c === 0x2028 ||
+        c === 0x2029 ||
+        c === 0x202f ||
+        c === 0x205f ||
+        c === 0x3000 ||
+        c === 0xfeff);
+}
+function scanCompressible(lines, out) {
+    let i = 0;
+    let blankRun = 0;
+    let wsChars = 0;
+    let wsLine = 0;
+    while (i < lines.length) {
+        const l = lines[i];
+        const fence = /^\s{0,3}(```|~~~)/.exec(l);
+        if (fence) {
+            let j = i + 1;
+            while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
+                j++;
+            const n = j - i - 1;
+            if (n >= CODE_BLOCK_MIN_LINES) {
+                const chars = lines.slice(i, j + 1).join('\n').length;
+                out.push({ line: i + 1, kind: 'code-block', chars, note: `${n}-line code block: keep a short excerpt, move the rest to a file read on demand` });
+            }
+            i = j + 1;
+            continue;
+        }
+        if (/^\s*\|.*\|\s*$/.test(l)) {
+            let j = i;
+            while (j < lines.length && /^\s*\|.*\|\s*$/.test(lines[j]))
+                j++;
+            if (j - i >= TABLE_MIN_ROWS) {
+                const block = lines.slice(i, j).join('\n');
+                const padding = (block.match(/ {2,}/g) ?? []).reduce((a, s) => a + s.length - 1, 0);
+                out.push({
+                    line: i + 1,
+                    kind: 'table',
+                    chars: block.length,
+                    note: `${j - i}-row table${padding > 200 ? ` with ${padding} characters of alignment padding` : ''}: a list or a file read on demand costs less`,
+                });
+            }
+            i = j;
+            continue;
+        }
+        const b64 = /[A-Za-z0-9+/=]{200,}/.exec(l);
+        if (b64 && b64[0].length >= BASE64_MIN_CHARS && /[0-9]/.test(b64[0]) && /[A-Z]/.test(b64[0]) && /[a-z]/.test(b64[0])) {
+            out.push({ line: i + 1, kind: 'base64', chars: b64[0].length, note: `${b64[0].length} characters of base64-like data in an always-loaded file` });
+        }
+        if (l.trim() === '')
+            blankRun++;
+        else
+            blankRun = 0;
+        // Counted from the end by hand: /\s+$/ rescans a long run of spaces from every start (quadratic).
+        let k = l.length;
+        while (k > 0 && isSpace(l.charCodeAt(k - 1)))
+            k--;
+        const trailing = l.length - k;
+        const extra = (blankRun > 1 ? 1 : 0) + trailing;
+        if (extra > 0) {
+            if (wsChars === 0)
+                wsLine = i + 1;
+            wsChars += extra;
+        }
+        i++;
+    }
+    if (wsChars >= 200)
+        out.push({ line: wsLine, kind: 'whitespace', chars: wsChars, note: `${wsChars} characters of trailing spaces and repeated blank lines` });
+}
+function isSpace(c) {
+    return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/markdown.ts
+/**
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
+ */
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line, inComment, gap) {
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+        if (inComment) {
+            const end = s.indexOf('-->');
+            if (end < 0)
+                return { kept, inComment };
+            s = s.slice(end + 3);
+            inComment = false;
+            continue;
+        }
+        const start = s.indexOf('<!--');
+        if (start < 0)
+            return { kept: kept + s, inComment };
+        kept += s.slice(0, start) + gap;
+        s = s.slice(start + 4);
+        inComment = true;
+    }
+    return { kept, inComment };
+}
+function closesFence(line, fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
+}
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+function isImportPath(p) {
+    if (p.startsWith('./') || p.startsWith('~/'))
+        return true;
+    if (p.startsWith('/'))
+        return p.length > 1;
+    return /^[A-Za-z0-9._-]/.test(p);
+}
+/**
+ * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
+ * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
+ * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
+ * allocates only the lines that hold one.
+ */
+function eachProseLine(text, wants, visit) {
+    let fence = null;
+    let inComment = false;
+    let index = 0;
+    for (let start = 0; start <= text.length; index++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        start = end + 1;
+        if (fence !== null) {
+            if (closesFence(line, fence))
+                fence = null;
+            continue;
+        }
+        if (!inComment) {
+            const m = FENCE_RE.exec(line);
+            if (m) {
+                fence = m[1];
+                continue;
+            }
+            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
+            if (!line.includes('<!--') && !wants(line))
+                continue;
+        }
+        const cut = cutComments(line, inComment, ' ');
+        inComment = cut.inComment;
+        if (wants(line))
+            visit(stripInlineCode(cut.kept), index);
+    }
+}
+function stripInlineCode(line) {
+    if (!line.includes('`'))
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (line[i] !== '`') {
+            out += line[i];
+            i++;
+            continue;
+        }
+        let n = 0;
+        while (line[i + n] === '`')
+            n++;
+        const ticks = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < line.length) {
+            const k = line.indexOf(ticks, j);
+            if (k < 0)
+                break;
+            if (line[k + n] !== '`' && line[k - 1] !== '`') {
+                close = k;
+                break;
+            }
+            j = k + 1;
+        }
+        if (close < 0) {
+            out += line.slice(i, i + n);
+            i += n;
+            continue;
+        }
+        out += ' '.repeat(close + n - i);
+        i = close + n;
+    }
+    return out;
+}
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+function findImports(text) {
+    const refs = [];
+    if (!text.includes('@'))
+        return refs;
+    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
+        if (!line.includes('@'))
+            return;
+        IMPORT_RE.lastIndex = 0;
+        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+            let ref = m[1].replace(/\\ /g, ' ');
+            const hash = ref.indexOf('#');
+            if (hash >= 0)
+                ref = ref.slice(0, hash);
+            if (ref && isImportPath(ref))
+                refs.push({ ref, line: i + 1 });
+        }
+    });
+    return refs;
+}
+/** A memory file's text as Claude Code includes it: HTML comment blocks removed, trimmed (nothing left: not included). */
+function memoryText(raw) {
+    return stripHtmlComments(raw).trim();
+}
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+function stripHtmlComments(text) {
+    if (!text.includes('<!--'))
+        return text;
+    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+    text = text.replace(/\r\n?/g, '\n');
+    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
+    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
+    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
+    const lines = text.split(/(\r?\n)/);
+    let out = '';
+    let fence = null;
+    for (let idx = 0; idx < lines.length; idx++) {
+        const part = lines[idx];
+        if (idx % 2 === 1) {
+            out += part;
+            continue;
+        }
+        if (fence !== null) {
+            if (closesFence(part, fence))
+                fence = null;
+            out += part;
+            continue;
+        }
+        const fm = FENCE_RE.exec(part);
+        if (fm) {
+            fence = fm[1];
+            out += part;
+            continue;
+        }
+        if (!/^ {0,3}<!--/.test(part)) {
+            out += part;
+            continue;
+        }
+        // The block runs to the line that holds the closing `-->`.
+        let j = idx;
+        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
+            j += 2;
+        if (j >= lines.length) {
+            out += lines.slice(idx).join('');
+            break;
+        }
+        const residue = lines
+            .slice(idx, j + 1)
+            .join('')
+            .replace(/<!--[\s\S]*?-->/g, '');
+        if (residue.trim() !== '') {
+            out += residue;
+            idx = j;
+            continue;
+        }
+        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
+        let k = j + 2;
+        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
+            k += 2;
+        idx = k - 1;
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/digest.ts
+
+
+
+
+
+/** Characters of decoded text counted at once (one batch is all the text a run holds). */
+const DIGEST_BATCH_CHARS = 4_000_000;
+/** `/name` mentions of a command or skill (links.ts resolves them). */
+const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
+const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
+/** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
+function fileCountKey(f) {
+    if ('text' in f.source)
+        return counter_TokenCounter.key(f.source.text);
+    return f.sha ? counter_TokenCounter.fileKey(f.sha, f.source.memory ? `${f.kind}+memory` : f.kind, f.source.start) : counter_TokenCounter.key('');
+}
+function textOf(f, contents) {
+    if ('text' in f.source)
+        return f.source.text;
+    const blob = contents.get(f.real);
+    if (!blob)
+        return '';
+    const decoded = decode(blob.data).text;
+    const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
+    // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
+    return f.source.memory ? memoryText(text) : text;
+}
+function namesIn(text, kind) {
+    if (!MENTIONING.has(kind) || !text.includes('/'))
+        return [];
+    const names = new Set();
+    for (const m of text.matchAll(NAME_REF))
+        names.add(m[1]);
+    return [...names].map(detach);
+}
+/**
+ * Fills every planned file's digest and counts its text (the counter remembers the counts). With a
+ * remote counter, every side is counted in one batch so that a failure can't leave one side exact
+ * and the other estimated (its texts are then held together).
+ */
+async function digest(sides, counter, memo = new Map(), batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS) {
+    let batch = [];
+    const queued = new Set();
+    let chars = 0;
+    const flush = async () => {
+        if (batch.length)
+            await counter.countAll(batch);
+        batch = [];
+        queued.clear();
+        chars = 0;
+    };
+    for (const { plan, contents } of sides)
+        for (const f of plan.files) {
+            const key = fileCountKey(f);
+            const dkey = `${key}:${f.loading}:${f.category}`;
+            let d = memo.get(dkey);
+            const count = !queued.has(key) && counter.cached(key) === undefined;
+            if (!d || count) {
+                const text = textOf(f, contents);
+                if (!d)
+                    memo.set(dkey, (d = { key, chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+                if (count) {
+                    batch.push({ key, text });
+                    queued.add(key);
+                    chars += text.length;
+                    if (chars >= batchChars)
+                        await flush();
+                }
+            }
+            f.digest = d;
+        }
+    await flush();
+}
+
+;// CONCATENATED MODULE: ./src/model/snapshot.ts
+/**
+ * The snapshot: the analyzer's output and a public, versioned JSON format
+ * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
+ */
+const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
+
+
+const tokenizer_TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
+const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
+/** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
+const MAX_PIECE_CHARS = 16_384;
+/** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
+const PIECE_MEMO_MAX = 200_000;
+/** Longer pieces go to a small memory of their own (they rarely repeat). */
+const PIECE_MEMO_MAX_CHARS = 64;
+/** Long pieces remembered at once (the most recent). */
+const LONG_PIECES_KEPT = 256;
+/**
+ * Counts o200k_base tokens exactly as BPE does (the text split by the encoding's regex, each piece
+ * encoded on its own), remembering each distinct piece's count: prose repeats its words, so most
+ * pieces cost one map lookup instead of a rank lookup plus gpt-tokenizer's LRU merge cache. Special
+ * tokens ("<|endoftext|>") are plain text here: a framework that mentions one is counted, never refused.
+ * Identical to gpt-tokenizer's countTokens with disallowedSpecial empty (test/tokenize).
+ */
+function pieceCounter(core, splitRegex) {
+    const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
+    const bpe = (piece) => (core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length);
+    // Keys are copies (strings.ts): a piece cut from a text would keep the whole text alive.
+    const memo = new Map();
+    const long = new Map();
+    return (text) => {
+        let n = 0;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+            const piece = m[0];
+            let c = memo.get(piece);
+            if (c === undefined) {
+                if (piece.length > PIECE_MEMO_MAX_CHARS) {
+                    // Long pieces (runs of spaces, long words) rarely repeat, but BPE on them is quadratic:
+                    // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
+                    c = long.get(piece);
+                    if (c === undefined) {
+                        c = bpe(piece);
+                        long.set(detach(piece), c);
+                        if (long.size > LONG_PIECES_KEPT)
+                            long.delete(long.keys().next().value);
+                    }
+                }
+                else {
+                    c = bpe(piece);
+                    if (memo.size < PIECE_MEMO_MAX)
+                        memo.set(detach(piece), c);
+                }
+            }
+            n += c;
+        }
+        return n;
+    };
+}
+/** The ranks as JSON beside the bundle (scripts/write-ranks.mjs; test/tokenize holds it to the library's). */
+const RANKS_FILE = 'o200k_base.ranks.json';
+/** o200k_base's ranks: parsed from RANKS_FILE when the bundle has it (about 50 ms faster than compiling them), else gpt-tokenizer's module. */
+async function loadRanks() {
+    let json;
+    try {
+        json = (0,external_node_fs_.readFileSync)(new URL(RANKS_FILE, import.meta.url), 'utf8');
+    }
+    catch {
+        // Not built (tests, tsc output): the library's module.
+    }
+    return json !== undefined ? JSON.parse(json) : (await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 4851))).default;
+}
+/** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
+async function tokenizer_loadTokenizer() {
+    const [ranks, { O200KBase }, { BytePairEncodingCore }] = await Promise.all([
+        loadRanks(),
+        __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 4072)),
+        __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 739)),
+    ]);
+    const params = O200KBase(ranks);
+    // No LRU merge cache: pieceCounter remembers counts itself (and the LRU's keys would keep texts alive).
+    const core = new BytePairEncodingCore({ ...params, mergeCacheSize: 0 });
+    // Two methods TypeScript calls private (public at run time; test/tokenize holds the counts to countTokens').
+    const count = pieceCounter(core, params.tokenSplitRegex);
+    return { name: tokenizer_TOKENIZER_NAME, count: (text) => countChunked(text, count) };
+}
+/**
+ * Runs of base64-like data (no whitespace, BLOB_MIN_CHARS+ characters of [A-Za-z0-9+/=]) are counted by ratio,
+ * not by BPE: random base64 costs o200k_base about 0.68 tokens per character (measured on 1 MB:
+ * 683,600 tokens), and exact BPE on it runs several times slower per byte than prose.
+ */
+const BLOB_MIN_CHARS = 512;
+const BLOB_TOKENS_PER_CHAR = 0.68;
+function isBlobChar(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+}
+/** Counts long text in bounded pieces (no input makes BPE superlinear); base64-like runs by ratio. */
+function countChunked(text, count) {
+    if (text.length <= MAX_PIECE_CHARS)
+        return text.length === 0 ? 0 : count(text);
+    // One linear scan for runs of base64-like characters (a regex with {512,} backtracks per word).
+    let total = 0;
+    let last = 0;
+    let run = 0;
+    for (let i = 0; i <= text.length; i++) {
+        if (i < text.length && isBlobChar(text.charCodeAt(i))) {
+            run++;
+            continue;
+        }
+        if (run >= BLOB_MIN_CHARS) {
+            const start = i - run;
+            total += countPieces(text.slice(last, start), count);
+            total += Math.round(run * BLOB_TOKENS_PER_CHAR);
+            last = i;
+        }
+        run = 0;
+    }
+    return total + countPieces(text.slice(last), count);
+}
+/** Pieces of at most MAX_PIECE_CHARS, cut at a newline, else a space, within the window only. */
+function countPieces(text, count) {
+    let total = 0;
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + MAX_PIECE_CHARS);
+        if (end < text.length) {
+            const window = text.slice(start + (MAX_PIECE_CHARS >> 2), end);
+            const nl = window.lastIndexOf('\n');
+            const sp = nl < 0 ? window.lastIndexOf(' ') : -1;
+            if (nl >= 0)
+                end = start + (MAX_PIECE_CHARS >> 2) + nl + 1;
+            else if (sp >= 0)
+                end = start + (MAX_PIECE_CHARS >> 2) + sp;
+            // Never cut a surrogate pair.
+            const c = text.charCodeAt(end - 1);
+            if (c >= 0xd800 && c <= 0xdbff)
+                end--;
+        }
+        if (end > start)
+            total += count(text.slice(start, end));
+        start = end;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/links.ts
+/**
+ * Edges between components by name, computed once after planning (not part of what Claude Code
+ * does at load, so not part of the timed load): agent `skills:` to the skill, `/name` mentions to
+ * the command or skill, plugin membership. Agent skills that name nothing become unresolved refs.
+ */
+function linkComponents(plan) {
+    const edges = [];
+    const unresolved = [...plan.unresolved];
+    const byName = new Map(plan.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
+    const byBase = new Map();
+    for (const [n, f] of byName) {
+        const base = n.split(':').pop();
+        if (!byBase.has(base))
+            byBase.set(base, f);
+    }
+    for (const e of plan.edges) {
+        if (e.type !== 'agent-skill') {
+            edges.push(e);
+            continue;
+        }
+        const name = e.to.slice('skill:'.length);
+        const target = byName.get(name) ?? byBase.get(name);
+        if (target)
+            edges.push({ ...e, to: target });
+        else
+            unresolved.push({ from: e.from, line: 1, ref: name, reason: 'missing' });
+    }
+    const prompts = new Map(plan.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
+    if (prompts.size) {
+        for (const f of plan.files) {
+            if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule')
+                continue;
+            const seen = new Set();
+            for (const name of f.digest?.names ?? []) {
+                const target = prompts.get(name);
+                if (target && target !== f.real && !seen.has(target)) {
+                    seen.add(target);
+                    edges.push({ from: f.real, to: target, type: 'name-ref' });
+                }
+            }
+        }
+    }
+    for (const c of plan.components) {
+        const u = plan.units.find((x) => x.name === c.unit);
+        if (u && u.type === 'plugin')
+            edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
+    }
+    return { edges, unresolved };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/graph.ts
+
+function buildGraph(plan) {
+    const linked = linkComponents(plan);
+    const edges = linked.edges;
+    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
+    const out = new Map();
+    const hasIn = new Set();
+    for (const e of chainEdges) {
+        const l = out.get(e.from) ?? [];
+        if (!l.includes(e.to))
+            l.push(e.to);
+        out.set(e.from, l);
+        hasIn.add(e.to);
+    }
+    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
+    let longest = [];
+    const memo = new Map();
+    const walk = (n, onPath) => {
+        const cached = memo.get(n);
+        if (cached && !cached.some((x) => onPath.has(x)))
+            return cached;
+        onPath.add(n);
+        let best = [n];
+        for (const m of out.get(n) ?? []) {
+            if (onPath.has(m))
+                continue;
+            const sub = walk(m, onPath);
+            if (sub.length + 1 > best.length)
+                best = [n, ...sub];
+        }
+        onPath.delete(n);
+        memo.set(n, best);
+        return best;
+    };
+    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
+    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
+    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
+    for (const r of roots) {
+        const c = walk(r, new Set());
+        if (c.length > longest.length)
+            longest = c;
+    }
+    const nodes = new Set();
+    for (const f of plan.files)
+        nodes.add(f.path);
+    for (const e of edges) {
+        nodes.add(e.from);
+        nodes.add(e.to);
+    }
+    const cycles = dedupeCycles(plan.cycles);
+    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
+}
+function dedupeCycles(cycles) {
+    const seen = new Set();
+    const out = [];
+    for (const c of cycles) {
+        const ring = c.slice(0, -1);
+        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
+        const i = ring.indexOf(min);
+        const rot = [...ring.slice(i), ...ring.slice(0, i)];
+        const k = rot.join('\0');
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        out.push([...rot, rot[0]]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/measure.ts
+
+
+
+
+
+
+
+
+/** The listing entries of a plan, with their count keys (files are counted by digest()). */
+function entryItems(plan) {
+    return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: counter_TokenCounter.key(e.text), text: e.text }));
+}
+/** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+async function measure(plan, counter, ctx) {
+    const counts = await counter.countAll(entryItems(plan));
+    const tok = (t) => counts.get(counter_TokenCounter.key(t)) ?? 0;
+    const tokFile = (f) => {
+        if (!f.digest)
+            throw new Error(`measure: ${f.path} was not digested`);
+        return counter.cached(f.digest.key) ?? 0;
+    };
+    const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+    const listingByFile = new Map();
+    for (const e of [...plan.skillEntries, ...plan.agentEntries])
+        if (e.loading === 'eager' && counted.has(e.unit))
+            listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
+    const files = plan.files
+        .map((f) => {
+        const tokens = tokFile(f);
+        const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
+        return {
+            path: f.path,
+            unit: f.unit,
+            kind: f.kind,
+            loading: f.loading,
+            reason: f.reason,
+            category: f.category,
+            tokens,
+            eagerTokens,
+            chars: f.digest.chars,
+            bytes: f.bytes,
+            sha: f.sha,
+            ...(f.depth !== undefined ? { depth: f.depth } : {}),
+        };
+    })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
+    const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i].nameOnly));
+    const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, ctx.model, counted);
+    for (const e of truncatedItems)
+        e.truncated = true;
+    const skills = { ...skillSummary, items: skillItems };
+    const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
+    const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
+    const agentChars = eagerAgents.reduce((s, e, i) => s + e.text.length + (i > 0 ? 1 : 0), 0);
+    const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
+    const agents = {
+        chars: agentChars,
+        tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
+        claudeEstimateTokens: claudeEstimate,
+        warnAt: ctx.model.agentListingWarnTokens,
+        overLimit: claudeEstimate > ctx.model.agentListingWarnTokens,
+        entries: eagerAgents.length,
+        items: agentItems,
+    };
+    // Per plugin: the listings of the project plus that one plugin (a user installs plugins one by one).
+    const perPlugin = plan.units
+        .filter((u) => u.type === 'plugin')
+        .map((u) => {
+        const members = new Set(['project', u.name]);
+        const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
+        const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
+        return {
+            unit: u.name,
+            skillChars: sk.chars,
+            skillTruncated: sk.truncated,
+            agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0),
+        };
+    });
+    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin'
+        ? ctx.listingScope
+        : plan.units.some((u) => u.marketplace)
+            ? 'per-plugin'
+            : 'installed';
+    const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
+    const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
+    const allEntries = [...skills.items, ...agentItems];
+    const byFileEntry = new Map();
+    for (const e of allEntries)
+        byFileEntry.set(`${e.kind}:${e.name}`, e);
+    const fileTokens = new Map(files.map((f) => [f.path, f]));
+    const components = plan.components.map((c) => {
+        const entry = c.entry ? byFileEntry.get(`${c.kind === 'agent' ? 'agent' : c.kind}:${c.entry}`) : undefined;
+        const body = fileTokens.get(c.file);
+        const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
+        const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
+        const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
+        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style'
+            ? body?.loading === 'on-demand'
+                ? body.tokens
+                : 0
+            : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+        return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
+    });
+    const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
+    const eagerEntries = allEntries.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const eagerTokens = sum(eagerFiles.map((f) => f.tokens)) + sum(eagerEntries.map((e) => e.tokens));
+    const onDemandFiles = files.filter((f) => f.loading === 'on-demand' && counted.has(f.unit));
+    const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
+    const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
+    let worst;
+    for (const c of components)
+        if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0))
+            worst = c;
+    // Grouped once (a marketplace has hundreds of units and tens of thousands of files).
+    const group = (xs) => {
+        const m = new Map();
+        for (const x of xs) {
+            const list = m.get(x.unit);
+            if (list)
+                list.push(x);
+            else
+                m.set(x.unit, [x]);
+        }
+        return m;
+    };
+    const filesByUnit = group(files);
+    const entriesByUnit = group(allEntries);
+    const componentsByUnit = group(components);
+    const units = plan.units.map((u) => {
+        const uf = filesByUnit.get(u.name) ?? [];
+        const ue = entriesByUnit.get(u.name) ?? [];
+        const comps = {};
+        for (const c of componentsByUnit.get(u.name) ?? [])
+            comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+        // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
+        const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
+        return {
+            name: u.name,
+            type: u.type,
+            root: u.root,
+            ...(u.marketplace ? { marketplace: u.marketplace } : {}),
+            counted: u.counted,
+            eagerTokens: eager,
+            onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
+            files: uf.length,
+            components: comps,
+            mcpServers: u.mcpServers,
+            sessionStartHooks: u.sessionStartHooks,
+        };
+    });
+    const catMap = new Map();
+    const addCat = (category, loading, tokens) => {
+        const k = `${category}:${loading}`;
+        const c = catMap.get(k) ?? { category, loading, tokens: 0, files: 0 };
+        c.tokens += tokens;
+        c.files += 1;
+        catMap.set(k, c);
+    };
+    for (const f of files)
+        if (counted.has(f.unit) && f.loading !== 'not-loaded')
+            addCat(f.category, f.loading, f.tokens);
+    for (const e of allEntries)
+        if (counted.has(e.unit) && e.loading !== 'not-loaded')
+            addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
+    const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
+    const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
+    return {
+        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
+        tool: { name: 'context-budget', version: ctx.toolVersion },
+        source: ctx.source,
+        tokenizer: {
+            name: counter.source.name,
+            estimate: counter.source.estimate,
+            note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
+        },
+        model: {
+            claudeCodeVersion: ctx.model.claudeCodeVersion,
+            id: ctx.model.id,
+            contextWindow: ctx.model.contextWindow,
+            charsPerToken: ctx.model.charsPerToken,
+            importMaxDepth: ctx.model.importMaxDepth,
+            skillListingMaxDescChars: ctx.model.skillListingMaxDescChars,
+        },
+        totals: {
+            eagerTokens,
+            onDemandTokens,
+            worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
+            worstInvocation: worst ? worst.name : null,
+            windowShare: round4(eagerTokens / ctx.model.contextWindow),
+            notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
+        },
+        categories,
+        units,
+        files,
+        components,
+        listings: {
+            skills,
+            agents,
+            scope,
+            perPlugin,
+            worst: {
+                skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
+                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0
+                    ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens }
+                    : null,
+            },
+        },
+        memory: {
+            chars: plan.memoryChars,
+            warnChars: memoryTotalWarnChars(ctx.model),
+            fileWarnChars: memoryFileWarnChars(ctx.model),
+            maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
+            files: memFiles.length,
+        },
+        graph: buildGraph(plan),
+        unknowns: plan.unknowns,
+        content: findContent(plan.files, tokFile),
+        loadTime: ctx.loadTime,
+        diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+    };
+}
+function entryRecord(e, tok) {
+    return {
+        name: e.name,
+        kind: e.kind,
+        unit: e.unit,
+        file: e.file,
+        text: e.text,
+        chars: displayWidth(e.text),
+        tokens: tok(e.text),
+        loading: e.loading,
+        reason: e.reason,
+        ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
+        ...(e.alias ? { alias: e.alias } : {}),
+        ...(e.line ? { line: e.line } : {}),
+        ...(e.description !== undefined ? { description: e.description } : {}),
+        ...(e.tools !== undefined ? { tools: e.tools } : {}),
+    };
+}
+function agentNameDesc(line) {
+    // "- name: description (Tools: ...)" -> "name: description"
+    return line.replace(/^- /, '').replace(/ \(Tools: [^)]*\)$/, '');
+}
+/**
+ * The skill listing against its character budget, bundled entries included (see listing.ts). `items`
+ * are all entries (any unit); only eager entries of `members` take part.
+ */
+function skillListing(items, nameOnly, model, members) {
+    const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
+    const l = buildListing(eager, model, nameOnly);
+    const truncatedItems = l.lines.filter((x) => l.bare.has(x) && x.entry).map((x) => x.entry);
+    const bundledTruncated = l.lines.filter((x) => l.bare.has(x) && x.bundled).map((x) => x.name);
+    return {
+        chars: l.chars,
+        budget: l.budget,
+        bundledAllowance: l.bundledChars,
+        ...(bundledTruncated.length ? { bundledTruncated } : {}),
+        overBudget: l.overBudget,
+        truncated: truncatedItems.map((e) => e.name),
+        truncatedItems,
+        assumedOrder: "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
+        entries: eager.length,
+        tokens: sum(eager.map((e) => e.tokens)),
+    };
+}
+function sum(xs) {
+    let s = 0;
+    for (const x of xs)
+        s += x;
+    return s;
+}
+function round4(x) {
+    return Math.round(x * 10000) / 10000;
+}
+
+;// CONCATENATED MODULE: ./src/collect/types.ts
+/** Where a snapshot was read from, as the snapshot records it. */
+function sourceInfo(source) {
+    return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const parsed = parse(raw, maxBytes);
+    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+    // and parse results are kept for the run): the values and messages are copied out of it.
+    parsed.data = copyValue(parsed.data, new Map());
+    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+    if (parsed.strictError)
+        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+    return parsed;
+}
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+function bodyOf(raw, parsed) {
+    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v, seen) {
+    if (typeof v === 'string')
+        return detach(v);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    const known = seen.get(v);
+    if (known !== undefined)
+        return known;
+    if (Array.isArray(v)) {
+        const out = [];
+        seen.set(v, out);
+        for (const x of v)
+            out.push(copyValue(x, seen));
+        return out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return v;
+    const out = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+        else
+            out[detach(k)] = copyValue(x, seen);
+    }
+    return out;
+}
+function parse(raw, maxBytes) {
+    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const bodyStart = bom + open[0].length + close.index + close[0].length;
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const simple = parseSimple(yamlText);
+    if (simple) {
+        result.data = simple;
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+    // agent is not loaded; a plugin agent gets a fallback description).
+    const retry = parseStrict(quoteRiskyValues(yamlText));
+    if (retry.ok) {
+        result.data = retry.data;
+        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+        return result;
+    }
+    result.strictError = { line: 1 + strict.line, message: strict.message };
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
+/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
+const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
+const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
+/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
+function plainQuoted(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+            return false;
+    }
+    return true;
+}
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+function unescapeDoubleQuoted(s) {
+    if (!s.includes('\\'))
+        return s;
+    let bad = false;
+    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
+        if (e.length > 1) {
+            const cp = parseInt(e.slice(1), 16);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                bad = true;
+            return bad ? '' : String.fromCodePoint(cp);
+        }
+        const r = ESCAPES[e];
+        if (r === undefined)
+            bad = true;
+        return r ?? '';
+    });
+    return bad ? null : out;
+}
+function parseSimple(yamlText) {
+    const data = {};
+    const lines = yamlText.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const q = QUOTED_LINE.exec(line);
+        if (q) {
+            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+            const raw = q[2] ?? q[3];
+            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
+            if (v === null)
+                return null;
+            data[q[1]] = v;
+            continue;
+        }
+        const l = QUOTED_LIST_LINE.exec(line);
+        if (l) {
+            const items = [];
+            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
+                const inner = item.slice(1, -1);
+                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
+                if (v === null)
+                    return null;
+                items.push(v);
+            }
+            data[l[1]] = items;
+            continue;
+        }
+        const m = SIMPLE_LINE.exec(line);
+        if (!m)
+            return null;
+        const v = m[2].trimEnd();
+        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
+            return null;
+        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
+            return null;
+        data[m[1]] = v;
+    }
+    return data;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText) {
+    return yamlText
+        .split('\n')
+        .map((line) => {
+        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+        if (!m)
+            return line;
+        const [, key, v] = m;
+        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+            return line;
+        if (v.startsWith('[') && v.endsWith(']')) {
+            const list = parseStrict(`x: ${v}`);
+            if (list.ok && Array.isArray(list.data.x))
+                return line;
+        }
+        if (!RISKY.test(v))
+            return line;
+        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+        .join('\n')
+        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    // One level only: a YAML alias can make a list contain itself.
+    if (Array.isArray(v))
+        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return safeJson(v);
+}
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v) {
+    const seen = new WeakSet();
+    try {
+        return (JSON.stringify(v, (_k, x) => {
+            if (typeof x === 'object' && x !== null) {
+                if (seen.has(x))
+                    return '[circular]';
+                seen.add(x);
+            }
+            return x;
+        }) ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/context.ts
+/**
+ * What every loader shares while one load plan is built: the tree and the contents read so far,
+ * the loading model and limits, and the plan's accumulating records. Reading, diagnostics and the
+ * one merge rule (a file reached twice keeps its strongest loading) live here, in one place.
+ */
+
+
+
+
+
+
+/** Decoded texts kept at once while planning: the files a loader is working on, not the framework. */
+const TEXTS_KEPT = 32;
+const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
+class PlanContext {
+    tree;
+    contents;
+    opts;
+    limits;
+    m;
+    files = new Map();
+    skillEntries = [];
+    agentEntries = [];
+    /** The first agent of each name (Claude Code lists one per name). */
+    agentByName = new Map();
+    components = [];
+    edges = [];
+    unresolved = [];
+    cycles = [];
+    unknowns = [];
+    diagnostics = [];
+    missing = new Set();
+    readCache = new Map();
+    diagnosed = new Set();
+    parseCache;
+    texts = new Map();
+    memoryChars = 0;
+    units = [];
+    constructor(tree, contents, opts) {
+        this.tree = tree;
+        this.contents = contents;
+        this.opts = opts;
+        this.m = opts.model;
+        this.limits = opts.limits ?? DEFAULT_LIMITS;
+        this.parseCache = opts.parseCache;
+    }
+    diag(file, line, severity, code, message) {
+        const key = `${file}\0${line}\0${code}\0${message}`;
+        if (this.diagnosed.has(key))
+            return;
+        this.diagnosed.add(key);
+        this.diagnostics.push({ file, line, severity, code, message });
+    }
+    /** Reads a visible path's text; null when it doesn't exist or can't be read; records what is missing. */
+    read(p, withFrontmatter = false) {
+        const real = this.tree.real(p);
+        if (!real)
+            return null;
+        let r = this.readCache.get(real);
+        if (r === undefined) {
+            const entry = this.tree.files.get(real);
+            const blob = this.contents.get(real);
+            if (!blob) {
+                if (entry.size > this.limits.maxFileBytes) {
+                    this.diag(p, 1, 'warning', 'oversized-file', `${entry.size} bytes exceeds the analysis limit of ${this.limits.maxFileBytes} bytes (limits.maxFileBytes): not read, counted as 0 tokens`);
+                    r = null;
+                }
+                else {
+                    this.missing.add(real);
+                    return { real, sha: entry.sha ?? '', bytes: entry.size, text: '' };
+                }
+            }
+            else {
+                let d = this.parseCache?.get(blob.sha);
+                if (!d) {
+                    const decoded = decode(blob.data);
+                    d = { binary: decoded.binary, ...(decoded.problem ? { problem: decoded.problem } : {}) };
+                    this.parseCache?.set(blob.sha, d);
+                    this.keep(blob.sha, decoded.text);
+                }
+                if (d.problem)
+                    this.diag(p, 1, d.binary ? 'warning' : 'info', d.binary ? 'binary-file' : 'encoding', d.problem);
+                const textOf = () => this.textOf(blob);
+                r = {
+                    real,
+                    sha: blob.sha,
+                    bytes: blob.data.length,
+                    get text() {
+                        return textOf();
+                    },
+                };
+            }
+            this.readCache.set(real, r);
+        }
+        if (r && withFrontmatter && !r.parsed) {
+            const memo = this.parseCache?.get(r.sha);
+            r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+            if (memo)
+                memo.parsed = r.parsed;
+            for (const issue of r.parsed.issues)
+                this.diag(p, issue.line, 'warning', 'frontmatter', issue.message);
+        }
+        return r;
+    }
+    /** A blob's decoded text, from the few kept or decoded again. */
+    textOf(blob) {
+        const kept = this.texts.get(blob.sha);
+        if (kept !== undefined) {
+            this.texts.delete(blob.sha);
+            this.texts.set(blob.sha, kept);
+            return kept;
+        }
+        const text = decode(blob.data).text;
+        this.keep(blob.sha, text);
+        return text;
+    }
+    keep(sha, text) {
+        this.texts.set(sha, text);
+        if (this.texts.size > TEXTS_KEPT)
+            this.texts.delete(this.texts.keys().next().value);
+    }
+    /** The loaded text of a prompt or agent file: its text after the frontmatter block. */
+    bodySource(r) {
+        return r ? { start: r.parsed?.bodyStart ?? 0 } : { text: '' };
+    }
+    /** A read file's text after its frontmatter block. */
+    body(r) {
+        return bodyOf(r.text, r.parsed);
+    }
+    readJson(p) {
+        const r = this.read(p);
+        if (!r || this.missing.has(r.real))
+            return undefined;
+        const j = parseJson(r.text);
+        if (!j.ok) {
+            this.diag(p, j.line, 'warning', 'invalid-json', `invalid JSON: ${j.message}`);
+            return undefined;
+        }
+        return j.value;
+    }
+    addFile(p, unit, kind, loading, reason, category, text, depth) {
+        const r = this.read(p);
+        const real = r?.real ?? this.tree.real(p) ?? p;
+        const existing = this.files.get(real);
+        // A text of its own is copied (a substring would keep the whole file's text alive).
+        const source = typeof text === 'string' ? { text: detach(text) } : text;
+        if (existing) {
+            // A file reached twice keeps its strongest loading: eager beats on-demand beats not-loaded.
+            if (rank(loading) > rank(existing.loading))
+                this.files.set(real, { ...existing, loading, reason, category, unit, kind, source: source ?? existing.source, depth });
+            return existing;
+        }
+        const f = {
+            path: real,
+            real,
+            sha: r?.sha ?? '',
+            bytes: r?.bytes ?? 0,
+            unit,
+            kind,
+            loading,
+            reason,
+            category,
+            source: source ?? (r && !this.missing.has(r.real) ? { start: 0 } : { text: '' }),
+            depth,
+        };
+        this.files.set(real, f);
+        return f;
+    }
+    /** Resolves an @reference inside the repository; records why it can't be. */
+    resolveRef(from, ref, line, as, base) {
+        const fromReal = this.tree.real(from) ?? from;
+        if (ref.startsWith('~/') || ref === '~') {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
+            this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
+            return null;
+        }
+        if (ref.startsWith('/')) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} is an absolute path outside the repository (never read)`);
+            return null;
+        }
+        const ext = posix_default().extname(ref).slice(1).toLowerCase();
+        const baseDir = base ?? (posix_default().dirname(fromReal) === '.' ? '' : posix_default().dirname(fromReal));
+        const norm = Tree.normalize(posix_default().join(baseDir, ref));
+        if (norm === null) {
+            this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
+            this.diag(from, line, 'warning', 'import-external', `@${ref} resolves outside the repository (never read)`);
+            return null;
+        }
+        if (ext && !IMPORTABLE_EXTENSIONS.has(ext)) {
+            if (this.tree.real(norm))
+                this.unresolved.push({ from: fromReal, line, ref, reason: 'skipped', resolved: norm });
+            return null;
+        }
+        const res = this.tree.resolve(norm);
+        if (!res.ok || !this.tree.files.has(res.path)) {
+            const reason = res.ok ? 'missing' : res.reason;
+            this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+            if (as === 'import' && (ext || reason !== 'missing'))
+                this.diag(from, line, 'warning', reason === 'missing' ? 'import-missing' : `import-${reason}`, `@${ref} ${reason === 'missing' ? 'does not exist in the repository' : reason === 'external' ? 'leads outside the repository through a symlink (never read)' : 'is a symlink loop'}: not loaded`);
+            return null;
+        }
+        return norm;
+    }
+}
+function rank(l) {
+    return l === 'eager' ? 2 : l === 'on-demand' ? 1 : 0;
+}
+function context_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/** 1-based line of the first line starting with `key:` among the first 400 lines (the front matter), else 1. Reads lines in place. */
+function fieldLine(text, key) {
+    const prefix = `${key}:`;
+    let start = 0;
+    for (let line = 1; line <= 400 && start <= text.length; line++) {
+        if (text.startsWith(prefix, start))
+            return line;
+        const nl = text.indexOf('\n', start);
+        if (nl < 0)
+            break;
+        start = nl + 1;
+    }
+    return 1;
+}
+/** Trailing `/**` is trimmed from path globs, as Claude Code does. */
+function trimGlob(g) {
+    return g.endsWith('/**') && g !== '/**' ? g.slice(0, -3) : g;
+}
+/** Manifest path(s) for a component kind; also accepted under `experimental.`. */
+function manifestPaths(manifest, key) {
+    if (!manifest)
+        return undefined;
+    const v = manifest[key] ?? (context_isObject(manifest.experimental) ? manifest.experimental[key] : undefined);
+    if (typeof v === 'string')
+        return [v];
+    if (Array.isArray(v))
+        return v.filter((x) => typeof x === 'string');
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/agents.ts
+/**
+ * Agents: one line each in the agent listing (sent whole), bodies in the subagent's own context.
+ */
+
+
+
+function planAgent(ctx, u, f, dir) {
+    const r = ctx.read(f, true);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    const isPlugin = u.type === 'plugin';
+    const broken = r.parsed?.strictError !== undefined;
+    // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
+    // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
+    if (broken && !isPlugin) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', ctx.bodySource(r));
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
+        return;
+    }
+    const fm = broken ? {} : (r.parsed?.data ?? {});
+    const fileName = posix_default().basename(f).replace(/\.md$/i, '');
+    const base = asText(fm.name)?.trim() || fileName;
+    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
+    const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
+    const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
+    // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
+    const description = isPlugin
+        ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
+        : (asText(fm.description)?.trim() ?? '');
+    const body = ctx.bodySource(r);
+    if (broken)
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
+    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+        if (r.parsed?.hasFrontmatter)
+            ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
+        return;
+    }
+    const first = ctx.agentByName.get(name);
+    if (first) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
+        ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${first.file}: Claude Code lists only one`);
+        return;
+    }
+    const tools = agentTools(fm);
+    const text = `- ${name}: ${description} (Tools: ${tools})`;
+    const loading = 'eager';
+    const entry = {
+        name,
+        kind: 'agent',
+        unit: u.name,
+        file: real,
+        text,
+        description,
+        tools,
+        loading,
+        reason: 'agent listing entry, sent at session start',
+        descriptionCapped: false,
+        nameOnly: false,
+        line: fieldLine(r.text, 'description'),
+    };
+    ctx.agentEntries.push(entry);
+    ctx.agentByName.set(name, entry);
+    ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
+    ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
+    const skills = asGlobs(fm.skills);
+    for (const s of skills ?? [])
+        ctx.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
+}
+/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
+function agentTools(fm) {
+    const list = (v) => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
+    const tools = list(fm.tools);
+    const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
+    if (tools.length && denied.length) {
+        const left = tools.filter((t) => !denied.includes(t));
+        return left.length ? left.join(', ') : 'None';
+    }
+    if (tools.length)
+        return tools.join(', ');
+    if (denied.length)
+        return `All tools except ${denied.join(', ')}`;
+    return 'All tools';
+}
+/** Agents are listed by name, compared as Claude Code does (localeCompare). */
+function agentOrder(entries) {
+    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/units.ts
+
+
+const PROJECT = 'project';
+/** The unit of a folder installed as ~/.claude (user scope). */
+const USER = 'user';
+const COMPONENT_KEYS = ['commands', 'agents', 'skills', 'outputStyles', 'themes', 'workflows', 'monitors', 'mcpServers', 'lspServers', 'hooks'];
+function units_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
+ * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
+ */
+function discoverUnits(tree, readJson, installed, readText = () => '') {
+    const diagnostics = [];
+    const isCounted = (name) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
+    const project = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
+    const byRoot = new Map();
+    const visible = tree.visiblePaths();
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/plugin.json') || /(^|\/)node_modules\//.test(p))
+            continue;
+        if (posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const root = dirOf(posix_default().dirname(p));
+        const v = readJson(p);
+        const manifest = units_isObject(v) ? v : {};
+        if (v !== undefined && !units_isObject(v))
+            diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
+        const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
+        const invalid = manifestProblem(manifest);
+        if (invalid)
+            diagnostics.push({
+                file: p,
+                line: jsonKeyLine(readText(p), invalid.key),
+                severity: 'warning',
+                code: 'invalid-manifest',
+                message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)`,
+            });
+        byRoot.set(root, {
+            name,
+            type: 'plugin',
+            root,
+            manifestPath: p,
+            manifest,
+            counted: false,
+            ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}),
+            mcpServers: [],
+            sessionStartHooks: 0,
+        });
+    }
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const v = readJson(p);
+        if (!units_isObject(v))
+            continue;
+        const mroot = dirOf(posix_default().dirname(p));
+        const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
+        const pluginRoot = units_isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
+        const plugins = Array.isArray(v.plugins) ? v.plugins : [];
+        plugins.forEach((entry, i) => {
+            if (!units_isObject(entry))
+                return;
+            const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
+            if (typeof entry.source !== 'string') {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'info',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured`,
+                });
+                return;
+            }
+            const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
+            const root = Tree.normalize(posix_default().join(mroot, src));
+            if (root === null) {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured`,
+                });
+                return;
+            }
+            if (!tree.isDir(root)) {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'missing-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository`,
+                });
+                return;
+            }
+            const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
+            const existing = byRoot.get(root);
+            if (existing) {
+                existing.marketplace = mname;
+                existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
+                if (existing.name !== ename)
+                    diagnostics.push({
+                        file: p,
+                        line: 1,
+                        severity: 'info',
+                        code: 'plugin-name-mismatch',
+                        message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})`,
+                    });
+            }
+            else {
+                byRoot.set(root, {
+                    name: ename,
+                    type: 'plugin',
+                    root,
+                    manifest: { ...entry },
+                    marketplace: mname,
+                    counted: false,
+                    mcpServers: [],
+                    sessionStartHooks: 0,
+                });
+            }
+        });
+    }
+    const units = [project];
+    const names = new Set([PROJECT]);
+    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+        if (names.has(u.name)) {
+            diagnostics.push({
+                file: u.manifestPath ?? (u.root || '.'),
+                line: 1,
+                severity: 'warning',
+                code: 'duplicate-plugin',
+                message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"`,
+            });
+            u.name = `${u.name}@${u.root || '.'}`;
+        }
+        names.add(u.name);
+        u.counted = isCounted(u.name);
+        units.push(u);
+    }
+    return { units, diagnostics };
+}
+function dirOf(claudePluginDir) {
+    const d = posix_default().dirname(claudePluginDir);
+    return d === '.' ? '' : d;
+}
+/**
+ * The manifest rules of Claude Code 2.1.332 that make it refuse a plugin (`claude plugin validate`):
+ * `agents` paths must name `.md` files (a folder such as "./agents/" is refused).
+ */
+function manifestProblem(manifest) {
+    const agents = manifest.agents ?? (units_isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
+    if (agents !== undefined) {
+        const list = Array.isArray(agents) ? agents : [agents];
+        const bad = list.find((a) => typeof a !== 'string' || !a.endsWith('.md'));
+        if (bad !== undefined)
+            return { key: 'agents', message: `${JSON.stringify(bad)} must be a path ending with ".md"` };
+    }
+    return undefined;
+}
+function jsonKeyLine(text, key) {
+    const i = text.indexOf(`"${key}"`);
+    return i < 0 ? 1 : text.slice(0, i).split('\n').length;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/prompts.ts
+
+
+
+
+
+/** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
+const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
+/** A command or skill: listing entry (eager or conditional) and body (on invocation). */
+function planPrompt(ctx, u, f, name, kind) {
+    const r = ctx.read(f, true);
+    if (!r)
+        return;
+    const fm = r.parsed?.data ?? {};
+    const body = ctx.body(r);
+    const isPlugin = u.type === 'plugin';
+    // A skill is listed under its directory name; a different, valid front matter name follows in
+    // parentheses (`data_viz (DataViz)`); an invalid one (spaces, ...) is not shown (Claude Code 2.1.332).
+    const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
+    let alias;
+    if (kind === 'skill') {
+        const declared = asText(fm.name)?.trim();
+        if (declared && declared !== name) {
+            const qualified = isPlugin ? `${u.name}:${declared}` : declared;
+            const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
+            if (shown)
+                alias = qualified;
+            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown
+                ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"`
+                : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
+        }
+    }
+    const real = ctx.tree.real(f) ?? f;
+    const description = asText(fm.description)?.trim() ?? '';
+    const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
+    if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars)
+        ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
+    const disabled = asBool(fm['disable-model-invocation']);
+    const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
+    const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+    let listed = !disabled;
+    let why = '';
+    // No description: a plugin entry without when_to_use either is not listed; otherwise the
+    // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
+    let base = description;
+    if (!description) {
+        if (isPlugin && !whenToUse) {
+            listed = false;
+            why = `plugin ${kind} with neither description nor when_to_use: not listed`;
+            ctx.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
+        }
+        else {
+            base = deriveDescription(body, kind, ctx.m.derivedDescriptionMaxChars);
+            ctx.diag(f, 1, 'info', 'missing-description', `no description: Claude Code derives "${base.slice(0, 60)}" from the first line`);
+        }
+    }
+    const desc = whenToUse ? `${base} - ${whenToUse}` : base;
+    const refs = [];
+    const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
+    if (kind === 'command') {
+        for (const imp of findImports(body)) {
+            const target = ctx.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
+            if (!target)
+                continue;
+            const tr = ctx.tree.real(target);
+            refs.push(tr);
+            ctx.edges.push({ from: real, to: tr, type: 'file-ref', line: imp.line + bodyLineOffset });
+            ctx.addFile(target, u.name, 'resource', 'on-demand', `referenced with @ by ${real}: loaded when it is invoked`, 'resources');
+        }
+    }
+    const bodyLoading = 'on-demand';
+    ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', ctx.bodySource(r));
+    let entryLoading = 'not-loaded';
+    if (listed)
+        entryLoading = conditional ? 'on-demand' : 'eager';
+    else if (!why)
+        why = 'disable-model-invocation: true, not listed';
+    const entry = listed
+        ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional
+            ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched`
+            : `${kind} listing entry, sent at session start`, alias)
+        : undefined;
+    ctx.components.push({
+        id: `${kind}:${u.name}:${listedName}`,
+        kind,
+        name: listedName,
+        unit: u.name,
+        file: real,
+        loading: entry?.loading ?? bodyLoading,
+        entry: entry?.name,
+        refs,
+    });
+}
+/** Characters the skill listing escapes as HTML entities. */
+const LISTING_ESCAPES = /[<>]/g;
+function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias) {
+    // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
+    // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
+    // `<` and `>` are sent escaped (`&lt;`, `&gt;`; `&` and quotes as they are), and the cap counts the
+    // escaped text (Claude Code 2.1.332, measured on a framework made for it: conformance-text).
+    description = description
+        .replace(/(?:\r?\n)+/g, ' ')
+        .replace(/\t/g, ' ')
+        .trim()
+        .replace(LISTING_ESCAPES, (c) => (c === '<' ? '&lt;' : '&gt;'));
+    const cap = ctx.m.skillListingMaxDescChars;
+    const capped = description.length > cap;
+    const desc = capped ? description.slice(0, cap - 1) + '…' : description;
+    const shown = alias ? `${name} (${alias})` : name;
+    const line = fieldLine(ctx.read(file)?.text ?? '', 'description');
+    const e = {
+        name,
+        kind,
+        unit,
+        file,
+        text: `- ${shown}: ${desc}`,
+        description: desc,
+        loading,
+        reason,
+        descriptionCapped: capped,
+        nameOnly: false,
+        ...(alias ? { alias } : {}),
+        line,
+    };
+    if (capped)
+        ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+    ctx.skillEntries.push(e);
+    return e;
+}
+function applyOverridesAndOrder(ctx, settings) {
+    for (const e of ctx.skillEntries) {
+        const o = settings.skillOverrides[e.name];
+        if (!o || o === 'on')
+            continue;
+        if (o === 'off' || o === 'user-invocable-only') {
+            e.loading = 'not-loaded';
+            e.reason = `skillOverrides: ${o}`;
+        }
+        else if (o === 'name-only') {
+            e.text = `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+            delete e.description;
+            e.nameOnly = true;
+            e.reason += ' (skillOverrides: name-only)';
+        }
+    }
+}
+/** Claude Code's fallback description: first non-empty body line, heading #s removed, cut to 100. */
+function deriveDescription(body, kind, max) {
+    // The first non-empty line, found in place (a long body is not split into lines).
+    let line;
+    for (let start = 0; start < body.length && line === undefined;) {
+        let end = body.indexOf('\n', start);
+        if (end < 0)
+            end = body.length;
+        const l = body.slice(start, end).trim();
+        if (l.length > 0)
+            line = l;
+        start = end + 1;
+    }
+    if (!line)
+        return kind === 'skill' ? 'Skill' : 'Custom command';
+    const text = line.replace(/^#+\s*/, '');
+    const chars = [...text];
+    // Copied: a substring of the body would keep the file's whole text alive for the run.
+    return detach(chars.length > max ? chars.slice(0, max - 3).join('') + '...' : text);
+}
+/**
+ * Claude Code's listing order (2.1.332, held to the binary by the conformance goldens; names compared
+ * as localeCompare does, so `Upper` sorts among the lower-case names): the project's skills by name, its commands by name, its workflows, then the plugins' commands by name, then the
+ * plugins' skills by name; a plugin's workflows sort among its commands (observed on a framework made for it). Claude Code's own entries follow (listing.ts).
+ */
+function listingOrder(entries, units) {
+    const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+    const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
+    // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
+    const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
+    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
+/**
+ * Settings (.claude/settings.json and .local): output style, skillOverrides, claudeMdExcludes,
+ * instructionFiles, hooks; MCP declarations; broken symlinks. Hooks and MCP servers are reported
+ * as unknowns: their cost cannot be known without running them.
+ */
+
+
+/**
+ * What could not be measured, as errors: a pull request must not pass by hiding its cost behind an
+ * unreadable file, a FIFO, an oversized link, or by pushing the run past one of its limits.
+ */
+function reportUnmeasured(ctx) {
+    for (const u of ctx.tree.unreadable)
+        ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
+    for (const [p, why] of ctx.opts.unreadable ?? [])
+        ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
+    if (ctx.tree.unexpanded.length)
+        ctx.diag(ctx.tree.unexpanded[0], 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
+    for (const l of ctx.opts.limitsReached ?? [])
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${ctx.limits[l]}) reached; the rest of the framework was not read`);
+}
+function readSettings(ctx) {
+    const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
+    for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
+        if (!ctx.tree.real(p))
+            continue;
+        ctx.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
+        const v = ctx.readJson(p);
+        if (!context_isObject(v))
+            continue;
+        if (typeof v.outputStyle === 'string')
+            s.outputStyle = v.outputStyle;
+        if (context_isObject(v.skillOverrides))
+            for (const [k, val] of Object.entries(v.skillOverrides))
+                if (typeof val === 'string')
+                    s.skillOverrides[k] = val;
+        if (Array.isArray(v.claudeMdExcludes))
+            s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
+        if (typeof v.instructionFiles === 'string')
+            s.instructionFiles = v.instructionFiles;
+        if (context_isObject(v.hooks))
+            s.hooks.push({ file: p, hooks: v.hooks });
+    }
+    return s;
+}
+function mcpFile(ctx, p, unit) {
+    ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
+    const v = ctx.readJson(p);
+    if (!context_isObject(v))
+        return undefined;
+    // A file with an `mcpServers` key declares its servers there and nowhere else (a broken value is
+    // reported, never read as a server named "mcpServers"); a file without it is the map itself.
+    if (Object.hasOwn(v, 'mcpServers')) {
+        if (context_isObject(v.mcpServers))
+            return v.mcpServers;
+        ctx.diag(p, 1, 'warning', 'invalid-json', '`mcpServers` is not an object of servers: no server read from it');
+        return undefined;
+    }
+    return v;
+}
+function reportLinks(ctx) {
+    for (const l of ctx.tree.brokenLinks()) {
+        if (IGNORED_DIR.test(l.path + '/'))
+            continue;
+        const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+        ctx.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
+        ctx.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/json5/lib/index.js
+var lib = __webpack_require__(4841);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/analyze/workflow.ts
+
+/**
+ * Reads `export const meta = { ... }` from a workflow script as data: the object literal is cut out
+ * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
+ */
+function readWorkflowMeta(source) {
+    // Whitespace and comments are skipped by a linear scan (a regex with a repeated comment group
+    // backtracks exponentially on many comment lines), then the statement is matched where it starts.
+    const at = skipSpaceAndComments(source, 0);
+    const head = /export\s+const\s+meta\s*=\s*/y;
+    head.lastIndex = at;
+    const m = at >= 0 ? head.exec(source) : null;
+    if (!m)
+        return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
+    const start = at + m[0].length;
+    const end = matchBrace(source, start);
+    const line = source.slice(0, start).split('\n').length;
+    if (end < 0)
+        return { ok: false, line, message: '`export const meta` is not a complete object literal' };
+    let literal = source.slice(start, end + 1);
+    // Template literals without substitutions are plain strings.
+    literal = literal.replace(/`([^`$\\]*)`/g, (_s, inner) => JSON.stringify(inner));
+    try {
+        const meta = lib_default().parse(literal);
+        const name = typeof meta.name === 'string' ? meta.name : '';
+        const description = typeof meta.description === 'string' ? meta.description : '';
+        if (!name)
+            return { ok: false, line, message: '`meta.name` is missing or not a string literal' };
+        return { ok: true, name, description, whenToUse: typeof meta.whenToUse === 'string' ? meta.whenToUse : undefined };
+    }
+    catch (e) {
+        return { ok: false, line, message: `\`meta\` is not a pure object literal (${e.message.split('\n')[0]}); it is never evaluated` };
+    }
+}
+function matchBrace(s, i) {
+    if (s[i] !== '{')
+        return -1;
+    let depth = 0;
+    for (; i < s.length; i++) {
+        const c = s[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const q = c;
+            for (i++; i < s.length && s[i] !== q; i++)
+                if (s[i] === '\\')
+                    i++;
+        }
+        else if (c === '/' && s[i + 1] === '/') {
+            while (i < s.length && s[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && s[i + 1] === '*') {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 1;
+        }
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Index of the first character that is neither whitespace nor inside a comment; -1 in an unclosed comment. */
+function skipSpaceAndComments(s, i) {
+    while (i < s.length) {
+        const c = s.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            i++;
+        else if (s.startsWith('//', i)) {
+            const e = s.indexOf('\n', i);
+            i = e < 0 ? s.length : e + 1;
+        }
+        else if (s.startsWith('/*', i)) {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 2;
+        }
+        else
+            break;
+    }
+    return i;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/workflows.ts
+
+
+function planWorkflow(ctx, u, f) {
+    const r = ctx.read(f);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    if (r.bytes > ctx.m.workflowMaxBytes) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${ctx.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
+        ctx.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${ctx.m.workflowMaxBytes}: Claude Code ignores it`);
+        return;
+    }
+    const meta = readWorkflowMeta(r.text);
+    if (!meta.ok) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
+        ctx.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
+        return;
+    }
+    const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
+    const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
+    ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
+    const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
+    ctx.components.push({
+        id: `workflow:${u.name}:${name}`,
+        kind: 'workflow',
+        name,
+        unit: u.name,
+        file: real,
+        loading: entry.loading,
+        entry: entry.name,
+        refs: [],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/components.ts
+/**
+ * One unit's components (the project, the user scope, or a plugin): where each kind lives (the
+ * project's .claude/, the user's ~/.claude, a plugin's default folders or its manifest's paths),
+ * handed to the loader of that kind; output styles, MCP servers and hooks.
+ */
+
+
+
+
+
+
+
+
+function planUnit(ctx, u, settings) {
+    const isProject = u.type !== 'plugin';
+    // The project's components live in .claude/, the user's in the ~/.claude folder itself.
+    const own = (kind) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
+    // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
+    const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
+    const paths = (key, def) => {
+        const fromManifest = manifestPaths(u.manifest, key);
+        return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
+    };
+    const inDir = (dir, re) => ctx.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+    // Commands
+    const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
+    for (const d of cmdDirs) {
+        const files = ctx.tree.files.has(d) || (ctx.tree.real(d) && !ctx.tree.isDir(d)) ? [d] : inDir(d, /\.md$/i);
+        for (const f of files) {
+            const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
+            const name = rel.replace(/\.md$/i, '').split('/').join(':');
+            planPrompt(ctx, u, f, isProject ? name : `${u.name}:${name}`, 'command');
+        }
+    }
+    // Skills
+    const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
+    const skillFiles = [];
+    for (const d of skillRoots) {
+        if (ctx.tree.real(`${d}/SKILL.md`))
+            skillFiles.push(`${d}/SKILL.md`);
+        else
+            for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
+                skillFiles.push(f);
+    }
+    if (!isProject && ctx.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
+        skillFiles.push(within('SKILL.md'));
+    for (const f of skillFiles) {
+        const dir = posix_default().dirname(f);
+        const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
+        planPrompt(ctx, u, f, dirName, 'skill');
+        for (const res of inDir(dir, /.+/))
+            if (res !== f && !skillFiles.includes(res))
+                ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+    }
+    // Workflows
+    for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
+        for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
+            planWorkflow(ctx, u, f);
+    }
+    // Agents
+    for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files)
+            planAgent(ctx, u, f, ctx.tree.isDir(d) ? d : '');
+    }
+    // Output styles
+    for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files) {
+            const r = ctx.read(f, true);
+            const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
+            const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
+            const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
+            const loading = forced || selected ? 'eager' : 'not-loaded';
+            const reason = forced
+                ? 'plugin output style with force-for-plugin: applies without being selected'
+                : selected
+                    ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
+                    : 'output style not selected in settings';
+            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', ctx.bodySource(r));
+            ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
+        }
+    }
+    // MCP servers
+    const mcpSources = [];
+    const mcpPath = within('.mcp.json');
+    const declared = u.manifest ? (u.manifest.mcpServers ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
+    if (typeof declared === 'string' || Array.isArray(declared)) {
+        for (const p of [].concat(declared)) {
+            const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
+            if (norm && ctx.tree.real(norm))
+                mcpSources.push({ file: norm, servers: mcpFile(ctx, norm, u.name) });
+        }
+    }
+    else if (context_isObject(declared))
+        mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
+    else if (ctx.tree.real(mcpPath))
+        mcpSources.push({ file: mcpPath, servers: mcpFile(ctx, mcpPath, u.name) });
+    for (const src of mcpSources) {
+        if (!context_isObject(src.servers))
+            continue;
+        for (const name of Object.keys(src.servers)) {
+            u.mcpServers.push(name);
+            if (u.counted)
+                ctx.unknowns.push({
+                    kind: 'mcp-server',
+                    unit: u.name,
+                    file: src.file,
+                    name,
+                    note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server',
+                });
+        }
+    }
+    // Hooks
+    if (u.type === 'user')
+        return; // user settings, hooks and MCP servers are the user's, not measured here
+    const hookSources = isProject ? settings.hooks : [];
+    if (!isProject) {
+        const declaredHooks = u.manifest ? (u.manifest.hooks ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
+        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
+            ? []
+                .concat(declaredHooks)
+                .filter((x) => typeof x === 'string')
+                .map((p) => Tree.normalize(posix_default().join(u.root, p)))
+            : [within('hooks/hooks.json')];
+        if (context_isObject(declaredHooks))
+            hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+        for (const hf of hookFiles) {
+            if (!hf || !ctx.tree.real(hf))
+                continue;
+            ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
+            const v = ctx.readJson(hf);
+            if (context_isObject(v))
+                hookSources.push({ file: hf, hooks: context_isObject(v.hooks) ? v.hooks : v });
+        }
+    }
+    for (const src of hookSources) {
+        if (!context_isObject(src.hooks))
+            continue;
+        const ss = src.hooks.SessionStart;
+        const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (context_isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
+        u.sessionStartHooks += n;
+        if (n > 0 && u.counted)
+            ctx.unknowns.push({
+                kind: 'session-start-hook',
+                unit: u.name,
+                file: src.file,
+                name: `SessionStart (${n})`,
+                note: 'SessionStart hook: may inject its command output into every session; unknown statically',
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/memory.ts
+/**
+ * Memory files: CLAUDE.md, .claude/CLAUDE.md, CLAUDE.local.md, AGENTS.md standing in, rules with and
+ * without `paths:`, nested memory on demand, user scope, and their @imports (depth limit, cycles).
+ */
+
+
+
+
+
+
+
+
+function planMemory(ctx, settings) {
+    const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
+    if (mode === 'managed-only')
+        return;
+    const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
+    const user = ctx.units.find((u) => u.type === 'user');
+    const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
+    const visible = ctx.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
+    // Memory files per directory: dir -> candidates.
+    const byDir = new Map();
+    const slot = (d) => {
+        let s = byDir.get(d);
+        if (!s)
+            byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
+        return s;
+    };
+    for (const p of visible) {
+        const base = posix_default().basename(p);
+        const dir = posix_default().dirname(p) === '.' ? '' : posix_default().dirname(p);
+        const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
+        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).claude.push(p);
+        }
+        else if (base === 'AGENTS.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).agents.push(p);
+        }
+        else {
+            const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
+            if (rm)
+                slot(rm[1] ?? '').rules.push(p);
+        }
+    }
+    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+    const roots = [];
+    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+    if (user) {
+        if (ctx.tree.real(`${user.root}/CLAUDE.md`))
+            roots.push({
+                p: `${user.root}/CLAUDE.md`,
+                loading: 'eager',
+                reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+                category: 'memory',
+                dir: user.root,
+                unit: USER,
+            });
+        for (const p of ctx.tree
+            .under(`${user.root}/rules`)
+            .filter((x) => /\.md$/i.test(x))
+            .sort())
+            roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
+    }
+    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+    for (const d of dirs) {
+        const s = byDir.get(d);
+        const top = d === '';
+        const loading = top ? 'eager' : 'on-demand';
+        const where = top ? 'project root' : `${d}/`;
+        const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
+        for (const p of order(d)(s.claude))
+            roots.push({
+                p,
+                loading,
+                reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`,
+                category: top ? 'memory' : 'nested-memory',
+                dir: d,
+            });
+        if (useAgents)
+            for (const p of order(d)(s.agents))
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`,
+                    category: top ? 'memory' : 'nested-memory',
+                    dir: d,
+                });
+        else
+            for (const p of s.agents)
+                ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+        for (const p of [...s.rules].sort()) {
+            const r = ctx.read(p, true);
+            const globs = asGlobs(r?.parsed?.data.paths);
+            const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+            if (conditional)
+                roots.push({
+                    p,
+                    loading: 'on-demand',
+                    reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`,
+                    category: 'path-rules',
+                    dir: d,
+                });
+            else
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`,
+                    category: top ? 'rules' : 'nested-memory',
+                    dir: d,
+                });
+        }
+    }
+    // Eager roots first so that a file reachable both ways is eager.
+    const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+    const loadedTexts = new Set();
+    const loaded = new Set();
+    let totalChars = 0;
+    for (const root of sorted) {
+        const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
+        const real = ctx.tree.real(root.p);
+        if (!real)
+            continue;
+        if (loaded.has(real))
+            continue;
+        if (isAgents) {
+            const r = ctx.read(root.p);
+            const trimmed = r?.text.trim() ?? '';
+            if (loadedTexts.has(trimmed)) {
+                ctx.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
+                continue;
+            }
+        }
+        const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
+        if (root.loading === 'eager')
+            totalChars += chars;
+        const r = ctx.read(root.p);
+        if (r)
+            loadedTexts.add(r.text.trim());
+    }
+    ctx.memoryChars = totalChars;
+    const totalWarn = memoryTotalWarnChars(ctx.m);
+    if (totalChars > totalWarn)
+        ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+}
+/** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
+function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
+    const real = ctx.tree.real(p);
+    loaded.add(real);
+    // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
+    const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
+    const r = ctx.read(p, isRule);
+    if (!r)
+        return 0;
+    if (r.bytes > ctx.m.memoryFileMaxBytes) {
+        ctx.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${ctx.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
+        ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
+        return 0;
+    }
+    const raw = isRule && r.parsed ? ctx.body(r) : r.text;
+    const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
+    if (asLink && ctx.tree.real(asLink) && asLink !== real)
+        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+    // Claude Code includes the text trimmed; a file with nothing left is not included at all.
+    const text = memoryText(raw);
+    const kind = isRule ? 'rule' : 'memory';
+    if (text === '') {
+        ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
+        return 0;
+    }
+    // The text is derived again from the blob when counted (digest.ts): the plan keeps no copy.
+    ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
+    if (depth === 0)
+        ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
+    const fileWarn = memoryFileWarnChars(ctx.m);
+    if (text.length > fileWarn && loading === 'eager')
+        ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+    // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
+    let chars = text.length > fileWarn ? 0 : text.length;
+    const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
+    const nextStack = [...stack, real];
+    for (const imp of findImports(raw)) {
+        const line = imp.line + lineOffset;
+        const target = ctx.resolveRef(p, imp.ref, line, 'import');
+        if (!target)
+            continue;
+        const targetReal = ctx.tree.real(target);
+        const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < ctx.m.importMaxDepth;
+        if (loadable)
+            ctx.edges.push({ from: real, to: targetReal, type: 'import', line });
+        if (nextStack.includes(targetReal)) {
+            ctx.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
+            continue;
+        }
+        if (loaded.has(targetReal))
+            continue;
+        if (depth + 1 >= ctx.m.importMaxDepth) {
+            ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
+            ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
+            if (!ctx.files.has(targetReal))
+                ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+            continue;
+        }
+        chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
+    }
+    return chars;
+}
+function memoryOrder(p, dir) {
+    const rel = dir === '' ? p : p.slice(dir.length + 1);
+    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/plan.ts
+
+
+
+
+
+
+
+
+
+/** Paths worth reading before anything is known: everything that can be a framework file. */
+function candidatePaths(tree) {
+    const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
+    const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
+    // Everything bundled with a skill (references, templates, scripts) is read too: it is counted as
+    // on-demand, and reading it up front saves a second planning pass.
+    const skillFiles = /(^|\/)skills\/[^/]+\/./;
+    return tree.visiblePaths().filter((p) => {
+        const base = posix_default().basename(p);
+        if (names.has(base))
+            return true;
+        return (dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base)) || skillFiles.test(p);
+    });
+}
+/** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
+function buildPlan(tree, contents, opts) {
+    const ctx = new PlanContext(tree, contents, opts);
+    if (ctx.opts.notRead)
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
+    reportLinks(ctx);
+    reportUnmeasured(ctx);
+    const { units, diagnostics } = discoverUnits(ctx.tree, (p) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p) => ctx.read(p)?.text ?? '');
+    const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
+    if (ctx.opts.userScope) {
+        if (userRoot && ctx.tree.isDir(userRoot))
+            units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
+        else
+            ctx.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
+    }
+    ctx.units = units;
+    ctx.diagnostics.push(...diagnostics);
+    for (const u of units)
+        if (u.manifestPath)
+            ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+    for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
+        ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+    const settings = readSettings(ctx);
+    planMemory(ctx, settings);
+    // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
+    for (const u of units)
+        if (!u.invalid)
+            planUnit(ctx, u, settings);
+    applyOverridesAndOrder(ctx, settings);
+    planRemaining(ctx);
+    checkCollisions(ctx);
+    return {
+        units,
+        files: [...ctx.files.values()],
+        skillEntries: listingOrder(ctx.skillEntries, ctx.units),
+        agentEntries: agentOrder(ctx.agentEntries),
+        components: ctx.components,
+        edges: ctx.edges,
+        unresolved: ctx.unresolved,
+        cycles: ctx.cycles,
+        unknowns: ctx.unknowns,
+        diagnostics: ctx.diagnostics,
+        memoryChars: ctx.memoryChars,
+        missing: [...ctx.missing].sort(),
+    };
+}
+/** Framework-looking files no loader claimed: reported as not loaded, with why. */
+function planRemaining(ctx) {
+    const claimed = new Set(ctx.files.keys());
+    for (const p of candidatePaths(ctx.tree)) {
+        const real = ctx.tree.real(p);
+        if (!real || claimed.has(real) || IGNORED_DIR.test(p))
+            continue;
+        claimed.add(real);
+        const unit = ownerUnit(ctx.units, p);
+        ctx.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
+    }
+}
+/** Names that shadow or may be confused with each other. */
+function checkCollisions(ctx) {
+    const seen = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
+        const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
+        const prev = seen.get(key);
+        if (prev && prev.file !== e.file)
+            ctx.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+        else
+            seen.set(key, e);
+    }
+    // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
+    // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
+    const project = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries])
+        if (e.unit === PROJECT)
+            project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
+    if (project.size)
+        for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
+            if (e.unit === PROJECT)
+                continue;
+            const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
+            if (prev)
+                ctx.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
+        }
+}
+function ownerUnit(units, p) {
+    let best;
+    for (const u of units) {
+        if (u.type !== 'plugin')
+            continue;
+        if (u.root === '' || p.startsWith(u.root + '/'))
+            if (!best || u.root.length > best.root.length)
+                best = u;
+    }
+    if (best && best.root === '' && /^\.claude\//.test(p))
+        return PROJECT;
+    return best?.name ?? PROJECT;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/load.ts
+/**
+ * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
+ * point to, in a few batches, within the run's limits (files, bytes, time); what can't be read is
+ * reported. The only place the analyzer asks its source for bytes.
+ */
+
+
+
+
+
+
+/** Memory files whose imports are followed while reading. */
+const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
+/** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
+async function load(source, opts, parseCache = new Map()) {
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const entries = await source.list();
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    const started = Date.now();
+    let bytesRead = 0;
+    const limitsReached = [];
+    const unreadable = new Map();
+    const contents = new Map();
+    const attempted = new Set();
+    const readable = (paths) => {
+        const out = [];
+        for (const p of paths) {
+            const real = tree.real(p);
+            if (!real || attempted.has(real))
+                continue;
+            attempted.add(real);
+            const e = tree.files.get(real);
+            if (!e || e.size > limits.maxFileBytes)
+                continue;
+            // Hard budgets of the run, whatever the framework says: total bytes, and time.
+            if (bytesRead + e.size > limits.maxTotalBytes) {
+                if (!limitsReached.includes('maxTotalBytes'))
+                    limitsReached.push('maxTotalBytes');
+                continue;
+            }
+            if (Date.now() - started > limits.maxSeconds * 1000) {
+                if (!limitsReached.includes('maxSeconds'))
+                    limitsReached.push('maxSeconds');
+                continue;
+            }
+            bytesRead += e.size;
+            out.push(real);
+        }
+        return out;
+    };
+    const readBatch = async (paths) => {
+        if (!paths.length)
+            return;
+        const got = await source.read(paths);
+        for (const [p, b] of got)
+            contents.set(p, b);
+        // A file that was listed but could not be read is reported, never counted as empty.
+        for (const p of paths)
+            if (!got.has(p))
+                unreadable.set(p, 'listed but could not be read');
+    };
+    const candidates = readable(candidatePaths(tree));
+    // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
+    let batch = candidates.slice(0, limits.maxFiles);
+    const notRead = candidates.length - batch.length;
+    let plan;
+    // Import chains are followed while reading (cheap scans of the files just read), so that a chain
+    // of imports costs one more read, not one more planning pass per level.
+    const followImports = async (read, memoryOnly) => {
+        let frontier = read;
+        for (let level = 0; level < opts.model.importMaxDepth && frontier.length; level++) {
+            const next = [];
+            for (const p of frontier) {
+                if (memoryOnly && level === 0 && !MEMORY_FILE.test(p))
+                    continue;
+                const blob = contents.get(p);
+                if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */))
+                    continue;
+                for (const imp of findImports(blob.data.toString('utf8'))) {
+                    if (imp.ref.startsWith('/') || imp.ref.startsWith('~'))
+                        continue;
+                    const n = Tree.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), imp.ref));
+                    if (n)
+                        next.push(n);
+                }
+            }
+            frontier = readable(next);
+            await readBatch(frontier);
+        }
+    };
+    for (let round = 0; round < 12; round++) {
+        if (batch.length) {
+            await readBatch(batch);
+            await followImports(batch, round === 0);
+        }
+        plan = buildPlan(tree, contents, {
+            model: opts.model,
+            limits,
+            installedPlugins: opts.installedPlugins,
+            userScope: opts.userScope,
+            parseCache,
+            notRead,
+            unreadable,
+            limitsReached,
+        });
+        batch = readable(plan.missing);
+        if (batch.length === 0)
+            break;
+    }
+    return { entries, notRead, tree, contents, plan: plan, source: sourceInfo(source), unreadable, limitsReached };
+}
+/** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */
+function withKnownBlobs(source, known) {
+    const bySha = new Map();
+    for (const b of known.values())
+        bySha.set(b.sha, b);
+    return {
+        ...source,
+        list: () => source.list(),
+        async read(paths) {
+            const entries = new Map((await source.list()).map((e) => [e.path, e]));
+            const out = new Map();
+            const rest = [];
+            for (const p of paths) {
+                const sha = entries.get(p)?.sha;
+                const hit = sha ? bySha.get(sha) : undefined;
+                if (hit)
+                    out.set(p, hit);
+                else
+                    rest.push(p);
+            }
+            if (rest.length)
+                for (const [p, b] of await source.read(rest))
+                    out.set(p, b);
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/index.ts
+
+
+
+
+
+
+/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
+const LOAD_TIME_BUDGET_MS = 750;
+const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const performanceClock = { now: () => performance.now() };
+/** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
+function timePlan(loaded, opts, clock = performanceClock) {
+    const t0 = clock.now();
+    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
+    buildPlan(tree, loaded.contents, {
+        model: opts.model,
+        limits: opts.limits,
+        installedPlugins: opts.installedPlugins,
+        userScope: opts.userScope,
+        notRead: loaded.notRead,
+        unreadable: loaded.unreadable,
+        limitsReached: loaded.limitsReached,
+    });
+    return clock.now() - t0;
+}
+function summarizeTimes(samples) {
+    const s = [...samples].sort((a, b) => a - b);
+    const med = s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    const r = (x) => Math.round(x * 100) / 100;
+    return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
+}
+/** The analyze stage: source -> snapshot. */
+async function analyze_analyze(source, opts, counter, clock = performanceClock) {
+    const loaded = await load(source, opts);
+    await digest([loaded], counter);
+    const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
+    if (rounds === 0)
+        loaded.contents.clear(); // digested: the bytes can go
+    const samples = [];
+    for (let i = 0; i < rounds; i++) {
+        samples.push(timePlan(loaded, opts, clock));
+        if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
+            break;
+    }
+    return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+}
+function measureLoaded(loaded, counter, opts, loadTime) {
+    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
+}
+/**
+ * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
+ * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
+ */
+async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
+    // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
+    const parseCache = new Map();
+    // The head is read after the base, taking every blob the base already read (by its git SHA) from
+    // memory: base and head share almost all of them, so each distinct blob is read from git once.
+    const a = await load(baseSource, opts, parseCache);
+    const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+    // One digest for both sides: a blob both share is decoded, counted and scanned once.
+    await digest([a, b], counter);
+    const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
+    // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
+    if (rounds === 0) {
+        a.contents.clear();
+        b.contents.clear();
+        const none = summarizeTimes([]);
+        return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
+    }
+    // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
+    const sa = [];
+    const sb = [];
+    for (let i = 0; i < rounds; i++) {
+        sa.push(timePlan(a, opts, clock));
+        sb.push(timePlan(b, opts, clock));
+        // Large frameworks: fewer rounds, within a time budget (the count is reported).
+        if (analyze_sum(sa) + analyze_sum(sb) > 2 * LOAD_TIME_BUDGET_MS)
+            break;
+    }
+    const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
+    const ta = summarizeTimes(sa);
+    const tb = summarizeTimes(sb);
+    const r2 = (x) => Math.round(x * 1000) / 1000;
+    return {
+        base: await measureLoaded(a, counter, opts, ta),
+        head: await measureLoaded(b, counter, opts, tb),
+        loadTime: {
+            rounds,
+            baseMedianMs: ta.medianMs,
+            headMedianMs: tb.medianMs,
+            ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)),
+            ratioMin: r2(Math.min(...ratios)),
+            ratioMax: r2(Math.max(...ratios)),
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/worktree.ts
+
+
+
+/** Directories never walked into. */
+const IGNORED_DIRS = new Set(['.git', 'node_modules']);
+async function walk(root) {
+    const out = [];
+    const stack = [''];
+    while (stack.length) {
+        const rel = stack.pop();
+        let entries;
+        try {
+            entries = await fs.readdir(path.join(root, rel), { withFileTypes: true });
+        }
+        catch (e) {
+            // An unreadable folder is reported: what it holds could be a cost the report would otherwise hide.
+            out.push({ path: rel || '.', isLink: false, isFile: false, problem: `folder cannot be read (${e.code ?? 'error'})` });
+            continue;
+        }
+        for (const e of entries) {
+            const p = rel ? `${rel}/${e.name}` : e.name;
+            if (e.isDirectory()) {
+                if (!IGNORED_DIRS.has(e.name))
+                    stack.push(p);
+            }
+            else if (e.isSymbolicLink() || e.isFile())
+                out.push({ path: p, isLink: e.isSymbolicLink(), isFile: e.isFile() });
+            else
+                out.push({
+                    path: p,
+                    isLink: false,
+                    isFile: false,
+                    problem: `${e.isFIFO() ? 'a FIFO' : e.isSocket() ? 'a socket' : 'a device'}, not a regular file: not read`,
+                });
+        }
+    }
+    return out;
+}
+/** A directory on disk. Symlinks are listed, never followed by the walker. */
+function worktree_worktreeSource(dir) {
+    const root = path.resolve(dir);
+    let listing;
+    return {
+        kind: 'worktree',
+        root,
+        async list() {
+            if (listing)
+                return listing;
+            const found = await walk(root);
+            const entries = [];
+            const one = async (f) => {
+                if (f.problem)
+                    return { path: f.path, type: 'unreadable', size: 0, problem: f.problem };
+                if (f.isLink) {
+                    const target = await fs.readlink(path.join(root, f.path)).catch(() => '');
+                    return { path: f.path, type: 'symlink', size: target.length, linkTarget: target };
+                }
+                const st = await fs.stat(path.join(root, f.path)).catch(() => undefined);
+                return { path: f.path, type: 'file', size: st?.size ?? 0 };
+            };
+            for (let i = 0; i < found.length; i += 256)
+                for (const e of await Promise.all(found.slice(i, i + 256).map(one)))
+                    if (e)
+                        entries.push(e);
+            entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+            listing = entries;
+            return listing;
+        },
+        async read(paths) {
+            const out = new Map();
+            const readOne = async (p) => {
+                const abs = path.join(root, p);
+                // Only regular files inside root; lstat guards against a file swapped for a symlink.
+                const st = await fs.lstat(abs).catch(() => undefined);
+                if (!st?.isFile())
+                    return;
+                const data = await fs.readFile(abs).catch(() => undefined);
+                if (data)
+                    out.set(p, { sha: blobSha(data), data });
+            };
+            // Bounded concurrency: 100,000 files must not exhaust file descriptors.
+            for (let i = 0; i < paths.length; i += 64)
+                await Promise.all(paths.slice(i, i + 64).map(readOne));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/predict.ts
+/**
+ * What the analyzer predicts Claude Code sends, as the same facts the recorder extracts from a real
+ * request (facts.ts): so that the two can be compared entry by entry.
+ */
+
+
+
+
+function predictFacts(s, model, builtinAgents = []) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const memory = s.files
+        .filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && counted.has(f.unit))
+        .map((f) => {
+        const user = s.units.find((u) => u.type === 'user' && u.name === f.unit);
+        if (user)
+            return { path: `~/.claude/${f.path.slice(user.root.length + 1)}`, scope: 'user', chars: f.chars };
+        return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
+    });
+    const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const nameOnly = new Set(items.filter((e) => e.description === undefined));
+    const l = buildListing(items, model, nameOnly);
+    const entries = l.lines.map((line) => ({
+        name: line.name,
+        described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
+        chars: l.bare.has(line) ? line.bare : line.full,
+        hash: '',
+        ...(line.bundled ? { bundled: true } : {}),
+    }));
+    const agents = [
+        ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
+        ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
+    ];
+    return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
+}
+/** Every disagreement between a recorded and a predicted set of facts, in words. */
+function disagreements(real, predicted) {
+    const out = [];
+    const paths = (f) => f.memory.map((m) => m.path).sort();
+    if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
+        out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+    for (const m of real.memory) {
+        const p = predicted.memory.find((x) => x.path === m.path);
+        if (p && p.chars !== m.chars)
+            out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
+    }
+    const names = (f) => f.listing.entries.map((e) => e.name);
+    if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
+        out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+    const bare = (f) => f.listing.entries
+        .filter((e) => !e.described)
+        .map((e) => e.name)
+        .sort();
+    if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
+        out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+    for (const e of real.listing.entries) {
+        const p = predicted.listing.entries.find((x) => x.name === e.name);
+        if (p && p.chars !== e.chars && !e.bundled)
+            out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+    }
+    if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
+        out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
+    const agents = (f) => f.agents.map((a) => a.name);
+    if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
+        out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+    return out;
+}
+/** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
+async function predictLike(dir, real, counter) {
+    const model = modelFor(real.model);
+    const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
+    const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
+    // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
+    const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
+    const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
+    const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
+    // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
+    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    return predicted;
+}
+
+;// CONCATENATED MODULE: ./src/conformance/measure.ts
+/**
+ * `--measure claude-code[@VERSION]`: runs the real Claude Code on a side (written from its git
+ * objects or working tree into a temporary folder, with a fresh home), captures its first request on
+ * loopback, and reports what it sent next to the model's figures, with every difference as drift.
+ *
+ * It executes a program on the measured tree, so it is safe by construction: hooks disabled, MCP
+ * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
+ * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
+ */
+
+
+
+
+
+
+
+
+
+/** Parses `claude-code[@VERSION]`; anything else is refused. */
+function parseMeasureSpec(spec) {
+    const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
+    if (!m)
+        throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
+    return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
+}
+async function prepare(o) {
+    const { version: wanted } = parseMeasureSpec(o.spec);
+    const version = o.binary ? wanted : await resolveVersion(wanted);
+    const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
+    const capture = await startCapture();
+    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-measure-'));
+    // An empty project shows what Claude Code brings itself (bundled skills, built-in agents).
+    const emptyDir = external_node_path_default().join(work, 'empty');
+    (0,external_node_fs_.mkdirSync)(emptyDir);
+    const first = await runOnce({ binary, capture, work, name: 'empty-run', project: emptyDir, model: o.model });
+    return { version, binary, capture, empty: first.facts, work };
+}
+async function runOnce(p) {
+    const home = external_node_path_default().join(p.work, `${p.name}-home`);
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(home, '.claude'), { recursive: true });
+    const { execFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
+    execFileSync('git', ['init', '-q', p.project]);
+    const project = (0,external_node_fs_.realpathSync)(p.project);
+    const r = await runClaudeCode({
+        binary: p.binary,
+        cwd: project,
+        home: (0,external_node_fs_.realpathSync)(home),
+        capture: p.capture,
+        model: p.model.id,
+        pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)),
+        timeoutMs: 120_000,
+    });
+    (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
+    return { facts: extractFacts(r.body, project, (0,external_node_fs_.realpathSync)(p.work)), body: r.body, ms: r.firstRequestMs };
+}
+function requestChars(body) {
+    const b = body;
+    return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
+}
+/** Measures one side: `rounds` runs (the first one's request is the one reported). */
+async function measureSide(p, source, snapshot, o, name) {
+    const project = external_node_path_default().join(p.work, name);
+    (0,external_node_fs_.mkdirSync)(project, { recursive: true });
+    const staged = await stageSource(source, project);
+    const pluginDirs = pluginDirsOf(snapshot);
+    const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
+    const facts = markBuiltins(run.facts, p.empty);
+    const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
+    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    const counted = await o.countRequest(run.body);
+    return {
+        project,
+        m: {
+            version: p.version,
+            facts,
+            firstRequest: { chars: requestChars(run.body), ...counted },
+            startupMs: [run.ms],
+            drift: disagreements(facts, predicted),
+            staged,
+        },
+    };
+}
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+function pluginDirsOf(snapshot) {
+    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+}
+/** One more timed start-up of a side already staged. */
+async function timeAgain(p, o, side, snapshot, name) {
+    const run = await runOnce({
+        binary: p.binary,
+        capture: p.capture,
+        work: p.work,
+        name,
+        project: side.project,
+        model: o.model,
+        pluginDirs: pluginDirsOf(snapshot),
+    });
+    side.m.startupMs.push(run.ms);
+}
+/** Claude Code run on one side, `rounds` times. */
+async function measure_measureOne(source, snapshot, o) {
+    const p = await prepare(o);
+    try {
+        const { m, project } = await measureSide(p, source, snapshot, o, 'side');
+        for (let i = 1; i < o.rounds; i++)
+            await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
+        return m;
+    }
+    finally {
+        await p.capture.close();
+        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
+    }
+}
+/**
+ * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
+ * hits both alike; the ratio comes with the interval of the per-round ratios.
+ */
+async function measurePair(base, head, o) {
+    const p = await prepare(o);
+    try {
+        const a = await measureSide(p, base.source, base.snapshot, o, 'base');
+        const b = await measureSide(p, head.source, head.snapshot, o, 'head');
+        for (let i = 1; i < o.rounds; i++) {
+            await timeAgain(p, o, a, base.snapshot, `base-${i}`);
+            await timeAgain(p, o, b, head.snapshot, `head-${i}`);
+        }
+        const med = (xs) => {
+            const s = [...xs].sort((x, y) => x - y);
+            return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+        };
+        const ratios = a.m.startupMs.map((x, i) => b.m.startupMs[i] / Math.max(x, 1e-6));
+        const r3 = (x) => Math.round(x * 1000) / 1000;
+        const r1 = (x) => Math.round(x * 10) / 10;
+        return {
+            base: a.m,
+            head: b.m,
+            loadTime: {
+                rounds: a.m.startupMs.length,
+                baseMedianMs: r1(med(a.m.startupMs)),
+                headMedianMs: r1(med(b.m.startupMs)),
+                ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
+                ratioMin: r3(Math.min(...ratios)),
+                ratioMax: r3(Math.max(...ratios)),
+                source: 'claude-code',
+            },
+        };
+    }
+    finally {
+        await p.capture.close();
+        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
+    }
+}
+/**
+ * Counts a captured first request: exactly with Anthropic's token-counting endpoint when a key is
+ * given (the request as Claude Code sent it: system, messages, tools), else the offline estimate of
+ * its text, labelled as such. The key goes to api.anthropic.com only, never to Claude Code.
+ */
+function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.com', log) {
+    return async (body) => {
+        const b = body;
+        if (apiKey) {
+            try {
+                const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/v1/messages/count_tokens`, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+                    body: JSON.stringify({ model: b.model, system: b.system, messages: b.messages, tools: b.tools }),
+                    signal: AbortSignal.timeout(30_000),
+                });
+                const j = (await res.json());
+                if (res.ok && typeof j.input_tokens === 'number')
+                    return { tokens: j.input_tokens, exact: true, counter: `anthropic count_tokens (${b.model})` };
+                log?.(`count_tokens answered ${res.status}: using the offline estimate for the first request`);
+            }
+            catch (e) {
+                log?.(`count_tokens failed (${e.message}): using the offline estimate for the first request`);
+            }
+        }
+        const texts = [...requestTexts(body), JSON.stringify(b.tools ?? [])];
+        const counts = await counter.countAll(texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t })));
+        return { tokens: texts.reduce((a, t) => a + (counts.get(counter_TokenCounter.key(t)) ?? 0), 0), exact: false, counter: `${counter.source.name} estimate` };
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/open.ts
+
+
+
+
+
+const tops = new Map();
+/** Top of the git repository containing dir, or null when dir is not in one (asked of git once per directory: both sides of a diff share it). */
+function repoTop(dir) {
+    let top = tops.get(dir);
+    if (!top) {
+        top = git(dir, ['rev-parse', '--show-toplevel']).then((out) => out.toString('utf8').trim(), () => (tops.delete(dir), null));
+        tops.set(dir, top);
+    }
+    return top;
+}
+/** A directory's working tree, or one commit of the repository it belongs to. */
+async function open_openSource(dir, ref) {
+    const abs = path.resolve(dir);
+    if (!existsSync(abs) || !statSync(abs).isDirectory())
+        throw new UserError(`Not a directory: ${dir}`);
+    if (ref === undefined)
+        return worktreeSource(abs);
+    const top = await repoTop(abs);
+    if (!top)
+        throw new UserError(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
+    try {
+        return await gitSource(top, ref);
+    }
+    catch (e) {
+        throw new UserError(e.message);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/collect/snapshot-file.ts
+
+
+
+/** Reads a snapshot written by `analyze --json` (or the action's snapshot output). */
+function snapshot_file_readSnapshotFile(file) {
+    let v;
+    try {
+        v = JSON.parse(readFileSync(file, 'utf8'));
+    }
+    catch (e) {
+        throw new UserError(`${file}: not a readable snapshot JSON file (${e.message})`);
+    }
+    return validateSnapshot(v, file);
+}
+function validateSnapshot(v, file) {
+    const s = v;
+    if (!s || typeof s !== 'object' || typeof s.schemaVersion !== 'number')
+        throw new UserError(`${file}: schemaVersion: expected a context-budget snapshot`);
+    if (s.schemaVersion > SNAPSHOT_SCHEMA_VERSION)
+        throw new UserError(`${file}: schemaVersion: ${s.schemaVersion} is newer than this tool understands (${SNAPSHOT_SCHEMA_VERSION}); upgrade context-budget`);
+    for (const k of ['totals', 'files', 'units', 'listings', 'graph', 'diagnostics', 'categories', 'components'])
+        if (s[k] === undefined)
+            throw new UserError(`${file}: ${k}: missing; expected a complete snapshot`);
+    return { content: { sections: [], duplicates: [], compressible: [] }, unknowns: [], ...s };
+}
+
+;// CONCATENATED MODULE: ./src/collect/snapshot-cache.ts
+
+
+
+
+/** Snapshots kept in the cache folder; the least recently used go first. */
+const SNAPSHOT_CACHE_KEEP = 32;
+const SNAPSHOT_DIR = 'snapshots-v1';
+/** Written next to each bundle by scripts/write-ranks.mjs: a hash of the bundle's code. */
+const BUILD_ID_FILE = 'build-id';
+/** This bundle's build id, or null when running unbundled (tests, tsc output): then no snapshot is cached. */
+function readBuildId() {
+    try {
+        const id = (0,external_node_fs_.readFileSync)(new URL(BUILD_ID_FILE, import.meta.url), 'utf8').trim();
+        return /^[0-9a-f]{16,}$/.test(id) ? id : null;
+    }
+    catch {
+        return null;
+    }
+}
+/** The cache key of a source analyzed with settings (JSON data), or null when its snapshot can't be reused. */
+function snapshotKey(buildId, source, settings) {
+    if (source.kind !== 'git' || !source.commit || !settings)
+        return null;
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify({ buildId, commit: source.commit, settings }))
+        .digest('hex');
+}
+/** Whether a freshly made snapshot may be stored: not when a hard limit stopped reading (time is one of them). */
+function reusable(snapshot) {
+    return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached');
+}
+/** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */
+class SnapshotStore {
+    dir;
+    buildId;
+    keep;
+    warn;
+    constructor(dir, buildId, keep = SNAPSHOT_CACHE_KEEP, warn = () => undefined) {
+        this.dir = dir;
+        this.buildId = buildId;
+        this.keep = keep;
+        this.warn = warn;
+    }
+    file(key) {
+        return external_node_path_default().join(this.dir, `${key}.json`);
+    }
+    get(source, settings) {
+        const key = snapshotKey(this.buildId, source, settings);
+        if (!key)
+            return undefined;
+        const file = this.file(key);
+        let stored;
+        try {
+            stored = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+        }
+        catch {
+            return undefined;
+        }
+        const s = stored?.snapshot;
+        if (stored?.key !== key || !s || typeof s !== 'object' || !Array.isArray(s.files) || !s.totals || !s.listings)
+            return undefined;
+        try {
+            const now = new Date();
+            (0,external_node_fs_.utimesSync)(file, now, now); // recently used: pruned last
+        }
+        catch {
+            // A read-only cache still serves.
+        }
+        // The snapshot is the commit's; where it was read from and under which name is this run's.
+        return { ...s, source: sourceInfo(source) };
+    }
+    set(source, settings, snapshot) {
+        const key = snapshotKey(this.buildId, source, settings);
+        if (!key || !reusable(snapshot))
+            return;
+        try {
+            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
+            const file = this.file(key);
+            const tmp = `${file}.${process.pid}.tmp`;
+            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ key, snapshot }));
+            (0,external_node_fs_.renameSync)(tmp, file);
+            this.prune();
+        }
+        catch (e) {
+            this.warn(`could not write the snapshot cache ${this.dir}: ${e.message}`);
+        }
+    }
+    /** Keeps the most recently used `keep` snapshots. */
+    prune() {
+        const files = (0,external_node_fs_.readdirSync)(this.dir)
+            .filter((f) => f.endsWith('.json'))
+            .map((f) => {
+            const p = external_node_path_default().join(this.dir, f);
+            try {
+                return { p, t: (0,external_node_fs_.statSync)(p).mtimeMs };
+            }
+            catch {
+                return { p, t: 0 };
+            }
+        })
+            .sort((a, b) => b.t - a.t);
+        for (const { p } of files.slice(this.keep))
+            (0,external_node_fs_.rmSync)(p, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/diff.ts
+
+function diff_delta(base, head) {
+    return { base, head, delta: head - base, ratio: base === 0 ? null : (head - base) / base };
+}
+function diff_status(inBase, inHead) {
+    return inBase && !inHead ? 'removed' : !inBase && inHead ? 'added' : 'changed';
+}
+/** Pairs items of both sides by key; keeps only those that differ. */
+function pair(base, head, key, make) {
+    const bm = new Map(base.map((x) => [key(x), x]));
+    const hm = new Map(head.map((x) => [key(x), x]));
+    const keys = [...new Set([...bm.keys(), ...hm.keys()])].sort();
+    const out = [];
+    for (const k of keys) {
+        const r = make(bm.get(k), hm.get(k), diff_status(bm.has(k), hm.has(k)));
+        if (r)
+            out.push(r);
+    }
+    return out;
+}
+const eagerOf = (f) => f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
+/** Deltas for every metric at every level; unchanged items are left out. Pure. */
+function diffSnapshots(base, head) {
+    const entryNames = (a, b) => {
+        const am = new Map(a.filter((e) => e.loading !== 'not-loaded').map((e) => [e.name, e.text]));
+        const bm = new Map(b.filter((e) => e.loading !== 'not-loaded').map((e) => [e.name, e.text]));
+        return {
+            added: [...bm.keys()].filter((k) => !am.has(k)).sort(),
+            removed: [...am.keys()].filter((k) => !bm.has(k)).sort(),
+            changed: [...bm.keys()].filter((k) => am.has(k) && am.get(k) !== bm.get(k)).sort(),
+        };
+    };
+    const refKey = (u) => `${u.from}\0${u.ref}\0${u.reason}`;
+    const diagKey = (d) => `${d.file}\0${d.code}\0${d.message}`;
+    const cycleKey = (c) => c.join('\0');
+    const minus = (a, b, key) => {
+        const bs = new Set(b.map(key));
+        return a.filter((x) => !bs.has(key(x)));
+    };
+    return {
+        totals: {
+            eagerTokens: diff_delta(base.totals.eagerTokens, head.totals.eagerTokens),
+            onDemandTokens: diff_delta(base.totals.onDemandTokens, head.totals.onDemandTokens),
+            worstInvocationTokens: diff_delta(base.totals.worstInvocationTokens, head.totals.worstInvocationTokens),
+            notLoadedTokens: diff_delta(base.totals.notLoadedTokens, head.totals.notLoadedTokens),
+        },
+        categories: pair(base.categories, head.categories, (c) => `${c.category}:${c.loading}`, (b, h) => {
+            const d = diff_delta(b?.tokens ?? 0, h?.tokens ?? 0);
+            return d.delta === 0 ? null : { category: (h ?? b).category, loading: (h ?? b).loading, ...d };
+        }),
+        units: pair(base.units, head.units, (u) => u.name, (b, h, s) => {
+            const eager = diff_delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+            const onDemand = diff_delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+            return s === 'changed' && eager.delta === 0 && onDemand.delta === 0 ? null : { name: (h ?? b).name, status: s, eager, onDemand };
+        }),
+        components: pair(base.components, head.components, (c) => c.id, (b, h, s) => {
+            const eager = diff_delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0);
+            const onDemand = diff_delta(b?.onDemandTokens ?? 0, h?.onDemandTokens ?? 0);
+            if (s === 'changed' && eager.delta === 0 && onDemand.delta === 0 && b.loading === h.loading)
+                return null;
+            const x = (h ?? b);
+            return { id: x.id, kind: x.kind, name: x.name, unit: x.unit, file: x.file, status: s, eager, onDemand };
+        }),
+        files: pair(base.files, head.files, (f) => f.path, (b, h, s) => {
+            if (s === 'changed' && b.sha === h.sha && b.loading === h.loading && b.tokens === h.tokens && b.eagerTokens === h.eagerTokens)
+                return null;
+            return {
+                path: (h ?? b).path,
+                unit: (h ?? b).unit,
+                // Identical bytes are never "changed": the file was affected by another change.
+                status: s === 'changed' && b.sha !== '' && b.sha === h.sha ? 'affected' : s,
+                loadingBase: b?.loading ?? null,
+                loadingHead: h?.loading ?? null,
+                tokens: diff_delta(b?.tokens ?? 0, h?.tokens ?? 0),
+                eager: diff_delta(eagerOf(b), eagerOf(h)),
+            };
+        }),
+        listings: {
+            judged: (() => {
+                const jb = listing_judgedListings(base);
+                const jh = listing_judgedListings(head);
+                return {
+                    scope: head.listings.scope,
+                    skillChars: diff_delta(jb.skillChars, jh.skillChars),
+                    agentTokens: diff_delta(jb.agentTokens, jh.agentTokens),
+                    ...(jh.skillUnit ? { skillUnit: jh.skillUnit } : {}),
+                    ...(jh.agentUnit ? { agentUnit: jh.agentUnit } : {}),
+                };
+            })(),
+            skills: {
+                chars: diff_delta(base.listings.skills.chars, head.listings.skills.chars),
+                budget: diff_delta(base.listings.skills.budget, head.listings.skills.budget),
+                entries: diff_delta(base.listings.skills.entries, head.listings.skills.entries),
+                truncatedAdded: minus(head.listings.skills.truncated, base.listings.skills.truncated, String),
+                truncatedRemoved: minus(base.listings.skills.truncated, head.listings.skills.truncated, String),
+                ...entryNames(base.listings.skills.items, head.listings.skills.items),
+            },
+            agents: {
+                claudeEstimateTokens: diff_delta(base.listings.agents.claudeEstimateTokens, head.listings.agents.claudeEstimateTokens),
+                tokens: diff_delta(base.listings.agents.tokens, head.listings.agents.tokens),
+                entries: diff_delta(base.listings.agents.entries, head.listings.agents.entries),
+                ...entryNames(base.listings.agents.items, head.listings.agents.items),
+            },
+        },
+        graph: {
+            maxDepth: diff_delta(base.graph.maxDepth, head.graph.maxDepth),
+            cyclesAdded: minus(head.graph.cycles, base.graph.cycles, cycleKey),
+            cyclesRemoved: minus(base.graph.cycles, head.graph.cycles, cycleKey),
+            unresolvedAdded: minus(head.graph.unresolved, base.graph.unresolved, refKey),
+            unresolvedRemoved: minus(base.graph.unresolved, head.graph.unresolved, refKey),
+        },
+        diagnostics: { added: minus(head.diagnostics, base.diagnostics, diagKey), fixed: minus(base.diagnostics, head.diagnostics, diagKey) },
+    };
+}
+/** True when the diff holds no change at all. */
+function isEmptyDiff(d) {
+    const deltas = [
+        d.totals.eagerTokens,
+        d.totals.onDemandTokens,
+        d.totals.worstInvocationTokens,
+        d.totals.notLoadedTokens,
+        d.listings.skills.chars,
+        d.listings.agents.claudeEstimateTokens,
+        d.listings.judged.skillChars,
+        d.listings.judged.agentTokens,
+        d.graph.maxDepth,
+    ];
+    return (deltas.every((x) => x.delta === 0) &&
+        [
+            d.categories,
+            d.units,
+            d.components,
+            d.files,
+            d.listings.skills.truncatedAdded,
+            d.listings.skills.truncatedRemoved,
+            d.listings.skills.added,
+            d.listings.skills.removed,
+            d.listings.skills.changed,
+            d.listings.agents.added,
+            d.listings.agents.removed,
+            d.listings.agents.changed,
+            d.graph.cyclesAdded,
+            d.graph.cyclesRemoved,
+            d.graph.unresolvedAdded,
+            d.graph.unresolvedRemoved,
+            d.diagnostics.added,
+            d.diagnostics.fixed,
+        ].every((l) => l.length === 0));
+}
+
+;// CONCATENATED MODULE: ./src/compare/remedy.ts
+const n = (x) => Math.round(x).toLocaleString('en-US');
+const TOP = 5;
+/** Entries the change added or edited come first, then the rest, each by size. */
+function largest(items, base, kind) {
+    const before = new Map(base.listings[kind].items.map((e) => [e.name, e.text]));
+    const touched = (e) => before.get(e.name) !== e.text;
+    return [...items].sort((a, b) => Number(touched(b)) - Number(touched(a)) || b.chars - a.chars);
+}
+function list(items) {
+    return items
+        .slice(0, TOP)
+        .map((e) => `${e.name} (${n(e.chars)} chars, ${e.file}${e.line ? `:${e.line}` : ''})`)
+        .join('; ');
+}
+function howToPass(r, base, head, diff) {
+    if (r.status === 'pass')
+        return undefined;
+    const unit = head.listings.scope === 'per-plugin' ? r.message.match(/project \+ plugin ([^,)]+)/)?.[1] : undefined;
+    switch (r.metric) {
+        case 'agentListingTokens': {
+            // Claude Code estimates round(chars / 4) per agent line: every 4 characters over are one token over.
+            const over = r.operator === 'max' ? r.actual - r.expected : r.actual - r.expected;
+            const agents = head.listings.agents.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+            return `Cut about ${n(over * 4)} characters (${n(over)} tokens as Claude Code estimates them, characters / 4) from ${unit ? `${unit}'s` : 'the'} agent descriptions: keep each to what the model needs to pick the agent, and move examples into the agent's body. Largest: ${list(largest(agents, base, 'agents'))}.`;
+        }
+        case 'skillListingTruncated':
+        case 'skillListingChars': {
+            const L = head.listings.skills;
+            const over = L.chars - L.budget;
+            const entries = L.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
+            return `The listing holds ${n(L.chars)} characters against Claude Code's budget of ${n(L.budget)} (its own entries take ${n(L.bundledAllowance)}): cut ${n(Math.max(over, 0))} characters of descriptions, or set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself. Largest: ${list(largest(entries, base, 'skills'))}.`;
+        }
+        case 'memoryFileMaxChars': {
+            const file = r.location?.file ?? 'the largest memory file';
+            return `Cut ${n(r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
+        }
+        case 'memoryTotalChars':
+            return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;
+        case 'eagerTokens':
+        case 'onDemandTokens': {
+            const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
+            const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
+            const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
+            const where = grew.length
+                ? ` Largest additions: ${grew
+                    .slice(0, TOP)
+                    .map((f) => `${f.path} (+${n(f[key].delta)})`)
+                    .join('; ')}.`
+                : '';
+            return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;
+        }
+        case 'importsPastDepthLimit': {
+            const d = head.graph.unresolved.filter((u) => u.reason === 'depth');
+            return `Claude Code does not load imports past its depth limit: import ${d
+                .slice(0, TOP)
+                .map((u) => `${u.ref} (from ${u.from}:${u.line})`)
+                .join('; ')} from a file nearer the root memory file, or inline it.`;
+        }
+        case 'cycles':
+            return `Break the import cycle${head.graph.cycles.length > 1 ? 's' : ''}: ${head.graph.cycles
+                .slice(0, TOP)
+                .map((c) => c.join(' → '))
+                .join('; ')}.`;
+        case 'maxDepth':
+            return `Flatten the import chain ${head.graph.longestChain.join(' → ')}.`;
+        case 'unresolved':
+            return `Fix or remove the unresolved references: ${diff.graph.unresolvedAdded
+                .slice(0, TOP)
+                .map((u) => `@${u.ref} in ${u.from}:${u.line}`)
+                .join('; ')}.`;
+        case 'unmeasured':
+            return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
+        default:
+            return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+
+
+
+
+
+/** The compare stage: two snapshots and the budgets -> one GateReport with its verdict. Pure. */
+function compare(sides, config) {
+    const { base, head } = sides;
+    const diff = diffSnapshots(base, head);
+    const results = evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
+        const fix = howToPass(r, base, head, diff);
+        return fix ? { ...r, howToPass: fix } : r;
+    });
+    const baseRecs = rank_recommend(base, config.minSaving);
+    const headRecs = rank_recommend(head, config.minSaving);
+    const baseKeys = new Set(baseRecs.map((r) => r.key));
+    const headKeys = new Set(headRecs.map((r) => r.key));
+    // Recommendations the pull request introduced come first, each group keeping its ranking.
+    const marked = headRecs.map((r) => ({ ...r, introduced: !baseKeys.has(r.key) }));
+    const recommendations = [...marked.filter((r) => r.introduced), ...marked.filter((r) => !r.introduced)];
+    const resolved = baseRecs.filter((r) => !headKeys.has(r.key));
+    return {
+        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
+        verdict: decide(results),
+        base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
+        head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
+        tokenizer: head.tokenizer.name,
+        tokensEstimated: head.tokenizer.estimate || base.tokenizer.estimate,
+        configFile: config.file,
+        results,
+        diff,
+        loadTime: sides.loadTime,
+        recommendations,
+        resolved,
+        unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
+        assertions: config.assertions,
+    };
+}
+
+// EXTERNAL MODULE: ./node_modules/markdown-table/index.js
+var markdown_table = __webpack_require__(3116);
+;// CONCATENATED MODULE: ./src/render/escape.ts
+/**
+ * Repository text (paths, names, descriptions) in markdown: it can't break the markup, inject
+ * HTML, start a mention or fake our hidden marker. Everything taken from a repository goes
+ * through md() before it reaches a comment, a summary or an issue.
+ */
+const SPECIAL = /[\\`*_{}[\]()#+!|~<>&]/g;
+const ENTITY = { '<': '&lt;', '>': '&gt;', '&': '&amp;' };
+function md(text, max = 200) {
+    // Control characters and bidirectional overrides: a name must not reorder or break the line.
+    // eslint-disable-next-line no-control-regex
+    let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+    if ([...t].length > max)
+        t = [...t].slice(0, max - 1).join('') + '…';
+    return (t
+        .replace(SPECIAL, (c) => ENTITY[c] ?? `\\${c}`)
+        // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
+        .replace(/\\#(?=\d)/g, '#\u200b')
+        .replace(/@/g, '@\u200b')
+        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b'));
+}
+/**
+ * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
+ * line after any whitespace the runner trims (it trims Unicode whitespace, U+0085 included, and
+ * splits lines at CR, LF, U+2028 and U+2029), and the older `##[cmd]` syntax anywhere in a line.
+ */
+function escape_logSafe(text) {
+    return text
+        .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+        .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
+        .replace(/##\[/g, '#\u200b#[');
+}
+
+;// CONCATENATED MODULE: ./src/render/format.ts
+/** Number formatting shared by every renderer. */
+function format_fmt(n) {
+    return Math.round(n).toLocaleString('en-US');
+}
+function signed(n) {
+    const r = Math.round(n);
+    return r > 0 ? `+${format_fmt(r)}` : r < 0 ? `−${format_fmt(-r)}` : '0';
+}
+function format_pct(share, digits = 1) {
+    return `${(share * 100).toFixed(digits)}%`;
+}
+function signedPct(ratio) {
+    if (ratio === null || !Number.isFinite(ratio))
+        return 'new';
+    const p = ratio * 100;
+    return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/render/claude-code.ts
+/** What Claude Code itself sent (--measure claude-code), next to the model: pure renderers. */
+
+
+
+function median(xs) {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+}
+const own = (m) => m.facts.listing.entries.filter((e) => !e.bundled);
+const ownAgents = (m) => m.facts.agents.filter((a) => !a.builtin);
+/** For `analyze`: plain lines. */
+function claude_code_claudeCodeLines(m) {
+    const s = [...m.startupMs].sort((a, b) => a - b);
+    return [
+        `Measured by Claude Code ${m.version} (${m.facts.model}): the first request of a session with this framework`,
+        `- whole first request (Claude Code's own prompt and tools included): ${format_fmt(m.firstRequest.tokens)} tokens${m.firstRequest.exact ? ' (exact)' : ' (estimate)'}, ${format_fmt(m.firstRequest.chars)} characters (${m.firstRequest.counter})`,
+        `- start-up to the first request: ${format_fmt(Math.round(median(m.startupMs)))} ms median of ${m.startupMs.length} (${format_fmt(Math.round(s[0] ?? 0))}–${format_fmt(Math.round(s[s.length - 1] ?? 0))} ms)`,
+        `- memory files sent: ${m.facts.memory.length}${m.facts.memory.length ? ` (${m.facts.memory.map((x) => `${x.path} ${format_fmt(x.chars)} chars`).join(', ')})` : ''}`,
+        `- skill listing: ${own(m).length} entries of the framework (${own(m).filter((e) => !e.described).length} without description), ${format_fmt(m.facts.listing.chars)} characters in all`,
+        `- agent listing: ${ownAgents(m).length} agents of the framework`,
+        m.drift.length
+            ? `- drift from the model (${m.drift.length}):\n${m.drift.map((d) => `    ${d.replace(/\n/g, '\n    ')}`).join('\n')}`
+            : '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
+        `- staged for the run: ${format_fmt(m.staged.files)} files, ${format_fmt(m.staged.bytes)} bytes${m.staged.skipped ? `, ${m.staged.skipped} left out` : ''}`,
+    ];
+}
+/** For the comment and summary: a base/head table and the drift, folded. */
+function claudeCodeSection(r) {
+    const c = r.claudeCode;
+    if (!c)
+        return '';
+    const row = (label, f, suffix = '') => [
+        label,
+        format_fmt(f(c.base)) + suffix,
+        format_fmt(f(c.head)) + suffix,
+        signed(f(c.head) - f(c.base)),
+    ];
+    const rows = [
+        ['Measured by Claude Code', `${md(c.base.version)} (${md(c.base.facts.model)})`, '', ''],
+        row(`First request tokens${c.head.firstRequest.exact ? '' : ' (estimate)'}`, (m) => m.firstRequest.tokens),
+        row('Memory files sent', (m) => m.facts.memory.length),
+        row('Listing entries of the framework', (m) => own(m).length),
+        row('… sent without description', (m) => own(m).filter((e) => !e.described).length),
+        row('Agents of the framework', (m) => ownAgents(m).length),
+        row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs))),
+    ];
+    const lt = r.loadTime?.source === 'claude-code' ? r.loadTime : null;
+    const timing = lt
+        ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.`
+        : '';
+    const drift = [...c.base.drift.map((d) => `- base: ${md(d, 600)}`), ...c.head.drift.map((d) => `- head: ${md(d, 600)}`)];
+    const driftText = drift.length
+        ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>`
+        : 'No drift: the analyzer predicts exactly what Claude Code sent on both sides.';
+    return `#### What Claude Code itself sent\n${(0,markdown_table/* markdownTable */.Q)([['', 'Base', 'Head', 'Δ'], ...rows], { align: ['l', 'r', 'r', 'r'] })}\n\n${[timing, driftText].filter(Boolean).join('\n\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/analyze-text.ts
+
+
+
+
+/** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
+function analyze_text_renderAnalyzeText(s, opts = {}) {
+    const out = [];
+    const where = s.source.kind === 'git' ? `${s.source.root} @ ${s.source.ref} (${(s.source.commit ?? '').slice(0, 12)})` : s.source.root;
+    out.push(`context-budget ${s.tool.version}: ${where}`);
+    out.push(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model${s.model.id ? `, ${s.model.id}` : ''}, ${fmt(s.model.contextWindow)}-token window.`);
+    out.push('');
+    out.push(markdownTable([
+        ['Metric', 'Value'],
+        ['Always loaded (eager) tokens', `${fmt(s.totals.eagerTokens)} (${pct(s.totals.windowShare)} of the window)`],
+        ['On-demand tokens', fmt(s.totals.onDemandTokens)],
+        ['Worst single invocation', `${fmt(s.totals.worstInvocationTokens)}${s.totals.worstInvocation ? ` (eager + ${s.totals.worstInvocation})` : ''}`],
+        ...listingRows(s),
+        ['Import depth (max)', `${s.graph.maxDepth}${s.graph.longestChain.length > 1 ? ` (${s.graph.longestChain.join(' -> ')})` : ''}`],
+        ['Cycles / unresolved refs', `${s.graph.cycles.length} / ${s.graph.unresolved.length}`],
+        ['Read at session start', startupCost(s)],
+        ...(s.loadTime.rounds > 0
+            ? [['Load time (discover + parse)', `${s.loadTime.medianMs} ms median of ${s.loadTime.rounds} (spread ${s.loadTime.spreadMs} ms)`]]
+            : []),
+    ]));
+    out.push('');
+    if (s.categories.length === 0)
+        out.push('Nothing here is loaded by Claude Code (no CLAUDE.md, AGENTS.md, .claude/ or plugins found).');
+    else {
+        out.push('By category');
+        out.push(markdownTable([['Category', 'Loading', 'Tokens', 'Items'], ...s.categories.map((c) => [c.category, c.loading, fmt(c.tokens), String(c.files)])]));
+    }
+    if (s.units.length > 1) {
+        out.push('');
+        out.push('By unit (a plugin: what installing it adds)');
+        const units = [...s.units].sort((a, b) => b.eagerTokens - a.eagerTokens);
+        out.push(markdownTable([
+            ['Unit', 'Eager', 'On demand', 'Files'],
+            ...units.map((u) => [u.name + (u.counted ? '' : ' (not counted)'), fmt(u.eagerTokens), fmt(u.onDemandTokens), String(u.files)]),
+        ]));
+    }
+    const eager = s.files.filter((f) => f.loading === 'eager').sort((a, b) => b.tokens - a.tokens);
+    const limit = opts.files ?? 15;
+    if (eager.length) {
+        out.push('');
+        out.push(`Largest always-loaded files${eager.length > limit ? ` (top ${limit} of ${eager.length})` : ''}`);
+        out.push(markdownTable([['File', 'Tokens', 'Why'], ...eager.slice(0, limit).map((f) => [f.path, fmt(f.tokens), f.reason])]));
+    }
+    if (s.unknowns.length) {
+        out.push('');
+        out.push('Not measurable statically (reported, not guessed)');
+        for (const u of s.unknowns.slice(0, 20))
+            out.push(`- ${u.unit}: ${u.name} (${u.file}): ${u.note}`);
+        if (s.unknowns.length > 20)
+            out.push(`- ... and ${s.unknowns.length - 20} more`);
+    }
+    const diags = s.diagnostics.filter((d) => d.severity !== 'info');
+    if (diags.length) {
+        out.push('');
+        out.push(`Diagnostics (${diags.length} warnings/errors, ${s.diagnostics.length - diags.length} info)`);
+        for (const d of diags.slice(0, 30))
+            out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
+        if (diags.length > 30)
+            out.push(`... and ${diags.length - 30} more (use --json for all)`);
+    }
+    if (s.claudeCode) {
+        out.push('');
+        out.push(...claudeCodeLines(s.claudeCode));
+    }
+    const recs = opts.recommendations ?? [];
+    if (recs.length) {
+        out.push('');
+        out.push(`Recommendations (${recs.length}, ranked by saving per effort)`);
+        for (const h of ['immediate', 'short-term', 'long-term']) {
+            const list = recs.filter((r) => r.horizon === h);
+            if (!list.length)
+                continue;
+            out.push(`${h}:`);
+            for (const r of list.slice(0, 15))
+                out.push(`- ${r.title}${r.saving.eagerTokens > 0 ? ` (saves ~${fmt(r.saving.eagerTokens)} always-loaded tokens)` : r.saving.onDemandTokens > 0 ? ` (saves ~${fmt(r.saving.onDemandTokens)} on-demand tokens)` : ''}: ${r.location.file}${r.location.line ? `:${r.location.line}` : ''}`);
+            if (list.length > 15)
+                out.push(`- ... and ${list.length - 15} more (use --json for all)`);
+        }
+    }
+    return out.join('\n') + '\n';
+}
+/** The listing rows, judged the same way as `diff` judges them (per plugin for marketplaces), saying which. */
+function listingRows(s) {
+    const j = judgedListings(s);
+    const L = s.listings.skills;
+    const perPlugin = s.listings.scope === 'per-plugin' && (j.skillUnit !== undefined || j.agentUnit !== undefined);
+    const how = perPlugin ? ' (judged per plugin: the project plus each plugin installed alone; worst shown)' : '';
+    const worstSkills = perPlugin ? s.listings.worst.skills : null;
+    const truncated = worstSkills ? worstSkills.truncated.length : L.truncated.length;
+    const over = j.agentTokens > s.listings.agents.warnAt;
+    return [
+        [
+            'Skill listing' + how,
+            `${fmt(j.skillChars)} / ${fmt(L.budget)} chars${j.skillUnit ? ` (with ${j.skillUnit})` : ''}, Claude Code's own entries included${truncated ? `; OVER BUDGET: ${truncated} reduced to bare names` : ''}`,
+        ],
+        [
+            'Agent listing' + how,
+            `${fmt(j.agentTokens)} / ${fmt(s.listings.agents.warnAt)} tokens as Claude Code estimates them (characters / 4)${j.agentUnit ? ` (with ${j.agentUnit})` : ''}, ${s.listings.agents.entries} agents${over ? ', OVER LIMIT' : ''}`,
+        ],
+    ];
+}
+/** What start-up costs from the framework's side, computed, not timed: files and bytes Claude Code reads at session start. */
+function startupCost(s) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const eager = s.files.filter((f) => f.eagerTokens > 0 && counted.has(f.unit));
+    const bytes = eager.reduce((a, f) => a + f.bytes, 0);
+    return `${fmt(eager.length)} files, ${fmt(bytes)} bytes (memory files, rules, listed skills, commands and agents)`;
+}
+
+;// CONCATENATED MODULE: ./src/render/groups.ts
+const GROUP_TITLE = {
+    loading: 'Load on demand instead of always',
+    listing: 'Shorten listing descriptions',
+    duplication: 'Remove duplicated text',
+    references: 'Fix references',
+    structure: 'Restructure',
+    compression: 'Compress always-loaded text',
+    collisions: 'Resolve name collisions',
+    reachability: 'Unreachable files',
+};
+/** Groups in the order of their first (best-ranked) item. Pure. */
+function groupRecommendations(list) {
+    const groups = new Map();
+    for (const x of list) {
+        const unit = x.unit ?? 'project';
+        const key = `${x.analyzer}:${unit}`;
+        let g = groups.get(key);
+        if (!g)
+            groups.set(key, (g = { key, title: `${GROUP_TITLE[x.analyzer]} in ${unit}`, unit, items: [], eagerTokens: 0, onDemandTokens: 0 }));
+        g.items.push(x);
+        g.eagerTokens += Math.max(0, x.saving.eagerTokens);
+        g.onDemandTokens += Math.max(0, x.saving.onDemandTokens);
+    }
+    return [...groups.values()];
+}
+
+;// CONCATENATED MODULE: ./src/render/comment.ts
+
+
+
+
+
+
+
+/** GitHub rejects issue and pull request comments above this many characters. */
+const COMMENT_LIMIT = 65_536;
+/** The job summary accepts up to 1 MiB per step. */
+const comment_SUMMARY_LIMIT = 1_000_000;
+const MARKER_PREFIX = '<!-- context-budget:';
+function marker(key) {
+    return `${MARKER_PREFIX}${key.replace(/[^A-Za-z0-9_.-]/g, '_')} -->`;
+}
+/** A file (and line) of the head, linked to the head commit when the URL is known. */
+function place(file, line, o) {
+    const text = `${md(file, 120)}${line ? `:${line}` : ''}`;
+    if (!o.blobUrl || /[()\s<>]/.test(file))
+        return text;
+    return `[${text}](${o.blobUrl}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''})`;
+}
+const ICON = { pass: '✅', warn: '⚠️', fail: '❌' };
+function verdictLine(r) {
+    const d = r.diff.totals.eagerTokens;
+    const change = d.delta === 0 ? 'always-loaded context unchanged' : `always-loaded context ${signed(d.delta)} tokens (${signedPct(d.ratio)})`;
+    const failing = r.results.filter((x) => x.status === 'fail').length;
+    const warning = r.results.filter((x) => x.status === 'warn').length;
+    const counts = [failing ? `${failing} budget${failing > 1 ? 's' : ''} failed` : '', warning ? `${warning} warning${warning > 1 ? 's' : ''}` : '']
+        .filter(Boolean)
+        .join(', ');
+    return `${ICON[r.verdict]} **context-budget: ${r.verdict}** — ${change}${counts ? `; ${counts}` : ''}`;
+}
+function cell(d, unit = '') {
+    return [format_fmt(d.base) + unit, format_fmt(d.head) + unit, d.delta === 0 ? '0' : `${signed(d.delta)}${d.ratio !== null ? ` (${signedPct(d.ratio)})` : ''}`];
+}
+function budgetFor(r, metric) {
+    const res = r.results.filter((x) => x.metric === metric && x.scope.type === 'total');
+    if (!res.length)
+        return '';
+    return res
+        .map((x) => {
+        const icon = x.status === 'pass' ? '' : `${ICON[x.status]} `;
+        const lim = x.operator !== 'max'
+            ? x.operator === 'maxIncrease'
+                ? `Δ ≤ ${format_fmt(x.expected)}`
+                : `Δ ≤ ${x.expected}%`
+            : metric === 'loadTimeRatio'
+                ? `≤ ${x.expected}x`
+                : metric === 'skillListingTruncated'
+                    ? x.expected === 0
+                        ? 'no entry cut'
+                        : `≤ ${format_fmt(x.expected)} cut`
+                    : metric === 'importsPastDepthLimit'
+                        ? 'no import past the limit'
+                        : `≤ ${format_fmt(x.expected)}`;
+        return `${icon}${lim}`;
+    })
+        .join(', ');
+}
+function metricsTable(r) {
+    const d = r.diff;
+    const rows = [['Metric', 'Base', 'Head', 'Δ', 'Budget']];
+    rows.push([METRIC_LABELS.eagerTokens, ...cell(d.totals.eagerTokens), budgetFor(r, 'eagerTokens')]);
+    rows.push([METRIC_LABELS.onDemandTokens, ...cell(d.totals.onDemandTokens), budgetFor(r, 'onDemandTokens')]);
+    rows.push([METRIC_LABELS.worstInvocationTokens, ...cell(d.totals.worstInvocationTokens), budgetFor(r, 'worstInvocationTokens')]);
+    const sk = d.listings.skills;
+    const j = d.listings.judged;
+    const worst = (unit) => (unit ? `, worst plugin: ${md(unit, 60)}` : '');
+    rows.push([
+        `Skill listing (chars of ${format_fmt(sk.budget.head)}${worst(j.skillUnit)})`,
+        ...cell(j.skillChars),
+        [budgetFor(r, 'skillListingChars'), budgetFor(r, 'skillListingTruncated')].filter(Boolean).join(', '),
+    ]);
+    rows.push([
+        `Agent listing (tokens as Claude Code estimates them: characters / 4${worst(j.agentUnit)})`,
+        ...cell(j.agentTokens),
+        budgetFor(r, 'agentListingTokens'),
+    ]);
+    rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
+    if (r.loadTime) {
+        const lt = r.loadTime;
+        rows.push([
+            lt.source === 'claude-code' ? 'Claude Code start-up to first request' : 'Load time (discover + parse)',
+            `${lt.baseMedianMs.toFixed(1)} ms`,
+            `${lt.headMedianMs.toFixed(1)} ms`,
+            loadTimeTooFast(lt) ? 'too fast to compare' : `${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)}, ${lt.rounds} rounds)`,
+            budgetFor(r, 'loadTimeRatio'),
+        ]);
+    }
+    return (0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r', 'l'] });
+}
+function regressions(r, o) {
+    const bad = r.results.filter((x) => x.status !== 'pass').sort((a, b) => (a.status === b.status ? 0 : a.status === 'fail' ? -1 : 1));
+    if (!bad.length)
+        return '';
+    const lines = bad.map((x) => `- ${ICON[x.status]} **${md(x.message, 400)}**${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''} <sub>(${md(x.id)})</sub>${x.howToPass ? `\n  - **How to pass:** ${md(x.howToPass, 1500)}` : ''}`);
+    return `#### What this change did\n${lines.join('\n')}`;
+}
+/** Limits the base branch already broke and this change did not make worse: counted, never blamed. */
+function preexistingSection(r, o) {
+    const old = r.results.filter((x) => x.preexisting);
+    if (!old.length)
+        return '';
+    return details(`Already on the base branch (${old.length}; not caused by this change)`, old.map((x) => `- ${md(x.message, 400)}${x.location ? ` — ${place(x.location.file, x.location.line, o)}` : ''}`).join('\n'));
+}
+function details(summary, body) {
+    return `<details><summary>${summary}</summary>\n\n${body}\n\n</details>`;
+}
+function more(n, what) {
+    return n > 0 ? `\n\n_… and ${n} more ${what} (see the job summary or \`--json\`)_` : '';
+}
+function unitsSection(r, maxRows) {
+    const u = [...r.diff.units].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta));
+    if (!u.length || maxRows === 0)
+        return '';
+    const rows = u.slice(0, maxRows).map((x) => [md(x.name), x.status, ...cell(x.eager), signed(x.onDemand.delta)]);
+    return details(`Units and plugins (${u.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['Unit', 'Status', 'Always-loaded base', 'Always-loaded head', 'Always-loaded Δ', 'On-demand Δ'], ...rows]) +
+        more(u.length - maxRows, 'units'));
+}
+function filesSection(r, maxRows) {
+    const f = [...r.diff.files].sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta));
+    if (!f.length || maxRows === 0)
+        return '';
+    const loading = (x) => (x.loadingBase === x.loadingHead ? (x.loadingHead ?? '') : `${x.loadingBase ?? '—'} → ${x.loadingHead ?? '—'}`);
+    const rows = f
+        .slice(0, maxRows)
+        .map((x) => [md(x.path, 120), x.status === 'affected' ? 'same bytes, affected' : x.status, loading(x), signed(x.tokens.delta), signed(x.eager.delta)]);
+    return details(`Files (${f.length} changed)`, (0,markdown_table/* markdownTable */.Q)([['File', 'Status', 'Loading', 'Text Δ (tokens)', 'Always-loaded Δ (tokens)'], ...rows]) + more(f.length - maxRows, 'files'));
+}
+function listingSection(r, maxRows) {
+    const s = r.diff.listings.skills;
+    const a = r.diff.listings.agents;
+    const parts = [];
+    const list = (label, names) => {
+        if (!names.length)
+            return;
+        parts.push(`**${label}** (${names.length}): ${names
+            .slice(0, maxRows)
+            .map((n) => md(n, 80))
+            .join(', ')}${names.length > maxRows ? `, … ${names.length - maxRows} more` : ''}`);
+    };
+    list('Now reduced to a bare name (over budget)', s.truncatedAdded);
+    list('Description restored', s.truncatedRemoved);
+    list('Skill listing: added', s.added);
+    list('Skill listing: removed', s.removed);
+    list('Skill listing: changed', s.changed);
+    list('Agent listing: added', a.added);
+    list('Agent listing: removed', a.removed);
+    list('Agent listing: changed', a.changed);
+    if (!parts.length || maxRows === 0)
+        return '';
+    return details('Listing entries', parts.join('\n\n'));
+}
+function graphSection(r, maxRows) {
+    const g = r.diff.graph;
+    const d = r.diff.diagnostics;
+    const parts = [];
+    for (const c of g.cyclesAdded.slice(0, maxRows))
+        parts.push(`- ❌ new import cycle: ${c.map((x) => md(x, 80)).join(' → ')}`);
+    for (const u of g.unresolvedAdded.slice(0, maxRows))
+        parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
+    // Reference diagnostics are already listed above as references.
+    const added = d.added.filter((x) => x.severity !== 'info' && !x.code.startsWith('import-') && !x.code.startsWith('symlink-'));
+    for (const x of added.slice(0, maxRows))
+        parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
+    const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
+    if (fixed)
+        parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
+    if (!parts.length || maxRows === 0)
+        return '';
+    return details(`Dependencies and diagnostics (${g.cyclesAdded.length + g.unresolvedAdded.length + added.length} new, ${fixed} fixed)`, parts.join('\n'));
+}
+const HORIZON_TITLE = {
+    immediate: 'Immediate (high impact, low effort)',
+    'short-term': 'Short-term',
+    'long-term': 'Long-term (architectural)',
+};
+function savingText(eager, onDemand) {
+    return eager > 0 ? `~${format_fmt(eager)} always-loaded tokens` : onDemand > 0 ? `~${format_fmt(onDemand)} on-demand tokens` : '';
+}
+function recLine(x, o = {}) {
+    const saving = savingText(x.saving.eagerTokens, x.saving.onDemandTokens);
+    return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
+}
+/** Recommendations of one kind in one unit, with their total; the items inside a fold. */
+function groupLines(list, o, maxItems) {
+    return groupRecommendations(list).map((g) => {
+        if (g.items.length === 1)
+            return recLine(g.items[0], o);
+        const news = g.items.filter((x) => x.introduced).length;
+        const saving = savingText(g.eagerTokens, g.onDemandTokens);
+        const shown = g.items.slice(0, maxItems);
+        // One line per item inside the fold; the shared reason is said once.
+        const items = shown
+            .map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`)
+            .join('\n') + more(g.items.length - shown.length, 'in this group');
+        return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+    });
+}
+function recommendationsSection(r, maxRows, o) {
+    if (!r.recommendations.length)
+        return '';
+    const groups = ['immediate', 'short-term', 'long-term'];
+    const out = ['#### Recommendations'];
+    for (const h of groups) {
+        const list = r.recommendations.filter((x) => x.horizon === h);
+        if (!list.length)
+            continue;
+        const body = groupLines(list, o, maxRows).join('\n');
+        out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
+    }
+    return out.join('\n\n');
+}
+function unknownsSection(r) {
+    if (!r.unknowns.length)
+        return '';
+    const mcp = r.unknowns.filter((u) => u.kind === 'mcp-server').length;
+    const hooks = r.unknowns.filter((u) => u.kind === 'session-start-hook').length;
+    const bits = [
+        mcp ? `${mcp} MCP server${mcp > 1 ? 's' : ''} (tool schemas load at start)` : '',
+        hooks ? `${hooks} SessionStart hook source${hooks > 1 ? 's' : ''} (may inject output)` : '',
+    ].filter(Boolean);
+    return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
+}
+function footer(r, o = {}) {
+    const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
+    const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
+    const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
+    const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
+    const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
+    return `<sub>${what}.${trust}${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+}
+/** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
+function comment_renderComment(r, opts = {}) {
+    const limit = opts.limit ?? COMMENT_LIMIT;
+    for (const rows of [500, 100, 40, 15, 5, 0]) {
+        const parts = [
+            opts.key !== undefined ? marker(opts.key) : '',
+            `### ${verdictLine(r)}`,
+            metricsTable(r),
+            regressions(r, opts),
+            preexistingSection(r, opts),
+            claudeCodeSection(r),
+            unitsSection(r, rows),
+            filesSection(r, rows),
+            listingSection(r, rows),
+            graphSection(r, rows),
+            recommendationsSection(r, Math.max(rows, 3), opts),
+            unknownsSection(r),
+            rows < 500
+                ? `<sub>Detail folded to fit GitHub's limit${opts.detailsUrl ? `: [full report](${opts.detailsUrl})` : ': the full report is in the job summary'}.</sub>`
+                : '',
+            footer(r, opts),
+        ].filter(Boolean);
+        const text = parts.join('\n\n') + '\n';
+        if (text.length <= limit)
+            return text;
+    }
+    // Last resort: verdict, metrics and regressions only.
+    const minimal = [
+        opts.key !== undefined ? marker(opts.key) : '',
+        `### ${verdictLine(r)}`,
+        metricsTable(r),
+        regressions(r, opts)
+            .slice(0, limit / 2)
+            .replace(/\n[^\n]*$/, ''),
+        footer(r, opts),
+    ]
+        .filter(Boolean)
+        .join('\n\n') + '\n';
+    return minimal.length <= limit
+        ? minimal
+        : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
+}
+
+;// CONCATENATED MODULE: ./src/render/diff-text.ts
+
+
+
+
+/** The `diff` report for a terminal. */
+function diff_text_renderDiffText(r) {
+    const d = r.diff;
+    const out = [];
+    const icon = { pass: 'PASS', warn: 'WARN', fail: 'FAIL' }[r.verdict];
+    const e = d.totals.eagerTokens;
+    out.push(`${icon}  always-loaded ${format_fmt(e.base)} -> ${format_fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`);
+    out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
+    out.push('');
+    const row = (name, x) => [name, format_fmt(x.base), format_fmt(x.head), signed(x.delta)];
+    const rows = [
+        ['Metric', 'Base', 'Head', 'Delta'],
+        row('Always-loaded tokens', d.totals.eagerTokens),
+        row('On-demand tokens', d.totals.onDemandTokens),
+        row('Worst invocation', d.totals.worstInvocationTokens),
+        row(`Skill listing chars (budget ${format_fmt(d.listings.skills.budget.head)})${d.listings.judged.skillUnit ? `, worst plugin ${d.listings.judged.skillUnit}` : ''}`, d.listings.judged.skillChars),
+        row(`Agent listing (tokens, characters / 4)${d.listings.judged.agentUnit ? `, worst plugin ${d.listings.judged.agentUnit}` : ''}`, d.listings.judged.agentTokens),
+        row('Import depth', d.graph.maxDepth),
+    ];
+    if (r.loadTime)
+        rows.push([
+            r.loadTime.source === 'claude-code' ? 'Claude Code start-up ms (median)' : 'Load time ms (median)',
+            r.loadTime.baseMedianMs.toFixed(1),
+            r.loadTime.headMedianMs.toFixed(1),
+            loadTimeTooFast(r.loadTime)
+                ? 'too fast to compare'
+                : `${r.loadTime.ratio.toFixed(2)}x [${r.loadTime.ratioMin.toFixed(2)}-${r.loadTime.ratioMax.toFixed(2)}]`,
+        ]);
+    out.push((0,markdown_table/* markdownTable */.Q)(rows, { align: ['l', 'r', 'r', 'r'] }));
+    const bad = r.results.filter((x) => x.status !== 'pass');
+    if (bad.length) {
+        out.push('');
+        out.push('Budgets');
+        for (const x of bad) {
+            out.push(`  ${x.status.toUpperCase().padEnd(4)} ${x.message}${x.location ? ` (${x.location.file}${x.location.line ? `:${x.location.line}` : ''})` : ''}  [${x.id}]`);
+            if (x.howToPass)
+                out.push(`       How to pass: ${x.howToPass}`);
+        }
+    }
+    const old = r.results.filter((x) => x.preexisting);
+    if (old.length)
+        out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+    if (r.claudeCode) {
+        out.push('');
+        out.push('Claude Code itself, base -> head:');
+        for (const side of ['base', 'head'])
+            for (const l of claude_code_claudeCodeLines(r.claudeCode[side]))
+                out.push(`  ${side}: ${l}`);
+    }
+    const files = [...d.files]
+        .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
+        .slice(0, 10);
+    if (files.length) {
+        out.push('');
+        out.push(`Files (${d.files.length} changed; largest first)`);
+        out.push((0,markdown_table/* markdownTable */.Q)([
+            ['File', 'Status', 'Text delta (tokens)', 'Always-loaded delta (tokens)'],
+            ...files.map((f) => [f.path, f.status === 'affected' ? 'same bytes, affected' : f.status, signed(f.tokens.delta), signed(f.eager.delta)]),
+        ]));
+    }
+    if (d.listings.skills.truncatedAdded.length)
+        out.push('', `Now reduced to a bare name in the skill listing: ${d.listings.skills.truncatedAdded.join(', ')}`);
+    if (r.recommendations.length) {
+        out.push('');
+        out.push('Recommendations (new ones first)');
+        for (const x of r.recommendations.slice(0, 10)) {
+            const saving = x.saving.eagerTokens > 0
+                ? `~${format_fmt(x.saving.eagerTokens)} eager`
+                : x.saving.onDemandTokens > 0
+                    ? `~${format_fmt(x.saving.onDemandTokens)} on-demand`
+                    : 'correctness';
+            out.push(`  ${x.introduced ? 'NEW ' : '    '}[${x.horizon}] ${x.title} (${saving}; ${x.effort} effort) ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+        }
+        if (r.recommendations.length > 10)
+            out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
+    }
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
+
+
+/**
+ * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
+ * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
+ */
+class file_store_FileCountStore {
+    file;
+    loaded;
+    dirty = false;
+    constructor(file) {
+        this.file = file;
+    }
+    get data() {
+        if (this.loaded)
+            return this.loaded;
+        this.loaded = new Map();
+        try {
+            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
+            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
+                for (const [k, v] of Object.entries(parsed))
+                    if (typeof v === 'number')
+                        this.loaded.set(k, v);
+        }
+        catch {
+            // No cache yet, or unreadable: start empty.
+        }
+        return this.loaded;
+    }
+    get size() {
+        return this.data.size;
+    }
+    get(key) {
+        return this.data.get(key);
+    }
+    set(key, value) {
+        this.data.set(key, value);
+        this.dirty = true;
+    }
+    save() {
+        if (!this.dirty)
+            return;
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
+        const tmp = `${this.file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(Object.fromEntries(this.data)));
+        (0,external_node_fs_.renameSync)(tmp, this.file);
+        this.dirty = false;
+    }
+}
+const file_store_CACHE_FILE = 'token-counts-v1.json';
+function file_store_defaultCacheDir(env, home) {
+    return env.CONTEXT_BUDGET_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'context-budget');
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+/** Kept equal to package.json's version (a test checks it). */
+const VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
+function cachesFor(o, proc) {
+    if (!o.cache)
+        return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
+    const dir = o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+    const store = new FileCountStore(path.join(dir, CACHE_FILE));
+    const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
+    return {
+        counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
+        snapshots: snapshotStore(dir, warn),
+        save: () => {
+            try {
+                store.save();
+            }
+            catch (e) {
+                warn(`could not write the token cache ${store.file}: ${e.message}`);
+            }
+        },
+    };
+}
+/** The snapshot cache in a cache folder, or undefined when this is not a built bundle (no build id to key on). */
+function snapshotStore(cacheDir, warn, buildId = readBuildId()) {
+    return buildId ? new SnapshotStore(external_node_path_default().join(cacheDir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined;
+}
+/**
+ * JSON for stdout, which may be a workflow's log: the same data, with `##[` written as `#\u0023[`
+ * so that no line of it reads as a workflow command (`::` can't start a line of indented JSON).
+ */
+function jsonOut(v) {
+    return JSON.stringify(v, null, 2).replace(/##\[/g, '#\\u0023[') + '\n';
+}
+/** The config with the CLI's flags applied: --model, --window, --chars-per-token, --plugins, --user-scope. */
+function configFor(dir, o) {
+    const config = loadConfig(dir, o.config, {
+        ...(o.model ? { id: o.model } : {}),
+        ...(o.window ? { contextWindow: o.window } : {}),
+        ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
+    });
+    return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+}
+/** What the analyze stage takes from a config. */
+function analyzeOptions(config, rounds) {
+    // Timed rounds only when a budget asks for load time (opt-in): the default verdict never depends on timing.
+    const timed = config.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
+    return {
+        model: config.model,
+        limits: config.limits,
+        installedPlugins: config.installedPlugins,
+        listingScope: config.listingScope,
+        userScope: config.userScope,
+        toolVersion: VERSION,
+        loadTimeRounds: timed ? rounds : 0,
+    };
+}
+async function analyzeCommand(positionals, o, proc) {
+    const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
+    const config = configFor(dir, o);
+    const source = await openSource(dir, o.ref);
+    const { counter, snapshots, save } = cachesFor(o, proc);
+    const opts = analyzeOptions(config, o.rounds);
+    const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
+    if (proc.offload && (await large(side)))
+        return proc.offload();
+    let snapshot = await snapshotOf(side[0], opts, counter, snapshots);
+    const measure = measureOptions(o, config, counter, proc);
+    if (measure)
+        snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+    save();
+    proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
+    return 0;
+}
+/** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
+async function snapshotOf(side, opts, counter, snapshots) {
+    const [s] = withCached([side], opts, counter, snapshots);
+    if (s.kind === 'snapshot')
+        return s.snapshot;
+    if (s.cached)
+        return s.cached;
+    const made = await analyze_analyze(s.source, opts, counter);
+    keep(snapshots, counter, opts, [s.source, made]);
+    return made;
+}
+/** Stores freshly made snapshots in the cache (when there is one and the counts are the local tokenizer's). */
+function keep(snapshots, counter, opts, ...made) {
+    if (!snapshots)
+        return;
+    for (const [source, snapshot] of made)
+        snapshots.set(source, cacheSettings(opts, counter), snapshot);
+}
+/** A side of a diff: a snapshot JSON file, a directory (working tree), or a git revision of the repository at dir. */
+async function openSide(spec, dir) {
+    if (spec === undefined)
+        return { kind: 'source', source: await openSource(dir), label: 'working tree' };
+    const asPath = path.resolve(dir, spec);
+    if (spec.endsWith('.json') && existsSync(asPath) && statSync(asPath).isFile())
+        return { kind: 'snapshot', snapshot: readSnapshotFile(asPath), label: spec };
+    if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
+        return { kind: 'source', source: await openSource(asPath), label: spec };
+    return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+/** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
+function measureOptions(o, config, counter, proc) {
+    if (!o.measure)
+        return undefined;
+    try {
+        parseMeasureSpec(o.measure);
+    }
+    catch (e) {
+        throw new errors_UserError(e.message);
+    }
+    const log = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
+    return {
+        spec: o.measure,
+        model: config.model,
+        rounds: o.measureRounds ?? 3,
+        countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
+        log,
+    };
+}
+/**
+ * Sides whose commit this build already analyzed with the same options and tokenizer take their
+ * snapshot from the cache (only counts of the local tokenizer are reused: never a remote counter's).
+ */
+function withCached(sides, opts, counter, snapshots) {
+    const settings = cacheSettings(opts, counter);
+    if (!snapshots || !settings)
+        return sides;
+    return sides.map((s) => (s.kind !== 'source' || s.cached ? s : { ...s, cached: snapshots.get(s.source, settings) }));
+}
+/**
+ * Everything a snapshot depends on besides its commit and the build (the rest of its cache key), or
+ * null when it must be analyzed afresh: timed load-time rounds, or counts from a remote counter.
+ */
+function cacheSettings(opts, counter) {
+    if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly)
+        return null;
+    const { model, limits, installedPlugins, listingScope, userScope, toolVersion } = opts;
+    return {
+        tokenizer: counter.name,
+        toolVersion,
+        model,
+        limits: limits ?? null,
+        installedPlugins: installedPlugins ?? null,
+        listingScope: listingScope ?? null,
+        userScope: userScope ?? null,
+    };
+}
+/** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
+async function runDiff(baseSide, headSide, config, counter, extras = {}) {
+    const { measure, snapshots } = extras;
+    const opts = analyzeOptions(config, extras.rounds);
+    [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots);
+    const known = (s) => (s.kind === 'snapshot' ? s.snapshot : s.cached);
+    let base = known(baseSide);
+    let head = known(headSide);
+    let loadTime = null;
+    if (!base && !head && baseSide.kind === 'source' && headSide.kind === 'source') {
+        ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter));
+        keep(snapshots, counter, opts, [baseSide.source, base], [headSide.source, head]);
+    }
+    else {
+        base ??= await snapshotOf(baseSide, opts, counter, snapshots);
+        head ??= await snapshotOf(headSide, opts, counter, snapshots);
+    }
+    if (measure) {
+        if (baseSide.kind !== 'source' || headSide.kind !== 'source')
+            throw new errors_UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
+        const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        const report = compare({
+            base: { ...base, claudeCode: m.base },
+            head: { ...head, claudeCode: m.head },
+            baseLabel: baseSide.label,
+            headLabel: headSide.label,
+            loadTime: m.loadTime,
+        }, config);
+        return { ...report, claudeCode: { base: m.base, head: m.head } };
+    }
+    return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+}
+/** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
+const OFFLOAD_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
+/** Whether the sources still to analyze are large enough to be worth a worker's start-up (about 50 ms of CPU). */
+async function large(sides) {
+    let bytes = 0;
+    for (const s of sides)
+        if (s.kind === 'source' && !s.cached)
+            for (const e of await s.source.list())
+                bytes += e.type === 'file' ? e.size : 0;
+    return bytes > OFFLOAD_BYTES;
+}
+async function diffCommand(positionals, o, proc) {
+    if (positionals.length < 1 || positionals.length > 2)
+        throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
+    const dir = path.resolve(proc.cwd, o.dir ?? '.');
+    const config = configFor(dir, o);
+    const { counter, snapshots, save } = cachesFor(o, proc);
+    const [baseSide, headSide] = withCached([await openSide(positionals[0], dir), await openSide(positionals[1], dir)], analyzeOptions(config, o.rounds), counter, snapshots);
+    if (proc.offload && (await large([baseSide, headSide])))
+        return proc.offload();
+    const report = await runDiff(baseSide, headSide, config, counter, { rounds: o.rounds, measure: measureOptions(o, config, counter, proc), snapshots });
+    save();
+    proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
+    return report.verdict === 'fail' ? 1 : 0;
+}
+
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
+var dist_bundle = __webpack_require__(9735);
+// EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
+var plugin_throttling_dist_bundle = __webpack_require__(6856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
+var dist_src = __webpack_require__(9988);
+;// CONCATENATED MODULE: ./src/publish/client.ts
+
+
+
+const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+const REQUEST_TIMEOUT_MS = 30_000;
+/** Longest wait for a rate limit: a reset an hour ahead is not waited for (the report is in the summary and the log). */
+const MAX_RETRY_WAIT_S = 60;
+/** Octokit with retries (5xx) and throttling (primary and secondary rate limits, retry-after honoured). */
+function createClient(o) {
+    const base = o.retryBaseMs ?? 1000;
+    return new Client({
+        auth: o.token,
+        baseUrl: o.baseUrl,
+        userAgent: 'context-budget',
+        request: {
+            // Octokit's fetch has no timeout of its own: each request gets one.
+            fetch: (url, init = {}) => fetch(url, {
+                ...init,
+                signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]),
+            }),
+        },
+        log: { debug: () => undefined, info: () => undefined, warn: (m) => o.log.debug(m), error: (m) => o.log.debug(m) },
+        retry: { retryAfterBaseValue: base, doNotRetry: [400, 401, 403, 404, 410, 422, 451] },
+        throttle: {
+            retryAfterBaseValue: base,
+            onRateLimit: (after, options, _o, count) => retryDecision(o.log, 'rate limit', after, options, count, o.deadline),
+            onSecondaryRateLimit: (after, options, _o, count) => retryDecision(o.log, 'secondary rate limit', after, options, count, o.deadline),
+        },
+    });
+}
+/** Retry a rate-limited request at most twice, and only when the wait is short and the deadline not passed. */
+function retryDecision(log, what, after, options, count, deadline) {
+    if (deadline?.aborted)
+        return false;
+    if (after > MAX_RETRY_WAIT_S) {
+        log.info(`GitHub ${what} on ${options.method} ${options.url}: resets in ${after}s, more than ${MAX_RETRY_WAIT_S}s: not waiting`);
+        return false;
+    }
+    log.info(`GitHub ${what} on ${options.method} ${options.url}: retrying after ${after}s (attempt ${count + 1})`);
+    return count < 2;
+}
+/** HTTP status of an Octokit error, or 0. */
+function statusOf(e) {
+    return typeof e === 'object' && e !== null && 'status' in e && typeof e.status === 'number' ? e.status : 0;
+}
+/** A one-line explanation of a failed GitHub call, naming the permission when that is the cause. */
+function explain(e, what, permission) {
+    const s = statusOf(e);
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    if (s === 401)
+        return `${what} failed: the token is invalid or expired (401).`;
+    if (s === 403)
+        return `${what} failed: the token lacks "${permission}" (403; read-only on fork pull requests). Grant it in the workflow's permissions: block, or use the workflow_run recipe in the README.`;
+    if (s === 404)
+        return `${what} failed: not found (404): the pull request or repository is gone, or the token can't see it.`;
+    if (s === 422)
+        return `${what} failed: GitHub rejected the request (422): ${msg}`;
+    return `${what} failed${s ? ` (${s})` : ''}: ${msg}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/annotations.ts
+/** GitHub caps one annotation message at 64 KB; we keep them short. */
+const MAX_MESSAGE = 1_000;
+const clip = (s, n = MAX_MESSAGE) => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+/** Check-run annotations: failed and warned budgets, new diagnostics, and recommendations this change introduced. */
+function renderAnnotations(r) {
+    const out = [];
+    for (const x of r.results) {
+        if (x.status === 'pass' || !x.location)
+            continue;
+        const line = Math.max(1, x.location.line ?? 1);
+        out.push({
+            path: x.location.file,
+            start_line: line,
+            end_line: line,
+            annotation_level: x.status === 'fail' ? 'failure' : 'warning',
+            title: clip(`context-budget: ${x.id}`, 255),
+            message: clip(x.message),
+        });
+    }
+    for (const d of r.diff.diagnostics.added) {
+        if (d.severity === 'info')
+            continue;
+        const line = Math.max(1, d.line);
+        out.push({
+            path: d.file,
+            start_line: line,
+            end_line: line,
+            annotation_level: d.severity === 'error' ? 'failure' : 'warning',
+            title: clip(`context-budget: ${d.code}`, 255),
+            message: clip(d.message),
+        });
+    }
+    for (const rec of r.recommendations) {
+        if (!rec.introduced)
+            continue;
+        const line = Math.max(1, rec.location.line ?? 1);
+        out.push({
+            path: rec.location.file,
+            start_line: line,
+            end_line: line,
+            annotation_level: 'notice',
+            title: clip(rec.title, 255),
+            message: clip(rec.rationale),
+        });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/publish/check.ts
+/** GitHub accepts at most 50 annotations per request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Check run output.summary and output.text are limited to 65,535 characters. */
+const CHECK_TEXT_LIMIT = 65_535;
+function conclusion(v, untrusted = false) {
+    return v === 'fail' ? 'failure' : v === 'warn' || untrusted ? 'neutral' : 'success';
+}
+const check_clip = (s) => s.length > CHECK_TEXT_LIMIT ? s.slice(0, CHECK_TEXT_LIMIT - 80).replace(/\n[^\n]*$/, '') + '\n\n_Truncated: the full report is in the job summary._' : s;
+/** A field of GitHub's answer, checked: a malformed answer is an error, never "check run undefined". */
+function answered(data, key, type, what) {
+    const v = typeof data === 'object' && data !== null ? data[key] : undefined;
+    if (typeof v !== type)
+        throw new Error(`GitHub's answer to ${what} has no ${key} (malformed response)`);
+    return v;
+}
+/** Creates a completed check run; annotations go in batches of 50 (first with the create, the rest by update). */
+async function publishCheck(gh, c) {
+    const batches = [];
+    for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (annotations) => ({ title: c.title.slice(0, 255), summary: check_clip(c.summary), ...(annotations.length ? { annotations } : {}) });
+    const created = await gh.rest.checks.create({
+        owner: c.owner,
+        repo: c.repo,
+        name: c.name,
+        head_sha: c.headSha,
+        status: 'completed',
+        conclusion: conclusion(c.verdict, c.untrusted),
+        completed_at: new Date().toISOString(),
+        output: output(batches[0] ?? []),
+        ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
+    });
+    const id = answered(created.data, 'id', 'number', 'creating the check run');
+    for (const batch of batches.slice(1))
+        await gh.rest.checks.update({ owner: c.owner, repo: c.repo, check_run_id: id, output: output(batch) });
+    return { id, url: created.data.html_url ?? '', annotations: c.annotations.length };
+}
+
+;// CONCATENATED MODULE: ./src/publish/comment.ts
+
+
+/** Our comments on the issue: our marker on the first line AND one of our authors; every page is read. */
+async function findOurComments(gh, t) {
+    const all = (await gh.paginate(gh.rest.issues.listComments, { owner: t.owner, repo: t.repo, issue_number: t.issueNumber, per_page: 100 }));
+    return all.filter((c) => (c.body ?? '').startsWith(t.marker) && c.user !== null && t.authors.includes(c.user.login)).sort((a, b) => a.id - b.id);
+}
+/**
+ * One sticky comment: update ours in place, or create it. After creating, look again: if a
+ * concurrent run also created one, keep the oldest and delete the rest, so one comment remains.
+ */
+async function upsertComment(gh, t, body, onlyIfExists = false) {
+    if (!body.startsWith(t.marker) || !t.marker.startsWith(MARKER_PREFIX))
+        throw new Error('comment body must start with its marker');
+    const ours = await findOurComments(gh, t);
+    const existing = ours[0];
+    if (existing) {
+        for (const extra of ours.slice(1))
+            await gh.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: extra.id }).catch(() => undefined);
+        if (existing.body === body)
+            return { action: 'unchanged', id: existing.id, url: existing.html_url };
+        const r = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: existing.id, body });
+        return {
+            action: 'updated',
+            id: answered(r.data, 'id', 'number', 'updating the comment'),
+            url: answered(r.data, 'html_url', 'string', 'updating the comment'),
+        };
+    }
+    if (onlyIfExists)
+        return { action: 'skipped' };
+    const created = await gh.rest.issues.createComment({ owner: t.owner, repo: t.repo, issue_number: t.issueNumber, body });
+    const after = await findOurComments(gh, t);
+    if (after.length > 1) {
+        const keep = after[0];
+        for (const extra of after.slice(1))
+            await gh.rest.issues.deleteComment({ owner: t.owner, repo: t.repo, comment_id: extra.id }).catch(() => undefined);
+        if (keep.id !== created.data.id) {
+            const r = await gh.rest.issues.updateComment({ owner: t.owner, repo: t.repo, comment_id: keep.id, body });
+            return {
+                action: 'updated',
+                id: answered(r.data, 'id', 'number', 'updating the comment'),
+                url: answered(r.data, 'html_url', 'string', 'updating the comment'),
+            };
+        }
+    }
+    return {
+        action: 'created',
+        id: answered(created.data, 'id', 'number', 'creating the comment'),
+        url: answered(created.data, 'html_url', 'string', 'creating the comment'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/publish/index.ts
+/**
+ * Publishing a gate report: job summary, outputs and log always; the check run and the sticky
+ * comment when the token allows; the job's failure from the verdict. It never decides the gate and
+ * never loses the report. Everything it touches is injected (GitHub client, logger, summary,
+ * outputs, deadline), so it is tested in-process with a recording client.
+ */
+
+
+
+
+
+
+
+
+/** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
+async function beforeDeadline(signal, step) {
+    if (signal.aborted)
+        throw signal.reason;
+    return await new Promise((resolve, reject) => {
+        const onAbort = () => reject(signal.reason);
+        signal.addEventListener('abort', onAbort, { once: true });
+        step().then((v) => {
+            signal.removeEventListener('abort', onAbort);
+            resolve(v);
+        }, (e) => {
+            signal.removeEventListener('abort', onAbort);
+            reject(e);
+        });
+    });
+}
+/** Logins whose comments and issues are ours: the configured one, or github-actions[bot] and the token's user. */
+async function ourAuthors(gh, commentAuthor) {
+    if (commentAuthor)
+        return [commentAuthor];
+    const authors = ['github-actions[bot]'];
+    try {
+        const me = await gh.rest.users.getAuthenticated();
+        authors.push(me.data.login);
+    }
+    catch {
+        // GITHUB_TOKEN can't read /user: it comments as github-actions[bot].
+    }
+    return authors;
+}
+/** Publishing never decides the gate and never loses the report: summary and log always get it. */
+async function publishReport(report, t, deps) {
+    const { gh, log } = deps;
+    const runUrl = t.serverUrl && t.runId ? `${t.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}` : undefined;
+    // Files and lines link to the commit measured as the head; the footer links the run.
+    const blobUrl = t.serverUrl && report.head.commit ? `${t.serverUrl}/${t.owner}/${t.repo}/blob/${report.head.commit}` : undefined;
+    const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
+    log.info(diff_text_renderDiffText(report));
+    try {
+        await deps.summary(comment_renderComment(report, { limit: comment_SUMMARY_LIMIT, ...links }));
+    }
+    catch (e) {
+        log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+    }
+    deps.setOutput('verdict', report.verdict);
+    deps.setOutput('eager-tokens', String(report.diff.totals.eagerTokens.head));
+    deps.setOutput('eager-tokens-delta', String(report.diff.totals.eagerTokens.delta));
+    const missing = [];
+    let checkPublished = false;
+    if (gh && t.checkRun) {
+        try {
+            const annotations = renderAnnotations(report);
+            const c = await beforeDeadline(deps.deadline, () => publishCheck(gh, {
+                owner: t.owner,
+                repo: t.repo,
+                headSha: t.headSha,
+                name: t.checkName,
+                verdict: report.verdict,
+                untrusted: report.untrusted === true,
+                title: verdictLine(report).replace(/\*\*/g, ''),
+                summary: comment_renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }),
+                annotations,
+                detailsUrl: runUrl,
+            }));
+            deps.setOutput('check-run-id', String(c.id));
+            checkPublished = true;
+            log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
+        }
+        catch (e) {
+            missing.push(explain(e, 'Creating the check run', 'checks: write'));
+        }
+    }
+    if (gh && t.prNumber && t.comment !== 'never') {
+        const prNumber = t.prNumber;
+        try {
+            const onlyIfExists = t.comment === 'changed' && isEmptyDiff(report.diff) && report.verdict === 'pass';
+            const body = comment_renderComment(report, { key: t.commentKey, detailsUrl: runUrl, ...links });
+            const r = await beforeDeadline(deps.deadline, async () => upsertComment(gh, { owner: t.owner, repo: t.repo, issueNumber: prNumber, marker: marker(t.commentKey), authors: await ourAuthors(gh, t.commentAuthor) }, body, onlyIfExists));
+            if (r.url)
+                deps.setOutput('comment-url', r.url);
+            log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
+        }
+        catch (e) {
+            missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
+        }
+    }
+    if (!checkPublished) {
+        // Fallback for annotations: workflow-command annotations in the log.
+        for (const a of renderAnnotations(report).slice(0, 50)) {
+            const where = { file: a.path, line: a.start_line, title: a.title };
+            if (a.annotation_level === 'failure')
+                log.error(a.message, where);
+            else if (a.annotation_level === 'warning')
+                log.warning(a.message, where);
+        }
+    }
+    if (missing.length)
+        log.warning(`${missing.join(' ')} The full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
+    const fail = (t.failOn === 'error' && report.verdict === 'fail') || (t.failOn === 'warn' && report.verdict !== 'pass');
+    if (fail)
+        deps.setFailed(`context-budget: ${report.verdict}: ${report.results
+            .filter((r) => r.status !== 'pass')
+            .map((r) => r.message)
+            .join('; ')}`);
+}
+
+;// CONCATENATED MODULE: ./src/publish/roadmap.ts
+
+
+/** Our open roadmap issue: found by label and marker, written by one of our authors. */
+async function findRoadmapIssue(gh, t) {
+    const issues = (await gh.paginate(gh.rest.issues.listForRepo, { owner: t.owner, repo: t.repo, labels: t.label, state: 'open', per_page: 100 }));
+    return issues
+        .filter((i) => !i.pull_request && (i.body ?? '').startsWith(t.marker) && i.user !== null && t.authors.includes(i.user.login))
+        .sort((a, b) => a.number - b.number)[0];
+}
+async function ensureLabel(gh, t) {
+    try {
+        await gh.rest.issues.getLabel({ owner: t.owner, repo: t.repo, name: t.label });
+    }
+    catch (e) {
+        if (statusOf(e) !== 404)
+            throw e;
+        try {
+            await gh.rest.issues.createLabel({
+                owner: t.owner,
+                repo: t.repo,
+                name: t.label,
+                color: '5319e7',
+                description: 'Context budget roadmap (context-budget)',
+            });
+        }
+        catch (e2) {
+            if (statusOf(e2) !== 422)
+                throw e2; // created meanwhile
+        }
+    }
+}
+async function upsertRoadmap(gh, t, body, existing) {
+    if (existing) {
+        const r = await gh.rest.issues.update({ owner: t.owner, repo: t.repo, issue_number: existing.number, body });
+        return {
+            action: 'updated',
+            number: answered(r.data, 'number', 'number', 'updating the roadmap issue'),
+            url: answered(r.data, 'html_url', 'string', 'updating the roadmap issue'),
+        };
+    }
+    await ensureLabel(gh, t);
+    const r = await gh.rest.issues.create({ owner: t.owner, repo: t.repo, title: t.title, body, labels: [t.label] });
+    return {
+        action: 'created',
+        number: answered(r.data, 'number', 'number', 'creating the roadmap issue'),
+        url: answered(r.data, 'html_url', 'string', 'creating the roadmap issue'),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/history.ts
+const HISTORY_OPEN = '<!-- context-budget-history';
+const HISTORY_RE = /<!-- context-budget-history\n([\s\S]*?)\n-->/;
+/** Reads the hidden history block; a missing or damaged block starts a new history. */
+function parseHistory(body) {
+    const empty = { version: 1, entries: [], recommendations: [] };
+    const m = HISTORY_RE.exec(body ?? '');
+    if (!m)
+        return { history: empty };
+    try {
+        const v = JSON.parse(m[1]);
+        if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations))
+            return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
+        return { history: v };
+    }
+    catch (e) {
+        return { history: empty, problem: `history block is not valid JSON (${e.message}); starting a new history` };
+    }
+}
+function serializeHistory(h) {
+    return `${HISTORY_OPEN}\n${JSON.stringify(h).replace(/-->/g, '--\\u003e').replace(/<!--/g, '\\u003c!--')}\n-->`;
+}
+const TICK_RE = /^- \[[xX]\] .*<!-- group:([A-Za-z0-9_.:@/-]+) -->$/gm;
+/** Group keys ticked in an issue body (a maintainer's checkbox, remembered across runs). */
+function parseTicked(body) {
+    return new Set([...(body ?? '').matchAll(TICK_RE)].map((m) => m[1]));
+}
+/** Next history and what was resolved since the previous run. Pure. */
+function advanceHistory(i) {
+    const keys = new Set(i.recommendations.map((r) => r.key));
+    const resolved = i.previous.recommendations.filter((r) => !keys.has(r.key));
+    const entry = { date: i.date, commit: i.commit, eagerTokens: i.snapshot.totals.eagerTokens, onDemandTokens: i.snapshot.totals.onDemandTokens };
+    const entries = [...i.previous.entries.filter((e) => e.commit !== i.commit), entry].slice(-i.historyLimit);
+    const recommendations = i.recommendations
+        .slice(0, 200)
+        .map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
+    return { history: { version: 1, entries, recommendations }, resolved };
+}
+
+;// CONCATENATED MODULE: ./src/render/roadmap.ts
+
+
+
+
+
+function trendChart(entries) {
+    if (entries.length < 2)
+        return '_The trend appears after the second run._';
+    // Month-day, with the time when several runs share a day.
+    const days = new Set(entries.map((e) => e.date.slice(0, 10)));
+    const labels = entries.map((e) => `"${days.size < entries.length ? `${e.date.slice(5, 10)} ${e.date.slice(11, 16)}` : e.date.slice(5, 10)}"`).join(', ');
+    const max = Math.max(...entries.map((e) => e.eagerTokens), 1);
+    return [
+        '```mermaid',
+        'xychart-beta',
+        '  title "Always-loaded tokens per run"',
+        `  x-axis [${labels}]`,
+        `  y-axis "tokens" 0 --> ${Math.ceil(max * 1.1)}`,
+        `  line [${entries.map((e) => e.eagerTokens).join(', ')}]`,
+        '```',
+    ].join('\n');
+}
+/** The runs, newest first: date with the year, commit, always-loaded tokens and the change from the run before. */
+function runsTable(entries) {
+    if (!entries.length)
+        return '';
+    const rows = entries
+        .map((e, k) => [e.date.slice(0, 10), `\`${e.commit.slice(0, 7)}\``, format_fmt(e.eagerTokens), k === 0 ? '' : signed(e.eagerTokens - entries[k - 1].eagerTokens)])
+        .reverse()
+        .slice(0, 12);
+    return ['| Date | Commit | Always-loaded tokens | Change |', '|---|---|--:|--:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+}
+const TITLES = {
+    immediate: 'Immediate: high impact, low effort',
+    'short-term': 'Short-term',
+    'long-term': 'Long-term: architectural',
+};
+/** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
+function renderRoadmap(i, history, resolved) {
+    const s = i.snapshot;
+    for (const per of [50, 20, 8, 3, 0]) {
+        const parts = [marker(i.key ?? 'roadmap')];
+        parts.push(`## Context budget roadmap`);
+        parts.push(`Always loaded: **${format_fmt(s.totals.eagerTokens)} tokens** (${format_pct(s.totals.windowShare)} of a ${format_fmt(s.model.contextWindow)}-token window) · on demand: ${format_fmt(s.totals.onDemandTokens)} · as of ${i.commit.slice(0, 7)} on ${i.date.slice(0, 10)}. Token counts are estimates (${md(s.tokenizer.name)}).`);
+        parts.push(`### Trend\n${trendChart(history.entries)}\n\n${runsTable(history.entries)}`);
+        if (s.claudeCode) {
+            const c = s.claudeCode;
+            const drift = c.drift.length
+                ? `It loads this framework differently from the model of Claude Code ${md(s.model.claudeCodeVersion)} (${c.drift.length}):\n${c.drift
+                    .slice(0, 30)
+                    .map((d) => `- ${md(d, 600)}`)
+                    .join('\n')}`
+                : `It loads this framework exactly as the model of Claude Code ${md(s.model.claudeCodeVersion)} predicts.`;
+            parts.push(`### Measured by Claude Code ${md(c.version)}\nA session starts with ${format_fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${format_fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`);
+        }
+        if (resolved.length) {
+            const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
+            parts.push(`### Resolved since the previous run\n${resolved
+                .slice(0, Math.max(per, 5))
+                .map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${format_fmt(r.eagerTokens)} always-loaded tokens)` : ''}`)
+                .join('\n')}${saved ? `\n\nAbout ${format_fmt(saved)} always-loaded tokens saved.` : ''}`);
+        }
+        for (const h of ['immediate', 'short-term', 'long-term']) {
+            const list = i.recommendations.filter((r) => r.horizon === h);
+            if (!list.length)
+                continue;
+            const total = list.reduce((a, r) => a + Math.max(0, r.saving.eagerTokens), 0);
+            // One checkbox per group (kind of work in one unit); a ticked box stays ticked across runs.
+            const groups = groupRecommendations(list);
+            const lines = groups.slice(0, Math.max(per, 3)).map((g) => {
+                const box = i.ticked?.has(g.key) ? '[x]' : '[ ]';
+                const saving = savingText(g.eagerTokens, g.onDemandTokens);
+                const items = g.items
+                    .slice(0, Math.max(per, 1))
+                    .map((r) => recLine({ ...r, introduced: false }))
+                    .join('\n') + (g.items.length > Math.max(per, 1) ? `\n- … ${g.items.length - Math.max(per, 1)} more in this group` : '');
+                return `- ${box} **${md(g.title, 160)}** (${g.items.length} item${g.items.length > 1 ? 's' : ''}${saving ? `, ${saving}` : ''}) <!-- group:${g.key.replace(/[^A-Za-z0-9_.:@/-]/g, '_')} -->\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+            });
+            parts.push(`### ${TITLES[h]} (${list.length}${total ? `, ~${format_fmt(total)} always-loaded tokens` : ''})\n${lines.join('\n')}${groups.length > Math.max(per, 3) ? `\n\n_… and ${groups.length - Math.max(per, 3)} more groups: run \`context-budget analyze\` locally or see the job summary._` : ''}`);
+        }
+        if (!i.recommendations.length)
+            parts.push('No recommendations: the framework is lean. 🎉');
+        parts.push('<sub>Updated by context-budget on each scheduled run: this description is rewritten (discussion belongs in the comments). Its trend history is kept in a hidden block below.</sub>');
+        parts.push(serializeHistory(history));
+        const body = parts.join('\n\n') + '\n';
+        if (body.length <= COMMENT_LIMIT)
+            return body;
+    }
+    return `${marker(i.key ?? 'roadmap')}\n\n## Context budget roadmap\n\nToo large to show; see the job summary.\n\n${serializeHistory({ ...history, recommendations: history.recommendations.slice(0, 20) })}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/action/gate.ts
+/**
+ * The Action's runs (a pull request, the scheduled roadmap, publishing a report from a fork's run),
+ * on the same pipeline as the CLI (`runDiff` in pipeline.ts). main.ts only reads inputs and builds
+ * the context; outputs, summary, failure, clock, logger and the GitHub client are injected here.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The run's token counter and snapshot cache, both in the cache-dir input's folder. */
+function gate_cachesFor(ctx) {
+    const store = new file_store_FileCountStore(external_node_path_default().join(ctx.opts.cacheDir, file_store_CACHE_FILE));
+    const remote = ctx.opts.anthropicApiKey
+        ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL })
+        : undefined;
+    const counter = new counter_TokenCounter(tokenizer_loadTokenizer, tokenizer_TOKENIZER_NAME, store, remote);
+    return {
+        counter,
+        snapshots: snapshotStore(ctx.opts.cacheDir, (s) => ctx.log.debug(s)),
+        save: () => {
+            if (counter.fallback)
+                ctx.log.warning(counter.fallback);
+            try {
+                store.save();
+            }
+            catch (e) {
+                ctx.log.debug(`token cache not saved: ${errorMessage(e)}`);
+            }
+        },
+    };
+}
+async function pullRequest(ctx, event) {
+    const pr = ctx.payload.pull_request;
+    const baseSha = ctx.opts.baseRef || pr?.base.sha;
+    const headSha = ctx.opts.headRef || pr?.head.sha;
+    if (!baseSha || !headSha)
+        throw new errors_UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
+    const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
+    ctx.log.info(`Comparing ${compared.how}.`);
+    // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
+    const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
+    ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
+    const { counter, snapshots, save } = gate_cachesFor(ctx);
+    const measure = measureFor(ctx, event, config, counter);
+    const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
+    const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots });
+    save();
+    const withHow = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+    writeArtifacts(ctx, withHow);
+    await publish(ctx, withHow, pr?.number, headSha);
+}
+/**
+ * The `measure` input. Running Claude Code executes a program on the measured tree: never where the
+ * head is untrusted and the token can write (pull_request_target), whatever the flags make safe.
+ */
+function measureFor(ctx, event, config, counter) {
+    if (!ctx.opts.measure)
+        return undefined;
+    if (event === 'pull_request_target')
+        throw new errors_UserError('Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.');
+    return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, {
+        env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL },
+        stderr: { write: (s) => ctx.log.info(s.trim()) },
+    });
+}
+function writeArtifacts(ctx, report) {
+    try {
+        (0,external_node_fs_.mkdirSync)(ctx.opts.outputDir, { recursive: true });
+        const reportPath = external_node_path_default().join(ctx.opts.outputDir, 'report.json');
+        (0,external_node_fs_.writeFileSync)(reportPath, JSON.stringify(report));
+        ctx.io.setOutput('report-path', reportPath);
+        ctx.io.setOutput('snapshot-path', reportPath);
+    }
+    catch (e) {
+        ctx.log.warning(`Could not write the report to ${ctx.opts.outputDir}: ${errorMessage(e)}`);
+    }
+}
+/** Starts publishing's deadline (once). */
+function startDeadline(ctx) {
+    if (ctx.started)
+        return;
+    ctx.started = true;
+    setTimeout(() => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)), ctx.opts.publishTimeoutSeconds * 1000).unref();
+}
+/** Publishes with the Actions toolkit as the summary, outputs and failure (src/publish/index.ts does the work). */
+async function publish(ctx, report, prNumber, headSha) {
+    startDeadline(ctx);
+    const o = ctx.opts;
+    await publishReport(report, {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        prNumber,
+        headSha,
+        serverUrl: ctx.env.GITHUB_SERVER_URL,
+        runId: ctx.env.GITHUB_RUN_ID,
+        checkRun: o.checkRun,
+        checkName: o.checkName,
+        comment: o.comment,
+        commentKey: o.commentKey,
+        commentAuthor: o.commentAuthor,
+        failOn: o.failOn,
+    }, {
+        gh: ctx.gh,
+        log: ctx.log,
+        summary: ctx.io.summary,
+        setOutput: ctx.io.setOutput,
+        setFailed: ctx.io.setFailed,
+        deadline: ctx.deadline.signal,
+    });
+}
+/**
+ * The fork recipe's trusted half: the report comes from an artifact the fork's own run wrote. It is
+ * rebuilt field by field, its verdict decided again from its results, and a pass is never published
+ * as a success: the check run says neutral and the comment says the numbers were not measured here.
+ */
+async function publishOnly(ctx) {
+    const report = { ...readUntrustedReport(ctx.opts.publishReport), untrusted: true };
+    const prNumber = ctx.opts.prNumber ?? ctx.payload.workflow_run?.pull_requests?.[0]?.number;
+    const headSha = ctx.opts.headRef || ctx.payload.workflow_run?.head_sha || report.head.commit || '';
+    await publish(ctx, report, prNumber, headSha);
+}
+async function roadmap(ctx) {
+    const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
+    const source = await git_gitSource(ctx.workspace, commit);
+    const config = await configAt(ctx.workspace, ctx.opts, source.commit);
+    const { counter, snapshots, save } = gate_cachesFor(ctx);
+    const opts = analyzeOptions(config);
+    let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, snapshots);
+    // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
+    const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
+    if (measure)
+        snapshot = { ...snapshot, claudeCode: await measure_measureOne(source, snapshot, measure) };
+    save();
+    const recommendations = rank_recommend(snapshot, config.minSaving);
+    ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
+    try {
+        (0,external_node_fs_.mkdirSync)(ctx.opts.outputDir, { recursive: true });
+        const p = external_node_path_default().join(ctx.opts.outputDir, 'snapshot.json');
+        (0,external_node_fs_.writeFileSync)(p, JSON.stringify(snapshot));
+        ctx.io.setOutput('snapshot-path', p);
+    }
+    catch (e) {
+        ctx.log.warning(`Could not write the snapshot: ${errorMessage(e)}`);
+    }
+    const target = {
+        owner: ctx.owner,
+        repo: ctx.repo,
+        label: ctx.opts.roadmapLabel,
+        title: ctx.opts.roadmapTitle,
+        marker: marker('roadmap'),
+        authors: ctx.gh ? await ourAuthors(ctx.gh, ctx.opts.commentAuthor) : [],
+    };
+    let existing;
+    if (ctx.gh) {
+        try {
+            startDeadline(ctx);
+            existing = await beforeDeadline(ctx.deadline.signal, () => findRoadmapIssue(ctx.gh, target));
+        }
+        catch (e) {
+            ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
+        }
+    }
+    const { history: previous, problem } = parseHistory(existing?.body);
+    if (problem)
+        ctx.log.warning(`Roadmap issue #${existing?.number}: ${problem}`);
+    const input = {
+        snapshot,
+        recommendations,
+        previous,
+        date: ctx.io.now().toISOString(),
+        commit: source.commit,
+        historyLimit: ctx.opts.historyLimit,
+        ticked: parseTicked(existing?.body),
+    };
+    const { history, resolved } = advanceHistory(input);
+    const body = renderRoadmap(input, history, resolved);
+    try {
+        await ctx.io.summary(body);
+    }
+    catch (e) {
+        ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+    }
+    ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
+    if (!ctx.gh)
+        return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
+    try {
+        const r = await beforeDeadline(ctx.deadline.signal, () => upsertRoadmap(ctx.gh, target, body, existing));
+        ctx.io.setOutput('issue-url', r.url);
+        ctx.log.info(`Roadmap issue #${r.number} ${r.action}: ${r.url}`);
+    }
+    catch (e) {
+        ctx.log.warning(`${explain(e, 'Writing the roadmap issue', 'issues: write')} The roadmap is in the job summary.`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/options.ts
+
+function options_oneOf(get, name, allowed, def) {
+    const v = get(name).trim() || def;
+    if (!allowed.includes(v))
+        throw new errors_UserError(`Input "${name}": expected one of ${allowed.join(', ')}, got "${v}"`);
+    return v;
+}
+function options_bool(get, name, def) {
+    const v = get(name).trim().toLowerCase();
+    if (!v)
+        return def;
+    if (['true', 'yes', '1', 'on'].includes(v))
+        return true;
+    if (['false', 'no', '0', 'off'].includes(v))
+        return false;
+    throw new errors_UserError(`Input "${name}": expected true or false, got "${v}"`);
+}
+function options_num(get, name, min) {
+    const v = get(name).trim();
+    if (!v)
+        return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min)
+        throw new errors_UserError(`Input "${name}": expected a number >= ${min}, got "${v}"`);
+    return n;
+}
+function readOptions(get, env) {
+    const temp = env.RUNNER_TEMP || '/tmp';
+    const comment = get('comment').trim().toLowerCase();
+    return {
+        token: get('github-token').trim(),
+        path: get('path').trim() || '.',
+        config: get('config').trim(),
+        failOn: options_oneOf(get, 'fail-on', ['error', 'warn', 'never'], 'error'),
+        comment: comment === 'true' ? 'always' : comment === 'false' ? 'never' : options_oneOf(get, 'comment', ['always', 'changed', 'never'], 'changed'),
+        commentKey: (get('comment-key').trim() || 'default').replace(/[^A-Za-z0-9_.-]/g, '_'),
+        commentAuthor: get('comment-author').trim(),
+        checkRun: options_bool(get, 'check-run', true),
+        checkName: get('check-name').trim() || 'context-budget',
+        mode: options_oneOf(get, 'mode', ['auto', 'pull-request', 'roadmap'], 'auto'),
+        baseRef: get('base').trim(),
+        headRef: get('head').trim(),
+        model: get('model').trim(),
+        contextWindow: options_num(get, 'context-window', 1000),
+        charsPerToken: options_num(get, 'chars-per-token', 1),
+        outputDir: get('output-dir').trim() || `${temp}/context-budget`,
+        cacheDir: get('cache-dir').trim() || `${temp}/context-budget-cache`,
+        publishReport: get('publish-report').trim(),
+        prNumber: options_num(get, 'pr-number', 1),
+        roadmapLabel: get('roadmap-label').trim() || 'context-budget',
+        roadmapTitle: get('roadmap-title').trim() || 'Context budget roadmap',
+        historyLimit: options_num(get, 'history-limit', 1) ?? 52,
+        anthropicApiKey: get('anthropic-api-key').trim(),
+        publishTimeoutSeconds: options_num(get, 'publish-timeout', 1) ?? 300,
+        measure: get('measure').trim(),
+        measureRounds: options_num(get, 'measure-rounds', 1) ?? 3,
+        anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
+    };
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+const coreLogger = {
+    info: (m) => core/* info */.pq(escape_logSafe(m)),
+    warning: (m, w) => core/* warning */.$e(escape_logSafe(m), w ? { file: w.file, startLine: w.line, title: w.title } : undefined),
+    error: (m, w) => core/* error */.z3(escape_logSafe(m), w ? { file: w.file, startLine: w.line, title: w.title } : undefined),
+    debug: (m) => core/* debug */.Yz(escape_logSafe(m)),
+};
+/** The Action: thin. Reads inputs and the event, runs the same pipeline as the CLI, publishes. */
+async function main_run(env = process.env) {
+    const log = coreLogger;
+    try {
+        const opts = readOptions((n) => core/* getInput */.V4(n), env);
+        if (opts.token)
+            core/* setSecret */.Pq(opts.token);
+        if (opts.anthropicApiKey)
+            core/* setSecret */.Pq(opts.anthropicApiKey);
+        const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+        if (!owner || !repo)
+            throw new errors_UserError('GITHUB_REPOSITORY is not set: run this inside GitHub Actions (or use the CLI)');
+        const payload = env.GITHUB_EVENT_PATH ? JSON.parse((0,external_node_fs_.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')) : {};
+        const workspace = external_node_path_default().resolve(env.GITHUB_WORKSPACE ?? process.cwd(), opts.path);
+        const deadline = new AbortController();
+        const gh = opts.token
+            ? createClient({
+                token: opts.token,
+                deadline: deadline.signal,
+                baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+                log,
+                retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined,
+                timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined,
+            })
+            : null;
+        const io = {
+            setOutput: (k, v) => core/* setOutput */.uH(k, v),
+            summary: async (markdown) => void (await core/* summary */.z.addRaw(markdown).write()),
+            setFailed: (m) => core/* setFailed */.C1(m),
+            now: () => new Date(),
+        };
+        const ctx = { io, deadline, opts, log, env, owner, repo, workspace, gh, payload };
+        const event = env.GITHUB_EVENT_NAME ?? '';
+        const mode = opts.publishReport ? 'publish' : opts.mode !== 'auto' ? opts.mode : event.startsWith('pull_request') ? 'pull-request' : 'roadmap';
+        core/* setOutput */.uH('mode', mode);
+        if (mode === 'publish')
+            return await publishOnly(ctx);
+        if (mode === 'pull-request')
+            return await pullRequest(ctx, event);
+        return await roadmap(ctx);
+    }
+    catch (e) {
+        if (e instanceof errors_UserError)
+            core/* setFailed */.C1(e.message);
+        else {
+            core/* debug */.Yz(e instanceof Error && e.stack ? e.stack : String(e));
+            core/* setFailed */.C1(`context-budget failed: ${errorMessage(e)}`);
+        }
+    }
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=667.index.js.map

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Snapshot } from '../model/snapshot.js';
+import { sourceInfo, type FrameworkSource } from './types.js';
+
+/**
+ * Snapshots of commits already analyzed, keyed by everything a snapshot depends on: the commit (a
+ * commit's tree never changes), the settings of the analysis (the caller's: loading model, limits,
+ * installed plugins, scopes, tokenizer), and the build of the tool itself (its build id: any change
+ * to the code is a new key, so a snapshot never outlives the code that made it).
+ *
+ * Only what is decided by those alone is stored: working trees (files change under the same path)
+ * are never cached, and neither are runs that hit a hard limit (`maxSeconds` depends on the
+ * machine). The caller passes no settings (null) for what must be analyzed afresh.
+ */
+export interface SnapshotCache {
+  get(source: FrameworkSource, settings: object | null): Snapshot | undefined;
+  set(source: FrameworkSource, settings: object | null, snapshot: Snapshot): void;
+}
+
+/** Snapshots kept in the cache folder; the least recently used go first. */
+export const SNAPSHOT_CACHE_KEEP = 32;
+export const SNAPSHOT_DIR = 'snapshots-v1';
+/** Written next to each bundle by scripts/write-ranks.mjs: a hash of the bundle's code. */
+export const BUILD_ID_FILE = 'build-id';
+
+/** This bundle's build id, or null when running unbundled (tests, tsc output): then no snapshot is cached. */
+export function readBuildId(): string | null {
+  try {
+    const id = readFileSync(new URL(BUILD_ID_FILE, import.meta.url), 'utf8').trim();
+    return /^[0-9a-f]{16,}$/.test(id) ? id : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The cache key of a source analyzed with settings (JSON data), or null when its snapshot can't be reused. */
+export function snapshotKey(buildId: string, source: FrameworkSource, settings: object | null): string | null {
+  if (source.kind !== 'git' || !source.commit || !settings) return null;
+  return createHash('sha256')
+    .update(JSON.stringify({ buildId, commit: source.commit, settings }))
+    .digest('hex');
+}
+
+/** Whether a freshly made snapshot may be stored: not when a hard limit stopped reading (time is one of them). */
+export function reusable(snapshot: Snapshot): boolean {
+  return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached');
+}
+
+/** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */
+export class SnapshotStore implements SnapshotCache {
+  constructor(
+    readonly dir: string,
+    readonly buildId: string,
+    private readonly keep = SNAPSHOT_CACHE_KEEP,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
+
+  private file(key: string): string {
+    return path.join(this.dir, `${key}.json`);
+  }
+
+  get(source: FrameworkSource, settings: object | null): Snapshot | undefined {
+    const key = snapshotKey(this.buildId, source, settings);
+    if (!key) return undefined;
+    const file = this.file(key);
+    let stored: { key?: unknown; snapshot?: Snapshot };
+    try {
+      stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+    } catch {
+      return undefined;
+    }
+    const s = stored?.snapshot;
+    if (stored?.key !== key || !s || typeof s !== 'object' || !Array.isArray(s.files) || !s.totals || !s.listings) return undefined;
+    try {
+      const now = new Date();
+      utimesSync(file, now, now); // recently used: pruned last
+    } catch {
+      // A read-only cache still serves.
+    }
+    // The snapshot is the commit's; where it was read from and under which name is this run's.
+    return { ...s, source: sourceInfo(source) };
+  }
+
+  set(source: FrameworkSource, settings: object | null, snapshot: Snapshot): void {
+    const key = snapshotKey(this.buildId, source, settings);
+    if (!key || !reusable(snapshot)) return;
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      const file = this.file(key);
+      const tmp = `${file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify({ key, snapshot }));
+      renameSync(tmp, file);
+      this.prune();
+    } catch (e) {
+      this.warn(`could not write the snapshot cache ${this.dir}: ${(e as Error).message}`);
+    }
+  }
+
+  /** Keeps the most recently used `keep` snapshots. */
+  private prune(): void {
+    const files = readdirSync(this.dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => {
+        const p = path.join(this.dir, f);
+        try {
+          return { p, t: statSync(p).mtimeMs };
+        } catch {
+          return { p, t: 0 };
+        }
+      })
+      .sort((a, b) => b.t - a.t);
+    for (const { p } of files.slice(this.keep)) rmSync(p, { force: true });
+  }
+}
