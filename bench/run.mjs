@@ -206,15 +206,33 @@ const rows = [];
 for (const c of selected) {
   Object.assign(c, repoOf(c.baseDir, c.headDir));
   const expect = {};
-  const cache = path.join(tmp, 'warm-cache');
-  rmSync(cache, { recursive: true, force: true });
-  diffRun(c, ['--cache-dir', cache], expect); // fills the warm cache (not timed)
-  const runs = { limit: [], limitOurs: [], cold: [], warm: [] };
+  // Three warm runs, each with its own cache folder filled by one untimed run:
+  //   warm     token counts cached, no snapshot (removed before each run): an unseen pair of commits
+  //   newHead  the base's snapshot cached, the head's removed: a new push to a pull request
+  //   rerun    both snapshots cached: the same commits again
+  const caches = {};
+  for (const mode of ['warm', 'newHead', 'rerun']) {
+    caches[mode] = path.join(tmp, `cache-${mode}`);
+    rmSync(caches[mode], { recursive: true, force: true });
+    diffRun(c, ['--cache-dir', caches[mode]], expect); // fills it (not timed)
+  }
+  const snapshotsOf = (mode) => path.join(caches[mode], 'snapshots-v1');
+  const headEntries = (dir) =>
+    existsSync(dir) ? readdirSync(dir).filter((f) => JSON.parse(readFileSync(path.join(dir, f), 'utf8')).snapshot?.source?.commit === c.head) : [];
+  const headSnapshot = headEntries(snapshotsOf('newHead'));
+  const warmRun = (mode) => {
+    if (mode === 'warm') rmSync(snapshotsOf(mode), { recursive: true, force: true });
+    if (mode === 'newHead') for (const f of headSnapshot) rmSync(path.join(snapshotsOf(mode), f), { force: true });
+    return diffRun(c, ['--cache-dir', caches[mode]], expect);
+  };
+  const runs = { limit: [], limitOurs: [], cold: [], warm: [], newHead: [], rerun: [] };
   const order = [
     ['limit', () => limitRun(c, expect)],
     ['limitOurs', () => limitRun(c, expect, true)],
     ['cold', () => diffRun(c, ['--no-cache'], expect)],
-    ['warm', () => diffRun(c, ['--cache-dir', cache], expect)],
+    ['warm', () => warmRun('warm')],
+    ['newHead', () => warmRun('newHead')],
+    ['rerun', () => warmRun('rerun')],
   ];
   for (let i = 0; i < ROUNDS; i++)
     for (let k = 0; k < order.length; k++) {
@@ -235,6 +253,8 @@ for (const c of selected) {
     limitOurs: med('limitOurs', 'cpu'),
     cold: med('cold', 'cpu'),
     warm: med('warm', 'cpu'),
+    newHead: med('newHead', 'cpu'),
+    rerun: med('rerun', 'cpu'),
     coldWall: med('cold', 'wall'),
     coldRss: med('cold', 'rss'),
     warmRss: med('warm', 'rss'),
@@ -256,20 +276,20 @@ const f1 = (x) => x.toFixed(2);
 const mb = (x) => (x === null || Number.isNaN(x) ? 'n/a' : `${x.toFixed(0)} MB`);
 console.log('');
 console.log(
-  `| case | blobs (both sides) | MB (head) | limit CPU | cold diff CPU | **cold / limit** | limit CPU, tool's counting loop | cold / that | warm diff CPU | warm / limit | cold wall | peak RSS cold / warm / limit |${rx ? ' repomix (both sides) | cold / repomix |' : ''}`,
+  `| case | blobs (both sides) | MB (head) | limit CPU | cold diff CPU | **cold / limit** | limit CPU, tool's counting loop | cold / that | warm: counts cached | new head, base seen | same commits again | cold wall | peak RSS cold / warm / limit |${rx ? ' repomix (both sides) | cold / repomix |' : ''}`,
 );
-console.log(`|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|${rx ? '--:|--:|' : ''}`);
+console.log(`|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|${rx ? '--:|--:|' : ''}`);
 for (const r of rows) {
   const lo = Math.min(...r.ratios);
   const hi = Math.max(...r.ratios);
   console.log(
-    `| ${r.label} | ${r.blobs.toLocaleString('en')} | ${r.mbPerSide.toFixed(1)} | ${f1(r.limit)} s | ${f1(r.cold)} s | **${f1(r.cold / r.limit)}x** (${f1(lo)}–${f1(hi)}) | ${f1(r.limitOurs)} s | ${f1(r.cold / r.limitOurs)}x | ${f1(r.warm)} s | ${f1(r.warm / r.limit)}x | ${f1(r.coldWall)} s | ${mb(r.coldRss)} / ${mb(r.warmRss)} / ${mb(r.limitRss)} |${r.peer ? ` ${f1(r.peer.cpu)} s, ${mb(r.peer.rss)} | ${f1(r.cold / r.peer.cpu)}x |` : ''}`,
+    `| ${r.label} | ${r.blobs.toLocaleString('en')} | ${r.mbPerSide.toFixed(1)} | ${f1(r.limit)} s | ${f1(r.cold)} s | **${f1(r.cold / r.limit)}x** (${f1(lo)}–${f1(hi)}) | ${f1(r.limitOurs)} s | ${f1(r.cold / r.limitOurs)}x | ${f1(r.warm)} s (${f1(r.warm / r.limit)}x) | ${f1(r.newHead)} s (${f1(r.newHead / r.limit)}x) | ${f1(r.rerun)} s (${f1(r.rerun / r.limit)}x) | ${f1(r.coldWall)} s | ${mb(r.coldRss)} / ${mb(r.warmRss)} / ${mb(r.limitRss)} |${r.peer ? ` ${f1(r.peer.cpu)} s, ${mb(r.peer.rss)} | ${f1(r.cold / r.peer.cpu)}x |` : ''}`,
   );
 }
 console.log('');
 for (const r of rows)
   console.log(
-    `${r.label}: verdict ${r.verdict}, always-loaded tokens ${r.eager}; the same figures in all ${ROUNDS * 2 + 1} diff runs; the limits counted ${r.tokens.toLocaleString('en')} and ${r.tokensOurs.toLocaleString('en')} tokens (long files are counted in pieces of 16K characters by the tool)`,
+    `${r.label}: verdict ${r.verdict}, always-loaded tokens ${r.eager}; the same figures in all ${ROUNDS * 4 + 3} diff runs; the limits counted ${r.tokens.toLocaleString('en')} and ${r.tokensOurs.toLocaleString('en')} tokens (long files are counted in pieces of 16K characters by the tool)`,
   );
 
 // Start-up, as whole processes.

@@ -799,12 +799,15 @@ function decode(data) {
         return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
     }
 }
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
  * characters count 2; control characters (a newline inside a description), combining marks and
  * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
  */
 function displayWidth(s) {
+    if (PRINTABLE_ASCII.test(s))
+        return s.length; // nearly every line: one regex test instead of a walk by code point
     let w = 0;
     for (const ch of s) {
         const c = ch.codePointAt(0);
@@ -914,7 +917,57 @@ function listing_judgedListings(s) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/strings.ts
+/**
+ * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
+ * or more characters a view of its parent, so a description or a token-count key cut from a file
+ * would otherwise keep the whole file's text alive for the run.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (' ' + s).slice(1);
+}
+/**
+ * A whole number with its digits grouped by thousands (12,345), as en-US writes it, without
+ * starting ICU's number formatter (about 7 ms on a run's first call) and the same on every Node build.
+ */
+function thousands(n) {
+    const r = Math.round(n);
+    if (!Number.isFinite(r))
+        return String(r);
+    const digits = String(Math.abs(r));
+    let out = digits.length > 3 ? digits.slice(0, digits.length % 3 || 3) : digits;
+    for (let i = out.length; i < digits.length; i += 3)
+        out += ',' + digits.slice(i, i + 3);
+    return (r < 0 ? '-' : '') + out;
+}
+/**
+ * Names of ASCII letters, digits, `_`, `-`, `:` and `.` only. localeCompare (ICU's root collation)
+ * orders them by their letters case-blind, with `_` < `-` < `:` < `.` < digits < letters, and among
+ * names equal but for case, by the first letter whose case differs, lower-case first.
+ */
+const SIMPLE_NAME = /^[A-Za-z0-9_.:-]*$/;
+/** The punctuation as code units in the collation's order, all below the digits: `_` `,`, `-` `-`, `:` `.`, `.` `/`. */
+const COLLATION_UNITS = { _: ',', ':': '.', '.': '/' };
+const collationKey = (s) => s.toLowerCase().replace(/[_:.]/g, (c) => COLLATION_UNITS[c]);
+/**
+ * Compares names as `a.localeCompare(b)` does (Claude Code orders its listings that way). Simple
+ * names (SIMPLE_NAME: nearly all of them, Claude Code's own agents included) are compared without
+ * starting ICU's collator (about 6 ms on a run's first call); test/strings holds the two to the
+ * same order.
+ */
+function strings_compareNames(a, b) {
+    if (SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)) {
+        const x = collationKey(a);
+        const y = collationKey(b);
+        if (x !== y)
+            return x < y ? -1 : 1;
+        return a === b ? 0 : a < b ? 1 : -1; // case alone differs: lower-case (the larger code unit) first
+    }
+    return a.localeCompare(b);
+}
+
 ;// CONCATENATED MODULE: ./src/compare/assert.ts
+
 
 
 
@@ -1013,7 +1066,7 @@ function scoped(s, loading, scope) {
         }
     }
 }
-const assert_fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+const assert_fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : thousands(n));
 /** The fields every result takes from its assertion. */
 function of(a) {
     return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
@@ -1300,6 +1353,7 @@ function sanitizeReport(raw, file = 'report') {
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
 
+
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
 const LARGE_EAGER_FILE_TOKENS = 3_000;
 /** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
@@ -1321,7 +1375,7 @@ const lazyLoading = (s) => {
             key: `loading:${sec.file}:${sec.line}`,
             analyzer: 'loading',
             title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
-            rationale: `This section costs about ${sec.tokens.toLocaleString('en-US')} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            rationale: `This section costs about ${thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
             location: { file: sec.file, line: sec.line },
             saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
             effort: 'medium',
@@ -2235,16 +2289,6 @@ function markBuiltins(f, empty) {
         listing: { ...f.listing, entries: f.listing.entries.map((e) => (skills.has(e.name) ? { ...e, bundled: true } : e)) },
         agents: f.agents.map((a) => (agents.has(a.name) ? { ...a, builtin: true } : a)),
     };
-}
-
-;// CONCATENATED MODULE: ./src/strings.ts
-/**
- * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
- * or more characters a view of its parent, so a description or a token-count key cut from a file
- * would otherwise keep the whole file's text alive for the run.
- */
-function detach(s) {
-    return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -3883,6 +3927,7 @@ function manifestPaths(manifest, key) {
 
 
 
+
 function planAgent(ctx, u, f, dir) {
     const r = ctx.read(f, true);
     if (!r)
@@ -3964,7 +4009,7 @@ function agentTools(fm) {
 }
 /** Agents are listed by name, compared as Claude Code does (localeCompare). */
 function agentOrder(entries) {
-    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
+    return [...entries].sort((a, b) => strings_compareNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/units.ts
@@ -4311,7 +4356,7 @@ function listingOrder(entries, units) {
     const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
     // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
     const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+    return [...entries].sort((a, b) => group(a) - group(b) || strings_compareNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
@@ -5336,6 +5381,7 @@ function worktree_worktreeSource(dir) {
 
 
 
+
 function predictFacts(s, model, builtinAgents = []) {
     const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
     const memory = s.files
@@ -5404,7 +5450,7 @@ async function predictLike(dir, real, counter) {
     const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
     const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
     // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
-    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    predicted.agents.sort((a, b) => compareNames(a.name, b.name));
     return predicted;
 }
 
@@ -5418,6 +5464,7 @@ async function predictLike(dir, real, counter) {
  * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
  * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
  */
+
 
 
 
@@ -5477,7 +5524,7 @@ async function measureSide(p, source, snapshot, o, name) {
     const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
     const facts = markBuiltins(run.facts, p.empty);
     const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
-    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
     const counted = await o.countRequest(run.body);
     return {
         project,
@@ -5912,7 +5959,8 @@ function isEmptyDiff(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
-const n = (x) => Math.round(x).toLocaleString('en-US');
+
+const n = thousands;
 const TOP = 5;
 /** Entries the change added or edited come first, then the rest, each by size. */
 function largest(items, base, kind) {
@@ -6065,9 +6113,10 @@ function escape_logSafe(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
+
 /** Number formatting shared by every renderer. */
 function format_fmt(n) {
-    return Math.round(n).toLocaleString('en-US');
+    return thousands(n);
 }
 function signed(n) {
     const r = Math.round(n);
@@ -6646,6 +6695,7 @@ function diff_text_renderDiffText(r) {
 ;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
 
 
+
 /**
  * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
  * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
@@ -6694,9 +6744,15 @@ class file_store_FileCountStore {
     }
 }
 const file_store_CACHE_FILE = 'token-counts-v1.json';
-function file_store_defaultCacheDir(env, home) {
+function defaultCacheDir(env, home) {
     return env.CONTEXT_BUDGET_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'context-budget');
 }
+/** The CLI's cache folder: --cache-dir (relative to the working directory), else the default. */
+function file_store_cacheDirOf(o, proc) {
+    return o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+}
+/** Node's module compile cache of the bundle, inside the cache folder. */
+const COMPILE_CACHE_DIR = 'v8-compile';
 
 ;// CONCATENATED MODULE: ./src/version.ts
 /** Kept equal to package.json's version (a test checks it). */
@@ -6722,12 +6778,11 @@ const VERSION = '0.1.0';
 
 
 
-
 /** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
 function cachesFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-    const dir = o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+    const dir = cacheDirOf(o, proc);
     const store = new FileCountStore(path.join(dir, CACHE_FILE));
     const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
     return {

@@ -12,6 +12,11 @@ export interface Proc {
    * code; the CLI's main thread offers it, and a large framework takes it.
    */
   offload?: () => Promise<number>;
+  /**
+   * Keeps V8's compiled code of the bundle in a folder for the next run (Node's module compile
+   * cache, Node 22.8+); the CLI's entry offers it, and a run with the persistent cache on takes it.
+   */
+  compileCache?: (dir: string | undefined) => void;
 }
 
 export interface CliOptions {

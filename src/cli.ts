@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { cacheDirOf, COMPILE_CACHE_DIR } from './tokenize/file-store.js';
 import { errorMessage, UserError } from './errors.js';
 import type { CliOptions, Proc } from './cli-options.js';
 import { VERSION } from './version.js';
@@ -51,6 +53,9 @@ export async function run(proc: Proc): Promise<number> {
   }
   try {
     const { parsed, options } = parseCli(rest);
+    // Before the pipeline's code loads: compiled once, then read back (with --no-cache: neither).
+    if (options.cache && proc.compileCache)
+      proc.compileCache(proc.env.NODE_COMPILE_CACHE ? undefined : path.join(cacheDirOf(options, proc), COMPILE_CACHE_DIR));
     const pipeline = await import('./pipeline.js');
     if (command === 'analyze') return await pipeline.analyzeCommand(parsed.positionals, options, proc);
     if (command === 'diff') return await pipeline.diffCommand(parsed.positionals, options, proc);

@@ -1,5 +1,4 @@
 import { existsSync, statSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { analyze, analyzePair, type AnalyzeOptions } from './analyze/index.js';
 import { openSource } from './collect/open.js';
@@ -19,14 +18,14 @@ import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
 import { logSafe } from './render/escape.js';
 import { TokenCounter } from './tokenize/counter.js';
-import { CACHE_FILE, defaultCacheDir, FileCountStore } from './tokenize/file-store.js';
+import { CACHE_FILE, cacheDirOf, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
 import { VERSION } from './version.js';
 
 /** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
 function cachesFor(o: CliOptions, proc: Proc): { counter: TokenCounter; snapshots?: SnapshotCache; save: () => void } {
   if (!o.cache) return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-  const dir = o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+  const dir = cacheDirOf(o, proc);
   const store = new FileCountStore(path.join(dir, CACHE_FILE));
   const warn = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
   return {

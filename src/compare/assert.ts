@@ -4,6 +4,7 @@ import type { BudgetResult, LoadTimeComparison, Location, Verdict } from '../mod
 import type { Snapshot } from '../model/snapshot.js';
 import { perPlugin } from '../analyze/listing.js';
 import { LOAD_TIME_FLOOR_MS, loadTimeTooFast } from '../model/constants.js';
+import { thousands } from '../strings.js';
 
 /** Diagnostics that mean part of a side was not measured. */
 export const UNMEASURED = new Set(['unreadable', 'limit-reached']);
@@ -108,7 +109,7 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
   }
 }
 
-const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+const fmt = (n: number, metric: Metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : thousands(n));
 
 /** The fields every result takes from its assertion. */
 function of(a: Assertion): Pick<BudgetResult, 'id' | 'metric' | 'scope' | 'operator' | 'expected' | 'level'> {

@@ -5,8 +5,9 @@
  */
 import type { BudgetResult, SnapshotDiff } from '../model/report.js';
 import type { ListingEntry, Snapshot } from '../model/snapshot.js';
+import { thousands } from '../strings.js';
 
-const n = (x: number) => Math.round(x).toLocaleString('en-US');
+const n = thousands;
 const TOP = 5;
 
 /** Entries the change added or edited come first, then the rest, each by size. */

@@ -21,6 +21,7 @@ import { TokenCounter } from '../tokenize/counter.js';
 import { ANTHROPIC_VERSION } from '../tokenize/anthropic.js';
 import { extractFacts, markBuiltins, requestTexts } from './facts.js';
 import { disagreements, predictFacts } from './predict.js';
+import { compareNames } from '../strings.js';
 
 export interface MeasureOptions {
   /** `claude-code`, `claude-code@2.1.332`, `claude-code@latest`. */
@@ -116,7 +117,7 @@ async function measureSide(
     o.model,
     facts.agents.filter((a) => a.builtin).map((a) => a.name),
   );
-  predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+  predicted.agents.sort((a, b) => compareNames(a.name, b.name));
   const counted = await o.countRequest(run.body);
   return {
     project,

@@ -10,6 +10,7 @@ import type { TokenCounter } from '../tokenize/counter.js';
 import type { LoadingModel } from '../model/constants.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { Facts } from './facts.js';
+import { compareNames } from '../strings.js';
 
 export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: readonly string[] = []): Facts {
   const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
@@ -86,6 +87,6 @@ export async function predictLike(dir: string, real: RecordedProfile, counter: T
     real.agents.filter((a) => a.builtin).map((a) => a.name),
   );
   // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
-  predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+  predicted.agents.sort((a, b) => compareNames(a.name, b.name));
   return predicted;
 }

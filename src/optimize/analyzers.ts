@@ -6,6 +6,7 @@
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { judgedListings } from '../analyze/listing.js';
+import { thousands } from '../strings.js';
 
 export type Draft = Omit<Recommendation, 'horizon' | 'introduced'> & { correctness?: boolean; architectural?: boolean; blocking?: boolean };
 export type Analyzer = (s: Snapshot) => Draft[];
@@ -32,7 +33,7 @@ export const lazyLoading: Analyzer = (s) => {
       key: `loading:${sec.file}:${sec.line}`,
       analyzer: 'loading',
       title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
-      rationale: `This section costs about ${sec.tokens.toLocaleString('en-US')} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+      rationale: `This section costs about ${thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
       location: { file: sec.file, line: sec.line },
       saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
       effort: 'medium',

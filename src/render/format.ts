@@ -1,6 +1,8 @@
+import { thousands } from '../strings.js';
+
 /** Number formatting shared by every renderer. */
 export function fmt(n: number): string {
-  return Math.round(n).toLocaleString('en-US');
+  return thousands(n);
 }
 
 export function signed(n: number): string {

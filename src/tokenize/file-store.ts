@@ -1,4 +1,5 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { CountStore } from './counter.js';
 
@@ -53,3 +54,11 @@ export const CACHE_FILE = 'token-counts-v1.json';
 export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string): string {
   return env.CONTEXT_BUDGET_CACHE_DIR || path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'context-budget');
 }
+
+/** The CLI's cache folder: --cache-dir (relative to the working directory), else the default. */
+export function cacheDirOf(o: { cacheDir?: string }, proc: { cwd: string; env: NodeJS.ProcessEnv }): string {
+  return o.cacheDir ? path.resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, os.homedir());
+}
+
+/** Node's module compile cache of the bundle, inside the cache folder. */
+export const COMPILE_CACHE_DIR = 'v8-compile';

@@ -7,6 +7,7 @@ import { asGlobs, asText } from '../frontmatter.js';
 import type { PlannedEntry } from '../plan-types.js';
 import type { UnitDef } from '../units.js';
 import { fieldLine, type PlanContext } from './context.js';
+import { compareNames } from '../../strings.js';
 
 export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string): void {
   const r = ctx.read(f, true);
@@ -107,5 +108,5 @@ function agentTools(fm: Record<string, unknown>): string {
 
 /** Agents are listed by name, compared as Claude Code does (localeCompare). */
 export function agentOrder(entries: readonly PlannedEntry[]): PlannedEntry[] {
-  return [...entries].sort((a, b) => a.name.localeCompare(b.name));
+  return [...entries].sort((a, b) => compareNames(a.name, b.name));
 }

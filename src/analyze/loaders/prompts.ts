@@ -3,7 +3,7 @@
  * invocation); names, aliases, derived descriptions, skillOverrides and the listing order.
  */
 import type { Loading } from '../../model/snapshot.js';
-import { detach } from '../../strings.js';
+import { compareNames, detach } from '../../strings.js';
 import { asBool, asGlobs, asText } from '../frontmatter.js';
 import { findImports } from '../markdown.js';
 import type { PlannedEntry } from '../plan-types.js';
@@ -214,5 +214,5 @@ export function listingOrder(entries: readonly PlannedEntry[], units: readonly U
   const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
   // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
   const group = (e: PlannedEntry) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-  return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+  return [...entries].sort((a, b) => group(a) - group(b) || compareNames(a.name, b.name));
 }

@@ -1,8 +1,8 @@
-export const id = 964;
-export const ids = [964];
+export const id = 524;
+export const ids = [524];
 export const modules = {
 
-/***/ 8964:
+/***/ 8524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -25,9 +25,6 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -143,6 +140,45 @@ class TokenCounter {
  */
 function detach(s) {
     return s.length < 13 ? s : (' ' + s).slice(1);
+}
+/**
+ * A whole number with its digits grouped by thousands (12,345), as en-US writes it, without
+ * starting ICU's number formatter (about 7 ms on a run's first call) and the same on every Node build.
+ */
+function thousands(n) {
+    const r = Math.round(n);
+    if (!Number.isFinite(r))
+        return String(r);
+    const digits = String(Math.abs(r));
+    let out = digits.length > 3 ? digits.slice(0, digits.length % 3 || 3) : digits;
+    for (let i = out.length; i < digits.length; i += 3)
+        out += ',' + digits.slice(i, i + 3);
+    return (r < 0 ? '-' : '') + out;
+}
+/**
+ * Names of ASCII letters, digits, `_`, `-`, `:` and `.` only. localeCompare (ICU's root collation)
+ * orders them by their letters case-blind, with `_` < `-` < `:` < `.` < digits < letters, and among
+ * names equal but for case, by the first letter whose case differs, lower-case first.
+ */
+const SIMPLE_NAME = /^[A-Za-z0-9_.:-]*$/;
+/** The punctuation as code units in the collation's order, all below the digits: `_` `,`, `-` `-`, `:` `.`, `.` `/`. */
+const COLLATION_UNITS = { _: ',', ':': '.', '.': '/' };
+const collationKey = (s) => s.toLowerCase().replace(/[_:.]/g, (c) => COLLATION_UNITS[c]);
+/**
+ * Compares names as `a.localeCompare(b)` does (Claude Code orders its listings that way). Simple
+ * names (SIMPLE_NAME: nearly all of them, Claude Code's own agents included) are compared without
+ * starting ICU's collator (about 6 ms on a run's first call); test/strings holds the two to the
+ * same order.
+ */
+function strings_compareNames(a, b) {
+    if (SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)) {
+        const x = collationKey(a);
+        const y = collationKey(b);
+        if (x !== y)
+            return x < y ? -1 : 1;
+        return a === b ? 0 : a < b ? 1 : -1; // case alone differs: lower-case (the larger code unit) first
+    }
+    return a.localeCompare(b);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -589,12 +625,15 @@ function decode(data) {
         return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
     }
 }
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 /**
  * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
  * characters count 2; control characters (a newline inside a description), combining marks and
  * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
  */
 function displayWidth(s) {
+    if (PRINTABLE_ASCII.test(s))
+        return s.length; // nearly every line: one regex test instead of a walk by code point
     let w = 0;
     for (const ch of s) {
         const c = ch.codePointAt(0);
@@ -2213,6 +2252,7 @@ function manifestPaths(manifest, key) {
 
 
 
+
 function planAgent(ctx, u, f, dir) {
     const r = ctx.read(f, true);
     if (!r)
@@ -2294,7 +2334,7 @@ function agentTools(fm) {
 }
 /** Agents are listed by name, compared as Claude Code does (localeCompare). */
 function agentOrder(entries) {
-    return [...entries].sort((a, b) => a.name.localeCompare(b.name));
+    return [...entries].sort((a, b) => strings_compareNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/units.ts
@@ -2641,7 +2681,7 @@ function listingOrder(entries, units) {
     const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
     // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
     const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-    return [...entries].sort((a, b) => group(a) - group(b) || a.name.localeCompare(b.name));
+    return [...entries].sort((a, b) => group(a) - group(b) || strings_compareNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
@@ -4020,6 +4060,7 @@ class SnapshotStore {
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
 
+
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
 const LARGE_EAGER_FILE_TOKENS = 3_000;
 /** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
@@ -4041,7 +4082,7 @@ const lazyLoading = (s) => {
             key: `loading:${sec.file}:${sec.line}`,
             analyzer: 'loading',
             title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
-            rationale: `This section costs about ${sec.tokens.toLocaleString('en-US')} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            rationale: `This section costs about ${thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
             location: { file: sec.file, line: sec.line },
             saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
             effort: 'medium',
@@ -4311,6 +4352,7 @@ function scopeLabel(s) {
 
 
 
+
 /** Diagnostics that mean part of a side was not measured. */
 const UNMEASURED = new Set(['unreadable', 'limit-reached']);
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
@@ -4405,7 +4447,7 @@ function scoped(s, loading, scope) {
         }
     }
 }
-const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : Math.round(n).toLocaleString('en-US'));
+const fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : thousands(n));
 /** The fields every result takes from its assertion. */
 function of(a) {
     return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
@@ -4674,7 +4716,8 @@ function isEmptyDiff(d) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
-const n = (x) => Math.round(x).toLocaleString('en-US');
+
+const n = thousands;
 const TOP = 5;
 /** Entries the change added or edited come first, then the rest, each by size. */
 function largest(items, base, kind) {
@@ -5071,6 +5114,9 @@ function load_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(1455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
@@ -5495,6 +5541,7 @@ function markBuiltins(f, empty) {
 
 
 
+
 function predictFacts(s, model, builtinAgents = []) {
     const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
     const memory = s.files
@@ -5563,7 +5610,7 @@ async function predictLike(dir, real, counter) {
     const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
     const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
     // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
-    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    predicted.agents.sort((a, b) => compareNames(a.name, b.name));
     return predicted;
 }
 
@@ -5577,6 +5624,7 @@ async function predictLike(dir, real, counter) {
  * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
  * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
  */
+
 
 
 
@@ -5636,7 +5684,7 @@ async function measureSide(p, source, snapshot, o, name) {
     const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
     const facts = markBuiltins(run.facts, p.empty);
     const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
-    predicted.agents.sort((a, b) => a.name.localeCompare(b.name));
+    predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
     const counted = await o.countRequest(run.body);
     return {
         project,
@@ -5787,9 +5835,10 @@ function logSafe(text) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
+
 /** Number formatting shared by every renderer. */
 function format_fmt(n) {
-    return Math.round(n).toLocaleString('en-US');
+    return thousands(n);
 }
 function signed(n) {
     const r = Math.round(n);
@@ -6365,65 +6414,11 @@ function renderDiffText(r) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
-
-
-/**
- * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
- * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
- */
-class FileCountStore {
-    file;
-    loaded;
-    dirty = false;
-    constructor(file) {
-        this.file = file;
-    }
-    get data() {
-        if (this.loaded)
-            return this.loaded;
-        this.loaded = new Map();
-        try {
-            const parsed = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
-            if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
-                for (const [k, v] of Object.entries(parsed))
-                    if (typeof v === 'number')
-                        this.loaded.set(k, v);
-        }
-        catch {
-            // No cache yet, or unreadable: start empty.
-        }
-        return this.loaded;
-    }
-    get size() {
-        return this.data.size;
-    }
-    get(key) {
-        return this.data.get(key);
-    }
-    set(key, value) {
-        this.data.set(key, value);
-        this.dirty = true;
-    }
-    save() {
-        if (!this.dirty)
-            return;
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(Object.fromEntries(this.data)));
-        (0,external_node_fs_.renameSync)(tmp, this.file);
-        this.dirty = false;
-    }
-}
-const CACHE_FILE = 'token-counts-v1.json';
-function defaultCacheDir(env, home) {
-    return env.CONTEXT_BUDGET_CACHE_DIR || external_node_path_default().join(env.XDG_CACHE_HOME || external_node_path_default().join(home, '.cache'), 'context-budget');
-}
-
+// EXTERNAL MODULE: ./src/tokenize/file-store.ts
+var file_store = __webpack_require__(4819);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 ;// CONCATENATED MODULE: ./src/pipeline.ts
-
 
 
 
@@ -6447,8 +6442,8 @@ var version = __webpack_require__(311);
 function cachesFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-    const dir = o.cacheDir ? external_node_path_default().resolve(proc.cwd, o.cacheDir) : defaultCacheDir(proc.env, external_node_os_default().homedir());
-    const store = new FileCountStore(external_node_path_default().join(dir, CACHE_FILE));
+    const dir = (0,file_store/* cacheDirOf */.BU)(o, proc);
+    const store = new file_store/* FileCountStore */.bC(external_node_path_default().join(dir, file_store/* CACHE_FILE */.Sk));
     const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
     return {
         counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
@@ -6653,4 +6648,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=964.index.js.map
+//# sourceMappingURL=524.index.js.map
