@@ -1,6 +1,8 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { analyze, analyzePair, type AnalyzeOptions } from './analyze/index.js';
+import { analyze, analyzePair, isDigest, type AnalyzeOptions, type DigestMemo } from './analyze/index.js';
+import { JsonFileCache } from './collect/json-cache.js';
+import type { FileDigest } from './analyze/plan-types.js';
 import { openSource } from './collect/open.js';
 import { readSnapshotFile } from './collect/snapshot-file.js';
 import { readBuildId, SNAPSHOT_DIR, SnapshotStore, type SnapshotCache } from './collect/snapshot-cache.js';
@@ -17,33 +19,54 @@ import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
 import { logSafe } from './render/escape.js';
+import type { RemoteCounter } from './tokenize/anthropic.js';
 import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, cacheDirOf, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
 import { VERSION } from './version.js';
 
-/** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
-function cachesFor(o: CliOptions, proc: Proc): { counter: TokenCounter; snapshots?: SnapshotCache; save: () => void } {
+/** The run's caches, all in the cache folder (--no-cache: none): token counts, file digests and snapshots. */
+export interface Caches {
+  counter: TokenCounter;
+  snapshots?: SnapshotCache;
+  digests?: DigestMemo;
+  save: () => void;
+}
+
+function cachesFor(o: CliOptions, proc: Proc): Caches {
   if (!o.cache) return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-  const dir = cacheDirOf(o, proc);
-  const store = new FileCountStore(path.join(dir, CACHE_FILE));
   const warn = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
+  return persistentCaches(cacheDirOf(o, proc), warn);
+}
+
+/** Digests kept between runs, most recently used first: enough for the largest frameworks measured (50,000 files). */
+export const DIGEST_CACHE_MAX = 100_000;
+export const DIGEST_FILE = 'digests-v1.json';
+
+/**
+ * The caches in a cache folder. Token counts are keyed by content and tokenizer alone; digests and
+ * snapshots also depend on the code, so they are kept only by a built bundle (keyed by its build id).
+ */
+export function persistentCaches(dir: string, warn: (message: string) => void, buildId = readBuildId(), remote?: RemoteCounter): Caches {
+  const store = new FileCountStore(path.join(dir, CACHE_FILE));
+  const digests = buildId ? new JsonFileCache<FileDigest>(path.join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
   return {
-    counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
-    snapshots: snapshotStore(dir, warn),
+    counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
+    snapshots: buildId ? new SnapshotStore(path.join(dir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined,
+    digests,
     save: () => {
-      try {
-        store.save();
-      } catch (e) {
-        warn(`could not write the token cache ${store.file}: ${(e as Error).message}`);
+      for (const [what, s] of [
+        ['token cache', store],
+        ['digest cache', digests],
+      ] as const) {
+        try {
+          s?.save();
+        } catch (e) {
+          warn(`could not write the ${what} ${s?.file}: ${(e as Error).message}`);
+        }
       }
     },
   };
-}
-
-/** The snapshot cache in a cache folder, or undefined when this is not a built bundle (no build id to key on). */
-export function snapshotStore(cacheDir: string, warn: (message: string) => void, buildId = readBuildId()): SnapshotCache | undefined {
-  return buildId ? new SnapshotStore(path.join(cacheDir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined;
 }
 
 /**
@@ -83,11 +106,11 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
   const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
-  const { counter, snapshots, save } = cachesFor(o, proc);
+  const { counter, snapshots, digests, save } = cachesFor(o, proc);
   const opts = analyzeOptions(config, o.rounds);
   const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
   if (proc.offload && (await large(side))) return proc.offload();
-  let snapshot = await snapshotOf(side[0]!, opts, counter, snapshots);
+  let snapshot = await snapshotOf(side[0]!, opts, counter, { snapshots, digests });
   const measure = measureOptions(o, config, counter, proc);
   if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   save();
@@ -101,11 +124,11 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
 export type Side = { kind: 'snapshot'; snapshot: Snapshot; label: string } | { kind: 'source'; source: FrameworkSource; label: string; cached?: Snapshot };
 
 /** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
-export async function snapshotOf(side: Side, opts: AnalyzeOptions, counter: TokenCounter, snapshots?: SnapshotCache): Promise<Snapshot> {
+export async function snapshotOf(side: Side, opts: AnalyzeOptions, counter: TokenCounter, { snapshots, digests }: Reuse = {}): Promise<Snapshot> {
   const [s] = withCached([side], opts, counter, snapshots) as [Side];
   if (s.kind === 'snapshot') return s.snapshot;
   if (s.cached) return s.cached;
-  const made = await analyze(s.source, opts, counter);
+  const made = await analyze(s.source, opts, counter, undefined, digests);
   keep(snapshots, counter, opts, [s.source, made]);
   return made;
 }
@@ -149,11 +172,16 @@ export function measureOptions(
   };
 }
 
-/** What a diff may take besides its sides: timed rounds, Claude Code measurement, and the snapshot cache. */
-export interface DiffExtras {
+/** What a diff may take besides its sides: timed rounds, Claude Code measurement, and the caches of snapshots and digests. */
+export interface DiffExtras extends Reuse {
   rounds?: number;
   measure?: MeasureOptions;
+}
+
+/** What an analysis may reuse from earlier runs. */
+export interface Reuse {
   snapshots?: SnapshotCache;
+  digests?: DigestMemo;
 }
 
 /**
@@ -186,7 +214,7 @@ export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): obje
 
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, extras: DiffExtras = {}): Promise<GateReport> {
-  const { measure, snapshots } = extras;
+  const { measure, snapshots, digests } = extras;
   const opts = analyzeOptions(config, extras.rounds);
   [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots) as [Side, Side];
   const known = (s: Side) => (s.kind === 'snapshot' ? s.snapshot : s.cached);
@@ -194,11 +222,11 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
   let head = known(headSide);
   let loadTime: LoadTimeComparison | null = null;
   if (!base && !head && baseSide.kind === 'source' && headSide.kind === 'source') {
-    ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter));
+    ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter, undefined, digests));
     keep(snapshots, counter, opts, [baseSide.source, base], [headSide.source, head]);
   } else {
-    base ??= await snapshotOf(baseSide, opts, counter, snapshots);
-    head ??= await snapshotOf(headSide, opts, counter, snapshots);
+    base ??= await snapshotOf(baseSide, opts, counter, extras);
+    head ??= await snapshotOf(headSide, opts, counter, extras);
   }
   if (measure) {
     if (baseSide.kind !== 'source' || headSide.kind !== 'source')
@@ -233,7 +261,7 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
   const dir = path.resolve(proc.cwd, o.dir ?? '.');
   const config = configFor(dir, o);
-  const { counter, snapshots, save } = cachesFor(o, proc);
+  const { counter, snapshots, digests, save } = cachesFor(o, proc);
   const [baseSide, headSide] = withCached(
     [await openSide(positionals[0], dir), await openSide(positionals[1], dir)],
     analyzeOptions(config, o.rounds),
@@ -241,7 +269,12 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
     snapshots,
   );
   if (proc.offload && (await large([baseSide!, headSide!]))) return proc.offload();
-  const report = await runDiff(baseSide!, headSide!, config, counter, { rounds: o.rounds, measure: measureOptions(o, config, counter, proc), snapshots });
+  const report = await runDiff(baseSide!, headSide!, config, counter, {
+    rounds: o.rounds,
+    measure: measureOptions(o, config, counter, proc),
+    snapshots,
+    digests,
+  });
   save();
   proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;

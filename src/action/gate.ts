@@ -16,8 +16,7 @@ import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import { measureOne, type MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, measureOptions, runDiff, snapshotOf, snapshotStore } from '../pipeline.js';
-import type { SnapshotCache } from '../collect/snapshot-cache.js';
+import { analyzeOptions, measureOptions, persistentCaches, runDiff, snapshotOf, type Caches } from '../pipeline.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -26,8 +25,6 @@ import { advanceHistory, parseHistory, parseTicked } from '../compare/history.js
 import { renderRoadmap } from '../render/roadmap.js';
 import { anthropicCounter } from '../tokenize/anthropic.js';
 import { TokenCounter } from '../tokenize/counter.js';
-import { CACHE_FILE, FileCountStore } from '../tokenize/file-store.js';
-import { loadTokenizer, TOKENIZER_NAME } from '../tokenize/tokenizer.js';
 
 /** What the Action's runs touch besides git and GitHub: outputs, the job summary, the job's failure, the clock. */
 export interface ActionIO {
@@ -52,23 +49,17 @@ export interface Ctx {
   payload: Record<string, any>;
 }
 
-/** The run's token counter and snapshot cache, both in the cache-dir input's folder. */
-function cachesFor(ctx: Ctx): { counter: TokenCounter; snapshots?: SnapshotCache; save: () => void } {
-  const store = new FileCountStore(path.join(ctx.opts.cacheDir, CACHE_FILE));
+/** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
+function cachesFor(ctx: Ctx): Caches {
   const remote = ctx.opts.anthropicApiKey
     ? anthropicCounter({ apiKey: ctx.opts.anthropicApiKey, model: ctx.opts.anthropicModel, baseUrl: ctx.env.ANTHROPIC_BASE_URL })
     : undefined;
-  const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote);
+  const caches = persistentCaches(ctx.opts.cacheDir, (s) => ctx.log.debug(s), undefined, remote);
   return {
-    counter,
-    snapshots: snapshotStore(ctx.opts.cacheDir, (s) => ctx.log.debug(s)),
+    ...caches,
     save: () => {
-      if (counter.fallback) ctx.log.warning(counter.fallback);
-      try {
-        store.save();
-      } catch (e) {
-        ctx.log.debug(`token cache not saved: ${errorMessage(e)}`);
-      }
+      if (caches.counter.fallback) ctx.log.warning(caches.counter.fallback);
+      caches.save();
     },
   };
 }
@@ -89,7 +80,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
   const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
   ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
-  const { counter, snapshots, save } = cachesFor(ctx);
+  const { counter, snapshots, digests, save } = cachesFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
   const report = await runDiff(
@@ -97,7 +88,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` },
     config,
     counter,
-    { measure, snapshots },
+    { measure, snapshots, digests },
   );
   save();
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
@@ -190,9 +181,9 @@ export async function roadmap(ctx: Ctx): Promise<void> {
   const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
   const source = await gitSource(ctx.workspace, commit);
   const config = await configAt(ctx.workspace, ctx.opts, source.commit!);
-  const { counter, snapshots, save } = cachesFor(ctx);
+  const { counter, snapshots, digests, save } = cachesFor(ctx);
   const opts = analyzeOptions(config);
-  let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, snapshots);
+  let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });
   // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
   const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
   if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };

@@ -15,8 +15,28 @@ import { decode } from './text.js';
 /** Characters of decoded text counted at once (one batch is all the text a run holds). */
 export const DIGEST_BATCH_CHARS = 4_000_000;
 
-/** Digests by content and how it loads, shared by the sides of a diff (a blob both share is read once). */
-export type DigestMemo = Map<string, FileDigest>;
+/**
+ * Digests by content and how it loads, shared by the sides of a diff (a blob both share is read
+ * once); the pipeline may keep them between runs (a digest depends only on the text, how it loads,
+ * and the code: the cache is per build).
+ */
+export interface DigestMemo {
+  get(key: string): FileDigest | undefined;
+  set(key: string, digest: FileDigest): unknown;
+}
+
+/** Whether a value read back from a digest cache is a digest. */
+export function isDigest(v: unknown): v is FileDigest {
+  const d = v as FileDigest | null;
+  return (
+    !!d &&
+    typeof d === 'object' &&
+    typeof d.key === 'string' &&
+    typeof d.chars === 'number' &&
+    Array.isArray(d.names) &&
+    (d.scan === null || (!!d.scan && Array.isArray(d.scan.sections) && Array.isArray(d.scan.compressible) && Array.isArray(d.scan.paragraphs)))
+  );
+}
 
 /** `/name` mentions of a command or skill (links.ts resolves them). */
 const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
@@ -53,7 +73,7 @@ function namesIn(text: string, kind: PlannedFile['kind']): string[] {
 export async function digest(
   sides: readonly { plan: Plan; contents: ReadonlyMap<string, Blob> }[],
   counter: TokenCounter,
-  memo: DigestMemo = new Map(),
+  memo: DigestMemo = new Map<string, FileDigest>(),
   batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS,
 ): Promise<void> {
   let batch: { key: string; text: string }[] = [];

@@ -178,6 +178,39 @@ function unescapeDoubleQuoted(s: string): string | null {
   });
   return bad ? null : out;
 }
+/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
+const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
+
+/**
+ * A block scalar's text, or null when YAML could read it differently: every line of it at one
+ * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
+ * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
+ * unless stripped (`-`). Returns the text and the index of the line after the block.
+ */
+function blockScalar(lines: string[], from: number, folded: boolean, strip: boolean): { value: string; next: number } | null {
+  const first = lines[from]?.replace(/\r$/, '') ?? '';
+  let indent = 0;
+  while (first.charCodeAt(indent) === 32) indent++;
+  if (indent === 0) return null;
+  const parts: string[] = [];
+  let i = from;
+  for (; i < lines.length; i++) {
+    let line = lines[i]!;
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line === '' && i === lines.length - 1) break;
+    const c = line.charCodeAt(0);
+    if (c !== 32 && c !== 9 && line !== '') break; // the next key
+    for (let k = 0; k < indent; k++) if (line.charCodeAt(k) !== 32) return null; // blank, tab or less indented
+    const ch = line.charCodeAt(indent);
+    if (ch === 32 || ch === 9 || Number.isNaN(ch)) return null; // more indented, or only spaces
+    const text = line.slice(indent);
+    if (!plainQuoted(text)) return null;
+    parts.push(text);
+  }
+  if (!parts.length) return null;
+  return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
+}
+
 function parseSimple(yamlText: string): Record<string, unknown> | null {
   const data: Record<string, unknown> = {};
   const lines = yamlText.split('\n');
@@ -185,6 +218,14 @@ function parseSimple(yamlText: string): Record<string, unknown> | null {
     let line = lines[i]!;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (line === '' && i === lines.length - 1) break;
+    const b = BLOCK_HEADER.exec(line);
+    if (b) {
+      const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
+      if (!block) return null;
+      data[b[1]!] = block.value;
+      i = block.next - 1;
+      continue;
+    }
     const q = QUOTED_LINE.exec(line);
     if (q) {
       // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).

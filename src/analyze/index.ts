@@ -2,13 +2,14 @@ import type { FrameworkSource } from '../collect/types.js';
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
-import { digest } from './digest.js';
+import { digest, type DigestMemo } from './digest.js';
 import { measure } from './measure.js';
 import { load, withKnownBlobs, type AnalyzeOptions, type Loaded } from './load.js';
 import { buildPlan, type ParseCache } from './plan.js';
 import { Tree } from './tree.js';
 
 export { load, withKnownBlobs, type AnalyzeOptions, type Loaded } from './load.js';
+export { isDigest, type DigestMemo } from './digest.js';
 
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 export const LOAD_TIME_BUDGET_MS = 750;
@@ -49,9 +50,15 @@ export function summarizeTimes(samples: number[]): Snapshot['loadTime'] {
 }
 
 /** The analyze stage: source -> snapshot. */
-export async function analyze(source: FrameworkSource, opts: AnalyzeOptions, counter: TokenCounter, clock: Clock = performanceClock): Promise<Snapshot> {
+export async function analyze(
+  source: FrameworkSource,
+  opts: AnalyzeOptions,
+  counter: TokenCounter,
+  clock: Clock = performanceClock,
+  digests?: DigestMemo,
+): Promise<Snapshot> {
   const loaded = await load(source, opts);
-  await digest([loaded], counter);
+  await digest([loaded], counter, digests);
   const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
   if (rounds === 0) loaded.contents.clear(); // digested: the bytes can go
   const samples: number[] = [];
@@ -83,6 +90,7 @@ export async function analyzePair(
   opts: AnalyzeOptions,
   counter: TokenCounter,
   clock: Clock = performanceClock,
+  digests?: DigestMemo,
 ): Promise<PairResult> {
   // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
   const parseCache: ParseCache = new Map();
@@ -91,7 +99,7 @@ export async function analyzePair(
   const a = await load(baseSource, opts, parseCache);
   const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
   // One digest for both sides: a blob both share is decoded, counted and scanned once.
-  await digest([a, b], counter);
+  await digest([a, b], counter, digests);
   const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
   // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
   if (rounds === 0) {

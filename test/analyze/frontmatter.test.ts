@@ -54,6 +54,38 @@ describe('front matter: the fast path reads what YAML reads', () => {
     );
   });
 
+  it('on generated block scalars (folded and literal, clipped and stripped, odd indentation and lines)', () => {
+    const line = fc
+      .array(fc.constantFrom('a', 'Z', ' ', ':', '#', '"', "'", '\\', '-', '[', '\t', 'é', '1', '|', '>', '- ', ': '), { maxLength: 12 })
+      .map((xs) => xs.join(''));
+    const indent = fc.constantFrom('  ', '    ', ' ', '\t', '');
+    const block = fc.tuple(
+      fc.constantFrom('>', '|', '>-', '|-', '>+', '|2', '> # c'),
+      indent,
+      fc.array(fc.tuple(fc.constantFrom('', '', '', ' ', '  ', '-'), line), { minLength: 0, maxLength: 4 }),
+    );
+    const entry = fc.oneof(
+      fc.tuple(key, block).map(([k, [h, ind, ls]]) => `${k}: ${h}\n${ls.map(([extra, l]) => (extra === '-' ? '' : ind + extra) + l).join('\n')}`),
+      fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`),
+    );
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, crlf) => {
+        let yamlText = entries.join('\n');
+        if (crlf) yamlText = yamlText.replace(/\n/g, '\r\n');
+        const expected = yamlData(`${yamlText}\n`);
+        const parsed = parseFrontmatter(`---\n${yamlText}\n---\nbody\n`);
+        if (expected === undefined || parsed.strictError) return;
+        if (typeof expected !== 'object' || Array.isArray(expected)) return;
+        expect(parsed.data).toEqual(expected);
+      }),
+      { numRuns: 5000 },
+    );
+    // The common shapes, read by the fast path, as YAML reads them.
+    const folded = parseFrontmatter('---\nname: x\ndescription: >\n  Senior expert in A,\n  B and C.\ntools: Read\n---\n');
+    expect(folded.data).toEqual({ name: 'x', description: 'Senior expert in A, B and C.\n', tools: 'Read' });
+    expect(parseFrontmatter('---\ndescription: |-\n    one\n    two\n---\n').data).toEqual({ description: 'one\ntwo' });
+  });
+
   it('keeps the body where it starts, after a BOM and CRLF line ends', () => {
     const raw = '\ufeff---\r\ndescription: "Quoted: with a colon"\r\n---\r\nThe body.\r\n';
     const p = parseFrontmatter(raw);

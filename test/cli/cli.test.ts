@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import module from 'node:module';
 import path from 'node:path';
 import { Ajv } from 'ajv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -162,6 +163,13 @@ describe('the built CLI (dist/)', () => {
       const dir = path.join(cache, 'snapshots-v1');
       const entries = readdirSync(dir);
       expect(entries).toHaveLength(2);
+      // Beside them: token counts, digests (both of this build) and, on Node 22.8+, V8's compiled code.
+      expect(readdirSync(cache).sort()).toEqual(
+        ['digests-v1.json', 'snapshots-v1', 'token-counts-v1.json', ...(typeof module.enableCompileCache === 'function' ? ['v8-compile'] : [])].sort(),
+      );
+      expect(JSON.parse(readFileSync(path.join(cache, 'digests-v1.json'), 'utf8')).buildId).toBe(
+        readFileSync(path.join(ROOT, 'dist/cli/build-id'), 'utf8').trim(),
+      );
       // Proof that the second run read them: an entry changed by hand is what the next run reports.
       const head = JSON.parse(first.stdout).head as { commit: string; eagerTokens: number };
       for (const f of entries) {

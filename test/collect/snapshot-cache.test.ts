@@ -131,10 +131,10 @@ describe('snapshot cache', () => {
   it('does not store a snapshot cut short by a hard limit (time is one of them)', async () => {
     const store = new SnapshotStore(cache, 'd'.repeat(32));
     const config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxTotalBytes: 10 } };
-    const cut = await snapshotOf(side(await gitSource(repo, headSha), 'head'), analyzeOptions(config), freshCounter(), store);
+    const cut = await snapshotOf(side(await gitSource(repo, headSha), 'head'), analyzeOptions(config), freshCounter(), { snapshots: store });
     expect(cut.diagnostics.map((d) => d.code)).toContain('limit-reached');
     expect(readdirSync(cache)).toEqual([]);
-    await snapshotOf(side(await gitSource(repo, headSha), 'head'), opts, freshCounter(), store);
+    await snapshotOf(side(await gitSource(repo, headSha), 'head'), opts, freshCounter(), { snapshots: store });
     expect(readdirSync(cache)).toHaveLength(1);
   });
 });

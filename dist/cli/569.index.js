@@ -1,8 +1,8 @@
-export const id = 524;
-export const ids = [524];
+export const id = 569;
+export const ids = [569];
 export const modules = {
 
-/***/ 8524:
+/***/ 9569:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -10,6 +10,8 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  DIGEST_CACHE_MAX: () => (/* binding */ DIGEST_CACHE_MAX),
+  DIGEST_FILE: () => (/* binding */ DIGEST_FILE),
   OFFLOAD_BYTES: () => (/* binding */ OFFLOAD_BYTES),
   analyzeCommand: () => (/* binding */ analyzeCommand),
   analyzeOptions: () => (/* binding */ analyzeOptions),
@@ -17,9 +19,9 @@ __webpack_require__.d(__webpack_exports__, {
   diffCommand: () => (/* binding */ diffCommand),
   measureOptions: () => (/* binding */ measureOptions),
   openSide: () => (/* binding */ openSide),
+  persistentCaches: () => (/* binding */ persistentCaches),
   runDiff: () => (/* binding */ runDiff),
   snapshotOf: () => (/* binding */ snapshotOf),
-  snapshotStore: () => (/* binding */ snapshotStore),
   withCached: () => (/* binding */ withCached)
 });
 
@@ -682,6 +684,16 @@ function parseJson(text) {
 
 /** Characters of decoded text counted at once (one batch is all the text a run holds). */
 const DIGEST_BATCH_CHARS = 4_000_000;
+/** Whether a value read back from a digest cache is a digest. */
+function isDigest(v) {
+    const d = v;
+    return (!!d &&
+        typeof d === 'object' &&
+        typeof d.key === 'string' &&
+        typeof d.chars === 'number' &&
+        Array.isArray(d.names) &&
+        (d.scan === null || (!!d.scan && Array.isArray(d.scan.sections) && Array.isArray(d.scan.compressible) && Array.isArray(d.scan.paragraphs))));
+}
 /** `/name` mentions of a command or skill (links.ts resolves them). */
 const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
 const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
@@ -1664,6 +1676,47 @@ function unescapeDoubleQuoted(s) {
     });
     return bad ? null : out;
 }
+/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
+const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
+/**
+ * A block scalar's text, or null when YAML could read it differently: every line of it at one
+ * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
+ * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
+ * unless stripped (`-`). Returns the text and the index of the line after the block.
+ */
+function blockScalar(lines, from, folded, strip) {
+    const first = lines[from]?.replace(/\r$/, '') ?? '';
+    let indent = 0;
+    while (first.charCodeAt(indent) === 32)
+        indent++;
+    if (indent === 0)
+        return null;
+    const parts = [];
+    let i = from;
+    for (; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const c = line.charCodeAt(0);
+        if (c !== 32 && c !== 9 && line !== '')
+            break; // the next key
+        for (let k = 0; k < indent; k++)
+            if (line.charCodeAt(k) !== 32)
+                return null; // blank, tab or less indented
+        const ch = line.charCodeAt(indent);
+        if (ch === 32 || ch === 9 || Number.isNaN(ch))
+            return null; // more indented, or only spaces
+        const text = line.slice(indent);
+        if (!plainQuoted(text))
+            return null;
+        parts.push(text);
+    }
+    if (!parts.length)
+        return null;
+    return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
+}
 function parseSimple(yamlText) {
     const data = {};
     const lines = yamlText.split('\n');
@@ -1673,6 +1726,15 @@ function parseSimple(yamlText) {
             line = line.slice(0, -1);
         if (line === '' && i === lines.length - 1)
             break;
+        const b = BLOCK_HEADER.exec(line);
+        if (b) {
+            const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
+            if (!block)
+                return null;
+            data[b[1]] = block.value;
+            i = block.next - 1;
+            continue;
+        }
         const q = QUOTED_LINE.exec(line);
         if (q) {
             // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
@@ -3519,6 +3581,7 @@ function withKnownBlobs(source, known) {
 
 
 
+
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -3545,9 +3608,9 @@ function summarizeTimes(samples) {
     return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
 }
 /** The analyze stage: source -> snapshot. */
-async function analyze_analyze(source, opts, counter, clock = performanceClock) {
+async function analyze_analyze(source, opts, counter, clock = performanceClock, digests) {
     const loaded = await load(source, opts);
-    await digest([loaded], counter);
+    await digest([loaded], counter, digests);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
     if (rounds === 0)
         loaded.contents.clear(); // digested: the bytes can go
@@ -3566,7 +3629,7 @@ function measureLoaded(loaded, counter, opts, loadTime) {
  * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
  * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
  */
-async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock) {
+async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock, digests) {
     // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
     const parseCache = new Map();
     // The head is read after the base, taking every blob the base already read (by its git SHA) from
@@ -3574,7 +3637,7 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const a = await load(baseSource, opts, parseCache);
     const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
     // One digest for both sides: a blob both share is decoded, counted and scanned once.
-    await digest([a, b], counter);
+    await digest([a, b], counter, digests);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
     // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
     if (rounds === 0) {
@@ -3609,6 +3672,75 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
             ratioMax: r2(Math.max(...ratios)),
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/collect/json-cache.ts
+
+
+/**
+ * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
+ * written back when something was added, most recently used last and at most `max` entries. A file
+ * of another build, a damaged file or an entry that fails `valid` reads as a miss, never an error.
+ */
+class JsonFileCache {
+    file;
+    buildId;
+    max;
+    valid;
+    entries;
+    used = new Set();
+    dirty = false;
+    constructor(file, buildId, max, valid) {
+        this.file = file;
+        this.buildId = buildId;
+        this.max = max;
+        this.valid = valid;
+    }
+    load() {
+        if (this.entries)
+            return this.entries;
+        this.entries = new Map();
+        try {
+            const stored = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
+            if (stored?.buildId === this.buildId && stored.entries && typeof stored.entries === 'object' && !Array.isArray(stored.entries))
+                for (const [k, v] of Object.entries(stored.entries))
+                    if (this.valid(v))
+                        this.entries.set(k, v);
+        }
+        catch {
+            // No cache yet, or unreadable: start empty.
+        }
+        return this.entries;
+    }
+    get(key) {
+        const v = this.load().get(key);
+        if (v !== undefined)
+            this.used.add(key);
+        return v;
+    }
+    set(key, value) {
+        this.load().set(key, value);
+        this.used.add(key);
+        this.dirty = true;
+    }
+    /** Writes the file when something was added: the entries this run used last, the oldest dropped past `max`. */
+    save() {
+        if (!this.dirty || !this.entries)
+            return;
+        const ordered = [];
+        for (const [k, v] of this.entries)
+            if (!this.used.has(k))
+                ordered.push([k, v]);
+        for (const k of this.used)
+            ordered.push([k, this.entries.get(k)]);
+        const kept = ordered.slice(Math.max(0, ordered.length - this.max));
+        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
+        const tmp = `${this.file}.${process.pid}.tmp`;
+        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ buildId: this.buildId, entries: Object.fromEntries(kept) }));
+        (0,external_node_fs_.renameSync)(tmp, this.file);
+        this.entries = new Map(kept);
+        this.dirty = false;
+    }
 }
 
 // EXTERNAL MODULE: ./src/errors.ts
@@ -6438,29 +6570,41 @@ var version = __webpack_require__(311);
 
 
 
-/** The run's token counter and snapshot cache (both in the cache folder; --no-cache: neither). */
+
 function cachesFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
-    const dir = (0,file_store/* cacheDirOf */.BU)(o, proc);
-    const store = new file_store/* FileCountStore */.bC(external_node_path_default().join(dir, file_store/* CACHE_FILE */.Sk));
     const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
+    return persistentCaches((0,file_store/* cacheDirOf */.BU)(o, proc), warn);
+}
+/** Digests kept between runs, most recently used first: enough for the largest frameworks measured (50,000 files). */
+const DIGEST_CACHE_MAX = 100_000;
+const DIGEST_FILE = 'digests-v1.json';
+/**
+ * The caches in a cache folder. Token counts are keyed by content and tokenizer alone; digests and
+ * snapshots also depend on the code, so they are kept only by a built bundle (keyed by its build id).
+ */
+function persistentCaches(dir, warn, buildId = readBuildId(), remote) {
+    const store = new file_store/* FileCountStore */.bC(external_node_path_default().join(dir, file_store/* CACHE_FILE */.Sk));
+    const digests = buildId ? new JsonFileCache(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
     return {
-        counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store),
-        snapshots: snapshotStore(dir, warn),
+        counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
+        snapshots: buildId ? new SnapshotStore(external_node_path_default().join(dir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined,
+        digests,
         save: () => {
-            try {
-                store.save();
-            }
-            catch (e) {
-                warn(`could not write the token cache ${store.file}: ${e.message}`);
+            for (const [what, s] of [
+                ['token cache', store],
+                ['digest cache', digests],
+            ]) {
+                try {
+                    s?.save();
+                }
+                catch (e) {
+                    warn(`could not write the ${what} ${s?.file}: ${e.message}`);
+                }
             }
         },
     };
-}
-/** The snapshot cache in a cache folder, or undefined when this is not a built bundle (no build id to key on). */
-function snapshotStore(cacheDir, warn, buildId = readBuildId()) {
-    return buildId ? new SnapshotStore(external_node_path_default().join(cacheDir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined;
 }
 /**
  * JSON for stdout, which may be a workflow's log: the same data, with `##[` written as `#\u0023[`
@@ -6496,12 +6640,12 @@ async function analyzeCommand(positionals, o, proc) {
     const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
     const config = configFor(dir, o);
     const source = await openSource(dir, o.ref);
-    const { counter, snapshots, save } = cachesFor(o, proc);
+    const { counter, snapshots, digests, save } = cachesFor(o, proc);
     const opts = analyzeOptions(config, o.rounds);
     const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
     if (proc.offload && (await large(side)))
         return proc.offload();
-    let snapshot = await snapshotOf(side[0], opts, counter, snapshots);
+    let snapshot = await snapshotOf(side[0], opts, counter, { snapshots, digests });
     const measure = measureOptions(o, config, counter, proc);
     if (measure)
         snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
@@ -6510,13 +6654,13 @@ async function analyzeCommand(positionals, o, proc) {
     return 0;
 }
 /** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
-async function snapshotOf(side, opts, counter, snapshots) {
+async function snapshotOf(side, opts, counter, { snapshots, digests } = {}) {
     const [s] = withCached([side], opts, counter, snapshots);
     if (s.kind === 'snapshot')
         return s.snapshot;
     if (s.cached)
         return s.cached;
-    const made = await analyze_analyze(s.source, opts, counter);
+    const made = await analyze_analyze(s.source, opts, counter, undefined, digests);
     keep(snapshots, counter, opts, [s.source, made]);
     return made;
 }
@@ -6587,7 +6731,7 @@ function cacheSettings(opts, counter) {
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 async function runDiff(baseSide, headSide, config, counter, extras = {}) {
-    const { measure, snapshots } = extras;
+    const { measure, snapshots, digests } = extras;
     const opts = analyzeOptions(config, extras.rounds);
     [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots);
     const known = (s) => (s.kind === 'snapshot' ? s.snapshot : s.cached);
@@ -6595,12 +6739,12 @@ async function runDiff(baseSide, headSide, config, counter, extras = {}) {
     let head = known(headSide);
     let loadTime = null;
     if (!base && !head && baseSide.kind === 'source' && headSide.kind === 'source') {
-        ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter));
+        ({ base, head, loadTime } = await analyzePair(baseSide.source, headSide.source, opts, counter, undefined, digests));
         keep(snapshots, counter, opts, [baseSide.source, base], [headSide.source, head]);
     }
     else {
-        base ??= await snapshotOf(baseSide, opts, counter, snapshots);
-        head ??= await snapshotOf(headSide, opts, counter, snapshots);
+        base ??= await snapshotOf(baseSide, opts, counter, extras);
+        head ??= await snapshotOf(headSide, opts, counter, extras);
     }
     if (measure) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
@@ -6633,11 +6777,16 @@ async function diffCommand(positionals, o, proc) {
         throw new errors/* UserError */.y('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
     const dir = external_node_path_default().resolve(proc.cwd, o.dir ?? '.');
     const config = configFor(dir, o);
-    const { counter, snapshots, save } = cachesFor(o, proc);
+    const { counter, snapshots, digests, save } = cachesFor(o, proc);
     const [baseSide, headSide] = withCached([await openSide(positionals[0], dir), await openSide(positionals[1], dir)], analyzeOptions(config, o.rounds), counter, snapshots);
     if (proc.offload && (await large([baseSide, headSide])))
         return proc.offload();
-    const report = await runDiff(baseSide, headSide, config, counter, { rounds: o.rounds, measure: measureOptions(o, config, counter, proc), snapshots });
+    const report = await runDiff(baseSide, headSide, config, counter, {
+        rounds: o.rounds,
+        measure: measureOptions(o, config, counter, proc),
+        snapshots,
+        digests,
+    });
     save();
     proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
@@ -6648,4 +6797,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=524.index.js.map
+//# sourceMappingURL=569.index.js.map
