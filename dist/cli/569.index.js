@@ -2077,6 +2077,7 @@ function prefixRange(sorted, prefix) {
 
 
 
+
 /** Decoded texts kept at once while planning: the files a loader is working on, not the framework. */
 const TEXTS_KEPT = 32;
 const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
@@ -2194,6 +2195,23 @@ class PlanContext {
     /** A read file's text after its frontmatter block. */
     body(r) {
         return bodyOf(r.text, r.parsed);
+    }
+    /** A memory file's facts (its body when a rule with front matter), computed once per blob for every round and side. */
+    memoryFacts(r, rule) {
+        const which = rule && r.parsed ? 'rule' : 'plain';
+        const memo = r.sha ? this.parseCache?.get(r.sha) : undefined;
+        const known = memo?.memory?.[which];
+        if (known)
+            return known;
+        const raw = which === 'rule' ? this.body(r) : r.text;
+        const facts = {
+            chars: memoryText(raw).length,
+            imports: findImports(raw).map((i) => ({ ref: detach(i.ref), line: i.line })),
+            ...(r.bytes < 256 ? { linkText: detach(r.text.trim()) } : {}),
+        };
+        if (memo)
+            (memo.memory ??= {})[which] = facts;
+        return facts;
     }
     readJson(p) {
         const r = this.read(p);
@@ -3110,7 +3128,8 @@ var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 
 
 
-
+const MARKDOWN = /\.md$/i;
+const AGENTS_MD = /(?:^|\/)AGENTS\.md$/;
 function planMemory(ctx, settings) {
     const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
     if (mode === 'managed-only')
@@ -3118,7 +3137,8 @@ function planMemory(ctx, settings) {
     const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
     const user = ctx.units.find((u) => u.type === 'user');
     const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
-    const visible = ctx.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
+    // Every memory file and rule is Markdown (most files of a repository are not: tested first).
+    const visible = ctx.tree.visiblePaths().filter((p) => MARKDOWN.test(p) && !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
     // Memory files per directory: dir -> candidates.
     const byDir = new Map();
     const slot = (d) => {
@@ -3128,8 +3148,9 @@ function planMemory(ctx, settings) {
         return s;
     };
     for (const p of visible) {
-        const base = posix_default().basename(p);
-        const dir = posix_default().dirname(p) === '.' ? '' : posix_default().dirname(p);
+        const slash = p.lastIndexOf('/');
+        const base = p.slice(slash + 1);
+        const dir = slash < 0 ? '' : p.slice(0, slash);
         const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
         if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
             if (dir === owner || dir.endsWith('.claude'))
@@ -3215,11 +3236,13 @@ function planMemory(ctx, settings) {
     }
     // Eager roots first so that a file reachable both ways is eager.
     const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+    // Texts loaded so far, to drop an AGENTS.md that repeats one: kept only when an AGENTS.md is to come.
+    const agentsAhead = sorted.some((r) => AGENTS_MD.test(r.p));
     const loadedTexts = new Set();
     const loaded = new Set();
     let totalChars = 0;
     for (const root of sorted) {
-        const isAgents = posix_default().basename(root.p) === 'AGENTS.md';
+        const isAgents = AGENTS_MD.test(root.p);
         const real = ctx.tree.real(root.p);
         if (!real)
             continue;
@@ -3236,7 +3259,7 @@ function planMemory(ctx, settings) {
         const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
         if (root.loading === 'eager')
             totalChars += chars;
-        const r = ctx.read(root.p);
+        const r = agentsAhead ? ctx.read(root.p) : null;
         if (r)
             loadedTexts.add(r.text.trim());
     }
@@ -3259,14 +3282,14 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
         ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
         return 0;
     }
-    const raw = isRule && r.parsed ? ctx.body(r) : r.text;
-    const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(posix_default().join(posix_default().dirname(real), r.text.trim())) : null;
+    const facts = ctx.memoryFacts(r, isRule);
+    const linkText = facts.linkText;
+    const asLink = linkText !== undefined && /^[^\s@]+$/.test(linkText) ? Tree.normalize(posix_default().join(posix_default().dirname(real), linkText)) : null;
     if (asLink && ctx.tree.real(asLink) && asLink !== real)
-        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${linkText}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
     // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-    const text = memoryText(raw);
     const kind = isRule ? 'rule' : 'memory';
-    if (text === '') {
+    if (facts.chars === 0) {
         ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
         return 0;
     }
@@ -3275,13 +3298,13 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
     if (depth === 0)
         ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
     const fileWarn = memoryFileWarnChars(ctx.m);
-    if (text.length > fileWarn && loading === 'eager')
-        ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+    if (facts.chars > fileWarn && loading === 'eager')
+        ctx.diag(p, 1, 'warning', 'memory-file-size', `${facts.chars} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
     // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
-    let chars = text.length > fileWarn ? 0 : text.length;
+    let chars = facts.chars > fileWarn ? 0 : facts.chars;
     const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
     const nextStack = [...stack, real];
-    for (const imp of findImports(raw)) {
+    for (const imp of facts.imports) {
         const line = imp.line + lineOffset;
         const target = ctx.resolveRef(p, imp.ref, line, 'import');
         if (!target)

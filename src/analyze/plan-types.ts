@@ -3,6 +3,7 @@ import type { Limits, LoadingModel } from '../model/constants.js';
 import type { Category, Component, ComponentKind, ContentFindings, Diagnostic, GraphEdge, Loading, UnresolvedRef } from '../model/snapshot.js';
 import type { ParsedFrontmatter } from './frontmatter.js';
 import type { UnitDef } from './units.js';
+import type { ImportRef } from './markdown.js';
 
 /** A file in the load plan, with the exact text Claude Code would load. */
 export interface PlannedFile {
@@ -103,7 +104,17 @@ export interface Plan {
 }
 
 /** Decoding problems and parsed frontmatter by blob SHA, shared by the planning passes of a run (not by timed rounds); no texts. */
-export type ParseCache = Map<string, { problem?: string; binary: boolean; parsed?: ParsedFrontmatter }>;
+/** What planning needs of a memory file's loaded text (memory.ts), known without keeping the text. */
+export interface MemoryFacts {
+  /** Characters Claude Code includes (HTML comment blocks removed, trimmed); 0: nothing. */
+  chars: number;
+  imports: ImportRef[];
+  /** The whole text trimmed, for a file short enough to be a path (a symlink checked out as a file). */
+  linkText?: string;
+}
+
+/** Facts of a blob by SHA, shared by every planning round and both sides of a diff. */
+export type ParseCache = Map<string, { problem?: string; binary: boolean; parsed?: ParsedFrontmatter; memory?: { rule?: MemoryFacts; plain?: MemoryFacts } }>;
 
 export interface PlanOptions {
   /** Framework files past limits.maxFiles that were not read (reported). */

@@ -9,6 +9,15 @@ function yamlData(yamlText: string): unknown {
   return doc.errors.length ? undefined : (doc.toJS() ?? {});
 }
 
+/** The analyzer reads a front matter block as YAML does (where YAML refuses it, the retry and lenient readers take over: not compared). */
+function readsAsYaml(yamlText: string): void {
+  // The block as the analyzer cuts it out of the file: up to the closing line, its line end included.
+  const expected = yamlData(`${yamlText}\n`);
+  const parsed = parseFrontmatter(`---\n${yamlText}\n---\nbody\n`);
+  if (expected === undefined || parsed.strictError || typeof expected !== 'object' || Array.isArray(expected)) return;
+  expect(parsed.data).toEqual(expected);
+}
+
 describe('front matter: the fast path reads what YAML reads', () => {
   const key = fc.constantFrom('name', 'description', 'tools', 'model', 'when_to_use', 'x-y');
   const escape = fc.constantFrom('\\n', '\\t', '\\"', '\\\\', '\\/', '\\x41', '\\u00e9', '\\U0001F642', '\\ud800', '\\q', '\\N', '\\_', '\\0', '\\x4', '\\ ');
@@ -40,16 +49,7 @@ describe('front matter: the fast path reads what YAML reads', () => {
   );
   it('on generated key: value lines (plain, double and single quoted; duplicate keys)', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 6 }), (pairs) => {
-        const yamlText = pairs.map(([k, v]) => `${k}: ${v}`).join('\n');
-        // The block as the analyzer cuts it out of the file: up to the closing line, its line end included.
-        const expected = yamlData(`${yamlText}\n`);
-        const parsed = parseFrontmatter(`---\n${yamlText}\n---\nbody\n`);
-        // Where YAML refuses the block, the analyzer's retry and lenient readers take over: not compared here.
-        if (expected === undefined || parsed.strictError) return;
-        if (typeof expected !== 'object' || Array.isArray(expected)) return;
-        expect(parsed.data).toEqual(expected);
-      }),
+      fc.property(fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 6 }), (pairs) => readsAsYaml(pairs.map(([k, v]) => `${k}: ${v}`).join('\n'))),
       { numRuns: 3000 },
     );
   });
@@ -69,15 +69,9 @@ describe('front matter: the fast path reads what YAML reads', () => {
       fc.tuple(key, value).map(([k, v]) => `${k}: ${v}`),
     );
     fc.assert(
-      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, crlf) => {
-        let yamlText = entries.join('\n');
-        if (crlf) yamlText = yamlText.replace(/\n/g, '\r\n');
-        const expected = yamlData(`${yamlText}\n`);
-        const parsed = parseFrontmatter(`---\n${yamlText}\n---\nbody\n`);
-        if (expected === undefined || parsed.strictError) return;
-        if (typeof expected !== 'object' || Array.isArray(expected)) return;
-        expect(parsed.data).toEqual(expected);
-      }),
+      fc.property(fc.array(entry, { minLength: 1, maxLength: 4 }), fc.boolean(), (entries, crlf) =>
+        readsAsYaml(crlf ? entries.join('\r\n') : entries.join('\n')),
+      ),
       { numRuns: 5000 },
     );
     // The common shapes, read by the fast path, as YAML reads them.

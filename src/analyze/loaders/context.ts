@@ -9,10 +9,11 @@ import { DEFAULT_LIMITS, IMPORTABLE_EXTENSIONS, type Limits, type LoadingModel }
 import type { Category, ComponentKind, Diagnostic, DiagnosticCode, GraphEdge, Loading, Severity, UnresolvedRef } from '../../model/snapshot.js';
 import { detach } from '../../strings.js';
 import { bodyOf, parseFrontmatter, type ParsedFrontmatter } from '../frontmatter.js';
+import { findImports, memoryText } from '../markdown.js';
 import { decode, parseJson } from '../text.js';
 import { Tree } from '../tree.js';
 import type { UnitDef } from '../units.js';
-import type { ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, TextSource, Unknown } from '../plan-types.js';
+import type { MemoryFacts, ParseCache, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, TextSource, Unknown } from '../plan-types.js';
 
 export interface Read {
   real: string;
@@ -145,6 +146,22 @@ export class PlanContext {
   /** A read file's text after its frontmatter block. */
   body(r: Read): string {
     return bodyOf(r.text, r.parsed);
+  }
+
+  /** A memory file's facts (its body when a rule with front matter), computed once per blob for every round and side. */
+  memoryFacts(r: Read, rule: boolean): MemoryFacts {
+    const which = rule && r.parsed ? 'rule' : 'plain';
+    const memo = r.sha ? this.parseCache?.get(r.sha) : undefined;
+    const known = memo?.memory?.[which];
+    if (known) return known;
+    const raw = which === 'rule' ? this.body(r) : r.text;
+    const facts: MemoryFacts = {
+      chars: memoryText(raw).length,
+      imports: findImports(raw).map((i) => ({ ref: detach(i.ref), line: i.line })),
+      ...(r.bytes < 256 ? { linkText: detach(r.text.trim()) } : {}),
+    };
+    if (memo) (memo.memory ??= {})[which] = facts;
+    return facts;
   }
 
   readJson(p: string): unknown {

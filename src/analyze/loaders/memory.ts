@@ -7,11 +7,13 @@ import picomatch from 'picomatch';
 import { memoryFileWarnChars, memoryTotalWarnChars } from '../../model/constants.js';
 import type { Category, ComponentKind, Loading } from '../../model/snapshot.js';
 import { asGlobs } from '../frontmatter.js';
-import { findImports, memoryText } from '../markdown.js';
 import { Tree } from '../tree.js';
 import { PROJECT, USER } from '../units.js';
 import { IGNORED_DIR, trimGlob, type PlanContext } from './context.js';
 import type { Settings } from './settings.js';
+
+const MARKDOWN = /\.md$/i;
+const AGENTS_MD = /(?:^|\/)AGENTS\.md$/;
 
 export function planMemory(ctx: PlanContext, settings: Settings): void {
   const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
@@ -19,7 +21,8 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   const excluded = settings.claudeMdExcludes.length ? picomatch(settings.claudeMdExcludes, { dot: true }) : () => false;
   const user = ctx.units.find((u) => u.type === 'user');
   const inUser = (p: string) => user !== undefined && p.startsWith(user.root + '/');
-  const visible = ctx.tree.visiblePaths().filter((p) => !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
+  // Every memory file and rule is Markdown (most files of a repository are not: tested first).
+  const visible = ctx.tree.visiblePaths().filter((p) => MARKDOWN.test(p) && !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
   // Memory files per directory: dir -> candidates.
   const byDir = new Map<string, { claude: string[]; agents: string[]; rules: string[] }>();
   const slot = (d: string) => {
@@ -28,8 +31,9 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
     return s;
   };
   for (const p of visible) {
-    const base = path.basename(p);
-    const dir = path.dirname(p) === '.' ? '' : path.dirname(p);
+    const slash = p.lastIndexOf('/');
+    const base = p.slice(slash + 1);
+    const dir = slash < 0 ? '' : p.slice(0, slash);
     const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
     if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
       if (dir === owner || dir.endsWith('.claude')) slot(owner).claude.push(p);
@@ -117,11 +121,13 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   }
   // Eager roots first so that a file reachable both ways is eager.
   const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+  // Texts loaded so far, to drop an AGENTS.md that repeats one: kept only when an AGENTS.md is to come.
+  const agentsAhead = sorted.some((r) => AGENTS_MD.test(r.p));
   const loadedTexts = new Set<string>();
   const loaded = new Set<string>();
   let totalChars = 0;
   for (const root of sorted) {
-    const isAgents = path.basename(root.p) === 'AGENTS.md';
+    const isAgents = AGENTS_MD.test(root.p);
     const real = ctx.tree.real(root.p);
     if (!real) continue;
     if (loaded.has(real)) continue;
@@ -135,7 +141,7 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
     }
     const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
     if (root.loading === 'eager') totalChars += chars;
-    const r = ctx.read(root.p);
+    const r = agentsAhead ? ctx.read(root.p) : null;
     if (r) loadedTexts.add(r.text.trim());
   }
   ctx.memoryChars = totalChars;
@@ -173,20 +179,20 @@ export function loadMemory(
     ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
     return 0;
   }
-  const raw = isRule && r.parsed ? ctx.body(r) : r.text;
-  const asLink = /^[^\s@]+$/.test(r.text.trim()) && r.bytes < 256 ? Tree.normalize(path.join(path.dirname(real), r.text.trim())) : null;
+  const facts = ctx.memoryFacts(r, isRule);
+  const linkText = facts.linkText;
+  const asLink = linkText !== undefined && /^[^\s@]+$/.test(linkText) ? Tree.normalize(path.join(path.dirname(real), linkText)) : null;
   if (asLink && ctx.tree.real(asLink) && asLink !== real)
     ctx.diag(
       p,
       1,
       'warning',
       'symlink-as-file',
-      `the whole file is the path "${r.text.trim()}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`,
+      `the whole file is the path "${linkText}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`,
     );
   // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-  const text = memoryText(raw);
   const kind: ComponentKind = isRule ? 'rule' : 'memory';
-  if (text === '') {
+  if (facts.chars === 0) {
     ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
     return 0;
   }
@@ -194,13 +200,13 @@ export function loadMemory(
   ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
   if (depth === 0) ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
   const fileWarn = memoryFileWarnChars(ctx.m);
-  if (text.length > fileWarn && loading === 'eager')
-    ctx.diag(p, 1, 'warning', 'memory-file-size', `${text.length} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+  if (facts.chars > fileWarn && loading === 'eager')
+    ctx.diag(p, 1, 'warning', 'memory-file-size', `${facts.chars} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
   // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
-  let chars = text.length > fileWarn ? 0 : text.length;
+  let chars = facts.chars > fileWarn ? 0 : facts.chars;
   const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
   const nextStack = [...stack, real];
-  for (const imp of findImports(raw)) {
+  for (const imp of facts.imports) {
     const line = imp.line + lineOffset;
     const target = ctx.resolveRef(p, imp.ref, line, 'import');
     if (!target) continue;
