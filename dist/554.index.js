@@ -5881,9 +5881,13 @@ function snapshotKey(buildId, source, settings) {
         .update(JSON.stringify({ buildId, commit: source.commit, settings }))
         .digest('hex');
 }
-/** Whether a freshly made snapshot may be stored: not when a hard limit stopped reading (time is one of them). */
+/**
+ * Whether a freshly made snapshot may be stored: not with timed rounds, nor when the time limit
+ * (`limits.maxSeconds`) stopped reading, which depends on the machine. The other hard limits (files,
+ * bytes, symlink expansion) stop at the same place on every run: such a snapshot is kept.
+ */
 function reusable(snapshot) {
-    return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached');
+    return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached' && /\bmaxSeconds\b/.test(d.message));
 }
 /** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */
 class SnapshotStore {

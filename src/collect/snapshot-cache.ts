@@ -11,7 +11,7 @@ import { sourceInfo, type FrameworkSource } from './types.js';
  * to the code is a new key, so a snapshot never outlives the code that made it).
  *
  * Only what is decided by those alone is stored: working trees (files change under the same path)
- * are never cached, and neither are runs that hit a hard limit (`maxSeconds` depends on the
+ * are never cached, and neither are runs cut short by the time limit (`maxSeconds` depends on the
  * machine). The caller passes no settings (null) for what must be analyzed afresh.
  */
 export interface SnapshotCache {
@@ -43,9 +43,13 @@ export function snapshotKey(buildId: string, source: FrameworkSource, settings: 
     .digest('hex');
 }
 
-/** Whether a freshly made snapshot may be stored: not when a hard limit stopped reading (time is one of them). */
+/**
+ * Whether a freshly made snapshot may be stored: not with timed rounds, nor when the time limit
+ * (`limits.maxSeconds`) stopped reading, which depends on the machine. The other hard limits (files,
+ * bytes, symlink expansion) stop at the same place on every run: such a snapshot is kept.
+ */
 export function reusable(snapshot: Snapshot): boolean {
-  return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached');
+  return snapshot.loadTime.rounds === 0 && !snapshot.diagnostics.some((d) => d.code === 'limit-reached' && /\bmaxSeconds\b/.test(d.message));
 }
 
 /** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */

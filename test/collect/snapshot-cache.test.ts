@@ -128,13 +128,22 @@ describe('snapshot cache', () => {
     expect(readdirSync(cache).sort()).toEqual([`${baseKey}.json`, `${snapshotKey(store.buildId, s3, settings)}.json`].sort());
   });
 
-  it('does not store a snapshot cut short by a hard limit (time is one of them)', async () => {
+  it('does not store a snapshot cut short by the time limit, and stores one cut by a limit that stops at the same place every run', async () => {
     const store = new SnapshotStore(cache, 'd'.repeat(32));
-    const config = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxTotalBytes: 10 } };
-    const cut = await snapshotOf(side(await gitSource(repo, headSha), 'head'), analyzeOptions(config), freshCounter(), { snapshots: store });
-    expect(cut.diagnostics.map((d) => d.code)).toContain('limit-reached');
+    // Time: every read takes 20 ms against a limit of 5 ms; the import is read after the limit passed.
+    writeFiles(repo, { 'CLAUDE.md': '# Project\n\nSee @docs/guide.md\n', 'docs/guide.md': '# Guide\n\nRead it.\n' });
+    const timed = commitAll(repo, 'an import');
+    const slow = await gitSource(repo, timed);
+    const slowRead = slow.read;
+    slow.read = async (p) => (await new Promise((r) => setTimeout(r, 20)), slowRead(p));
+    const hurried = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxSeconds: 0.005 } };
+    const late = await snapshotOf(side(slow, 'head'), analyzeOptions(hurried), freshCounter(), { snapshots: store });
+    expect(late.diagnostics.find((d) => d.code === 'limit-reached')?.message).toContain('maxSeconds');
     expect(readdirSync(cache)).toEqual([]);
-    await snapshotOf(side(await gitSource(repo, headSha), 'head'), opts, freshCounter(), { snapshots: store });
+    // Bytes: the same cut on every run.
+    const small = { ...DEFAULT_CONFIG, limits: { ...DEFAULT_CONFIG.limits, maxTotalBytes: 10 } };
+    const cut = await snapshotOf(side(await gitSource(repo, headSha), 'head'), analyzeOptions(small), freshCounter(), { snapshots: store });
+    expect(cut.diagnostics.find((d) => d.code === 'limit-reached')?.message).toContain('maxTotalBytes');
     expect(readdirSync(cache)).toHaveLength(1);
   });
 });
