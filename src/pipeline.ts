@@ -52,7 +52,7 @@ export function persistentCaches(dir: string, warn: (message: string) => void, b
   const digests = buildId ? new JsonFileCache<FileDigest>(path.join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
   return {
     counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
-    snapshots: buildId ? new SnapshotStore(path.join(dir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined,
+    snapshots: buildId ? new SnapshotStore(path.join(dir, SNAPSHOT_DIR), buildId, { warn }) : undefined,
     digests,
     save: () => {
       for (const [what, s] of [

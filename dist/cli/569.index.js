@@ -4111,8 +4111,9 @@ function validateSnapshot(v, file) {
 
 
 
-/** Snapshots kept in the cache folder; the least recently used go first. */
+/** Snapshots kept in the cache folder, and their bytes at most (a 50,000-file framework's is about 40 MB); the least recently used go first. */
 const SNAPSHOT_CACHE_KEEP = 32;
+const SNAPSHOT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 const SNAPSHOT_DIR = 'snapshots-v1';
 /** Written next to each bundle by scripts/write-ranks.mjs: a hash of the bundle's code. */
 const BUILD_ID_FILE = 'build-id';
@@ -4147,12 +4148,14 @@ class SnapshotStore {
     dir;
     buildId;
     keep;
+    maxBytes;
     warn;
-    constructor(dir, buildId, keep = SNAPSHOT_CACHE_KEEP, warn = () => undefined) {
+    constructor(dir, buildId, o = {}) {
         this.dir = dir;
         this.buildId = buildId;
-        this.keep = keep;
-        this.warn = warn;
+        this.keep = o.keep ?? SNAPSHOT_CACHE_KEEP;
+        this.maxBytes = o.maxBytes ?? SNAPSHOT_CACHE_MAX_BYTES;
+        this.warn = o.warn ?? (() => undefined);
     }
     file(key) {
         return external_node_path_default().join(this.dir, `${key}.json`);
@@ -4205,15 +4208,21 @@ class SnapshotStore {
             .map((f) => {
             const p = external_node_path_default().join(this.dir, f);
             try {
-                return { p, t: (0,external_node_fs_.statSync)(p).mtimeMs };
+                const st = (0,external_node_fs_.statSync)(p);
+                return { p, t: st.mtimeMs, size: st.size };
             }
             catch {
-                return { p, t: 0 };
+                return { p, t: 0, size: 0 };
             }
         })
             .sort((a, b) => b.t - a.t);
-        for (const { p } of files.slice(this.keep))
-            (0,external_node_fs_.rmSync)(p, { force: true });
+        let bytes = 0;
+        files.forEach(({ p, size }, i) => {
+            bytes += size;
+            // The newest is always kept, however large.
+            if (i > 0 && (i >= this.keep || bytes > this.maxBytes))
+                (0,external_node_fs_.rmSync)(p, { force: true });
+        });
     }
 }
 
@@ -6616,7 +6625,7 @@ function persistentCaches(dir, warn, buildId = readBuildId(), remote) {
     const digests = buildId ? new JsonFileCache(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
     return {
         counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
-        snapshots: buildId ? new SnapshotStore(external_node_path_default().join(dir, SNAPSHOT_DIR), buildId, undefined, warn) : undefined,
+        snapshots: buildId ? new SnapshotStore(external_node_path_default().join(dir, SNAPSHOT_DIR), buildId, { warn }) : undefined,
         digests,
         save: () => {
             for (const [what, s] of [

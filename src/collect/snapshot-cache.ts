@@ -19,8 +19,9 @@ export interface SnapshotCache {
   set(source: FrameworkSource, settings: object | null, snapshot: Snapshot): void;
 }
 
-/** Snapshots kept in the cache folder; the least recently used go first. */
+/** Snapshots kept in the cache folder, and their bytes at most (a 50,000-file framework's is about 40 MB); the least recently used go first. */
 export const SNAPSHOT_CACHE_KEEP = 32;
+export const SNAPSHOT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
 export const SNAPSHOT_DIR = 'snapshots-v1';
 /** Written next to each bundle by scripts/write-ranks.mjs: a hash of the bundle's code. */
 export const BUILD_ID_FILE = 'build-id';
@@ -54,12 +55,19 @@ export function reusable(snapshot: Snapshot): boolean {
 
 /** One JSON file per snapshot under dir. Unreadable or damaged entries are misses, never errors. */
 export class SnapshotStore implements SnapshotCache {
+  private readonly keep: number;
+  private readonly maxBytes: number;
+  private readonly warn: (message: string) => void;
+
   constructor(
     readonly dir: string,
     readonly buildId: string,
-    private readonly keep = SNAPSHOT_CACHE_KEEP,
-    private readonly warn: (message: string) => void = () => undefined,
-  ) {}
+    o: { keep?: number; maxBytes?: number; warn?: (message: string) => void } = {},
+  ) {
+    this.keep = o.keep ?? SNAPSHOT_CACHE_KEEP;
+    this.maxBytes = o.maxBytes ?? SNAPSHOT_CACHE_MAX_BYTES;
+    this.warn = o.warn ?? (() => undefined);
+  }
 
   private file(key: string): string {
     return path.join(this.dir, `${key}.json`);
@@ -109,12 +117,18 @@ export class SnapshotStore implements SnapshotCache {
       .map((f) => {
         const p = path.join(this.dir, f);
         try {
-          return { p, t: statSync(p).mtimeMs };
+          const st = statSync(p);
+          return { p, t: st.mtimeMs, size: st.size };
         } catch {
-          return { p, t: 0 };
+          return { p, t: 0, size: 0 };
         }
       })
       .sort((a, b) => b.t - a.t);
-    for (const { p } of files.slice(this.keep)) rmSync(p, { force: true });
+    let bytes = 0;
+    files.forEach(({ p, size }, i) => {
+      bytes += size;
+      // The newest is always kept, however large.
+      if (i > 0 && (i >= this.keep || bytes > this.maxBytes)) rmSync(p, { force: true });
+    });
   }
 }

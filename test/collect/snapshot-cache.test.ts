@@ -105,7 +105,7 @@ describe('snapshot cache', () => {
   });
 
   it('treats damaged, foreign and truncated entries as misses, and keeps only the most recently used', async () => {
-    const store = new SnapshotStore(cache, 'c'.repeat(32), 2);
+    const store = new SnapshotStore(cache, 'c'.repeat(32), { keep: 2 });
     const sources = [await gitSource(repo, baseSha), await gitSource(repo, headSha)];
     const c = freshCounter();
     for (const s of sources) await runDiff(side(s, 'a'), side(s, 'b'), DEFAULT_CONFIG, c, { snapshots: store });
@@ -126,6 +126,14 @@ describe('snapshot cache', () => {
     const s3 = await gitSource(repo, third);
     await runDiff(side(s3, 'a'), side(s3, 'b'), DEFAULT_CONFIG, c, { snapshots: store });
     expect(readdirSync(cache).sort()).toEqual([`${baseKey}.json`, `${snapshotKey(store.buildId, s3, settings)}.json`].sort());
+  });
+
+  it('keeps the snapshots within a byte budget, the newest always', async () => {
+    const c = freshCounter();
+    const sources = [await gitSource(repo, baseSha), await gitSource(repo, headSha)];
+    const one = new SnapshotStore(cache, 'e'.repeat(32), { maxBytes: 1 });
+    for (const s of sources) await snapshotOf(side(s, 's'), opts, c, { snapshots: one });
+    expect(readdirSync(cache)).toEqual([`${snapshotKey(one.buildId, sources[1]!, settings)}.json`]);
   });
 
   it('does not store a snapshot cut short by the time limit, and stores one cut by a limit that stops at the same place every run', async () => {
