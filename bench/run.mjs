@@ -6,7 +6,9 @@
 // synthetic 10,000-file / ~50 MB-per-side marketplace built from real prose (bench/prose.mjs), and
 // three frameworks shaped unlike any of those (bench/unseen.mjs).
 // Each run's exit status and output are checked: a crash, a wrong verdict or a count that differs
-// between runs is an error, never a figure.
+// between runs is an error, never a figure. Cold runs use no cache; three warm runs use a cache
+// folder filled by an earlier run: counts and digests only (snapshots removed before each run), the
+// base's snapshot too (a new head on a seen base), and both snapshots (the same commits again).
 //
 // Usage: npm run bench -- [--quick] [--rounds N] [--only TEXT] [--large] [--peers] [--profile] [--cli PATH]
 //   --quick    3 rounds, synthetic 2,000 files      --large    adds the 50,000-file marketplace

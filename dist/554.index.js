@@ -86,75 +86,158 @@ function parseLsTree(out) {
     }
     return entries;
 }
+/** How long an idle `git cat-file --batch` process is kept for the next read of its repository. */
+const CAT_FILE_IDLE_MS = 1000;
 /**
- * Reads blobs by SHA through one `git cat-file --batch` process, streamed: each blob is copied into
- * a buffer of its own as its bytes arrive, so a read holds the blobs and one pipe chunk, never git's
- * whole output twice over.
+ * One `git cat-file --batch` process per repository, asked one batch of SHAs at a time (both sides
+ * of a diff and every planning round share it: one process start instead of one per read). Streamed:
+ * each blob is copied into a buffer of its own as its bytes arrive, so a read holds its blobs and one
+ * pipe chunk, never git's whole output twice over. The process never keeps Node alive: its handles
+ * are held only while a read waits, and it is closed after CAT_FILE_IDLE_MS without one.
  */
-function catFileBatch(repo, shas) {
-    const result = new Map();
-    const unique = [...new Set(shas)];
-    if (unique.length === 0)
-        return Promise.resolve(result);
-    return new Promise((resolve, reject) => {
-        const args = ['cat-file', '--batch'];
-        const child = (0,external_node_child_process_.spawn)('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-        const err = [];
-        let header = [];
-        let blob = null;
-        let separator = false;
-        child.stdout.on('data', (chunk) => {
-            let pos = 0;
-            while (pos < chunk.length) {
-                if (blob) {
-                    const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
-                    chunk.copy(blob.data, blob.filled, pos, pos + n);
-                    blob.filled += n;
-                    pos += n;
-                    if (blob.filled === blob.data.length) {
-                        result.set(blob.sha, blob.data);
-                        blob = null;
-                        separator = true;
-                    }
-                    continue;
-                }
-                if (separator) {
-                    pos++; // the newline after each blob's content
-                    separator = false;
-                    continue;
-                }
-                const nl = chunk.indexOf(10, pos);
-                if (nl < 0) {
-                    header.push(chunk.subarray(pos));
-                    break;
-                }
-                header.push(chunk.subarray(pos, nl));
-                const line = Buffer.concat(header).toString('latin1');
-                header = [];
-                pos = nl + 1;
-                const [sha, type, sizeText] = line.split(' ');
-                if (type === 'missing' || sizeText === undefined || sha === undefined)
-                    continue;
-                const size = Number(sizeText);
-                blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
-                if (size === 0) {
-                    result.set(sha, blob.data);
-                    blob = null;
-                    separator = true;
-                }
-            }
+class CatFile {
+    repo;
+    child = null;
+    queue = Promise.resolve();
+    pending = null;
+    idle = null;
+    err = [];
+    header = [];
+    blob = null;
+    separator = false;
+    constructor(repo) {
+        this.repo = repo;
+    }
+    read(shas) {
+        const unique = [...new Set(shas)];
+        if (unique.length === 0)
+            return Promise.resolve(new Map());
+        const run = this.queue.then(() => this.request(unique));
+        this.queue = run.catch(() => undefined);
+        return run;
+    }
+    request(shas) {
+        if (this.idle)
+            clearTimeout(this.idle);
+        const child = this.child ?? this.start();
+        return new Promise((resolve, reject) => {
+            this.pending = { want: shas.length, done: 0, result: new Map(), resolve, reject };
+            this.hold(true);
+            child.stdin.write(shas.join('\n') + '\n');
         });
-        child.stderr.on('data', (d) => err.push(d));
-        child.on('error', reject);
-        child.on('close', (code) => {
-            if (code === 0)
-                resolve(result);
-            else
-                reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+    }
+    start() {
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', '--batch'], { cwd: this.repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+        this.child = child;
+        this.err = [];
+        this.header = [];
+        this.blob = null;
+        this.separator = false;
+        // Events of a process closed for idleness (a new one may serve by then) are not this reader's.
+        child.stdout.on('data', (chunk) => {
+            if (this.child === child)
+                this.parse(chunk);
+        });
+        child.stderr.on('data', (d) => {
+            if (this.child === child)
+                this.err.push(d);
         });
         child.stdin.on('error', () => undefined);
-        child.stdin.end(unique.join('\n') + '\n');
-    });
+        const fail = (e) => {
+            if (this.child !== child)
+                return;
+            this.child = null;
+            const p = this.pending;
+            this.pending = null;
+            p?.reject(e);
+        };
+        child.on('error', fail);
+        child.on('close', (code) => fail(new GitError(['cat-file', '--batch'], code ?? -1, Buffer.concat(this.err).toString('utf8').trim() || 'closed early')));
+        return child;
+    }
+    /** Holds Node alive while a read waits for git, and lets it go between reads. */
+    hold(on) {
+        const c = this.child;
+        if (!c)
+            return;
+        for (const h of [c, c.stdin, c.stdout, c.stderr]) {
+            if (on)
+                h.ref();
+            else
+                h.unref();
+        }
+    }
+    record() {
+        const p = this.pending;
+        if (!p || ++p.done < p.want)
+            return;
+        this.pending = null;
+        this.hold(false);
+        this.idle = setTimeout(() => this.close(), CAT_FILE_IDLE_MS);
+        this.idle.unref();
+        p.resolve(p.result);
+    }
+    close() {
+        const c = this.child;
+        if (!c || this.pending)
+            return;
+        this.child = null;
+        c.stdin.end();
+    }
+    parse(chunk) {
+        let pos = 0;
+        while (pos < chunk.length) {
+            if (this.blob) {
+                const blob = this.blob;
+                const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
+                chunk.copy(blob.data, blob.filled, pos, pos + n);
+                blob.filled += n;
+                pos += n;
+                if (blob.filled === blob.data.length) {
+                    this.blob = null;
+                    this.separator = true;
+                    this.pending?.result.set(blob.sha, blob.data);
+                    this.record();
+                }
+                continue;
+            }
+            if (this.separator) {
+                pos++; // the newline after each blob's content
+                this.separator = false;
+                continue;
+            }
+            const nl = chunk.indexOf(10, pos);
+            if (nl < 0) {
+                this.header.push(chunk.subarray(pos));
+                break;
+            }
+            this.header.push(chunk.subarray(pos, nl));
+            const line = Buffer.concat(this.header).toString('latin1');
+            this.header = [];
+            pos = nl + 1;
+            const [sha, type, sizeText] = line.split(' ');
+            if (type === 'missing' || sizeText === undefined || sha === undefined) {
+                this.record();
+                continue;
+            }
+            const size = Number(sizeText);
+            this.blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
+            if (size === 0) {
+                this.blob = null;
+                this.separator = true;
+                this.pending?.result.set(sha, Buffer.alloc(0));
+                this.record();
+            }
+        }
+    }
+}
+const catFiles = new Map();
+/** Reads blobs by SHA through the repository's `git cat-file --batch` process (CatFile); missing ones are absent from the result. */
+function catFileBatch(repo, shas) {
+    let c = catFiles.get(repo);
+    if (!c)
+        catFiles.set(repo, (c = new CatFile(repo)));
+    return c.read(shas);
 }
 /** Bytes of blobs asked of one `git cat-file --batch` (a bound on one read's blobs in memory at once). */
 const READ_BATCH_BYTES = 32 * 1024 * 1024;

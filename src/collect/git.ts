@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import type { Blob, FrameworkSource, TreeEntry } from './types.js';
 
@@ -59,71 +59,157 @@ export function parseLsTree(out: Buffer): TreeEntry[] {
   return entries;
 }
 
+/** How long an idle `git cat-file --batch` process is kept for the next read of its repository. */
+export const CAT_FILE_IDLE_MS = 1000;
+
+type Pending = { want: number; done: number; result: Map<string, Buffer>; resolve: (m: Map<string, Buffer>) => void; reject: (e: Error) => void };
+
 /**
- * Reads blobs by SHA through one `git cat-file --batch` process, streamed: each blob is copied into
- * a buffer of its own as its bytes arrive, so a read holds the blobs and one pipe chunk, never git's
- * whole output twice over.
+ * One `git cat-file --batch` process per repository, asked one batch of SHAs at a time (both sides
+ * of a diff and every planning round share it: one process start instead of one per read). Streamed:
+ * each blob is copied into a buffer of its own as its bytes arrive, so a read holds its blobs and one
+ * pipe chunk, never git's whole output twice over. The process never keeps Node alive: its handles
+ * are held only while a read waits, and it is closed after CAT_FILE_IDLE_MS without one.
  */
-export function catFileBatch(repo: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
-  const result = new Map<string, Buffer>();
-  const unique = [...new Set(shas)];
-  if (unique.length === 0) return Promise.resolve(result);
-  return new Promise((resolve, reject) => {
-    const args = ['cat-file', '--batch'];
-    const child = spawn('git', args, { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
-    const err: Buffer[] = [];
-    let header: Buffer[] = [];
-    let blob: { sha: string; data: Buffer; filled: number } | null = null;
-    let separator = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      let pos = 0;
-      while (pos < chunk.length) {
-        if (blob) {
-          const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
-          chunk.copy(blob.data, blob.filled, pos, pos + n);
-          blob.filled += n;
-          pos += n;
-          if (blob.filled === blob.data.length) {
-            result.set(blob.sha, blob.data);
-            blob = null;
-            separator = true;
-          }
-          continue;
-        }
-        if (separator) {
-          pos++; // the newline after each blob's content
-          separator = false;
-          continue;
-        }
-        const nl = chunk.indexOf(10, pos);
-        if (nl < 0) {
-          header.push(chunk.subarray(pos));
-          break;
-        }
-        header.push(chunk.subarray(pos, nl));
-        const line = Buffer.concat(header).toString('latin1');
-        header = [];
-        pos = nl + 1;
-        const [sha, type, sizeText] = line.split(' ');
-        if (type === 'missing' || sizeText === undefined || sha === undefined) continue;
-        const size = Number(sizeText);
-        blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
-        if (size === 0) {
-          result.set(sha, blob.data);
-          blob = null;
-          separator = true;
-        }
-      }
+class CatFile {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private pending: Pending | null = null;
+  private idle: NodeJS.Timeout | null = null;
+  private err: Buffer[] = [];
+  private header: Buffer[] = [];
+  private blob: { sha: string; data: Buffer; filled: number } | null = null;
+  private separator = false;
+
+  constructor(readonly repo: string) {}
+
+  read(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(shas)];
+    if (unique.length === 0) return Promise.resolve(new Map());
+    const run = this.queue.then(() => this.request(unique));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private request(shas: string[]): Promise<Map<string, Buffer>> {
+    if (this.idle) clearTimeout(this.idle);
+    const child = this.child ?? this.start();
+    return new Promise((resolve, reject) => {
+      this.pending = { want: shas.length, done: 0, result: new Map(), resolve, reject };
+      this.hold(true);
+      child.stdin.write(shas.join('\n') + '\n');
     });
-    child.stderr.on('data', (d: Buffer) => err.push(d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) resolve(result);
-      else reject(new GitError(args, code ?? -1, Buffer.concat(err).toString('utf8').trim()));
+  }
+
+  private start(): ChildProcessWithoutNullStreams {
+    const child = spawn('git', ['cat-file', '--batch'], { cwd: this.repo, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
+    this.child = child;
+    this.err = [];
+    this.header = [];
+    this.blob = null;
+    this.separator = false;
+    // Events of a process closed for idleness (a new one may serve by then) are not this reader's.
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (this.child === child) this.parse(chunk);
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      if (this.child === child) this.err.push(d);
     });
     child.stdin.on('error', () => undefined);
-    child.stdin.end(unique.join('\n') + '\n');
-  });
+    const fail = (e: Error) => {
+      if (this.child !== child) return;
+      this.child = null;
+      const p = this.pending;
+      this.pending = null;
+      p?.reject(e);
+    };
+    child.on('error', fail);
+    child.on('close', (code) => fail(new GitError(['cat-file', '--batch'], code ?? -1, Buffer.concat(this.err).toString('utf8').trim() || 'closed early')));
+    return child;
+  }
+
+  /** Holds Node alive while a read waits for git, and lets it go between reads. */
+  private hold(on: boolean): void {
+    const c = this.child;
+    if (!c) return;
+    for (const h of [c, c.stdin, c.stdout, c.stderr] as { ref(): void; unref(): void }[]) {
+      if (on) h.ref();
+      else h.unref();
+    }
+  }
+
+  private record(): void {
+    const p = this.pending;
+    if (!p || ++p.done < p.want) return;
+    this.pending = null;
+    this.hold(false);
+    this.idle = setTimeout(() => this.close(), CAT_FILE_IDLE_MS);
+    this.idle.unref();
+    p.resolve(p.result);
+  }
+
+  private close(): void {
+    const c = this.child;
+    if (!c || this.pending) return;
+    this.child = null;
+    c.stdin.end();
+  }
+
+  private parse(chunk: Buffer): void {
+    let pos = 0;
+    while (pos < chunk.length) {
+      if (this.blob) {
+        const blob = this.blob;
+        const n = Math.min(blob.data.length - blob.filled, chunk.length - pos);
+        chunk.copy(blob.data, blob.filled, pos, pos + n);
+        blob.filled += n;
+        pos += n;
+        if (blob.filled === blob.data.length) {
+          this.blob = null;
+          this.separator = true;
+          this.pending?.result.set(blob.sha, blob.data);
+          this.record();
+        }
+        continue;
+      }
+      if (this.separator) {
+        pos++; // the newline after each blob's content
+        this.separator = false;
+        continue;
+      }
+      const nl = chunk.indexOf(10, pos);
+      if (nl < 0) {
+        this.header.push(chunk.subarray(pos));
+        break;
+      }
+      this.header.push(chunk.subarray(pos, nl));
+      const line = Buffer.concat(this.header).toString('latin1');
+      this.header = [];
+      pos = nl + 1;
+      const [sha, type, sizeText] = line.split(' ');
+      if (type === 'missing' || sizeText === undefined || sha === undefined) {
+        this.record();
+        continue;
+      }
+      const size = Number(sizeText);
+      this.blob = { sha, data: Buffer.allocUnsafeSlow(size), filled: 0 };
+      if (size === 0) {
+        this.blob = null;
+        this.separator = true;
+        this.pending?.result.set(sha, Buffer.alloc(0));
+        this.record();
+      }
+    }
+  }
+}
+
+const catFiles = new Map<string, CatFile>();
+
+/** Reads blobs by SHA through the repository's `git cat-file --batch` process (CatFile); missing ones are absent from the result. */
+export function catFileBatch(repo: string, shas: readonly string[]): Promise<Map<string, Buffer>> {
+  let c = catFiles.get(repo);
+  if (!c) catFiles.set(repo, (c = new CatFile(repo)));
+  return c.read(shas);
 }
 
 /** Bytes of blobs asked of one `git cat-file --batch` (a bound on one read's blobs in memory at once). */

@@ -1,10 +1,10 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { digest } from '../../src/analyze/digest.js';
 import { load, withKnownBlobs } from '../../src/analyze/load.js';
 import { measure } from '../../src/analyze/measure.js';
-import { catFileBatch, gitSource } from '../../src/collect/git.js';
+import { CAT_FILE_IDLE_MS, catFileBatch, gitSource } from '../../src/collect/git.js';
 import { DEFAULT_MODEL } from '../../src/model/constants.js';
 import { TokenCounter } from '../../src/tokenize/counter.js';
 import { loadTokenizer, TOKENIZER_NAME } from '../../src/tokenize/tokenizer.js';
@@ -100,6 +100,34 @@ describe('reading blobs from git, streamed', () => {
       expect(got.size).toBe(Object.keys(blobs).length);
     } finally {
       cleanup(d);
+    }
+  });
+});
+describe('one git cat-file process per repository', () => {
+  it('serves every read of a run, concurrent ones in turn, and starts again after closing when idle', async () => {
+    const d = tmpDir();
+    const shim = tmpDir();
+    const log = path.join(shim, 'log');
+    const realGit = sh(d, 'sh', ['-c', 'command -v git']).trim();
+    writeFileSync(path.join(shim, 'git'), `#!/bin/sh\necho "$*" >> '${log}'\nexec '${realGit}' "$@"\n`, { mode: 0o755 });
+    const oldPath = process.env.PATH;
+    try {
+      gitInit(d);
+      const shas = ['a', 'b', 'c'].map((n) => {
+        writeFileSync(path.join(d, n), n.repeat(70_000));
+        return sh(d, 'git', ['hash-object', '-w', n]).trim();
+      });
+      process.env.PATH = `${shim}:${oldPath}`;
+      const reads = await Promise.all([catFileBatch(d, [shas[0]!]), catFileBatch(d, [shas[1]!, shas[2]!]), catFileBatch(d, [shas[2]!, 'f'.repeat(40)])]);
+      expect(reads.map((m) => [...m.values()].map((b) => b.toString('latin1', 0, 1)).join(''))).toEqual(['a', 'bc', 'c']);
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['cat-file --batch']);
+      await new Promise((r) => setTimeout(r, CAT_FILE_IDLE_MS + 300)); // closed when idle
+      expect((await catFileBatch(d, [shas[1]!])).get(shas[1]!)?.length).toBe(70_000);
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(['cat-file --batch', 'cat-file --batch']);
+    } finally {
+      process.env.PATH = oldPath;
+      cleanup(d);
+      cleanup(shim);
     }
   });
 });
