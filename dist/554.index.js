@@ -63,12 +63,21 @@ function git_blobSha(data) {
 async function resolveCommit(repo, ref) {
     if (ref.startsWith('-'))
         throw new Error(`Invalid revision "${ref}": must not start with "-"`);
+    if (/[\0\n\r]/.test(ref))
+        throw new Error(`Invalid revision ${JSON.stringify(ref)}: a line break or NUL in it`);
+    // Asked of the repository's cat-file process (the name is read as `git rev-parse` reads it; the
+    // commit object's header gives its SHA): no process of its own.
+    let got;
     try {
-        return (await git_git(repo, ['rev-parse', '--verify', '--end-of-options', `${ref}^{commit}`])).toString('utf8').trim();
+        got = await catFileBatch(repo, [`${ref}^{commit}`]);
     }
     catch (e) {
         throw new Error(`Unknown revision "${ref}" in ${repo}: ${e.message}`);
     }
+    const [sha] = got.keys();
+    if (!sha)
+        throw new Error(`Unknown revision "${ref}" in ${repo}: no such commit`);
+    return sha;
 }
 /** Parses `git ls-tree -r -l -z` output. */
 function parseLsTree(out) {
