@@ -7043,7 +7043,7 @@ function cachesFor(o, proc) {
     const warn = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
     return persistentCaches(cacheDirOf(o, proc), warn);
 }
-/** Digests kept between runs, most recently used first: enough for the largest frameworks measured (50,000 files). */
+/** Digests kept between runs (the most recently used): enough for the largest frameworks measured (50,000 files, both sides). */
 const DIGEST_CACHE_MAX = 100_000;
 const DIGEST_FILE = 'digests-v1.json';
 /**

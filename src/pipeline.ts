@@ -39,7 +39,7 @@ function cachesFor(o: CliOptions, proc: Proc): Caches {
   return persistentCaches(cacheDirOf(o, proc), warn);
 }
 
-/** Digests kept between runs, most recently used first: enough for the largest frameworks measured (50,000 files). */
+/** Digests kept between runs (the most recently used): enough for the largest frameworks measured (50,000 files, both sides). */
 export const DIGEST_CACHE_MAX = 100_000;
 export const DIGEST_FILE = 'digests-v1.json';
 
