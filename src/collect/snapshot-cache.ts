@@ -12,7 +12,8 @@ import { sourceInfo, type FrameworkSource } from './types.js';
  *
  * Only what is decided by those alone is stored: working trees (files change under the same path)
  * are never cached, and neither are runs cut short by the time limit (`maxSeconds` depends on the
- * machine). The caller passes no settings (null) for what must be analyzed afresh.
+ * machine). The caller passes no settings (null) for what must be analyzed afresh. The cache
+ * folder is trusted as the repository is (as the token counts always were): its entries are read as written.
  */
 export interface SnapshotCache {
   get(source: FrameworkSource, settings: object | null): Snapshot | undefined;
