@@ -60,6 +60,11 @@ export function synthetic(dir, { plugins, scale = 1 }, variant) {
     market.plugins.push({ name: 'new', source: './plugins/new' });
     files['.claude-plugin/marketplace.json'] = JSON.stringify(market, null, 2);
   }
+  return writeTree(dir, files);
+}
+
+/** Writes files (path -> text) under dir; returns how many and their bytes. */
+export function writeTree(dir, files) {
   let bytes = 0;
   for (const [p, t] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });

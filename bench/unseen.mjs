@@ -3,20 +3,10 @@
 // measures them the same way before a release: a monorepo of nested memory files and path rules, a
 // marketplace of thousands of agents with long quoted descriptions (escapes included), and a tree of
 // mixed encodings (CRLF, BOMs, UTF-16, CJK and emoji, broken YAML, a symlinked rule).
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { paragraphs, proseSource } from './prose.mjs';
-import { proseDirs } from './synthetic.mjs';
-
-function write(dir, files) {
-  let bytes = 0;
-  for (const [p, t] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-    writeFileSync(path.join(dir, p), t);
-    bytes += Buffer.byteLength(t);
-  }
-  return { files: Object.keys(files).length, bytes };
-}
+import { proseDirs, writeTree } from './synthetic.mjs';
 
 /** The pull request of every unseen pair: 2% of the Markdown files edited, one file added. */
 function edit(files, src) {
@@ -83,11 +73,11 @@ export function unseen(dir) {
   for (const [name, make] of Object.entries(shapes)) {
     const base = path.join(dir, `${name}-base`);
     const head = path.join(dir, `${name}-head`);
-    const b = write(base, make(proseSource(paras, 777)));
+    const b = writeTree(base, make(proseSource(paras, 777)));
     const headFiles = make(proseSource(paras, 777));
     edit(headFiles, proseSource(paras, 999));
     headFiles[`added-by-the-pr/${name}.md`] = 'A new file.\n';
-    write(head, headFiles);
+    writeTree(head, headFiles);
     if (name === 'encodings')
       for (const d of [base, head]) {
         mkdirSync(path.join(d, '.claude/rules'), { recursive: true });

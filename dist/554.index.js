@@ -5818,6 +5818,13 @@ function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.c
 ;// CONCATENATED MODULE: ./src/collect/json-cache.ts
 
 
+/** Writes value as JSON to file, whole or not at all (a temporary file renamed over it), its folder made if needed. */
+function writeJsonFile(file, value) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(value));
+    (0,external_node_fs_.renameSync)(tmp, file);
+}
 /**
  * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
  * written back when something was added, most recently used last and at most `max` entries. A file
@@ -5875,10 +5882,7 @@ class JsonFileCache {
         for (const k of this.used)
             ordered.push([k, this.entries.get(k)]);
         const kept = ordered.slice(Math.max(0, ordered.length - this.max));
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ buildId: this.buildId, entries: Object.fromEntries(kept) }));
-        (0,external_node_fs_.renameSync)(tmp, this.file);
+        writeJsonFile(this.file, { buildId: this.buildId, entries: Object.fromEntries(kept) });
         this.entries = new Map(kept);
         this.dirty = false;
     }
@@ -5946,6 +5950,7 @@ function validateSnapshot(v, file) {
 }
 
 ;// CONCATENATED MODULE: ./src/collect/snapshot-cache.ts
+
 
 
 
@@ -6029,11 +6034,7 @@ class SnapshotStore {
         if (!key || !reusable(snapshot))
             return;
         try {
-            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
-            const file = this.file(key);
-            const tmp = `${file}.${process.pid}.tmp`;
-            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ key, snapshot }));
-            (0,external_node_fs_.renameSync)(tmp, file);
+            writeJsonFile(this.file(key), { key, snapshot });
             this.prune();
         }
         catch (e) {
@@ -6954,6 +6955,7 @@ function diff_text_renderDiffText(r) {
 
 
 
+
 /**
  * Token counts persisted as one JSON file (key: tokenizer + content hash), read on first use (a run
  * whose snapshots all come from the cache never reads it). Corrupt files are ignored.
@@ -6994,10 +6996,7 @@ class FileCountStore {
     save() {
         if (!this.dirty)
             return;
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(Object.fromEntries(this.data)));
-        (0,external_node_fs_.renameSync)(tmp, this.file);
+        writeJsonFile(this.file, Object.fromEntries(this.data));
         this.dirty = false;
     }
 }

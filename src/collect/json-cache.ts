@@ -1,6 +1,14 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** Writes value as JSON to file, whole or not at all (a temporary file renamed over it), its folder made if needed. */
+export function writeJsonFile(file: string, value: unknown): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify(value));
+  renameSync(tmp, file);
+}
+
 /**
  * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
  * written back when something was added, most recently used last and at most `max` entries. A file
@@ -50,10 +58,7 @@ export class JsonFileCache<V> {
     for (const [k, v] of this.entries) if (!this.used.has(k)) ordered.push([k, v]);
     for (const k of this.used) ordered.push([k, this.entries.get(k)!]);
     const kept = ordered.slice(Math.max(0, ordered.length - this.max));
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify({ buildId: this.buildId, entries: Object.fromEntries(kept) }));
-    renameSync(tmp, this.file);
+    writeJsonFile(this.file, { buildId: this.buildId, entries: Object.fromEntries(kept) });
     this.entries = new Map(kept);
     this.dirty = false;
   }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { writeJsonFile } from './json-cache.js';
 import path from 'node:path';
 import type { Snapshot } from '../model/snapshot.js';
 import { sourceInfo, type FrameworkSource } from './types.js';
@@ -100,11 +101,7 @@ export class SnapshotStore implements SnapshotCache {
     const key = snapshotKey(this.buildId, source, settings);
     if (!key || !reusable(snapshot)) return;
     try {
-      mkdirSync(this.dir, { recursive: true });
-      const file = this.file(key);
-      const tmp = `${file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify({ key, snapshot }));
-      renameSync(tmp, file);
+      writeJsonFile(this.file(key), { key, snapshot });
       this.prune();
     } catch (e) {
       this.warn(`could not write the snapshot cache ${this.dir}: ${(e as Error).message}`);

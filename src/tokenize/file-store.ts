@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeJsonFile } from '../collect/json-cache.js';
 import type { CountStore } from './counter.js';
 
 /**
@@ -41,10 +42,7 @@ export class FileCountStore implements CountStore {
 
   save(): void {
     if (!this.dirty) return;
-    mkdirSync(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    writeFileSync(tmp, JSON.stringify(Object.fromEntries(this.data)));
-    renameSync(tmp, this.file);
+    writeJsonFile(this.file, Object.fromEntries(this.data));
     this.dirty = false;
   }
 }

@@ -1,8 +1,8 @@
-export const id = 569;
-export const ids = [569];
+export const id = 524;
+export const ids = [524];
 export const modules = {
 
-/***/ 9569:
+/***/ 8524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -3697,75 +3697,8 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     };
 }
 
-;// CONCATENATED MODULE: ./src/collect/json-cache.ts
-
-
-/**
- * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
- * written back when something was added, most recently used last and at most `max` entries. A file
- * of another build, a damaged file or an entry that fails `valid` reads as a miss, never an error.
- */
-class JsonFileCache {
-    file;
-    buildId;
-    max;
-    valid;
-    entries;
-    used = new Set();
-    dirty = false;
-    constructor(file, buildId, max, valid) {
-        this.file = file;
-        this.buildId = buildId;
-        this.max = max;
-        this.valid = valid;
-    }
-    load() {
-        if (this.entries)
-            return this.entries;
-        this.entries = new Map();
-        try {
-            const stored = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
-            if (stored?.buildId === this.buildId && stored.entries && typeof stored.entries === 'object' && !Array.isArray(stored.entries))
-                for (const [k, v] of Object.entries(stored.entries))
-                    if (this.valid(v))
-                        this.entries.set(k, v);
-        }
-        catch {
-            // No cache yet, or unreadable: start empty.
-        }
-        return this.entries;
-    }
-    get(key) {
-        const v = this.load().get(key);
-        if (v !== undefined)
-            this.used.add(key);
-        return v;
-    }
-    set(key, value) {
-        this.load().set(key, value);
-        this.used.add(key);
-        this.dirty = true;
-    }
-    /** Writes the file when something was added: the entries this run used last, the oldest dropped past `max`. */
-    save() {
-        if (!this.dirty || !this.entries)
-            return;
-        const ordered = [];
-        for (const [k, v] of this.entries)
-            if (!this.used.has(k))
-                ordered.push([k, v]);
-        for (const k of this.used)
-            ordered.push([k, this.entries.get(k)]);
-        const kept = ordered.slice(Math.max(0, ordered.length - this.max));
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(this.file), { recursive: true });
-        const tmp = `${this.file}.${process.pid}.tmp`;
-        (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ buildId: this.buildId, entries: Object.fromEntries(kept) }));
-        (0,external_node_fs_.renameSync)(tmp, this.file);
-        this.entries = new Map(kept);
-        this.dirty = false;
-    }
-}
-
+// EXTERNAL MODULE: ./src/collect/json-cache.ts
+var json_cache = __webpack_require__(3829);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: external "node:child_process"
@@ -4203,6 +4136,7 @@ function validateSnapshot(v, file) {
 
 
 
+
 /** Snapshots kept in the cache folder, and their bytes at most (a 50,000-file framework's is about 40 MB); the least recently used go first. */
 const SNAPSHOT_CACHE_KEEP = 32;
 const SNAPSHOT_CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -4282,11 +4216,7 @@ class SnapshotStore {
         if (!key || !reusable(snapshot))
             return;
         try {
-            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
-            const file = this.file(key);
-            const tmp = `${file}.${process.pid}.tmp`;
-            (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify({ key, snapshot }));
-            (0,external_node_fs_.renameSync)(tmp, file);
+            (0,json_cache/* writeJsonFile */.A)(this.file(key), { key, snapshot });
             this.prune();
         }
         catch (e) {
@@ -6714,7 +6644,7 @@ const DIGEST_FILE = 'digests-v1.json';
  */
 function persistentCaches(dir, warn, buildId = readBuildId(), remote) {
     const store = new file_store/* FileCountStore */.bC(external_node_path_default().join(dir, file_store/* CACHE_FILE */.Sk));
-    const digests = buildId ? new JsonFileCache(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
+    const digests = buildId ? new json_cache/* JsonFileCache */.B(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
     return {
         counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
         snapshots: buildId ? new SnapshotStore(external_node_path_default().join(dir, SNAPSHOT_DIR), buildId, { warn }) : undefined,
@@ -6925,4 +6855,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=569.index.js.map
+//# sourceMappingURL=524.index.js.map
