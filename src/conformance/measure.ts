@@ -7,10 +7,12 @@
  * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
  * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
  */
-import { mkdirSync, mkdtempSync, realpathSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion, runClaudeCode, startCapture, type Capture } from '../collect/claude-code.js';
+import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion } from '../collect/claude-code.js';
+import { BOX_ROOT, runInSandbox, sandboxSupport, type BoxRun } from '../collect/sandbox.js';
 import { stageSource } from './stage.js';
 import type { FrameworkSource } from '../collect/types.js';
 import type { LoadingModel } from '../model/constants.js';
@@ -45,52 +47,83 @@ export function parseMeasureSpec(spec: string): { version: string } {
   return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
 }
 
-interface Prepared {
-  version: string;
-  binary: string;
-  capture: Capture;
-  empty: Facts;
-  work: string;
+/** One side staged into the box: its folder there, the snapshot it predicts, and its plugin folders. */
+interface StagedSide {
+  name: string;
+  snapshot: Snapshot;
+  staged: { files: number; bytes: number; skipped: number };
 }
 
-async function prepare(o: MeasureOptions): Promise<Prepared> {
+/**
+ * Stages the sides (and an empty project, which shows what Claude Code brings itself: bundled
+ * skills, built-in agents), runs Claude Code `rounds` times on each in interleaved order (A B A B,
+ * so that machine noise hits both alike) inside the sandbox (collect/sandbox.ts), and turns each
+ * side's first run into a measurement. Throws when Claude Code can't be run or sends no request.
+ */
+async function measureSides(sides: { name: string; source: FrameworkSource; snapshot: Snapshot }[], o: MeasureOptions): Promise<ClaudeCodeMeasurement[]> {
   const { version: wanted } = parseMeasureSpec(o.spec);
+  const support = await sandboxSupport();
+  if ('error' in support) throw new Error(support.error);
   const version = o.binary ? wanted : await resolveVersion(wanted);
   const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
-  const capture = await startCapture();
   const work = mkdtempSync(path.join(os.tmpdir(), 'cb-measure-'));
-  // An empty project shows what Claude Code brings itself (bundled skills, built-in agents).
-  const emptyDir = path.join(work, 'empty');
-  mkdirSync(emptyDir);
-  const first = await runOnce({ binary, capture, work, name: 'empty-run', project: emptyDir, model: o.model });
-  return { version, binary, capture, empty: first.facts, work };
+  try {
+    const box = path.join(work, 'box');
+    const staged: StagedSide[] = [];
+    for (const s of [{ name: 'empty', source: null, snapshot: null }, ...sides]) {
+      const dir = path.join(box, s.name);
+      mkdirSync(dir, { recursive: true });
+      const counts = s.source ? await stageSource(s.source, dir) : { files: 0, bytes: 0, skipped: 0 };
+      execFileSync('git', ['init', '-q', dir], { env: { PATH: process.env.PATH } });
+      if (s.snapshot) staged.push({ name: s.name, snapshot: s.snapshot, staged: counts });
+    }
+    const run = (side: string, round: number, snapshot?: Snapshot): BoxRun => ({
+      name: `${side}-${round}`,
+      project: side,
+      home: `homes/${side}-${round}`,
+      ...(modelFlag(o.model) ? { model: modelFlag(o.model) } : {}),
+      ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
+    });
+    const runs: BoxRun[] = [run('empty', 0)];
+    for (let i = 0; i < o.rounds; i++) for (const s of staged) runs.push(run(s.name, i, s.snapshot));
+    const results = await runInSandbox({ binary, work, runs, timeoutMs: 120_000 });
+    const byName = new Map(results.map((r) => [r.name, r]));
+    const facts = (name: string, project: string) => {
+      const r = byName.get(name);
+      if (!r || r.body === null)
+        throw new Error(`Claude Code made no Messages request for ${project} (exit ${r?.exitCode ?? 'none'}): ${(r?.stderr ?? 'no run').trim().slice(0, 500)}`);
+      return { facts: extractFacts(r.body, `${BOX_ROOT}/${project}`, `${BOX_ROOT}/homes/${name}`), body: r.body };
+    };
+    const empty = facts('empty-0', 'empty').facts;
+    const out: ClaudeCodeMeasurement[] = [];
+    for (const s of staged) {
+      const first = facts(`${s.name}-0`, s.name);
+      const measured = markBuiltins(first.facts, empty);
+      const predicted = predictFacts(
+        s.snapshot,
+        o.model,
+        measured.agents.filter((a) => a.builtin).map((a) => a.name),
+      );
+      predicted.agents.sort((a, b) => compareNames(a.name, b.name));
+      const counted = await o.countRequest(first.body);
+      out.push({
+        version,
+        facts: measured,
+        firstRequest: { chars: requestChars(first.body), ...counted },
+        startupMs: Array.from({ length: o.rounds }, (_, i) => byName.get(`${s.name}-${i}`)?.firstRequestMs ?? 0),
+        drift: disagreements(measured, predicted),
+        staged: s.staged,
+      });
+    }
+    return out;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
-async function runOnce(p: {
-  binary: string;
-  capture: Capture;
-  work: string;
-  name: string;
-  project: string;
-  model: LoadingModel;
-  pluginDirs?: string[];
-}): Promise<{ facts: Facts; body: unknown; ms: number }> {
-  const home = path.join(p.work, `${p.name}-home`);
-  mkdirSync(path.join(home, '.claude'), { recursive: true });
-  const { execFileSync } = await import('node:child_process');
-  execFileSync('git', ['init', '-q', p.project]);
-  const project = realpathSync(p.project);
-  const r = await runClaudeCode({
-    binary: p.binary,
-    cwd: project,
-    home: realpathSync(home),
-    capture: p.capture,
-    model: p.model.id,
-    pluginDirs: p.pluginDirs?.map((d) => path.join(project, d)),
-    timeoutMs: 120_000,
-  });
-  rmSync(home, { recursive: true, force: true });
-  return { facts: extractFacts(r.body, project, realpathSync(p.work)), body: r.body, ms: r.firstRequestMs };
+/** The --model flag for a run: none when the judged model is the one the project's settings pick (Claude Code then picks it itself). */
+function modelFlag(model: LoadingModel): string | undefined {
+  return model.id;
 }
 
 function requestChars(body: unknown): number {
@@ -98,70 +131,15 @@ function requestChars(body: unknown): number {
   return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
 }
 
-/** Measures one side: `rounds` runs (the first one's request is the one reported). */
-async function measureSide(
-  p: Prepared,
-  source: FrameworkSource,
-  snapshot: Snapshot,
-  o: MeasureOptions,
-  name: string,
-): Promise<{ m: ClaudeCodeMeasurement; project: string }> {
-  const project = path.join(p.work, name);
-  mkdirSync(project, { recursive: true });
-  const staged = await stageSource(source, project);
-  const pluginDirs = pluginDirsOf(snapshot);
-  const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
-  const facts = markBuiltins(run.facts, p.empty);
-  const predicted = predictFacts(
-    snapshot,
-    o.model,
-    facts.agents.filter((a) => a.builtin).map((a) => a.name),
-  );
-  predicted.agents.sort((a, b) => compareNames(a.name, b.name));
-  const counted = await o.countRequest(run.body);
-  return {
-    project,
-    m: {
-      version: p.version,
-      facts,
-      firstRequest: { chars: requestChars(run.body), ...counted },
-      startupMs: [run.ms],
-      drift: disagreements(facts, predicted),
-      staged,
-    },
-  };
-}
-
 /** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
 function pluginDirsOf(snapshot: Snapshot): string[] {
   return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
 }
 
-/** One more timed start-up of a side already staged. */
-async function timeAgain(p: Prepared, o: MeasureOptions, side: { m: ClaudeCodeMeasurement; project: string }, snapshot: Snapshot, name: string): Promise<void> {
-  const run = await runOnce({
-    binary: p.binary,
-    capture: p.capture,
-    work: p.work,
-    name,
-    project: side.project,
-    model: o.model,
-    pluginDirs: pluginDirsOf(snapshot),
-  });
-  side.m.startupMs.push(run.ms);
-}
-
 /** Claude Code run on one side, `rounds` times. */
 export async function measureOne(source: FrameworkSource, snapshot: Snapshot, o: MeasureOptions): Promise<ClaudeCodeMeasurement> {
-  const p = await prepare(o);
-  try {
-    const { m, project } = await measureSide(p, source, snapshot, o, 'side');
-    for (let i = 1; i < o.rounds; i++) await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
-    return m;
-  } finally {
-    await p.capture.close();
-    rmSync(p.work, { recursive: true, force: true });
-  }
+  const [m] = await measureSides([{ name: 'side', source, snapshot }], o);
+  return m!;
 }
 
 /**
@@ -173,38 +151,33 @@ export async function measurePair(
   head: { source: FrameworkSource; snapshot: Snapshot },
   o: MeasureOptions,
 ): Promise<{ base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement; loadTime: LoadTimeComparison }> {
-  const p = await prepare(o);
-  try {
-    const a = await measureSide(p, base.source, base.snapshot, o, 'base');
-    const b = await measureSide(p, head.source, head.snapshot, o, 'head');
-    for (let i = 1; i < o.rounds; i++) {
-      await timeAgain(p, o, a, base.snapshot, `base-${i}`);
-      await timeAgain(p, o, b, head.snapshot, `head-${i}`);
-    }
-    const med = (xs: number[]) => {
-      const s = [...xs].sort((x, y) => x - y);
-      return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-    };
-    const ratios = a.m.startupMs.map((x, i) => b.m.startupMs[i]! / Math.max(x, 1e-6));
-    const r3 = (x: number) => Math.round(x * 1000) / 1000;
-    const r1 = (x: number) => Math.round(x * 10) / 10;
-    return {
-      base: a.m,
-      head: b.m,
-      loadTime: {
-        rounds: a.m.startupMs.length,
-        baseMedianMs: r1(med(a.m.startupMs)),
-        headMedianMs: r1(med(b.m.startupMs)),
-        ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
-        ratioMin: r3(Math.min(...ratios)),
-        ratioMax: r3(Math.max(...ratios)),
-        source: 'claude-code',
-      },
-    };
-  } finally {
-    await p.capture.close();
-    rmSync(p.work, { recursive: true, force: true });
-  }
+  const [a, b] = (await measureSides(
+    [
+      { name: 'base', ...base },
+      { name: 'head', ...head },
+    ],
+    o,
+  )) as [ClaudeCodeMeasurement, ClaudeCodeMeasurement];
+  const med = (xs: number[]) => {
+    const s = [...xs].sort((x, y) => x - y);
+    return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+  };
+  const ratios = a.startupMs.map((x, i) => b.startupMs[i]! / Math.max(x, 1e-6));
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  return {
+    base: a,
+    head: b,
+    loadTime: {
+      rounds: a.startupMs.length,
+      baseMedianMs: r1(med(a.startupMs)),
+      headMedianMs: r1(med(b.startupMs)),
+      ratio: r3(med(b.startupMs) / Math.max(med(a.startupMs), 1e-6)),
+      ratioMin: r3(Math.min(...ratios)),
+      ratioMax: r3(Math.max(...ratios)),
+      source: 'claude-code',
+    },
+  };
 }
 
 /**
