@@ -10,7 +10,7 @@ import type { FrameworkSource } from './collect/types.js';
 import type { CliOptions, Proc } from './cli-options.js';
 import { compare } from './compare/index.js';
 import { loadConfig, type Config } from './config/load.js';
-import { UserError } from './errors.js';
+import { errorMessage, UserError } from './errors.js';
 import type { GateReport, LoadTimeComparison } from './model/report.js';
 import type { Snapshot } from './model/snapshot.js';
 import { measureOne, measurePair, parseMeasureSpec, requestTokenCounter, type MeasureOptions } from './conformance/measure.js';
@@ -112,7 +112,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   if (proc.offload && (await large(side))) return proc.offload();
   let snapshot = await snapshotOf(side[0]!, opts, counter, { snapshots, digests });
   const measure = measureOptions(o, config, counter, proc);
-  if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+  if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   save();
   proc.stdout.write(
     o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })),
@@ -147,6 +147,16 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
   if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
     return { kind: 'source', source: await openSource(asPath), label: spec };
   return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+
+/** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
+export async function withMeasurement(snapshot: Snapshot, source: FrameworkSource, measure: MeasureOptions): Promise<Snapshot> {
+  try {
+    return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+  } catch (e) {
+    measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
+    return { ...snapshot, measureError: errorMessage(e) };
+  }
 }
 
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
@@ -231,7 +241,15 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
   if (measure) {
     if (baseSide.kind !== 'source' || headSide.kind !== 'source')
       throw new UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
-    const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+    let m: Awaited<ReturnType<typeof measurePair>>;
+    try {
+      m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+    } catch (e) {
+      // Claude Code that can't be run, or sends no request, is reported; the gate decides without it.
+      measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
+      const report = compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+      return { ...report, measureError: errorMessage(e) };
+    }
     const report = compare(
       {
         base: { ...base, claudeCode: m.base },

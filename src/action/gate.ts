@@ -15,8 +15,8 @@ import { errorMessage, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
-import { measureOne, type MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, measureOptions, persistentCaches, runDiff, snapshotOf, type Caches } from '../pipeline.js';
+import type { MeasureOptions } from '../conformance/measure.js';
+import { analyzeOptions, measureOptions, persistentCaches, runDiff, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -186,7 +186,7 @@ export async function roadmap(ctx: Ctx): Promise<void> {
   let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });
   // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
   const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
-  if (measure) snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+  if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   save();
   const recommendations = recommend(snapshot, config.minSaving);
   ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));

@@ -70,7 +70,12 @@ async function probe(): Promise<{ how: SandboxHow } | { error: string }> {
   const errors: string[] = [];
   for (const how of ['userns', 'sudo'] as const) {
     // What the real run needs: a loopback brought up, a tmpfs mounted, a fresh /proc.
-    const r = await exec([...prefix(how), 'sh', '-c', 'ip link set lo up && d=$(mktemp -d) && mount -t tmpfs t "$d" && mkdir "$d/p" && mount -t proc proc "$d/p" && umount "$d/p" "$d"; r=$?; rmdir "$d"; exit $r']);
+    const r = await exec([
+      ...prefix(how),
+      'sh',
+      '-c',
+      'ip link set lo up && d=$(mktemp -d) && mount -t tmpfs t "$d" && mkdir "$d/p" && mount -t proc proc "$d/p" && umount "$d/p" "$d"; r=$?; rmdir "$d"; exit $r',
+    ]);
     if (r.code === 0) return { how };
     errors.push(`${how === 'userns' ? 'unshare --user' : 'sudo -n unshare'}: ${r.stderr.trim().split('\n').pop() || `exit ${r.code}`}`);
   }
@@ -203,7 +208,16 @@ export function captureRunner(jobPath: string): void {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
         const ev = (type: string, data: object) => res.write('event: ' + type + '\ndata: ' + JSON.stringify({ type, ...data }) + '\n\n');
         ev('message_start', {
-          message: { id: 'msg_capture', type: 'message', role: 'assistant', model: 'capture', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 1, output_tokens: 1 } },
+          message: {
+            id: 'msg_capture',
+            type: 'message',
+            role: 'assistant',
+            model: 'capture',
+            content: [],
+            stop_reason: null,
+            stop_sequence: null,
+            usage: { input_tokens: 1, output_tokens: 1 },
+          },
         });
         ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
         ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });

@@ -115,6 +115,8 @@ export interface GateReport {
   untrusted?: boolean;
   /** With --measure claude-code: what Claude Code itself sent for each side. */
   claudeCode?: { base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement };
+  /** With --measure: why Claude Code could not be measured (no sandbox, no request sent...). The gate decides without it. */
+  measureError?: string;
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;

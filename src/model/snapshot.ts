@@ -283,4 +283,6 @@ export interface Snapshot {
   diagnostics: Diagnostic[];
   /** With --measure claude-code: what Claude Code itself sent for this side, and the drift from the model. */
   claudeCode?: ClaudeCodeMeasurement;
+  /** With --measure: why Claude Code could not be measured on this side. */
+  measureError?: string;
 }

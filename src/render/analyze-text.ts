@@ -66,6 +66,7 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
     for (const d of diags.slice(0, 30)) out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
     if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
   }
+  if (s.measureError) out.push('', `Could not measure with Claude Code: ${s.measureError}`);
   if (s.claudeCode) {
     out.push('');
     out.push(...claudeCodeLines(s.claudeCode));

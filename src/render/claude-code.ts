@@ -32,6 +32,8 @@ export function claudeCodeLines(m: ClaudeCodeMeasurement): string[] {
 
 /** For the comment and summary: a base/head table and the drift, folded. */
 export function claudeCodeSection(r: GateReport): string {
+  if (r.measureError)
+    return `#### What Claude Code itself sent\n⚠️ Could not measure with Claude Code: ${md(r.measureError, 600)}. The gate decided on the analyzer's figures alone.`;
   const c = r.claudeCode;
   if (!c) return '';
   const row = (label: string, f: (m: ClaudeCodeMeasurement) => number, suffix = '') => [

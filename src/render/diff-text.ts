@@ -54,6 +54,7 @@ export function renderDiffText(r: GateReport): string {
   }
   const old = r.results.filter((x) => x.preexisting);
   if (old.length) out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+  if (r.measureError) out.push('', `Could not measure with Claude Code: ${r.measureError}. The gate decided on the analyzer's figures alone.`);
   if (r.claudeCode) {
     out.push('');
     out.push('Claude Code itself, base -> head:');

@@ -212,3 +212,26 @@ describe('--measure on a tree that configures credential helpers and a redirecti
     expect(received.filter((x) => x.startsWith(path.basename(dir)))).toEqual([]);
   }, 120_000);
 });
+
+describe('a Claude Code that sends no request is "could not measure", and the report is still whole', () => {
+  it('runDiff reports why, decides the verdict on the analyzer, and the comment and text say so', async () => {
+    const { runDiff } = await import('../../src/pipeline.js');
+    const { normalizeConfig } = await import('../../src/config/load.js');
+    const { renderComment } = await import('../../src/render/comment.js');
+    const { renderDiffText } = await import('../../src/render/diff-text.js');
+    const dir = tmpDir();
+    dirs.push(dir);
+    writeFiles(dir, { 'CLAUDE.md': '# P\n\nShort.\n' });
+    const config = normalizeConfig({}, 'defaults');
+    const side = (label: string) => ({ kind: 'source' as const, source: worktreeSource(dir), label });
+    // /bin/false stands in for a Claude Code whose settings sent its request elsewhere: it exits and sends nothing.
+    const report = await runDiff(side('base'), side('head'), config, counter, {
+      measure: { spec: 'claude-code', model: config.model, rounds: 1, countRequest: requestTokenCounter(counter), binary: '/bin/false' },
+    });
+    expect(report.measureError).toMatch(/made no Messages request|no sandbox could be made/);
+    expect(report.claudeCode).toBeUndefined();
+    expect(report.verdict).toBe('pass');
+    expect(renderComment(report)).toContain('Could not measure with Claude Code');
+    expect(renderDiffText(report)).toContain('Could not measure with Claude Code');
+  }, 60_000);
+});
