@@ -16,7 +16,7 @@ import { BOX_ROOT, runInSandbox, sandboxSupport, type BoxRun } from '../collect/
 import { stageSource } from './stage.js';
 import type { FrameworkSource } from '../collect/types.js';
 import type { LoadingModel } from '../model/constants.js';
-import type { ClaudeCodeMeasurement, Facts } from '../model/claude-code.js';
+import type { ClaudeCodeMeasurement } from '../model/claude-code.js';
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { TokenCounter } from '../tokenize/counter.js';
