@@ -5,11 +5,12 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { configAt } from './config-at.js';
+import { configAt, configOrError, modelOverrides } from './config-at.js';
+import { reviewConfig } from '../config/review.js';
 import type { ActionOptions } from './options.js';
 import { resolveCompared } from './refs.js';
 import { gitSource } from '../collect/git.js';
-import type { Config } from '../config/load.js';
+import { normalizeConfig, type Config } from '../config/load.js';
 import { readUntrustedReport } from './report-input.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -66,7 +67,13 @@ function cachesFor(ctx: Ctx): Caches {
 
 export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const pr = ctx.payload.pull_request as
-    { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } } } | undefined;
+    | {
+        number: number;
+        base: { sha: string; repo?: { full_name?: string } };
+        head: { sha: string; repo?: { full_name?: string } };
+        labels?: { name?: string }[];
+      }
+    | undefined;
   const baseSha = ctx.opts.baseRef || pr?.base.sha;
   const headSha = ctx.opts.headRef || pr?.head.sha;
   if (!baseSha || !headSha)
@@ -77,9 +84,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     ctx.log,
   );
   ctx.log.info(`Comparing ${compared.how}.`);
-  // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
-  const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
-  ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
+  const config = await pullRequestConfig(ctx, event, compared, pr);
   const { counter, snapshots, digests, save } = cachesFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
@@ -94,6 +99,41 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
   writeArtifacts(ctx, withHow);
   await publish(ctx, withHow, pr?.number, headSha);
+}
+
+/**
+ * The budgets that judge a pull request. The head's config is the pull request's own input: on
+ * pull_request_target it is not read at all; otherwise the stricter of base and head decides
+ * (config/review.ts) unless a maintainer put the accept label on the pull request. A config that
+ * can't be read is reported (a failing result for the head's; the defaults for the base's), never a
+ * run that publishes nothing.
+ */
+async function pullRequestConfig(
+  ctx: Ctx,
+  event: string,
+  compared: { base: string; head: string },
+  pr: { labels?: { name?: string }[] } | undefined,
+): Promise<Config> {
+  let base = await configOrError(ctx.workspace, ctx.opts, compared.base);
+  if ('error' in base) {
+    ctx.log.warning(`The base branch's budget config can't be read (${base.error}): the built-in defaults judge this pull request.`);
+    base = normalizeConfig({}, 'defaults', modelOverrides(ctx.opts));
+  }
+  if (event === 'pull_request_target') {
+    ctx.log.info(`Budgets: ${base.file} (read from the base commit: pull_request_target).`);
+    return base;
+  }
+  const head = compared.head === compared.base ? base : await configOrError(ctx.workspace, ctx.opts, compared.head);
+  const label = ctx.opts.acceptConfigLabel;
+  const accepted = !!label && (pr?.labels ?? []).some((l) => l?.name === label);
+  const { config, review } = reviewConfig(base, head, accepted, label);
+  if (review?.error) ctx.log.warning(`The pull request's budget config can't be read: ${review.error}`);
+  else if (review?.notApplied.length)
+    ctx.log.warning(
+      `The pull request changes its budget config; not applied (it would loosen the gate or change what is measured): ${review.notApplied.join('; ')}.${label ? ` A maintainer accepts it with the label "${label}".` : ''}`,
+    );
+  ctx.log.info(`Budgets: ${config.file}${review?.accepted ? ` (the pull request's, accepted by the label "${label}")` : ''}.`);
+  return config;
 }
 
 /**

@@ -33,6 +33,8 @@ export interface ActionOptions {
   historyLimit: number;
   anthropicApiKey: string;
   anthropicModel: string;
+  /** A pull request label with which a maintainer accepts the pull request's own budget config ("" for none). */
+  acceptConfigLabel: string;
 }
 
 export type GetInput = (name: string) => string;
@@ -90,5 +92,6 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     measure: get('measure').trim(),
     measureRounds: num(get, 'measure-rounds', 1) ?? 3,
     anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
+    acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
   };
 }

@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
-import type { GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
+import type { BudgetResult, GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import { decide, evaluate } from './assert.js';
 import { diffSnapshots } from './diff.js';
@@ -18,10 +18,13 @@ export interface Sides {
 export function compare(sides: Sides, config: Config): GateReport {
   const { base, head } = sides;
   const diff = diffSnapshots(base, head);
-  const results = evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
-    const fix = howToPass(r, base, head, diff);
-    return fix ? { ...r, howToPass: fix } : r;
-  });
+  const results = [
+    ...configResults(config),
+    ...evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
+      const fix = howToPass(r, base, head, diff);
+      return fix ? { ...r, howToPass: fix } : r;
+    }),
+  ];
 
   const baseRecs = recommend(base, config.minSaving);
   const headRecs = recommend(head, config.minSaving);
@@ -46,5 +49,29 @@ export function compare(sides: Sides, config: Config): GateReport {
     resolved,
     unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
     assertions: config.assertions,
+    ...(config.review ? { configReview: config.review } : {}),
   };
+}
+
+/** A head config that can't be read fails the gate (the base's config judged the rest): a pull request can't pass by breaking it. */
+function configResults(config: Config): BudgetResult[] {
+  const r = config.review;
+  if (!r?.error) return [];
+  return [
+    {
+      id: 'budget-config',
+      metric: 'errors',
+      scope: { type: 'total' },
+      operator: 'max',
+      expected: 0,
+      actual: 1,
+      base: 0,
+      level: 'error',
+      status: 'fail',
+      introduced: true,
+      message: `The budget config of this pull request can't be read: ${r.error}. The base branch's config judged everything else.`,
+      howToPass: `Fix ${r.file} so that it parses and validates (see schema/config.schema.json), or remove it.`,
+      location: { file: r.file, line: Number(/:(\d+):/.exec(r.error)?.[1] ?? 1) },
+    },
+  ];
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
+import type { ConfigReview } from './review.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
 import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from '../model/budgets.js';
 
@@ -20,6 +21,8 @@ export interface Config {
   assertions: Assertion[];
   /** Recommendations below this eager-token saving are dropped from the report. */
   minSaving: number;
+  /** On a pull request: what the head's config changed and what of it was not applied (config/review.ts). */
+  review?: ConfigReview;
 }
 
 /** A config mistake: names the file, the key and what was expected. */

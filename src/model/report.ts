@@ -1,3 +1,4 @@
+import type { ConfigReview } from '../config/review.js';
 /** The compare stage's output: one GateReport, with the verdict decided once, here. */
 import type { Assertion, Level, Metric, Operator, Scope } from './budgets.js';
 import type { ClaudeCodeMeasurement } from './claude-code.js';
@@ -117,6 +118,8 @@ export interface GateReport {
   claudeCode?: { base: ClaudeCodeMeasurement; head: ClaudeCodeMeasurement };
   /** With --measure: why Claude Code could not be measured (no sandbox, no request sent...). The gate decides without it. */
   measureError?: string;
+  /** On a pull request: what its budget config changed, what of it was not applied, or why it could not be read. */
+  configReview?: ConfigReview;
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;

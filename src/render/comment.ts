@@ -262,6 +262,24 @@ function unknownsSection(r: GateReport): string {
   return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 
+/** What the pull request changed in its own budget config, and what of it was not applied. */
+export function configSection(r: GateReport): string {
+  const c = r.configReview;
+  if (!c || c.error) return '';
+  const list = (xs: string[]) => xs.map((x) => `- ${md(x, 300)}`).join('\n');
+  const applied = c.changes.filter((x) => !c.notApplied.includes(x));
+  const parts = [`#### This pull request changes its budget config (${md(c.file, 120)})`];
+  if (c.accepted) parts.push(`Applied as it is: a maintainer accepted it with the label \`${md(c.acceptLabel, 80)}\`.\n${list(c.changes)}`);
+  else {
+    if (c.notApplied.length)
+      parts.push(
+        `⚠️ **Not applied**: it would loosen the gate that judges this pull request, or change what is measured. The base branch's config decides until the change lands${c.acceptLabel ? `, or a maintainer adds the label \`${md(c.acceptLabel, 80)}\`` : ''}.\n${list(c.notApplied)}`,
+      );
+    if (applied.length) parts.push(`Applied (the stricter of base and head):\n${list(applied)}`);
+  }
+  return parts.join('\n\n');
+}
+
 function footer(r: GateReport, o: CommentOptions = {}): string {
   const side = (s: GateReport['base']) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
   const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
@@ -279,6 +297,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
       metricsTable(r),
+      configSection(r),
       regressions(r, opts),
       preexistingSection(r, opts),
       claudeCodeSection(r),
@@ -302,6 +321,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
       metricsTable(r),
+      configSection(r).slice(0, limit / 4),
       regressions(r, opts)
         .slice(0, limit / 2)
         .replace(/\n[^\n]*$/, ''),

@@ -53,7 +53,12 @@ export function renderDiffText(r: GateReport): string {
     }
   }
   const old = r.results.filter((x) => x.preexisting);
-  if (old.length) out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+  const c = r.configReview;
+  if (c && !c.error && c.changes.length) {
+    out.push('', `This change edits its budget config (${c.file})${c.accepted ? `: applied, accepted with the label "${c.acceptLabel}"` : ''}:`);
+    for (const x of c.changes) out.push(`  ${c.notApplied.includes(x) ? 'NOT APPLIED' : 'applied    '} ${x}`);
+  }
+  if (old.length) out.push('', `Already on the base (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
   if (r.measureError) out.push('', `Could not measure with Claude Code: ${r.measureError}. The gate decided on the analyzer's figures alone.`);
   if (r.claudeCode) {
     out.push('');

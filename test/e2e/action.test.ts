@@ -310,15 +310,18 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
     expect(gh.comments.filter((c) => c.user.login === 'github-actions[bot]')).toHaveLength(1);
   });
 
-  it('a bad config fails fast, naming file and key, before anything is published', async () => {
+  it("a pull request's bad config is a reported failure naming file and key; the base's config judges the rest and everything is published", async () => {
     const { repo: bad, ws: bws } = pullRequestFixture((dir) =>
       writeFiles(dir, { '.github/context-budget.yml': 'budgets:\n  - metric: eagerTokens\n    max: plenty\n' }),
     );
     const r = await runAction({ ws: bws, event: 'pull_request', payload: prPayload(bad), sha: bad.merge, inputs: { 'github-token': 'ghs-write' }, api });
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('::error::.github/context-budget.yml: budgets[0].max: expected a number >= 0, got "plenty"');
-    expect(gh.comments).toHaveLength(0);
-    expect(gh.checkRuns).toHaveLength(0);
+    expect(r.outputs.verdict).toBe('fail');
+    expect(r.stdout).toContain('.github/context-budget.yml: budgets[0].max: expected a number >= 0');
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.body).toContain("can't be read");
+    expect(gh.checkRuns).toHaveLength(1);
+    expect(gh.checkRuns[0]).toMatchObject({ conclusion: 'failure' });
   });
 
   it('repository text cannot inject workflow commands into the log', async () => {

@@ -1,8 +1,8 @@
-export const id = 524;
-export const ids = [524];
+export const id = 125;
+export const ids = [125];
 export const modules = {
 
-/***/ 8524:
+/***/ 6125:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -22,7 +22,8 @@ __webpack_require__.d(__webpack_exports__, {
   persistentCaches: () => (/* binding */ persistentCaches),
   runDiff: () => (/* binding */ runDiff),
   snapshotOf: () => (/* binding */ snapshotOf),
-  withCached: () => (/* binding */ withCached)
+  withCached: () => (/* binding */ withCached),
+  withMeasurement: () => (/* binding */ withMeasurement)
 });
 
 // EXTERNAL MODULE: external "node:fs"
@@ -4994,10 +4995,13 @@ function howToPass(r, base, head, diff) {
 function compare(sides, config) {
     const { base, head } = sides;
     const diff = diffSnapshots(base, head);
-    const results = evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
-        const fix = howToPass(r, base, head, diff);
-        return fix ? { ...r, howToPass: fix } : r;
-    });
+    const results = [
+        ...configResults(config),
+        ...evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
+            const fix = howToPass(r, base, head, diff);
+            return fix ? { ...r, howToPass: fix } : r;
+        }),
+    ];
     const baseRecs = recommend(base, config.minSaving);
     const headRecs = recommend(head, config.minSaving);
     const baseKeys = new Set(baseRecs.map((r) => r.key));
@@ -5021,7 +5025,31 @@ function compare(sides, config) {
         resolved,
         unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
         assertions: config.assertions,
+        ...(config.review ? { configReview: config.review } : {}),
     };
+}
+/** A head config that can't be read fails the gate (the base's config judged the rest): a pull request can't pass by breaking it. */
+function configResults(config) {
+    const r = config.review;
+    if (!r?.error)
+        return [];
+    return [
+        {
+            id: 'budget-config',
+            metric: 'errors',
+            scope: { type: 'total' },
+            operator: 'max',
+            expected: 0,
+            actual: 1,
+            base: 0,
+            level: 'error',
+            status: 'fail',
+            introduced: true,
+            message: `The budget config of this pull request can't be read: ${r.error}. The base branch's config judged everything else.`,
+            howToPass: `Fix ${r.file} so that it parses and validates (see schema/config.schema.json), or remove it.`,
+            location: { file: r.file, line: Number(/:(\d+):/.exec(r.error)?.[1] ?? 1) },
+        },
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
@@ -5441,7 +5469,7 @@ async function runClaudeCode(o) {
     const env = {
         PATH: process.env.PATH,
         HOME: o.home,
-        CLAUDE_CONFIG_DIR: external_node_path_default().join(o.home, '.claude'),
+        CLAUDE_CONFIG_DIR: path.join(o.home, '.claude'),
         TERM: 'dumb',
         ANTHROPIC_BASE_URL: `http://127.0.0.1:${o.capture.port}`,
         ANTHROPIC_API_KEY: 'capture-only',
@@ -5452,7 +5480,7 @@ async function runClaudeCode(o) {
     };
     const t0 = performance.now();
     const { code, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        const child = spawn(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
         let err = '';
         child.stderr.on('data', (c) => {
             if (err.length < 8192)
@@ -5480,6 +5508,270 @@ async function stageProject(src, dest) {
     await run('git', ['init', '-q', dest]);
 }
 
+;// CONCATENATED MODULE: ./src/collect/sandbox.ts
+/**
+ * Runs Claude Code on a staged side where nothing of the machine reaches it (`--measure`). I/O only.
+ *
+ * The measured tree is untrusted (it is the pull request), and so is everything Claude Code does
+ * with it. Staging already drops every settings key that runs a command or sets the environment
+ * (stage.ts); this is the second wall, for whatever a future Claude Code release runs that we did
+ * not foresee:
+ *
+ * - new user, network, PID and mount namespaces (`unshare`): the only network is a loopback of its
+ *   own, where the capture of the Messages API runs beside Claude Code (inside, not in this
+ *   process); `/proc` shows only the sandbox's own processes, so no ancestor's environment (the
+ *   Action's tokens) can be read;
+ * - a new root (`pivot_root`) holding only the system's read-only `/usr`, `/etc` and libraries, a
+ *   few device nodes, an empty `/tmp`, the node and Claude Code executables, and the staged sides:
+ *   no home, workspace, runner folder, cache or credential file of the machine is there;
+ * - every process inside starts with an environment of a few fixed variables.
+ *
+ * Where unprivileged user namespaces are refused (Ubuntu 24.04's AppArmor default), the same
+ * namespaces are made with `sudo -n` when it needs no password (GitHub's hosted runners), and the
+ * runs drop back to the invoking user. Where neither works, nothing is run: the caller reports
+ * "could not measure" with the reason.
+ */
+
+
+
+/** Where a box's folders are seen from inside. */
+const BOX_ROOT = '/work';
+/** The sandbox that works on this machine, or why none does (probed once per process). */
+let probed;
+function sandboxSupport() {
+    probed ??= probe();
+    return probed;
+}
+const SAFE_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin';
+function prefix(how) {
+    const ns = ['unshare', '--net', '--pid', '--fork', '--mount', '--kill-child'];
+    return how === 'userns' ? [ns[0], '--user', '--map-root-user', ...ns.slice(1)] : ['sudo', '-n', '--', ...ns];
+}
+async function probe() {
+    if (process.platform !== 'linux')
+        return { error: `namespaces are Linux-only (this is ${process.platform})` };
+    const errors = [];
+    for (const how of ['userns', 'sudo']) {
+        // What the real run needs: a loopback brought up, a tmpfs mounted, a fresh /proc.
+        const r = await exec([
+            ...prefix(how),
+            'sh',
+            '-c',
+            'ip link set lo up && d=$(mktemp -d) && mount -t tmpfs t "$d" && mkdir "$d/p" && mount -t proc proc "$d/p" && umount "$d/p" "$d"; r=$?; rmdir "$d"; exit $r',
+        ]);
+        if (r.code === 0)
+            return { how };
+        errors.push(`${how === 'userns' ? 'unshare --user' : 'sudo -n unshare'}: ${r.stderr.trim().split('\n').pop() || `exit ${r.code}`}`);
+    }
+    return {
+        error: `no sandbox could be made (${errors.join('; ')}). Claude Code is run only where it can reach nothing of the machine: allow unprivileged user namespaces (sysctl kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 24.04) or passwordless sudo, with unshare, ip and pivot_root installed`,
+    };
+}
+function exec(argv, timeoutMs = 30_000) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { env: { PATH: SAFE_PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c) => {
+            if (stderr.length < 16_384)
+                stderr += c.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            resolve({ code: -1, stderr: e.message });
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stderr });
+        });
+    });
+}
+/**
+ * Sets up the new root and starts the runner in it. Runs as root of the new namespaces; $1 the
+ * work folder, $2 node, $3 Claude Code, $4 uid:gid to run as ("" to stay root of a user namespace).
+ */
+const SETUP = String.raw `set -eu
+W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"
+ip link set lo up
+mount --make-rprivate /
+R="$W/root"
+mkdir -p "$R"
+mount -t tmpfs -o mode=755,size=64m cb-root "$R"
+for d in usr bin sbin lib lib32 lib64 libx32 etc; do
+  if [ -L "/$d" ]; then ln -s "$(readlink "/$d")" "$R/$d"
+  elif [ -d "/$d" ]; then mkdir "$R/$d"; mount --bind "/$d" "$R/$d"; mount -o remount,bind,ro,nosuid "$R/$d" 2>/dev/null || true
+  fi
+done
+mkdir -p "$R/dev" "$R/proc" "$R/work" "$R/tmp"
+chmod 1777 "$R/tmp"
+for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" "$R/dev/$n"; done
+ln -s /proc/self/fd "$R/dev/fd"
+mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
+mount --bind "$W/box" "$R/work"
+touch "$R/node" "$R/claude"
+mount --bind "$NODE" "$R/node"
+mount --bind "$CLAUDE" "$R/claude"
+cd "$R"
+mkdir .old
+pivot_root . .old
+umount -l /.old
+rmdir /.old
+cd /
+ENV="env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp TERM=dumb LANG=C.UTF-8"
+if [ -n "$AS" ]; then
+  exec setpriv --reuid="\${AS%%:*}" --regid="\${AS##*:}" --clear-groups --inh-caps=-all $ENV /node /work/runner.cjs /work/job.json
+fi
+exec $ENV /node /work/runner.cjs /work/job.json
+`.replace(/\\\$/g, '$');
+/**
+ * Runs `runs` in order inside one sandbox (one capture for all), the box folder `work/box` holding
+ * the staged projects and homes. Throws when the sandbox can't be made or the runner fails.
+ */
+async function runInSandbox(o) {
+    const support = await sandboxSupport();
+    if ('error' in support)
+        throw new Error(support.error);
+    const box = external_node_path_default().join(o.work, 'box');
+    (0,external_node_fs_.mkdirSync)(box, { recursive: true });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'runner.cjs'), `(${captureRunner.toString()})(process.argv[2]);\n`);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'job.json'), JSON.stringify({ runs: o.runs, timeoutMs: o.timeoutMs }));
+    const uid = process.getuid?.() ?? 0;
+    const gid = process.getgid?.() ?? 0;
+    const as = support.how === 'sudo' ? `${uid}:${gid}` : '';
+    // The setup script is a file of the work folder: sudo gets no script text on its command line.
+    const setup = external_node_path_default().join(o.work, 'setup.sh');
+    (0,external_node_fs_.writeFileSync)(setup, SETUP);
+    const r = await exec([...prefix(support.how), 'sh', setup, (0,external_node_fs_.realpathSync)(o.work), (0,external_node_fs_.realpathSync)(process.execPath), (0,external_node_fs_.realpathSync)(o.binary), as], o.timeoutMs * (o.runs.length + 1));
+    let results;
+    try {
+        results = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(box, 'results.json'), 'utf8'));
+    }
+    catch {
+        results = undefined;
+    }
+    if (!results)
+        throw new Error(`the sandbox ended with exit ${r.code} and no results: ${r.stderr.trim().slice(-500)}`);
+    return results;
+}
+/**
+ * The program run inside the sandbox (written out as its own file, so it must reference nothing
+ * outside itself): a loopback fake of the Messages API that answers a minimal stream, and Claude
+ * Code run on each project in turn with a fixed environment. Writes results.json beside the job.
+ */
+function captureRunner(jobPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const http = process.getBuiltinModule('node:http');
+    const cp = process.getBuiltinModule('node:child_process');
+    const pathm = process.getBuiltinModule('node:path');
+    const job = JSON.parse(fs.readFileSync(jobPath, 'utf8'));
+    const root = pathm.dirname(jobPath);
+    const seen = [];
+    let all = 0;
+    const server = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            all++;
+            const url = req.url ?? '';
+            if (url.startsWith('/v1/messages/count_tokens')) {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"input_tokens":1}');
+                return;
+            }
+            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
+                let body = null;
+                try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                }
+                catch {
+                    body = null;
+                }
+                seen.push({ body, at: performance.now() });
+                res.writeHead(200, { 'content-type': 'text/event-stream' });
+                const ev = (type, data) => res.write('event: ' + type + '\ndata: ' + JSON.stringify({ type, ...data }) + '\n\n');
+                ev('message_start', {
+                    message: {
+                        id: 'msg_capture',
+                        type: 'message',
+                        role: 'assistant',
+                        model: 'capture',
+                        content: [],
+                        stop_reason: null,
+                        stop_sequence: null,
+                        usage: { input_tokens: 1, output_tokens: 1 },
+                    },
+                });
+                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                ev('content_block_stop', { index: 0 });
+                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                ev('message_stop', {});
+                res.end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{}');
+        });
+    });
+    server.listen(0, '127.0.0.1', async () => {
+        const port = server.address().port;
+        const results = [];
+        for (const r of job.runs) {
+            const before = seen.length;
+            const beforeAll = all;
+            const home = pathm.join(root, r.home);
+            fs.mkdirSync(pathm.join(home, '.claude'), { recursive: true });
+            const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
+            if (r.model)
+                args.push('--model', r.model);
+            for (const d of r.pluginDirs ?? [])
+                args.push('--plugin-dir', pathm.join(root, d));
+            const env = {
+                PATH: '/usr/local/bin:/usr/bin:/bin',
+                HOME: home,
+                CLAUDE_CONFIG_DIR: pathm.join(home, '.claude'),
+                TERM: 'dumb',
+                ANTHROPIC_BASE_URL: 'http://127.0.0.1:' + port,
+                ANTHROPIC_API_KEY: 'capture-only',
+                DISABLE_TELEMETRY: '1',
+                CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+                DISABLE_AUTOUPDATER: '1',
+                DISABLE_ERROR_REPORTING: '1',
+            };
+            const t0 = performance.now();
+            const done = await new Promise((resolve) => {
+                const child = cp.spawn('/claude', args, { cwd: pathm.join(root, r.project), env, stdio: ['ignore', 'ignore', 'pipe'] });
+                let err = '';
+                child.stderr.on('data', (c) => {
+                    if (err.length < 8192)
+                        err += c.toString();
+                });
+                const timer = setTimeout(() => child.kill('SIGKILL'), job.timeoutMs);
+                child.on('error', (e) => {
+                    clearTimeout(timer);
+                    resolve({ code: null, stderr: e.message });
+                });
+                child.on('close', (c) => {
+                    clearTimeout(timer);
+                    resolve({ code: c, stderr: err });
+                });
+            });
+            const first = seen.slice(before).find((x) => x.body !== null && typeof x.body === 'object' && 'messages' in x.body);
+            results.push({
+                name: r.name,
+                body: first ? first.body : null,
+                firstRequestMs: first ? first.at - t0 : 0,
+                exitCode: done.code,
+                stderr: done.stderr,
+                requests: all - beforeAll,
+            });
+        }
+        fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
+        server.close();
+        process.exit(0);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/conformance/stage.ts
 /**
  * Writes one side of a comparison into a temporary folder, from its source (git objects or a
@@ -5490,9 +5782,72 @@ async function stageProject(src, dest) {
 
 
 
+/** Never staged: git's own folders and pointer files, dependencies, and MCP declarations (servers are never started). */
+const LEFT_OUT = /(^|\/)(\.git(\/|$)|node_modules\/)|(^|\/)\.mcp\.json$/;
+/** Claude Code settings files, project and local, at any depth (plugins' own settings included). */
+const SETTINGS_FILE = /(^|\/)settings(\.local)?\.json$/;
+/**
+ * The settings keys that change what a session loads, and nothing else: every key that runs a
+ * command (apiKeyHelper, awsAuthRefresh, awsCredentialExport, gcpAuthRefresh, otelHeadersHelper,
+ * statusLine, fileSuggestion, hooks, ...), reaches the network (extraKnownMarketplaces, MCP) or
+ * sets the environment (env: ANTHROPIC_BASE_URL, proxies, NODE_OPTIONS, GIT_TRACE, ...) is dropped.
+ * An allowlist, so that a key a future Claude Code release adds is dropped until it is modelled.
+ */
+const STAGED_SETTINGS_KEYS = [
+    'model',
+    'outputStyle',
+    'skillOverrides',
+    'claudeMdExcludes',
+    'instructionFiles',
+    'skillListingBudgetFraction',
+    'skillListingMaxDescChars',
+    'agent',
+];
+/** The environment variables of `env` that change loading (listing budget, memory files), with plain values only. */
+const STAGED_ENV_KEYS = ['SLASH_COMMAND_TOOL_CHAR_BUDGET', 'CLAUDE_CODE_DISABLE_CLAUDE_MDS'];
+/** A settings file as staged: only the allowlisted keys (and `permissions` rules as plain strings); `{}` when it is not a JSON object. */
+function stagedSettings(data) {
+    let v;
+    try {
+        v = JSON.parse(data.toString('utf8'));
+    }
+    catch {
+        return '{}';
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return '{}';
+    const src = v;
+    const out = {};
+    for (const k of STAGED_SETTINGS_KEYS)
+        if (Object.hasOwn(src, k))
+            out[k] = src[k];
+    const env = src.env;
+    if (typeof env === 'object' && env !== null && !Array.isArray(env)) {
+        const kept = {};
+        for (const k of STAGED_ENV_KEYS) {
+            const x = env[k];
+            if ((typeof x === 'string' || typeof x === 'number') && /^[\w.-]{0,32}$/.test(String(x)))
+                kept[k] = String(x);
+        }
+        if (Object.keys(kept).length)
+            out.env = kept;
+    }
+    const perms = src.permissions;
+    if (typeof perms === 'object' && perms !== null && !Array.isArray(perms)) {
+        const kept = {};
+        for (const k of ['allow', 'deny', 'ask']) {
+            const list = perms[k];
+            if (Array.isArray(list))
+                kept[k] = list.filter((x) => typeof x === 'string');
+        }
+        if (Object.keys(kept).length)
+            out.permissions = kept;
+    }
+    return JSON.stringify(out);
+}
 async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
     const entries = await source.list();
-    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !/(^|\/)(\.git|node_modules)\//.test(e.path));
+    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !LEFT_OUT.test(e.path));
     let bytes = 0;
     let skipped = 0;
     const take = [];
@@ -5508,8 +5863,14 @@ async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
         const got = await source.read(take.slice(i, i + 2000));
         for (const [p, b] of got) {
             const abs = external_node_path_default().join(dest, p);
-            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(abs, b.data);
+            // A path the file system refuses (ENAMETOOLONG past PATH_MAX, a name too long) is left out and counted.
+            try {
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+                (0,external_node_fs_.writeFileSync)(abs, SETTINGS_FILE.test(p) ? stagedSettings(b.data) : b.data);
+            }
+            catch {
+                skipped++;
+            }
         }
     }
     // Symlinks only when they resolve inside the tree: nothing of the machine is reachable from the copy.
@@ -5522,8 +5883,8 @@ async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
             continue;
         }
         const abs = external_node_path_default().join(dest, e.path);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
         try {
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
             (0,external_node_fs_.symlinkSync)(e.linkTarget, abs);
         }
         catch {
@@ -5824,6 +6185,8 @@ async function predictLike(dir, real, counter) {
 
 
 
+
+
 /** Parses `claude-code[@VERSION]`; anything else is refused. */
 function parseMeasureSpec(spec) {
     const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
@@ -5831,132 +6194,119 @@ function parseMeasureSpec(spec) {
         throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
     return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
 }
-async function prepare(o) {
+/**
+ * Stages the sides (and an empty project, which shows what Claude Code brings itself: bundled
+ * skills, built-in agents), runs Claude Code `rounds` times on each in interleaved order (A B A B,
+ * so that machine noise hits both alike) inside the sandbox (collect/sandbox.ts), and turns each
+ * side's first run into a measurement. Throws when Claude Code can't be run or sends no request.
+ */
+async function measureSides(sides, o) {
     const { version: wanted } = parseMeasureSpec(o.spec);
+    const support = await sandboxSupport();
+    if ('error' in support)
+        throw new Error(support.error);
     const version = o.binary ? wanted : await resolveVersion(wanted);
     const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
-    const capture = await startCapture();
     const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-measure-'));
-    // An empty project shows what Claude Code brings itself (bundled skills, built-in agents).
-    const emptyDir = external_node_path_default().join(work, 'empty');
-    (0,external_node_fs_.mkdirSync)(emptyDir);
-    const first = await runOnce({ binary, capture, work, name: 'empty-run', project: emptyDir, model: o.model });
-    return { version, binary, capture, empty: first.facts, work };
+    try {
+        const box = external_node_path_default().join(work, 'box');
+        const staged = [];
+        for (const s of [{ name: 'empty', source: null, snapshot: null }, ...sides]) {
+            const dir = external_node_path_default().join(box, s.name);
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            const counts = s.source ? await stageSource(s.source, dir) : { files: 0, bytes: 0, skipped: 0 };
+            (0,external_node_child_process_.execFileSync)('git', ['init', '-q', dir], { env: { PATH: process.env.PATH } });
+            if (s.snapshot)
+                staged.push({ name: s.name, snapshot: s.snapshot, staged: counts });
+        }
+        const run = (side, round, snapshot) => ({
+            name: `${side}-${round}`,
+            project: side,
+            home: `homes/${side}-${round}`,
+            ...(modelFlag(o.model) ? { model: modelFlag(o.model) } : {}),
+            ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
+        });
+        const runs = [run('empty', 0)];
+        for (let i = 0; i < o.rounds; i++)
+            for (const s of staged)
+                runs.push(run(s.name, i, s.snapshot));
+        const results = await runInSandbox({ binary, work, runs, timeoutMs: 120_000 });
+        const byName = new Map(results.map((r) => [r.name, r]));
+        const facts = (name, project) => {
+            const r = byName.get(name);
+            if (!r || r.body === null)
+                throw new Error(`Claude Code made no Messages request for ${project} (exit ${r?.exitCode ?? 'none'}): ${(r?.stderr ?? 'no run').trim().slice(0, 500)}`);
+            return { facts: extractFacts(r.body, `${BOX_ROOT}/${project}`, `${BOX_ROOT}/homes/${name}`), body: r.body };
+        };
+        const empty = facts('empty-0', 'empty').facts;
+        const out = [];
+        for (const s of staged) {
+            const first = facts(`${s.name}-0`, s.name);
+            const measured = markBuiltins(first.facts, empty);
+            const predicted = predictFacts(s.snapshot, o.model, measured.agents.filter((a) => a.builtin).map((a) => a.name));
+            predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
+            const counted = await o.countRequest(first.body);
+            out.push({
+                version,
+                facts: measured,
+                firstRequest: { chars: requestChars(first.body), ...counted },
+                startupMs: Array.from({ length: o.rounds }, (_, i) => byName.get(`${s.name}-${i}`)?.firstRequestMs ?? 0),
+                drift: disagreements(measured, predicted),
+                staged: s.staged,
+            });
+        }
+        return out;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
 }
-async function runOnce(p) {
-    const home = external_node_path_default().join(p.work, `${p.name}-home`);
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(home, '.claude'), { recursive: true });
-    const { execFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
-    execFileSync('git', ['init', '-q', p.project]);
-    const project = (0,external_node_fs_.realpathSync)(p.project);
-    const r = await runClaudeCode({
-        binary: p.binary,
-        cwd: project,
-        home: (0,external_node_fs_.realpathSync)(home),
-        capture: p.capture,
-        model: p.model.id,
-        pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)),
-        timeoutMs: 120_000,
-    });
-    (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
-    return { facts: extractFacts(r.body, project, (0,external_node_fs_.realpathSync)(p.work)), body: r.body, ms: r.firstRequestMs };
+/** The --model flag for a run: none when the judged model is the one the project's settings pick (Claude Code then picks it itself). */
+function modelFlag(model) {
+    return model.id;
 }
 function requestChars(body) {
     const b = body;
     return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
 }
-/** Measures one side: `rounds` runs (the first one's request is the one reported). */
-async function measureSide(p, source, snapshot, o, name) {
-    const project = external_node_path_default().join(p.work, name);
-    (0,external_node_fs_.mkdirSync)(project, { recursive: true });
-    const staged = await stageSource(source, project);
-    const pluginDirs = pluginDirsOf(snapshot);
-    const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
-    const facts = markBuiltins(run.facts, p.empty);
-    const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
-    predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
-    const counted = await o.countRequest(run.body);
-    return {
-        project,
-        m: {
-            version: p.version,
-            facts,
-            firstRequest: { chars: requestChars(run.body), ...counted },
-            startupMs: [run.ms],
-            drift: disagreements(facts, predicted),
-            staged,
-        },
-    };
-}
 /** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
 function pluginDirsOf(snapshot) {
     return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
 }
-/** One more timed start-up of a side already staged. */
-async function timeAgain(p, o, side, snapshot, name) {
-    const run = await runOnce({
-        binary: p.binary,
-        capture: p.capture,
-        work: p.work,
-        name,
-        project: side.project,
-        model: o.model,
-        pluginDirs: pluginDirsOf(snapshot),
-    });
-    side.m.startupMs.push(run.ms);
-}
 /** Claude Code run on one side, `rounds` times. */
 async function measureOne(source, snapshot, o) {
-    const p = await prepare(o);
-    try {
-        const { m, project } = await measureSide(p, source, snapshot, o, 'side');
-        for (let i = 1; i < o.rounds; i++)
-            await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
-        return m;
-    }
-    finally {
-        await p.capture.close();
-        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
-    }
+    const [m] = await measureSides([{ name: 'side', source, snapshot }], o);
+    return m;
 }
 /**
  * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
  * hits both alike; the ratio comes with the interval of the per-round ratios.
  */
 async function measurePair(base, head, o) {
-    const p = await prepare(o);
-    try {
-        const a = await measureSide(p, base.source, base.snapshot, o, 'base');
-        const b = await measureSide(p, head.source, head.snapshot, o, 'head');
-        for (let i = 1; i < o.rounds; i++) {
-            await timeAgain(p, o, a, base.snapshot, `base-${i}`);
-            await timeAgain(p, o, b, head.snapshot, `head-${i}`);
-        }
-        const med = (xs) => {
-            const s = [...xs].sort((x, y) => x - y);
-            return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        };
-        const ratios = a.m.startupMs.map((x, i) => b.m.startupMs[i] / Math.max(x, 1e-6));
-        const r3 = (x) => Math.round(x * 1000) / 1000;
-        const r1 = (x) => Math.round(x * 10) / 10;
-        return {
-            base: a.m,
-            head: b.m,
-            loadTime: {
-                rounds: a.m.startupMs.length,
-                baseMedianMs: r1(med(a.m.startupMs)),
-                headMedianMs: r1(med(b.m.startupMs)),
-                ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
-                ratioMin: r3(Math.min(...ratios)),
-                ratioMax: r3(Math.max(...ratios)),
-                source: 'claude-code',
-            },
-        };
-    }
-    finally {
-        await p.capture.close();
-        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
-    }
+    const [a, b] = (await measureSides([
+        { name: 'base', ...base },
+        { name: 'head', ...head },
+    ], o));
+    const med = (xs) => {
+        const s = [...xs].sort((x, y) => x - y);
+        return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
+    const ratios = a.startupMs.map((x, i) => b.startupMs[i] / Math.max(x, 1e-6));
+    const r3 = (x) => Math.round(x * 1000) / 1000;
+    const r1 = (x) => Math.round(x * 10) / 10;
+    return {
+        base: a,
+        head: b,
+        loadTime: {
+            rounds: a.startupMs.length,
+            baseMedianMs: r1(med(a.startupMs)),
+            headMedianMs: r1(med(b.startupMs)),
+            ratio: r3(med(b.startupMs) / Math.max(med(a.startupMs), 1e-6)),
+            ratioMin: r3(Math.min(...ratios)),
+            ratioMax: r3(Math.max(...ratios)),
+            source: 'claude-code',
+        },
+    };
 }
 /**
  * Counts a captured first request: exactly with Anthropic's token-counting endpoint when a key is
@@ -6073,6 +6423,8 @@ function claudeCodeLines(m) {
 }
 /** For the comment and summary: a base/head table and the drift, folded. */
 function claudeCodeSection(r) {
+    if (r.measureError)
+        return `#### What Claude Code itself sent\n⚠️ Could not measure with Claude Code: ${md(r.measureError, 600)}. The gate decided on the analyzer's figures alone.`;
     const c = r.claudeCode;
     if (!c)
         return '';
@@ -6167,6 +6519,8 @@ function renderAnalyzeText(s, opts = {}) {
         if (diags.length > 30)
             out.push(`... and ${diags.length - 30} more (use --json for all)`);
     }
+    if (s.measureError)
+        out.push('', `Could not measure with Claude Code: ${s.measureError}`);
     if (s.claudeCode) {
         out.push('');
         out.push(...claudeCodeLines(s.claudeCode));
@@ -6469,6 +6823,24 @@ function unknownsSection(r) {
     ].filter(Boolean);
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
+/** What the pull request changed in its own budget config, and what of it was not applied. */
+function configSection(r) {
+    const c = r.configReview;
+    if (!c || c.error)
+        return '';
+    const list = (xs) => xs.map((x) => `- ${md(x, 300)}`).join('\n');
+    const applied = c.changes.filter((x) => !c.notApplied.includes(x));
+    const parts = [`#### This pull request changes its budget config (${md(c.file, 120)})`];
+    if (c.accepted)
+        parts.push(`Applied as it is: a maintainer accepted it with the label \`${md(c.acceptLabel, 80)}\`.\n${list(c.changes)}`);
+    else {
+        if (c.notApplied.length)
+            parts.push(`⚠️ **Not applied**: it would loosen the gate that judges this pull request, or change what is measured. The base branch's config decides until the change lands${c.acceptLabel ? `, or a maintainer adds the label \`${md(c.acceptLabel, 80)}\`` : ''}.\n${list(c.notApplied)}`);
+        if (applied.length)
+            parts.push(`Applied (the stricter of base and head):\n${list(applied)}`);
+    }
+    return parts.join('\n\n');
+}
 function footer(r, o = {}) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
@@ -6485,6 +6857,7 @@ function renderComment(r, opts = {}) {
             opts.key !== undefined ? marker(opts.key) : '',
             `### ${verdictLine(r)}`,
             metricsTable(r),
+            configSection(r),
             regressions(r, opts),
             preexistingSection(r, opts),
             claudeCodeSection(r),
@@ -6508,6 +6881,7 @@ function renderComment(r, opts = {}) {
         opts.key !== undefined ? marker(opts.key) : '',
         `### ${verdictLine(r)}`,
         metricsTable(r),
+        configSection(r).slice(0, limit / 4),
         regressions(r, opts)
             .slice(0, limit / 2)
             .replace(/\n[^\n]*$/, ''),
@@ -6565,8 +6939,16 @@ function renderDiffText(r) {
         }
     }
     const old = r.results.filter((x) => x.preexisting);
+    const c = r.configReview;
+    if (c && !c.error && c.changes.length) {
+        out.push('', `This change edits its budget config (${c.file})${c.accepted ? `: applied, accepted with the label "${c.acceptLabel}"` : ''}:`);
+        for (const x of c.changes)
+            out.push(`  ${c.notApplied.includes(x) ? 'NOT APPLIED' : 'applied    '} ${x}`);
+    }
     if (old.length)
-        out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+        out.push('', `Already on the base (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+    if (r.measureError)
+        out.push('', `Could not measure with Claude Code: ${r.measureError}. The gate decided on the analyzer's figures alone.`);
     if (r.claudeCode) {
         out.push('');
         out.push('Claude Code itself, base -> head:');
@@ -6706,7 +7088,7 @@ async function analyzeCommand(positionals, o, proc) {
     let snapshot = await snapshotOf(side[0], opts, counter, { snapshots, digests });
     const measure = measureOptions(o, config, counter, proc);
     if (measure)
-        snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+        snapshot = await withMeasurement(snapshot, source, measure);
     save();
     proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
@@ -6739,6 +7121,16 @@ async function openSide(spec, dir) {
     if ((0,external_node_fs_.existsSync)(asPath) && (0,external_node_fs_.statSync)(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
         return { kind: 'source', source: await openSource(asPath), label: spec };
     return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+/** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
+async function withMeasurement(snapshot, source, measure) {
+    try {
+        return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+    }
+    catch (e) {
+        measure.log?.(`could not measure with Claude Code: ${(0,errors/* errorMessage */.g)(e)}`);
+        return { ...snapshot, measureError: (0,errors/* errorMessage */.g)(e) };
+    }
 }
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
 function measureOptions(o, config, counter, proc) {
@@ -6807,7 +7199,16 @@ async function runDiff(baseSide, headSide, config, counter, extras = {}) {
     if (measure) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
             throw new errors/* UserError */.y('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
-        const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        let m;
+        try {
+            m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        }
+        catch (e) {
+            // Claude Code that can't be run, or sends no request, is reported; the gate decides without it.
+            measure.log?.(`could not measure with Claude Code: ${(0,errors/* errorMessage */.g)(e)}`);
+            const report = compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+            return { ...report, measureError: (0,errors/* errorMessage */.g)(e) };
+        }
         const report = compare({
             base: { ...base, claudeCode: m.base },
             head: { ...head, claudeCode: m.head },
@@ -6855,4 +7256,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=524.index.js.map
+//# sourceMappingURL=125.index.js.map

@@ -1,8 +1,8 @@
-export const id = 554;
-export const ids = [554];
+export const id = 58;
+export const ids = [58];
 export const modules = {
 
-/***/ 5554:
+/***/ 8058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -769,19 +769,23 @@ function isObject(v) {
 
 
 async function configAt(workspace, opts, commit) {
-    const overrides = {
-        ...(opts.model ? { id: opts.model } : {}),
-        ...(opts.contextWindow ? { contextWindow: opts.contextWindow } : {}),
-        ...(opts.charsPerToken ? { charsPerToken: opts.charsPerToken } : {}),
-    };
+    const overrides = modelOverrides(opts);
     const candidates = opts.config ? [opts.config] : DEFAULT_CONFIG_PATHS;
     for (const p of candidates) {
-        const spec = `${commit}:${p.replace(/^\.\//, '')}`;
-        const sha = await git_git(workspace, ['rev-parse', '--verify', '--quiet', spec])
-            .then((b) => b.toString().trim())
+        const rel = p.replace(/^\.\//, '');
+        // `<mode> <type> <sha>\t<path>`: the config must be a regular file of the commit (a symlink's
+        // blob is its target's name, a gitlink has no blob here).
+        const entry = await git_git(workspace, ['ls-tree', '-z', commit, '--', rel])
+            .then((b) => b.toString().split('\0')[0] ?? '')
             .catch(() => '');
-        if (!sha)
+        const m = /^(\d+) (\w+) ([0-9a-f]+)\t/.exec(entry);
+        if (!m)
             continue;
+        if (m[1] === '120000')
+            throw new errors_UserError(`${p} is a symlink at ${commit.slice(0, 7)}: the budget config must be a regular file`);
+        if (m[2] !== 'blob')
+            throw new errors_UserError(`${p} is a ${m[2] === 'commit' ? 'submodule' : m[2]} at ${commit.slice(0, 7)}: the budget config must be a regular file`);
+        const sha = m[3];
         const blob = (await catFileBatch(workspace, [sha])).get(sha);
         if (blob)
             return parseConfigText(blob.toString('utf8'), p, overrides);
@@ -789,6 +793,140 @@ async function configAt(workspace, opts, commit) {
     if (opts.config)
         throw new errors_UserError(`Input "config": ${opts.config} does not exist at ${commit.slice(0, 7)}`);
     return normalizeConfig({}, 'defaults', overrides);
+}
+/** The config of a commit, or why it can't be read (a pull request's head config: reported, never a crash). */
+async function configOrError(workspace, opts, commit) {
+    try {
+        return await configAt(workspace, opts, commit);
+    }
+    catch (e) {
+        if (!(e instanceof errors_UserError))
+            throw e;
+        return { error: e.message, file: opts.config || configFileAt(e.message) };
+    }
+}
+function configFileAt(message) {
+    return DEFAULT_CONFIG_PATHS.find((p) => message.startsWith(p)) ?? DEFAULT_CONFIG_PATHS[0];
+}
+/** The Action's model inputs, applied over every config. */
+function modelOverrides(opts) {
+    return {
+        ...(opts.model ? { id: opts.model } : {}),
+        ...(opts.contextWindow ? { contextWindow: opts.contextWindow } : {}),
+        ...(opts.charsPerToken ? { charsPerToken: opts.charsPerToken } : {}),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/config/review.ts
+
+const LEVEL_RANK = { off: 0, warn: 1, error: 2 };
+/** A budget's identity across configs: a default by its id, a user budget by what it bounds (and which of its kind it is). */
+function keyed(list) {
+    const out = new Map();
+    const seen = new Map();
+    for (const a of list) {
+        const k = a.source === 'default' ? a.id : `${a.metric}|${scopeLabel(a.scope)}|${a.operator}`;
+        const n = seen.get(k) ?? 0;
+        seen.set(k, n + 1);
+        out.set(`${k}#${n}`, a);
+    }
+    return out;
+}
+function describeBudget(a) {
+    const what = a.source === 'default' ? a.id : `${a.metric}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`} ${a.operator}`;
+    return `${what} ${a.operator === 'max' || a.operator === 'maxIncrease' || a.operator === 'maxIncreasePercent' ? a.threshold : ''} at ${a.level}`.replace(/\s+/g, ' ');
+}
+/** The stricter of two budgets with the same key. */
+function stricter(a, b) {
+    const level = LEVEL_RANK[b.level] > LEVEL_RANK[a.level] ? b.level : a.level;
+    const threshold = Math.min(a.threshold, b.threshold);
+    const noise = a.noise !== undefined || b.noise !== undefined ? Math.min(a.noise ?? Infinity, b.noise ?? Infinity) : undefined;
+    return { ...a, level, threshold, ...(noise !== undefined ? { noise } : {}) };
+}
+const fmtValue = (v) => (v === undefined ? '(unset)' : JSON.stringify(v));
+/**
+ * The config that judges a pull request, and what the head's config changed. `head` is the head's
+ * config or why it could not be read; `accepted`: a maintainer accepted the head's config.
+ */
+function reviewConfig(base, head, accepted, acceptLabel) {
+    if ('error' in head) {
+        const review = { file: head.file, changes: [], notApplied: [], accepted: false, acceptLabel, error: head.error };
+        return { config: { ...base, review }, review };
+    }
+    const changes = [];
+    const notApplied = [];
+    const measured = (line) => {
+        changes.push(line);
+        notApplied.push(line);
+    };
+    // What is measured: the base's.
+    const bm = base.model;
+    const hm = head.model;
+    for (const k of new Set([...Object.keys(bm), ...Object.keys(hm)])) {
+        if (k === 'bundledEntries')
+            continue;
+        if (JSON.stringify(bm[k]) !== JSON.stringify(hm[k]))
+            measured(`model.${k}: ${fmtValue(bm[k])} → ${fmtValue(hm[k])}`);
+    }
+    for (const k of ['installedPlugins', 'listingScope', 'userScope'])
+        if (JSON.stringify(base[k]) !== JSON.stringify(head[k]))
+            measured(`${k}: ${fmtValue(base[k])} → ${fmtValue(head[k])}`);
+    // Limits and minSaving: the lower.
+    const limits = { ...base.limits };
+    for (const k of Object.keys(base.limits)) {
+        if (head.limits[k] === base.limits[k])
+            continue;
+        changes.push(`limits.${k}: ${base.limits[k]} → ${head.limits[k]}`);
+        if (head.limits[k] > base.limits[k])
+            notApplied.push(`limits.${k}: ${base.limits[k]} → ${head.limits[k]}`);
+        limits[k] = Math.min(base.limits[k], head.limits[k]);
+    }
+    if (head.minSaving !== base.minSaving)
+        changes.push(`minSaving: ${base.minSaving} → ${head.minSaving}`);
+    // Budgets: the stricter of each, every budget either side has.
+    const baseBy = keyed(base.assertions);
+    const headBy = keyed(head.assertions);
+    const assertions = [];
+    for (const [k, a] of baseBy) {
+        const h = headBy.get(k);
+        if (!h) {
+            const line = `budget removed: ${describeBudget(a)}`;
+            changes.push(line);
+            notApplied.push(line);
+            assertions.push(a);
+            continue;
+        }
+        const merged = stricter(a, h);
+        if (h.level !== a.level || h.threshold !== a.threshold || h.noise !== a.noise) {
+            const line = `budget ${describeBudget(a)} → ${describeBudget(h)}`;
+            changes.push(line);
+            if (LEVEL_RANK[h.level] < LEVEL_RANK[a.level] || h.threshold > a.threshold || (h.noise ?? 0) > (a.noise ?? 0))
+                notApplied.push(line);
+        }
+        assertions.push(merged);
+    }
+    for (const [k, h] of headBy) {
+        if (baseBy.has(k))
+            continue;
+        changes.push(`budget added: ${describeBudget(h)}`);
+        assertions.push(h);
+    }
+    if (changes.length === 0)
+        return { config: base, review: null };
+    const review = { file: head.file, changes, notApplied: accepted ? [] : notApplied, accepted, acceptLabel };
+    if (accepted)
+        return { config: { ...head, review }, review };
+    return {
+        config: {
+            ...base,
+            limits,
+            minSaving: Math.min(base.minSaving, head.minSaving),
+            assertions,
+            review,
+            file: base.file === head.file ? `${base.file} (the stricter of base and head)` : `${base.file} (base) and ${head.file} (head), the stricter`,
+        },
+        review,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/refs.ts
@@ -1689,409 +1827,6 @@ function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
     return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
 }
 
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
-var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
-;// CONCATENATED MODULE: ./src/collect/claude-code.ts
-/**
- * Runs the real Claude Code against a loopback capture of Anthropic's Messages API and returns its
- * first request: what a session with this framework starts with. I/O only; facts are extracted by
- * src/conformance/facts.ts.
- *
- * Safety: hooks are disabled (`disableAllHooks`), MCP servers are not started (`--strict-mcp-config`
- * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
- * dummy), and the only API it can reach is the loopback capture.
- */
-
-
-
-
-
-
-const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
-/** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
-const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
-function platformPackage() {
-    const plat = process.platform === 'darwin' ? 'darwin' : process.platform === 'win32' ? 'win32' : 'linux';
-    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
-    return `@anthropic-ai/claude-code-${plat}-${arch}`;
-}
-function defaultBinaryCache() {
-    return process.env.CONTEXT_BUDGET_CLAUDE_CACHE ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'context-budget', 'claude-code');
-}
-/** Resolves `latest` to a version with `npm view`. */
-async function resolveVersion(version) {
-    if (/^\d+\.\d+\.\d+/.test(version))
-        return version;
-    const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
-    const v = stdout
-        .trim()
-        .split('\n')
-        .pop()
-        .replace(/^.*'(.+)'$/, '$1')
-        .trim();
-    if (!/^\d+\.\d+\.\d+/.test(v))
-        throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
-    return v;
-}
-/**
- * The executable of a Claude Code version: fetched once from the npm registry (the platform
- * package, about 190 MB) into the cache directory, reused afterwards.
- */
-async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = () => { }) {
-    const v = await resolveVersion(version);
-    const dir = external_node_path_default().join(cacheDir, v);
-    const bin = external_node_path_default().join(dir, 'package', 'claude');
-    if ((0,external_node_fs_.existsSync)(bin))
-        return bin;
-    await promises_default().mkdir(dir, { recursive: true });
-    log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
-    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', dir], { timeout: 600_000, maxBuffer: 1 << 20 });
-    const tgz = external_node_path_default().join(dir, stdout.trim().split('\n').pop());
-    await run('tar', ['xzf', tgz, '-C', dir], { timeout: 600_000 });
-    await promises_default().rm(tgz, { force: true });
-    if (!(0,external_node_fs_.existsSync)(bin))
-        throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
-    return bin;
-}
-async function startCapture() {
-    // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
-    const requests = [];
-    const server = http.createServer((req, res) => {
-        const chunks = [];
-        req.on('data', (c) => chunks.push(c));
-        req.on('end', () => {
-            const url = req.url ?? '';
-            if (url.startsWith('/v1/messages/count_tokens')) {
-                res.writeHead(200, { 'content-type': 'application/json' });
-                res.end('{"input_tokens":1}');
-                return;
-            }
-            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
-                let body = null;
-                try {
-                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-                }
-                catch {
-                    body = null;
-                }
-                requests.push({ url, body, at: performance.now() });
-                res.writeHead(200, { 'content-type': 'text/event-stream' });
-                const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-                ev('message_start', {
-                    message: {
-                        id: 'msg_capture',
-                        type: 'message',
-                        role: 'assistant',
-                        model: 'capture',
-                        content: [],
-                        stop_reason: null,
-                        stop_sequence: null,
-                        usage: { input_tokens: 1, output_tokens: 1 },
-                    },
-                });
-                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
-                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
-                ev('content_block_stop', { index: 0 });
-                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
-                ev('message_stop', {});
-                res.end();
-                return;
-            }
-            res.writeHead(200, { 'content-type': 'application/json' });
-            res.end('{}');
-        });
-    });
-    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return {
-        port: server.address().port,
-        requests,
-        close: () => new Promise((resolve) => server.close(() => resolve())),
-    };
-}
-/** One print-mode run; returns the first Messages request it made. */
-async function runClaudeCode(o) {
-    const before = o.capture.requests.length;
-    const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
-    if (o.model)
-        args.push('--model', o.model);
-    for (const d of o.pluginDirs ?? [])
-        args.push('--plugin-dir', d);
-    const env = {
-        PATH: process.env.PATH,
-        HOME: o.home,
-        CLAUDE_CONFIG_DIR: external_node_path_default().join(o.home, '.claude'),
-        TERM: 'dumb',
-        ANTHROPIC_BASE_URL: `http://127.0.0.1:${o.capture.port}`,
-        ANTHROPIC_API_KEY: 'capture-only',
-        DISABLE_TELEMETRY: '1',
-        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
-        DISABLE_AUTOUPDATER: '1',
-        DISABLE_ERROR_REPORTING: '1',
-    };
-    const t0 = performance.now();
-    const { code, stderr } = await new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_.spawn)(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
-        let err = '';
-        child.stderr.on('data', (c) => {
-            if (err.length < 8192)
-                err += c.toString();
-        });
-        const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 60_000);
-        child.on('error', (e) => {
-            clearTimeout(timer);
-            reject(e);
-        });
-        child.on('close', (c) => {
-            clearTimeout(timer);
-            resolve({ code: c, stderr: err });
-        });
-    });
-    const ms = performance.now() - t0;
-    const req = o.capture.requests.slice(before).find((r) => r.body && typeof r.body === 'object' && 'messages' in r.body);
-    if (!req)
-        throw new Error(`Claude Code made no Messages request (exit ${code}): ${stderr.trim().slice(0, 500)}`);
-    return { body: req.body, ms, firstRequestMs: req.at - t0, exitCode: code, stderr };
-}
-/** Copies a directory tree (symlinks kept as symlinks) and makes it a git repository, as Claude Code takes the git root as the project. */
-async function stageProject(src, dest) {
-    await fs.cp(src, dest, { recursive: true, verbatimSymlinks: true, force: true });
-    await run('git', ['init', '-q', dest]);
-}
-
-// EXTERNAL MODULE: external "node:path/posix"
-var posix_ = __webpack_require__(3916);
-var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
-;// CONCATENATED MODULE: ./src/analyze/tree.ts
-
-/**
- * The repository as a set of paths, with symlinks resolved inside it only.
- * A link that leaves the repository, or loops, is never followed.
- */
-class Tree {
-    maxHops;
-    maxExpansion;
-    files = new Map();
-    links = new Map();
-    dirs = new Set(['']);
-    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
-    aliases = new Map();
-    /** Entries that are listed but can't be read (unreadable folders, FIFOs, oversized link targets). */
-    unreadable = [];
-    /** Directory links not expanded because the expansion limit was reached. */
-    unexpanded = [];
-    constructor(entries, maxHops = 40, maxExpansion = 100_000) {
-        this.maxHops = maxHops;
-        this.maxExpansion = maxExpansion;
-        for (const e of entries) {
-            if (e.type === 'unreadable') {
-                this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
-                continue;
-            }
-            if (e.type === 'symlink')
-                this.links.set(e.path, e.linkTarget ?? '');
-            else if (e.type === 'file')
-                this.files.set(e.path, e);
-            let d = posix_default().dirname(e.path);
-            while (d !== '.' && !this.dirs.has(d)) {
-                this.dirs.add(d);
-                d = posix_default().dirname(d);
-            }
-        }
-        this.expandDirectoryLinks();
-    }
-    /** Normalizes a repository-relative path; null when it leaves the repository. */
-    static normalize(p) {
-        if (p.startsWith('/'))
-            return null;
-        const n = posix_default().normalize(p).replace(/\/+$/, '');
-        if (n === '..' || n.startsWith('../'))
-            return null;
-        return n === '.' || n === '' ? '' : n;
-    }
-    isDir(p) {
-        return this.dirs.has(p);
-    }
-    isLink(p) {
-        return this.links.has(p);
-    }
-    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
-    resolve(p) {
-        let current = p;
-        let viaLink = false;
-        for (let hop = 0; hop <= this.maxHops; hop++) {
-            if (this.files.has(current))
-                return { ok: true, path: current, viaLink };
-            const parts = current.split('/');
-            let replaced = false;
-            for (let i = 1; i <= parts.length; i++) {
-                const prefix = parts.slice(0, i).join('/');
-                const target = this.links.get(prefix);
-                if (target === undefined)
-                    continue;
-                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
-                if (joined === null)
-                    return { ok: false, reason: 'external', path: p };
-                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
-                viaLink = true;
-                replaced = true;
-                break;
-            }
-            if (!replaced)
-                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
-        }
-        return { ok: false, reason: 'loop', path: p };
-    }
-    /** Every symlink with the reason it can't be followed, for the report. */
-    brokenLinks() {
-        const out = [];
-        for (const [p, target] of this.links) {
-            const r = this.resolve(p);
-            if (!r.ok)
-                out.push({ path: p, reason: r.reason, target });
-        }
-        return out;
-    }
-    expandDirectoryLinks() {
-        // Real files sorted, so that the files under a directory are one range found by binary search.
-        const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        for (const link of [...this.links.keys()].sort()) {
-            const r = this.resolve(link);
-            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
-                continue;
-            const prefix = r.path === '' ? '' : r.path + '/';
-            // A link to one of its own ancestors would alias the tree into itself: skip.
-            if (link.startsWith(prefix))
-                continue;
-            const [lo, end] = prefixRange(realFiles, prefix);
-            // Fan-out guard: many links to one big folder must not multiply the tree without bound.
-            if (this.aliases.size + (end - lo) > this.maxExpansion) {
-                this.unexpanded.push(link);
-                continue;
-            }
-            for (let k = lo; k < end; k++) {
-                const f = realFiles[k];
-                const alias = link + '/' + f.slice(prefix.length);
-                if (this.files.has(alias) || this.aliases.has(alias))
-                    continue;
-                this.aliases.set(alias, f);
-                let d = posix_default().dirname(alias);
-                while (d !== '.' && !this.dirs.has(d)) {
-                    this.dirs.add(d);
-                    d = posix_default().dirname(d);
-                }
-            }
-        }
-    }
-    visible;
-    /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
-    visiblePaths() {
-        if (this.visible)
-            return this.visible;
-        const out = [...this.files.keys(), ...this.aliases.keys()];
-        for (const link of this.links.keys()) {
-            const r = this.resolve(link);
-            if (r.ok && this.files.has(r.path))
-                out.push(link);
-        }
-        this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        return this.visible;
-    }
-    /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
-    under(dir) {
-        const all = this.visiblePaths();
-        if (dir === '')
-            return all;
-        const [lo, end] = prefixRange(all, dir + '/');
-        return all.slice(lo, end);
-    }
-    /** Real file behind a visible path (alias or link), or undefined. */
-    real(p) {
-        if (this.files.has(p))
-            return p;
-        const a = this.aliases.get(p);
-        if (a)
-            return a;
-        const r = this.resolve(p);
-        return r.ok && this.files.has(r.path) ? r.path : undefined;
-    }
-}
-/** The range [start, end) of a sorted list whose items start with prefix (binary search, then a scan). */
-function prefixRange(sorted, prefix) {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (sorted[mid] < prefix)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    let end = lo;
-    while (end < sorted.length && sorted[end].startsWith(prefix))
-        end++;
-    return [lo, end];
-}
-
-;// CONCATENATED MODULE: ./src/conformance/stage.ts
-/**
- * Writes one side of a comparison into a temporary folder, from its source (git objects or a
- * working tree), so that Claude Code can be run on exactly that side: regular files within the
- * run's limits, symlinks that stay inside the tree, nothing else. I/O only.
- */
-
-
-
-
-async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
-    const entries = await source.list();
-    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !/(^|\/)(\.git|node_modules)\//.test(e.path));
-    let bytes = 0;
-    let skipped = 0;
-    const take = [];
-    for (const f of files) {
-        if (take.length >= limits.maxFiles || bytes + f.size > limits.maxTotalBytes) {
-            skipped++;
-            continue;
-        }
-        bytes += f.size;
-        take.push(f.path);
-    }
-    for (let i = 0; i < take.length; i += 2000) {
-        const got = await source.read(take.slice(i, i + 2000));
-        for (const [p, b] of got) {
-            const abs = external_node_path_default().join(dest, p);
-            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
-            (0,external_node_fs_.writeFileSync)(abs, b.data);
-        }
-    }
-    // Symlinks only when they resolve inside the tree: nothing of the machine is reachable from the copy.
-    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
-    for (const e of entries) {
-        if (e.type !== 'symlink' || !e.linkTarget)
-            continue;
-        if (!tree.resolve(e.path).ok || e.linkTarget.startsWith('/')) {
-            skipped++;
-            continue;
-        }
-        const abs = external_node_path_default().join(dest, e.path);
-        (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
-        try {
-            (0,external_node_fs_.symlinkSync)(e.linkTarget, abs);
-        }
-        catch {
-            skipped++;
-        }
-    }
-    return { files: take.length, bytes, skipped };
-}
-
 ;// CONCATENATED MODULE: ./src/tokenize/counter.ts
 
 /** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
@@ -2192,195 +1927,6 @@ class counter_TokenCounter {
         }
         return out;
     }
-}
-
-;// CONCATENATED MODULE: ./src/tokenize/anthropic.ts
-const ANTHROPIC_VERSION = '2023-06-01';
-/** Requests in flight at once. */
-const ANTHROPIC_CONCURRENCY = 4;
-function anthropicCounter(o) {
-    const base = (o.baseUrl || 'https://api.anthropic.com').replace(/\/+$/, '');
-    const one = async (text) => {
-        const res = await fetch(`${base}/v1/messages/count_tokens`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
-            body: JSON.stringify({ model: o.model, messages: [{ role: 'user', content: text }] }),
-            signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
-        });
-        if (!res.ok)
-            throw new Error(`count_tokens answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
-        const body = (await res.json());
-        if (typeof body.input_tokens !== 'number')
-            throw new Error('count_tokens answered without input_tokens');
-        return body.input_tokens;
-    };
-    let overhead;
-    return {
-        name: `anthropic count_tokens (${o.model})`,
-        async count(texts) {
-            overhead ??= one('x').then((n) => Math.max(0, n - 1));
-            const framing = await overhead;
-            const out = new Array(texts.length).fill(0);
-            let next = 0;
-            const worker = async () => {
-                while (next < texts.length) {
-                    const i = next++;
-                    out[i] = texts[i].length === 0 ? 0 : Math.max(0, (await one(texts[i])) - framing);
-                }
-            };
-            await Promise.all(Array.from({ length: Math.min(ANTHROPIC_CONCURRENCY, texts.length) }, worker));
-            return out;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/conformance/facts.ts
-/**
- * Facts of what Claude Code sends in its first request: memory files, skill-listing entries and
- * agent-listing entries. Names, counts, flags and hashes only, never Claude Code's own text, so
- * they can be committed as goldens and compared with what the analyzer predicts.
- */
-
-
-const LISTING_HEADING = 'The following skills are available for use with the Skill tool:';
-const AGENT_HEADING = 'Available agent types for the Agent tool:';
-const MEMORY_SECTION = /^Contents of (.+?) \(([^)]*)\):\n\n/;
-const SCOPES = [
-    [/^project instructions/, 'project'],
-    [/^user's private project/, 'local'],
-    [/^user's private global/, 'user'],
-    [/^organization/, 'managed'],
-    [/auto-memory/, 'auto-memory'],
-];
-function shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-}
-/** Display width as Claude Code measures listing lines. */
-const lineWidth = displayWidth;
-/** Every text block of a Messages API request body (system and all messages). */
-function requestTexts(body) {
-    const out = [];
-    const b = body;
-    const push = (c) => {
-        if (typeof c === 'string')
-            out.push(c);
-        else if (Array.isArray(c))
-            for (const x of c)
-                if (x && typeof x === 'object' && typeof x.text === 'string')
-                    out.push(x.text);
-    };
-    push(b.system);
-    if (Array.isArray(b.messages))
-        for (const m of b.messages)
-            push(m?.content);
-    return out;
-}
-/**
- * Splits a block of `- name...` lines into entries. A description may hold newlines; a new entry
- * starts only where a line starts with `- ` followed by a name (no spaces) and `: `, ` (` or the end.
- */
-function splitEntries(block) {
-    const lines = block.split('\n');
-    const entries = [];
-    for (const line of lines) {
-        if (/^- [A-Za-z0-9_.:@/+-]+(?:: | \(|$)/.test(line) || entries.length === 0)
-            entries.push(line);
-        else
-            entries[entries.length - 1] += `\n${line}`;
-    }
-    return entries.filter((e) => e.startsWith('- '));
-}
-function entryName(line) {
-    const first = line.slice(2).split('\n')[0];
-    const i = first.indexOf(': ');
-    if (i < 0)
-        return { name: first.trimEnd(), described: false };
-    return { name: first.slice(0, i), described: true };
-}
-/** The block after a heading, up to the next blank line that is followed by a line not starting an entry. */
-function blockAfter(text, heading) {
-    const at = text.indexOf(heading);
-    if (at < 0)
-        return undefined;
-    let rest = text.slice(at + heading.length).replace(/^\n+/, '');
-    // The block ends at a blank line followed by something that is not an entry.
-    // (In a <system-reminder> message it ends at the closing tag, with no blank line before it.)
-    const end = /\n\n(?!- )|\n<\/system-reminder>/.exec(rest);
-    if (end)
-        rest = rest.slice(0, end.index);
-    return rest;
-}
-/**
- * Agent lines: each runs from `- name: ` to its ` (Tools: ...)` at the end of a line, so that
- * descriptions holding blank lines (`\n\n<example>`) stay whole.
- */
-function agentLines(text) {
-    const at = text.indexOf(AGENT_HEADING);
-    if (at < 0)
-        return [];
-    const out = [];
-    let p = at + AGENT_HEADING.length + 1;
-    const end = /\(Tools: [^()\n]*\)(?=\n- |\n\n|\n?$)/g;
-    while (text.startsWith('- ', p)) {
-        end.lastIndex = p;
-        const m = end.exec(text);
-        if (!m)
-            break;
-        const stop = m.index + m[0].length;
-        out.push(text.slice(p, stop));
-        p = stop + 1;
-    }
-    return out;
-}
-/** Facts from a captured first request. `root`: the project directory; `home`: the fresh home. */
-function extractFacts(body, root, home) {
-    const texts = requestTexts(body);
-    const memory = [];
-    const all = texts.join('\n\n');
-    const rel = (p) => {
-        const norm = p.replace(/\\/g, '/');
-        if (norm === root || norm.startsWith(root + '/'))
-            return norm.slice(root.length + 1);
-        if (home && norm.startsWith(home + '/'))
-            return '~/' + norm.slice(home.length + 1);
-        return norm;
-    };
-    for (const t of texts) {
-        let idx = t.indexOf('Contents of ');
-        while (idx >= 0) {
-            const m = MEMORY_SECTION.exec(t.slice(idx));
-            if (m) {
-                const start = idx + m[0].length;
-                const next = t.indexOf('\n\nContents of ', start);
-                const endTag = t.indexOf('\n</system-reminder>', start);
-                let end = t.length;
-                for (const e of [next, endTag])
-                    if (e >= 0 && e < end)
-                        end = e;
-                const content = t.slice(start, end).replace(/\n+IMPORTANT: this context may or may not be relevant[\s\S]*$/, '');
-                memory.push({ path: rel(m[1]), scope: SCOPES.find(([re]) => re.test(m[2]))?.[1] ?? m[2], chars: content.length });
-                idx = t.indexOf('Contents of ', end);
-            }
-            else
-                idx = t.indexOf('Contents of ', idx + 1);
-        }
-    }
-    const listingBlock = blockAfter(all, LISTING_HEADING);
-    const entries = (listingBlock ? splitEntries(listingBlock) : []).map((line) => ({ ...entryName(line), chars: lineWidth(line), hash: shortHash(line) }));
-    const listingChars = entries.reduce((s, e) => s + e.chars, 0) + Math.max(0, entries.length - 1);
-    const agents = agentLines(all).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
-    const model = typeof body.model === 'string' ? body.model : '';
-    return { model, memory, listing: { chars: listingChars, entries }, agents };
-}
-/** Marks Claude Code's own entries (those of an empty project) as bundled / built in. */
-function markBuiltins(f, empty) {
-    const skills = new Set(empty.listing.entries.map((e) => e.name));
-    const agents = new Set(empty.agents.map((a) => a.name));
-    return {
-        ...f,
-        listing: { ...f.listing, entries: f.listing.entries.map((e) => (skills.has(e.name) ? { ...e, bundled: true } : e)) },
-        agents: f.agents.map((a) => (agents.has(a.name) ? { ...a, builtin: true } : a)),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -3445,6 +2991,9 @@ function sourceInfo(source) {
     return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
 }
 
+// EXTERNAL MODULE: external "node:path/posix"
+var posix_ = __webpack_require__(3916);
+var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
 ;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
 
 
@@ -3828,6 +3377,177 @@ function asGlobs(v) {
         return undefined;
     const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
     return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/tree.ts
+
+/**
+ * The repository as a set of paths, with symlinks resolved inside it only.
+ * A link that leaves the repository, or loops, is never followed.
+ */
+class Tree {
+    maxHops;
+    maxExpansion;
+    files = new Map();
+    links = new Map();
+    dirs = new Set(['']);
+    /** Directory symlinks that resolve inside the repo, expanded into alias paths -> real paths. */
+    aliases = new Map();
+    /** Entries that are listed but can't be read (unreadable folders, FIFOs, oversized link targets). */
+    unreadable = [];
+    /** Directory links not expanded because the expansion limit was reached. */
+    unexpanded = [];
+    constructor(entries, maxHops = 40, maxExpansion = 100_000) {
+        this.maxHops = maxHops;
+        this.maxExpansion = maxExpansion;
+        for (const e of entries) {
+            if (e.type === 'unreadable') {
+                this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
+                continue;
+            }
+            if (e.type === 'symlink')
+                this.links.set(e.path, e.linkTarget ?? '');
+            else if (e.type === 'file')
+                this.files.set(e.path, e);
+            let d = posix_default().dirname(e.path);
+            while (d !== '.' && !this.dirs.has(d)) {
+                this.dirs.add(d);
+                d = posix_default().dirname(d);
+            }
+        }
+        this.expandDirectoryLinks();
+    }
+    /** Normalizes a repository-relative path; null when it leaves the repository. */
+    static normalize(p) {
+        if (p.startsWith('/'))
+            return null;
+        const n = posix_default().normalize(p).replace(/\/+$/, '');
+        if (n === '..' || n.startsWith('../'))
+            return null;
+        return n === '.' || n === '' ? '' : n;
+    }
+    isDir(p) {
+        return this.dirs.has(p);
+    }
+    isLink(p) {
+        return this.links.has(p);
+    }
+    /** Resolves a path through symlinks (file or directory links, chains) inside the repository. */
+    resolve(p) {
+        let current = p;
+        let viaLink = false;
+        for (let hop = 0; hop <= this.maxHops; hop++) {
+            if (this.files.has(current))
+                return { ok: true, path: current, viaLink };
+            const parts = current.split('/');
+            let replaced = false;
+            for (let i = 1; i <= parts.length; i++) {
+                const prefix = parts.slice(0, i).join('/');
+                const target = this.links.get(prefix);
+                if (target === undefined)
+                    continue;
+                const joined = target.startsWith('/') ? null : Tree.normalize(posix_default().join(posix_default().dirname(prefix), target));
+                if (joined === null)
+                    return { ok: false, reason: 'external', path: p };
+                current = [joined, ...parts.slice(i)].filter((s) => s !== '').join('/');
+                viaLink = true;
+                replaced = true;
+                break;
+            }
+            if (!replaced)
+                return this.dirs.has(current) ? { ok: true, path: current, viaLink } : { ok: false, reason: 'missing', path: p };
+        }
+        return { ok: false, reason: 'loop', path: p };
+    }
+    /** Every symlink with the reason it can't be followed, for the report. */
+    brokenLinks() {
+        const out = [];
+        for (const [p, target] of this.links) {
+            const r = this.resolve(p);
+            if (!r.ok)
+                out.push({ path: p, reason: r.reason, target });
+        }
+        return out;
+    }
+    expandDirectoryLinks() {
+        // Real files sorted, so that the files under a directory are one range found by binary search.
+        const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        for (const link of [...this.links.keys()].sort()) {
+            const r = this.resolve(link);
+            if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
+                continue;
+            const prefix = r.path === '' ? '' : r.path + '/';
+            // A link to one of its own ancestors would alias the tree into itself: skip.
+            if (link.startsWith(prefix))
+                continue;
+            const [lo, end] = prefixRange(realFiles, prefix);
+            // Fan-out guard: many links to one big folder must not multiply the tree without bound.
+            if (this.aliases.size + (end - lo) > this.maxExpansion) {
+                this.unexpanded.push(link);
+                continue;
+            }
+            for (let k = lo; k < end; k++) {
+                const f = realFiles[k];
+                const alias = link + '/' + f.slice(prefix.length);
+                if (this.files.has(alias) || this.aliases.has(alias))
+                    continue;
+                this.aliases.set(alias, f);
+                let d = posix_default().dirname(alias);
+                while (d !== '.' && !this.dirs.has(d)) {
+                    this.dirs.add(d);
+                    d = posix_default().dirname(d);
+                }
+            }
+        }
+    }
+    visible;
+    /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
+    visiblePaths() {
+        if (this.visible)
+            return this.visible;
+        const out = [...this.files.keys(), ...this.aliases.keys()];
+        for (const link of this.links.keys()) {
+            const r = this.resolve(link);
+            if (r.ok && this.files.has(r.path))
+                out.push(link);
+        }
+        this.visible = out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        return this.visible;
+    }
+    /** Visible paths under a directory ("" for all), by binary search on the sorted list. */
+    under(dir) {
+        const all = this.visiblePaths();
+        if (dir === '')
+            return all;
+        const [lo, end] = prefixRange(all, dir + '/');
+        return all.slice(lo, end);
+    }
+    /** Real file behind a visible path (alias or link), or undefined. */
+    real(p) {
+        if (this.files.has(p))
+            return p;
+        const a = this.aliases.get(p);
+        if (a)
+            return a;
+        const r = this.resolve(p);
+        return r.ok && this.files.has(r.path) ? r.path : undefined;
+    }
+}
+/** The range [start, end) of a sorted list whose items start with prefix (binary search, then a scan). */
+function prefixRange(sorted, prefix) {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < prefix)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    let end = lo;
+    while (end < sorted.length && sorted[end].startsWith(prefix))
+        end++;
+    return [lo, end];
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/context.ts
@@ -5459,6 +5179,79 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     };
 }
 
+;// CONCATENATED MODULE: ./src/collect/json-cache.ts
+
+
+/** Writes value as JSON to file, whole or not at all (a temporary file renamed over it), its folder made if needed. */
+function writeJsonFile(file, value) {
+    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(value));
+    (0,external_node_fs_.renameSync)(tmp, file);
+}
+/**
+ * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
+ * written back when something was added, most recently used last and at most `max` entries. A file
+ * of another build, a damaged file or an entry that fails `valid` reads as a miss, never an error.
+ */
+class JsonFileCache {
+    file;
+    buildId;
+    max;
+    valid;
+    entries;
+    used = new Set();
+    dirty = false;
+    constructor(file, buildId, max, valid) {
+        this.file = file;
+        this.buildId = buildId;
+        this.max = max;
+        this.valid = valid;
+    }
+    load() {
+        if (this.entries)
+            return this.entries;
+        this.entries = new Map();
+        try {
+            const stored = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
+            if (stored?.buildId === this.buildId && stored.entries && typeof stored.entries === 'object' && !Array.isArray(stored.entries))
+                for (const [k, v] of Object.entries(stored.entries))
+                    if (this.valid(v))
+                        this.entries.set(k, v);
+        }
+        catch {
+            // No cache yet, or unreadable: start empty.
+        }
+        return this.entries;
+    }
+    get(key) {
+        const v = this.load().get(key);
+        if (v !== undefined)
+            this.used.add(key);
+        return v;
+    }
+    set(key, value) {
+        this.load().set(key, value);
+        this.used.add(key);
+        this.dirty = true;
+    }
+    /** Writes the file when something was added: the entries this run used last, the oldest dropped past `max`. */
+    save() {
+        if (!this.dirty || !this.entries)
+            return;
+        const ordered = [];
+        for (const [k, v] of this.entries)
+            if (!this.used.has(k))
+                ordered.push([k, v]);
+        for (const k of this.used)
+            ordered.push([k, this.entries.get(k)]);
+        const kept = ordered.slice(Math.max(0, ordered.length - this.max));
+        writeJsonFile(this.file, { buildId: this.buildId, entries: Object.fromEntries(kept) });
+        this.entries = new Map(kept);
+        this.dirty = false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/collect/worktree.ts
 
 
@@ -5546,346 +5339,6 @@ function worktree_worktreeSource(dir) {
             return out;
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/conformance/predict.ts
-/**
- * What the analyzer predicts Claude Code sends, as the same facts the recorder extracts from a real
- * request (facts.ts): so that the two can be compared entry by entry.
- */
-
-
-
-
-
-function predictFacts(s, model, builtinAgents = []) {
-    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
-    const memory = s.files
-        .filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && counted.has(f.unit))
-        .map((f) => {
-        const user = s.units.find((u) => u.type === 'user' && u.name === f.unit);
-        if (user)
-            return { path: `~/.claude/${f.path.slice(user.root.length + 1)}`, scope: 'user', chars: f.chars };
-        return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
-    });
-    const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
-    const nameOnly = new Set(items.filter((e) => e.description === undefined));
-    const l = buildListing(items, model, nameOnly);
-    const entries = l.lines.map((line) => ({
-        name: line.name,
-        described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
-        chars: l.bare.has(line) ? line.bare : line.full,
-        hash: '',
-        ...(line.bundled ? { bundled: true } : {}),
-    }));
-    const agents = [
-        ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
-        ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
-    ];
-    return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
-}
-/** Every disagreement between a recorded and a predicted set of facts, in words. */
-function disagreements(real, predicted) {
-    const out = [];
-    const paths = (f) => f.memory.map((m) => m.path).sort();
-    if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
-        out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
-    for (const m of real.memory) {
-        const p = predicted.memory.find((x) => x.path === m.path);
-        if (p && p.chars !== m.chars)
-            out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
-    }
-    const names = (f) => f.listing.entries.map((e) => e.name);
-    if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
-        out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
-    const bare = (f) => f.listing.entries
-        .filter((e) => !e.described)
-        .map((e) => e.name)
-        .sort();
-    if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
-        out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
-    for (const e of real.listing.entries) {
-        const p = predicted.listing.entries.find((x) => x.name === e.name);
-        if (p && p.chars !== e.chars && !e.bundled)
-            out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
-    }
-    if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
-        out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
-    const agents = (f) => f.agents.map((a) => a.name);
-    if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
-        out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
-    return out;
-}
-/** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
-async function predictLike(dir, real, counter) {
-    const model = modelFor(real.model);
-    const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
-    const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
-    // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
-    const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
-    const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
-    const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
-    // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
-    predicted.agents.sort((a, b) => compareNames(a.name, b.name));
-    return predicted;
-}
-
-;// CONCATENATED MODULE: ./src/conformance/measure.ts
-/**
- * `--measure claude-code[@VERSION]`: runs the real Claude Code on a side (written from its git
- * objects or working tree into a temporary folder, with a fresh home), captures its first request on
- * loopback, and reports what it sent next to the model's figures, with every difference as drift.
- *
- * It executes a program on the measured tree, so it is safe by construction: hooks disabled, MCP
- * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
- * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
- */
-
-
-
-
-
-
-
-
-
-
-/** Parses `claude-code[@VERSION]`; anything else is refused. */
-function parseMeasureSpec(spec) {
-    const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
-    if (!m)
-        throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
-    return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
-}
-async function prepare(o) {
-    const { version: wanted } = parseMeasureSpec(o.spec);
-    const version = o.binary ? wanted : await resolveVersion(wanted);
-    const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
-    const capture = await startCapture();
-    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-measure-'));
-    // An empty project shows what Claude Code brings itself (bundled skills, built-in agents).
-    const emptyDir = external_node_path_default().join(work, 'empty');
-    (0,external_node_fs_.mkdirSync)(emptyDir);
-    const first = await runOnce({ binary, capture, work, name: 'empty-run', project: emptyDir, model: o.model });
-    return { version, binary, capture, empty: first.facts, work };
-}
-async function runOnce(p) {
-    const home = external_node_path_default().join(p.work, `${p.name}-home`);
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().join(home, '.claude'), { recursive: true });
-    const { execFileSync } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1421, 23));
-    execFileSync('git', ['init', '-q', p.project]);
-    const project = (0,external_node_fs_.realpathSync)(p.project);
-    const r = await runClaudeCode({
-        binary: p.binary,
-        cwd: project,
-        home: (0,external_node_fs_.realpathSync)(home),
-        capture: p.capture,
-        model: p.model.id,
-        pluginDirs: p.pluginDirs?.map((d) => external_node_path_default().join(project, d)),
-        timeoutMs: 120_000,
-    });
-    (0,external_node_fs_.rmSync)(home, { recursive: true, force: true });
-    return { facts: extractFacts(r.body, project, (0,external_node_fs_.realpathSync)(p.work)), body: r.body, ms: r.firstRequestMs };
-}
-function requestChars(body) {
-    const b = body;
-    return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
-}
-/** Measures one side: `rounds` runs (the first one's request is the one reported). */
-async function measureSide(p, source, snapshot, o, name) {
-    const project = external_node_path_default().join(p.work, name);
-    (0,external_node_fs_.mkdirSync)(project, { recursive: true });
-    const staged = await stageSource(source, project);
-    const pluginDirs = pluginDirsOf(snapshot);
-    const run = await runOnce({ binary: p.binary, capture: p.capture, work: p.work, name: `${name}-0`, project, model: o.model, pluginDirs });
-    const facts = markBuiltins(run.facts, p.empty);
-    const predicted = predictFacts(snapshot, o.model, facts.agents.filter((a) => a.builtin).map((a) => a.name));
-    predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
-    const counted = await o.countRequest(run.body);
-    return {
-        project,
-        m: {
-            version: p.version,
-            facts,
-            firstRequest: { chars: requestChars(run.body), ...counted },
-            startupMs: [run.ms],
-            drift: disagreements(facts, predicted),
-            staged,
-        },
-    };
-}
-/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
-function pluginDirsOf(snapshot) {
-    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
-}
-/** One more timed start-up of a side already staged. */
-async function timeAgain(p, o, side, snapshot, name) {
-    const run = await runOnce({
-        binary: p.binary,
-        capture: p.capture,
-        work: p.work,
-        name,
-        project: side.project,
-        model: o.model,
-        pluginDirs: pluginDirsOf(snapshot),
-    });
-    side.m.startupMs.push(run.ms);
-}
-/** Claude Code run on one side, `rounds` times. */
-async function measure_measureOne(source, snapshot, o) {
-    const p = await prepare(o);
-    try {
-        const { m, project } = await measureSide(p, source, snapshot, o, 'side');
-        for (let i = 1; i < o.rounds; i++)
-            await timeAgain(p, o, { m, project }, snapshot, `side-${i}`);
-        return m;
-    }
-    finally {
-        await p.capture.close();
-        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
-    }
-}
-/**
- * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
- * hits both alike; the ratio comes with the interval of the per-round ratios.
- */
-async function measurePair(base, head, o) {
-    const p = await prepare(o);
-    try {
-        const a = await measureSide(p, base.source, base.snapshot, o, 'base');
-        const b = await measureSide(p, head.source, head.snapshot, o, 'head');
-        for (let i = 1; i < o.rounds; i++) {
-            await timeAgain(p, o, a, base.snapshot, `base-${i}`);
-            await timeAgain(p, o, b, head.snapshot, `head-${i}`);
-        }
-        const med = (xs) => {
-            const s = [...xs].sort((x, y) => x - y);
-            return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-        };
-        const ratios = a.m.startupMs.map((x, i) => b.m.startupMs[i] / Math.max(x, 1e-6));
-        const r3 = (x) => Math.round(x * 1000) / 1000;
-        const r1 = (x) => Math.round(x * 10) / 10;
-        return {
-            base: a.m,
-            head: b.m,
-            loadTime: {
-                rounds: a.m.startupMs.length,
-                baseMedianMs: r1(med(a.m.startupMs)),
-                headMedianMs: r1(med(b.m.startupMs)),
-                ratio: r3(med(b.m.startupMs) / Math.max(med(a.m.startupMs), 1e-6)),
-                ratioMin: r3(Math.min(...ratios)),
-                ratioMax: r3(Math.max(...ratios)),
-                source: 'claude-code',
-            },
-        };
-    }
-    finally {
-        await p.capture.close();
-        (0,external_node_fs_.rmSync)(p.work, { recursive: true, force: true });
-    }
-}
-/**
- * Counts a captured first request: exactly with Anthropic's token-counting endpoint when a key is
- * given (the request as Claude Code sent it: system, messages, tools), else the offline estimate of
- * its text, labelled as such. The key goes to api.anthropic.com only, never to Claude Code.
- */
-function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.com', log) {
-    return async (body) => {
-        const b = body;
-        if (apiKey) {
-            try {
-                const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/v1/messages/count_tokens`, {
-                    method: 'POST',
-                    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION },
-                    body: JSON.stringify({ model: b.model, system: b.system, messages: b.messages, tools: b.tools }),
-                    signal: AbortSignal.timeout(30_000),
-                });
-                const j = (await res.json());
-                if (res.ok && typeof j.input_tokens === 'number')
-                    return { tokens: j.input_tokens, exact: true, counter: `anthropic count_tokens (${b.model})` };
-                log?.(`count_tokens answered ${res.status}: using the offline estimate for the first request`);
-            }
-            catch (e) {
-                log?.(`count_tokens failed (${e.message}): using the offline estimate for the first request`);
-            }
-        }
-        const texts = [...requestTexts(body), JSON.stringify(b.tools ?? [])];
-        const counts = await counter.countAll(texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t })));
-        return { tokens: texts.reduce((a, t) => a + (counts.get(counter_TokenCounter.key(t)) ?? 0), 0), exact: false, counter: `${counter.source.name} estimate` };
-    };
-}
-
-;// CONCATENATED MODULE: ./src/collect/json-cache.ts
-
-
-/** Writes value as JSON to file, whole or not at all (a temporary file renamed over it), its folder made if needed. */
-function writeJsonFile(file, value) {
-    (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    (0,external_node_fs_.writeFileSync)(tmp, JSON.stringify(value));
-    (0,external_node_fs_.renameSync)(tmp, file);
-}
-/**
- * Values by key in one JSON file, valid for one build of the tool (its build id): read on first use,
- * written back when something was added, most recently used last and at most `max` entries. A file
- * of another build, a damaged file or an entry that fails `valid` reads as a miss, never an error.
- */
-class JsonFileCache {
-    file;
-    buildId;
-    max;
-    valid;
-    entries;
-    used = new Set();
-    dirty = false;
-    constructor(file, buildId, max, valid) {
-        this.file = file;
-        this.buildId = buildId;
-        this.max = max;
-        this.valid = valid;
-    }
-    load() {
-        if (this.entries)
-            return this.entries;
-        this.entries = new Map();
-        try {
-            const stored = JSON.parse((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
-            if (stored?.buildId === this.buildId && stored.entries && typeof stored.entries === 'object' && !Array.isArray(stored.entries))
-                for (const [k, v] of Object.entries(stored.entries))
-                    if (this.valid(v))
-                        this.entries.set(k, v);
-        }
-        catch {
-            // No cache yet, or unreadable: start empty.
-        }
-        return this.entries;
-    }
-    get(key) {
-        const v = this.load().get(key);
-        if (v !== undefined)
-            this.used.add(key);
-        return v;
-    }
-    set(key, value) {
-        this.load().set(key, value);
-        this.used.add(key);
-        this.dirty = true;
-    }
-    /** Writes the file when something was added: the entries this run used last, the oldest dropped past `max`. */
-    save() {
-        if (!this.dirty || !this.entries)
-            return;
-        const ordered = [];
-        for (const [k, v] of this.entries)
-            if (!this.used.has(k))
-                ordered.push([k, v]);
-        for (const k of this.used)
-            ordered.push([k, this.entries.get(k)]);
-        const kept = ordered.slice(Math.max(0, ordered.length - this.max));
-        writeJsonFile(this.file, { buildId: this.buildId, entries: Object.fromEntries(kept) });
-        this.entries = new Map(kept);
-        this.dirty = false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/collect/open.ts
@@ -6306,10 +5759,13 @@ function howToPass(r, base, head, diff) {
 function compare(sides, config) {
     const { base, head } = sides;
     const diff = diffSnapshots(base, head);
-    const results = evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
-        const fix = howToPass(r, base, head, diff);
-        return fix ? { ...r, howToPass: fix } : r;
-    });
+    const results = [
+        ...configResults(config),
+        ...evaluate(config.assertions, base, head, sides.loadTime).map((r) => {
+            const fix = howToPass(r, base, head, diff);
+            return fix ? { ...r, howToPass: fix } : r;
+        }),
+    ];
     const baseRecs = rank_recommend(base, config.minSaving);
     const headRecs = rank_recommend(head, config.minSaving);
     const baseKeys = new Set(baseRecs.map((r) => r.key));
@@ -6333,6 +5789,1037 @@ function compare(sides, config) {
         resolved,
         unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
         assertions: config.assertions,
+        ...(config.review ? { configReview: config.review } : {}),
+    };
+}
+/** A head config that can't be read fails the gate (the base's config judged the rest): a pull request can't pass by breaking it. */
+function configResults(config) {
+    const r = config.review;
+    if (!r?.error)
+        return [];
+    return [
+        {
+            id: 'budget-config',
+            metric: 'errors',
+            scope: { type: 'total' },
+            operator: 'max',
+            expected: 0,
+            actual: 1,
+            base: 0,
+            level: 'error',
+            status: 'fail',
+            introduced: true,
+            message: `The budget config of this pull request can't be read: ${r.error}. The base branch's config judged everything else.`,
+            howToPass: `Fix ${r.file} so that it parses and validates (see schema/config.schema.json), or remove it.`,
+            location: { file: r.file, line: Number(/:(\d+):/.exec(r.error)?.[1] ?? 1) },
+        },
+    ];
+}
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(8161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(1455);
+var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(7975);
+;// CONCATENATED MODULE: ./src/collect/claude-code.ts
+/**
+ * Runs the real Claude Code against a loopback capture of Anthropic's Messages API and returns its
+ * first request: what a session with this framework starts with. I/O only; facts are extracted by
+ * src/conformance/facts.ts.
+ *
+ * Safety: hooks are disabled (`disableAllHooks`), MCP servers are not started (`--strict-mcp-config`
+ * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
+ * dummy), and the only API it can reach is the loopback capture.
+ */
+
+
+
+
+
+
+const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
+const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
+function platformPackage() {
+    const plat = process.platform === 'darwin' ? 'darwin' : process.platform === 'win32' ? 'win32' : 'linux';
+    const arch = process.arch === 'arm64' ? 'arm64' : 'x64';
+    return `@anthropic-ai/claude-code-${plat}-${arch}`;
+}
+function defaultBinaryCache() {
+    return process.env.CONTEXT_BUDGET_CLAUDE_CACHE ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'context-budget', 'claude-code');
+}
+/** Resolves `latest` to a version with `npm view`. */
+async function resolveVersion(version) {
+    if (/^\d+\.\d+\.\d+/.test(version))
+        return version;
+    const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
+    const v = stdout
+        .trim()
+        .split('\n')
+        .pop()
+        .replace(/^.*'(.+)'$/, '$1')
+        .trim();
+    if (!/^\d+\.\d+\.\d+/.test(v))
+        throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
+    return v;
+}
+/**
+ * The executable of a Claude Code version: fetched once from the npm registry (the platform
+ * package, about 190 MB) into the cache directory, reused afterwards.
+ */
+async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = () => { }) {
+    const v = await resolveVersion(version);
+    const dir = external_node_path_default().join(cacheDir, v);
+    const bin = external_node_path_default().join(dir, 'package', 'claude');
+    if ((0,external_node_fs_.existsSync)(bin))
+        return bin;
+    await promises_default().mkdir(dir, { recursive: true });
+    log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
+    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', dir], { timeout: 600_000, maxBuffer: 1 << 20 });
+    const tgz = external_node_path_default().join(dir, stdout.trim().split('\n').pop());
+    await run('tar', ['xzf', tgz, '-C', dir], { timeout: 600_000 });
+    await promises_default().rm(tgz, { force: true });
+    if (!(0,external_node_fs_.existsSync)(bin))
+        throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
+    return bin;
+}
+async function startCapture() {
+    // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const requests = [];
+    const server = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const url = req.url ?? '';
+            if (url.startsWith('/v1/messages/count_tokens')) {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"input_tokens":1}');
+                return;
+            }
+            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
+                let body = null;
+                try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                }
+                catch {
+                    body = null;
+                }
+                requests.push({ url, body, at: performance.now() });
+                res.writeHead(200, { 'content-type': 'text/event-stream' });
+                const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+                ev('message_start', {
+                    message: {
+                        id: 'msg_capture',
+                        type: 'message',
+                        role: 'assistant',
+                        model: 'capture',
+                        content: [],
+                        stop_reason: null,
+                        stop_sequence: null,
+                        usage: { input_tokens: 1, output_tokens: 1 },
+                    },
+                });
+                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                ev('content_block_stop', { index: 0 });
+                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                ev('message_stop', {});
+                res.end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{}');
+        });
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return {
+        port: server.address().port,
+        requests,
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+/** One print-mode run; returns the first Messages request it made. */
+async function runClaudeCode(o) {
+    const before = o.capture.requests.length;
+    const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
+    if (o.model)
+        args.push('--model', o.model);
+    for (const d of o.pluginDirs ?? [])
+        args.push('--plugin-dir', d);
+    const env = {
+        PATH: process.env.PATH,
+        HOME: o.home,
+        CLAUDE_CONFIG_DIR: path.join(o.home, '.claude'),
+        TERM: 'dumb',
+        ANTHROPIC_BASE_URL: `http://127.0.0.1:${o.capture.port}`,
+        ANTHROPIC_API_KEY: 'capture-only',
+        DISABLE_TELEMETRY: '1',
+        CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+        DISABLE_AUTOUPDATER: '1',
+        DISABLE_ERROR_REPORTING: '1',
+    };
+    const t0 = performance.now();
+    const { code, stderr } = await new Promise((resolve, reject) => {
+        const child = spawn(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });
+        let err = '';
+        child.stderr.on('data', (c) => {
+            if (err.length < 8192)
+                err += c.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 60_000);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            reject(e);
+        });
+        child.on('close', (c) => {
+            clearTimeout(timer);
+            resolve({ code: c, stderr: err });
+        });
+    });
+    const ms = performance.now() - t0;
+    const req = o.capture.requests.slice(before).find((r) => r.body && typeof r.body === 'object' && 'messages' in r.body);
+    if (!req)
+        throw new Error(`Claude Code made no Messages request (exit ${code}): ${stderr.trim().slice(0, 500)}`);
+    return { body: req.body, ms, firstRequestMs: req.at - t0, exitCode: code, stderr };
+}
+/** Copies a directory tree (symlinks kept as symlinks) and makes it a git repository, as Claude Code takes the git root as the project. */
+async function stageProject(src, dest) {
+    await fs.cp(src, dest, { recursive: true, verbatimSymlinks: true, force: true });
+    await run('git', ['init', '-q', dest]);
+}
+
+;// CONCATENATED MODULE: ./src/collect/sandbox.ts
+/**
+ * Runs Claude Code on a staged side where nothing of the machine reaches it (`--measure`). I/O only.
+ *
+ * The measured tree is untrusted (it is the pull request), and so is everything Claude Code does
+ * with it. Staging already drops every settings key that runs a command or sets the environment
+ * (stage.ts); this is the second wall, for whatever a future Claude Code release runs that we did
+ * not foresee:
+ *
+ * - new user, network, PID and mount namespaces (`unshare`): the only network is a loopback of its
+ *   own, where the capture of the Messages API runs beside Claude Code (inside, not in this
+ *   process); `/proc` shows only the sandbox's own processes, so no ancestor's environment (the
+ *   Action's tokens) can be read;
+ * - a new root (`pivot_root`) holding only the system's read-only `/usr`, `/etc` and libraries, a
+ *   few device nodes, an empty `/tmp`, the node and Claude Code executables, and the staged sides:
+ *   no home, workspace, runner folder, cache or credential file of the machine is there;
+ * - every process inside starts with an environment of a few fixed variables.
+ *
+ * Where unprivileged user namespaces are refused (Ubuntu 24.04's AppArmor default), the same
+ * namespaces are made with `sudo -n` when it needs no password (GitHub's hosted runners), and the
+ * runs drop back to the invoking user. Where neither works, nothing is run: the caller reports
+ * "could not measure" with the reason.
+ */
+
+
+
+/** Where a box's folders are seen from inside. */
+const BOX_ROOT = '/work';
+/** The sandbox that works on this machine, or why none does (probed once per process). */
+let probed;
+function sandboxSupport() {
+    probed ??= probe();
+    return probed;
+}
+const SAFE_PATH = '/usr/local/bin:/usr/bin:/bin:/usr/sbin:/sbin';
+function prefix(how) {
+    const ns = ['unshare', '--net', '--pid', '--fork', '--mount', '--kill-child'];
+    return how === 'userns' ? [ns[0], '--user', '--map-root-user', ...ns.slice(1)] : ['sudo', '-n', '--', ...ns];
+}
+async function probe() {
+    if (process.platform !== 'linux')
+        return { error: `namespaces are Linux-only (this is ${process.platform})` };
+    const errors = [];
+    for (const how of ['userns', 'sudo']) {
+        // What the real run needs: a loopback brought up, a tmpfs mounted, a fresh /proc.
+        const r = await exec([
+            ...prefix(how),
+            'sh',
+            '-c',
+            'ip link set lo up && d=$(mktemp -d) && mount -t tmpfs t "$d" && mkdir "$d/p" && mount -t proc proc "$d/p" && umount "$d/p" "$d"; r=$?; rmdir "$d"; exit $r',
+        ]);
+        if (r.code === 0)
+            return { how };
+        errors.push(`${how === 'userns' ? 'unshare --user' : 'sudo -n unshare'}: ${r.stderr.trim().split('\n').pop() || `exit ${r.code}`}`);
+    }
+    return {
+        error: `no sandbox could be made (${errors.join('; ')}). Claude Code is run only where it can reach nothing of the machine: allow unprivileged user namespaces (sysctl kernel.apparmor_restrict_unprivileged_userns=0 on Ubuntu 24.04) or passwordless sudo, with unshare, ip and pivot_root installed`,
+    };
+}
+function exec(argv, timeoutMs = 30_000) {
+    return new Promise((resolve) => {
+        const child = (0,external_node_child_process_.spawn)(argv[0], argv.slice(1), { env: { PATH: SAFE_PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+        let stderr = '';
+        child.stderr.on('data', (c) => {
+            if (stderr.length < 16_384)
+                stderr += c.toString();
+        });
+        const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+        child.on('error', (e) => {
+            clearTimeout(timer);
+            resolve({ code: -1, stderr: e.message });
+        });
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            resolve({ code, stderr });
+        });
+    });
+}
+/**
+ * Sets up the new root and starts the runner in it. Runs as root of the new namespaces; $1 the
+ * work folder, $2 node, $3 Claude Code, $4 uid:gid to run as ("" to stay root of a user namespace).
+ */
+const SETUP = String.raw `set -eu
+W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"
+ip link set lo up
+mount --make-rprivate /
+R="$W/root"
+mkdir -p "$R"
+mount -t tmpfs -o mode=755,size=64m cb-root "$R"
+for d in usr bin sbin lib lib32 lib64 libx32 etc; do
+  if [ -L "/$d" ]; then ln -s "$(readlink "/$d")" "$R/$d"
+  elif [ -d "/$d" ]; then mkdir "$R/$d"; mount --bind "/$d" "$R/$d"; mount -o remount,bind,ro,nosuid "$R/$d" 2>/dev/null || true
+  fi
+done
+mkdir -p "$R/dev" "$R/proc" "$R/work" "$R/tmp"
+chmod 1777 "$R/tmp"
+for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" "$R/dev/$n"; done
+ln -s /proc/self/fd "$R/dev/fd"
+mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
+mount --bind "$W/box" "$R/work"
+touch "$R/node" "$R/claude"
+mount --bind "$NODE" "$R/node"
+mount --bind "$CLAUDE" "$R/claude"
+cd "$R"
+mkdir .old
+pivot_root . .old
+umount -l /.old
+rmdir /.old
+cd /
+ENV="env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/tmp TERM=dumb LANG=C.UTF-8"
+if [ -n "$AS" ]; then
+  exec setpriv --reuid="\${AS%%:*}" --regid="\${AS##*:}" --clear-groups --inh-caps=-all $ENV /node /work/runner.cjs /work/job.json
+fi
+exec $ENV /node /work/runner.cjs /work/job.json
+`.replace(/\\\$/g, '$');
+/**
+ * Runs `runs` in order inside one sandbox (one capture for all), the box folder `work/box` holding
+ * the staged projects and homes. Throws when the sandbox can't be made or the runner fails.
+ */
+async function runInSandbox(o) {
+    const support = await sandboxSupport();
+    if ('error' in support)
+        throw new Error(support.error);
+    const box = external_node_path_default().join(o.work, 'box');
+    (0,external_node_fs_.mkdirSync)(box, { recursive: true });
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'runner.cjs'), `(${captureRunner.toString()})(process.argv[2]);\n`);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'job.json'), JSON.stringify({ runs: o.runs, timeoutMs: o.timeoutMs }));
+    const uid = process.getuid?.() ?? 0;
+    const gid = process.getgid?.() ?? 0;
+    const as = support.how === 'sudo' ? `${uid}:${gid}` : '';
+    // The setup script is a file of the work folder: sudo gets no script text on its command line.
+    const setup = external_node_path_default().join(o.work, 'setup.sh');
+    (0,external_node_fs_.writeFileSync)(setup, SETUP);
+    const r = await exec([...prefix(support.how), 'sh', setup, (0,external_node_fs_.realpathSync)(o.work), (0,external_node_fs_.realpathSync)(process.execPath), (0,external_node_fs_.realpathSync)(o.binary), as], o.timeoutMs * (o.runs.length + 1));
+    let results;
+    try {
+        results = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(box, 'results.json'), 'utf8'));
+    }
+    catch {
+        results = undefined;
+    }
+    if (!results)
+        throw new Error(`the sandbox ended with exit ${r.code} and no results: ${r.stderr.trim().slice(-500)}`);
+    return results;
+}
+/**
+ * The program run inside the sandbox (written out as its own file, so it must reference nothing
+ * outside itself): a loopback fake of the Messages API that answers a minimal stream, and Claude
+ * Code run on each project in turn with a fixed environment. Writes results.json beside the job.
+ */
+function captureRunner(jobPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const http = process.getBuiltinModule('node:http');
+    const cp = process.getBuiltinModule('node:child_process');
+    const pathm = process.getBuiltinModule('node:path');
+    const job = JSON.parse(fs.readFileSync(jobPath, 'utf8'));
+    const root = pathm.dirname(jobPath);
+    const seen = [];
+    let all = 0;
+    const server = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            all++;
+            const url = req.url ?? '';
+            if (url.startsWith('/v1/messages/count_tokens')) {
+                res.writeHead(200, { 'content-type': 'application/json' });
+                res.end('{"input_tokens":1}');
+                return;
+            }
+            if (req.method === 'POST' && url.startsWith('/v1/messages')) {
+                let body = null;
+                try {
+                    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+                }
+                catch {
+                    body = null;
+                }
+                seen.push({ body, at: performance.now() });
+                res.writeHead(200, { 'content-type': 'text/event-stream' });
+                const ev = (type, data) => res.write('event: ' + type + '\ndata: ' + JSON.stringify({ type, ...data }) + '\n\n');
+                ev('message_start', {
+                    message: {
+                        id: 'msg_capture',
+                        type: 'message',
+                        role: 'assistant',
+                        model: 'capture',
+                        content: [],
+                        stop_reason: null,
+                        stop_sequence: null,
+                        usage: { input_tokens: 1, output_tokens: 1 },
+                    },
+                });
+                ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                ev('content_block_stop', { index: 0 });
+                ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                ev('message_stop', {});
+                res.end();
+                return;
+            }
+            res.writeHead(200, { 'content-type': 'application/json' });
+            res.end('{}');
+        });
+    });
+    server.listen(0, '127.0.0.1', async () => {
+        const port = server.address().port;
+        const results = [];
+        for (const r of job.runs) {
+            const before = seen.length;
+            const beforeAll = all;
+            const home = pathm.join(root, r.home);
+            fs.mkdirSync(pathm.join(home, '.claude'), { recursive: true });
+            const args = ['-p', 'hi', '--settings', '{"disableAllHooks":true}', '--strict-mcp-config'];
+            if (r.model)
+                args.push('--model', r.model);
+            for (const d of r.pluginDirs ?? [])
+                args.push('--plugin-dir', pathm.join(root, d));
+            const env = {
+                PATH: '/usr/local/bin:/usr/bin:/bin',
+                HOME: home,
+                CLAUDE_CONFIG_DIR: pathm.join(home, '.claude'),
+                TERM: 'dumb',
+                ANTHROPIC_BASE_URL: 'http://127.0.0.1:' + port,
+                ANTHROPIC_API_KEY: 'capture-only',
+                DISABLE_TELEMETRY: '1',
+                CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+                DISABLE_AUTOUPDATER: '1',
+                DISABLE_ERROR_REPORTING: '1',
+            };
+            const t0 = performance.now();
+            const done = await new Promise((resolve) => {
+                const child = cp.spawn('/claude', args, { cwd: pathm.join(root, r.project), env, stdio: ['ignore', 'ignore', 'pipe'] });
+                let err = '';
+                child.stderr.on('data', (c) => {
+                    if (err.length < 8192)
+                        err += c.toString();
+                });
+                const timer = setTimeout(() => child.kill('SIGKILL'), job.timeoutMs);
+                child.on('error', (e) => {
+                    clearTimeout(timer);
+                    resolve({ code: null, stderr: e.message });
+                });
+                child.on('close', (c) => {
+                    clearTimeout(timer);
+                    resolve({ code: c, stderr: err });
+                });
+            });
+            const first = seen.slice(before).find((x) => x.body !== null && typeof x.body === 'object' && 'messages' in x.body);
+            results.push({
+                name: r.name,
+                body: first ? first.body : null,
+                firstRequestMs: first ? first.at - t0 : 0,
+                exitCode: done.code,
+                stderr: done.stderr,
+                requests: all - beforeAll,
+            });
+        }
+        fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
+        server.close();
+        process.exit(0);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/conformance/stage.ts
+/**
+ * Writes one side of a comparison into a temporary folder, from its source (git objects or a
+ * working tree), so that Claude Code can be run on exactly that side: regular files within the
+ * run's limits, symlinks that stay inside the tree, nothing else. I/O only.
+ */
+
+
+
+
+/** Never staged: git's own folders and pointer files, dependencies, and MCP declarations (servers are never started). */
+const LEFT_OUT = /(^|\/)(\.git(\/|$)|node_modules\/)|(^|\/)\.mcp\.json$/;
+/** Claude Code settings files, project and local, at any depth (plugins' own settings included). */
+const SETTINGS_FILE = /(^|\/)settings(\.local)?\.json$/;
+/**
+ * The settings keys that change what a session loads, and nothing else: every key that runs a
+ * command (apiKeyHelper, awsAuthRefresh, awsCredentialExport, gcpAuthRefresh, otelHeadersHelper,
+ * statusLine, fileSuggestion, hooks, ...), reaches the network (extraKnownMarketplaces, MCP) or
+ * sets the environment (env: ANTHROPIC_BASE_URL, proxies, NODE_OPTIONS, GIT_TRACE, ...) is dropped.
+ * An allowlist, so that a key a future Claude Code release adds is dropped until it is modelled.
+ */
+const STAGED_SETTINGS_KEYS = [
+    'model',
+    'outputStyle',
+    'skillOverrides',
+    'claudeMdExcludes',
+    'instructionFiles',
+    'skillListingBudgetFraction',
+    'skillListingMaxDescChars',
+    'agent',
+];
+/** The environment variables of `env` that change loading (listing budget, memory files), with plain values only. */
+const STAGED_ENV_KEYS = ['SLASH_COMMAND_TOOL_CHAR_BUDGET', 'CLAUDE_CODE_DISABLE_CLAUDE_MDS'];
+/** A settings file as staged: only the allowlisted keys (and `permissions` rules as plain strings); `{}` when it is not a JSON object. */
+function stagedSettings(data) {
+    let v;
+    try {
+        v = JSON.parse(data.toString('utf8'));
+    }
+    catch {
+        return '{}';
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return '{}';
+    const src = v;
+    const out = {};
+    for (const k of STAGED_SETTINGS_KEYS)
+        if (Object.hasOwn(src, k))
+            out[k] = src[k];
+    const env = src.env;
+    if (typeof env === 'object' && env !== null && !Array.isArray(env)) {
+        const kept = {};
+        for (const k of STAGED_ENV_KEYS) {
+            const x = env[k];
+            if ((typeof x === 'string' || typeof x === 'number') && /^[\w.-]{0,32}$/.test(String(x)))
+                kept[k] = String(x);
+        }
+        if (Object.keys(kept).length)
+            out.env = kept;
+    }
+    const perms = src.permissions;
+    if (typeof perms === 'object' && perms !== null && !Array.isArray(perms)) {
+        const kept = {};
+        for (const k of ['allow', 'deny', 'ask']) {
+            const list = perms[k];
+            if (Array.isArray(list))
+                kept[k] = list.filter((x) => typeof x === 'string');
+        }
+        if (Object.keys(kept).length)
+            out.permissions = kept;
+    }
+    return JSON.stringify(out);
+}
+async function stageSource(source, dest, limits = DEFAULT_LIMITS) {
+    const entries = await source.list();
+    const files = entries.filter((e) => e.type === 'file' && e.size <= limits.maxFileBytes && !LEFT_OUT.test(e.path));
+    let bytes = 0;
+    let skipped = 0;
+    const take = [];
+    for (const f of files) {
+        if (take.length >= limits.maxFiles || bytes + f.size > limits.maxTotalBytes) {
+            skipped++;
+            continue;
+        }
+        bytes += f.size;
+        take.push(f.path);
+    }
+    for (let i = 0; i < take.length; i += 2000) {
+        const got = await source.read(take.slice(i, i + 2000));
+        for (const [p, b] of got) {
+            const abs = external_node_path_default().join(dest, p);
+            // A path the file system refuses (ENAMETOOLONG past PATH_MAX, a name too long) is left out and counted.
+            try {
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+                (0,external_node_fs_.writeFileSync)(abs, SETTINGS_FILE.test(p) ? stagedSettings(b.data) : b.data);
+            }
+            catch {
+                skipped++;
+            }
+        }
+    }
+    // Symlinks only when they resolve inside the tree: nothing of the machine is reachable from the copy.
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    for (const e of entries) {
+        if (e.type !== 'symlink' || !e.linkTarget)
+            continue;
+        if (!tree.resolve(e.path).ok || e.linkTarget.startsWith('/')) {
+            skipped++;
+            continue;
+        }
+        const abs = external_node_path_default().join(dest, e.path);
+        try {
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+            (0,external_node_fs_.symlinkSync)(e.linkTarget, abs);
+        }
+        catch {
+            skipped++;
+        }
+    }
+    return { files: take.length, bytes, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/anthropic.ts
+const ANTHROPIC_VERSION = '2023-06-01';
+/** Requests in flight at once. */
+const ANTHROPIC_CONCURRENCY = 4;
+function anthropicCounter(o) {
+    const base = (o.baseUrl || 'https://api.anthropic.com').replace(/\/+$/, '');
+    const one = async (text) => {
+        const res = await fetch(`${base}/v1/messages/count_tokens`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-api-key': o.apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+            body: JSON.stringify({ model: o.model, messages: [{ role: 'user', content: text }] }),
+            signal: AbortSignal.timeout(o.timeoutMs ?? 30_000),
+        });
+        if (!res.ok)
+            throw new Error(`count_tokens answered ${res.status}: ${(await res.text()).slice(0, 200)}`);
+        const body = (await res.json());
+        if (typeof body.input_tokens !== 'number')
+            throw new Error('count_tokens answered without input_tokens');
+        return body.input_tokens;
+    };
+    let overhead;
+    return {
+        name: `anthropic count_tokens (${o.model})`,
+        async count(texts) {
+            overhead ??= one('x').then((n) => Math.max(0, n - 1));
+            const framing = await overhead;
+            const out = new Array(texts.length).fill(0);
+            let next = 0;
+            const worker = async () => {
+                while (next < texts.length) {
+                    const i = next++;
+                    out[i] = texts[i].length === 0 ? 0 : Math.max(0, (await one(texts[i])) - framing);
+                }
+            };
+            await Promise.all(Array.from({ length: Math.min(ANTHROPIC_CONCURRENCY, texts.length) }, worker));
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/facts.ts
+/**
+ * Facts of what Claude Code sends in its first request: memory files, skill-listing entries and
+ * agent-listing entries. Names, counts, flags and hashes only, never Claude Code's own text, so
+ * they can be committed as goldens and compared with what the analyzer predicts.
+ */
+
+
+const LISTING_HEADING = 'The following skills are available for use with the Skill tool:';
+const AGENT_HEADING = 'Available agent types for the Agent tool:';
+const MEMORY_SECTION = /^Contents of (.+?) \(([^)]*)\):\n\n/;
+const SCOPES = [
+    [/^project instructions/, 'project'],
+    [/^user's private project/, 'local'],
+    [/^user's private global/, 'user'],
+    [/^organization/, 'managed'],
+    [/auto-memory/, 'auto-memory'],
+];
+function shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+/** Display width as Claude Code measures listing lines. */
+const lineWidth = displayWidth;
+/** Every text block of a Messages API request body (system and all messages). */
+function requestTexts(body) {
+    const out = [];
+    const b = body;
+    const push = (c) => {
+        if (typeof c === 'string')
+            out.push(c);
+        else if (Array.isArray(c))
+            for (const x of c)
+                if (x && typeof x === 'object' && typeof x.text === 'string')
+                    out.push(x.text);
+    };
+    push(b.system);
+    if (Array.isArray(b.messages))
+        for (const m of b.messages)
+            push(m?.content);
+    return out;
+}
+/**
+ * Splits a block of `- name...` lines into entries. A description may hold newlines; a new entry
+ * starts only where a line starts with `- ` followed by a name (no spaces) and `: `, ` (` or the end.
+ */
+function splitEntries(block) {
+    const lines = block.split('\n');
+    const entries = [];
+    for (const line of lines) {
+        if (/^- [A-Za-z0-9_.:@/+-]+(?:: | \(|$)/.test(line) || entries.length === 0)
+            entries.push(line);
+        else
+            entries[entries.length - 1] += `\n${line}`;
+    }
+    return entries.filter((e) => e.startsWith('- '));
+}
+function entryName(line) {
+    const first = line.slice(2).split('\n')[0];
+    const i = first.indexOf(': ');
+    if (i < 0)
+        return { name: first.trimEnd(), described: false };
+    return { name: first.slice(0, i), described: true };
+}
+/** The block after a heading, up to the next blank line that is followed by a line not starting an entry. */
+function blockAfter(text, heading) {
+    const at = text.indexOf(heading);
+    if (at < 0)
+        return undefined;
+    let rest = text.slice(at + heading.length).replace(/^\n+/, '');
+    // The block ends at a blank line followed by something that is not an entry.
+    // (In a <system-reminder> message it ends at the closing tag, with no blank line before it.)
+    const end = /\n\n(?!- )|\n<\/system-reminder>/.exec(rest);
+    if (end)
+        rest = rest.slice(0, end.index);
+    return rest;
+}
+/**
+ * Agent lines: each runs from `- name: ` to its ` (Tools: ...)` at the end of a line, so that
+ * descriptions holding blank lines (`\n\n<example>`) stay whole.
+ */
+function agentLines(text) {
+    const at = text.indexOf(AGENT_HEADING);
+    if (at < 0)
+        return [];
+    const out = [];
+    let p = at + AGENT_HEADING.length + 1;
+    const end = /\(Tools: [^()\n]*\)(?=\n- |\n\n|\n?$)/g;
+    while (text.startsWith('- ', p)) {
+        end.lastIndex = p;
+        const m = end.exec(text);
+        if (!m)
+            break;
+        const stop = m.index + m[0].length;
+        out.push(text.slice(p, stop));
+        p = stop + 1;
+    }
+    return out;
+}
+/** Facts from a captured first request. `root`: the project directory; `home`: the fresh home. */
+function extractFacts(body, root, home) {
+    const texts = requestTexts(body);
+    const memory = [];
+    const all = texts.join('\n\n');
+    const rel = (p) => {
+        const norm = p.replace(/\\/g, '/');
+        if (norm === root || norm.startsWith(root + '/'))
+            return norm.slice(root.length + 1);
+        if (home && norm.startsWith(home + '/'))
+            return '~/' + norm.slice(home.length + 1);
+        return norm;
+    };
+    for (const t of texts) {
+        let idx = t.indexOf('Contents of ');
+        while (idx >= 0) {
+            const m = MEMORY_SECTION.exec(t.slice(idx));
+            if (m) {
+                const start = idx + m[0].length;
+                const next = t.indexOf('\n\nContents of ', start);
+                const endTag = t.indexOf('\n</system-reminder>', start);
+                let end = t.length;
+                for (const e of [next, endTag])
+                    if (e >= 0 && e < end)
+                        end = e;
+                const content = t.slice(start, end).replace(/\n+IMPORTANT: this context may or may not be relevant[\s\S]*$/, '');
+                memory.push({ path: rel(m[1]), scope: SCOPES.find(([re]) => re.test(m[2]))?.[1] ?? m[2], chars: content.length });
+                idx = t.indexOf('Contents of ', end);
+            }
+            else
+                idx = t.indexOf('Contents of ', idx + 1);
+        }
+    }
+    const listingBlock = blockAfter(all, LISTING_HEADING);
+    const entries = (listingBlock ? splitEntries(listingBlock) : []).map((line) => ({ ...entryName(line), chars: lineWidth(line), hash: shortHash(line) }));
+    const listingChars = entries.reduce((s, e) => s + e.chars, 0) + Math.max(0, entries.length - 1);
+    const agents = agentLines(all).map((line) => ({ name: entryName(line).name, chars: line.length, hash: shortHash(line) }));
+    const model = typeof body.model === 'string' ? body.model : '';
+    return { model, memory, listing: { chars: listingChars, entries }, agents };
+}
+/** Marks Claude Code's own entries (those of an empty project) as bundled / built in. */
+function markBuiltins(f, empty) {
+    const skills = new Set(empty.listing.entries.map((e) => e.name));
+    const agents = new Set(empty.agents.map((a) => a.name));
+    return {
+        ...f,
+        listing: { ...f.listing, entries: f.listing.entries.map((e) => (skills.has(e.name) ? { ...e, bundled: true } : e)) },
+        agents: f.agents.map((a) => (agents.has(a.name) ? { ...a, builtin: true } : a)),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/conformance/predict.ts
+/**
+ * What the analyzer predicts Claude Code sends, as the same facts the recorder extracts from a real
+ * request (facts.ts): so that the two can be compared entry by entry.
+ */
+
+
+
+
+
+function predictFacts(s, model, builtinAgents = []) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const memory = s.files
+        .filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && counted.has(f.unit))
+        .map((f) => {
+        const user = s.units.find((u) => u.type === 'user' && u.name === f.unit);
+        if (user)
+            return { path: `~/.claude/${f.path.slice(user.root.length + 1)}`, scope: 'user', chars: f.chars };
+        return { path: f.path, scope: /(^|\/)CLAUDE\.local\.md$/.test(f.path) ? 'local' : 'project', chars: f.chars };
+    });
+    const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const nameOnly = new Set(items.filter((e) => e.description === undefined));
+    const l = buildListing(items, model, nameOnly);
+    const entries = l.lines.map((line) => ({
+        name: line.name,
+        described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
+        chars: l.bare.has(line) ? line.bare : line.full,
+        hash: '',
+        ...(line.bundled ? { bundled: true } : {}),
+    }));
+    const agents = [
+        ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
+        ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
+    ];
+    return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
+}
+/** Every disagreement between a recorded and a predicted set of facts, in words. */
+function disagreements(real, predicted) {
+    const out = [];
+    const paths = (f) => f.memory.map((m) => m.path).sort();
+    if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
+        out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+    for (const m of real.memory) {
+        const p = predicted.memory.find((x) => x.path === m.path);
+        if (p && p.chars !== m.chars)
+            out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
+    }
+    const names = (f) => f.listing.entries.map((e) => e.name);
+    if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
+        out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+    const bare = (f) => f.listing.entries
+        .filter((e) => !e.described)
+        .map((e) => e.name)
+        .sort();
+    if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
+        out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+    for (const e of real.listing.entries) {
+        const p = predicted.listing.entries.find((x) => x.name === e.name);
+        if (p && p.chars !== e.chars && !e.bundled)
+            out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+    }
+    if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
+        out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
+    const agents = (f) => f.agents.map((a) => a.name);
+    if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
+        out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+    return out;
+}
+/** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
+async function predictLike(dir, real, counter) {
+    const model = modelFor(real.model);
+    const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
+    const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
+    // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
+    const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
+    const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
+    const predicted = predictFacts(snap, model, real.agents.filter((a) => a.builtin).map((a) => a.name));
+    // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
+    predicted.agents.sort((a, b) => compareNames(a.name, b.name));
+    return predicted;
+}
+
+;// CONCATENATED MODULE: ./src/conformance/measure.ts
+/**
+ * `--measure claude-code[@VERSION]`: runs the real Claude Code on a side (written from its git
+ * objects or working tree into a temporary folder, with a fresh home), captures its first request on
+ * loopback, and reports what it sent next to the model's figures, with every difference as drift.
+ *
+ * It executes a program on the measured tree, so it is safe by construction: hooks disabled, MCP
+ * servers not started, no credential passed, the API a loopback capture (collect/claude-code.ts);
+ * the Action refuses it where the head is untrusted and the token can write (pull_request_target).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** Parses `claude-code[@VERSION]`; anything else is refused. */
+function parseMeasureSpec(spec) {
+    const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
+    if (!m)
+        throw new Error(`--measure expects claude-code or claude-code@VERSION (e.g. claude-code@${PINNED_CLAUDE_CODE_VERSION}, claude-code@latest), got "${spec}"`);
+    return { version: m[1] ?? PINNED_CLAUDE_CODE_VERSION };
+}
+/**
+ * Stages the sides (and an empty project, which shows what Claude Code brings itself: bundled
+ * skills, built-in agents), runs Claude Code `rounds` times on each in interleaved order (A B A B,
+ * so that machine noise hits both alike) inside the sandbox (collect/sandbox.ts), and turns each
+ * side's first run into a measurement. Throws when Claude Code can't be run or sends no request.
+ */
+async function measureSides(sides, o) {
+    const { version: wanted } = parseMeasureSpec(o.spec);
+    const support = await sandboxSupport();
+    if ('error' in support)
+        throw new Error(support.error);
+    const version = o.binary ? wanted : await resolveVersion(wanted);
+    const binary = o.binary ?? (await ensureClaudeCode(version, o.cacheDir, o.log));
+    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-measure-'));
+    try {
+        const box = external_node_path_default().join(work, 'box');
+        const staged = [];
+        for (const s of [{ name: 'empty', source: null, snapshot: null }, ...sides]) {
+            const dir = external_node_path_default().join(box, s.name);
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            const counts = s.source ? await stageSource(s.source, dir) : { files: 0, bytes: 0, skipped: 0 };
+            (0,external_node_child_process_.execFileSync)('git', ['init', '-q', dir], { env: { PATH: process.env.PATH } });
+            if (s.snapshot)
+                staged.push({ name: s.name, snapshot: s.snapshot, staged: counts });
+        }
+        const run = (side, round, snapshot) => ({
+            name: `${side}-${round}`,
+            project: side,
+            home: `homes/${side}-${round}`,
+            ...(modelFlag(o.model) ? { model: modelFlag(o.model) } : {}),
+            ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
+        });
+        const runs = [run('empty', 0)];
+        for (let i = 0; i < o.rounds; i++)
+            for (const s of staged)
+                runs.push(run(s.name, i, s.snapshot));
+        const results = await runInSandbox({ binary, work, runs, timeoutMs: 120_000 });
+        const byName = new Map(results.map((r) => [r.name, r]));
+        const facts = (name, project) => {
+            const r = byName.get(name);
+            if (!r || r.body === null)
+                throw new Error(`Claude Code made no Messages request for ${project} (exit ${r?.exitCode ?? 'none'}): ${(r?.stderr ?? 'no run').trim().slice(0, 500)}`);
+            return { facts: extractFacts(r.body, `${BOX_ROOT}/${project}`, `${BOX_ROOT}/homes/${name}`), body: r.body };
+        };
+        const empty = facts('empty-0', 'empty').facts;
+        const out = [];
+        for (const s of staged) {
+            const first = facts(`${s.name}-0`, s.name);
+            const measured = markBuiltins(first.facts, empty);
+            const predicted = predictFacts(s.snapshot, o.model, measured.agents.filter((a) => a.builtin).map((a) => a.name));
+            predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
+            const counted = await o.countRequest(first.body);
+            out.push({
+                version,
+                facts: measured,
+                firstRequest: { chars: requestChars(first.body), ...counted },
+                startupMs: Array.from({ length: o.rounds }, (_, i) => byName.get(`${s.name}-${i}`)?.firstRequestMs ?? 0),
+                drift: disagreements(measured, predicted),
+                staged: s.staged,
+            });
+        }
+        return out;
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
+}
+/** The --model flag for a run: none when the judged model is the one the project's settings pick (Claude Code then picks it itself). */
+function modelFlag(model) {
+    return model.id;
+}
+function requestChars(body) {
+    const b = body;
+    return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
+}
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+function pluginDirsOf(snapshot) {
+    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+}
+/** Claude Code run on one side, `rounds` times. */
+async function measureOne(source, snapshot, o) {
+    const [m] = await measureSides([{ name: 'side', source, snapshot }], o);
+    return m;
+}
+/**
+ * Both sides, Claude Code's start-up timed in interleaved rounds (A B A B ...) so that machine noise
+ * hits both alike; the ratio comes with the interval of the per-round ratios.
+ */
+async function measurePair(base, head, o) {
+    const [a, b] = (await measureSides([
+        { name: 'base', ...base },
+        { name: 'head', ...head },
+    ], o));
+    const med = (xs) => {
+        const s = [...xs].sort((x, y) => x - y);
+        return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    };
+    const ratios = a.startupMs.map((x, i) => b.startupMs[i] / Math.max(x, 1e-6));
+    const r3 = (x) => Math.round(x * 1000) / 1000;
+    const r1 = (x) => Math.round(x * 10) / 10;
+    return {
+        base: a,
+        head: b,
+        loadTime: {
+            rounds: a.startupMs.length,
+            baseMedianMs: r1(med(a.startupMs)),
+            headMedianMs: r1(med(b.startupMs)),
+            ratio: r3(med(b.startupMs) / Math.max(med(a.startupMs), 1e-6)),
+            ratioMin: r3(Math.min(...ratios)),
+            ratioMax: r3(Math.max(...ratios)),
+            source: 'claude-code',
+        },
+    };
+}
+/**
+ * Counts a captured first request: exactly with Anthropic's token-counting endpoint when a key is
+ * given (the request as Claude Code sent it: system, messages, tools), else the offline estimate of
+ * its text, labelled as such. The key goes to api.anthropic.com only, never to Claude Code.
+ */
+function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.com', log) {
+    return async (body) => {
+        const b = body;
+        if (apiKey) {
+            try {
+                const res = await fetch(`${baseUrl.replace(/\/+$/, '')}/v1/messages/count_tokens`, {
+                    method: 'POST',
+                    headers: { 'content-type': 'application/json', 'x-api-key': apiKey, 'anthropic-version': ANTHROPIC_VERSION },
+                    body: JSON.stringify({ model: b.model, system: b.system, messages: b.messages, tools: b.tools }),
+                    signal: AbortSignal.timeout(30_000),
+                });
+                const j = (await res.json());
+                if (res.ok && typeof j.input_tokens === 'number')
+                    return { tokens: j.input_tokens, exact: true, counter: `anthropic count_tokens (${b.model})` };
+                log?.(`count_tokens answered ${res.status}: using the offline estimate for the first request`);
+            }
+            catch (e) {
+                log?.(`count_tokens failed (${e.message}): using the offline estimate for the first request`);
+            }
+        }
+        const texts = [...requestTexts(body), JSON.stringify(b.tools ?? [])];
+        const counts = await counter.countAll(texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t })));
+        return { tokens: texts.reduce((a, t) => a + (counts.get(counter_TokenCounter.key(t)) ?? 0), 0), exact: false, counter: `${counter.source.name} estimate` };
     };
 }
 
@@ -6420,6 +6907,8 @@ function claude_code_claudeCodeLines(m) {
 }
 /** For the comment and summary: a base/head table and the drift, folded. */
 function claudeCodeSection(r) {
+    if (r.measureError)
+        return `#### What Claude Code itself sent\n⚠️ Could not measure with Claude Code: ${md(r.measureError, 600)}. The gate decided on the analyzer's figures alone.`;
     const c = r.claudeCode;
     if (!c)
         return '';
@@ -6514,6 +7003,8 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
         if (diags.length > 30)
             out.push(`... and ${diags.length - 30} more (use --json for all)`);
     }
+    if (s.measureError)
+        out.push('', `Could not measure with Claude Code: ${s.measureError}`);
     if (s.claudeCode) {
         out.push('');
         out.push(...claudeCodeLines(s.claudeCode));
@@ -6816,6 +7307,24 @@ function unknownsSection(r) {
     ].filter(Boolean);
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
+/** What the pull request changed in its own budget config, and what of it was not applied. */
+function configSection(r) {
+    const c = r.configReview;
+    if (!c || c.error)
+        return '';
+    const list = (xs) => xs.map((x) => `- ${md(x, 300)}`).join('\n');
+    const applied = c.changes.filter((x) => !c.notApplied.includes(x));
+    const parts = [`#### This pull request changes its budget config (${md(c.file, 120)})`];
+    if (c.accepted)
+        parts.push(`Applied as it is: a maintainer accepted it with the label \`${md(c.acceptLabel, 80)}\`.\n${list(c.changes)}`);
+    else {
+        if (c.notApplied.length)
+            parts.push(`⚠️ **Not applied**: it would loosen the gate that judges this pull request, or change what is measured. The base branch's config decides until the change lands${c.acceptLabel ? `, or a maintainer adds the label \`${md(c.acceptLabel, 80)}\`` : ''}.\n${list(c.notApplied)}`);
+        if (applied.length)
+            parts.push(`Applied (the stricter of base and head):\n${list(applied)}`);
+    }
+    return parts.join('\n\n');
+}
 function footer(r, o = {}) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
@@ -6832,6 +7341,7 @@ function comment_renderComment(r, opts = {}) {
             opts.key !== undefined ? marker(opts.key) : '',
             `### ${verdictLine(r)}`,
             metricsTable(r),
+            configSection(r),
             regressions(r, opts),
             preexistingSection(r, opts),
             claudeCodeSection(r),
@@ -6855,6 +7365,7 @@ function comment_renderComment(r, opts = {}) {
         opts.key !== undefined ? marker(opts.key) : '',
         `### ${verdictLine(r)}`,
         metricsTable(r),
+        configSection(r).slice(0, limit / 4),
         regressions(r, opts)
             .slice(0, limit / 2)
             .replace(/\n[^\n]*$/, ''),
@@ -6912,8 +7423,16 @@ function diff_text_renderDiffText(r) {
         }
     }
     const old = r.results.filter((x) => x.preexisting);
+    const c = r.configReview;
+    if (c && !c.error && c.changes.length) {
+        out.push('', `This change edits its budget config (${c.file})${c.accepted ? `: applied, accepted with the label "${c.acceptLabel}"` : ''}:`);
+        for (const x of c.changes)
+            out.push(`  ${c.notApplied.includes(x) ? 'NOT APPLIED' : 'applied    '} ${x}`);
+    }
     if (old.length)
-        out.push('', `Already on the base branch (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+        out.push('', `Already on the base (not caused by this change): ${old.map((x) => x.id).join(', ')}`);
+    if (r.measureError)
+        out.push('', `Could not measure with Claude Code: ${r.measureError}. The gate decided on the analyzer's figures alone.`);
     if (r.claudeCode) {
         out.push('');
         out.push('Claude Code itself, base -> head:');
@@ -7113,7 +7632,7 @@ async function analyzeCommand(positionals, o, proc) {
     let snapshot = await snapshotOf(side[0], opts, counter, { snapshots, digests });
     const measure = measureOptions(o, config, counter, proc);
     if (measure)
-        snapshot = { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+        snapshot = await withMeasurement(snapshot, source, measure);
     save();
     proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
@@ -7146,6 +7665,16 @@ async function openSide(spec, dir) {
     if (existsSync(asPath) && statSync(asPath).isDirectory() && !/^[0-9a-f]{7,40}$/.test(spec))
         return { kind: 'source', source: await openSource(asPath), label: spec };
     return { kind: 'source', source: await openSource(dir, spec), label: spec };
+}
+/** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
+async function withMeasurement(snapshot, source, measure) {
+    try {
+        return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+    }
+    catch (e) {
+        measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
+        return { ...snapshot, measureError: errorMessage(e) };
+    }
 }
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
 function measureOptions(o, config, counter, proc) {
@@ -7214,7 +7743,16 @@ async function runDiff(baseSide, headSide, config, counter, extras = {}) {
     if (measure) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
             throw new errors_UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
-        const m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        let m;
+        try {
+            m = await measurePair({ source: baseSide.source, snapshot: base }, { source: headSide.source, snapshot: head }, measure);
+        }
+        catch (e) {
+            // Claude Code that can't be run, or sends no request, is reported; the gate decides without it.
+            measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
+            const report = compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+            return { ...report, measureError: errorMessage(e) };
+        }
         const report = compare({
             base: { ...base, claudeCode: m.base },
             head: { ...head, claudeCode: m.head },
@@ -7790,6 +8328,7 @@ function renderRoadmap(i, history, resolved) {
 
 
 
+
 /** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
 function gate_cachesFor(ctx) {
     const remote = ctx.opts.anthropicApiKey
@@ -7813,9 +8352,7 @@ async function pullRequest(ctx, event) {
         throw new errors_UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
     const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
     ctx.log.info(`Comparing ${compared.how}.`);
-    // pull_request_target runs with a write token on untrusted code: budgets come from the base commit.
-    const config = await configAt(ctx.workspace, ctx.opts, event === 'pull_request_target' ? compared.base : compared.head);
-    ctx.log.info(`Budgets: ${config.file}${event === 'pull_request_target' ? ' (read from the base commit: pull_request_target)' : ''}.`);
+    const config = await pullRequestConfig(ctx, event, compared, pr);
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
     const measure = measureFor(ctx, event, config, counter);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
@@ -7824,6 +8361,34 @@ async function pullRequest(ctx, event) {
     const withHow = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
     writeArtifacts(ctx, withHow);
     await publish(ctx, withHow, pr?.number, headSha);
+}
+/**
+ * The budgets that judge a pull request. The head's config is the pull request's own input: on
+ * pull_request_target it is not read at all; otherwise the stricter of base and head decides
+ * (config/review.ts) unless a maintainer put the accept label on the pull request. A config that
+ * can't be read is reported (a failing result for the head's; the defaults for the base's), never a
+ * run that publishes nothing.
+ */
+async function pullRequestConfig(ctx, event, compared, pr) {
+    let base = await configOrError(ctx.workspace, ctx.opts, compared.base);
+    if ('error' in base) {
+        ctx.log.warning(`The base branch's budget config can't be read (${base.error}): the built-in defaults judge this pull request.`);
+        base = normalizeConfig({}, 'defaults', modelOverrides(ctx.opts));
+    }
+    if (event === 'pull_request_target') {
+        ctx.log.info(`Budgets: ${base.file} (read from the base commit: pull_request_target).`);
+        return base;
+    }
+    const head = compared.head === compared.base ? base : await configOrError(ctx.workspace, ctx.opts, compared.head);
+    const label = ctx.opts.acceptConfigLabel;
+    const accepted = !!label && (pr?.labels ?? []).some((l) => l?.name === label);
+    const { config, review } = reviewConfig(base, head, accepted, label);
+    if (review?.error)
+        ctx.log.warning(`The pull request's budget config can't be read: ${review.error}`);
+    else if (review?.notApplied.length)
+        ctx.log.warning(`The pull request changes its budget config; not applied (it would loosen the gate or change what is measured): ${review.notApplied.join('; ')}.${label ? ` A maintainer accepts it with the label "${label}".` : ''}`);
+    ctx.log.info(`Budgets: ${config.file}${review?.accepted ? ` (the pull request's, accepted by the label "${label}")` : ''}.`);
+    return config;
 }
 /**
  * The `measure` input. Running Claude Code executes a program on the measured tree: never where the
@@ -7905,7 +8470,7 @@ async function roadmap(ctx) {
     // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
     const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
     if (measure)
-        snapshot = { ...snapshot, claudeCode: await measure_measureOne(source, snapshot, measure) };
+        snapshot = await withMeasurement(snapshot, source, measure);
     save();
     const recommendations = rank_recommend(snapshot, config.minSaving);
     ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
@@ -8027,6 +8592,7 @@ function readOptions(get, env) {
         measure: get('measure').trim(),
         measureRounds: options_num(get, 'measure-rounds', 1) ?? 3,
         anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
+        acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
     };
 }
 
@@ -8101,4 +8667,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=554.index.js.map
+//# sourceMappingURL=58.index.js.map
