@@ -55,7 +55,14 @@ export function buildListing(entries: readonly ListingEntry[], model: LoadingMod
         entry: e,
       };
     }),
-    ...model.bundledEntries.map((b) => ({ name: b.name, full: b.chars, bare: b.name.length + 2, fixed: !b.competes, bundled: true })),
+    // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
+    ...model.bundledEntries.map((b) => ({
+      name: b.name,
+      full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
+      bare: b.name.length + 2,
+      fixed: !b.competes,
+      bundled: true,
+    })),
   ];
   const budget = skillListingBudget(model);
   const sep = Math.max(0, lines.length - 1);

@@ -34,6 +34,8 @@ export function entryItems(plan: Plan): { key: string; text: string }[] {
 
 /** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureContext): Promise<Snapshot> {
+  // The model the plan applied: the judged one with the project's settings (model, listing keys) over it.
+  const model = plan.model;
   const counts = await counter.countAll(entryItems(plan));
   const tok = (t: string) => counts.get(TokenCounter.key(t)) ?? 0;
   const tokFile = (f: Plan['files'][number]) => {
@@ -68,7 +70,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
 
   const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
   const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i]!.nameOnly));
-  const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, ctx.model, counted);
+  const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, model, counted);
   for (const e of truncatedItems) e.truncated = true;
   const skills = { ...skillSummary, items: skillItems };
   const agentItems: ListingEntry[] = plan.agentEntries.map((e) => entryRecord(e, tok));
@@ -80,8 +82,8 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     chars: agentChars,
     tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
     claudeEstimateTokens: claudeEstimate,
-    warnAt: ctx.model.agentListingWarnTokens,
-    overLimit: claudeEstimate > ctx.model.agentListingWarnTokens,
+    warnAt: model.agentListingWarnTokens,
+    overLimit: claudeEstimate > model.agentListingWarnTokens,
     entries: eagerAgents.length,
     items: agentItems,
   };
@@ -91,7 +93,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     .filter((u) => u.type === 'plugin')
     .map((u) => {
       const members = new Set(['project', u.name]);
-      const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
+      const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, model, members);
       const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
       return {
         unit: u.name,
@@ -201,19 +203,22 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
         counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
     },
     model: {
-      claudeCodeVersion: ctx.model.claudeCodeVersion,
-      id: ctx.model.id,
-      contextWindow: ctx.model.contextWindow,
-      charsPerToken: ctx.model.charsPerToken,
-      importMaxDepth: ctx.model.importMaxDepth,
-      skillListingMaxDescChars: ctx.model.skillListingMaxDescChars,
+      claudeCodeVersion: model.claudeCodeVersion,
+      id: model.id,
+      contextWindow: model.contextWindow,
+      charsPerToken: model.charsPerToken,
+      importMaxDepth: model.importMaxDepth,
+      skillListingMaxDescChars: model.skillListingMaxDescChars,
+      skillListingBudgetFraction: model.skillListingBudgetFraction,
+      skillListingBudgetOverride: model.skillListingBudgetOverride,
+      ...(model.idFrom ? { idFrom: model.idFrom } : {}),
     },
     totals: {
       eagerTokens,
       onDemandTokens,
       worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
       worstInvocation: worst ? worst.name : null,
-      windowShare: round4(eagerTokens / ctx.model.contextWindow),
+      windowShare: round4(eagerTokens / model.contextWindow),
       notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
     },
     categories,
@@ -236,8 +241,8 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
     },
     memory: {
       chars: plan.memoryChars,
-      warnChars: memoryTotalWarnChars(ctx.model),
-      fileWarnChars: memoryFileWarnChars(ctx.model),
+      warnChars: memoryTotalWarnChars(model),
+      fileWarnChars: memoryFileWarnChars(model),
       maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
       files: memFiles.length,
     },

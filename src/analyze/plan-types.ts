@@ -101,6 +101,8 @@ export interface Plan {
   memoryChars: number;
   /** Paths whose content the plan needed but was not given: read them and plan again. */
   missing: string[];
+  /** The loading model the plan applied: the given one with the project's settings over it. */
+  model: LoadingModel;
 }
 
 /** Decoding problems and parsed frontmatter by blob SHA, shared by the planning passes of a run (not by timed rounds); no texts. */

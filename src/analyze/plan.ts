@@ -7,6 +7,7 @@ import { planMemory } from './loaders/memory.js';
 import { applyOverridesAndOrder, listingOrder } from './loaders/prompts.js';
 import { readSettings, reportLinks, reportUnmeasured } from './loaders/settings.js';
 import { Tree } from './tree.js';
+import { withSettings } from '../model/constants.js';
 import { discoverUnits, PROJECT, USER, type UnitDef } from './units.js';
 
 export type { ParseCache, Plan, PlanOptions, PlannedComponent, PlannedEntry, PlannedFile, Unknown } from './plan-types.js';
@@ -65,6 +66,7 @@ export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts:
   for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
     ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
   const settings = readSettings(ctx);
+  ctx.m = withSettings(ctx.m, settings);
   planMemory(ctx, settings);
   // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
   for (const u of units) if (!u.invalid) planUnit(ctx, u, settings);
@@ -84,6 +86,7 @@ export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts:
     diagnostics: ctx.diagnostics,
     memoryChars: ctx.memoryChars,
     missing: [...ctx.missing].sort(),
+    model: ctx.m,
   };
 }
 

@@ -39,6 +39,12 @@ export function compare(sides: Sides, config: Config): GateReport {
     verdict: decide(results),
     base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
     head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
+    model: {
+      id: head.model.id ?? '',
+      from: modelFrom(head.model.idFrom),
+      contextWindow: head.model.contextWindow,
+      ...(base.model.id !== head.model.id && base.model.id ? { baseId: base.model.id } : {}),
+    },
     tokenizer: head.tokenizer.name,
     tokensEstimated: head.tokenizer.estimate || base.tokenizer.estimate,
     configFile: config.file,
@@ -51,6 +57,13 @@ export function compare(sides: Sides, config: Config): GateReport {
     assertions: config.assertions,
     ...(config.review ? { configReview: config.review } : {}),
   };
+}
+
+/** Who chose the judged model, in words. */
+function modelFrom(idFrom: string | undefined): string {
+  if (!idFrom) return "Claude Code's default";
+  if (idFrom === 'config') return 'the budget config';
+  return `the project's ${idFrom}`;
 }
 
 /** A head config that can't be read fails the gate (the base's config judged the rest): a pull request can't pass by breaking it. */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
-import type { ConfigReview } from './review.js';
+import type { ConfigReview } from '../model/report.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
 import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from '../model/budgets.js';
 
@@ -130,7 +130,7 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   if (modelId !== undefined) {
     if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
       throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
-    model = modelFor(modelId);
+    model = { ...modelFor(modelId), idFrom: 'config' };
   }
   if (raw.model !== undefined) {
     if (!isObject(raw.model)) throw new ConfigError(file, 'model', 'a mapping of Claude Code constants', raw.model);

@@ -14,20 +14,7 @@
 import type { Assertion, Level } from '../model/budgets.js';
 import { scopeLabel } from '../model/budgets.js';
 import type { Config } from './load.js';
-
-export interface ConfigReview {
-  /** Which config file (head side) was reviewed. */
-  file: string;
-  /** What the head's config changes, one line each. */
-  changes: string[];
-  /** Of those, what would loosen the gate or change what is measured: not applied (unless accepted). */
-  notApplied: string[];
-  /** A maintainer accepted the head's config as it is (the label named in `acceptLabel`). */
-  accepted: boolean;
-  acceptLabel: string;
-  /** The head's config could not be read; the base's decides. */
-  error?: string;
-}
+import type { ConfigReview } from '../model/report.js';
 
 const LEVEL_RANK: Record<Level, number> = { off: 0, warn: 1, error: 2 };
 

@@ -15,7 +15,7 @@ import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion } from '..
 import { BOX_ROOT, runInSandbox, sandboxSupport, type BoxRun } from '../collect/sandbox.js';
 import { stageSource } from './stage.js';
 import type { FrameworkSource } from '../collect/types.js';
-import type { LoadingModel } from '../model/constants.js';
+import { modelFor, type LoadingModel } from '../model/constants.js';
 import type { ClaudeCodeMeasurement } from '../model/claude-code.js';
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
@@ -81,7 +81,7 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
       name: `${side}-${round}`,
       project: side,
       home: `homes/${side}-${round}`,
-      ...(modelFlag(o.model) ? { model: modelFlag(o.model) } : {}),
+      ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
       ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
     });
     const runs: BoxRun[] = [run('empty', 0)];
@@ -101,7 +101,7 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
       const measured = markBuiltins(first.facts, empty);
       const predicted = predictFacts(
         s.snapshot,
-        o.model,
+        sideModel(s.snapshot, o.model),
         measured.agents.filter((a) => a.builtin).map((a) => a.name),
       );
       predicted.agents.sort((a, b) => compareNames(a.name, b.name));
@@ -123,7 +123,19 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
 
 /** The --model flag for a run: none when the judged model is the one the project's settings pick (Claude Code then picks it itself). */
 function modelFlag(model: LoadingModel): string | undefined {
-  return model.id;
+  return model.idFrom && model.idFrom !== 'config' ? undefined : model.id;
+}
+
+/** The model a side was analyzed with: the judged one with the side's settings over it (as the snapshot records them). */
+export function sideModel(s: Snapshot, m: LoadingModel): LoadingModel {
+  const id = s.model.id ?? m.id;
+  const base: LoadingModel = id !== m.id ? { ...modelFor(id, m), ...(s.model.idFrom ? { idFrom: s.model.idFrom } : {}) } : m;
+  return {
+    ...base,
+    skillListingMaxDescChars: s.model.skillListingMaxDescChars ?? base.skillListingMaxDescChars,
+    skillListingBudgetFraction: s.model.skillListingBudgetFraction ?? base.skillListingBudgetFraction,
+    skillListingBudgetOverride: s.model.skillListingBudgetOverride !== undefined ? s.model.skillListingBudgetOverride : base.skillListingBudgetOverride,
+  };
 }
 
 function requestChars(body: unknown): number {

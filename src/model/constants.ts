@@ -11,6 +11,12 @@ export interface LoadingModel {
   claudeCodeVersion: string;
   /** The model whose window, characters per token and bundled entries apply (config `model.id`, `--model`). */
   id: string;
+  /**
+   * Who chose `id` (not a config key): "config" (config `model.id`, the `model` input, `--model`),
+   * a settings file (`.claude/settings.json`'s `model`, which sessions get when no model is given),
+   * or unset for Claude Code's own default.
+   */
+  idFrom?: string;
   /** Context window in tokens (200,000 standard; 1,000,000 on some models). */
   contextWindow: number;
   /** Characters per token Claude Code assumes: 4 for older models, 3 for every newer model. */
@@ -80,6 +86,30 @@ export function modelFor(id: string, base: LoadingModel = DEFAULT_MODEL): Loadin
 }
 
 /** max(1, floor(window x charsPerToken x fraction)), unless the env-style override is set (Claude Code 2.1.332). */
+/**
+ * The loading keys a project's Claude Code settings set (`.claude/settings.json`, then
+ * `.claude/settings.local.json` over it): every session of the project gets them.
+ */
+export interface SettingsModel {
+  model?: { id: string; file: string };
+  skillListingBudgetFraction?: number;
+  skillListingMaxDescChars?: number;
+  /** `env.SLASH_COMMAND_TOOL_CHAR_BUDGET`. */
+  skillListingBudgetOverride?: number;
+}
+
+/**
+ * The model sessions of this project get: the settings' `model` unless the config chose one
+ * explicitly, and the settings' listing keys over Claude Code's constants.
+ */
+export function withSettings(m: LoadingModel, s: SettingsModel): LoadingModel {
+  let out = m;
+  if (s.model && m.idFrom !== 'config' && s.model.id !== m.id) out = { ...modelFor(s.model.id, m), idFrom: s.model.file };
+  const keys = ['skillListingBudgetFraction', 'skillListingMaxDescChars', 'skillListingBudgetOverride'] as const;
+  for (const k of keys) if (s[k] !== undefined && s[k] !== out[k]) out = { ...out, [k]: s[k] };
+  return out;
+}
+
 export function skillListingBudget(m: LoadingModel): number {
   if (m.skillListingBudgetOverride != null) return m.skillListingBudgetOverride;
   return Math.max(1, Math.floor(m.contextWindow * m.charsPerToken * m.skillListingBudgetFraction));

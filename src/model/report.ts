@@ -1,4 +1,3 @@
-import type { ConfigReview } from '../config/review.js';
 /** The compare stage's output: one GateReport, with the verdict decided once, here. */
 import type { Assertion, Level, Metric, Operator, Scope } from './budgets.js';
 import type { ClaudeCodeMeasurement } from './claude-code.js';
@@ -105,6 +104,21 @@ export interface SideInfo {
   eagerTokens: number;
 }
 
+/** On a pull request: what its own budget config changed, and what of it was not applied (config/review.ts). */
+export interface ConfigReview {
+  /** Which config file (head side) was reviewed. */
+  file: string;
+  /** What the head's config changes, one line each. */
+  changes: string[];
+  /** Of those, what would loosen the gate or change what is measured: not applied (unless accepted). */
+  notApplied: string[];
+  /** A maintainer accepted the head's config as it is (the label named in `acceptLabel`). */
+  accepted: boolean;
+  acceptLabel: string;
+  /** The head's config could not be read; the base's decides. */
+  error?: string;
+}
+
 export interface GateReport {
   schemaVersion: number;
   verdict: Verdict;
@@ -120,6 +134,8 @@ export interface GateReport {
   measureError?: string;
   /** On a pull request: what its budget config changed, what of it was not applied, or why it could not be read. */
   configReview?: ConfigReview;
+  /** The model the gate judged (the head's: its settings may choose it), and the base's when it differs. */
+  model?: { id: string; from: string; contextWindow: number; baseId?: string };
   tokenizer: string;
   /** False when the counts are exact (Anthropic's endpoint). */
   tokensEstimated: boolean;

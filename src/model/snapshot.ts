@@ -161,6 +161,8 @@ export interface Graph {
  */
 export type DiagnosticCode =
   | 'agent-fallback'
+  | 'settings-value'
+  | 'not-measurable'
   | 'agent-not-loaded'
   | 'binary-file'
   | 'description-capped'
@@ -248,7 +250,18 @@ export interface Snapshot {
   source: { kind: 'worktree' | 'git'; root: string; ref?: string; commit?: string };
   tokenizer: { name: string; estimate: boolean; note: string };
   /** The loading model judged, with the constants that messages quote (so an override shows in the words too). */
-  model: { claudeCodeVersion: string; id?: string; contextWindow: number; charsPerToken: number; importMaxDepth?: number; skillListingMaxDescChars?: number };
+  model: {
+    claudeCodeVersion: string;
+    id?: string;
+    /** Who chose the model: "config", or the settings file whose `model` sessions get (unset: Claude Code's default). */
+    idFrom?: string;
+    contextWindow: number;
+    charsPerToken: number;
+    importMaxDepth?: number;
+    skillListingMaxDescChars?: number;
+    skillListingBudgetFraction?: number;
+    skillListingBudgetOverride?: number | null;
+  };
   totals: {
     eagerTokens: number;
     onDemandTokens: number;

@@ -286,7 +286,10 @@ function footer(r: GateReport, o: CommentOptions = {}): string {
   const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
   const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
   const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
-  return `<sub>${what}.${trust}${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+  const model = r.model?.id
+    ? ` Judged for ${md(r.model.id, 60)} (${md(r.model.from, 80)}; ${fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base branch's sessions got ${md(r.model.baseId, 60)}` : ''}.`
+    : '';
+  return `<sub>${what}.${trust}${scope}${model}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
 }
 
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */

@@ -14,6 +14,10 @@ export function renderDiffText(r: GateReport): string {
     `${icon}  always-loaded ${fmt(e.base)} -> ${fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`,
   );
   out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
+  if (r.model?.id)
+    out.push(
+      `Judged for ${r.model.id} (${r.model.from}; ${fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base's sessions got ${r.model.baseId}` : ''}.`,
+    );
   out.push('');
   const row = (name: string, x: { base: number; head: number; delta: number }) => [name, fmt(x.base), fmt(x.head), signed(x.delta)];
   const rows = [

@@ -31,7 +31,8 @@ export const IGNORED_DIR = /(^|\/)(node_modules|\.git)\//;
 
 export class PlanContext {
   readonly limits: Limits;
-  readonly m: LoadingModel;
+  /** The loading model; planning applies the project's settings to it once they are read (withSettings). */
+  m: LoadingModel;
   readonly files = new Map<string, PlannedFile>();
   readonly skillEntries: PlannedEntry[] = [];
   readonly agentEntries: PlannedEntry[] = [];

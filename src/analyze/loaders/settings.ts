@@ -30,9 +30,9 @@ export function reportUnmeasured(ctx: PlanContext): void {
       `could not measure: limit ${l} (${(ctx.limits as unknown as Record<string, number>)[l]}) reached; the rest of the framework was not read`,
     );
 }
-import type { LoadingModel } from '../../model/constants.js';
+import type { LoadingModel, SettingsModel } from '../../model/constants.js';
 
-export interface Settings {
+export interface Settings extends SettingsModel {
   outputStyle?: string;
   skillOverrides: Record<string, string>;
   claudeMdExcludes: string[];
@@ -52,6 +52,24 @@ export function readSettings(ctx: PlanContext): Settings {
     if (Array.isArray(v.claudeMdExcludes)) s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x): x is string => typeof x === 'string'));
     if (typeof v.instructionFiles === 'string') s.instructionFiles = v.instructionFiles as Settings['instructionFiles'];
     if (isObject(v.hooks)) s.hooks.push({ file: p, hooks: v.hooks });
+    // What every session of the project loads differently (local settings over project settings).
+    if (typeof v.model === 'string' && /^[A-Za-z0-9._:-]+(\[1m\])?$/.test(v.model.trim())) s.model = { id: v.model.trim(), file: p };
+    else if (v.model !== undefined) ctx.diag(p, 1, 'warning', 'settings-value', `"model" is not a model id: ignored here (Claude Code may refuse it)`);
+    const num = (key: string, x: unknown, ok: (n: number) => boolean): number | undefined => {
+      const n = typeof x === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x;
+      if (x === undefined) return undefined;
+      if (typeof n === 'number' && Number.isFinite(n) && ok(n)) return n;
+      ctx.diag(p, 1, 'warning', 'settings-value', `${key} ${JSON.stringify(x)} is not a valid value: Claude Code's default is assumed`);
+      return undefined;
+    };
+    const fraction = num('skillListingBudgetFraction', v.skillListingBudgetFraction, (n) => n > 0 && n <= 1);
+    if (fraction !== undefined) s.skillListingBudgetFraction = fraction;
+    const cap = num('skillListingMaxDescChars', v.skillListingMaxDescChars, (n) => Number.isInteger(n) && n >= 1);
+    if (cap !== undefined) s.skillListingMaxDescChars = cap;
+    if (isObject(v.env)) {
+      const budget = num('env.SLASH_COMMAND_TOOL_CHAR_BUDGET', v.env.SLASH_COMMAND_TOOL_CHAR_BUDGET, (n) => Number.isInteger(n) && n >= 0);
+      if (budget !== undefined) s.skillListingBudgetOverride = budget;
+    }
   }
   return s;
 }
