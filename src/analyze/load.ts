@@ -25,6 +25,9 @@ export interface AnalyzeOptions {
   toolVersion: string;
 }
 
+/** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+
 /** Memory files whose imports are followed while reading. */
 const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
 
@@ -82,7 +85,12 @@ export async function load(
   const readBatch = async (paths: string[]): Promise<void> => {
     if (!paths.length) return;
     const got = await source.read(paths);
-    for (const [p, b] of got) contents.set(p, b);
+    for (const [p, b] of got) {
+      contents.set(p, b);
+      // A Git LFS pointer stands where the file is: what sessions load is in LFS, not in git.
+      if (b.data.length < 1024 && b.data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER))
+        unreadable.set(p, 'a Git LFS pointer (the content is stored in LFS, not in the commit)');
+    }
     // A file that was listed but could not be read is reported, never counted as empty.
     for (const p of paths) if (!got.has(p)) unreadable.set(p, 'listed but could not be read');
   };

@@ -5,7 +5,7 @@ import { planUnit } from './loaders/components.js';
 import { IGNORED_DIR, PlanContext } from './loaders/context.js';
 import { planMemory } from './loaders/memory.js';
 import { applyOverridesAndOrder, listingOrder } from './loaders/prompts.js';
-import { readSettings, reportLinks, reportUnmeasured } from './loaders/settings.js';
+import { readSettings, reportComponentLinks, reportLinks, reportUnmeasured } from './loaders/settings.js';
 import { Tree } from './tree.js';
 import { withSettings } from '../model/constants.js';
 import { discoverUnits, PROJECT, USER, type UnitDef } from './units.js';
@@ -61,6 +61,7 @@ export function buildPlan(tree: Tree, contents: ReadonlyMap<string, Blob>, opts:
   }
   ctx.units = units;
   ctx.diagnostics.push(...diagnostics);
+  reportComponentLinks(ctx);
   for (const u of units)
     if (u.manifestPath) ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
   for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))

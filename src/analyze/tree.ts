@@ -17,6 +17,14 @@ export class Tree {
   readonly unreadable: { path: string; problem: string }[] = [];
   /** Directory links not expanded because the expansion limit was reached. */
   readonly unexpanded: string[] = [];
+  /**
+   * Directory links this tree does not expand as Claude Code does: links to a folder that contains
+   * them (Claude Code walks into it, each real folder once), and links whose target holds further
+   * directory links (Claude Code follows those too). Reported where they sit in a component folder.
+   */
+  readonly unfollowed: { path: string; target: string; why: 'ancestor' | 'nested' }[] = [];
+  /** Submodules (gitlinks): their files are in another repository, not in this commit. */
+  readonly submodules: string[] = [];
 
   constructor(
     entries: readonly TreeEntry[],
@@ -28,6 +36,7 @@ export class Tree {
         this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
         continue;
       }
+      if (e.type === 'submodule') this.submodules.push(e.path);
       if (e.type === 'symlink') this.links.set(e.path, e.linkTarget ?? '');
       else if (e.type === 'file') this.files.set(e.path, e);
       let d = path.dirname(e.path);
@@ -92,12 +101,20 @@ export class Tree {
   private expandDirectoryLinks(): void {
     // Real files sorted, so that the files under a directory are one range found by binary search.
     const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const link of [...this.links.keys()].sort()) {
+    const sortedLinks = [...this.links.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const link of sortedLinks) {
       const r = this.resolve(link);
       if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path)) continue;
       const prefix = r.path === '' ? '' : r.path + '/';
-      // A link to one of its own ancestors would alias the tree into itself: skip.
-      if (link.startsWith(prefix)) continue;
+      // A link to one of its own ancestors would alias the tree into itself: skip (and report).
+      if (link.startsWith(prefix)) {
+        this.unfollowed.push({ path: link, target: this.links.get(link) ?? '', why: 'ancestor' });
+        continue;
+      }
+      const [li, le] = prefixRange(sortedLinks, prefix);
+      let inner = false;
+      for (let k = li; k < le && !inner; k++) inner = sortedLinks[k] !== link && this.isDirLink(sortedLinks[k]!);
+      if (inner) this.unfollowed.push({ path: link, target: this.links.get(link) ?? '', why: 'nested' });
       const [lo, end] = prefixRange(realFiles, prefix);
       // Fan-out guard: many links to one big folder must not multiply the tree without bound.
       if (this.aliases.size + (end - lo) > this.maxExpansion) {
@@ -116,6 +133,11 @@ export class Tree {
         }
       }
     }
+  }
+
+  private isDirLink(l: string): boolean {
+    const r = this.resolve(l);
+    return r.ok && !this.files.has(r.path) && this.dirs.has(r.path);
   }
 
   private visible: readonly string[] | undefined;

@@ -1,12 +1,29 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Writes value as JSON to file, whole or not at all (a temporary file renamed over it), its folder made if needed. */
 export function writeJsonFile(file: string, value: unknown): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify(value));
+  // Created afresh (O_EXCL): whatever stood at the temporary name (a FIFO, a link) is not opened.
+  rmSync(tmp, { force: true });
+  writeFileSync(tmp, JSON.stringify(value), { flag: 'wx' });
   renameSync(tmp, file);
+}
+
+/**
+ * A cache file's text, read only when it is a regular file: opened without blocking and without
+ * following a final symlink, so that a FIFO or a device restored with a cache can't hang the run and
+ * a link can't point the read elsewhere. Throws otherwise (callers read that as a miss).
+ */
+export function readCacheFile(file: string): string {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error(`${file} is not a regular file`);
+    return readFileSync(fd, 'utf8');
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -30,7 +47,7 @@ export class JsonFileCache<V> {
     if (this.entries) return this.entries;
     this.entries = new Map();
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { buildId?: unknown; entries?: unknown };
+      const stored = JSON.parse(readCacheFile(this.file)) as { buildId?: unknown; entries?: unknown };
       if (stored?.buildId === this.buildId && stored.entries && typeof stored.entries === 'object' && !Array.isArray(stored.entries))
         for (const [k, v] of Object.entries(stored.entries)) if (this.valid(v)) this.entries.set(k, v);
     } catch {

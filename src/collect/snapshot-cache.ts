@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
-import { writeJsonFile } from './json-cache.js';
+import { lstatSync, readdirSync, readFileSync, rmSync, utimesSync } from 'node:fs';
+import { readCacheFile, writeJsonFile } from './json-cache.js';
 import path from 'node:path';
 import type { Snapshot } from '../model/snapshot.js';
 import { sourceInfo, type FrameworkSource } from './types.js';
@@ -37,6 +37,9 @@ export function readBuildId(): string | null {
     return null;
   }
 }
+
+/** The name of a snapshot file this store writes: its key (SHA-256, hex) and `.json`. */
+const SNAPSHOT_FILE = /^[0-9a-f]{64}\.json$/;
 
 /** The cache key of a source analyzed with settings (JSON data), or null when its snapshot can't be reused. */
 export function snapshotKey(buildId: string, source: FrameworkSource, settings: object | null): string | null {
@@ -81,7 +84,7 @@ export class SnapshotStore implements SnapshotCache {
     const file = this.file(key);
     let stored: { key?: unknown; snapshot?: Snapshot };
     try {
-      stored = JSON.parse(readFileSync(file, 'utf8')) as typeof stored;
+      stored = JSON.parse(readCacheFile(file)) as typeof stored;
     } catch {
       return undefined;
     }
@@ -108,17 +111,21 @@ export class SnapshotStore implements SnapshotCache {
     }
   }
 
-  /** Keeps the most recently used `keep` snapshots. */
+  /**
+   * Keeps the most recently used `keep` snapshots. Touches only files this store writes (a key's
+   * name, a regular file) in a folder that is not a symlink: pruning never deletes anything else.
+   */
   private prune(): void {
+    if (lstatSync(this.dir).isSymbolicLink()) return this.warn(`the snapshot cache ${this.dir} is a symlink: not pruned`);
     const files = readdirSync(this.dir)
-      .filter((f) => f.endsWith('.json'))
-      .map((f) => {
+      .filter((f) => SNAPSHOT_FILE.test(f))
+      .flatMap((f) => {
         const p = path.join(this.dir, f);
         try {
-          const st = statSync(p);
-          return { p, t: st.mtimeMs, size: st.size };
+          const st = lstatSync(p);
+          return st.isFile() ? [{ p, t: st.mtimeMs, size: st.size }] : [];
         } catch {
-          return { p, t: 0, size: 0 };
+          return [];
         }
       })
       .sort((a, b) => b.t - a.t);

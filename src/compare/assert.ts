@@ -7,7 +7,7 @@ import { LOAD_TIME_FLOOR_MS, loadTimeTooFast } from '../model/constants.js';
 import { thousands } from '../strings.js';
 
 /** Diagnostics that mean part of a side was not measured. */
-export const UNMEASURED = new Set(['unreadable', 'limit-reached']);
+export const UNMEASURED = new Set(['unreadable', 'limit-reached', 'not-measurable']);
 
 export interface MetricValue {
   value: number;

@@ -35,8 +35,12 @@ export function answered<T extends 'number' | 'string'>(data: unknown, key: stri
   return v as T extends 'number' ? number : string;
 }
 
-/** Creates a completed check run; annotations go in batches of 50 (first with the create, the rest by update). */
-export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: number; url: string; annotations: number }> {
+/**
+ * Creates a completed check run; annotations go in batches of 50 (first with the create, the rest by
+ * update). A failing update after the create is returned as `annotationError` with what was sent:
+ * the check run exists, and the log must not say otherwise.
+ */
+export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: number; url: string; annotations: number; annotationError?: unknown }> {
   const batches: Annotation[][] = [];
   for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const output = (annotations: Annotation[]) => ({ title: c.title.slice(0, 255), summary: clip(c.summary), ...(annotations.length ? { annotations } : {}) });
@@ -52,6 +56,14 @@ export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: num
     ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
   });
   const id = answered(created.data, 'id', 'number', 'creating the check run');
-  for (const batch of batches.slice(1)) await gh.rest.checks.update({ owner: c.owner, repo: c.repo, check_run_id: id, output: output(batch) });
-  return { id, url: created.data.html_url ?? '', annotations: c.annotations.length };
+  let sent = batches[0]?.length ?? 0;
+  for (const batch of batches.slice(1)) {
+    try {
+      await gh.rest.checks.update({ owner: c.owner, repo: c.repo, check_run_id: id, output: output(batch) });
+    } catch (e) {
+      return { id, url: created.data.html_url ?? '', annotations: sent, annotationError: e };
+    }
+    sent += batch.length;
+  }
+  return { id, url: created.data.html_url ?? '', annotations: sent };
 }

@@ -8,7 +8,7 @@ import { isEmptyDiff } from '../compare/diff.js';
 import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
-import { renderAnnotations } from '../render/annotations.js';
+import { cappedAnnotations, MAX_ANNOTATIONS } from '../render/annotations.js';
 import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from '../render/comment.js';
 import { renderDiffText } from '../render/diff-text.js';
 import { publishCheck } from './check.js';
@@ -93,30 +93,7 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
   deps.setOutput('eager-tokens-delta', String(report.diff.totals.eagerTokens.delta));
   const missing: string[] = [];
   let checkPublished = false;
-  if (gh && t.checkRun) {
-    try {
-      const annotations = renderAnnotations(report);
-      const c = await beforeDeadline(deps.deadline, () =>
-        publishCheck(gh, {
-          owner: t.owner,
-          repo: t.repo,
-          headSha: t.headSha,
-          name: t.checkName,
-          verdict: report.verdict,
-          untrusted: report.untrusted === true,
-          title: verdictLine(report).replace(/\*\*/g, ''),
-          summary: renderComment(report, { limit: 65_000, detailsUrl: runUrl, ...links }),
-          annotations,
-          detailsUrl: runUrl,
-        }),
-      );
-      deps.setOutput('check-run-id', String(c.id));
-      checkPublished = true;
-      log.info(`Check run ${c.id} published with ${c.annotations} annotations.`);
-    } catch (e) {
-      missing.push(explain(e, 'Creating the check run', 'checks: write'));
-    }
-  }
+  // The comment first: it is what a reviewer reads; the check run's annotations can wait behind it.
   if (gh && t.prNumber && t.comment !== 'never') {
     const prNumber = t.prNumber;
     try {
@@ -136,15 +113,53 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
       missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
     }
   }
+  if (gh && t.checkRun) {
+    let createdId: number | undefined;
+    try {
+      const { annotations, omitted } = cappedAnnotations(report);
+      const note = omitted
+        ? `\n\n_${omitted} more findings are not annotated (at most ${MAX_ANNOTATIONS}, failures and warnings first); all are in the report._`
+        : '';
+      const c = await beforeDeadline(deps.deadline, () =>
+        publishCheck(gh, {
+          owner: t.owner,
+          repo: t.repo,
+          headSha: t.headSha,
+          name: t.checkName,
+          verdict: report.verdict,
+          untrusted: report.untrusted === true,
+          title: verdictLine(report).replace(/\*\*/g, ''),
+          summary: renderComment(report, { limit: 65_000 - note.length, detailsUrl: runUrl, ...links }) + note,
+          annotations,
+          detailsUrl: runUrl,
+        }).then((x) => ((createdId = x.id), x)),
+      );
+      deps.setOutput('check-run-id', String(c.id));
+      checkPublished = true;
+      if (c.annotationError)
+        missing.push(
+          `Check run ${c.id} was created with ${c.annotations} of ${annotations.length} annotations; ${explain(c.annotationError, 'adding the rest', 'checks: write')}`,
+        );
+      else log.info(`Check run ${c.id} published with ${c.annotations} annotations${omitted ? ` (${omitted} more not annotated)` : ''}.`);
+    } catch (e) {
+      // Said as it happened: a check run created before the deadline exists, whatever came after.
+      if (createdId !== undefined) {
+        deps.setOutput('check-run-id', String(createdId));
+        checkPublished = true;
+        missing.push(`Check run ${createdId} was created, but adding its annotations did not finish: ${errorMessage(e)}.`);
+      } else missing.push(explain(e, 'Creating the check run', 'checks: write'));
+    }
+  }
   if (!checkPublished) {
     // Fallback for annotations: workflow-command annotations in the log.
-    for (const a of renderAnnotations(report).slice(0, 50)) {
+    for (const a of cappedAnnotations(report, 50).annotations) {
       const where = { file: a.path, line: a.start_line, title: a.title };
       if (a.annotation_level === 'failure') log.error(a.message, where);
       else if (a.annotation_level === 'warning') log.warning(a.message, where);
     }
   }
-  if (missing.length) log.warning(`${missing.join(' ')} The full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
+  if (missing.length)
+    log.warning(`${missing.join('\n')}\nThe full report is in the job summary and in this log; the verdict (${report.verdict}) is unchanged.`);
   const fail = (t.failOn === 'error' && report.verdict === 'fail') || (t.failOn === 'warn' && report.verdict !== 'pass');
   if (fail)
     deps.setFailed(

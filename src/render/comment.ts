@@ -7,9 +7,9 @@ import { fmt, signed, signedPct } from './format.js';
 import { claudeCodeSection } from './claude-code.js';
 import { groupRecommendations } from './groups.js';
 
-/** GitHub rejects issue and pull request comments above this many characters. */
+/** GitHub rejects issue and pull request comments above this many characters (applied here in UTF-8 bytes, which is stricter). */
 export const COMMENT_LIMIT = 65_536;
-/** The job summary accepts up to 1 MiB per step. */
+/** The job summary accepts up to 1 MiB per step, in bytes (applied in UTF-8 bytes). */
 export const SUMMARY_LIMIT = 1_000_000;
 
 export const MARKER_PREFIX = '<!-- context-budget:';
@@ -292,6 +292,11 @@ function footer(r: GateReport, o: CommentOptions = {}): string {
   return `<sub>${what}.${trust}${scope}${model}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
 }
 
+/** GitHub's limits (comment body, job summary) are safest read as UTF-8 bytes: a CJK report of 501,409 characters is 1,067,325 bytes. */
+export function utf8Bytes(s: string): number {
+  return Buffer.byteLength(s, 'utf8');
+}
+
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
 export function renderComment(r: GateReport, opts: CommentOptions = {}): string {
   const limit = opts.limit ?? COMMENT_LIMIT;
@@ -316,7 +321,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       footer(r, opts),
     ].filter(Boolean);
     const text = parts.join('\n\n') + '\n';
-    if (text.length <= limit) return text;
+    if (utf8Bytes(text) <= limit) return text;
   }
   // Last resort: verdict, metrics and regressions only.
   const minimal =
@@ -332,7 +337,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
     ]
       .filter(Boolean)
       .join('\n\n') + '\n';
-  return minimal.length <= limit
+  return utf8Bytes(minimal) <= limit
     ? minimal
     : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }

@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { writeJsonFile } from '../collect/json-cache.js';
+import { readCacheFile, writeJsonFile } from '../collect/json-cache.js';
 import type { CountStore } from './counter.js';
 
 /**
@@ -18,7 +17,7 @@ export class FileCountStore implements CountStore {
     if (this.loaded) return this.loaded;
     this.loaded = new Map();
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as unknown;
+      const parsed = JSON.parse(readCacheFile(this.file)) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed))
         for (const [k, v] of Object.entries(parsed)) if (typeof v === 'number') this.loaded.set(k, v);
     } catch {

@@ -97,3 +97,52 @@ describe('digests kept between runs', () => {
     }
   });
 });
+
+describe('hostile cache folders (issue 19, class 5)', () => {
+  it('a FIFO in place of a cache file is a miss, not a hang; a symlinked cache file is not followed', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const { mkdtempSync, symlinkSync, writeFileSync: write } = await import('node:fs');
+    const os = await import('node:os');
+    const { JsonFileCache: Cache, readCacheFile } = await import('../../src/collect/json-cache.js');
+    const d = mkdtempSync(path.join(os.tmpdir(), 'cb-fifo-'));
+    const fifo = path.join(d, 'digests-v1.json');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => readCacheFile(fifo)).toThrow(/not a regular file/);
+    const c = new Cache<number>(fifo, 'b', 10, (v): v is number => typeof v === 'number');
+    expect(c.get('x')).toBeUndefined();
+    c.set('x', 1);
+    c.save(); // replaces the FIFO by a file
+    expect(new Cache<number>(fifo, 'b', 10, (v): v is number => typeof v === 'number').get('x')).toBe(1);
+    write(path.join(d, 'target.json'), JSON.stringify({ buildId: 'b', entries: { y: 2 } }));
+    symlinkSync('target.json', path.join(d, 'linked.json'));
+    expect(new Cache<number>(path.join(d, 'linked.json'), 'b', 10, (v): v is number => typeof v === 'number').get('y')).toBeUndefined();
+    // A FIFO at the temporary name of a write does not block it either.
+    execFileSync('mkfifo', [`${fifo}.${process.pid}.tmp`]);
+    c.set('z', 3);
+    c.save();
+    expect(new Cache<number>(fifo, 'b', 10, (v): v is number => typeof v === 'number').get('z')).toBe(3);
+  });
+
+  it('pruning a symlinked snapshots folder, or one with foreign files, deletes nothing it did not write', async () => {
+    const { existsSync, mkdtempSync, mkdirSync: mk, symlinkSync, writeFileSync: write, readdirSync } = await import('node:fs');
+    const os = await import('node:os');
+    const { SnapshotStore } = await import('../../src/collect/snapshot-cache.js');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'cb-prune-'));
+    const victim = path.join(root, 'victim');
+    mk(victim);
+    for (let i = 0; i < 5; i++) write(path.join(victim, `important-${i}.json`), '{}');
+    symlinkSync(victim, path.join(root, 'snapshots-v1'));
+    const own = path.join(root, 'own');
+    mk(own);
+    write(path.join(own, 'notes.json'), '{}');
+    const warnings: string[] = [];
+    for (const dir of [path.join(root, 'snapshots-v1'), own]) {
+      const store = new SnapshotStore(dir, 'b', { keep: 1, warn: (w) => warnings.push(w) });
+      const prune = (store as unknown as { prune: () => void }).prune.bind(store);
+      prune();
+    }
+    expect(readdirSync(victim).sort()).toEqual(['important-0.json', 'important-1.json', 'important-2.json', 'important-3.json', 'important-4.json']);
+    expect(existsSync(path.join(own, 'notes.json'))).toBe(true);
+    expect(warnings.join('\n')).toMatch(/is a symlink: not pruned/);
+  });
+});

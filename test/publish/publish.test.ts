@@ -143,3 +143,52 @@ describe('publishing (in-process)', () => {
     expect(out.failed).toHaveLength(0);
   });
 });
+
+describe('publishing under load (issue 19, class 4)', () => {
+  /** A report with `n` introduced recommendations and one failing budget: every one would be an annotation. */
+  async function loaded(n: number): Promise<GateReport> {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const rec = r.recommendations[0]!;
+    const recs = Array.from({ length: n }, (_, i) => ({ ...rec, key: `k${i}`, title: `rec ${i}`, introduced: true, location: { file: `f${i}.md`, line: 1 } }));
+    return { ...r, recommendations: recs };
+  }
+
+  it('the comment goes first; annotations are capped, failures first, the rest counted in the check summary', async () => {
+    const { gh, calls } = recordingClient();
+    const { out, deps } = sink();
+    await publishReport(await loaded(3000), target, { ...deps, gh, deadline: new AbortController().signal });
+    const names = calls.map((c) => c[0]);
+    expect(names.indexOf('issues.createComment')).toBeLessThan(names.indexOf('checks.create'));
+    const create = calls.find((c) => c[0] === 'checks.create')![1] as { output: { annotations: { annotation_level: string }[]; summary: string } };
+    const rank = { failure: 0, warning: 1, notice: 2 } as Record<string, number>;
+    const levels = create.output.annotations.map((a) => rank[a.annotation_level]!);
+    expect(levels).toEqual([...levels].sort((a, b) => a - b));
+    expect(levels[0]).toBeLessThan(2); // the report's warnings come before its 3,000 notices
+    const updates = calls.filter((c) => c[0] === 'checks.update');
+    const sent =
+      create.output.annotations.length + updates.reduce((s, c) => s + ((c[1] as { output: { annotations?: unknown[] } }).output.annotations?.length ?? 0), 0);
+    expect(sent).toBe(100);
+    expect(names.length).toBeLessThan(10);
+    expect(create.output.summary).toMatch(/\d[\d,]* more findings are not annotated/);
+    expect(out.log.join('\n')).toMatch(/Check run 42 published with 100 annotations \(\d+ more not annotated\)/);
+  });
+
+  it('a failing annotation update after the create says the check run exists', async () => {
+    const { gh } = recordingClient((name) => (name === 'checks.update' ? 422 : undefined));
+    const { out, deps } = sink();
+    await publishReport(await loaded(300), target, { ...deps, gh, deadline: new AbortController().signal });
+    const w = out.log.filter((l) => l.startsWith('warning ')).join('\n');
+    expect(w).toContain('Check run 42 was created with 50 of 100 annotations');
+    expect(w).not.toMatch(/Creating the check run failed/);
+    expect(out.outputs['check-run-id']).toBe('42');
+  });
+
+  it('the job summary limit is in UTF-8 bytes: a CJK report fits under 1 MiB', async () => {
+    const { renderComment, SUMMARY_LIMIT, utf8Bytes } = await import('../../src/render/comment.js');
+    const r = await loaded(2000);
+    const cjk = { ...r, recommendations: r.recommendations.map((x) => ({ ...x, title: '漢字の説明文'.repeat(60), rationale: '理由'.repeat(150) })) };
+    const text = renderComment(cjk, { limit: SUMMARY_LIMIT });
+    expect(utf8Bytes(text)).toBeLessThanOrEqual(SUMMARY_LIMIT);
+    expect(text.length).toBeLessThan(SUMMARY_LIMIT);
+  });
+});

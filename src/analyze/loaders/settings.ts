@@ -3,7 +3,7 @@
  * instructionFiles, hooks; MCP declarations; broken symlinks. Hooks and MCP servers are reported
  * as unknowns: their cost cannot be known without running them.
  */
-import { PROJECT } from '../units.js';
+import { PROJECT, type UnitDef } from '../units.js';
 import { IGNORED_DIR, isObject, type PlanContext } from './context.js';
 
 /**
@@ -86,6 +86,60 @@ export function mcpFile(ctx: PlanContext, p: string, unit: string): unknown {
     return undefined;
   }
   return v;
+}
+
+/** Component folders of a unit, where Claude Code walks every subfolder (links included) for entries. */
+function componentDirs(u: UnitDef): string[] {
+  const at = (p: string) => (u.root ? `${u.root}/${p}` : p);
+  return u.type === 'plugin'
+    ? ['commands', 'agents', 'skills', 'output-styles', '.claude/commands', '.claude/agents', '.claude/skills'].map(at)
+    : ['.claude/commands', '.claude/agents', '.claude/skills', '.claude/rules', '.claude/output-styles'].map(at);
+}
+
+/**
+ * A directory symlink in a component folder that this analyzer can't expand as Claude Code does
+ * (into a folder that contains it, or through further links): Claude Code lists what it finds there
+ * (a link to the repository root made every Markdown file a command), so the head can't be measured.
+ */
+export function reportComponentLinks(ctx: PlanContext): void {
+  const dirs = ctx.units.flatMap(componentDirs);
+  // A submodule where Claude Code loads from (a component folder, the folder above one, or a memory
+  // file's place): a checkout with submodules loads what the commit does not hold.
+  const loaded = [...dirs, '.claude', 'CLAUDE.md', 'CLAUDE.local.md', 'AGENTS.md', '.claude-plugin', ...ctx.units.filter((u) => u.root).map((u) => u.root)];
+  for (const s of ctx.tree.submodules) {
+    const hit = loaded.find((d) => d === s || d.startsWith(s + '/') || s.startsWith(d + '/'));
+    if (hit)
+      ctx.diag(
+        s,
+        1,
+        'error',
+        'not-measurable',
+        `could not measure: a submodule (gitlink) at ${hit === s ? 'a path Claude Code loads from' : `${s}, where Claude Code loads ${hit}`}; its files are in another repository, not in this commit`,
+      );
+  }
+  const inComponent = (p: string) => dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
+  // A link out of the repository where Claude Code loads from: on a checkout it lists whatever is there.
+  for (const l of ctx.tree.brokenLinks())
+    if (l.reason === 'external' && inComponent(l.path))
+      ctx.diag(
+        l.path,
+        1,
+        'error',
+        'not-measurable',
+        `could not measure: symlink to "${l.target}", outside the repository, where Claude Code loads from; a checkout lists whatever is there`,
+      );
+  for (const l of ctx.tree.unfollowed) {
+    if (!inComponent(l.path)) continue;
+    ctx.diag(
+      l.path,
+      1,
+      'error',
+      'not-measurable',
+      l.why === 'ancestor'
+        ? `could not measure: symlink to "${l.target}", a folder that contains it; Claude Code follows it and lists every Markdown file under that folder (each real folder once)`
+        : `could not measure: symlink to "${l.target}", whose folder holds further directory links; Claude Code follows them and lists what they hold`,
+    );
+  }
 }
 
 export function reportLinks(ctx: PlanContext): void {
