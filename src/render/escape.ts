@@ -10,6 +10,9 @@ export function md(text: string, max = 200): string {
   // Control characters and bidirectional overrides: a name must not reorder or break the line.
   // eslint-disable-next-line no-control-regex
   let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  // Invisible format characters (zero-width, joiners, BOM, soft hyphen, tags) and line separators
+  // are shown: seven agents that differ only by them must not read as one name.
+  t = t.replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
   if ([...t].length > max) t = [...t].slice(0, max - 1).join('') + '…';
   return (
     t
@@ -18,6 +21,10 @@ export function md(text: string, max = 200): string {
       .replace(/\\#(?=\d)/g, '#\u200b')
       .replace(/@/g, '@\u200b')
       .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b')
+      // Autolinks: GH-123 (an issue reference), URLs and www. (live links and cross-references).
+      .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b')
+      .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\u200b:')
+      .replace(/\b(www)\./gi, '$1\u200b.')
   );
 }
 

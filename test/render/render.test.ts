@@ -62,7 +62,7 @@ describe('safety of repository text in markdown', () => {
     expect(md('<!-- context-budget:default -->')).not.toContain('<!--');
     expect(md('a|b')).toBe('a\\|b');
     expect(md('line\nbreak')).toBe('line break');
-    expect(md('[link](http://x)')).toBe('\\[link\\]\\(http://x\\)');
+    expect(md('[link](http://x)')).toBe('\\[link\\]\\(http\u200b://x\\)');
   });
   it('neutralises workflow commands in log text', () => {
     expect(logSafe('::error::pwned\n  ::add-mask::x')).not.toMatch(/(^|\n)\s*::/);

@@ -97,3 +97,39 @@ describe('3. cost passed silently', () => {
     expect(unmeasured(report)).toMatchObject({ status: 'fail' });
   });
 });
+
+describe('6. names in every output', () => {
+  it('format characters are shown, so agents that differ only by them read differently', async () => {
+    const { md } = await import('../../src/render/escape.js');
+    const invisible = ['\u200b', '\u200e', '\u2060', '\ufeff', '\u{e0041}', '\u2028', '\u00ad'];
+    const names = invisible.map((c) => md(`code${c}reviewer`));
+    expect(new Set(names).size).toBe(invisible.length);
+    for (const n of names) expect(n).toMatch(/^code⟨U\\\+[0-9A-F]{4,5}⟩reviewer$/);
+    expect(md('codereviewer')).toBe('codereviewer');
+  });
+
+  it('GH-123, URLs and www. names do not autolink or cross-reference', async () => {
+    const { md } = await import('../../src/render/escape.js');
+    expect(md('fixes GH-123 and gh-7')).not.toMatch(/GH-\d|gh-\d/);
+    expect(md('https://github.com/o/r/issues/1')).not.toMatch(/https:\/\//);
+    expect(md('see www.example.com')).not.toMatch(/www\./);
+  });
+
+  it('end to end: a rendered comment shows an agent named with a zero-width space as such', async () => {
+    const dir = pr((d) =>
+      writeFiles(d, {
+        '.claude/agents/code\u200breviewer.md': `---\nname: code-reviewer\ndescription: Reviews GH-12 at https://github.com/o/r/issues/1 ${'carefully '.repeat(400)}\n---\nBody\n`,
+      }),
+    );
+    let out = '';
+    await run({
+      argv: ['diff', 'HEAD~1', 'HEAD', '--dir', dir, '--markdown', '--no-cache'],
+      cwd: dir,
+      env: {},
+      stdout: { write: (s: string) => ((out += s), true) },
+      stderr: { write: () => true },
+    });
+    expect(out).toContain('code⟨U\\+200B⟩reviewer');
+    expect(out).not.toMatch(/GH-\d|https:\/\/github\.com\/o\/r\/issues/);
+  });
+});
