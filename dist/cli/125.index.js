@@ -843,7 +843,20 @@ function constants_modelFor(id, base = DEFAULT_MODEL) {
     const p = modelProfile(id);
     return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
 }
-/** max(1, floor(window x charsPerToken x fraction)), unless the env-style override is set (Claude Code 2.1.332). */
+/**
+ * The model sessions of this project get: the settings' `model` unless the config chose one
+ * explicitly, and the settings' listing keys over Claude Code's constants.
+ */
+function withSettings(m, s) {
+    let out = m;
+    if (s.model && m.idFrom !== 'config' && s.model.id !== m.id)
+        out = { ...constants_modelFor(s.model.id, m), idFrom: s.model.file };
+    const keys = ['skillListingBudgetFraction', 'skillListingMaxDescChars', 'skillListingBudgetOverride'];
+    for (const k of keys)
+        if (s[k] !== undefined && s[k] !== out[k])
+            out = { ...out, [k]: s[k] };
+    return out;
+}
 function skillListingBudget(m) {
     if (m.skillListingBudgetOverride != null)
         return m.skillListingBudgetOverride;
@@ -1182,7 +1195,14 @@ function buildListing(entries, model, nameOnly = new Set()) {
                 entry: e,
             };
         }),
-        ...model.bundledEntries.map((b) => ({ name: b.name, full: b.chars, bare: b.name.length + 2, fixed: !b.competes, bundled: true })),
+        // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
+        ...model.bundledEntries.map((b) => ({
+            name: b.name,
+            full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
+            bare: b.name.length + 2,
+            fixed: !b.competes,
+            bundled: true,
+        })),
     ];
     const budget = skillListingBudget(model);
     const sep = Math.max(0, lines.length - 1);
@@ -1236,6 +1256,8 @@ function entryItems(plan) {
 }
 /** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
 async function measure(plan, counter, ctx) {
+    // The model the plan applied: the judged one with the project's settings (model, listing keys) over it.
+    const model = plan.model;
     const counts = await counter.countAll(entryItems(plan));
     const tok = (t) => counts.get(TokenCounter.key(t)) ?? 0;
     const tokFile = (f) => {
@@ -1270,7 +1292,7 @@ async function measure(plan, counter, ctx) {
         .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
     const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i].nameOnly));
-    const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, ctx.model, counted);
+    const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, model, counted);
     for (const e of truncatedItems)
         e.truncated = true;
     const skills = { ...skillSummary, items: skillItems };
@@ -1283,8 +1305,8 @@ async function measure(plan, counter, ctx) {
         chars: agentChars,
         tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
         claudeEstimateTokens: claudeEstimate,
-        warnAt: ctx.model.agentListingWarnTokens,
-        overLimit: claudeEstimate > ctx.model.agentListingWarnTokens,
+        warnAt: model.agentListingWarnTokens,
+        overLimit: claudeEstimate > model.agentListingWarnTokens,
         entries: eagerAgents.length,
         items: agentItems,
     };
@@ -1293,7 +1315,7 @@ async function measure(plan, counter, ctx) {
         .filter((u) => u.type === 'plugin')
         .map((u) => {
         const members = new Set(['project', u.name]);
-        const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, ctx.model, members);
+        const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, model, members);
         const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
         return {
             unit: u.name,
@@ -1400,19 +1422,22 @@ async function measure(plan, counter, ctx) {
             note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
         },
         model: {
-            claudeCodeVersion: ctx.model.claudeCodeVersion,
-            id: ctx.model.id,
-            contextWindow: ctx.model.contextWindow,
-            charsPerToken: ctx.model.charsPerToken,
-            importMaxDepth: ctx.model.importMaxDepth,
-            skillListingMaxDescChars: ctx.model.skillListingMaxDescChars,
+            claudeCodeVersion: model.claudeCodeVersion,
+            id: model.id,
+            contextWindow: model.contextWindow,
+            charsPerToken: model.charsPerToken,
+            importMaxDepth: model.importMaxDepth,
+            skillListingMaxDescChars: model.skillListingMaxDescChars,
+            skillListingBudgetFraction: model.skillListingBudgetFraction,
+            skillListingBudgetOverride: model.skillListingBudgetOverride,
+            ...(model.idFrom ? { idFrom: model.idFrom } : {}),
         },
         totals: {
             eagerTokens,
             onDemandTokens,
             worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
             worstInvocation: worst ? worst.name : null,
-            windowShare: round4(eagerTokens / ctx.model.contextWindow),
+            windowShare: round4(eagerTokens / model.contextWindow),
             notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
         },
         categories,
@@ -1433,8 +1458,8 @@ async function measure(plan, counter, ctx) {
         },
         memory: {
             chars: plan.memoryChars,
-            warnChars: memoryTotalWarnChars(ctx.model),
-            fileWarnChars: memoryFileWarnChars(ctx.model),
+            warnChars: memoryTotalWarnChars(model),
+            fileWarnChars: memoryFileWarnChars(model),
             maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
             files: memFiles.length,
         },
@@ -1913,6 +1938,14 @@ class Tree {
     unreadable = [];
     /** Directory links not expanded because the expansion limit was reached. */
     unexpanded = [];
+    /**
+     * Directory links this tree does not expand as Claude Code does: links to a folder that contains
+     * them (Claude Code walks into it, each real folder once), and links whose target holds further
+     * directory links (Claude Code follows those too). Reported where they sit in a component folder.
+     */
+    unfollowed = [];
+    /** Submodules (gitlinks): their files are in another repository, not in this commit. */
+    submodules = [];
     constructor(entries, maxHops = 40, maxExpansion = 100_000) {
         this.maxHops = maxHops;
         this.maxExpansion = maxExpansion;
@@ -1921,6 +1954,8 @@ class Tree {
                 this.unreadable.push({ path: e.path, problem: e.problem ?? 'cannot be read' });
                 continue;
             }
+            if (e.type === 'submodule')
+                this.submodules.push(e.path);
             if (e.type === 'symlink')
                 this.links.set(e.path, e.linkTarget ?? '');
             else if (e.type === 'file')
@@ -1988,14 +2023,23 @@ class Tree {
     expandDirectoryLinks() {
         // Real files sorted, so that the files under a directory are one range found by binary search.
         const realFiles = [...this.files.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-        for (const link of [...this.links.keys()].sort()) {
+        const sortedLinks = [...this.links.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        for (const link of sortedLinks) {
             const r = this.resolve(link);
             if (!r.ok || this.files.has(r.path) || !this.dirs.has(r.path))
                 continue;
             const prefix = r.path === '' ? '' : r.path + '/';
-            // A link to one of its own ancestors would alias the tree into itself: skip.
-            if (link.startsWith(prefix))
+            // A link to one of its own ancestors would alias the tree into itself: skip (and report).
+            if (link.startsWith(prefix)) {
+                this.unfollowed.push({ path: link, target: this.links.get(link) ?? '', why: 'ancestor' });
                 continue;
+            }
+            const [li, le] = prefixRange(sortedLinks, prefix);
+            let inner = false;
+            for (let k = li; k < le && !inner; k++)
+                inner = sortedLinks[k] !== link && this.isDirLink(sortedLinks[k]);
+            if (inner)
+                this.unfollowed.push({ path: link, target: this.links.get(link) ?? '', why: 'nested' });
             const [lo, end] = prefixRange(realFiles, prefix);
             // Fan-out guard: many links to one big folder must not multiply the tree without bound.
             if (this.aliases.size + (end - lo) > this.maxExpansion) {
@@ -2015,6 +2059,10 @@ class Tree {
                 }
             }
         }
+    }
+    isDirLink(l) {
+        const r = this.resolve(l);
+        return r.ok && !this.files.has(r.path) && this.dirs.has(r.path);
     }
     visible;
     /** All visible file paths, sorted: real files, file symlinks that resolve inside, and aliases through directory links. Computed once. */
@@ -2087,6 +2135,7 @@ class PlanContext {
     contents;
     opts;
     limits;
+    /** The loading model; planning applies the project's settings to it once they are read (withSettings). */
     m;
     files = new Map();
     skillEntries = [];
@@ -2808,6 +2857,31 @@ function readSettings(ctx) {
             s.instructionFiles = v.instructionFiles;
         if (isObject(v.hooks))
             s.hooks.push({ file: p, hooks: v.hooks });
+        // What every session of the project loads differently (local settings over project settings).
+        if (typeof v.model === 'string' && /^[A-Za-z0-9._:-]+(\[1m\])?$/.test(v.model.trim()))
+            s.model = { id: v.model.trim(), file: p };
+        else if (v.model !== undefined)
+            ctx.diag(p, 1, 'warning', 'settings-value', `"model" is not a model id: ignored here (Claude Code may refuse it)`);
+        const num = (key, x, ok) => {
+            const n = typeof x === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x;
+            if (x === undefined)
+                return undefined;
+            if (typeof n === 'number' && Number.isFinite(n) && ok(n))
+                return n;
+            ctx.diag(p, 1, 'warning', 'settings-value', `${key} ${JSON.stringify(x)} is not a valid value: Claude Code's default is assumed`);
+            return undefined;
+        };
+        const fraction = num('skillListingBudgetFraction', v.skillListingBudgetFraction, (n) => n > 0 && n <= 1);
+        if (fraction !== undefined)
+            s.skillListingBudgetFraction = fraction;
+        const cap = num('skillListingMaxDescChars', v.skillListingMaxDescChars, (n) => Number.isInteger(n) && n >= 1);
+        if (cap !== undefined)
+            s.skillListingMaxDescChars = cap;
+        if (isObject(v.env)) {
+            const budget = num('env.SLASH_COMMAND_TOOL_CHAR_BUDGET', v.env.SLASH_COMMAND_TOOL_CHAR_BUDGET, (n) => Number.isInteger(n) && n >= 0);
+            if (budget !== undefined)
+                s.skillListingBudgetOverride = budget;
+        }
     }
     return s;
 }
@@ -2825,6 +2899,41 @@ function mcpFile(ctx, p, unit) {
         return undefined;
     }
     return v;
+}
+/** Component folders of a unit, where Claude Code walks every subfolder (links included) for entries. */
+function componentDirs(u) {
+    const at = (p) => (u.root ? `${u.root}/${p}` : p);
+    return u.type === 'plugin'
+        ? ['commands', 'agents', 'skills', 'output-styles', '.claude/commands', '.claude/agents', '.claude/skills'].map(at)
+        : ['.claude/commands', '.claude/agents', '.claude/skills', '.claude/rules', '.claude/output-styles'].map(at);
+}
+/**
+ * A directory symlink in a component folder that this analyzer can't expand as Claude Code does
+ * (into a folder that contains it, or through further links): Claude Code lists what it finds there
+ * (a link to the repository root made every Markdown file a command), so the head can't be measured.
+ */
+function reportComponentLinks(ctx) {
+    const dirs = ctx.units.flatMap(componentDirs);
+    // A submodule where Claude Code loads from (a component folder, the folder above one, or a memory
+    // file's place): a checkout with submodules loads what the commit does not hold.
+    const loaded = [...dirs, '.claude', 'CLAUDE.md', 'CLAUDE.local.md', 'AGENTS.md', '.claude-plugin', ...ctx.units.filter((u) => u.root).map((u) => u.root)];
+    for (const s of ctx.tree.submodules) {
+        const hit = loaded.find((d) => d === s || d.startsWith(s + '/') || s.startsWith(d + '/'));
+        if (hit)
+            ctx.diag(s, 1, 'error', 'not-measurable', `could not measure: a submodule (gitlink) at ${hit === s ? 'a path Claude Code loads from' : `${s}, where Claude Code loads ${hit}`}; its files are in another repository, not in this commit`);
+    }
+    const inComponent = (p) => dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
+    // A link out of the repository where Claude Code loads from: on a checkout it lists whatever is there.
+    for (const l of ctx.tree.brokenLinks())
+        if (l.reason === 'external' && inComponent(l.path))
+            ctx.diag(l.path, 1, 'error', 'not-measurable', `could not measure: symlink to "${l.target}", outside the repository, where Claude Code loads from; a checkout lists whatever is there`);
+    for (const l of ctx.tree.unfollowed) {
+        if (!inComponent(l.path))
+            continue;
+        ctx.diag(l.path, 1, 'error', 'not-measurable', l.why === 'ancestor'
+            ? `could not measure: symlink to "${l.target}", a folder that contains it; Claude Code follows it and lists every Markdown file under that folder (each real folder once)`
+            : `could not measure: symlink to "${l.target}", whose folder holds further directory links; Claude Code follows them and lists what they hold`);
+    }
 }
 function reportLinks(ctx) {
     for (const l of ctx.tree.brokenLinks()) {
@@ -3346,6 +3455,7 @@ function memoryOrder(p, dir) {
 
 
 
+
 /** Paths worth reading before anything is known: everything that can be a framework file. */
 function candidatePaths(tree) {
     const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
@@ -3377,12 +3487,14 @@ function buildPlan(tree, contents, opts) {
     }
     ctx.units = units;
     ctx.diagnostics.push(...diagnostics);
+    reportComponentLinks(ctx);
     for (const u of units)
         if (u.manifestPath)
             ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
     for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
         ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
     const settings = readSettings(ctx);
+    ctx.m = withSettings(ctx.m, settings);
     planMemory(ctx, settings);
     // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
     for (const u of units)
@@ -3404,6 +3516,7 @@ function buildPlan(tree, contents, opts) {
         diagnostics: ctx.diagnostics,
         memoryChars: ctx.memoryChars,
         missing: [...ctx.missing].sort(),
+        model: ctx.m,
     };
 }
 /** Framework-looking files no loader claimed: reported as not loaded, with why. */
@@ -3470,6 +3583,8 @@ function ownerUnit(units, p) {
 
 
 
+/** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
 /** Memory files whose imports are followed while reading. */
 const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
@@ -3513,8 +3628,12 @@ async function load(source, opts, parseCache = new Map()) {
         if (!paths.length)
             return;
         const got = await source.read(paths);
-        for (const [p, b] of got)
+        for (const [p, b] of got) {
             contents.set(p, b);
+            // A Git LFS pointer stands where the file is: what sessions load is in LFS, not in git.
+            if (b.data.length < 1024 && b.data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER))
+                unreadable.set(p, 'a Git LFS pointer (the content is stored in LFS, not in the commit)');
+        }
         // A file that was listed but could not be read is reported, never counted as empty.
         for (const p of paths)
             if (!got.has(p))
@@ -4154,6 +4273,8 @@ function readBuildId() {
         return null;
     }
 }
+/** The name of a snapshot file this store writes: its key (SHA-256, hex) and `.json`. */
+const SNAPSHOT_FILE = /^[0-9a-f]{64}\.json$/;
 /** The cache key of a source analyzed with settings (JSON data), or null when its snapshot can't be reused. */
 function snapshotKey(buildId, source, settings) {
     if (source.kind !== 'git' || !source.commit || !settings)
@@ -4194,7 +4315,7 @@ class SnapshotStore {
         const file = this.file(key);
         let stored;
         try {
-            stored = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+            stored = JSON.parse((0,json_cache/* readCacheFile */.l9)(file));
         }
         catch {
             return undefined;
@@ -4217,25 +4338,30 @@ class SnapshotStore {
         if (!key || !reusable(snapshot))
             return;
         try {
-            (0,json_cache/* writeJsonFile */.A)(this.file(key), { key, snapshot });
+            (0,json_cache/* writeJsonFile */.An)(this.file(key), { key, snapshot });
             this.prune();
         }
         catch (e) {
             this.warn(`could not write the snapshot cache ${this.dir}: ${e.message}`);
         }
     }
-    /** Keeps the most recently used `keep` snapshots. */
+    /**
+     * Keeps the most recently used `keep` snapshots. Touches only files this store writes (a key's
+     * name, a regular file) in a folder that is not a symlink: pruning never deletes anything else.
+     */
     prune() {
+        if ((0,external_node_fs_.lstatSync)(this.dir).isSymbolicLink())
+            return this.warn(`the snapshot cache ${this.dir} is a symlink: not pruned`);
         const files = (0,external_node_fs_.readdirSync)(this.dir)
-            .filter((f) => f.endsWith('.json'))
-            .map((f) => {
+            .filter((f) => SNAPSHOT_FILE.test(f))
+            .flatMap((f) => {
             const p = external_node_path_default().join(this.dir, f);
             try {
-                const st = (0,external_node_fs_.statSync)(p);
-                return { p, t: st.mtimeMs, size: st.size };
+                const st = (0,external_node_fs_.lstatSync)(p);
+                return st.isFile() ? [{ p, t: st.mtimeMs, size: st.size }] : [];
             }
             catch {
-                return { p, t: 0, size: 0 };
+                return [];
             }
         })
             .sort((a, b) => b.t - a.t);
@@ -4545,7 +4671,7 @@ function scopeLabel(s) {
 
 
 /** Diagnostics that mean part of a side was not measured. */
-const UNMEASURED = new Set(['unreadable', 'limit-reached']);
+const UNMEASURED = new Set(['unreadable', 'limit-reached', 'not-measurable']);
 /** A metric's value on one snapshot, with the place that explains it. Pure. */
 function metricValue(s, metric, scope, loadTime, side) {
     switch (metric) {
@@ -5015,6 +5141,12 @@ function compare(sides, config) {
         verdict: decide(results),
         base: { label: sides.baseLabel, ...(base.source.commit ? { commit: base.source.commit } : {}), eagerTokens: base.totals.eagerTokens },
         head: { label: sides.headLabel, ...(head.source.commit ? { commit: head.source.commit } : {}), eagerTokens: head.totals.eagerTokens },
+        model: {
+            id: head.model.id ?? '',
+            from: modelFrom(head.model.idFrom),
+            contextWindow: head.model.contextWindow,
+            ...(base.model.id !== head.model.id && base.model.id ? { baseId: base.model.id } : {}),
+        },
         tokenizer: head.tokenizer.name,
         tokensEstimated: head.tokenizer.estimate || base.tokenizer.estimate,
         configFile: config.file,
@@ -5027,6 +5159,14 @@ function compare(sides, config) {
         assertions: config.assertions,
         ...(config.review ? { configReview: config.review } : {}),
     };
+}
+/** Who chose the judged model, in words. */
+function modelFrom(idFrom) {
+    if (!idFrom)
+        return "Claude Code's default";
+    if (idFrom === 'config')
+        return 'the budget config';
+    return `the project's ${idFrom}`;
 }
 /** A head config that can't be read fails the gate (the base's config judged the rest): a pull request can't pass by breaking it. */
 function configResults(config) {
@@ -5172,7 +5312,7 @@ function normalizeConfig(raw, file, overrides = {}) {
     if (modelId !== undefined) {
         if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
             throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
-        model = constants_modelFor(modelId);
+        model = { ...constants_modelFor(modelId), idFrom: 'config' };
     }
     if (raw.model !== undefined) {
         if (!load_isObject(raw.model))
@@ -6187,6 +6327,7 @@ async function predictLike(dir, real, counter) {
 
 
 
+
 /** Parses `claude-code[@VERSION]`; anything else is refused. */
 function parseMeasureSpec(spec) {
     const m = /^claude-code(?:@([\w.-]+))?$/.exec(spec.trim());
@@ -6223,7 +6364,7 @@ async function measureSides(sides, o) {
             name: `${side}-${round}`,
             project: side,
             home: `homes/${side}-${round}`,
-            ...(modelFlag(o.model) ? { model: modelFlag(o.model) } : {}),
+            ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
             ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
         });
         const runs = [run('empty', 0)];
@@ -6243,7 +6384,7 @@ async function measureSides(sides, o) {
         for (const s of staged) {
             const first = facts(`${s.name}-0`, s.name);
             const measured = markBuiltins(first.facts, empty);
-            const predicted = predictFacts(s.snapshot, o.model, measured.agents.filter((a) => a.builtin).map((a) => a.name));
+            const predicted = predictFacts(s.snapshot, sideModel(s.snapshot, o.model), measured.agents.filter((a) => a.builtin).map((a) => a.name));
             predicted.agents.sort((a, b) => strings_compareNames(a.name, b.name));
             const counted = await o.countRequest(first.body);
             out.push({
@@ -6263,7 +6404,18 @@ async function measureSides(sides, o) {
 }
 /** The --model flag for a run: none when the judged model is the one the project's settings pick (Claude Code then picks it itself). */
 function modelFlag(model) {
-    return model.id;
+    return model.idFrom && model.idFrom !== 'config' ? undefined : model.id;
+}
+/** The model a side was analyzed with: the judged one with the side's settings over it (as the snapshot records them). */
+function sideModel(s, m) {
+    const id = s.model.id ?? m.id;
+    const base = id !== m.id ? { ...constants_modelFor(id, m), ...(s.model.idFrom ? { idFrom: s.model.idFrom } : {}) } : m;
+    return {
+        ...base,
+        skillListingMaxDescChars: s.model.skillListingMaxDescChars ?? base.skillListingMaxDescChars,
+        skillListingBudgetFraction: s.model.skillListingBudgetFraction ?? base.skillListingBudgetFraction,
+        skillListingBudgetOverride: s.model.skillListingBudgetOverride !== undefined ? s.model.skillListingBudgetOverride : base.skillListingBudgetOverride,
+    };
 }
 function requestChars(body) {
     const b = body;
@@ -6353,6 +6505,9 @@ function md(text, max = 200) {
     // Control characters and bidirectional overrides: a name must not reorder or break the line.
     // eslint-disable-next-line no-control-regex
     let t = text.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]+/g, ' ');
+    // Invisible format characters (zero-width, joiners, BOM, soft hyphen, tags) and line separators
+    // are shown: seven agents that differ only by them must not read as one name.
+    t = t.replace(/[\p{Cf}\p{Zl}\p{Zp}]/gu, (c) => `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
     if ([...t].length > max)
         t = [...t].slice(0, max - 1).join('') + '…';
     return (t
@@ -6360,7 +6515,11 @@ function md(text, max = 200) {
         // GitHub links `#123` even when the `#` is escaped: a zero-width space keeps it text.
         .replace(/\\#(?=\d)/g, '#\u200b')
         .replace(/@/g, '@\u200b')
-        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b'));
+        .replace(/:(?=[a-z0-9_+-]+:)/gi, ':\u200b')
+        // Autolinks: GH-123 (an issue reference), URLs and www. (live links and cross-references).
+        .replace(/\b(GH)-(?=\d)/gi, '$1-\u200b')
+        .replace(/\b([a-z][a-z0-9+.-]*):(?=\/\/)/gi, '$1\u200b:')
+        .replace(/\b(www)\./gi, '$1\u200b.'));
 }
 /**
  * Neutralises workflow commands in text written to the runner's log: `::cmd::` at the start of a
@@ -6605,9 +6764,9 @@ function groupRecommendations(list) {
 
 
 
-/** GitHub rejects issue and pull request comments above this many characters. */
+/** GitHub rejects issue and pull request comments above this many characters (applied here in UTF-8 bytes, which is stricter). */
 const COMMENT_LIMIT = 65_536;
-/** The job summary accepts up to 1 MiB per step. */
+/** The job summary accepts up to 1 MiB per step, in bytes (applied in UTF-8 bytes). */
 const SUMMARY_LIMIT = 1_000_000;
 const MARKER_PREFIX = '<!-- context-budget:';
 function marker(key) {
@@ -6847,7 +7006,14 @@ function footer(r, o = {}) {
     const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
     const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
     const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
-    return `<sub>${what}.${trust}${scope}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+    const model = r.model?.id
+        ? ` Judged for ${md(r.model.id, 60)} (${md(r.model.from, 80)}; ${format_fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base branch's sessions got ${md(r.model.baseId, 60)}` : ''}.`
+        : '';
+    return `<sub>${what}.${trust}${scope}${model}${run} ${r.tokensEstimated === false ? `Token counts are exact (${md(r.tokenizer)}).` : `Token counts are estimates (${md(r.tokenizer)}); Claude's tokenizer is not public.`} Budgets: ${md(r.configFile)}.</sub>`;
+}
+/** GitHub's limits (comment body, job summary) are safest read as UTF-8 bytes: a CJK report of 501,409 characters is 1,067,325 bytes. */
+function utf8Bytes(s) {
+    return Buffer.byteLength(s, 'utf8');
 }
 /** The pull request comment (and, with a larger limit, the job summary). Folds detail to fit, never cuts markup. */
 function renderComment(r, opts = {}) {
@@ -6873,7 +7039,7 @@ function renderComment(r, opts = {}) {
             footer(r, opts),
         ].filter(Boolean);
         const text = parts.join('\n\n') + '\n';
-        if (text.length <= limit)
+        if (utf8Bytes(text) <= limit)
             return text;
     }
     // Last resort: verdict, metrics and regressions only.
@@ -6889,7 +7055,7 @@ function renderComment(r, opts = {}) {
     ]
         .filter(Boolean)
         .join('\n\n') + '\n';
-    return minimal.length <= limit
+    return utf8Bytes(minimal) <= limit
         ? minimal
         : `${opts.key !== undefined ? marker(opts.key) + '\n\n' : ''}### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`;
 }
@@ -6907,6 +7073,8 @@ function renderDiffText(r) {
     const e = d.totals.eagerTokens;
     out.push(`${icon}  always-loaded ${format_fmt(e.base)} -> ${format_fmt(e.head)} tokens (${e.delta === 0 ? 'unchanged' : `${signed(e.delta)}, ${signedPct(e.ratio)}`}); ${r.base.label} -> ${r.head.label}`);
     out.push(`Token counts are ${r.tokensEstimated === false ? 'exact' : 'estimates'} (${r.tokenizer}). Budgets: ${r.configFile}.`);
+    if (r.model?.id)
+        out.push(`Judged for ${r.model.id} (${r.model.from}; ${format_fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base's sessions got ${r.model.baseId}` : ''}.`);
     out.push('');
     const row = (name, x) => [name, format_fmt(x.base), format_fmt(x.head), signed(x.delta)];
     const rows = [
@@ -7026,7 +7194,7 @@ const DIGEST_FILE = 'digests-v1.json';
  */
 function persistentCaches(dir, warn, buildId = readBuildId(), remote) {
     const store = new file_store/* FileCountStore */.bC(external_node_path_default().join(dir, file_store/* CACHE_FILE */.Sk));
-    const digests = buildId ? new json_cache/* JsonFileCache */.B(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
+    const digests = buildId ? new json_cache/* JsonFileCache */.Bk(external_node_path_default().join(dir, DIGEST_FILE), buildId, DIGEST_CACHE_MAX, isDigest) : undefined;
     return {
         counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME, store, remote),
         snapshots: buildId ? new SnapshotStore(external_node_path_default().join(dir, SNAPSHOT_DIR), buildId, { warn }) : undefined,
