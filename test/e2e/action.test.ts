@@ -242,7 +242,8 @@ describe('pull_request', () => {
     });
     expect(r.code).toBe(1); // fail-on: warn and the verdict is warn
     expect(r.summary).toContain('context-budget: warn');
-    expect(r.stdout).toMatch(/::warning::.*checks: write.*pull-requests: write/s);
+    // One warning naming both permissions (the comment is tried first, then the check run).
+    expect(r.stdout).toMatch(/::warning::.*pull-requests: write.*checks: write/s);
     expect(gh.comments).toHaveLength(0);
     const ok = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-read' }, api });
     expect(ok.code).toBe(0);
