@@ -10,7 +10,7 @@
  *   canary, reaches no second listener, and can't write outside its box;
  * - the whole --measure path: measured, no sentinel, no request to the second listener.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import http from 'node:http';
@@ -189,7 +189,14 @@ describe('--measure on a tree that configures credential helpers and a redirecti
     const work = outDir();
     cpSync(dir, path.join(work, 'box', 'side'), { recursive: true });
     received = [];
-    const [r] = await runInSandbox({ binary, work, runs: [{ name: 'side-0', project: 'side', home: 'homes/side-0' }], timeoutMs: 60_000 });
+    // A process of the machine that holds the canary in its environment (as the runner's do).
+    const holder = spawn('sleep', ['60'], { env: { PATH: process.env.PATH, CB_TEST_CANARY: CANARY }, stdio: 'ignore' });
+    let r: Awaited<ReturnType<typeof runInSandbox>>[number] | undefined;
+    try {
+      [r] = await runInSandbox({ binary, work, runs: [{ name: 'side-0', project: 'side', home: 'homes/side-0' }], timeoutMs: 60_000 });
+    } finally {
+      holder.kill();
+    }
     const box = path.join(work, 'box');
     const ran = readdirSync(box).filter((f) => f.startsWith('ran-'));
     expect(ran.length, 'helpers ran inside the sandbox (the test can see it)').toBeGreaterThan(0);
@@ -211,6 +218,47 @@ describe('--measure on a tree that configures credential helpers and a redirecti
     expect(readdirSync(out)).toEqual([]);
     expect(received.filter((x) => x.startsWith(path.basename(dir)))).toEqual([]);
   }, 120_000);
+});
+
+describe('the built CLI with a canary secret in its own environment (as the Action has its tokens)', () => {
+  it('diff --measure on the hostile tree: measured, no sentinel, nothing reached the second listener, the canary in no output', async () => {
+    const { ROOT } = await import('../helpers.js');
+    const out = outDir();
+    const dir = hostileFramework(out);
+    writeFiles(dir, { 'CLAUDE.md': '# Project\n\nLonger now.\n' });
+    const { commitAll } = await import('../helpers.js');
+    commitAll(dir, 'head');
+    received = [];
+    const r = spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'dist/cli/index.js'),
+        'diff',
+        'HEAD~1',
+        'HEAD',
+        '--dir',
+        dir,
+        '--measure',
+        'claude-code',
+        '--measure-rounds',
+        '1',
+        '--json',
+        '--no-cache',
+      ],
+      {
+        env: { PATH: process.env.PATH, HOME: process.env.HOME, CB_TEST_CANARY: CANARY, GITHUB_TOKEN: CANARY },
+        encoding: 'utf8',
+        timeout: 120_000,
+      },
+    );
+    const report = JSON.parse(r.stdout) as { claudeCode?: { head: { facts: { memory: { path: string }[] } } }; measureError?: string };
+    expect(report.measureError).toBeUndefined();
+    expect(report.claudeCode?.head.facts.memory.map((m) => m.path)).toEqual(['CLAUDE.md']);
+    await new Promise((res) => setTimeout(res, 1000));
+    expect(readdirSync(out)).toEqual([]);
+    expect(received.filter((x) => x.startsWith(path.basename(dir)))).toEqual([]);
+    expect(r.stdout + r.stderr).not.toContain(CANARY);
+  }, 180_000);
 });
 
 describe('a Claude Code that sends no request is "could not measure", and the report is still whole', () => {
