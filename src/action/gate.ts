@@ -21,6 +21,7 @@ import { analyzeOptions, measureOptions, persistentCaches, runDiff, snapshotOf, 
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
+import { findPullRequest } from '../publish/pulls.js';
 import { marker } from '../render/comment.js';
 import { advanceHistory, parseHistory, parseTicked } from '../compare/history.js';
 import { renderRoadmap } from '../render/roadmap.js';
@@ -212,8 +213,23 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
  */
 export async function publishOnly(ctx: Ctx): Promise<void> {
   const report: GateReport = { ...readUntrustedReport(ctx.opts.publishReport), untrusted: true };
-  const prNumber = ctx.opts.prNumber ?? (ctx.payload.workflow_run?.pull_requests?.[0]?.number as number | undefined);
-  const headSha = ctx.opts.headRef || (ctx.payload.workflow_run?.head_sha as string | undefined) || report.head.commit || '';
+  const run = ctx.payload.workflow_run as
+    { pull_requests?: { number?: number }[]; head_sha?: string; head_branch?: string; head_repository?: { owner?: { login?: string } } } | undefined;
+  const headSha = ctx.opts.headRef || run?.head_sha || report.head.commit || '';
+  let prNumber = ctx.opts.prNumber ?? run?.pull_requests?.[0]?.number;
+  // A fork's pull request: GitHub leaves pull_requests empty; find it by the fork's branch and the measured commit.
+  if (prNumber === undefined && ctx.gh && run?.head_sha) {
+    try {
+      prNumber = await findPullRequest(ctx.gh, ctx.owner, ctx.repo, { sha: run.head_sha, owner: run.head_repository?.owner?.login, branch: run.head_branch });
+      ctx.log.info(
+        prNumber
+          ? `Pull request #${prNumber} found by its head ${run.head_sha.slice(0, 7)}.`
+          : `No open pull request has the head ${run.head_sha.slice(0, 7)}: no comment.`,
+      );
+    } catch (e) {
+      ctx.log.warning(explain(e, 'Finding the pull request of the workflow run', 'pull-requests: read'));
+    }
+  }
   await publish(ctx, report, prNumber, headSha);
 }
 

@@ -118,7 +118,7 @@ export function parseConfigText(text: string, file: string, overrides: Partial<L
   return normalizeConfig(raw ?? {}, file, overrides);
 }
 
-const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'budgets', 'defaults', 'minSaving'];
+export const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'budgets', 'defaults', 'minSaving'];
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS: Level[] = ['off', 'warn', 'error'];
 

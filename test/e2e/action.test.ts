@@ -134,6 +134,7 @@ beforeEach(() => {
   gh.checkRuns.length = 0;
   gh.issues.length = 0;
   gh.labels.clear();
+  gh.pulls.length = 0;
   gh.faults.length = 0;
   gh.requests.length = 0;
   gh.violations.length = 0;
@@ -531,5 +532,45 @@ describe('workflow_run recipe', () => {
     expect(r.outputs.mode).toBe('publish');
     expect(gh.comments).toHaveLength(1);
     expect(gh.checkRuns[0].head_sha).toBe(repo.head);
+  });
+
+  it("a fork's pull request (workflow_run.pull_requests empty): found by the fork's branch and the measured commit, commented", async () => {
+    const report = path.join(tmpDir(), 'report.json');
+    const { repo, ws } = pullRequestFixture(grow);
+    dirs.push(path.dirname(report));
+    const measure = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'github-token': 'ghs-read', comment: 'never', 'check-run': 'false', 'output-dir': path.dirname(report) },
+      api,
+    });
+    expect(measure.code).toBe(0);
+    const fork = { full_name: 'forker/r', owner: { login: 'forker' } };
+    // Another open pull request from a branch of the same name, at another commit: not ours.
+    gh.pulls.push({ number: 3, state: 'open', head: { sha: 'f'.repeat(40), ref: 'feature', repo: { full_name: 'other/r', owner: { login: 'other' } } } });
+    gh.pulls.push({ number: 5, state: 'open', head: { sha: repo.head, ref: 'feature', repo: fork } });
+    const payload = { workflow_run: { head_sha: repo.head, head_branch: 'feature', head_repository: fork, pull_requests: [] } };
+    const r = await runAction({ ws, event: 'workflow_run', payload, sha: repo.base, inputs: { 'github-token': 'ghs-write', 'publish-report': report }, api });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pull request #5 found by its head');
+    expect(gh.comments).toHaveLength(1);
+    expect(gh.comments[0]!.issue).toBe(5);
+    expect(gh.checkRuns[0].head_sha).toBe(repo.head);
+    // No pull request with that head: the check run is still published, no comment anywhere.
+    gh.comments.length = 0;
+    gh.pulls.length = 0;
+    const none = await runAction({
+      ws,
+      event: 'workflow_run',
+      payload,
+      sha: repo.base,
+      inputs: { 'github-token': 'ghs-write', 'publish-report': report },
+      api,
+    });
+    expect(none.code).toBe(0);
+    expect(none.stdout).toContain('No open pull request has the head');
+    expect(gh.comments).toHaveLength(0);
   });
 });

@@ -132,6 +132,9 @@ export class FakeGitHub {
     await new Promise<void>((r) => this.server?.close(() => r()));
   }
 
+  /** Pull requests the fake knows (for the workflow_run recipe's lookup of a fork's pull request). */
+  readonly pulls: { number: number; state: string; head: { sha: string; ref: string; repo: { full_name: string; owner: { login: string } } } }[] = [];
+
   seedComment(issue: number, login: string, body: string): Comment {
     const c = { id: this.nextId++, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }, issue, created_at: new Date().toISOString() };
     this.comments.push(c);
@@ -303,6 +306,14 @@ export class FakeGitHub {
         if (!issue) return ok(404, { message: 'Not Found' });
         Object.assign(issue, json.body !== undefined ? { body: json.body } : {}, json.title !== undefined ? { title: json.title } : {});
         return ok(200, issue);
+      }
+      case 'GET /repos/{owner}/{repo}/pulls': {
+        // `head` filters by `owner:branch` (the fork's owner for a fork's pull request), `state` by state.
+        const head = u.searchParams.get('head');
+        const state = u.searchParams.get('state') ?? 'open';
+        const list = this.pulls.filter((p) => (state === 'all' || p.state === state) && (!head || `${p.head.repo.owner.login}:${p.head.ref}` === head));
+        record(200);
+        return this.paginate(res, u, list as unknown as Json[]);
       }
       case 'GET /repos/{owner}/{repo}/labels/{name}':
         return this.labels.has(params.name!) ? ok(200, { name: params.name, color: '5319e7' }) : ok(404, { message: 'Not Found' });

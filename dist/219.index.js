@@ -1,8 +1,8 @@
-export const id = 58;
-export const ids = [58];
+export const id = 219;
+export const ids = [219];
 export const modules = {
 
-/***/ 8058:
+/***/ 219:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -8401,6 +8401,28 @@ async function upsertRoadmap(gh, t, body, existing) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/publish/pulls.ts
+async function findPullRequest(gh, owner, repo, head) {
+    if (!/^[0-9a-f]{40}$/.test(head.sha))
+        return undefined;
+    const match = (list) => list.find((p) => p.head?.sha === head.sha)?.number;
+    if (head.owner && head.branch) {
+        const r = await gh.rest.pulls.list({ owner, repo, state: 'open', head: `${head.owner}:${head.branch}`, per_page: 100 });
+        const n = match(r.data);
+        if (n !== undefined)
+            return n;
+    }
+    // Without a branch to filter by (or a renamed one): the open pull requests, newest first, a few pages.
+    for (let page = 1; page <= 3; page++) {
+        const r = await gh.rest.pulls.list({ owner, repo, state: 'open', sort: 'updated', direction: 'desc', per_page: 100, page });
+        const list = r.data;
+        const n = match(list);
+        if (n !== undefined || list.length < 100)
+            return n;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/history.ts
 const HISTORY_OPEN = '<!-- context-budget-history';
 const HISTORY_RE = /<!-- context-budget-history\n([\s\S]*?)\n-->/;
@@ -8556,6 +8578,7 @@ function renderRoadmap(i, history, resolved) {
 
 
 
+
 /** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
 function gate_cachesFor(ctx) {
     const remote = ctx.opts.anthropicApiKey
@@ -8683,8 +8706,21 @@ async function publish(ctx, report, prNumber, headSha) {
  */
 async function publishOnly(ctx) {
     const report = { ...readUntrustedReport(ctx.opts.publishReport), untrusted: true };
-    const prNumber = ctx.opts.prNumber ?? ctx.payload.workflow_run?.pull_requests?.[0]?.number;
-    const headSha = ctx.opts.headRef || ctx.payload.workflow_run?.head_sha || report.head.commit || '';
+    const run = ctx.payload.workflow_run;
+    const headSha = ctx.opts.headRef || run?.head_sha || report.head.commit || '';
+    let prNumber = ctx.opts.prNumber ?? run?.pull_requests?.[0]?.number;
+    // A fork's pull request: GitHub leaves pull_requests empty; find it by the fork's branch and the measured commit.
+    if (prNumber === undefined && ctx.gh && run?.head_sha) {
+        try {
+            prNumber = await findPullRequest(ctx.gh, ctx.owner, ctx.repo, { sha: run.head_sha, owner: run.head_repository?.owner?.login, branch: run.head_branch });
+            ctx.log.info(prNumber
+                ? `Pull request #${prNumber} found by its head ${run.head_sha.slice(0, 7)}.`
+                : `No open pull request has the head ${run.head_sha.slice(0, 7)}: no comment.`);
+        }
+        catch (e) {
+            ctx.log.warning(explain(e, 'Finding the pull request of the workflow run', 'pull-requests: read'));
+        }
+    }
     await publish(ctx, report, prNumber, headSha);
 }
 async function roadmap(ctx) {
@@ -8894,4 +8930,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=58.index.js.map
+//# sourceMappingURL=219.index.js.map
