@@ -4,6 +4,7 @@ import { parseDocument } from 'yaml';
 import { UserError } from '../errors.js';
 import type { ConfigReview } from '../model/report.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
+import { isKnownModel, knownModels } from '../model/profiles.js';
 import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from '../model/budgets.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
@@ -130,6 +131,16 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   if (modelId !== undefined) {
     if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
       throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
+    // A typo or another vendor's model would be judged with a guessed budget: name the known ones,
+    // or take an explicit window (Claude Code itself sizes an unknown model at 1M x 3).
+    const explicit = overrides.contextWindow !== undefined || (isObject(raw.model) && raw.model.contextWindow !== undefined);
+    if (!isKnownModel(modelId) && !explicit)
+      throw new ConfigError(
+        file,
+        'model.id',
+        `a model Claude Code ${DEFAULT_MODEL.claudeCodeVersion} knows (${knownModels().join(', ')}, or a newer claude-opus|sonnet|haiku-N-N), or set model.contextWindow and model.charsPerToken for it`,
+        modelId,
+      );
     model = { ...modelFor(modelId), idFrom: 'config' };
   }
   if (raw.model !== undefined) {

@@ -82,7 +82,7 @@ export const DEFAULT_MODEL: LoadingModel = {
 /** The loading model for a model id: its measured profile over the defaults. */
 export function modelFor(id: string, base: LoadingModel = DEFAULT_MODEL): LoadingModel {
   const p = modelProfile(id);
-  return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
+  return { ...base, id: p.id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
 }
 
 /** max(1, floor(window x charsPerToken x fraction)), unless the env-style override is set (Claude Code 2.1.332). */
