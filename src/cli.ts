@@ -99,6 +99,7 @@ function parseCli(args: string[]) {
     throw new UserError(`${errorMessage(e)}. Run "context-budget help".`);
   }
   const v = parsed.values;
+  if (v.json && v.markdown) throw new UserError('--json and --markdown are two outputs: choose one');
   const num = (name: string, s: string | undefined, min: number): number | undefined => {
     if (s === undefined) return undefined;
     const n = Number(s);

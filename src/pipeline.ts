@@ -115,7 +115,10 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   save();
   proc.stdout.write(
-    o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })),
+    o.json
+      ? // The snapshot (readable again by diff) with the optimizer's ranked recommendations beside it.
+        jsonOut({ ...snapshot, recommendations: recommend(snapshot, config.minSaving) })
+      : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })),
   );
   return 0;
 }
@@ -161,7 +164,7 @@ export async function withMeasurement(snapshot: Snapshot, source: FrameworkSourc
 
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
 export function measureOptions(
-  o: Pick<CliOptions, 'measure' | 'measureRounds'>,
+  o: Pick<CliOptions, 'measure' | 'measureRounds' | 'cacheDir'>,
   config: Config,
   counter: TokenCounter,
   proc: Pick<Proc, 'env' | 'stderr'>,
@@ -179,6 +182,8 @@ export function measureOptions(
     rounds: o.measureRounds ?? 3,
     countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
     log,
+    // The binary is kept in the cache folder too, so that actions/cache keeps it with the rest.
+    ...(o.cacheDir ? { cacheDir: path.join(path.resolve(o.cacheDir), 'claude-code') } : {}),
   };
 }
 

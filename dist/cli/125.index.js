@@ -792,25 +792,62 @@ const FOUR_CHARS_PER_TOKEN = new Set([
     'claude-sonnet-4-6',
     'claude-haiku-4-5',
 ]);
-/** Models whose default window is 1M tokens (measured: the listing budget of claude-opus-5-5 is 30,000 = 1M x 3 x 1%). Others: 200K, or 1M with a `[1m]` suffix. */
-const ONE_MILLION = new Set(['claude-opus-5-5']);
+/**
+ * Claude Code's aliases and what they picked in 2.1.332 (measured: the request's `model` with each
+ * in `.claude/settings.json`, print mode).
+ */
+const MODEL_ALIASES = {
+    opus: 'claude-opus-5-5',
+    sonnet: 'claude-sonnet-5-5',
+    haiku: 'claude-haiku-5-5',
+    opusplan: 'claude-sonnet-5-5',
+};
+/** Model ids of Claude's families that Claude Code sizes by the rules below (a new release of a family is one of them). */
+const CLAUDE_FAMILY = /^claude-(opus|sonnet|haiku)-\d+(-\d+)?$/;
 const measured = claude_code_profile_namespaceObject.Jn;
-/** The profile of a model id (`claude-sonnet-4-6`, `claude-sonnet-4-6[1m]`); unknown ids get the rules above and the default model's bundled entries. */
+/** A model id as Claude Code resolves it: an alias to its model (a `[1m]` suffix kept). */
+function resolveModelId(id) {
+    const oneM = /\[1m\]$/i.test(id);
+    const base = id.replace(/\[1m\]$/i, '');
+    const alias = MODEL_ALIASES[base.toLowerCase()];
+    return alias ? alias + (oneM ? '[1m]' : '') : id;
+}
+function familyOf(id) {
+    return resolveModelId(id)
+        .replace(/\[1m\]$/i, '')
+        .toLowerCase()
+        .replace(/-\d{8}$/, '')
+        .replace(/[._]/g, '-');
+}
+/** Whether Claude Code 2.1.332 knows the model: measured, an alias, one of Claude's families, or a listed older model. */
+function isKnownModel(id) {
+    const f = familyOf(id);
+    return f in measured || FOUR_CHARS_PER_TOKEN.has(f) || CLAUDE_FAMILY.test(f);
+}
+/**
+ * The profile of a model id (`claude-sonnet-4-6`, `claude-sonnet-4-6[1m]`, `opus`). Measured with
+ * 2.1.332: the older models listed above are sized at a 200K window and 4 characters per token (1M
+ * with `[1m]`); every other model, an unknown one included, at 1M and 3 (a 30,000-character listing
+ * budget). Unmeasured models take the default model's bundled entries.
+ */
 function modelProfile(id = CLAUDE_CODE_DEFAULT_MODEL) {
     const oneM = /\[1m\]$/i.test(id);
-    const base = id.replace(/\[1m\]$/i, '').toLowerCase();
-    const family = base.replace(/-\d{8}$/, '').replace(/[._]/g, '-');
+    const resolved = resolveModelId(id);
+    const base = resolved.replace(/\[1m\]$/i, '').toLowerCase();
+    const family = familyOf(id);
+    const older = FOUR_CHARS_PER_TOKEN.has(family);
     const m = measured[base] ?? measured[CLAUDE_CODE_DEFAULT_MODEL];
     return {
-        id,
-        contextWindow: oneM || ONE_MILLION.has(family) ? 1_000_000 : 200_000,
+        id: resolved,
+        contextWindow: oneM || !older ? 1_000_000 : 200_000,
         charsPerToken: FOUR_CHARS_PER_TOKEN.has(family) ? 4 : 3,
         bundled: m.bundled,
         builtinAgents: m.builtinAgents,
     };
 }
+/** What an error about an unknown model lists. */
 function knownModels() {
-    return Object.keys(measured);
+    return [...new Set([...Object.keys(measured), ...Object.keys(MODEL_ALIASES), ...FOUR_CHARS_PER_TOKEN])];
 }
 
 ;// CONCATENATED MODULE: ./src/model/constants.ts
@@ -841,7 +878,7 @@ const DEFAULT_MODEL = {
 /** The loading model for a model id: its measured profile over the defaults. */
 function constants_modelFor(id, base = DEFAULT_MODEL) {
     const p = modelProfile(id);
-    return { ...base, id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
+    return { ...base, id: p.id, contextWindow: p.contextWindow, charsPerToken: p.charsPerToken, bundledEntries: p.bundled };
 }
 /**
  * The model sessions of this project get: the settings' `model` unless the config chose one
@@ -4215,12 +4252,16 @@ async function openSource(dir, ref) {
         return worktree_worktreeSource(abs);
     const top = await repoTop(abs);
     if (!top)
-        throw new errors/* UserError */.y(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
+        throw new errors/* UserError */.y(`"${ref}" is not a directory or snapshot file, and as a git revision it needs a git repository: ${dir} is not in one`);
     try {
         return await gitSource(top, ref);
     }
     catch (e) {
-        throw new errors/* UserError */.y(e.message);
+        // After a shallow clone (actions/checkout's default depth 1) older commits are simply absent.
+        const shallow = await git(top, ['rev-parse', '--is-shallow-repository']).then((b) => b.toString().trim() === 'true', () => false);
+        throw new errors/* UserError */.y(shallow
+            ? `${e.message}. ${top} is a shallow clone: fetch the commit (git fetch --deepen=50 origin, or git fetch origin ${ref}) or clone with more history`
+            : e.message);
     }
 }
 
@@ -4391,12 +4432,14 @@ const tokensPerChar = (tokens, chars) => (chars > 0 ? tokens / chars : 0.25);
 const lazyLoading = (s) => {
     const out = [];
     const withSections = new Set(s.content.sections.map((x) => x.file));
+    const nth = ordinal();
     for (const sec of s.content.sections) {
         const f = s.files.find((x) => x.path === sec.file);
         if (!f || (f.kind !== 'memory' && f.kind !== 'rule'))
             continue;
         out.push({
-            key: `loading:${sec.file}:${sec.line}`,
+            // Identity is the subject (file, heading), never the line: lines added above must not make it new.
+            key: `loading:${sec.file}:${sec.heading}${nth(`${sec.file}\0${sec.heading}`)}`,
             analyzer: 'loading',
             title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
             rationale: `This section costs about ${thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
@@ -4476,7 +4519,7 @@ const duplication = (s) => s.content.duplicates.slice(0, 200).map((d) => {
     const eagerCopies = d.locations.filter((l) => l.eager).length;
     const first = d.locations[0];
     return {
-        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${first.line}`,
+        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${d.preview}`,
         analyzer: 'duplication',
         title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
         rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
@@ -4538,15 +4581,27 @@ const structure = (s) => {
     return out;
 };
 /** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
-const compression = (s) => s.content.compressible.map((c) => ({
-    key: `compression:${c.file}:${c.line}:${c.kind}`,
-    analyzer: 'compression',
-    title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
-    rationale: `${c.note}. It is always loaded.`,
-    location: { file: c.file, line: c.line },
-    saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
-    effort: 'low',
-}));
+const compression = (s) => {
+    const nth = ordinal();
+    return s.content.compressible.map((c) => ({
+        key: `compression:${c.file}:${c.kind}${nth(`${c.file}\0${c.kind}`)}`,
+        analyzer: 'compression',
+        title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
+        rationale: `${c.note}. It is always loaded.`,
+        location: { file: c.file, line: c.line },
+        saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
+        effort: 'low',
+    }));
+};
+/** Tells apart subjects of one name in order (the first has no suffix, then `#2`, `#3`...). */
+function ordinal() {
+    const seen = new Map();
+    return (subject) => {
+        const n = (seen.get(subject) ?? 0) + 1;
+        seen.set(subject, n);
+        return n === 1 ? '' : `#${n}`;
+    };
+}
 /** Collisions: two components with one name; one shadows the other. */
 const collisions = (s) => s.diagnostics
     .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
@@ -5199,6 +5254,7 @@ function configResults(config) {
 
 
 
+
 const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
 /** A config mistake: names the file, the key and what was expected. */
 class ConfigError extends errors/* UserError */.y {
@@ -5312,6 +5368,11 @@ function normalizeConfig(raw, file, overrides = {}) {
     if (modelId !== undefined) {
         if (typeof modelId !== 'string' || !/^[A-Za-z0-9._:-]+(\[1m\])?$/.test(modelId))
             throw new ConfigError(file, 'model.id', 'a model id such as claude-sonnet-4-6', modelId);
+        // A typo or another vendor's model would be judged with a guessed budget: name the known ones,
+        // or take an explicit window (Claude Code itself sizes an unknown model at 1M x 3).
+        const explicit = overrides.contextWindow !== undefined || (load_isObject(raw.model) && raw.model.contextWindow !== undefined);
+        if (!isKnownModel(modelId) && !explicit)
+            throw new ConfigError(file, 'model.id', `a model Claude Code ${DEFAULT_MODEL.claudeCodeVersion} knows (${knownModels().join(', ')}, or a newer claude-opus|sonnet|haiku-N-N), or set model.contextWindow and model.charsPerToken for it`, modelId);
         model = { ...constants_modelFor(modelId), idFrom: 'config' };
     }
     if (raw.model !== undefined) {
@@ -7258,7 +7319,10 @@ async function analyzeCommand(positionals, o, proc) {
     if (measure)
         snapshot = await withMeasurement(snapshot, source, measure);
     save();
-    proc.stdout.write(o.json ? jsonOut(snapshot) : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
+    proc.stdout.write(o.json
+        ? // The snapshot (readable again by diff) with the optimizer's ranked recommendations beside it.
+            jsonOut({ ...snapshot, recommendations: recommend(snapshot, config.minSaving) })
+        : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
 }
 /** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
@@ -7317,6 +7381,8 @@ function measureOptions(o, config, counter, proc) {
         rounds: o.measureRounds ?? 3,
         countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
         log,
+        // The binary is kept in the cache folder too, so that actions/cache keeps it with the rest.
+        ...(o.cacheDir ? { cacheDir: external_node_path_default().join(external_node_path_default().resolve(o.cacheDir), 'claude-code') } : {}),
     };
 }
 /**

@@ -147,7 +147,7 @@ function measureFor(ctx: Ctx, event: string, config: Config, counter: TokenCount
     throw new UserError(
       'Input "measure": refused on pull_request_target, where the head is untrusted and the token can write. Measure on pull_request (read-only token for forks) or in the scheduled roadmap run.',
     );
-  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds }, config, counter, {
+  return measureOptions({ measure: ctx.opts.measure, measureRounds: ctx.opts.measureRounds, cacheDir: ctx.opts.cacheDir }, config, counter, {
     env: { ANTHROPIC_API_KEY: ctx.opts.anthropicApiKey || undefined, ANTHROPIC_BASE_URL: ctx.env.ANTHROPIC_BASE_URL },
     stderr: { write: (s: string) => ctx.log.info(s.trim()) },
   });

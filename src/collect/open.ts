@@ -26,10 +26,19 @@ export async function openSource(dir: string, ref?: string): Promise<FrameworkSo
   if (!existsSync(abs) || !statSync(abs).isDirectory()) throw new UserError(`Not a directory: ${dir}`);
   if (ref === undefined) return worktreeSource(abs);
   const top = await repoTop(abs);
-  if (!top) throw new UserError(`--ref ${ref} needs a git repository, and ${dir} is not in one`);
+  if (!top) throw new UserError(`"${ref}" is not a directory or snapshot file, and as a git revision it needs a git repository: ${dir} is not in one`);
   try {
     return await gitSource(top, ref);
   } catch (e) {
-    throw new UserError((e as Error).message);
+    // After a shallow clone (actions/checkout's default depth 1) older commits are simply absent.
+    const shallow = await git(top, ['rev-parse', '--is-shallow-repository']).then(
+      (b) => b.toString().trim() === 'true',
+      () => false,
+    );
+    throw new UserError(
+      shallow
+        ? `${(e as Error).message}. ${top} is a shallow clone: fetch the commit (git fetch --deepen=50 origin, or git fetch origin ${ref}) or clone with more history`
+        : (e as Error).message,
+    );
   }
 }

@@ -26,11 +26,13 @@ const tokensPerChar = (tokens: number, chars: number) => (chars > 0 ? tokens / c
 export const lazyLoading: Analyzer = (s) => {
   const out: Draft[] = [];
   const withSections = new Set(s.content.sections.map((x) => x.file));
+  const nth = ordinal();
   for (const sec of s.content.sections) {
     const f = s.files.find((x) => x.path === sec.file);
     if (!f || (f.kind !== 'memory' && f.kind !== 'rule')) continue;
     out.push({
-      key: `loading:${sec.file}:${sec.line}`,
+      // Identity is the subject (file, heading), never the line: lines added above must not make it new.
+      key: `loading:${sec.file}:${sec.heading}${nth(`${sec.file}\0${sec.heading}`)}`,
       analyzer: 'loading',
       title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
       rationale: `This section costs about ${thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
@@ -109,7 +111,7 @@ export const duplication: Analyzer = (s) =>
     const eagerCopies = d.locations.filter((l) => l.eager).length;
     const first = d.locations[0]!;
     return {
-      key: `duplication:${d.locations.map((l) => l.file).join('|')}:${first.line}`,
+      key: `duplication:${d.locations.map((l) => l.file).join('|')}:${d.preview}`,
       analyzer: 'duplication' as const,
       title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
       rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
@@ -177,9 +179,10 @@ export const structure: Analyzer = (s) => {
 };
 
 /** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
-export const compression: Analyzer = (s) =>
-  s.content.compressible.map((c) => ({
-    key: `compression:${c.file}:${c.line}:${c.kind}`,
+export const compression: Analyzer = (s) => {
+  const nth = ordinal();
+  return s.content.compressible.map((c) => ({
+    key: `compression:${c.file}:${c.kind}${nth(`${c.file}\0${c.kind}`)}`,
     analyzer: 'compression' as const,
     title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
     rationale: `${c.note}. It is always loaded.`,
@@ -187,6 +190,17 @@ export const compression: Analyzer = (s) =>
     saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
     effort: 'low' as const,
   }));
+};
+
+/** Tells apart subjects of one name in order (the first has no suffix, then `#2`, `#3`...). */
+function ordinal(): (subject: string) => string {
+  const seen = new Map<string, number>();
+  return (subject) => {
+    const n = (seen.get(subject) ?? 0) + 1;
+    seen.set(subject, n);
+    return n === 1 ? '' : `#${n}`;
+  };
+}
 
 /** Collisions: two components with one name; one shadows the other. */
 export const collisions: Analyzer = (s) =>

@@ -217,3 +217,47 @@ describe('the built CLI (dist/)', () => {
     }
   });
 });
+
+describe('what a new user meets (issue 20)', () => {
+  it('--markdown with --json is refused, not silently JSON', async () => {
+    const r = await cli(['diff', path.join(FIXTURES, 'example-base'), path.join(FIXTURES, 'example-head'), '--json', '--markdown', '--no-cache']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--json and --markdown are two outputs: choose one');
+  });
+
+  it('analyze --json carries the recommendations its text points to', async () => {
+    const r = await cli(['analyze', path.join(FIXTURES, 'example-head'), '--json', '--no-cache']);
+    const j = JSON.parse(r.out) as { recommendations?: { key: string }[] };
+    expect(j.recommendations?.length).toBeGreaterThan(0);
+  });
+
+  it('diff outside a git repository names the problem, not --ref', async () => {
+    const dir = tmpDir();
+    try {
+      const r = await cli(['diff', 'HEAD~1', 'HEAD', '--dir', dir, '--no-cache']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/"HEAD~1" is not a directory or snapshot file, and as a git revision it needs a git repository/);
+      expect(r.err).not.toContain('--ref');
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('after a shallow clone, a missing commit is explained with how to fetch it', async () => {
+    const origin = tmpDir();
+    const clone = tmpDir();
+    try {
+      writeFiles(origin, { 'CLAUDE.md': '# a\n' });
+      gitInit(origin);
+      writeFiles(origin, { 'CLAUDE.md': '# b\n' });
+      commitAll(origin, 'two');
+      execFileSync('git', ['clone', '-q', '--depth', '1', `file://${origin}`, clone]);
+      const r = await cli(['diff', 'HEAD~1', 'HEAD', '--dir', clone, '--no-cache']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/is a shallow clone: fetch the commit \(git fetch --deepen=50 origin/);
+    } finally {
+      cleanup(origin);
+      cleanup(clone);
+    }
+  });
+});
