@@ -165,7 +165,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       name: u.name,
       type: u.type,
       root: u.root,
-      ...(u.marketplace ? { marketplace: u.marketplace } : {}),
+      ...(u.marketplace ? { marketplace: u.marketplace, marketplaceRoot: u.marketplaceRoot ?? '' } : {}),
       counted: u.counted,
       eagerTokens: eager,
       onDemandTokens:

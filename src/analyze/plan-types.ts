@@ -70,6 +70,8 @@ export interface PlannedEntry {
   description?: string;
   /** An agent's `Tools:` as listed. */
   tools?: string;
+  /** Its place in the plugin manifest's own list (a `skills` array): Claude Code lists them in that order. */
+  order?: number;
 }
 
 export interface PlannedComponent extends Pick<Component, 'id' | 'kind' | 'name' | 'unit' | 'file' | 'loading'> {

@@ -14,9 +14,18 @@ export interface UnitDef {
   manifestPath?: string;
   manifest?: Record<string, unknown>;
   marketplace?: string;
+  /** The folder holding the marketplace's `.claude-plugin/marketplace.json` ("" for the repository root). */
+  marketplaceRoot?: string;
   counted: boolean;
   /** Why Claude Code refuses the plugin's manifest (it then loads nothing of the plugin). */
   invalid?: string;
+  /**
+   * A marketplace entry that is its own plugin though it may share its folder with others
+   * (`strict: false`, or no plugin.json where its source points, e.g. several entries with
+   * `source: "./"` and a `skills` array each): its place in the marketplace, which is the order a
+   * user installs them in and Claude Code lists installed plugins in.
+   */
+  installOrder?: number;
   mcpServers: string[];
   sessionStartHooks: number;
 }
@@ -80,6 +89,7 @@ export function discoverUnits(
     const mname = typeof v.name === 'string' ? v.name : path.basename(mroot) || 'marketplace';
     const pluginRoot = isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
     const plugins = Array.isArray(v.plugins) ? v.plugins : [];
+    let order = 0;
     plugins.forEach((entry: unknown, i: number) => {
       if (!isObject(entry)) return;
       const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
@@ -117,8 +127,26 @@ export function discoverUnits(
       }
       const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
       const existing = byRoot.get(root);
+      // No plugin.json where it points: the entry is the plugin's whole manifest, a plugin of its own
+      // even when other entries share the folder (several `source: "./"` entries, each with a `skills` list).
+      if (!existing?.manifestPath) {
+        byRoot.set(existing ? `${root}\0${ename}` : root, {
+          name: ename,
+          type: 'plugin',
+          root,
+          manifest: { ...entry },
+          marketplace: mname,
+          marketplaceRoot: mroot,
+          counted: false,
+          installOrder: order++,
+          mcpServers: [],
+          sessionStartHooks: 0,
+        });
+        return;
+      }
       if (existing) {
         existing.marketplace = mname;
+        existing.marketplaceRoot = mroot;
         existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
         if (existing.name !== ename)
           diagnostics.push({
@@ -144,7 +172,7 @@ export function discoverUnits(
   }
   const units = [project];
   const names = new Set([PROJECT]);
-  for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+  for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : (a.installOrder ?? -1) - (b.installOrder ?? -1)))) {
     if (names.has(u.name)) {
       diagnostics.push({
         file: u.manifestPath ?? (u.root || '.'),

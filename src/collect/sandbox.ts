@@ -31,6 +31,12 @@ export interface BoxRun {
   home: string;
   model?: string;
   pluginDirs?: string[];
+  /**
+   * Claude Code commands run first in the same home and project (arguments after `claude`), e.g.
+   * `plugin marketplace add <dir>` and `plugin install NAME@MARKETPLACE`: plugins installed as a
+   * user installs them. Paths starting with `./` are taken relative to the box.
+   */
+  setup?: string[][];
 }
 
 export interface BoxResult {
@@ -43,6 +49,8 @@ export interface BoxResult {
   stderr: string;
   /** Requests that reached the capture (all of them: Claude Code has no other network). */
   requests: number;
+  /** Setup commands that failed: the command and the end of its output. */
+  setupErrors?: string[];
 }
 
 /** Where a box's folders are seen from inside. */
@@ -254,6 +262,13 @@ export function captureRunner(jobPath: string): void {
         DISABLE_AUTOUPDATER: '1',
         DISABLE_ERROR_REPORTING: '1',
       };
+      const setupErrors: string[] = [];
+      for (const step of r.setup ?? []) {
+        const argv = step.map((a) => (a.startsWith('./') ? pathm.join(root, a) : a));
+        const s = cp.spawnSync('/claude', argv, { cwd: pathm.join(root, r.project), env, encoding: 'utf8', timeout: job.timeoutMs });
+        if (s.status !== 0)
+          setupErrors.push('claude ' + step.join(' ') + ' (exit ' + s.status + '): ' + ((s.stderr || '') + (s.stdout || '')).trim().slice(-300));
+      }
       const t0 = performance.now();
       const done = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = cp.spawn('/claude', args, { cwd: pathm.join(root, r.project), env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -279,6 +294,7 @@ export function captureRunner(jobPath: string): void {
         exitCode: done.code,
         stderr: done.stderr,
         requests: all - beforeAll,
+        ...(setupErrors.length ? { setupErrors } : {}),
       });
     }
     fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));

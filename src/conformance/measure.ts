@@ -83,6 +83,7 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
       home: `homes/${side}-${round}`,
       ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
       ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
+      ...(snapshot && installSteps(snapshot, side).length ? { setup: installSteps(snapshot, side) } : {}),
     });
     const runs: BoxRun[] = [run('empty', 0)];
     for (let i = 0; i < o.rounds; i++) for (const s of staged) runs.push(run(s.name, i, s.snapshot));
@@ -111,7 +112,10 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
         facts: measured,
         firstRequest: { chars: requestChars(first.body), ...counted },
         startupMs: Array.from({ length: o.rounds }, (_, i) => byName.get(`${s.name}-${i}`)?.firstRequestMs ?? 0),
-        drift: disagreements(measured, predicted),
+        drift: [
+          ...(byName.get(`${s.name}-0`)?.setupErrors ?? []).map((e) => `plugins could not be installed as a user installs them: ${e}`),
+          ...disagreements(measured, predicted),
+        ],
         staged: s.staged,
       });
     }
@@ -143,9 +147,23 @@ function requestChars(body: unknown): number {
   return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
 }
 
-/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins that no marketplace lists. */
 function pluginDirsOf(snapshot: Snapshot): string[] {
-  return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+  return snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace === undefined).map((u) => u.root || '.');
+}
+
+/**
+ * A marketplace's plugins installed as a user installs them (`claude plugin marketplace add DIR`,
+ * then `claude plugin install NAME@MARKETPLACE` for each, in the marketplace's order), offline,
+ * into the run's fresh home; paths relative to the box.
+ */
+function installSteps(snapshot: Snapshot, side: string): string[][] {
+  const units = snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace !== undefined);
+  const roots = [...new Set(units.map((u) => u.marketplaceRoot ?? ''))];
+  return [
+    ...roots.map((r) => ['plugin', 'marketplace', 'add', `./${path.posix.join(side, r)}`]),
+    ...units.map((u) => ['plugin', 'install', `${u.name}@${u.marketplace}`]),
+  ];
 }
 
 /** Claude Code run on one side, `rounds` times. */

@@ -119,6 +119,8 @@ export interface UnitRecord {
   root: string;
   /** Marketplace that lists this plugin, if any. */
   marketplace?: string;
+  /** Folder of that marketplace's `.claude-plugin/marketplace.json` ("" for the repository root). */
+  marketplaceRoot?: string;
   /** Whether this unit counts in the totals (see installedPlugins). */
   counted: boolean;
   eagerTokens: number;

@@ -39,6 +39,7 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
   // Skills
   const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
   const skillFiles: string[] = [];
+  const listed = !isProject && manifestPaths(u.manifest, 'skills') !== undefined;
   for (const d of skillRoots) {
     if (ctx.tree.real(`${d}/SKILL.md`)) skillFiles.push(`${d}/SKILL.md`);
     else for (const f of inDir(d, /^[^/]+\/SKILL\.md$/)) skillFiles.push(f);
@@ -47,7 +48,7 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
   for (const f of skillFiles) {
     const dir = path.dirname(f);
     const dirName = f === within('SKILL.md') ? u.name : path.basename(dir);
-    planPrompt(ctx, u, f, dirName, 'skill');
+    planPrompt(ctx, u, f, dirName, 'skill', listed ? skillFiles.indexOf(f) : undefined);
     for (const res of inDir(dir, /.+/))
       if (res !== f && !skillFiles.includes(res))
         ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');

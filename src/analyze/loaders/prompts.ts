@@ -15,7 +15,7 @@ import type { Settings } from './settings.js';
 const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
 
 /** A command or skill: listing entry (eager or conditional) and body (on invocation). */
-export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string, kind: 'command' | 'skill'): void {
+export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string, kind: 'command' | 'skill', order?: number): void {
   const r = ctx.read(f, true);
   if (!r) return;
   const fm = r.parsed?.data ?? {};
@@ -102,6 +102,7 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
           ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched`
           : `${kind} listing entry, sent at session start`,
         alias,
+        order,
       )
     : undefined;
   ctx.components.push({
@@ -129,6 +130,7 @@ export function makeEntry(
   loading: Loading,
   reason: string,
   alias?: string,
+  order?: number,
 ): PlannedEntry {
   // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
   // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
@@ -156,6 +158,7 @@ export function makeEntry(
     descriptionCapped: capped,
     nameOnly: false,
     ...(alias ? { alias } : {}),
+    ...(order !== undefined ? { order } : {}),
     line,
   };
   if (capped)
@@ -211,8 +214,17 @@ export function deriveDescription(body: string, kind: 'command' | 'skill', max: 
  */
 export function listingOrder(entries: readonly PlannedEntry[], units: readonly UnitDef[]): PlannedEntry[] {
   const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+  // Plugins installed from a marketplace are listed in install order (the marketplace's), each
+  // plugin's manifest-listed skills in their list's order (measured with 2.1.332); the rest by name.
+  const installOrder = new Map(units.filter((u) => u.installOrder !== undefined).map((u) => [u.name, u.installOrder!]));
+  const byInstall = (a: PlannedEntry, b: PlannedEntry) => {
+    const ia = installOrder.get(a.unit);
+    const ib = installOrder.get(b.unit);
+    if (ia === undefined || ib === undefined) return 0;
+    return ia - ib || (a.order ?? Infinity) - (b.order ?? Infinity) || 0;
+  };
   const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
   // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
   const group = (e: PlannedEntry) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-  return [...entries].sort((a, b) => group(a) - group(b) || compareNames(a.name, b.name));
+  return [...entries].sort((a, b) => group(a) - group(b) || byInstall(a, b) || compareNames(a.name, b.name));
 }
