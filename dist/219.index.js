@@ -2929,7 +2929,8 @@ async function measure(plan, counter, ctx) {
             name: u.name,
             type: u.type,
             root: u.root,
-            ...(u.marketplace ? { marketplace: u.marketplace } : {}),
+            ...(u.marketplace ? { marketplace: u.marketplace, marketplaceRoot: u.marketplaceRoot ?? '' } : {}),
+            ...(u.invalid ? { invalid: u.invalid } : {}),
             counted: u.counted,
             eagerTokens: eager,
             onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
@@ -4070,6 +4071,7 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
         const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
         const pluginRoot = units_isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
         const plugins = Array.isArray(v.plugins) ? v.plugins : [];
+        let order = 0;
         plugins.forEach((entry, i) => {
             if (!units_isObject(entry))
                 return;
@@ -4108,8 +4110,26 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
             }
             const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
             const existing = byRoot.get(root);
+            // No plugin.json where it points: the entry is the plugin's whole manifest, a plugin of its own
+            // even when other entries share the folder (several `source: "./"` entries, each with a `skills` list).
+            if (!existing?.manifestPath) {
+                byRoot.set(existing ? `${root}\0${ename}` : root, {
+                    name: ename,
+                    type: 'plugin',
+                    root,
+                    manifest: { ...entry },
+                    marketplace: mname,
+                    marketplaceRoot: mroot,
+                    counted: false,
+                    installOrder: order++,
+                    mcpServers: [],
+                    sessionStartHooks: 0,
+                });
+                return;
+            }
             if (existing) {
                 existing.marketplace = mname;
+                existing.marketplaceRoot = mroot;
                 existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
                 if (existing.name !== ename)
                     diagnostics.push({
@@ -4136,7 +4156,7 @@ function discoverUnits(tree, readJson, installed, readText = () => '') {
     }
     const units = [project];
     const names = new Set([PROJECT]);
-    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : 1))) {
+    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : (a.installOrder ?? -1) - (b.installOrder ?? -1)))) {
         if (names.has(u.name)) {
             diagnostics.push({
                 file: u.manifestPath ?? (u.root || '.'),
@@ -4185,7 +4205,7 @@ function jsonKeyLine(text, key) {
 /** A front matter name Claude Code shows after the directory name (2.1.332: letters, marks, digits, `_:.-`). */
 const SKILL_ALIAS = /^[\p{L}\p{M}\p{N}_:.-]+$/u;
 /** A command or skill: listing entry (eager or conditional) and body (on invocation). */
-function planPrompt(ctx, u, f, name, kind) {
+function planPrompt(ctx, u, f, name, kind, order) {
     const r = ctx.read(f, true);
     if (!r)
         return;
@@ -4256,7 +4276,7 @@ function planPrompt(ctx, u, f, name, kind) {
     const entry = listed
         ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional
             ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched`
-            : `${kind} listing entry, sent at session start`, alias)
+            : `${kind} listing entry, sent at session start`, alias, order)
         : undefined;
     ctx.components.push({
         id: `${kind}:${u.name}:${listedName}`,
@@ -4271,7 +4291,7 @@ function planPrompt(ctx, u, f, name, kind) {
 }
 /** Characters the skill listing escapes as HTML entities. */
 const LISTING_ESCAPES = /[<>]/g;
-function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias) {
+function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias, order) {
     // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
     // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
     // `<` and `>` are sent escaped (`&lt;`, `&gt;`; `&` and quotes as they are), and the cap counts the
@@ -4298,6 +4318,7 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
         descriptionCapped: capped,
         nameOnly: false,
         ...(alias ? { alias } : {}),
+        ...(order !== undefined ? { order } : {}),
         line,
     };
     if (capped)
@@ -4349,10 +4370,20 @@ function deriveDescription(body, kind, max) {
  */
 function listingOrder(entries, units) {
     const plugin = new Set(units.filter((u) => u.type === 'plugin').map((u) => u.name));
+    // Plugins installed from a marketplace are listed in install order (the marketplace's), each
+    // plugin's manifest-listed skills in their list's order (measured with 2.1.332); the rest by name.
+    const installOrder = new Map(units.filter((u) => u.installOrder !== undefined).map((u) => [u.name, u.installOrder]));
+    const byInstall = (a, b) => {
+        const ia = installOrder.get(a.unit);
+        const ib = installOrder.get(b.unit);
+        if (ia === undefined || ib === undefined)
+            return 0;
+        return ia - ib || (a.order ?? Infinity) - (b.order ?? Infinity) || 0;
+    };
     const rank = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
     // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
     const group = (e) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-    return [...entries].sort((a, b) => group(a) - group(b) || strings_compareNames(a.name, b.name));
+    return [...entries].sort((a, b) => group(a) - group(b) || byInstall(a, b) || strings_compareNames(a.name, b.name));
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
@@ -4648,6 +4679,7 @@ function planUnit(ctx, u, settings) {
     // Skills
     const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
     const skillFiles = [];
+    const listed = !isProject && manifestPaths(u.manifest, 'skills') !== undefined;
     for (const d of skillRoots) {
         if (ctx.tree.real(`${d}/SKILL.md`))
             skillFiles.push(`${d}/SKILL.md`);
@@ -4660,7 +4692,7 @@ function planUnit(ctx, u, settings) {
     for (const f of skillFiles) {
         const dir = posix_default().dirname(f);
         const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
-        planPrompt(ctx, u, f, dirName, 'skill');
+        planPrompt(ctx, u, f, dirName, 'skill', listed ? skillFiles.indexOf(f) : undefined);
         for (const res of inDir(dir, /.+/))
             if (res !== f && !skillFiles.includes(res))
                 ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
@@ -6419,6 +6451,8 @@ function captureRunner(jobPath) {
     server.listen(0, '127.0.0.1', async () => {
         const port = server.address().port;
         const results = [];
+        // A home whose setup already ran, by project and setup: later rounds copy it instead of installing again.
+        const prepared = new Map();
         for (const r of job.runs) {
             const before = seen.length;
             const beforeAll = all;
@@ -6441,6 +6475,27 @@ function captureRunner(jobPath) {
                 DISABLE_AUTOUPDATER: '1',
                 DISABLE_ERROR_REPORTING: '1',
             };
+            const setupErrors = [];
+            const setupKey = r.setup?.length ? r.project + '\0' + JSON.stringify(r.setup) : '';
+            const done0 = setupKey ? prepared.get(setupKey) : undefined;
+            if (done0) {
+                fs.cpSync(done0.home, home, { recursive: true, verbatimSymlinks: true });
+                setupErrors.push(...done0.errors);
+            }
+            else {
+                for (const step of r.setup ?? []) {
+                    const argv = step.map((a) => (a.startsWith('./') ? pathm.join(root, a) : a));
+                    const s = cp.spawnSync('/claude', argv, { cwd: pathm.join(root, r.project), env, encoding: 'utf8', timeout: job.timeoutMs });
+                    if (s.status !== 0)
+                        setupErrors.push('claude ' + step.join(' ') + ' (exit ' + s.status + '): ' + ((s.stderr || '') + (s.stdout || '')).trim().slice(-300));
+                }
+                if (setupKey) {
+                    // Kept before the measured run writes its own state into the home.
+                    const copy = pathm.join(root, 'prepared-' + prepared.size);
+                    fs.cpSync(home, copy, { recursive: true, verbatimSymlinks: true });
+                    prepared.set(setupKey, { home: copy, errors: [...setupErrors] });
+                }
+            }
             const t0 = performance.now();
             const done = await new Promise((resolve) => {
                 const child = cp.spawn('/claude', args, { cwd: pathm.join(root, r.project), env, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -6467,6 +6522,7 @@ function captureRunner(jobPath) {
                 exitCode: done.code,
                 stderr: done.stderr,
                 requests: all - beforeAll,
+                ...(setupErrors.length ? { setupErrors } : {}),
             });
         }
         fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
@@ -6929,6 +6985,7 @@ async function measureSides(sides, o) {
             home: `homes/${side}-${round}`,
             ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
             ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
+            ...(snapshot && installSteps(snapshot, side).length ? { setup: installSteps(snapshot, side) } : {}),
         });
         const runs = [run('empty', 0)];
         for (let i = 0; i < o.rounds; i++)
@@ -6955,7 +7012,10 @@ async function measureSides(sides, o) {
                 facts: measured,
                 firstRequest: { chars: requestChars(first.body), ...counted },
                 startupMs: Array.from({ length: o.rounds }, (_, i) => byName.get(`${s.name}-${i}`)?.firstRequestMs ?? 0),
-                drift: disagreements(measured, predicted),
+                drift: [
+                    ...(byName.get(`${s.name}-0`)?.setupErrors ?? []).map((e) => `plugins could not be installed as a user installs them: ${e}`),
+                    ...disagreements(measured, predicted),
+                ],
                 staged: s.staged,
             });
         }
@@ -6984,9 +7044,23 @@ function requestChars(body) {
     const b = body;
     return requestTexts(body).reduce((a, t) => a + t.length, 0) + JSON.stringify(b.tools ?? []).length;
 }
-/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins. */
+/** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins that no marketplace lists. */
 function pluginDirsOf(snapshot) {
-    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted).map((u) => u.root || '.');
+    return snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace === undefined).map((u) => u.root || '.');
+}
+/**
+ * A marketplace's plugins installed as a user installs them (`claude plugin marketplace add DIR`,
+ * then `claude plugin install NAME@MARKETPLACE` for each, in the marketplace's order), offline,
+ * into the run's fresh home; paths relative to the box.
+ */
+function installSteps(snapshot, side) {
+    // A plugin whose manifest Claude Code refuses is not installed (the analyzer already loads nothing of it).
+    const units = snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace !== undefined && !u.invalid);
+    const roots = [...new Set(units.map((u) => u.marketplaceRoot ?? ''))];
+    return [
+        ...roots.map((r) => ['plugin', 'marketplace', 'add', `./${external_node_path_default().posix.join(side, r)}`]),
+        ...units.map((u) => ['plugin', 'install', `${u.name}@${u.marketplace}`]),
+    ];
 }
 /** Claude Code run on one side, `rounds` times. */
 async function measureOne(source, snapshot, o) {

@@ -166,6 +166,7 @@ export async function measure(plan: Plan, counter: TokenCounter, ctx: MeasureCon
       type: u.type,
       root: u.root,
       ...(u.marketplace ? { marketplace: u.marketplace, marketplaceRoot: u.marketplaceRoot ?? '' } : {}),
+      ...(u.invalid ? { invalid: u.invalid } : {}),
       counted: u.counted,
       eagerTokens: eager,
       onDemandTokens:

@@ -242,6 +242,8 @@ export function captureRunner(jobPath: string): void {
   server.listen(0, '127.0.0.1', async () => {
     const port = (server.address() as { port: number }).port;
     const results: BoxResult[] = [];
+    // A home whose setup already ran, by project and setup: later rounds copy it instead of installing again.
+    const prepared = new Map<string, { home: string; errors: string[] }>();
     for (const r of job.runs) {
       const before = seen.length;
       const beforeAll = all;
@@ -263,11 +265,24 @@ export function captureRunner(jobPath: string): void {
         DISABLE_ERROR_REPORTING: '1',
       };
       const setupErrors: string[] = [];
-      for (const step of r.setup ?? []) {
-        const argv = step.map((a) => (a.startsWith('./') ? pathm.join(root, a) : a));
-        const s = cp.spawnSync('/claude', argv, { cwd: pathm.join(root, r.project), env, encoding: 'utf8', timeout: job.timeoutMs });
-        if (s.status !== 0)
-          setupErrors.push('claude ' + step.join(' ') + ' (exit ' + s.status + '): ' + ((s.stderr || '') + (s.stdout || '')).trim().slice(-300));
+      const setupKey = r.setup?.length ? r.project + '\0' + JSON.stringify(r.setup) : '';
+      const done0 = setupKey ? prepared.get(setupKey) : undefined;
+      if (done0) {
+        fs.cpSync(done0.home, home, { recursive: true, verbatimSymlinks: true });
+        setupErrors.push(...done0.errors);
+      } else {
+        for (const step of r.setup ?? []) {
+          const argv = step.map((a) => (a.startsWith('./') ? pathm.join(root, a) : a));
+          const s = cp.spawnSync('/claude', argv, { cwd: pathm.join(root, r.project), env, encoding: 'utf8', timeout: job.timeoutMs });
+          if (s.status !== 0)
+            setupErrors.push('claude ' + step.join(' ') + ' (exit ' + s.status + '): ' + ((s.stderr || '') + (s.stdout || '')).trim().slice(-300));
+        }
+        if (setupKey) {
+          // Kept before the measured run writes its own state into the home.
+          const copy = pathm.join(root, 'prepared-' + prepared.size);
+          fs.cpSync(home, copy, { recursive: true, verbatimSymlinks: true });
+          prepared.set(setupKey, { home: copy, errors: [...setupErrors] });
+        }
       }
       const t0 = performance.now();
       const done = await new Promise<{ code: number | null; stderr: string }>((resolve) => {

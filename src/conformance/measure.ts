@@ -158,7 +158,8 @@ function pluginDirsOf(snapshot: Snapshot): string[] {
  * into the run's fresh home; paths relative to the box.
  */
 function installSteps(snapshot: Snapshot, side: string): string[][] {
-  const units = snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace !== undefined);
+  // A plugin whose manifest Claude Code refuses is not installed (the analyzer already loads nothing of it).
+  const units = snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace !== undefined && !u.invalid);
   const roots = [...new Set(units.map((u) => u.marketplaceRoot ?? ''))];
   return [
     ...roots.map((r) => ['plugin', 'marketplace', 'add', `./${path.posix.join(side, r)}`]),

@@ -121,6 +121,8 @@ export interface UnitRecord {
   marketplace?: string;
   /** Folder of that marketplace's `.claude-plugin/marketplace.json` ("" for the repository root). */
   marketplaceRoot?: string;
+  /** Why Claude Code refuses this plugin's manifest (it loads nothing of it). */
+  invalid?: string;
   /** Whether this unit counts in the totals (see installedPlugins). */
   counted: boolean;
   eagerTokens: number;
