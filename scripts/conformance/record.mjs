@@ -15,6 +15,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION, resolveVersion, runClaudeCode, stageProject, startCapture } from '../../build/collect/claude-code.js';
 import { extractFacts, markBuiltins } from '../../build/conformance/facts.js';
+import { installSteps, pluginDirsOf } from '../../build/conformance/measure.js';
+import { analyze } from '../../build/analyze/index.js';
+import { worktreeSource } from '../../build/collect/worktree.js';
+import { DEFAULT_MODEL } from '../../build/model/constants.js';
+import { TokenCounter } from '../../build/tokenize/counter.js';
+import { loadTokenizer, TOKENIZER_NAME } from '../../build/tokenize/tokenizer.js';
 import { GOLDENS, PROFILES, ROOT, frameworks, pluginDirs } from './frameworks.mjs';
 
 const args = process.argv.slice(2);
@@ -25,6 +31,7 @@ const requested = process.env.CLAUDE_CODE_VERSION || PINNED_CLAUDE_CODE_VERSION;
 const version = await resolveVersion(requested);
 const pinned = version === PINNED_CLAUDE_CODE_VERSION;
 const binary = await ensureClaudeCode(version, undefined, (s) => console.error(s));
+const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME);
 const mainCapture = await startCapture();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-conformance-'));
 
@@ -41,11 +48,29 @@ async function record(fw, profile, emptyFacts, capture = mainCapture) {
     userScope = fw.userScope;
   }
   const realProj = fs.realpathSync(proj);
-  const dirs = profile.plugins === 'all' ? pluginDirs(realProj) : [];
-  const res = await runClaudeCode({ binary, cwd: realProj, home: fs.realpathSync(home), capture, model: profile.model, pluginDirs: dirs, timeoutMs: 120_000 });
+  // Plugins as users install them: a marketplace's through `claude plugin marketplace add` and
+  // `claude plugin install` (in the marketplace's order), other plugin folders with --plugin-dir.
+  // Which plugins a marketplace lists is read by the analyzer; what Claude Code then sends is the binary's.
+  let dirs = [];
+  let setup = [];
+  let installed = [];
+  if (profile.plugins === 'all') {
+    const snap = await analyze(worktreeSource(realProj), { model: DEFAULT_MODEL, toolVersion: 'recorder', loadTimeRounds: 0, installedPlugins: 'all' }, counter);
+    setup = installSteps(snap, realProj);
+    installed = snap.units.filter((u) => u.type === 'plugin' && u.marketplace !== undefined && !u.invalid).map((u) => u.name);
+    const viaDir = new Set(pluginDirsOf(snap));
+    dirs = pluginDirs(realProj).filter((d) => viaDir.has(path.relative(realProj, d) || '.'));
+  }
+  const res = await runClaudeCode({ binary, cwd: realProj, home: fs.realpathSync(home), capture, model: profile.model, pluginDirs: dirs, setup, timeoutMs: 120_000 });
   let facts = extractFacts(res.body, realProj, fs.realpathSync(home));
   if (emptyFacts) facts = markBuiltins(facts, emptyFacts);
-  return { ...facts, pluginDirs: dirs.map((d) => path.relative(realProj, d) || '.'), ...(userScope ? { userScope } : {}), exitCode: res.exitCode };
+  return {
+    ...facts,
+    pluginDirs: dirs.map((d) => path.relative(realProj, d) || '.'),
+    ...(profile.plugins === 'all' ? { installed } : {}),
+    ...(userScope ? { userScope } : {}),
+    exitCode: res.exitCode,
+  };
 }
 
 const empty = { id: 'empty', dir: fs.mkdtempSync(path.join(os.tmpdir(), 'cb-empty-')) };
@@ -101,9 +126,6 @@ try {
   if (dirs.length) {
     // Live check: the analyzer (build/) against what Claude Code just sent.
     const { predictLike, disagreements } = await import('../../build/conformance/predict.js');
-    const { TokenCounter } = await import('../../build/tokenize/counter.js');
-    const { loadTokenizer, TOKENIZER_NAME } = await import('../../build/tokenize/tokenizer.js');
-    const counter = new TokenCounter(loadTokenizer, TOKENIZER_NAME);
     for (const fw of list)
       for (const p of PROFILES) {
         const real = results[fw.id][p.id];

@@ -7,7 +7,7 @@
  * with no config), the home directory is fresh and empty, no credential is passed (the API key is a
  * dummy), and the only API it can reach is the loopback capture.
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -136,6 +136,8 @@ export interface RunOptions {
   capture: Capture;
   model?: string;
   pluginDirs?: string[];
+  /** Claude Code commands run first in the same home (e.g. `plugin marketplace add DIR`, `plugin install NAME@M`). */
+  setup?: string[][];
   timeoutMs?: number;
 }
 
@@ -166,6 +168,10 @@ export async function runClaudeCode(o: RunOptions): Promise<RunResult> {
     DISABLE_AUTOUPDATER: '1',
     DISABLE_ERROR_REPORTING: '1',
   };
+  for (const step of o.setup ?? []) {
+    const r = spawnSync(o.binary, step, { cwd: o.cwd, env, encoding: 'utf8', timeout: o.timeoutMs ?? 60_000 });
+    if (r.status !== 0) throw new Error(`claude ${step.join(' ')} failed (exit ${r.status}): ${(r.stderr + r.stdout).trim().slice(-500)}`);
+  }
   const t0 = performance.now();
   const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
     const child = spawn(o.binary, args, { cwd: o.cwd, env, stdio: ['ignore', 'ignore', 'pipe'] });

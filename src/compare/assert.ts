@@ -194,11 +194,19 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     if (h.unit) message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
     let st: BudgetResult['status'] = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
     let preexisting = false;
+    let share: number | undefined;
     if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
       // Already over on the base and not made worse: what the base had is never blamed on the change.
       st = 'pass';
       preexisting = true;
       message += `; already over on the base branch (${fmt(b.value, a.metric)}), not made worse by this change`;
+    } else if (violated && a.operator === 'max' && b && b.value > a.threshold) {
+      // Over on the base and made worse: the change answers for its own share, and a share within
+      // the noise floor (one more entry cut, 1% of the limit) warns instead of failing.
+      share = h.value - b.value;
+      const floor = preexistingFloor(a.metric, a.threshold);
+      if (share <= floor) st = 'warn';
+      message += `; already over on the base branch (${fmt(b.value, a.metric)}): this change adds ${fmt(share, a.metric)}${share <= floor ? `, within the noise floor of ${fmt(floor, a.metric)}` : ''}`;
     }
     results.push({
       ...of(a),
@@ -207,11 +215,24 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
       status: st,
       introduced: violated && !preexisting,
       ...(preexisting ? { preexisting } : {}),
+      ...(share !== undefined ? { share } : {}),
       message,
       ...(h.location ? { location: h.location } : {}),
     });
   }
   return results;
+}
+
+/**
+ * How much worse a head may make a limit the base already broke before it fails (it still warns):
+ * one more listing entry cut, or 1% of a size limit. Other limits (imports past the depth limit,
+ * cycles) have none.
+ */
+export function preexistingFloor(metric: Metric, threshold: number): number {
+  if (metric === 'skillListingTruncated') return 1;
+  if (metric === 'agentListingTokens' || metric === 'memoryFileMaxChars' || metric === 'memoryTotalChars' || metric === 'skillListingChars')
+    return Math.ceil(threshold * 0.01);
+  return 0;
 }
 
 /** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */

@@ -30,20 +30,21 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
   switch (r.metric) {
     case 'agentListingTokens': {
       // Claude Code estimates round(chars / 4) per agent line: every 4 characters over are one token over.
-      const over = r.operator === 'max' ? r.actual - r.expected : r.actual - r.expected;
+      // Over on the base already: the change answers for what it added, not the base's whole overrun.
+      const over = r.share ?? r.actual - r.expected;
       const agents = head.listings.agents.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
       return `Cut about ${n(over * 4)} characters (${n(over)} tokens as Claude Code estimates them, characters / 4) from ${unit ? `${unit}'s` : 'the'} agent descriptions: keep each to what the model needs to pick the agent, and move examples into the agent's body. Largest: ${list(largest(agents, base, 'agents'))}.`;
     }
     case 'skillListingTruncated':
     case 'skillListingChars': {
       const L = head.listings.skills;
-      const over = L.chars - L.budget;
+      const over = r.share !== undefined ? Math.max(0, L.chars - base.listings.skills.chars) : L.chars - L.budget;
       const entries = L.items.filter((e) => e.loading === 'eager' && (!unit || e.unit === unit || e.unit === 'project'));
-      return `The listing holds ${n(L.chars)} characters against Claude Code's budget of ${n(L.budget)} (its own entries take ${n(L.bundledAllowance)}): cut ${n(Math.max(over, 0))} characters of descriptions, or set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself. Largest: ${list(largest(entries, base, 'skills'))}.`;
+      return `The listing holds ${n(L.chars)} characters against Claude Code's budget of ${n(L.budget)} (its own entries take ${n(L.bundledAllowance)})${r.share !== undefined ? `, and was over on the base branch already: cut the ${n(over)} characters this change adds` : `: cut ${n(Math.max(over, 0))} characters`} of descriptions, or set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself. Largest: ${list(largest(entries, base, 'skills'))}.`;
     }
     case 'memoryFileMaxChars': {
       const file = r.location?.file ?? 'the largest memory file';
-      return `Cut ${n(r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
+      return `Cut ${n(r.share ?? r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}${r.share !== undefined ? '; the rest was over on the base branch already' : ''}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
     }
     case 'memoryTotalChars':
       return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;

@@ -83,7 +83,7 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
       home: `homes/${side}-${round}`,
       ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
       ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
-      ...(snapshot && installSteps(snapshot, side).length ? { setup: installSteps(snapshot, side) } : {}),
+      ...(snapshot && installSteps(snapshot, `./${side}`).length ? { setup: installSteps(snapshot, `./${side}`) } : {}),
     });
     const runs: BoxRun[] = [run('empty', 0)];
     for (let i = 0; i < o.rounds; i++) for (const s of staged) runs.push(run(s.name, i, s.snapshot));
@@ -148,7 +148,7 @@ function requestChars(body: unknown): number {
 }
 
 /** The plugin folders Claude Code gets with --plugin-dir: the snapshot's installed plugins that no marketplace lists. */
-function pluginDirsOf(snapshot: Snapshot): string[] {
+export function pluginDirsOf(snapshot: Snapshot): string[] {
   return snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace === undefined).map((u) => u.root || '.');
 }
 
@@ -157,12 +157,12 @@ function pluginDirsOf(snapshot: Snapshot): string[] {
  * then `claude plugin install NAME@MARKETPLACE` for each, in the marketplace's order), offline,
  * into the run's fresh home; paths relative to the box.
  */
-function installSteps(snapshot: Snapshot, side: string): string[][] {
+export function installSteps(snapshot: Snapshot, project: string): string[][] {
   // A plugin whose manifest Claude Code refuses is not installed (the analyzer already loads nothing of it).
   const units = snapshot.units.filter((u) => u.type === 'plugin' && u.counted && u.marketplace !== undefined && !u.invalid);
   const roots = [...new Set(units.map((u) => u.marketplaceRoot ?? ''))];
   return [
-    ...roots.map((r) => ['plugin', 'marketplace', 'add', `./${path.posix.join(side, r)}`]),
+    ...roots.map((r) => ['plugin', 'marketplace', 'add', r ? `${project}/${r}` : project]),
     ...units.map((u) => ['plugin', 'install', `${u.name}@${u.marketplace}`]),
   ];
 }

@@ -71,15 +71,23 @@ export function disagreements(real: Facts, predicted: Facts): string[] {
 }
 
 /** A recorded profile: the facts plus how Claude Code was run (plugin folders, user scope). */
-export type RecordedProfile = Facts & { pluginDirs: string[]; userScope?: string };
+export type RecordedProfile = Facts & { pluginDirs: string[]; installed?: string[]; userScope?: string };
 
 /** The analyzer's facts for a framework folder, run the way the recorded profile ran Claude Code. */
 export async function predictLike(dir: string, real: RecordedProfile, counter: TokenCounter): Promise<Facts> {
   const model = modelFor(real.model);
   const opts = { model, toolVersion: 'conformance', loadTimeRounds: 0, userScope: real.userScope };
   const probe = await analyze(worktreeSource(dir), { ...opts, installedPlugins: 'none' }, counter);
-  // The plugins Claude Code got with --plugin-dir count as installed; the rest don't.
-  const installed = probe.units.filter((u) => u.type === 'plugin' && real.pluginDirs.includes(u.root || '.')).map((u) => u.name);
+  // The plugins Claude Code got with --plugin-dir, or installed from a marketplace, count as installed; the rest don't.
+  const installed = probe.units
+    .filter(
+      (u) =>
+        u.type === 'plugin' &&
+        (real.installed === undefined
+          ? real.pluginDirs.includes(u.root || '.') // recorded with --plugin-dir only
+          : (u.marketplace === undefined && real.pluginDirs.includes(u.root || '.')) || real.installed.includes(u.name)),
+    )
+    .map((u) => u.name);
   const snap = installed.length ? await analyze(worktreeSource(dir), { ...opts, installedPlugins: installed }, counter) : probe;
   const predicted = predictFacts(
     snap,

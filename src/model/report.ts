@@ -73,6 +73,8 @@ export interface BudgetResult {
   introduced: boolean;
   /** Exceeded on the base already and not made worse: counted, never failed or warned. */
   preexisting?: boolean;
+  /** Exceeded on the base already and made worse by this much: the change's own share, what "how to pass" asks for. */
+  share?: number;
   message: string;
   /** For a failing or warning budget: what it takes to pass, computed from the real budget. */
   howToPass?: string;
