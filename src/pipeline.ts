@@ -97,6 +97,7 @@ export function analyzeOptions(config: Config, rounds?: number): AnalyzeOptions 
     installedPlugins: config.installedPlugins,
     listingScope: config.listingScope,
     userScope: config.userScope,
+    ...(config.ignore.length ? { ignore: config.ignore } : {}),
     toolVersion: VERSION,
     loadTimeRounds: timed ? rounds : 0,
   };
@@ -215,7 +216,7 @@ export function withCached(sides: Side[], opts: AnalyzeOptions, counter: TokenCo
  */
 export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): object | null {
   if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly) return null;
-  const { model, limits, installedPlugins, listingScope, userScope, toolVersion } = opts;
+  const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion } = opts;
   return {
     tokenizer: counter.name,
     toolVersion,
@@ -224,6 +225,7 @@ export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): obje
     installedPlugins: installedPlugins ?? null,
     listingScope: listingScope ?? null,
     userScope: userScope ?? null,
+    ignore: ignore ?? null,
   };
 }
 

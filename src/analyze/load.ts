@@ -1,3 +1,4 @@
+import picomatch from 'picomatch';
 /**
  * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
  * point to, in a few batches, within the run's limits (files, bytes, time); what can't be read is
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   installedPlugins?: PlanOptions['installedPlugins'];
   /** A folder of the repository installed as ~/.claude (user scope). */
   userScope?: string;
+  /** Globs of paths left out as if absent (config `ignore`: content, not framework). */
+  ignore?: readonly string[];
   listingScope?: 'auto' | 'installed' | 'per-plugin';
   /** Rounds of discovery+parsing timed for loadTime (median reported). */
   loadTimeRounds?: number;
@@ -48,11 +51,13 @@ export interface Loaded {
 /** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
 export async function load(
   source: FrameworkSource,
-  opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope'>,
+  opts: Pick<AnalyzeOptions, 'model' | 'limits' | 'installedPlugins' | 'userScope' | 'ignore'>,
   parseCache: ParseCache = new Map(),
 ): Promise<Loaded> {
   const limits = opts.limits ?? DEFAULT_LIMITS;
-  const entries = await source.list();
+  const listed = await source.list();
+  const ignored = opts.ignore?.length ? picomatch([...opts.ignore], { dot: true }) : null;
+  const entries = ignored ? listed.filter((e) => !ignored(e.path)) : listed;
   const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
   const started = Date.now();
   let bytesRead = 0;

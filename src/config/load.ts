@@ -19,6 +19,8 @@ export interface Config {
   listingScope: 'auto' | 'installed' | 'per-plugin';
   /** A folder of the repository that users install as ~/.claude: measured at user scope. */
   userScope?: string;
+  /** Globs of paths that are content, not framework (a template catalog): left out of the analysis as if absent. */
+  ignore: string[];
   assertions: Assertion[];
   /** Recommendations below this eager-token saving are dropped from the report. */
   minSaving: number;
@@ -119,7 +121,7 @@ export function parseConfigText(text: string, file: string, overrides: Partial<L
   return normalizeConfig(raw ?? {}, file, overrides);
 }
 
-export const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'budgets', 'defaults', 'minSaving'];
+export const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'budgets', 'defaults', 'minSaving'];
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS: Level[] = ['off', 'warn', 'error'];
 
@@ -189,6 +191,9 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   }
   if (raw.userScope !== undefined && (typeof raw.userScope !== 'string' || raw.userScope.trim() === ''))
     throw new ConfigError(file, 'userScope', 'a folder of the repository (installed as ~/.claude)', raw.userScope);
+  const ignore = raw.ignore === undefined ? [] : raw.ignore;
+  if (!Array.isArray(ignore) || !ignore.every((g) => typeof g === 'string' && g.trim() !== ''))
+    throw new ConfigError(file, 'ignore', 'a list of globs (paths that are content, not framework, e.g. "templates/**")', raw.ignore);
   const listingScope = raw.listingScope === undefined ? 'auto' : raw.listingScope;
   if (!['auto', 'installed', 'per-plugin'].includes(listingScope as string))
     throw new ConfigError(file, 'listingScope', 'auto, installed or per-plugin', listingScope);
@@ -221,6 +226,7 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     installedPlugins,
     listingScope: listingScope as Config['listingScope'],
     ...(typeof raw.userScope === 'string' ? { userScope: raw.userScope } : {}),
+    ignore: ignore as string[],
     assertions: resolveDefaults(assertions, model),
     minSaving,
   };

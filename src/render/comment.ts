@@ -239,15 +239,23 @@ function groupLines(list: Recommendation[], o: CommentOptions, maxItems: number)
 }
 
 function recommendationsSection(r: GateReport, maxRows: number, o: CommentOptions): string {
-  if (!r.recommendations.length) return '';
+  // The comment is about the pull request: what it introduced. What the base branch already had is
+  // one line, pointing to where it is kept (the roadmap issue, `context-budget analyze`).
+  const mine = r.recommendations.filter((x) => x.introduced);
+  const older = r.recommendations.length - mine.length;
+  const pointer = older
+    ? `<sub>${fmt(older)} more recommendation${older > 1 ? 's' : ''} the base branch already had ${older > 1 ? 'are' : 'is'} not repeated here: see the roadmap issue, or run \`context-budget analyze\`.</sub>`
+    : '';
+  if (!mine.length) return pointer;
   const groups: Horizon[] = ['immediate', 'short-term', 'long-term'];
-  const out: string[] = ['#### Recommendations'];
+  const out: string[] = ['#### Recommendations for this change'];
   for (const h of groups) {
-    const list = r.recommendations.filter((x) => x.horizon === h);
+    const list = mine.filter((x) => x.horizon === h);
     if (!list.length) continue;
     const body = groupLines(list, o, maxRows).join('\n');
     out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
   }
+  if (pointer) out.push(pointer);
   return out.join('\n\n');
 }
 

@@ -43,3 +43,55 @@ describe('recommendation identity', () => {
     }
   });
 });
+
+describe('the comment is about the pull request (issue 20)', () => {
+  it("lists only the recommendations the change introduced, and one line for the base's", async () => {
+    const { renderComment } = await import('../../src/render/comment.js');
+    const base = tmpDir();
+    const head = tmpDir();
+    const big = (n: string) =>
+      `## ${n}\n` +
+      Array.from({ length: 40 }, (_, i) => `${i}. Check ${n} service ${i}, confirm health, promote the canary and watch errors.`).join('\n') +
+      '\n';
+    writeFiles(base, { 'CLAUDE.md': `# P\n\n${big('Old runbook')}` });
+    writeFiles(head, { 'CLAUDE.md': `# P\n\n${big('Old runbook')}\n${big('New runbook')}` });
+    try {
+      const r = compare(
+        { base: await analyzeDir(base), head: await analyzeDir(head), baseLabel: 'b', headLabel: 'h', loadTime: null },
+        normalizeConfig({}, 'x'),
+      );
+      const text = renderComment(r);
+      expect(text).toContain('New runbook');
+      expect(text).not.toContain('Old runbook');
+      expect(text).toMatch(/1 more recommendation the base branch already had is not repeated here/);
+    } finally {
+      cleanup(base);
+      cleanup(head);
+    }
+  });
+
+  it('ignore: a template catalog the pull request adds is left out as content, not framework', async () => {
+    const { parseConfigText } = await import('../../src/config/load.js');
+    const { runDiff } = await import('../../src/pipeline.js');
+    const { worktreeSource } = await import('../../src/collect/worktree.js');
+    const { counter } = await import('../helpers.js');
+    const base = tmpDir();
+    const head = tmpDir();
+    writeFiles(base, { 'CLAUDE.md': '# P\n' });
+    const catalog: Record<string, string> = { 'CLAUDE.md': '# P\n' };
+    for (let i = 0; i < 30; i++) catalog[`templates/t${i}/.claude/agents/a.md`] = `---\nname: a${i}\ndescription: template agent ${i}\n---\nBody\n`;
+    writeFiles(head, catalog);
+    try {
+      const side = (dir: string, label: string) => ({ kind: 'source' as const, source: worktreeSource(dir), label });
+      const plain = await runDiff(side(base, 'b'), side(head, 'h'), parseConfigText('{}', 'c.json'), counter);
+      const ignored = await runDiff(side(base, 'b'), side(head, 'h'), parseConfigText('ignore: ["templates/**"]\n', 'c.yml'), counter);
+      expect(plain.diff.files.length).toBeGreaterThan(0);
+      expect(ignored.diff.files).toEqual([]);
+      expect(ignored.recommendations.filter((x) => x.introduced)).toEqual([]);
+      expect(() => parseConfigText('ignore: templates\n', 'c.yml')).toThrow(/c\.yml: ignore: expected a list of globs/);
+    } finally {
+      cleanup(base);
+      cleanup(head);
+    }
+  });
+});
