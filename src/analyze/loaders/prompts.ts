@@ -226,5 +226,8 @@ export function listingOrder(entries: readonly PlannedEntry[], units: readonly U
   const rank: Record<PlannedEntry['kind'], [number, number]> = { skill: [0, 4], command: [1, 3], workflow: [2, 3], agent: [6, 6] };
   // User-scope entries (~/.claude) come before the project's: skills, then commands (one fixture observed).
   const group = (e: PlannedEntry) => (e.unit === USER ? (e.kind === 'skill' ? -2 : -1) : rank[e.kind][plugin.has(e.unit) ? 1 : 0]);
-  return [...entries].sort((a, b) => group(a) - group(b) || byInstall(a, b) || compareNames(a.name, b.name));
+  // A plugin's commands are ordered by their file names (`commit.fast.md` before `commit.md`), the
+  // project's by their names (`deploy` before `deploy_x`): both measured with 2.1.332.
+  const key = (e: PlannedEntry) => (e.kind === 'command' && plugin.has(e.unit) ? `${e.name}.md` : e.name);
+  return [...entries].sort((a, b) => group(a) - group(b) || byInstall(a, b) || compareNames(key(a), key(b)));
 }
