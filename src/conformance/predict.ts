@@ -42,22 +42,19 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
 export function disagreements(real: Facts, predicted: Facts): string[] {
   const out: string[] = [];
   const paths = (f: Facts) => f.memory.map((m) => m.path).sort();
-  if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted)))
-    out.push(`memory files: Claude Code [${paths(real).join(', ')}], analyzer [${paths(predicted).join(', ')}]`);
+  if (JSON.stringify(paths(real)) !== JSON.stringify(paths(predicted))) out.push(`memory files: ${listDiff(paths(real), paths(predicted))}`);
   for (const m of real.memory) {
     const p = predicted.memory.find((x) => x.path === m.path);
     if (p && p.chars !== m.chars) out.push(`memory ${m.path}: Claude Code ${m.chars} chars, analyzer ${p.chars}`);
   }
   const names = (f: Facts) => f.listing.entries.map((e) => e.name);
-  if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted)))
-    out.push(`listing order/names: Claude Code [${names(real).join(' ')}]\n   analyzer [${names(predicted).join(' ')}]`);
+  if (JSON.stringify(names(real)) !== JSON.stringify(names(predicted))) out.push(`listing order/names: ${listDiff(names(real), names(predicted))}`);
   const bare = (f: Facts) =>
     f.listing.entries
       .filter((e) => !e.described)
       .map((e) => e.name)
       .sort();
-  if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
-    out.push(`without description: Claude Code [${bare(real).join(' ')}], analyzer [${bare(predicted).join(' ')}]`);
+  if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted))) out.push(`without description: ${listDiff(bare(real), bare(predicted))}`);
   for (const e of real.listing.entries) {
     const p = predicted.listing.entries.find((x) => x.name === e.name);
     if (p && p.chars !== e.chars && !e.bundled) out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
@@ -65,8 +62,7 @@ export function disagreements(real: Facts, predicted: Facts): string[] {
   if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
     out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
   const agents = (f: Facts) => f.agents.map((a) => a.name);
-  if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted)))
-    out.push(`agents: Claude Code [${agents(real).join(' ')}]\n   analyzer [${agents(predicted).join(' ')}]`);
+  if (JSON.stringify(agents(real)) !== JSON.stringify(agents(predicted))) out.push(`agents: ${listDiff(agents(real), agents(predicted))}`);
   return out;
 }
 
@@ -97,4 +93,21 @@ export async function predictLike(dir: string, real: RecordedProfile, counter: T
   // Built-in agents sit among the framework's in Claude Code's order: compare after the same sort.
   predicted.agents.sort((a, b) => compareNames(a.name, b.name));
   return predicted;
+}
+
+/** Two lists that differ, in a few words: counts, what only one side has, and the first place they part (never both whole lists). */
+export function listDiff(real: readonly string[], predicted: readonly string[], show = 5): string {
+  const a = new Set(real);
+  const b = new Set(predicted);
+  const onlyReal = real.filter((x) => !b.has(x));
+  const onlyPredicted = predicted.filter((x) => !a.has(x));
+  const few = (xs: string[]) => `${xs.slice(0, show).join(', ')}${xs.length > show ? `, … (${xs.length - show} more)` : ''}`;
+  const parts = [`Claude Code ${real.length}, analyzer ${predicted.length}`];
+  if (onlyReal.length) parts.push(`only Claude Code: ${few(onlyReal)}`);
+  if (onlyPredicted.length) parts.push(`only the analyzer: ${few(onlyPredicted)}`);
+  const i = real.findIndex((x, k) => predicted[k] !== x);
+  const at = i < 0 ? real.length : i;
+  if (at < Math.max(real.length, predicted.length))
+    parts.push(`first difference at #${at + 1}: Claude Code ${real[at] ?? '(end)'}, analyzer ${predicted[at] ?? '(end)'}`);
+  return parts.join('; ');
 }

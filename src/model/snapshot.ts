@@ -140,6 +140,8 @@ export interface UnresolvedRef {
   /** missing: no such file; external: outside the repository; home: ~/ path; depth: past the depth limit; skipped: not a text file; loop: symlink loop. */
   reason: 'missing' | 'external' | 'home' | 'depth' | 'skipped' | 'loop';
   resolved?: string;
+  /** missing: the folder it would be in does not exist either (likely prose, e.g. an npm package name, not a path). */
+  noFolder?: boolean;
 }
 
 export interface GraphEdge {

@@ -122,9 +122,13 @@ export const duplication: Analyzer = (s) =>
   });
 
 /** References: imports and @file references that resolve to nothing, or to places that are never read. */
-export const references: Analyzer = (s) =>
-  s.graph.unresolved
-    .filter((u) => u.reason !== 'skipped' && !(u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && !u.ref.includes('/')))
+export const references: Analyzer = (s) => {
+  // An @-mention with no extension, bare or in a folder that does not exist either, is prose (an npm
+  // package such as @storybook/sveltekit, a handle), not a broken path.
+  const prose = (u: (typeof s.graph.unresolved)[number]) =>
+    u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && (!u.ref.includes('/') || u.noFolder === true);
+  return s.graph.unresolved
+    .filter((u) => u.reason !== 'skipped' && !prose(u))
     .map((u) => ({
       key: `references:${u.from}:${u.ref}`,
       analyzer: 'references' as const,
@@ -149,6 +153,7 @@ export const references: Analyzer = (s) =>
       effort: 'low' as const,
       correctness: true,
     }));
+};
 
 /** Structure: deep import chains and cycles. */
 export const structure: Analyzer = (s) => {

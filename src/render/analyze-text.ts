@@ -3,6 +3,7 @@ import { judgedListings } from '../analyze/listing.js';
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { claudeCodeLines } from './claude-code.js';
+import { groupDiagnostics } from './groups.js';
 import { fmt, pct } from './format.js';
 
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
@@ -63,8 +64,14 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
   if (diags.length) {
     out.push('');
     out.push(`Diagnostics (${diags.length} warnings/errors, ${s.diagnostics.length - diags.length} info)`);
-    for (const d of diags.slice(0, 30)) out.push(`${d.severity.padEnd(7)} ${d.file}:${d.line} ${d.message}`);
-    if (diags.length > 30) out.push(`... and ${diags.length - 30} more (use --json for all)`);
+    const lines = groupDiagnostics(diags);
+    for (const g of lines.slice(0, 30))
+      out.push(
+        'one' in g
+          ? `${g.one.severity.padEnd(7)} ${g.one.file}:${g.one.line} ${g.one.message}`
+          : `${String(g.severity).padEnd(7)} ${g.count} files (${g.code}): ${g.files.slice(0, 3).join(', ')}, ...: ${g.message}`,
+      );
+    if (lines.length > 30) out.push(`... and ${lines.length - 30} more lines (use --json for all)`);
   }
   if (s.measureError) out.push('', `Could not measure with Claude Code: ${s.measureError}`);
   if (s.claudeCode) {

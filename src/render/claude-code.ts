@@ -31,7 +31,12 @@ export function claudeCodeLines(m: ClaudeCodeMeasurement): string[] {
 }
 
 /** For the comment and summary: a base/head table and the drift, folded. */
-export function claudeCodeSection(r: GateReport): string {
+/**
+ * `timings: false` (the sticky comment): no start-up times unless a loadTimeRatio budget decides on
+ * them, so that re-running the same commits gives the same comment.
+ */
+export function claudeCodeSection(r: GateReport, o: { timings?: boolean } = {}): string {
+  const timed = o.timings !== false || r.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
   if (r.measureError)
     return `#### What Claude Code itself sent\n⚠️ Could not measure with Claude Code: ${md(r.measureError, 600)}. The gate decided on the analyzer's figures alone.`;
   const c = r.claudeCode;
@@ -49,12 +54,13 @@ export function claudeCodeSection(r: GateReport): string {
     row('Listing entries of the framework', (m) => own(m).length),
     row('… sent without description', (m) => own(m).filter((e) => !e.described).length),
     row('Agents of the framework', (m) => ownAgents(m).length),
-    row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs))),
+    ...(timed ? [row('Start-up to first request (ms, median)', (m) => Math.round(median(m.startupMs)))] : []),
   ];
   const lt = r.loadTime?.source === 'claude-code' ? r.loadTime : null;
-  const timing = lt
-    ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.`
-    : '';
+  const timing =
+    lt && timed
+      ? `Start-up ratio ${lt.ratio.toFixed(2)}x (${lt.ratioMin.toFixed(2)}–${lt.ratioMax.toFixed(2)} over ${lt.rounds} interleaved rounds); timing decides only with a loadTimeRatio budget, and only when the whole interval clears it.`
+      : '';
   const drift = [...c.base.drift.map((d) => `- base: ${md(d, 600)}`), ...c.head.drift.map((d) => `- head: ${md(d, 600)}`)];
   const driftText = drift.length
     ? `<details><summary>Drift from the model (${drift.length})</summary>\n\n${drift.join('\n')}\n\n</details>`

@@ -5,7 +5,7 @@ import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
 import { claudeCodeSection } from './claude-code.js';
-import { groupRecommendations } from './groups.js';
+import { groupDiagnostics, groupRecommendations } from './groups.js';
 
 /** GitHub rejects issue and pull request comments above this many characters (applied here in UTF-8 bytes, which is stricter). */
 export const COMMENT_LIMIT = 65_536;
@@ -79,7 +79,8 @@ function budgetFor(r: GateReport, metric: BudgetResult['metric']): string {
     .join(', ');
 }
 
-export function metricsTable(r: GateReport): string {
+/** `timings: false` (the sticky comment): the start-up row only when a loadTimeRatio budget decides on it. */
+export function metricsTable(r: GateReport, o: { timings?: boolean } = {}): string {
   const d = r.diff;
   const rows: string[][] = [['Metric', 'Base', 'Head', 'Δ', 'Budget']];
   rows.push([METRIC_LABELS.eagerTokens, ...cell(d.totals.eagerTokens), budgetFor(r, 'eagerTokens')]);
@@ -99,7 +100,8 @@ export function metricsTable(r: GateReport): string {
     budgetFor(r, 'agentListingTokens'),
   ]);
   rows.push([METRIC_LABELS.maxDepth, ...cell(d.graph.maxDepth), budgetFor(r, 'importsPastDepthLimit')]);
-  if (r.loadTime) {
+  const timed = o.timings !== false || r.assertions.some((a) => a.metric === 'loadTimeRatio' && a.level !== 'off');
+  if (r.loadTime && timed) {
     const lt = r.loadTime;
     rows.push([
       lt.source === 'claude-code' ? 'Claude Code start-up to first request' : 'Load time (discover + parse)',
@@ -197,7 +199,15 @@ function graphSection(r: GateReport, maxRows: number): string {
   for (const u of g.unresolvedAdded.slice(0, maxRows)) parts.push(`- ⚠️ new ${u.reason} reference: ${md('@' + u.ref, 100)} in ${md(u.from)}:${u.line}`);
   // Reference diagnostics are already listed above as references.
   const added = d.added.filter((x) => x.severity !== 'info' && !x.code.startsWith('import-') && !x.code.startsWith('symlink-'));
-  for (const x of added.slice(0, maxRows)) parts.push(`- ${x.severity === 'error' ? '❌' : '⚠️'} ${md(x.file)}:${x.line} ${md(x.message, 300)}`);
+  for (const g of groupDiagnostics(added).slice(0, maxRows))
+    parts.push(
+      'one' in g
+        ? `- ${g.one.severity === 'error' ? '❌' : '⚠️'} ${md(g.one.file)}:${g.one.line} ${md(g.one.message, 300)}`
+        : `- ${g.severity === 'error' ? '❌' : '⚠️'} ${fmt(g.count)} files (${md(g.code, 40)}): ${g.files
+            .slice(0, 3)
+            .map((f) => md(f, 80))
+            .join(', ')}, …: ${md(g.message, 200)}`,
+    );
   const fixed = d.fixed.filter((x) => x.severity !== 'info').length + g.cyclesRemoved.length + g.unresolvedRemoved.length;
   if (fixed) parts.push(`- ✅ ${fixed} diagnostics and references fixed`);
   if (!parts.length || maxRows === 0) return '';
@@ -312,11 +322,11 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
     const parts = [
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
-      metricsTable(r),
+      metricsTable(r, { timings: opts.key === undefined }),
       configSection(r),
       regressions(r, opts),
       preexistingSection(r, opts),
-      claudeCodeSection(r),
+      claudeCodeSection(r, { timings: opts.key === undefined }),
       unitsSection(r, rows),
       filesSection(r, rows),
       listingSection(r, rows),
@@ -336,7 +346,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
     [
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
-      metricsTable(r),
+      metricsTable(r, { timings: opts.key === undefined }),
       configSection(r).slice(0, limit / 4),
       regressions(r, opts)
         .slice(0, limit / 2)

@@ -36,3 +36,26 @@ export function groupRecommendations(list: readonly Recommendation[]): Recommend
   }
   return [...groups.values()];
 }
+
+/** Diagnostics of one code: one line each up to `each`, past that one line for all of them (55 fonts and PDFs must not bury the rest). */
+export type DiagnosticLine<D> =
+  { one: D } | { code: string; severity: D extends { severity: infer S } ? S : never; count: number; files: string[]; message: string };
+
+export function groupDiagnostics<D extends { code: string; file: string; message: string; severity: string }>(
+  list: readonly D[],
+  each = 3,
+): DiagnosticLine<D>[] {
+  const byCode = new Map<string, D[]>();
+  for (const d of list) byCode.set(d.code, [...(byCode.get(d.code) ?? []), d]);
+  const out: DiagnosticLine<D>[] = [];
+  const done = new Set<string>();
+  for (const d of list) {
+    const same = byCode.get(d.code)!;
+    if (same.length <= each) out.push({ one: d });
+    else if (!done.has(d.code)) {
+      done.add(d.code);
+      out.push({ code: d.code, severity: d.severity as never, count: same.length, files: same.map((x) => x.file), message: d.message });
+    }
+  }
+  return out;
+}

@@ -244,7 +244,14 @@ export class PlanContext {
     const res = this.tree.resolve(norm);
     if (!res.ok || !this.tree.files.has(res.path)) {
       const reason = res.ok ? 'missing' : res.reason;
-      this.unresolved.push({ from: fromReal, line, ref, reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing' });
+      const folder = path.dirname(norm) === '.' ? '' : path.dirname(norm);
+      this.unresolved.push({
+        from: fromReal,
+        line,
+        ref,
+        reason: reason === 'loop' ? 'loop' : reason === 'external' ? 'external' : 'missing',
+        ...(reason === 'missing' && !this.tree.isDir(folder) ? { noFolder: true } : {}),
+      });
       if (as === 'import' && (ext || reason !== 'missing'))
         this.diag(
           from,
