@@ -53,13 +53,26 @@ export async function ensureClaudeCode(version: string, cacheDir = defaultBinary
   const dir = path.join(cacheDir, v);
   const bin = path.join(dir, 'package', 'claude');
   if (existsSync(bin)) return bin;
-  await fs.mkdir(dir, { recursive: true });
-  log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
-  const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', dir], { timeout: 600_000, maxBuffer: 1 << 20 });
-  const tgz = path.join(dir, stdout.trim().split('\n').pop()!);
-  await run('tar', ['xzf', tgz, '-C', dir], { timeout: 600_000 });
-  await fs.rm(tgz, { force: true });
-  if (!existsSync(bin)) throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
+  // Fetched and unpacked beside the cache entry, then renamed into place: two runs at once never
+  // see half a binary (the second to finish keeps the first's).
+  const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+  await fs.mkdir(tmp, { recursive: true });
+  try {
+    log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
+    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', tmp], { timeout: 600_000, maxBuffer: 1 << 20 });
+    const tgz = path.join(tmp, stdout.trim().split('\n').pop()!);
+    await run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
+    await fs.rm(tgz, { force: true });
+    if (!existsSync(path.join(tmp, 'package', 'claude'))) throw new Error(`${platformPackage()}@${v} has no package/claude executable`);
+    if (!existsSync(bin)) {
+      await fs.rm(dir, { recursive: true, force: true });
+      await fs.rename(tmp, dir).catch((e) => {
+        if (!existsSync(bin)) throw e;
+      });
+    }
+  } finally {
+    await fs.rm(tmp, { recursive: true, force: true });
+  }
   return bin;
 }
 

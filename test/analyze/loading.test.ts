@@ -243,8 +243,8 @@ describe('reading a commit through git objects (--ref)', () => {
     expect(base.totals.eagerTokens).toBe(s.totals.eagerTokens);
     expect(file(head, 'CLAUDE.md').chars).toBeGreaterThan(file(wt, 'CLAUDE.md').chars);
   });
-  it('follows a symlink inside the repository by its resolved path', () => {
-    expect(file(head, 'docs/arch.md')).toMatchObject({ loading: 'eager', depth: 1 });
+  it('follows a symlink inside the repository; the import is named by the link, as Claude Code names it', () => {
+    expect(file(head, 'docs/linked.md')).toMatchObject({ loading: 'eager', depth: 1 });
     expect(head.graph.edges).toContainEqual(expect.objectContaining({ from: 'CLAUDE.md', to: 'docs/arch.md', type: 'import' }));
   });
   it('never reads symlinks that leave the repository, and reports loops', () => {

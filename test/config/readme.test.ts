@@ -45,7 +45,7 @@ describe('the README', () => {
       const ws = parseAllDocuments(b).map((d) => d.toJS() as Record<string, unknown>);
       for (const w of ws.filter((x) => isWorkflow(x) && (x.on as Record<string, unknown>)?.workflow_run)) {
         recipes++;
-        const names = (w.on as Record<string, { workflows: string[] }>).workflow_run.workflows;
+        const names = (w.on as Record<string, { workflows: string[] }>).workflow_run!.workflows;
         for (const n of names)
           expect(
             ws.some((x) => x !== w && x.name === n),

@@ -7,9 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
-import { ensureClaudeCode, startCapture, type Capture } from '../../src/collect/claude-code.js';
+import { startCapture, type Capture } from '../../src/collect/claude-code.js';
 import { worktreeSource } from '../../src/collect/worktree.js';
 import { measureOne, requestTokenCounter } from '../../src/conformance/measure.js';
 import { DEFAULT_MODEL, modelFor } from '../../src/model/constants.js';
@@ -18,10 +18,7 @@ import { cleanup, counter, FIXTURES, gitInit, tmpDir, writeFiles } from '../help
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
-let binary = '';
-beforeAll(async () => {
-  binary = await ensureClaudeCode('2.1.332');
-}, 300_000);
+const binary = inject('claudeCode');
 
 const opts = (model = DEFAULT_MODEL) => ({ spec: 'claude-code', model, rounds: 2, countRequest: requestTokenCounter(counter) });
 
@@ -45,7 +42,7 @@ function sentinelFramework(): { dir: string; sentinels: string[] } {
   return { dir, sentinels };
 }
 
-describe('--measure claude-code', () => {
+describe.skipIf(!binary)('--measure claude-code', () => {
   it('runs Claude Code on the side and never lets its hooks or MCP servers run', async () => {
     const { dir, sentinels } = sentinelFramework();
     const snap = await analyze(worktreeSource(dir), { model: DEFAULT_MODEL, toolVersion: 't', loadTimeRounds: 0 }, counter);

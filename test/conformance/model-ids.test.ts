@@ -4,9 +4,8 @@
  * included, 1M x 3. Each picked by the project's settings and held to the real binary: the model
  * it requested and the listing it cut (150 skills, about 45,000 characters) agree with the analyzer.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
-import { ensureClaudeCode } from '../../src/collect/claude-code.js';
 import { worktreeSource } from '../../src/collect/worktree.js';
 import { measureOne, requestTokenCounter } from '../../src/conformance/measure.js';
 import { normalizeConfig } from '../../src/config/load.js';
@@ -15,9 +14,7 @@ import { cleanup, counter, gitInit, tmpDir, writeFiles } from '../helpers.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
-beforeAll(async () => {
-  await ensureClaudeCode('2.1.332');
-}, 300_000);
+const binary = inject('claudeCode');
 
 const cases: [string, string, number][] = [
   ['opus', 'claude-opus-5-5', 30_000],
@@ -27,7 +24,7 @@ const cases: [string, string, number][] = [
   ['claude-opus-4-6[1m]', 'claude-opus-4-6', 40_000],
 ];
 
-describe('model ids as Claude Code sizes them', () => {
+describe.skipIf(!binary)('model ids as Claude Code sizes them', () => {
   for (const [id, requested, budget] of cases) {
     it(`${id}: requests ${requested}, a ${budget}-character listing budget`, async () => {
       const dir = tmpDir();

@@ -198,9 +198,9 @@ export class PlanContext {
       return existing;
     }
     const f: PlannedFile = {
-      // Claude Code names a memory file, or an import, by the path it reached it through (a
-      // symlink's own path, measured with 2.1.332); everything else by its real path.
-      path: (kind === 'memory' || kind === 'rule') && p !== real && Tree.normalize(p) !== null ? Tree.normalize(p)! : real,
+      // Claude Code names a memory file or an import by the path it reached it through (a symlink's
+      // own path), but a rule by its target; everything else by its real path (measured with 2.1.332).
+      path: kind === 'memory' && p !== real && Tree.normalize(p) !== null ? Tree.normalize(p)! : real,
       real,
       sha: r?.sha ?? '',
       bytes: r?.bytes ?? 0,
