@@ -4,17 +4,26 @@
  */
 import type { TestProject } from 'vitest/node';
 import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION } from '../src/collect/claude-code.js';
+import { sandboxSupport } from '../src/collect/sandbox.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** The pinned Claude Code executable, or "" when it could not be fetched. */
+    /** The pinned Claude Code executable, or "" when it could not be fetched, or when no sandbox can be made to run it in. */
     claudeCode: string;
   }
 }
 
 export async function setup(project: TestProject): Promise<void> {
   try {
-    project.provide('claudeCode', await ensureClaudeCode(PINNED_CLAUDE_CODE_VERSION));
+    const binary = await ensureClaudeCode(PINNED_CLAUDE_CODE_VERSION);
+    // --measure runs Claude Code only in a sandbox: where none can be made, those tests can't run either.
+    const support = await sandboxSupport();
+    if ('error' in support) {
+      console.warn(`\nSKIPPED: the tests that run Claude Code through --measure: ${support.error}\n`);
+      project.provide('claudeCode', '');
+      return;
+    }
+    project.provide('claudeCode', binary);
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     console.warn(
