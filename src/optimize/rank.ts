@@ -21,7 +21,10 @@ function horizon(d: Draft, minSaving: number): Horizon {
  * ranks by saving per effort and groups by horizon. Pure.
  */
 export function recommend(s: Snapshot, minSaving: number, analyzers: readonly Analyzer[] = ANALYZERS): Recommendation[] {
-  const drafts = analyzers.flatMap((a) => a(s));
+  const all = analyzers.flatMap((a) => a(s));
+  // One subject, one diagnosis: a file with a name collision is told to rename, not also to delete.
+  const collided = new Set(all.filter((d) => d.analyzer === 'collisions').map((d) => d.location.file));
+  const drafts = all.filter((d) => !(d.analyzer === 'reachability' && collided.has(d.location.file)));
   const seen = new Set<string>();
   const blockingKeys = new Set<string>();
   const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));

@@ -74,7 +74,9 @@ function budgetFor(r: GateReport, metric: BudgetResult['metric']): string {
               : metric === 'importsPastDepthLimit'
                 ? 'no import past the limit'
                 : `≤ ${fmt(x.expected)}`;
-      return `${icon}${lim}`;
+      // Already broken on the base (and not made worse): the column says so, not just the limit.
+      const before = x.preexisting && x.base !== null ? ` (base already ${fmt(x.base)}${metric === 'skillListingTruncated' ? ' cut' : ''})` : '';
+      return `${icon}${lim}${before}`;
     })
     .join(', ');
 }

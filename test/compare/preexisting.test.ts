@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
+import { metricsTable } from '../../src/render/comment.js';
 import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 const SONNET = { model: { id: 'claude-sonnet-4-6' } };
@@ -28,7 +29,8 @@ async function judge(base: Record<string, string>, head: Record<string, string>)
       { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
       config,
     );
-    return r.results.find((x) => x.id === 'skill-listing-budget')!;
+    const res = r.results.find((x) => x.id === 'skill-listing-budget')!;
+    return Object.assign(res, { table: metricsTable(r) });
   } finally {
     cleanup(b);
     cleanup(h);
@@ -58,5 +60,7 @@ describe('a limit the base already broke', () => {
     const r = await judge(commands(60), commands(60));
     expect(r.status).toBe('pass');
     expect(r.preexisting).toBe(true);
+    // The Budget column says the base already cut entries, never a bare "no entry cut".
+    expect(r.table).toMatch(/no entry cut \(base already \d+ cut\)/);
   });
 });

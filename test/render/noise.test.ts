@@ -87,3 +87,41 @@ describe('noise', () => {
     }
   });
 });
+
+describe('one subject, one diagnosis (issue 20)', () => {
+  it('agents that collide are told to rename, not also to delete', async () => {
+    const dir = tmpDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 3; i++) {
+      files[`.claude/agents/a${i}.md`] = `---\nname: dup${i}\ndescription: first ${i}\n---\nBody\n`;
+      files[`.claude/agents/sub/b${i}.md`] = `---\nname: dup${i}\ndescription: second ${i}\n---\nBody\n`;
+    }
+    writeFiles(dir, files);
+    try {
+      const recs = recommend(await analyzeDir(dir), 0);
+      const byFile = new Map<string, string[]>();
+      for (const r of recs) byFile.set(r.location.file, [...(byFile.get(r.location.file) ?? []), r.analyzer]);
+      expect([...byFile.values()].some((a) => a.includes('collisions'))).toBe(true);
+      for (const kinds of byFile.values()) expect(kinds.includes('collisions') && kinds.includes('reachability')).toBe(false);
+    } finally {
+      cleanup(dir);
+    }
+  });
+
+  it('more entries than the budget can describe: no "about 40 characters brings every entry back"', async () => {
+    const dir = tmpDir();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 400; i++) files[`.claude/commands/c${i}.md`] = `---\ndescription: ${'Does a careful thing. '.repeat(6)}\n---\nBody\n`;
+    writeFiles(dir, files);
+    try {
+      const recs = recommend(await analyzeDir(dir, { id: 'claude-sonnet-4-6', contextWindow: 200_000, charsPerToken: 4 }), 0).filter((r) =>
+        r.title.includes('loses its description'),
+      );
+      expect(recs.length).toBeGreaterThan(0);
+      expect(recs[0]!.rationale).not.toMatch(/About \d+ characters per description brings every entry back/);
+      expect(recs[0]!.rationale).toMatch(/can't all keep a description within this budget/);
+    } finally {
+      cleanup(dir);
+    }
+  });
+});
