@@ -1731,7 +1731,13 @@ const listingDescriptions = (s) => {
     const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
     // Targets computed from the real budgets: an even share of what is left for the framework.
     const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
-    const skillShare = Math.max(40, Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30);
+    // What each description could keep if every entry kept one; under 40 characters no description is
+    // useful, and saying "about 40 characters brings every entry back" would be advice that can't fit.
+    const rawShare = Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30;
+    const skillShare = Math.max(40, rawShare);
+    const shareAdvice = rawShare >= 40
+        ? `About ${skillShare} characters per description brings every entry back.`
+        : `${skillEntries.length} entries can't all keep a description within this budget (that would leave ${Math.max(0, rawShare)} characters each): set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself, or split them into plugins installed separately.`;
     const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
     const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
     for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
@@ -1756,7 +1762,7 @@ const listingDescriptions = (s) => {
                 ? `"${e.name}" loses its description: the skill listing is over budget`
                 : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
             rationale: isTruncated
-                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
                 : e.kind === 'agent'
                     ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
                     : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
@@ -1913,7 +1919,10 @@ function horizon(d, minSaving) {
  * ranks by saving per effort and groups by horizon. Pure.
  */
 function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
-    const drafts = analyzers.flatMap((a) => a(s));
+    const all = analyzers.flatMap((a) => a(s));
+    // One subject, one diagnosis: a file with a name collision is told to rename, not also to delete.
+    const collided = new Set(all.filter((d) => d.analyzer === 'collisions').map((d) => d.location.file));
+    const drafts = all.filter((d) => !(d.analyzer === 'reachability' && collided.has(d.location.file)));
     const seen = new Set();
     const blockingKeys = new Set();
     const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
@@ -7567,7 +7576,9 @@ function budgetFor(r, metric) {
                     : metric === 'importsPastDepthLimit'
                         ? 'no import past the limit'
                         : `≤ ${format_fmt(x.expected)}`;
-        return `${icon}${lim}`;
+        // Already broken on the base (and not made worse): the column says so, not just the limit.
+        const before = x.preexisting && x.base !== null ? ` (base already ${format_fmt(x.base)}${metric === 'skillListingTruncated' ? ' cut' : ''})` : '';
+        return `${icon}${lim}${before}`;
     })
         .join(', ');
 }
@@ -8266,6 +8277,8 @@ var dist_src = __webpack_require__(9988);
 
 
 const Client = dist_src/* Octokit */.E.plugin(dist_bundle/* retry */.L, plugin_throttling_dist_bundle/* throttling */.A);
+/** Connection-level failures: the API is not there, whatever is retried. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 const REQUEST_TIMEOUT_MS = 30_000;
 /** Longest wait for a rate limit: a reset an hour ahead is not waited for (the report is in the summary and the log). */
 const MAX_RETRY_WAIT_S = 60;
@@ -8281,6 +8294,12 @@ function createClient(o) {
             fetch: (url, init = {}) => fetch(url, {
                 ...init,
                 signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]),
+            }).catch((e) => {
+                const cause = e?.cause;
+                const code = typeof cause?.code === 'string' ? cause.code : '';
+                if (UNREACHABLE.has(code))
+                    o.onUnreachable?.(`${code} from ${new URL(String(url)).host}`);
+                throw e;
             }),
         },
         log: { debug: () => undefined, info: () => undefined, warn: (m) => o.log.debug(m), error: (m) => o.log.debug(m) },
@@ -9172,6 +9191,10 @@ async function main_run(env = process.env) {
                 log,
                 retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined,
                 timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined,
+                onUnreachable: (why) => {
+                    if (!deadline.signal.aborted)
+                        deadline.abort(new Error(`the GitHub API can't be reached (${why}): publishing stopped, not retried until publish-timeout`));
+                },
             })
             : null;
         const io = {

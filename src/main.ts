@@ -35,6 +35,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           log,
           retryBaseMs: env.CONTEXT_BUDGET_RETRY_BASE_MS ? Number(env.CONTEXT_BUDGET_RETRY_BASE_MS) : undefined,
           timeoutMs: env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS ? Number(env.CONTEXT_BUDGET_HTTP_TIMEOUT_MS) : undefined,
+          onUnreachable: (why) => {
+            if (!deadline.signal.aborted)
+              deadline.abort(new Error(`the GitHub API can't be reached (${why}): publishing stopped, not retried until publish-timeout`));
+          },
         })
       : null;
     const io: ActionIO = {

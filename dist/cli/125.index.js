@@ -4523,7 +4523,13 @@ const listingDescriptions = (s) => {
     const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
     // Targets computed from the real budgets: an even share of what is left for the framework.
     const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
-    const skillShare = Math.max(40, Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30);
+    // What each description could keep if every entry kept one; under 40 characters no description is
+    // useful, and saying "about 40 characters brings every entry back" would be advice that can't fit.
+    const rawShare = Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30;
+    const skillShare = Math.max(40, rawShare);
+    const shareAdvice = rawShare >= 40
+        ? `About ${skillShare} characters per description brings every entry back.`
+        : `${skillEntries.length} entries can't all keep a description within this budget (that would leave ${Math.max(0, rawShare)} characters each): set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself, or split them into plugins installed separately.`;
     const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
     const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
     for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
@@ -4548,7 +4554,7 @@ const listingDescriptions = (s) => {
                 ? `"${e.name}" loses its description: the skill listing is over budget`
                 : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
             rationale: isTruncated
-                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. About ${skillShare} characters per description brings every entry back.`
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
                 : e.kind === 'agent'
                     ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
                     : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
@@ -4705,7 +4711,10 @@ function horizon(d, minSaving) {
  * ranks by saving per effort and groups by horizon. Pure.
  */
 function recommend(s, minSaving, analyzers = ANALYZERS) {
-    const drafts = analyzers.flatMap((a) => a(s));
+    const all = analyzers.flatMap((a) => a(s));
+    // One subject, one diagnosis: a file with a name collision is told to rename, not also to delete.
+    const collided = new Set(all.filter((d) => d.analyzer === 'collisions').map((d) => d.location.file));
+    const drafts = all.filter((d) => !(d.analyzer === 'reachability' && collided.has(d.location.file)));
     const seen = new Set();
     const blockingKeys = new Set();
     const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
@@ -7065,7 +7074,9 @@ function budgetFor(r, metric) {
                     : metric === 'importsPastDepthLimit'
                         ? 'no import past the limit'
                         : `≤ ${format_fmt(x.expected)}`;
-        return `${icon}${lim}`;
+        // Already broken on the base (and not made worse): the column says so, not just the limit.
+        const before = x.preexisting && x.base !== null ? ` (base already ${format_fmt(x.base)}${metric === 'skillListingTruncated' ? ' cut' : ''})` : '';
+        return `${icon}${lim}${before}`;
     })
         .join(', ');
 }

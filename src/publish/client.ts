@@ -16,7 +16,15 @@ export interface ClientOptions {
   timeoutMs?: number;
   /** Aborts every request in flight when publishing's deadline passes. */
   deadline?: AbortSignal;
+  /**
+   * Called once when the API can't be reached at all (connection refused, no such host, no route):
+   * retrying that for the whole publish-timeout helps nobody, so the caller stops publishing.
+   */
+  onUnreachable?: (why: string) => void;
 }
+
+/** Connection-level failures: the API is not there, whatever is retried. */
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET']);
 
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Longest wait for a rate limit: a reset an hour ahead is not waited for (the report is in the summary and the log). */
@@ -35,6 +43,11 @@ export function createClient(o: ClientOptions): GitHub {
         fetch(url, {
           ...init,
           signal: AbortSignal.any([init.signal ?? AbortSignal.timeout(o.timeoutMs ?? REQUEST_TIMEOUT_MS), ...(o.deadline ? [o.deadline] : [])]),
+        }).catch((e: unknown) => {
+          const cause = (e as { cause?: { code?: unknown; message?: unknown } })?.cause;
+          const code = typeof cause?.code === 'string' ? cause.code : '';
+          if (UNREACHABLE.has(code)) o.onUnreachable?.(`${code} from ${new URL(String(url)).host}`);
+          throw e;
         }),
     },
     log: { debug: () => undefined, info: () => undefined, warn: (m: string) => o.log.debug(m), error: (m: string) => o.log.debug(m) },

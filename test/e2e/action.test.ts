@@ -278,6 +278,25 @@ describe('faults: the report is never lost, the exit code follows the verdict', 
   const runPr = (inputs: Record<string, string> = {}, env: Record<string, string> = {}) =>
     runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: { 'github-token': 'ghs-write', ...inputs }, api, env });
 
+  it('an unreachable GitHub API (connection refused) stops publishing at once instead of retrying until publish-timeout', async () => {
+    // A loopback port nothing listens on (taken, then released). Past the test's own timeout means it retried for 300 s.
+    const probe = http.createServer();
+    await new Promise<void>((res) => probe.listen(0, '127.0.0.1', res));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((res) => probe.close(() => res()));
+    const r = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'github-token': 'ghs-write' },
+      api: `http://127.0.0.1:${port}`,
+    });
+    expect(r.code).toBe(0); // warn: the verdict decides, not GitHub
+    expect(r.summary).toContain('context-budget: warn');
+    expect(r.stdout).toContain(`the GitHub API can't be reached (ECONNREFUSED from 127.0.0.1:${port})`);
+  }, 45_000);
+
   it('401: a bad token is explained; summary and exit code unaffected', async () => {
     const r = await runPr({ 'github-token': 'ghs-bogus' });
     expect(r.code).toBe(0);
