@@ -3,13 +3,13 @@
  * request (facts.ts): so that the two can be compared entry by entry.
  */
 import { analyze } from '../analyze/index.js';
-import { buildListing } from '../analyze/listing.js';
+import { bareLine, buildListing } from '../analyze/listing.js';
 import { worktreeSource } from '../collect/worktree.js';
 import { modelFor } from '../model/constants.js';
 import type { TokenCounter } from '../tokenize/counter.js';
 import type { LoadingModel } from '../model/constants.js';
 import type { Snapshot } from '../model/snapshot.js';
-import type { Facts } from './facts.js';
+import { shortHash, type Facts } from './facts.js';
 import { compareNames } from '../strings.js';
 
 export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: readonly string[] = []): Facts {
@@ -24,15 +24,22 @@ export function predictFacts(s: Snapshot, model: LoadingModel, builtinAgents: re
   const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
   const nameOnly = new Set(items.filter((e) => e.description === undefined));
   const l = buildListing(items, model, nameOnly);
-  const entries = l.lines.map((line) => ({
-    name: line.name,
-    described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
-    chars: l.bare.has(line) ? line.bare : line.full,
-    hash: '',
-    ...(line.bundled ? { bundled: true } : {}),
-  }));
+  const entries = l.lines.map((line) => {
+    const described = !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry));
+    // The line as the analyzer would send it: its hash is compared with the one Claude Code sent.
+    const text = line.entry ? (described ? line.entry.text : bareLine(line.entry)) : '';
+    return {
+      name: line.name,
+      described,
+      chars: l.bare.has(line) ? line.bare : line.full,
+      hash: text ? shortHash(text) : '',
+      ...(line.bundled ? { bundled: true } : {}),
+    };
+  });
   const agents = [
-    ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
+    ...s.listings.agents.items
+      .filter((e) => e.loading === 'eager' && counted.has(e.unit))
+      .map((e) => ({ name: e.name, chars: e.text.length, hash: shortHash(e.text) })),
     ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
   ];
   return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
@@ -55,9 +62,19 @@ export function disagreements(real: Facts, predicted: Facts): string[] {
       .map((e) => e.name)
       .sort();
   if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted))) out.push(`without description: ${listDiff(bare(real), bare(predicted))}`);
+  // Every line of the framework's own compared exactly: characters and text (its hash).
   for (const e of real.listing.entries) {
     const p = predicted.listing.entries.find((x) => x.name === e.name);
-    if (p && p.chars !== e.chars && !e.bundled) out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+    if (!p || e.bundled) continue;
+    if (p.chars !== e.chars) out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+    else if (e.hash && p.hash && e.hash !== p.hash)
+      out.push(`listing ${e.name}: the same ${e.chars} characters, another text (hash ${e.hash}, analyzer ${p.hash})`);
+  }
+  for (const a of real.agents) {
+    const p = predicted.agents.find((x) => x.name === a.name);
+    if (!p || a.builtin) continue;
+    if (p.chars !== a.chars || (a.hash && p.hash && a.hash !== p.hash))
+      out.push(`agent ${a.name}: Claude Code ${a.chars} chars${a.hash ? ` (${a.hash})` : ''}, analyzer ${p.chars}${p.hash ? ` (${p.hash})` : ''}`);
   }
   if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
     out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);

@@ -60,11 +60,23 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
     if (r.parsed?.hasFrontmatter) ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
     return;
   }
-  const first = ctx.agentByName.get(name);
-  if (first) {
-    ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-    ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${first.file}: Claude Code lists only one`);
-    return;
+  // Of several agents with one name, Claude Code keeps the last in path order (`sub/dup-b.md` over
+  // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
+  const earlier = ctx.agentByName.get(name);
+  if (earlier) {
+    const i = ctx.agentEntries.indexOf(earlier);
+    if (i >= 0) ctx.agentEntries.splice(i, 1);
+    const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
+    if (ci >= 0) ctx.components.splice(ci, 1);
+    const rec = ctx.files.get(earlier.file);
+    if (rec)
+      ctx.files.set(earlier.file, {
+        ...rec,
+        loading: 'not-loaded',
+        reason: `another agent is named "${name}" (${real}): Claude Code lists only that one`,
+        category: 'other',
+      });
+    ctx.diag(earlier.file, 1, 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${real}, which Claude Code lists instead of this one`);
   }
   const tools = agentTools(fm);
   const text = `- ${name}: ${description} (Tools: ${tools})`;
