@@ -38,7 +38,7 @@ function workTree(dir) {
 }
 
 function frameworkCommits(dir) {
-  const log = execFileSync('git', ['-C', dir, 'log', '--first-parent', '--no-merges', '--format=%H', '--name-only', '-n', '2000', 'HEAD'], {
+  const log = execFileSync('git', ['-C', dir, 'log', '--first-parent', '--no-merges', '--no-renames', '--format=%H', '--name-only', '-n', '2000', 'HEAD'], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
