@@ -1,4 +1,4 @@
-// Hostile frameworks, one per class of the hostile-input issue (round two), each run as a whole
+// Hostile frameworks, one per class of the hostile-input issues (rounds two and three), each run as a whole
 // process of the shipped CLI bundle (dist/cli/index.js) with its wall time, peak memory (RSS, from
 // /usr/bin/time when present, else the child's resource usage), exit code and the diagnostic it gave.
 // Usage: npm run bench:hostile-classes   (--quick: smaller sizes)
@@ -117,6 +117,62 @@ cases.push({
   },
 });
 
+// Round three (issue 19): cost hidden behind links, submodules and LFS; hostile caches; names; --measure.
+cases.push({
+  name: `11. .claude/commands/all -> ../.. in a repository of ${quick ? '300' : '3,000'} Markdown files`,
+  run: () => {
+    const files = { 'CLAUDE.md': '#\n' };
+    for (let i = 0; i < (quick ? 300 : 3000); i++) files[`docs/d${i % 50}/p${i}.md`] = `# Page ${i}\n\nSome documentation text.\n`;
+    const d = dir('c11', files);
+    mkdirSync(path.join(d, '.claude/commands'), { recursive: true });
+    symlinkSync('../..', path.join(d, '.claude/commands/all'));
+    return [d];
+  },
+});
+cases.push({
+  name: '12. .claude/skills as a submodule (gitlink)',
+  run: () => {
+    const d = dir('c12', { 'CLAUDE.md': '#\n', '.claude/skills/s/SKILL.md': '---\ndescription: d\n---\nx\n' });
+    git(path.join(d, '.claude/skills'), 'init', '-q');
+    git(path.join(d, '.claude/skills'), 'add', '-A');
+    git(path.join(d, '.claude/skills'), 'commit', '-qm', 'x');
+    commit(d);
+    return [d, '--ref', 'HEAD'];
+  },
+});
+cases.push({
+  name: '13. CLAUDE.md as a Git LFS pointer',
+  run: () => [dir('c13', { 'CLAUDE.md': `version https://git-lfs.github.com/spec/v1\noid sha256:${'a'.repeat(64)}\nsize 120000\n` })],
+});
+cases.push({
+  name: '14. FIFOs in place of every cache file (--cache-dir)',
+  run: () => {
+    const d = dir('c14', { 'CLAUDE.md': '# P\n\nText.\n' });
+    const cache = path.join(work, 'c14-cache');
+    mkdirSync(path.join(cache, 'snapshots-v1'), { recursive: true });
+    for (const f of ['token-counts-v1.json', 'digests-v1.json']) execFileSync('mkfifo', [path.join(cache, f)]);
+    return { args: [d], cache };
+  },
+});
+cases.push({
+  name: `15. ${quick ? 800 : 8000} skills (a listing far over budget)`,
+  run: () => {
+    const files = { 'CLAUDE.md': '#\n' };
+    for (let i = 0; i < (quick ? 800 : 8000); i++) files[`.claude/skills/s${i}/SKILL.md`] = `---\ndescription: Skill ${i} does one careful thing.\n---\nx\n`;
+    return [dir('c15', files)];
+  },
+});
+cases.push({
+  name: '16. seven agents named codereviewer with invisible characters',
+  run: () => {
+    const files = { 'CLAUDE.md': '#\n' };
+    ['\u200b', '\u200e', '\u2060', '\ufeff', '\u{e0041}', '\u2028', '\u00ad'].forEach((c, i) => {
+      files[`.claude/agents/a${i}.md`] = `---\nname: "code${c}reviewer"\ndescription: Reviews ${i}\n---\nx\n`;
+    });
+    return [dir('c16', files)];
+  },
+});
+
 const hasTime = existsSync('/usr/bin/time');
 console.log(
   `context-budget hostile classes (${quick ? 'quick' : 'full'} sizes): whole processes of dist/cli/index.js, ${os.cpus().length} x ${os.cpus()[0]?.model.trim()}, node ${process.version}`,
@@ -124,8 +180,9 @@ console.log(
 console.log('| class | wall s | peak RSS MB | exit | what it said |');
 console.log('|---|--:|--:|--:|---|');
 for (const c of cases) {
-  const args = c.run();
-  const argv = ['analyze', ...args, '--no-cache'];
+  const made = c.run();
+  const args = Array.isArray(made) ? made : made.args;
+  const argv = ['analyze', ...args, ...(Array.isArray(made) ? ['--no-cache'] : ['--cache-dir', made.cache])];
   const t0 = performance.now();
   const r = hasTime
     ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, cli, ...argv], { encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28 })
