@@ -55,13 +55,26 @@ async function record(fw, profile, emptyFacts, capture = mainCapture) {
   let setup = [];
   let installed = [];
   if (profile.plugins === 'all') {
-    const snap = await analyze(worktreeSource(realProj), { model: DEFAULT_MODEL, toolVersion: 'recorder', loadTimeRounds: 0, installedPlugins: 'all' }, counter);
+    const snap = await analyze(
+      worktreeSource(realProj),
+      { model: DEFAULT_MODEL, toolVersion: 'recorder', loadTimeRounds: 0, installedPlugins: 'all' },
+      counter,
+    );
     setup = installSteps(snap, realProj);
     installed = snap.units.filter((u) => u.type === 'plugin' && u.marketplace !== undefined && !u.invalid).map((u) => u.name);
     const viaDir = new Set(pluginDirsOf(snap));
     dirs = pluginDirs(realProj).filter((d) => viaDir.has(path.relative(realProj, d) || '.'));
   }
-  const res = await runClaudeCode({ binary, cwd: realProj, home: fs.realpathSync(home), capture, model: profile.model, pluginDirs: dirs, setup, timeoutMs: 120_000 });
+  const res = await runClaudeCode({
+    binary,
+    cwd: realProj,
+    home: fs.realpathSync(home),
+    capture,
+    model: profile.model,
+    pluginDirs: dirs,
+    setup,
+    timeoutMs: 120_000,
+  });
   let facts = extractFacts(res.body, realProj, fs.realpathSync(home));
   if (emptyFacts) facts = markBuiltins(facts, emptyFacts);
   return {

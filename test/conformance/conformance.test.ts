@@ -48,7 +48,7 @@ describe('conformance with Claude Code (goldens from the real binary)', () => {
   if (absent) it.skip(`${absent} corpus cases: ../shared/corpora is absent on this machine`, () => undefined);
   it.each(present.map((c) => [`${c.g.framework} ${c.p}`, c] as const))('%s', async (_name, { g, p, dir }) => {
     const real = g.profiles[p]!;
-    const predicted = await predictLike(dir, real, counter);
+    const predicted = await predictLike(dir!, real, counter);
     expect(disagreements(real, predicted)).toEqual([]);
   });
 });

@@ -1,0 +1,25 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * The suite as `npm run mutation` runs it against each mutant of src/: the in-process tests. Left
+ * out: the end-to-end tests (they run the committed dist/, which a mutant of src/ never changes) and
+ * the tests that run the real Claude Code (seconds each; their rules are pinned in-process by the
+ * goldens of test/conformance/conformance.test.ts).
+ */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: [
+      'test/e2e/**',
+      'test/conformance/measure.test.ts',
+      'test/conformance/measure-hostile.test.ts',
+      'test/conformance/settings-loading.test.ts',
+      'test/conformance/model-ids.test.ts',
+      'test/conformance/marketplace-install.test.ts',
+      'test/conformance/loading-rules.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
