@@ -75,6 +75,9 @@ function prefix(how: SandboxHow): string[] {
 
 async function probe(): Promise<{ how: SandboxHow } | { error: string }> {
   if (process.platform !== 'linux') return { error: `namespaces are Linux-only (this is ${process.platform})` };
+  // The runner inside reaches Node's modules through process.getBuiltinModule (Node 20.16+, 22.3+).
+  if (typeof (process as { getBuiltinModule?: unknown }).getBuiltinModule !== 'function')
+    return { error: `--measure needs Node 20.16 or later (this is ${process.version})` };
   const errors: string[] = [];
   for (const how of ['userns', 'sudo'] as const) {
     // What the real run needs: a loopback brought up, a tmpfs mounted, a fresh /proc.
