@@ -16,7 +16,7 @@ import type { Snapshot } from './model/snapshot.js';
 import { measureOne, measurePair, parseMeasureSpec, requestTokenCounter, type MeasureOptions } from './conformance/measure.js';
 import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
-import { renderComment, SUMMARY_LIMIT } from './render/comment.js';
+import { renderComment } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
 import { logSafe } from './render/escape.js';
 import type { RemoteCounter } from './tokenize/anthropic.js';
@@ -301,6 +301,7 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
     digests,
   });
   save();
-  proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
+  // --markdown: the pull request comment as the Action posts it (the job summary has the full report).
+  proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;
 }

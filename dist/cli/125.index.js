@@ -2466,11 +2466,25 @@ function planAgent(ctx, u, f, dir) {
             ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
         return;
     }
-    const first = ctx.agentByName.get(name);
-    if (first) {
-        ctx.addFile(f, u.name, 'agent', 'not-loaded', `another agent is already named "${name}": Claude Code lists it once`, 'other', body);
-        ctx.diag(f, fieldLine(r.text, 'name'), 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${first.file}: Claude Code lists only one`);
-        return;
+    // Of several agents with one name, Claude Code keeps the last in path order (`sub/dup-b.md` over
+    // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
+    const earlier = ctx.agentByName.get(name);
+    if (earlier) {
+        const i = ctx.agentEntries.indexOf(earlier);
+        if (i >= 0)
+            ctx.agentEntries.splice(i, 1);
+        const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
+        if (ci >= 0)
+            ctx.components.splice(ci, 1);
+        const rec = ctx.files.get(earlier.file);
+        if (rec)
+            ctx.files.set(earlier.file, {
+                ...rec,
+                loading: 'not-loaded',
+                reason: `another agent is named "${name}" (${real}): Claude Code lists only that one`,
+                category: 'other',
+            });
+        ctx.diag(earlier.file, 1, 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${real}, which Claude Code lists instead of this one`);
     }
     const tools = agentTools(fm);
     const text = `- ${name}: ${description} (Tools: ${tools})`;
@@ -5860,6 +5874,9 @@ function prefix(how) {
 async function probe() {
     if (process.platform !== 'linux')
         return { error: `namespaces are Linux-only (this is ${process.platform})` };
+    // The runner inside reaches Node's modules through process.getBuiltinModule (Node 20.16+, 22.3+).
+    if (typeof process.getBuiltinModule !== 'function')
+        return { error: `--measure needs Node 20.16 or later (this is ${process.version})` };
     const errors = [];
     for (const how of ['userns', 'sudo']) {
         // What the real run needs: a loopback brought up, a tmpfs mounted, a fresh /proc.
@@ -6427,6 +6444,7 @@ function markBuiltins(f, empty) {
 
 
 
+
 function predictFacts(s, model, builtinAgents = []) {
     const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
     const memory = s.files
@@ -6440,15 +6458,22 @@ function predictFacts(s, model, builtinAgents = []) {
     const items = s.listings.skills.items.filter((e) => e.loading === 'eager' && counted.has(e.unit));
     const nameOnly = new Set(items.filter((e) => e.description === undefined));
     const l = buildListing(items, model, nameOnly);
-    const entries = l.lines.map((line) => ({
-        name: line.name,
-        described: !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry)),
-        chars: l.bare.has(line) ? line.bare : line.full,
-        hash: '',
-        ...(line.bundled ? { bundled: true } : {}),
-    }));
+    const entries = l.lines.map((line) => {
+        const described = !l.bare.has(line) && !(line.entry && nameOnly.has(line.entry));
+        // The line as the analyzer would send it: its hash is compared with the one Claude Code sent.
+        const text = line.entry ? (described ? line.entry.text : bareLine(line.entry)) : '';
+        return {
+            name: line.name,
+            described,
+            chars: l.bare.has(line) ? line.bare : line.full,
+            hash: text ? shortHash(text) : '',
+            ...(line.bundled ? { bundled: true } : {}),
+        };
+    });
     const agents = [
-        ...s.listings.agents.items.filter((e) => e.loading === 'eager' && counted.has(e.unit)).map((e) => ({ name: e.name, chars: e.text.length, hash: '' })),
+        ...s.listings.agents.items
+            .filter((e) => e.loading === 'eager' && counted.has(e.unit))
+            .map((e) => ({ name: e.name, chars: e.text.length, hash: shortHash(e.text) })),
         ...builtinAgents.map((name) => ({ name, chars: 0, hash: '', builtin: true })),
     ];
     return { model: model.id, memory, listing: { chars: l.sentChars, entries }, agents };
@@ -6473,10 +6498,22 @@ function disagreements(real, predicted) {
         .sort();
     if (JSON.stringify(bare(real)) !== JSON.stringify(bare(predicted)))
         out.push(`without description: ${listDiff(bare(real), bare(predicted))}`);
+    // Every line of the framework's own compared exactly: characters and text (its hash).
     for (const e of real.listing.entries) {
         const p = predicted.listing.entries.find((x) => x.name === e.name);
-        if (p && p.chars !== e.chars && !e.bundled)
+        if (!p || e.bundled)
+            continue;
+        if (p.chars !== e.chars)
             out.push(`listing ${e.name}: Claude Code ${e.chars} chars, analyzer ${p.chars}`);
+        else if (e.hash && p.hash && e.hash !== p.hash)
+            out.push(`listing ${e.name}: the same ${e.chars} characters, another text (hash ${e.hash}, analyzer ${p.hash})`);
+    }
+    for (const a of real.agents) {
+        const p = predicted.agents.find((x) => x.name === a.name);
+        if (!p || a.builtin)
+            continue;
+        if (p.chars !== a.chars || (a.hash && p.hash && a.hash !== p.hash))
+            out.push(`agent ${a.name}: Claude Code ${a.chars} chars${a.hash ? ` (${a.hash})` : ''}, analyzer ${p.chars}${p.hash ? ` (${p.hash})` : ''}`);
     }
     if (Math.abs(real.listing.chars - predicted.listing.chars) > real.listing.chars * 0.01)
         out.push(`listing chars: Claude Code ${real.listing.chars}, analyzer ${predicted.listing.chars}`);
@@ -7025,8 +7062,14 @@ function startupCost(s) {
 
 
 
-/** GitHub rejects issue and pull request comments above this many characters (applied here in UTF-8 bytes, which is stricter). */
-const COMMENT_LIMIT = 65_536;
+/**
+ * The sticky comment's size: a reviewer reads it on every push, so detail folds well before
+ * GitHub's own limit (65,536 characters); the full report is in the job summary, linked.
+ * Applied in UTF-8 bytes.
+ */
+const COMMENT_LIMIT = 12_000;
+/** GitHub rejects issue comments (the roadmap issue) above this many characters (applied in UTF-8 bytes). */
+const GITHUB_COMMENT_LIMIT = 65_536;
 /** The job summary accepts up to 1 MiB per step, in bytes (applied in UTF-8 bytes). */
 const SUMMARY_LIMIT = 1_000_000;
 const MARKER_PREFIX = '<!-- context-budget:';
@@ -7701,7 +7744,8 @@ async function diffCommand(positionals, o, proc) {
         digests,
     });
     save();
-    proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report, { limit: SUMMARY_LIMIT }) : renderDiffText(report)));
+    // --markdown: the pull request comment as the Action posts it (the job summary has the full report).
+    proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
 }
 

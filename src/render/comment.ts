@@ -7,8 +7,14 @@ import { fmt, signed, signedPct } from './format.js';
 import { claudeCodeSection } from './claude-code.js';
 import { groupDiagnostics, groupRecommendations } from './groups.js';
 
-/** GitHub rejects issue and pull request comments above this many characters (applied here in UTF-8 bytes, which is stricter). */
-export const COMMENT_LIMIT = 65_536;
+/**
+ * The sticky comment's size: a reviewer reads it on every push, so detail folds well before
+ * GitHub's own limit (65,536 characters); the full report is in the job summary, linked.
+ * Applied in UTF-8 bytes.
+ */
+export const COMMENT_LIMIT = 12_000;
+/** GitHub rejects issue comments (the roadmap issue) above this many characters (applied in UTF-8 bytes). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
 /** The job summary accepts up to 1 MiB per step, in bytes (applied in UTF-8 bytes). */
 export const SUMMARY_LIMIT = 1_000_000;
 

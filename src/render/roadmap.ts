@@ -1,5 +1,5 @@
 import type { Horizon } from '../model/report.js';
-import { COMMENT_LIMIT, details, marker, recLine, savingText } from './comment.js';
+import { GITHUB_COMMENT_LIMIT, details, marker, recLine, savingText } from './comment.js';
 import { groupRecommendations } from './groups.js';
 import { serializeHistory, type History, type HistoryEntry, type RoadmapInput } from '../compare/history.js';
 import { md } from './escape.js';
@@ -95,7 +95,7 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
     );
     parts.push(serializeHistory(history));
     const body = parts.join('\n\n') + '\n';
-    if (body.length <= COMMENT_LIMIT) return body;
+    if (body.length <= GITHUB_COMMENT_LIMIT) return body;
   }
   return `${marker(i.key ?? 'roadmap')}\n\n## Context budget roadmap\n\nToo large to show; see the job summary.\n\n${serializeHistory({ ...history, recommendations: history.recommendations.slice(0, 20) })}\n`;
 }
