@@ -7788,7 +7788,10 @@ function recommendationsSection(r, maxRows, o) {
         const list = mine.filter((x) => x.horizon === h);
         if (!list.length)
             continue;
-        const body = groupLines(list, o, maxRows).join('\n');
+        // Folding to fit: fewer groups too, the first (most saving per effort) kept.
+        const all = groupLines(list, o, maxRows);
+        const groups = maxRows >= 40 ? all : all.slice(0, Math.max(2, maxRows));
+        const body = groups.join('\n') + more(all.length - groups.length, 'groups of recommendations');
         out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
     }
     if (pointer)
