@@ -7849,11 +7849,11 @@ function comment_renderComment(r, opts = {}) {
         const parts = [
             opts.key !== undefined ? marker(opts.key) : '',
             `### ${verdictLine(r)}`,
-            metricsTable(r, { timings: opts.key === undefined }),
+            metricsTable(r, { timings: opts.timings === true }),
             configSection(r),
             regressions(r, opts),
             preexistingSection(r, opts),
-            claudeCodeSection(r, { timings: opts.key === undefined }),
+            claudeCodeSection(r, { timings: opts.timings === true }),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
@@ -7873,7 +7873,7 @@ function comment_renderComment(r, opts = {}) {
     const minimal = [
         opts.key !== undefined ? marker(opts.key) : '',
         `### ${verdictLine(r)}`,
-        metricsTable(r, { timings: opts.key === undefined }),
+        metricsTable(r, { timings: opts.timings === true }),
         configSection(r).slice(0, limit / 4),
         regressions(r, opts)
             .slice(0, limit / 2)
@@ -8610,7 +8610,7 @@ async function publishReport(report, t, deps) {
     const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
     log.info(diff_text_renderDiffText(report));
     try {
-        await deps.summary(comment_renderComment(report, { limit: SUMMARY_LIMIT, ...links }));
+        await deps.summary(comment_renderComment(report, { limit: SUMMARY_LIMIT, timings: true, ...links }));
     }
     catch (e) {
         log.warning(`Could not write the job summary: ${errorMessage(e)}`);
@@ -8650,7 +8650,7 @@ async function publishReport(report, t, deps) {
                 verdict: report.verdict,
                 untrusted: report.untrusted === true,
                 title: verdictLine(report).replace(/\*\*/g, ''),
-                summary: comment_renderComment(report, { limit: 65_000 - note.length, detailsUrl: runUrl, ...links }) + note,
+                summary: comment_renderComment(report, { limit: 65_000 - note.length, timings: true, detailsUrl: runUrl, ...links }) + note,
                 annotations,
                 detailsUrl: runUrl,
             }).then((x) => ((createdId = x.id), x)));

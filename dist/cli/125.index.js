@@ -7347,11 +7347,11 @@ function renderComment(r, opts = {}) {
         const parts = [
             opts.key !== undefined ? marker(opts.key) : '',
             `### ${verdictLine(r)}`,
-            metricsTable(r, { timings: opts.key === undefined }),
+            metricsTable(r, { timings: opts.timings === true }),
             configSection(r),
             regressions(r, opts),
             preexistingSection(r, opts),
-            claudeCodeSection(r, { timings: opts.key === undefined }),
+            claudeCodeSection(r, { timings: opts.timings === true }),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
@@ -7371,7 +7371,7 @@ function renderComment(r, opts = {}) {
     const minimal = [
         opts.key !== undefined ? marker(opts.key) : '',
         `### ${verdictLine(r)}`,
-        metricsTable(r, { timings: opts.key === undefined }),
+        metricsTable(r, { timings: opts.timings === true }),
         configSection(r).slice(0, limit / 4),
         regressions(r, opts)
             .slice(0, limit / 2)

@@ -84,7 +84,7 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
   const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
   log.info(renderDiffText(report));
   try {
-    await deps.summary(renderComment(report, { limit: SUMMARY_LIMIT, ...links }));
+    await deps.summary(renderComment(report, { limit: SUMMARY_LIMIT, timings: true, ...links }));
   } catch (e) {
     log.warning(`Could not write the job summary: ${errorMessage(e)}`);
   }
@@ -129,7 +129,7 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
           verdict: report.verdict,
           untrusted: report.untrusted === true,
           title: verdictLine(report).replace(/\*\*/g, ''),
-          summary: renderComment(report, { limit: 65_000 - note.length, detailsUrl: runUrl, ...links }) + note,
+          summary: renderComment(report, { limit: 65_000 - note.length, timings: true, detailsUrl: runUrl, ...links }) + note,
           annotations,
           detailsUrl: runUrl,
         }).then((x) => ((createdId = x.id), x)),

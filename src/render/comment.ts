@@ -34,6 +34,11 @@ export interface CommentOptions {
   blobUrl?: string;
   /** The workflow run, linked from the footer. */
   runUrl?: string;
+  /**
+   * Start-up times (the job summary, the check run). Off for the sticky comment and `--markdown`, so
+   * that the same commits give the same comment; a loadTimeRatio budget shows them anyway.
+   */
+  timings?: boolean;
 }
 
 /** A file (and line) of the head, linked to the head commit when the URL is known. */
@@ -333,11 +338,11 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
     const parts = [
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
-      metricsTable(r, { timings: opts.key === undefined }),
+      metricsTable(r, { timings: opts.timings === true }),
       configSection(r),
       regressions(r, opts),
       preexistingSection(r, opts),
-      claudeCodeSection(r, { timings: opts.key === undefined }),
+      claudeCodeSection(r, { timings: opts.timings === true }),
       unitsSection(r, rows),
       filesSection(r, rows),
       listingSection(r, rows),
@@ -357,7 +362,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
     [
       opts.key !== undefined ? marker(opts.key) : '',
       `### ${verdictLine(r)}`,
-      metricsTable(r, { timings: opts.key === undefined }),
+      metricsTable(r, { timings: opts.timings === true }),
       configSection(r).slice(0, limit / 4),
       regressions(r, opts)
         .slice(0, limit / 2)

@@ -44,7 +44,8 @@ describe('noise', () => {
         claudeCode: { base: m(600), head: m(ms) },
       });
       expect(renderComment(report(650), { key: 'default' })).toBe(renderComment(report(710), { key: 'default' }));
-      expect(renderComment(report(650))).toContain('Start-up to first request');
+      expect(renderComment(report(650), { timings: true })).toContain('Start-up to first request');
+      expect(renderComment(report(650))).not.toContain('Start-up to first request');
       const timed = normalizeConfig({ budgets: [{ metric: 'loadTimeRatio', max: 1.5 }] }, 'x');
       expect(renderComment(report(650, timed), { key: 'default' })).toContain('Start-up to first request');
     } finally {
