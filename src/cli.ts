@@ -26,7 +26,9 @@ Options
   --user-scope DIR      a folder of the repository that users install as ~/.claude
   --measure claude-code[@VERSION]
                         also run the real Claude Code on each side (fetched from the npm registry
-                        and cached; hooks off, MCP servers not started, loopback API only) and
+                        and cached) in a sandbox (namespaces, a new root: no network but its
+                        loopback capture, nothing of the machine), with settings keys that run
+                        commands dropped and marketplace plugins installed as users install them;
                         report what it sent, its start-up time and any drift from the model.
                         With ANTHROPIC_API_KEY set, the first request is counted exactly.
   --measure-rounds N    Claude Code runs per side for its start-up time (default 3)

@@ -118,7 +118,7 @@ function exec(argv: string[], timeoutMs = 30_000): Promise<{ code: number | null
  * Sets up the new root and starts the runner in it. Runs as root of the new namespaces; $1 the
  * work folder, $2 node, $3 Claude Code, $4 uid:gid to run as ("" to stay root of a user namespace).
  */
-const SETUP = String.raw`set -eu
+export const SETUP = String.raw`set -eu
 W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"
 ip link set lo up
 mount --make-rprivate /

@@ -282,3 +282,12 @@ describe('a Claude Code that sends no request is "could not measure", and the re
     expect(renderDiffText(report)).toContain('Could not measure with Claude Code');
   }, 60_000);
 });
+
+describe('the sandbox setup script', () => {
+  it('drops to the invoking user with shell expansions intact (the sudo path), and keeps no escape characters', async () => {
+    const { SETUP } = await import('../../src/collect/sandbox.js');
+    expect(SETUP).toContain('--reuid="${AS%%:*}" --regid="${AS##*:}"');
+    expect(SETUP).not.toContain('\\$');
+    expect(SETUP).toMatch(/pivot_root \. \.old\numount -l \/\.old/);
+  });
+});
