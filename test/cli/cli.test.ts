@@ -7,10 +7,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
 import { cleanup, commitAll, copyFixture, FIXTURES, gitInit, ROOT, tmpDir, writeFiles } from '../helpers.js';
 
+const CACHE = tmpDir('cb-cli-cache-');
 async function cli(argv: string[], cwd = ROOT): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const proc: Proc = { argv, cwd, env: { ...process.env }, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
+  // A cache folder of this test file's own: never the user's ~/.cache.
+  const proc: Proc = {
+    argv,
+    cwd,
+    env: { ...process.env, CONTEXT_BUDGET_CACHE_DIR: CACHE },
+    stdout: { write: (s: string) => (out += s) },
+    stderr: { write: (s: string) => (err += s) },
+  };
   const code = await run(proc);
   return { code, out, err };
 }

@@ -7,13 +7,14 @@ import { spawn } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, copyFixture, ROOT, sh, tmpDir, writeFiles } from '../helpers.js';
 import { FakeGitHub } from './fake-github.js';
 
 const DIST = path.join(ROOT, 'dist', 'index.js');
+/** What a reader may want to look at after a run (the comment, the check run, the roadmap issue): one folder per run, never a fixed name in the OS temp folder. */
+const ARTIFACTS = process.env.CONTEXT_BUDGET_E2E_ARTIFACTS || tmpDir('cb-e2e-artifacts-');
 
 interface Repo {
   origin: string;
@@ -192,9 +193,9 @@ describe('pull_request', () => {
     expect(r.outputs['check-run-id']).toBe(String(gh.checkRuns[0].id));
     expect(r.summary).toContain('context-budget: warn');
     expect(r.report?.verdict).toBe('warn');
-    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-comment.md'), gh.comments[0]!.body);
+    writeFileSync(path.join(ARTIFACTS, 'context-budget-e2e-comment.md'), gh.comments[0]!.body);
     writeFileSync(
-      path.join(os.tmpdir(), 'context-budget-e2e-check.json'),
+      path.join(ARTIFACTS, 'context-budget-e2e-check.json'),
       JSON.stringify(
         {
           name: gh.checkRuns[0].name,
@@ -471,7 +472,7 @@ describe('schedule: the roadmap issue', () => {
     const history = JSON.parse(/<!-- context-budget-history\n([\s\S]*?)\n-->/.exec(body2)![1]!);
     expect(history.entries.map((e: { commit: string }) => e.commit)).toEqual([first, second]);
     expect(r2.outputs['issue-url']).toBe('https://github.com/o/r/issues/1');
-    writeFileSync(path.join(os.tmpdir(), 'context-budget-e2e-roadmap.md'), body2);
+    writeFileSync(path.join(ARTIFACTS, 'context-budget-e2e-roadmap.md'), body2);
   });
 });
 
