@@ -55,7 +55,7 @@ describe('metric values', async () => {
 
   it('load time needs a measurement; the base side is 1, the head its ratio', () => {
     expect(v('loadTimeRatio')).toBeNull();
-    const lt = { rounds: 3, baseMedianMs: 10, headMedianMs: 15, ratio: 1.5, ratioMin: 1.4, ratioMax: 1.6, source: 'analyzer' as const };
+    const lt = { rounds: 3, baseMedianMs: 10, headMedianMs: 15, ratio: 1.5, ratioMin: 1.4, ratioMax: 1.6, source: 'parse' as const };
     expect(metricValue(s, 'loadTimeRatio', { type: 'total' }, lt, 'head')?.value).toBe(1.5);
     expect(metricValue(s, 'loadTimeRatio', { type: 'total' }, lt, 'base')?.value).toBe(1);
   });
