@@ -6614,14 +6614,18 @@ async function measureSides(sides, o) {
             if (s.snapshot)
                 staged.push({ name: s.name, snapshot: s.snapshot, staged: counts });
         }
-        const run = (side, round, snapshot) => ({
-            name: `${side}-${round}`,
-            project: side,
-            home: `homes/${side}-${round}`,
-            ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
-            ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
-            ...(snapshot && installSteps(snapshot, `./${side}`).length ? { setup: installSteps(snapshot, `./${side}`) } : {}),
-        });
+        const run = (side, round, snapshot) => {
+            const model = modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model);
+            const setup = snapshot ? installSteps(snapshot, `./${side}`) : [];
+            return {
+                name: `${side}-${round}`,
+                project: side,
+                home: `homes/${side}-${round}`,
+                ...(model ? { model } : {}),
+                ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => external_node_path_default().posix.join(side, d)) } : {}),
+                ...(setup.length ? { setup } : {}),
+            };
+        };
         const runs = [run('empty', 0)];
         for (let i = 0; i < o.rounds; i++)
             for (const s of staged)

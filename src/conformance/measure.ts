@@ -77,14 +77,18 @@ async function measureSides(sides: { name: string; source: FrameworkSource; snap
       execFileSync('git', ['init', '-q', dir], { env: { PATH: process.env.PATH } });
       if (s.snapshot) staged.push({ name: s.name, snapshot: s.snapshot, staged: counts });
     }
-    const run = (side: string, round: number, snapshot?: Snapshot): BoxRun => ({
-      name: `${side}-${round}`,
-      project: side,
-      home: `homes/${side}-${round}`,
-      ...(modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) ? { model: modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model) } : {}),
-      ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
-      ...(snapshot && installSteps(snapshot, `./${side}`).length ? { setup: installSteps(snapshot, `./${side}`) } : {}),
-    });
+    const run = (side: string, round: number, snapshot?: Snapshot): BoxRun => {
+      const model = modelFlag(snapshot ? sideModel(snapshot, o.model) : o.model);
+      const setup = snapshot ? installSteps(snapshot, `./${side}`) : [];
+      return {
+        name: `${side}-${round}`,
+        project: side,
+        home: `homes/${side}-${round}`,
+        ...(model ? { model } : {}),
+        ...(snapshot ? { pluginDirs: pluginDirsOf(snapshot).map((d) => path.posix.join(side, d)) } : {}),
+        ...(setup.length ? { setup } : {}),
+      };
+    };
     const runs: BoxRun[] = [run('empty', 0)];
     for (let i = 0; i < o.rounds; i++) for (const s of staged) runs.push(run(s.name, i, s.snapshot));
     const results = await runInSandbox({ binary, work, runs, timeoutMs: 120_000 });
