@@ -2,6 +2,8 @@
  * Fetches the pinned Claude Code once for the whole run (the tests that run it share one binary; no
  * two files race to unpack it). Without the network the tests that need it skip, and say why here.
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureClaudeCode, PINNED_CLAUDE_CODE_VERSION } from '../src/collect/claude-code.js';
 import { sandboxSupport } from '../src/collect/sandbox.js';
@@ -14,6 +16,11 @@ declare module 'vitest' {
 }
 
 export async function setup(project: TestProject): Promise<void> {
+  const corpora = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpora');
+  if (!existsSync(corpora))
+    console.warn(
+      `\nSKIPPED: the tests on the real frameworks of ${corpora} (test/corpora.test.ts, the corpus cases of test/conformance/conformance.test.ts), because that folder is absent on this machine.\n`,
+    );
   try {
     const binary = await ensureClaudeCode(PINNED_CLAUDE_CODE_VERSION);
     // --measure runs Claude Code only in a sandbox: where none can be made, those tests can't run either.
