@@ -4,7 +4,9 @@ import { defineConfig } from 'vitest/config';
  * The suite as `npm run mutation` runs it against each mutant of src/: the in-process tests. Left
  * out: the end-to-end tests (they run the committed dist/, which a mutant of src/ never changes) and
  * the tests that run the real Claude Code (seconds each; their rules are pinned in-process by the
- * goldens of test/conformance/conformance.test.ts).
+ * goldens of test/conformance/conformance.test.ts). Also left out, for time: the robustness, tokenizer,
+ * string and digest suites (property and hostile-input runs of seconds each that every mutant of a
+ * renderer or loader would run, and that pin no gate promise) and the corpus runs of ../shared.
  */
 export default defineConfig({
   test: {
@@ -17,6 +19,12 @@ export default defineConfig({
       'test/conformance/model-ids.test.ts',
       'test/conformance/marketplace-install.test.ts',
       'test/conformance/loading-rules.test.ts',
+      'test/robustness/**',
+      'test/tokenize/**',
+      'test/strings/**',
+      'test/corpora.test.ts',
+      'test/analyze/digest.test.ts',
+      'test/analyze/frontmatter.test.ts',
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -36,4 +36,6 @@ export interface CliOptions {
   cacheDir?: string;
   cache: boolean;
   files?: number;
+  /** Also write the HTML report to this file. */
+  html?: string;
 }

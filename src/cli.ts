@@ -38,6 +38,9 @@ Options
   --cache-dir DIR       persistent token-count cache (default ~/.cache/context-budget)
   --no-cache            do not read or write the persistent cache
   --files N             rows of the largest-files table (default 15)
+  --html FILE           also write a self-contained HTML report to FILE: a zoomable treemap of
+                        tokens (base, head and change in a diff), the skill listing against its
+                        budget, and a plain table (the same numbers as --json)
 
 Token counts are estimates (o200k_base); Claude's own tokenizer is not public.
 `;
@@ -95,6 +98,7 @@ function parseCli(args: string[]) {
         'cache-dir': { type: 'string' },
         'no-cache': { type: 'boolean', default: false },
         files: { type: 'string' },
+        html: { type: 'string' },
       },
     });
   } catch (e) {
@@ -133,6 +137,7 @@ function parseCli(args: string[]) {
     cacheDir: v['cache-dir'],
     cache: !v['no-cache'],
     files: num('files', v.files, 1),
+    ...(v.html !== undefined ? { html: v.html } : {}),
   };
   return { parsed, options };
 }

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, analyzePair, isDigest, type AnalyzeOptions, type DigestMemo } from './analyze/index.js';
 import { JsonFileCache } from './collect/json-cache.js';
@@ -18,6 +18,8 @@ import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment } from './render/comment.js';
 import { renderDiffText } from './render/diff-text.js';
+import { renderHtml } from './render/html.js';
+import { pictureOf, pictureOfDiff } from './render/picture.js';
 import { logSafe } from './render/escape.js';
 import type { RemoteCounter } from './tokenize/anthropic.js';
 import { TokenCounter } from './tokenize/counter.js';
@@ -115,6 +117,7 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
   const measure = measureOptions(o, config, counter, proc);
   if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   save();
+  if (o.html) writeHtml(proc, o.html, renderHtml(pictureOf(snapshot)));
   proc.stdout.write(
     o.json
       ? // The snapshot (readable again by diff) with the optimizer's ranked recommendations beside it.
@@ -122,6 +125,17 @@ export async function analyzeCommand(positionals: string[], o: CliOptions, proc:
       : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })),
   );
   return 0;
+}
+
+/** Writes the HTML report (--html FILE), naming the file on stderr; a file that can't be written is the run's error. */
+function writeHtml(proc: Proc, file: string, html: string): void {
+  const target = path.resolve(proc.cwd, file);
+  try {
+    writeFileSync(target, html);
+  } catch (e) {
+    throw new UserError(`--html ${file}: can't write the report: ${errorMessage(e)}`);
+  }
+  proc.stderr.write(`context-budget: HTML report written to ${target} (${html.length.toLocaleString('en-US')} bytes)\n`);
 }
 
 /** A side of a diff: a snapshot file, or a source (with its snapshot when the cache had it). */
@@ -231,6 +245,18 @@ export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): obje
 
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 export async function runDiff(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, extras: DiffExtras = {}): Promise<GateReport> {
+  return (await diffSides(baseSide, headSide, config, counter, extras)).report;
+}
+
+/** A diff's report with the two snapshots it compared (what the HTML report draws). */
+export interface DiffResult {
+  report: GateReport;
+  base: Snapshot;
+  head: Snapshot;
+}
+
+/** runDiff, keeping the snapshots. */
+export async function diffSides(baseSide: Side, headSide: Side, config: Config, counter: TokenCounter, extras: DiffExtras = {}): Promise<DiffResult> {
   const { measure, snapshots, digests } = extras;
   const opts = analyzeOptions(config, extras.rounds);
   [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots) as [Side, Side];
@@ -255,21 +281,13 @@ export async function runDiff(baseSide: Side, headSide: Side, config: Config, co
       // Claude Code that can't be run, or sends no request, is reported; the gate decides without it.
       measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
       const report = compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
-      return { ...report, measureError: errorMessage(e) };
+      return { report: { ...report, measureError: errorMessage(e) }, base, head };
     }
-    const report = compare(
-      {
-        base: { ...base, claudeCode: m.base },
-        head: { ...head, claudeCode: m.head },
-        baseLabel: baseSide.label,
-        headLabel: headSide.label,
-        loadTime: m.loadTime,
-      },
-      config,
-    );
-    return { ...report, claudeCode: { base: m.base, head: m.head } };
+    const measured = { base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head } };
+    const report = compare({ ...measured, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+    return { report: { ...report, claudeCode: { base: m.base, head: m.head } }, ...measured };
   }
-  return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+  return { report: compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config), base, head };
 }
 
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
@@ -294,13 +312,14 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
     snapshots,
   );
   if (proc.offload && (await large([baseSide!, headSide!]))) return proc.offload();
-  const report = await runDiff(baseSide!, headSide!, config, counter, {
+  const { report, base, head } = await diffSides(baseSide!, headSide!, config, counter, {
     rounds: o.rounds,
     measure: measureOptions(o, config, counter, proc),
     snapshots,
     digests,
   });
   save();
+  if (o.html) writeHtml(proc, o.html, renderHtml(pictureOfDiff(base, head, report)));
   // --markdown: the pull request comment as the Action posts it (the job summary has the full report).
   proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;

@@ -1,8 +1,8 @@
-export const id = 219;
-export const ids = [219];
+export const id = 850;
+export const ids = [850];
 export const modules = {
 
-/***/ 219:
+/***/ 7850:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -310,7 +310,7 @@ class errors_UserError extends Error {
         this.name = 'UserError';
     }
 }
-function errorMessage(e) {
+function errors_errorMessage(e) {
     if (e instanceof Error)
         return e.message;
     return typeof e === 'string' ? e : JSON.stringify(e);
@@ -7985,6 +7985,367 @@ function diff_text_renderDiffText(r) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/render/picture.ts
+const CATEGORY_LABEL = {
+    memory: 'memory files',
+    rules: 'rules',
+    'skill-listing': 'skill listing',
+    'agent-listing': 'agent listing',
+    'output-style': 'output style',
+    mcp: 'MCP',
+    hooks: 'hooks',
+    'skill-bodies': 'skill bodies',
+    'command-bodies': 'command bodies',
+    'agent-bodies': 'agent bodies',
+    'path-rules': 'path rules',
+    'nested-memory': 'nested memory',
+    resources: 'resources',
+    other: 'other',
+};
+function picture_loadingLabel(l) {
+    return l === 'eager' ? 'always-loaded' : 'on demand';
+}
+/** Every counted, loaded leaf of a snapshot: files, then listing entries (the totals' own terms, measure.ts). */
+function leaves(s) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const out = [];
+    for (const f of s.files)
+        if (counted.has(f.unit) && f.loading !== 'not-loaded')
+            out.push({ unit: f.unit, category: f.category, loading: f.loading, key: `f:${f.path}`, name: f.path, tokens: f.tokens, chars: f.chars, path: f.path });
+    const entry = (e) => {
+        if (!counted.has(e.unit) || e.loading === 'not-loaded')
+            return;
+        out.push({
+            unit: e.unit,
+            category: e.kind === 'agent' ? 'agent-listing' : 'skill-listing',
+            loading: e.loading,
+            key: `${e.kind}:${e.name}`,
+            name: e.name,
+            tokens: e.tokens,
+            chars: e.chars,
+            path: e.file,
+            ...(e.line !== undefined ? { line: e.line } : {}),
+        });
+    };
+    for (const e of s.listings.skills.items)
+        entry(e);
+    for (const e of s.listings.agents.items)
+        entry(e);
+    return out;
+}
+/** Builds (or extends) the tree with one side's leaves. */
+function addSide(root, side, ls, index) {
+    const child = (parent, key, make) => {
+        let byKey = index.get(parent);
+        if (!byKey)
+            index.set(parent, (byKey = new Map()));
+        let c = byKey.get(key);
+        if (!c) {
+            c = make();
+            byKey.set(key, c);
+            (parent.children ??= []).push(c);
+        }
+        return c;
+    };
+    for (const l of ls) {
+        const unit = child(root, l.unit, () => ({ name: l.unit, kind: 'unit', key: l.unit, head: 0 }));
+        const ck = `${l.category}:${l.loading}`;
+        const cat = child(unit, ck, () => ({
+            name: `${CATEGORY_LABEL[l.category]} (${picture_loadingLabel(l.loading)})`,
+            kind: 'category',
+            key: ck,
+            loading: l.loading,
+            head: 0,
+        }));
+        const leaf = child(cat, l.key, () => ({
+            name: l.name,
+            kind: l.key.startsWith('f:') ? 'file' : 'entry',
+            key: l.key,
+            loading: l.loading,
+            head: 0,
+            path: l.path,
+            ...(l.line !== undefined ? { line: l.line } : {}),
+        }));
+        if (side === 'head') {
+            leaf.head += l.tokens;
+            leaf.headChars = (leaf.headChars ?? 0) + l.chars;
+        }
+        else {
+            leaf.base = (leaf.base ?? 0) + l.tokens;
+            leaf.baseChars = (leaf.baseChars ?? 0) + l.chars;
+        }
+    }
+}
+/** Sums leaves into inner nodes and orders children largest first (then by key: deterministic). */
+function finish(n, diff) {
+    if (!n.children) {
+        if (diff)
+            n.base ??= 0;
+        return;
+    }
+    let head = 0;
+    let base = 0;
+    for (const c of n.children) {
+        finish(c, diff);
+        head += c.head;
+        base += c.base ?? 0;
+    }
+    n.head = head;
+    if (diff)
+        n.base = base;
+    n.children.sort((a, b) => Math.max(b.head, b.base ?? 0) - Math.max(a.head, a.base ?? 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+function listingOf(s) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    const l = s.listings.skills;
+    return {
+        budget: l.budget,
+        chars: l.chars,
+        bundled: l.bundledAllowance,
+        overBudget: l.overBudget,
+        items: l.items
+            .filter((e) => e.loading === 'eager' && counted.has(e.unit))
+            .map((e) => ({ name: e.name, unit: e.unit, chars: e.chars, truncated: !!e.truncated })),
+    };
+}
+/** The picture of one analyzed framework. */
+function picture_pictureOf(s, o = {}) {
+    const tree = { name: 'Claude Code', kind: 'root', key: '', head: 0 };
+    addSide(tree, 'head', leaves(s), new WeakMap());
+    finish(tree, false);
+    return {
+        mode: 'analyze',
+        title: o.title ?? (s.source.commit ? `${s.source.ref ?? s.source.commit.slice(0, 7)}` : s.source.root),
+        sides: [{ label: s.source.ref ?? 'working tree', ...(s.source.commit ? { commit: s.source.commit } : {}) }],
+        model: { ...(s.model.id ? { id: s.model.id } : {}), contextWindow: s.model.contextWindow },
+        totals: { eager: { head: s.totals.eagerTokens }, onDemand: { head: s.totals.onDemandTokens } },
+        uncounted: s.units.filter((u) => !u.counted).map((u) => u.name),
+        tree,
+        listing: { head: listingOf(s), scope: s.listings.scope },
+        ...(o.linkBase ? { linkBase: o.linkBase } : {}),
+        tokenizer: s.tokenizer.name,
+    };
+}
+/** The picture of a diff: both sides in one tree, matched by unit, category and file or entry. */
+function picture_pictureOfDiff(base, head, report, o = {}) {
+    const tree = { name: 'Claude Code', kind: 'root', key: '', head: 0 };
+    const index = new WeakMap();
+    addSide(tree, 'base', leaves(base), index);
+    addSide(tree, 'head', leaves(head), index);
+    finish(tree, true);
+    const side = (x) => ({ label: x.label, ...(x.commit ? { commit: x.commit } : {}) });
+    return {
+        mode: 'diff',
+        title: o.title ?? `${report.base.label} → ${report.head.label}`,
+        sides: [side(report.base), side(report.head)],
+        model: { ...(head.model.id ? { id: head.model.id } : {}), contextWindow: head.model.contextWindow },
+        totals: {
+            eager: { base: base.totals.eagerTokens, head: head.totals.eagerTokens },
+            onDemand: { base: base.totals.onDemandTokens, head: head.totals.onDemandTokens },
+        },
+        uncounted: [...new Set([...base.units, ...head.units].filter((u) => !u.counted).map((u) => u.name))].sort(),
+        tree,
+        listing: { base: listingOf(base), head: listingOf(head), scope: head.listings.scope },
+        ...(o.linkBase ? { linkBase: o.linkBase } : {}),
+        tokenizer: head.tokenizer.name,
+    };
+}
+/** Leaves of a picture (depth first). */
+function picture_pictureLeaves(n) {
+    if (!n.children)
+        return n.kind === 'root' ? [] : [n];
+    return n.children.flatMap(picture_pictureLeaves);
+}
+const KIND_CODE = { root: 'r', unit: 'u', category: 'c', file: 'f', entry: 'e' };
+const CODE_KIND = { r: 'root', u: 'unit', c: 'category', f: 'file', e: 'entry' };
+function defaultKey(n) {
+    return n.kind === 'file' ? `f:${n.name}` : n.kind === 'unit' ? n.name : '';
+}
+function wireNode(n) {
+    const w = { n: n.name, t: KIND_CODE[n.kind], h: n.head };
+    if (n.key !== defaultKey(n))
+        w.k = n.key;
+    if (n.loading)
+        w.l = n.loading === 'eager' ? 'e' : 'o';
+    if (n.base !== undefined)
+        w.b = n.base;
+    if (n.headChars !== undefined)
+        w.hc = n.headChars;
+    if (n.baseChars !== undefined)
+        w.bc = n.baseChars;
+    if (n.path !== undefined && n.path !== n.name)
+        w.p = n.path;
+    if (n.line !== undefined)
+        w.ln = n.line;
+    if (n.children)
+        w.c = n.children.map(wireNode);
+    return w;
+}
+function nodeOfWire(w) {
+    const kind = CODE_KIND[w.t];
+    const n = { name: w.n, kind, key: w.k ?? defaultKey({ kind, name: w.n }), head: w.h };
+    if (w.l)
+        n.loading = w.l === 'e' ? 'eager' : 'on-demand';
+    if (w.b !== undefined)
+        n.base = w.b;
+    if (w.hc !== undefined)
+        n.headChars = w.hc;
+    if (w.bc !== undefined)
+        n.baseChars = w.bc;
+    if (w.p !== undefined)
+        n.path = w.p;
+    else if (kind === 'file')
+        n.path = w.n;
+    if (w.ln !== undefined)
+        n.line = w.ln;
+    if (w.c)
+        n.children = w.c.map(nodeOfWire);
+    return n;
+}
+function wireListing(l) {
+    const units = [...new Set(l.items.map((i) => i.unit))];
+    const at = new Map(units.map((u, i) => [u, i]));
+    const { items, ...rest } = l;
+    return { ...rest, units, items: items.map((i) => [i.name, at.get(i.unit), i.chars, i.truncated ? 1 : 0]) };
+}
+function listingOfWire(w) {
+    const { items, units, ...rest } = w;
+    return { ...rest, items: items.map(([name, u, chars, t]) => ({ name, unit: units[u], chars, truncated: t === 1 })) };
+}
+function picture_wirePicture(p) {
+    return {
+        ...p,
+        tree: wireNode(p.tree),
+        listing: { scope: p.listing.scope, ...(p.listing.base ? { base: wireListing(p.listing.base) } : {}), head: wireListing(p.listing.head) },
+    };
+}
+function expandPicture(w) {
+    return {
+        ...w,
+        tree: nodeOfWire(w.tree),
+        listing: { scope: w.listing.scope, ...(w.listing.base ? { base: listingOfWire(w.listing.base) } : {}), head: listingOfWire(w.listing.head) },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/html.ts
+/**
+ * The HTML report: one self-contained file (inline styles and script, no network) that shows where
+ * the context goes. The numbers are the picture's (picture.ts), built from the same snapshots as the
+ * JSON report; the script (web/treemap.ts) lays them out with d3-hierarchy in the browser, and a
+ * plain table below says the same without script or colour.
+ */
+
+
+/** Rows of the plain table (largest first); the JSON report has them all. */
+const HTML_TABLE_ROWS = 300;
+const html_fmt = (n) => n.toLocaleString('en-US');
+const html_signed = (n) => (n > 0 ? `+${html_fmt(n)}` : n < 0 ? `−${html_fmt(-n)}` : '±0');
+function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+/** JSON safe inside a <script> element: no "</script>", no "<!--". */
+function scriptJson(v) {
+    return JSON.stringify(v).replace(/</g, '\\u003c');
+}
+const STYLE = (/* unused pure expression or super */ null && (`
+:root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--eager:#d9480f;--eager-bg:#ffe8cc;--lazy:#1864ab;--lazy-bg:#d0ebff;--grew:#c92a2a;--grew-bg:#ffc9c9;--shrank:#2b8a3e;--shrank-bg:#b2f2bb}
+@media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--eager-bg:#5c2b0c;--lazy-bg:#0c3558;--grew-bg:#6b1d1d;--shrank-bg:#14452a}}
+*{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
+main{max-width:1280px;margin:0 auto;padding:16px 20px 40px}h1{font-size:20px;margin:0 0 4px}h2{font-size:16px;margin:28px 0 8px}
+.sub{color:var(--muted);margin:0 0 12px}.cards{display:flex;flex-wrap:wrap;gap:12px;margin:12px 0}
+.card{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:8px 12px;min-width:180px}.card b{display:block;font-size:18px}
+.controls{display:flex;flex-wrap:wrap;align-items:center;gap:16px;margin:8px 0}fieldset{border:1px solid var(--line);border-radius:6px;padding:2px 10px;margin:0}
+#cb-crumbs button{font:inherit;background:none;border:0;color:var(--lazy);cursor:pointer;padding:2px;text-decoration:underline}#cb-crumbs button:disabled{color:var(--fg);text-decoration:none;cursor:default;font-weight:600}
+.layout{display:grid;grid-template-columns:minmax(0,1fr) 300px;gap:12px}@media (max-width:900px){.layout{grid-template-columns:1fr}}
+#cb-map{position:relative;height:560px;border:1px solid var(--line);overflow:hidden;background:var(--panel)}
+.cell{position:absolute;border:1px solid var(--bg);overflow:hidden;cursor:pointer}.cell:focus{outline:3px solid var(--fg);outline-offset:-3px;z-index:2}
+.group{background:transparent}.group>.label{font-weight:600}
+.leaf.eager{background:var(--eager-bg);border-left:3px solid var(--eager)}
+.leaf.on-demand{background:repeating-linear-gradient(135deg,var(--lazy-bg) 0 6px,var(--panel) 6px 9px);border-left:3px dashed var(--lazy)}
+.leaf.c-grew,.leaf.c-added{background:var(--grew-bg)}.leaf.c-shrank,.leaf.c-removed{background:var(--shrank-bg)}.leaf.c-removed{border-style:dashed;opacity:.8}
+.cell.tiny{border:0}
+.label{display:block;padding:1px 4px;font-size:12px;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;pointer-events:none}
+#cb-details{background:var(--panel);border:1px solid var(--line);border-radius:6px;padding:10px;min-height:120px;overflow-wrap:anywhere}
+#cb-details dl{display:grid;grid-template-columns:auto 1fr;gap:2px 8px;margin:8px 0 0}#cb-details dt{color:var(--muted)}#cb-details dd{margin:0}
+.legend{display:flex;flex-wrap:wrap;gap:14px;color:var(--muted);font-size:12px;margin:6px 0}.sw{display:inline-block;width:14px;height:12px;vertical-align:-2px;margin-right:4px;border:1px solid var(--line)}
+.sw.eager{background:var(--eager-bg);border-left:3px solid var(--eager)}.sw.on-demand{background:repeating-linear-gradient(135deg,var(--lazy-bg) 0 4px,var(--panel) 4px 6px);border-left:3px dashed var(--lazy)}.sw.grew{background:var(--grew-bg)}.sw.shrank{background:var(--shrank-bg)}
+.lrow{margin:8px 0}.llabel{font-size:13px;margin-bottom:2px}.lbar{position:relative;display:flex;height:22px;background:var(--panel);border:1px solid var(--line)}
+.seg{height:100%;background:var(--eager-bg);border-right:1px solid var(--bg)}.seg.lost{background:repeating-linear-gradient(90deg,var(--grew-bg) 0 3px,var(--panel) 3px 5px)}.seg.newly{background:var(--grew)}.seg.bundled{background:var(--line)}
+.budget{position:absolute;top:-4px;bottom:-4px;width:0;border-left:2px solid var(--fg)}
+table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+code{font-size:12px}a{color:var(--lazy)}footer{color:var(--muted);font-size:12px;margin-top:24px}
+`));
+function card(label, t, diff, id) {
+    const delta = diff ? ` <span>(${html_signed(t.head - (t.base ?? 0))} from ${html_fmt(t.base ?? 0)})</span>` : '';
+    return `<div class="card" id="${id}" data-head="${t.head}"${diff ? ` data-base="${t.base ?? 0}"` : ''}>${escapeHtml(label)}<b>${html_fmt(t.head)} tokens</b>${delta}</div>`;
+}
+/** The plain table: every leaf's numbers, largest first (capped at HTML_TABLE_ROWS). */
+function table(p) {
+    const diff = p.mode === 'diff';
+    const rows = [];
+    for (const unit of p.tree.children ?? [])
+        for (const n of pictureLeaves(unit))
+            rows.push({ unit: unit.name, n });
+    rows.sort((a, b) => Math.max(b.n.head, b.n.base ?? 0) - Math.max(a.n.head, a.n.base ?? 0) || (a.n.key < b.n.key ? -1 : 1));
+    const shown = rows.slice(0, HTML_TABLE_ROWS);
+    const head = `<tr><th>Unit</th><th>Loaded</th><th>Item</th>${diff ? '<th class="n">Base</th><th class="n">Head</th><th class="n">Change</th>' : '<th class="n">Tokens</th>'}</tr>`;
+    const body = shown
+        .map(({ unit, n }) => {
+        const where = n.path && n.kind === 'entry' ? ` <code>${escapeHtml(n.path)}${n.line ? `:${n.line}` : ''}</code>` : '';
+        const nums = diff
+            ? `<td class="n">${html_fmt(n.base ?? 0)}</td><td class="n">${html_fmt(n.head)}</td><td class="n">${html_signed(n.head - (n.base ?? 0))}</td>`
+            : `<td class="n">${html_fmt(n.head)}</td>`;
+        return `<tr><td>${escapeHtml(unit)}</td><td>${n.loading ? loadingLabel(n.loading) : ''}</td><td>${escapeHtml(n.name)}${where}</td>${nums}</tr>`;
+    })
+        .join('\n');
+    const more = rows.length > shown.length ? `<p class="sub">${html_fmt(rows.length - shown.length)} smaller items not shown here; the JSON report has every one.</p>` : '';
+    return `<table id="cb-table"><thead>${head}</thead><tbody>\n${body}\n</tbody></table>${more}`;
+}
+/** The HTML report of a picture. */
+function html_renderHtml(p) {
+    const diff = p.mode === 'diff';
+    const sides = p.sides.map((s) => `${escapeHtml(s.label)}${s.commit ? ` (<code>${escapeHtml(s.commit.slice(0, 12))}</code>)` : ''}`).join(' → ');
+    const window = p.totals.eager.head / p.model.contextWindow;
+    const toggle = diff
+        ? `<fieldset><legend>Area and colour</legend>${['base', 'head', 'delta']
+            .map((v) => `<label><input type="radio" name="cb-view" value="${v}"> ${v === 'delta' ? 'change' : v}</label>`)
+            .join(' ')}</fieldset>`
+        : '';
+    const shows = `<fieldset><legend>Tokens drawn</legend>${[
+        ['eager', 'always-loaded'],
+        ['on-demand', 'on demand'],
+        ['all', 'both'],
+    ]
+        .map(([v, l]) => `<label><input type="radio" name="cb-show" value="${v}"> ${l}</label>`)
+        .join(' ')}</fieldset>`;
+    const legend = `<div class="legend"><span><i class="sw eager"></i>always-loaded: paid in every session (solid, solid edge)</span><span><i class="sw on-demand"></i>on demand: paid when used (striped, dashed edge)</span>${diff ? '<span><i class="sw grew"></i>grew or added (▲, +)</span><span><i class="sw shrank"></i>shrank or removed (▼, −)</span>' : ''}<span>Area: tokens${diff ? ' (change view: the larger side)' : ''}. Click or Enter zooms in; Escape goes back.</span></div>`;
+    const uncounted = p.uncounted.length ? `<p class="sub">Not installed, so not drawn: ${p.uncounted.map(escapeHtml).join(', ')}.</p>` : '';
+    const listingNote = p.listing.scope === 'per-plugin' ? ' The gate judges this marketplace one plugin at a time; this bar shows every counted unit installed together.' : '';
+    return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>context-budget: ${escapeHtml(p.title)}</title><style>${STYLE}</style></head>
+<body><main>
+<h1>Where the context goes</h1>
+<p class="sub">${sides} · ${escapeHtml(p.model.id ?? "Claude Code's default model")}, ${html_fmt(p.model.contextWindow)}-token window · ${escapeHtml(p.tokenizer)} estimates</p>
+<div class="cards">${card('Always-loaded', p.totals.eager, diff, 'cb-eager')}${card('On demand', p.totals.onDemand, diff, 'cb-ondemand')}<div class="card">Window share<b>${(100 * window).toFixed(1)}%</b> always-loaded</div></div>
+<div class="controls">${shows}${toggle}<nav id="cb-crumbs" aria-label="Zoom"></nav></div>
+${legend}
+<div class="layout"><div id="cb-map" role="group"></div><aside id="cb-details" aria-live="polite"><span class="sub">Hover or focus a box for its numbers.</span></aside></div>
+${uncounted}
+<h2>Skill listing budget</h2>
+<p class="sub">Each segment is one entry in listing order; past the budget line entries are listed by name only (striped: description lost${diff ? '; solid red: lost because of this change' : ''}). Grey: Claude Code's own bundled entries.${listingNote}</p>
+<div id="cb-listing"></div>
+<h2>Table</h2>
+${table(p)}
+<footer>context-budget · the same numbers as the JSON report (<code>--json</code>) · token counts are estimates</footer>
+</main>
+<script type="application/json" id="cb-data">${scriptJson(wirePicture(p))}</script>
+<script>${TREEMAP_JS.replace(/<\/script/gi, '<\\/script')}</script>
+</body></html>
+`;
+}
+
 ;// CONCATENATED MODULE: ./src/tokenize/file-store.ts
 
 
@@ -8049,6 +8410,8 @@ const COMPILE_CACHE_DIR = 'v8-compile';
 const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
 
 
 
@@ -8149,11 +8512,24 @@ async function analyzeCommand(positionals, o, proc) {
     if (measure)
         snapshot = await withMeasurement(snapshot, source, measure);
     save();
+    if (o.html)
+        writeHtml(proc, o.html, renderHtml(pictureOf(snapshot)));
     proc.stdout.write(o.json
         ? // The snapshot (readable again by diff) with the optimizer's ranked recommendations beside it.
             jsonOut({ ...snapshot, recommendations: recommend(snapshot, config.minSaving) })
         : logSafe(renderAnalyzeText(snapshot, { files: o.files, recommendations: recommend(snapshot, config.minSaving) })));
     return 0;
+}
+/** Writes the HTML report (--html FILE), naming the file on stderr; a file that can't be written is the run's error. */
+function writeHtml(proc, file, html) {
+    const target = path.resolve(proc.cwd, file);
+    try {
+        writeFileSync(target, html);
+    }
+    catch (e) {
+        throw new UserError(`--html ${file}: can't write the report: ${errorMessage(e)}`);
+    }
+    proc.stderr.write(`context-budget: HTML report written to ${target} (${html.length.toLocaleString('en-US')} bytes)\n`);
 }
 /** A side's snapshot: given, cached (this build analyzed that commit before), or analyzed now (and then cached). */
 async function snapshotOf(side, opts, counter, { snapshots, digests } = {}) {
@@ -8190,8 +8566,8 @@ async function withMeasurement(snapshot, source, measure) {
         return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
     }
     catch (e) {
-        measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
-        return { ...snapshot, measureError: errorMessage(e) };
+        measure.log?.(`could not measure with Claude Code: ${errors_errorMessage(e)}`);
+        return { ...snapshot, measureError: errors_errorMessage(e) };
     }
 }
 /** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
@@ -8246,6 +8622,10 @@ function cacheSettings(opts, counter) {
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
 async function runDiff(baseSide, headSide, config, counter, extras = {}) {
+    return (await diffSides(baseSide, headSide, config, counter, extras)).report;
+}
+/** runDiff, keeping the snapshots. */
+async function diffSides(baseSide, headSide, config, counter, extras = {}) {
     const { measure, snapshots, digests } = extras;
     const opts = analyzeOptions(config, extras.rounds);
     [baseSide, headSide] = withCached([baseSide, headSide], opts, counter, snapshots);
@@ -8270,20 +8650,15 @@ async function runDiff(baseSide, headSide, config, counter, extras = {}) {
         }
         catch (e) {
             // Claude Code that can't be run, or sends no request, is reported; the gate decides without it.
-            measure.log?.(`could not measure with Claude Code: ${errorMessage(e)}`);
+            measure.log?.(`could not measure with Claude Code: ${errors_errorMessage(e)}`);
             const report = compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
-            return { ...report, measureError: errorMessage(e) };
+            return { report: { ...report, measureError: errors_errorMessage(e) }, base, head };
         }
-        const report = compare({
-            base: { ...base, claudeCode: m.base },
-            head: { ...head, claudeCode: m.head },
-            baseLabel: baseSide.label,
-            headLabel: headSide.label,
-            loadTime: m.loadTime,
-        }, config);
-        return { ...report, claudeCode: { base: m.base, head: m.head } };
+        const measured = { base: { ...base, claudeCode: m.base }, head: { ...head, claudeCode: m.head } };
+        const report = compare({ ...measured, baseLabel: baseSide.label, headLabel: headSide.label, loadTime: m.loadTime }, config);
+        return { report: { ...report, claudeCode: { base: m.base, head: m.head } }, ...measured };
     }
-    return compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config);
+    return { report: compare({ base, head, baseLabel: baseSide.label, headLabel: headSide.label, loadTime }, config), base, head };
 }
 /** Listed bytes of the sources read, past which the CLI runs in a worker with a capped young generation (worker.ts). */
 const OFFLOAD_BYTES = (/* unused pure expression or super */ null && (32 * 1024 * 1024));
@@ -8305,13 +8680,15 @@ async function diffCommand(positionals, o, proc) {
     const [baseSide, headSide] = withCached([await openSide(positionals[0], dir), await openSide(positionals[1], dir)], analyzeOptions(config, o.rounds), counter, snapshots);
     if (proc.offload && (await large([baseSide, headSide])))
         return proc.offload();
-    const report = await runDiff(baseSide, headSide, config, counter, {
+    const { report, base, head } = await diffSides(baseSide, headSide, config, counter, {
         rounds: o.rounds,
         measure: measureOptions(o, config, counter, proc),
         snapshots,
         digests,
     });
     save();
+    if (o.html)
+        writeHtml(proc, o.html, renderHtml(pictureOfDiff(base, head, report)));
     // --markdown: the pull request comment as the Action posts it (the job summary has the full report).
     proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
@@ -8617,7 +8994,7 @@ async function publishReport(report, t, deps) {
         await deps.summary(comment_renderComment(report, { limit: SUMMARY_LIMIT, timings: true, ...links }));
     }
     catch (e) {
-        log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+        log.warning(`Could not write the job summary: ${errors_errorMessage(e)}`);
     }
     deps.setOutput('verdict', report.verdict);
     deps.setOutput('eager-tokens', String(report.diff.totals.eagerTokens.head));
@@ -8670,7 +9047,7 @@ async function publishReport(report, t, deps) {
             if (createdId !== undefined) {
                 deps.setOutput('check-run-id', String(createdId));
                 checkPublished = true;
-                missing.push(`Check run ${createdId} was created, but adding its annotations did not finish: ${errorMessage(e)}.`);
+                missing.push(`Check run ${createdId} was created, but adding its annotations did not finish: ${errors_errorMessage(e)}.`);
             }
             else
                 missing.push(explain(e, 'Creating the check run', 'checks: write'));
@@ -9008,7 +9385,7 @@ function writeArtifacts(ctx, report) {
         ctx.io.setOutput('snapshot-path', reportPath);
     }
     catch (e) {
-        ctx.log.warning(`Could not write the report to ${ctx.opts.outputDir}: ${errorMessage(e)}`);
+        ctx.log.warning(`Could not write the report to ${ctx.opts.outputDir}: ${errors_errorMessage(e)}`);
     }
 }
 /** Starts publishing's deadline (once). */
@@ -9089,7 +9466,7 @@ async function roadmap(ctx) {
         ctx.io.setOutput('snapshot-path', p);
     }
     catch (e) {
-        ctx.log.warning(`Could not write the snapshot: ${errorMessage(e)}`);
+        ctx.log.warning(`Could not write the snapshot: ${errors_errorMessage(e)}`);
     }
     const target = {
         owner: ctx.owner,
@@ -9127,7 +9504,7 @@ async function roadmap(ctx) {
         await ctx.io.summary(body);
     }
     catch (e) {
-        ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
+        ctx.log.warning(`Could not write the job summary: ${errors_errorMessage(e)}`);
     }
     ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
     if (!ctx.gh)
@@ -9269,7 +9646,7 @@ async function main_run(env = process.env) {
             core/* setFailed */.C1(e.message);
         else {
             core/* debug */.Yz(e instanceof Error && e.stack ? e.stack : String(e));
-            core/* setFailed */.C1(`context-budget failed: ${errorMessage(e)}`);
+            core/* setFailed */.C1(`context-budget failed: ${errors_errorMessage(e)}`);
         }
     }
 }
@@ -9279,4 +9656,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=219.index.js.map
+//# sourceMappingURL=850.index.js.map
