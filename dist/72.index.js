@@ -2,7 +2,7 @@ export const id = 72;
 export const ids = [72];
 export const modules = {
 
-/***/ 4072:
+/***/ 94072:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -2,7 +2,7 @@ export const id = 739;
 export const ids = [739];
 export const modules = {
 
-/***/ 739:
+/***/ 80739:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG

@@ -7334,7 +7334,7 @@ function footer(r, o = {}) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
     const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
-    const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
+    const run = `${o.reportUrl ? ` [Where the context goes: the HTML report](${o.reportUrl}).` : ''}${o.runUrl ? ` [Workflow run](${o.runUrl}).` : ''}`;
     const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
     const model = r.model?.id
         ? ` Judged for ${md(r.model.id, 60)} (${md(r.model.from, 80)}; ${format_fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base branch's sessions got ${md(r.model.baseId, 60)}` : ''}.`

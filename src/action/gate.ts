@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import type { MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, measureOptions, persistentCaches, runDiff, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
+import { analyzeOptions, diffSides, measureOptions, persistentCaches, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -25,6 +25,9 @@ import { findPullRequest } from '../publish/pulls.js';
 import { marker } from '../render/comment.js';
 import { advanceHistory, parseHistory, parseTicked } from '../compare/history.js';
 import { renderRoadmap } from '../render/roadmap.js';
+import { renderHtml } from '../render/html.js';
+import { pictureOf, pictureOfDiff } from '../render/picture.js';
+import { mermaidPie } from '../render/chart.js';
 import { anthropicCounter } from '../tokenize/anthropic.js';
 import { TokenCounter } from '../tokenize/counter.js';
 
@@ -34,6 +37,11 @@ export interface ActionIO {
   summary: (markdown: string) => Promise<void>;
   setFailed: (message: string) => void;
   now: () => Date;
+  /**
+   * Uploads one file as a workflow artifact of this run, as it is (not zipped: an HTML file opens in
+   * the browser), and gives the artifact's id; absent where the run has no artifact service.
+   */
+  uploadArtifact?: (file: string) => Promise<{ id: number }>;
 }
 
 /** One run of the Action: its options, the event, and everything it touches, injected. */
@@ -89,7 +97,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   const { counter, snapshots, digests, save } = cachesFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
-  const report = await runDiff(
+  const diff = await diffSides(
     { kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` },
     { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` },
     config,
@@ -97,9 +105,57 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     { measure, snapshots, digests },
   );
   save();
+  const report = diff.report;
   const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
   writeArtifacts(ctx, withHow);
-  await publish(ctx, withHow, pr?.number, headSha);
+  const reportUrl = await htmlReport(ctx, `pr-${pr?.number ?? 'none'}`, () =>
+    renderHtml(
+      pictureOfDiff(diff.base, diff.head, withHow, { linkBase: blobBase(ctx, compared.head), title: `${ctx.owner}/${ctx.repo} ${withHow.head.label}` }),
+    ),
+  );
+  await publish(ctx, withHow, pr?.number, headSha, reportUrl);
+}
+
+/** `https://github.com/o/r/blob/SHA/`: where the HTML report's files link to. */
+function blobBase(ctx: Ctx, commit: string): string | undefined {
+  const server = ctx.env.GITHUB_SERVER_URL;
+  return server ? `${server}/${ctx.owner}/${ctx.repo}/blob/${commit}/` : undefined;
+}
+
+/**
+ * The HTML report (input html-report): written to output-dir, then uploaded as an artifact of this
+ * run, unzipped, named after the comment key and the run attempt (a name is taken once per run).
+ * Gives the artifact's URL to link, or nothing; a failure is a warning, never a lost report.
+ */
+async function htmlReport(ctx: Ctx, what: string, html: () => string): Promise<string | undefined> {
+  if (ctx.opts.htmlReport === 'off') return undefined;
+  let file: string;
+  try {
+    mkdirSync(ctx.opts.outputDir, { recursive: true });
+    file = path.join(ctx.opts.outputDir, `context-budget-${ctx.opts.commentKey}-${what}-${ctx.env.GITHUB_RUN_ATTEMPT || '1'}.html`);
+    writeFileSync(file, html());
+    ctx.io.setOutput('html-path', file);
+  } catch (e) {
+    ctx.log.warning(`Could not write the HTML report: ${errorMessage(e)}`);
+    return undefined;
+  }
+  if (ctx.opts.htmlReport !== 'upload') return undefined;
+  if (!ctx.io.uploadArtifact || !ctx.env.ACTIONS_RUNTIME_TOKEN || !ctx.env.ACTIONS_RESULTS_URL) {
+    ctx.log.info(`HTML report written to ${file} (no artifact service in this run: not uploaded).`);
+    return undefined;
+  }
+  try {
+    startDeadline(ctx);
+    const { id } = await beforeDeadline(ctx.deadline.signal, () => ctx.io.uploadArtifact!(file));
+    const server = ctx.env.GITHUB_SERVER_URL || 'https://github.com';
+    const url = ctx.env.GITHUB_RUN_ID ? `${server}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}/artifacts/${id}` : undefined;
+    ctx.log.info(`HTML report uploaded as artifact ${id}${url ? `: ${url}` : ''}`);
+    if (url) ctx.io.setOutput('html-url', url);
+    return url;
+  } catch (e) {
+    ctx.log.warning(`Could not upload the HTML report (${errorMessage(e)}); it is at ${file}.`);
+    return undefined;
+  }
 }
 
 /**
@@ -176,7 +232,7 @@ function startDeadline(ctx: Ctx): void {
 }
 
 /** Publishes with the Actions toolkit as the summary, outputs and failure (src/publish/index.ts does the work). */
-async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string): Promise<void> {
+async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefined, headSha: string, reportUrl?: string): Promise<void> {
   startDeadline(ctx);
   const o = ctx.opts;
   await publishReport(
@@ -194,6 +250,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
       commentKey: o.commentKey,
       commentAuthor: o.commentAuthor,
       failOn: o.failOn,
+      ...(reportUrl ? { reportUrl } : {}),
     },
     {
       gh: ctx.gh,
@@ -284,8 +341,19 @@ export async function roadmap(ctx: Ctx): Promise<void> {
   };
   const { history, resolved } = advanceHistory(input);
   const body = renderRoadmap(input, history, resolved);
+  const reportUrl = await htmlReport(ctx, `roadmap`, () =>
+    renderHtml(pictureOf(snapshot, { linkBase: blobBase(ctx, source.commit!), title: `${ctx.owner}/${ctx.repo} ${source.commit!.slice(0, 7)}` })),
+  );
+  const chart = mermaidPie(
+    'Always-loaded tokens by category',
+    snapshot.categories.filter((c) => c.loading === 'eager'),
+  );
   try {
-    await ctx.io.summary(body);
+    await ctx.io.summary(
+      [body, chart && `#### Where the always-loaded context goes\n\n${chart}`, reportUrl && `[Where the context goes: the HTML report](${reportUrl})`]
+        .filter(Boolean)
+        .join('\n\n'),
+    );
   } catch (e) {
     ctx.log.warning(`Could not write the job summary: ${errorMessage(e)}`);
   }

@@ -35,6 +35,8 @@ export interface ActionOptions {
   anthropicModel: string;
   /** A pull request label with which a maintainer accepts the pull request's own budget config ("" for none). */
   acceptConfigLabel: string;
+  /** The HTML report: uploaded as a workflow artifact and linked (upload), only written to output-dir (file), or not made (off). */
+  htmlReport: 'upload' | 'file' | 'off';
 }
 
 export type GetInput = (name: string) => string;
@@ -93,5 +95,6 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     measureRounds: num(get, 'measure-rounds', 1) ?? 3,
     anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
     acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
+    htmlReport: oneOf(get, 'html-report', ['upload', 'file', 'off'] as const, 'upload'),
   };
 }

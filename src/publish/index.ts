@@ -9,8 +9,9 @@ import { errorMessage } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { GateReport } from '../model/report.js';
 import { cappedAnnotations, MAX_ANNOTATIONS } from '../render/annotations.js';
-import { marker, renderComment, SUMMARY_LIMIT, verdictLine } from '../render/comment.js';
+import { marker, renderComment, SUMMARY_LIMIT, utf8Bytes, verdictLine } from '../render/comment.js';
 import { renderDiffText } from '../render/diff-text.js';
+import { diffChart } from '../render/chart.js';
 import { publishCheck } from './check.js';
 import { explain, type GitHub } from './client.js';
 import { upsertComment } from './comment.js';
@@ -41,6 +42,8 @@ export interface PublishTarget {
   /** Login whose comments are ours; default github-actions[bot] and the token's own user. */
   commentAuthor: string;
   failOn: 'error' | 'warn' | 'never';
+  /** The HTML report's artifact, linked from the comment, the check run and the summary. */
+  reportUrl?: string;
 }
 
 /** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
@@ -81,10 +84,13 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
   const runUrl = t.serverUrl && t.runId ? `${t.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}` : undefined;
   // Files and lines link to the commit measured as the head; the footer links the run.
   const blobUrl = t.serverUrl && report.head.commit ? `${t.serverUrl}/${t.owner}/${t.repo}/blob/${report.head.commit}` : undefined;
-  const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
+  const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}), ...(t.reportUrl ? { reportUrl: t.reportUrl } : {}) };
   log.info(renderDiffText(report));
   try {
-    await deps.summary(renderComment(report, { limit: SUMMARY_LIMIT, timings: true, ...links }));
+    // The summary also gets a chart GitHub draws itself (the HTML report is the zoomable one).
+    const chart = diffChart(report);
+    const body = renderComment(report, { limit: SUMMARY_LIMIT - utf8Bytes(chart) - 2, timings: true, ...links });
+    await deps.summary(chart ? `${body}\n\n${chart}` : body);
   } catch (e) {
     log.warning(`Could not write the job summary: ${errorMessage(e)}`);
   }

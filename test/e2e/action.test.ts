@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, copyFixture, ROOT, sh, tmpDir, writeFiles } from '../helpers.js';
+import { FakeArtifacts } from './fake-artifacts.js';
 import { FakeGitHub } from './fake-github.js';
 
 const DIST = path.join(ROOT, 'dist', 'index.js');
@@ -267,6 +268,88 @@ describe('pull_request', () => {
     expect(gh.checkRuns).toHaveLength(1);
     expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/comments')).map((q) => q.status)).toEqual([500, 201]);
     expect(gh.requests.filter((q) => q.method === 'POST' && q.path.endsWith('/check-runs')).map((q) => q.status)).toEqual([403, 201]);
+  });
+});
+
+describe('the HTML report: an artifact of the run, linked', () => {
+  const store = new FakeArtifacts();
+  let repo: Repo;
+  let ws: string;
+  beforeAll(async () => {
+    await store.start();
+    ({ repo, ws } = pullRequestFixture(grow));
+  });
+  afterAll(() => store.stop());
+  afterEach(() => expect(store.violations).toEqual([]));
+
+  it('uploads the report unzipped through the artifact service and links it from the comment, check run and summary; the summary draws a Mermaid chart', async () => {
+    const r = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'github-token': 'ghs-write', 'comment-key': 'html' },
+      api,
+      env: { ...store.env(), GITHUB_RUN_ATTEMPT: '2' },
+    });
+    expect(r.code, r.stdout).toBe(0);
+    expect(store.uploads).toHaveLength(1);
+    const u = store.uploads[0]!;
+    expect(u).toMatchObject({ name: 'context-budget-html-pr-1-2.html', mimeType: 'text/html', finalized: true });
+    // What was uploaded (its SHA-256 checked by the fake against the client's own) is the page the run wrote, with the report's numbers in it.
+    expect(r.outputs['html-path']).toMatch(/context-budget-html-pr-1-2\.html$/);
+    const html = u.bytes.toString('utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain(`data-head="${(r.report as any).diff.totals.eagerTokens.head}"`);
+    expect(html).toContain(`data-base="${(r.report as any).diff.totals.eagerTokens.base}"`);
+    const url = `https://github.com/o/r/actions/runs/42/artifacts/${u.id}`;
+    expect(r.outputs['html-url']).toBe(url);
+    expect(gh.comments[0]!.body).toContain(`[Where the context goes: the HTML report](${url})`);
+    expect(gh.checkRuns[0].output.summary).toContain(url);
+    expect(r.summary).toContain(url);
+    expect(r.summary).toMatch(/```mermaid\npie showData title Always-loaded tokens of the head, by category\n {4}"memory files" : \d+/);
+  });
+
+  it('an artifact service that refuses is a warning: the report is still written, commented and summarised, without the link', async () => {
+    store.failCreate = 403;
+    try {
+      const r = await runAction({
+        ws,
+        event: 'pull_request',
+        payload: prPayload(repo),
+        sha: repo.merge,
+        inputs: { 'github-token': 'ghs-write', 'comment-key': 'refused' },
+        api,
+        env: store.env(),
+      });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/::warning::Could not upload the HTML report \(.*403.*\); it is at .*context-budget-refused-pr-1-1\.html/);
+      expect(r.outputs['html-path']).toBeTruthy();
+      expect(r.outputs['html-url']).toBeUndefined();
+      expect(gh.comments).toHaveLength(1);
+      expect(gh.comments[0]!.body).not.toContain('HTML report');
+      expect(r.summary).toContain('context-budget: warn');
+    } finally {
+      store.failCreate = undefined;
+    }
+  });
+
+  it('html-report: off writes no report; without an artifact service the file is written and not uploaded', async () => {
+    const before = store.uploads.length;
+    const off = await runAction({
+      ws,
+      event: 'pull_request',
+      payload: prPayload(repo),
+      sha: repo.merge,
+      inputs: { 'html-report': 'off' },
+      api,
+      env: store.env(),
+    });
+    expect(off.outputs['html-path']).toBeUndefined();
+    const local = await runAction({ ws, event: 'pull_request', payload: prPayload(repo), sha: repo.merge, inputs: {}, api });
+    expect(local.outputs['html-path']).toBeTruthy();
+    expect(local.stdout).toContain('no artifact service in this run: not uploaded');
+    expect(store.uploads).toHaveLength(before);
   });
 });
 

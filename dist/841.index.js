@@ -1,8 +1,8 @@
-export const id = 850;
-export const ids = [850];
+export const id = 841;
+export const ids = [841];
 export const modules = {
 
-/***/ 7850:
+/***/ 51841:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -12,16 +12,16 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(6760);
+var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
-var core = __webpack_require__(6421);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
+var core = __webpack_require__(91659);
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(1421);
+var external_node_child_process_ = __webpack_require__(31421);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(7598);
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/collect/git.ts
 
 
@@ -301,7 +301,7 @@ async function git_gitSource(repo, ref) {
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
+var dist = __webpack_require__(38815);
 ;// CONCATENATED MODULE: ./src/errors.ts
 /** A mistake the user can fix (bad input, config, revision): shown without a stack trace. */
 class errors_UserError extends Error {
@@ -1067,7 +1067,7 @@ async function resolveCompared(repo, pr, log) {
 }
 
 // EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
+var picomatch = __webpack_require__(14006);
 var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/analyze/text.ts
 const utf8 = new TextDecoder('utf-8', { fatal: false });
@@ -2629,14 +2629,14 @@ async function loadRanks() {
     catch {
         // Not built (tests, tsc output): the library's module.
     }
-    return json !== undefined ? JSON.parse(json) : (await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 4851))).default;
+    return json !== undefined ? JSON.parse(json) : (await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 24851))).default;
 }
 /** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
 async function tokenizer_loadTokenizer() {
     const [ranks, { O200KBase }, { BytePairEncodingCore }] = await Promise.all([
         loadRanks(),
-        __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 4072)),
-        __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 739)),
+        __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 94072)),
+        __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 80739)),
     ]);
     const params = O200KBase(ranks);
     // No LRU merge cache: pieceCounter remembers counts itself (and the LRU's keys would keep texts alive).
@@ -3116,7 +3116,7 @@ function sourceInfo(source) {
 }
 
 // EXTERNAL MODULE: external "node:path/posix"
-var posix_ = __webpack_require__(3916);
+var posix_ = __webpack_require__(53916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
 ;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
 
@@ -4585,7 +4585,7 @@ function reportLinks(ctx) {
 }
 
 // EXTERNAL MODULE: ./node_modules/json5/lib/index.js
-var lib = __webpack_require__(4841);
+var lib = __webpack_require__(84841);
 var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
 ;// CONCATENATED MODULE: ./src/analyze/workflow.ts
 
@@ -6139,13 +6139,13 @@ function configResults(config) {
 }
 
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(8161);
+var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(1455);
+var promises_ = __webpack_require__(51455);
 var promises_default = /*#__PURE__*/__webpack_require__.n(promises_);
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(7975);
+var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/collect/claude-code.ts
 /**
  * Runs the real Claude Code against a loopback capture of Anthropic's Messages API and returns its
@@ -6225,7 +6225,7 @@ async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = 
 }
 async function startCapture() {
     // Loaded here, when Claude Code is run: node:http costs every other run ~15 ms of start-up.
-    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 7067, 23));
+    const http = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 37067, 23));
     const requests = [];
     const server = http.createServer((req, res) => {
         const chunks = [];
@@ -7270,7 +7270,7 @@ function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.c
 }
 
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
-var markdown_table = __webpack_require__(3116);
+var markdown_table = __webpack_require__(735);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 /**
  * Repository text (paths, names, descriptions) in markdown: it can't break the markup, inject
@@ -7835,7 +7835,7 @@ function footer(r, o = {}) {
     const side = (s) => `${md(s.label, 80)}${s.commit ? ` (${s.commit.slice(0, 7)})` : ''}`;
     const scope = r.diff.listings.judged.scope === 'per-plugin' ? ' Listing limits are judged per plugin: the project plus each plugin installed alone.' : '';
     const what = r.compared ? `Compared ${md(r.compared, 300)}` : `Compared ${side(r.base)} → ${side(r.head)}`;
-    const run = o.runUrl ? ` [Workflow run](${o.runUrl}).` : '';
+    const run = `${o.reportUrl ? ` [Where the context goes: the HTML report](${o.reportUrl}).` : ''}${o.runUrl ? ` [Workflow run](${o.runUrl}).` : ''}`;
     const trust = r.untrusted ? " **Measured by the pull request's own workflow run (publish-report), not verified here: a pass is shown as neutral.**" : '';
     const model = r.model?.id
         ? ` Judged for ${md(r.model.id, 60)} (${md(r.model.from, 80)}; ${format_fmt(r.model.contextWindow)}-token window)${r.model.baseId ? `; the base branch's sessions got ${md(r.model.baseId, 60)}` : ''}.`
@@ -7985,6 +7985,11 @@ function diff_text_renderDiffText(r) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/render/html-assets.generated.ts
+// Generated by scripts/build-web.mjs from web/treemap.ts and d3-hierarchy (ISC): do not edit.
+/** The HTML report's script, minified (13008 characters). */
+const TREEMAP_JS = "\"use strict\";(()=>{function Q(e){var t=0,n=e.children,a=n&&n.length;if(!a)t=1;else for(;--a>=0;)t+=n[a].value;e.value=t}function ee(){return this.eachAfter(Q)}function te(e,t){let n=-1;for(let a of this)e.call(t,a,++n,this);return this}function ne(e,t){for(var n=this,a=[n],o,u,i=-1;n=a.pop();)if(e.call(t,n,++i,this),o=n.children)for(u=o.length-1;u>=0;--u)a.push(o[u]);return this}function re(e,t){for(var n=this,a=[n],o=[],u,i,s,c=-1;n=a.pop();)if(o.push(n),u=n.children)for(i=0,s=u.length;i<s;++i)a.push(u[i]);for(;n=o.pop();)e.call(t,n,++c,this);return this}function ie(e,t){let n=-1;for(let a of this)if(e.call(t,a,++n,this))return a}function ae(e){return this.eachAfter(function(t){for(var n=+e(t.data)||0,a=t.children,o=a&&a.length;--o>=0;)n+=a[o].value;t.value=n})}function se(e){return this.eachBefore(function(t){t.children&&t.children.sort(e)})}function oe(e){for(var t=this,n=ue(t,e),a=[t];t!==n;)t=t.parent,a.push(t);for(var o=a.length;e!==n;)a.splice(o,0,e),e=e.parent;return a}function ue(e,t){if(e===t)return e;var n=e.ancestors(),a=t.ancestors(),o=null;for(e=n.pop(),t=a.pop();e===t;)o=e,e=n.pop(),t=a.pop();return o}function ce(){for(var e=this,t=[e];e=e.parent;)t.push(e);return t}function le(){return Array.from(this)}function de(){var e=[];return this.eachBefore(function(t){t.children||e.push(t)}),e}function fe(){var e=this,t=[];return e.each(function(n){n!==e&&t.push({source:n.parent,target:n})}),t}function*he(){var e=this,t,n=[e],a,o,u;do for(t=n.reverse(),n=[];e=t.pop();)if(yield e,a=e.children)for(o=0,u=a.length;o<u;++o)n.push(a[o]);while(n.length)}function M(e,t){e instanceof Map?(e=[void 0,e],t===void 0&&(t=pe)):t===void 0&&(t=ge);for(var n=new _(e),a,o=[n],u,i,s,c;a=o.pop();)if((i=t(a.data))&&(c=(i=Array.from(i)).length))for(a.children=i,s=c-1;s>=0;--s)o.push(u=i[s]=new _(i[s])),u.parent=a,u.depth=a.depth+1;return n.eachBefore(be)}function me(){return M(this).eachBefore(ye)}function ge(e){return e.children}function pe(e){return Array.isArray(e)?e[1]:null}function ye(e){e.data.value!==void 0&&(e.value=e.data.value),e.data=e.data.data}function be(e){var t=0;do e.height=t;while((e=e.parent)&&e.height<++t)}function _(e){this.data=e,this.depth=this.height=0,this.parent=null}_.prototype=M.prototype={constructor:_,count:ee,each:te,eachAfter:re,eachBefore:ne,find:ie,sum:ae,sort:se,path:oe,ancestors:ce,descendants:le,leaves:de,links:fe,copy:me,[Symbol.iterator]:he};function ke(e){if(typeof e!=\"function\")throw new Error;return e}function E(){return 0}function C(e){return function(){return e}}function xe(e){e.x0=Math.round(e.x0),e.y0=Math.round(e.y0),e.x1=Math.round(e.x1),e.y1=Math.round(e.y1)}function D(e,t,n,a,o){for(var u=e.children,i,s=-1,c=u.length,l=e.value&&(a-t)/e.value;++s<c;)i=u[s],i.y0=n,i.y1=o,i.x0=t,i.x1=t+=i.value*l}function ve(e,t){this._=e,this.parent=null,this.children=null,this.A=null,this.a=this,this.z=0,this.m=0,this.c=0,this.s=0,this.t=null,this.i=t}ve.prototype=Object.create(_.prototype);function O(e,t,n,a,o){for(var u=e.children,i,s=-1,c=u.length,l=e.value&&(o-n)/e.value;++s<c;)i=u[s],i.x0=t,i.x1=a,i.y0=n,i.y1=n+=i.value*l}var H=(1+Math.sqrt(5))/2;function V(e,t,n,a,o,u){for(var i=[],s=t.children,c,l,d=0,f=0,r=s.length,g,p,m=t.value,h,b,L,A,W,I,w;d<r;){g=o-n,p=u-a;do h=s[f++].value;while(!h&&f<r);for(b=L=h,I=Math.max(p/g,g/p)/(m*e),w=h*h*I,W=Math.max(L/w,w/b);f<r;++f){if(h+=l=s[f].value,l<b&&(b=l),l>L&&(L=l),w=h*h*I,A=Math.max(L/w,w/b),A>W){h-=l;break}W=A}i.push(c={value:h,dice:g<p,children:s.slice(d,f)}),c.dice?D(c,n,a,o,m?a+=p*h/m:u):O(c,n,a,m?n+=g*h/m:o,u),m-=h,d=f}return i}var B=(function e(t){function n(a,o,u,i,s){V(t,a,o,u,i,s)}return n.ratio=function(a){return e((a=+a)>1?a:1)},n})(H);function j(){var e=B,t=!1,n=1,a=1,o=[0],u=E,i=E,s=E,c=E,l=E;function d(r){return r.x0=r.y0=0,r.x1=n,r.y1=a,r.eachBefore(f),o=[0],t&&r.eachBefore(xe),r}function f(r){var g=o[r.depth],p=r.x0+g,m=r.y0+g,h=r.x1-g,b=r.y1-g;h<p&&(p=h=(p+h)/2),b<m&&(m=b=(m+b)/2),r.x0=p,r.y0=m,r.x1=h,r.y1=b,r.children&&(g=o[r.depth+1]=u(r)/2,p+=l(r)-g,m+=i(r)-g,h-=s(r)-g,b-=c(r)-g,h<p&&(p=h=(p+h)/2),b<m&&(m=b=(m+b)/2),e(r,p,m,h,b))}return d.round=function(r){return arguments.length?(t=!!r,d):t},d.size=function(r){return arguments.length?(n=+r[0],a=+r[1],d):[n,a]},d.tile=function(r){return arguments.length?(e=ke(r),d):e},d.padding=function(r){return arguments.length?d.paddingInner(r).paddingOuter(r):d.paddingInner()},d.paddingInner=function(r){return arguments.length?(u=typeof r==\"function\"?r:C(+r),d):u},d.paddingOuter=function(r){return arguments.length?d.paddingTop(r).paddingRight(r).paddingBottom(r).paddingLeft(r):d.paddingTop()},d.paddingTop=function(r){return arguments.length?(i=typeof r==\"function\"?r:C(+r),d):i},d.paddingRight=function(r){return arguments.length?(s=typeof r==\"function\"?r:C(+r),d):s},d.paddingBottom=function(r){return arguments.length?(c=typeof r==\"function\"?r:C(+r),d):c},d.paddingLeft=function(r){return arguments.length?(l=typeof r==\"function\"?r:C(+r),d):l},d}var _e=(function e(t){function n(a,o,u,i,s){if((c=a._squarify)&&c.ratio===t)for(var c,l,d,f,r=-1,g,p=c.length,m=a.value;++r<p;){for(l=c[r],d=l.children,f=l.value=0,g=d.length;f<g;++f)l.value+=d[f].value;l.dice?D(l,o,u,i,m?u+=(s-u)*l.value/m:s):O(l,o,u,m?o+=(i-o)*l.value/m:i,s),m-=l.value}else a._squarify=c=V(t,a,o,u,i,s),c.ratio=t}return n.ratio=function(a){return e((a=+a)>1?a:1)},n})(H);var $e={r:\"root\",u:\"unit\",c:\"category\",f:\"file\",e:\"entry\"};function we(e){return e.kind===\"file\"?`f:${e.name}`:e.kind===\"unit\"?e.name:\"\"}function F(e){let t=$e[e.t],n={name:e.n,kind:t,key:e.k??we({kind:t,name:e.n}),head:e.h};return e.l&&(n.loading=e.l===\"e\"?\"eager\":\"on-demand\"),e.b!==void 0&&(n.base=e.b),e.hc!==void 0&&(n.headChars=e.hc),e.bc!==void 0&&(n.baseChars=e.bc),e.p!==void 0?n.path=e.p:t===\"file\"&&(n.path=e.n),e.ln!==void 0&&(n.line=e.ln),e.c&&(n.children=e.c.map(F)),n}function K(e){let{items:t,units:n,...a}=e;return{...a,items:t.map(([o,u,i,s])=>({name:o,unit:n[u],chars:i,truncated:s===1}))}}function G(e){return{...e,tree:F(e.tree),listing:{scope:e.listing.scope,...e.listing.base?{base:K(e.listing.base)}:{},head:K(e.listing.head)}}}var k=G(JSON.parse(document.getElementById(\"cb-data\").textContent)),v=k.mode===\"diff\",P=document.getElementById(\"cb-map\"),R=document.getElementById(\"cb-crumbs\"),Y=document.getElementById(\"cb-details\"),$=v?\"delta\":\"head\",z=\"eager\",x=[k.tree],y=new Intl.NumberFormat(\"en-US\"),T=e=>e>0?`+${y.format(e)}`:e<0?`−${y.format(-e)}`:\"±0\";function Pe(e){if(z!==\"all\"&&e.loading!==z)return 0;let t=e.base??0;return $===\"base\"?t:$===\"head\"?e.head:Math.max(t,e.head)}function q(e){let t=e.base??0;return t===0&&e.head>0?\"added\":e.head===0&&t>0?\"removed\":e.head>t?\"grew\":e.head<t?\"shrank\":\"same\"}function Ne(e){let t=e.path?`${e.path}${e.line?`:${e.line}`:\"\"}`:\"\";if(!t)return document.createElement(\"span\");if(!k.linkBase){let a=document.createElement(\"code\");return a.textContent=t,a}let n=document.createElement(\"a\");return n.href=`${k.linkBase}${e.path.split(\"/\").map(encodeURIComponent).join(\"/\")}${e.line?`#L${e.line}`:\"\"}`,n.textContent=t,n}function J(e){let t=[e.name];return e.loading&&t.push(e.loading===\"eager\"?\"always-loaded\":\"on demand\"),v?t.push(`base ${y.format(e.base??0)}, head ${y.format(e.head)} tokens (${T(e.head-(e.base??0))}, ${q(e)})`):t.push(`${y.format(e.head)} tokens`),t.join(\"; \")}function S(e){Y.replaceChildren();let t=document.createElement(\"strong\");t.textContent=e.name;let n=[];n.push([\"kind\",e.kind===\"entry\"?\"listing entry\":e.kind]),e.loading&&n.push([\"loading\",e.loading===\"eager\"?\"always-loaded (every session pays it)\":\"on demand (paid when used)\"]);let a=e.loading===\"on-demand\"?k.totals.onDemand:k.totals.eager,o=(i,s)=>s?` (${(100*i/s).toFixed(1)}% of ${e.loading===\"on-demand\"?\"on-demand\":\"always-loaded\"})`:\"\";v?(n.push([\"base\",`${y.format(e.base??0)} tokens${e.loading?o(e.base??0,a.base):\"\"}`]),n.push([\"head\",`${y.format(e.head)} tokens${e.loading?o(e.head,a.head):\"\"}`]),n.push([\"change\",`${T(e.head-(e.base??0))} tokens (${q(e)})`])):n.push([\"tokens\",`${y.format(e.head)}${e.loading?o(e.head,a.head):\"\"}`]),(e.headChars!==void 0||e.baseChars!==void 0)&&n.push([\"characters\",v?`${y.format(e.baseChars??0)} → ${y.format(e.headChars??0)}`:y.format(e.headChars??0)]),e.path&&n.push([\"file\",Ne(e)]),e.children&&n.push([\"contains\",`${e.children.length} (Enter or click to zoom in)`]);let u=document.createElement(\"dl\");for(let[i,s]of n){let c=document.createElement(\"dt\");c.textContent=i;let l=document.createElement(\"dd\");typeof s==\"string\"?l.textContent=s:l.append(s),u.append(c,l)}Y.append(t,u)}function Z(e){x.length=e+1,N()}function U(e){!e.children||!e.children.length||(x.push(e),N(),P.querySelector(\".cell\")?.focus())}function Le(){R.replaceChildren(),x.forEach((e,t)=>{t&&R.append(\" › \");let n=document.createElement(\"button\");n.type=\"button\",n.textContent=t===0?\"all units\":e.name,n.disabled=t===x.length-1,n.disabled&&n.setAttribute(\"aria-current\",\"true\"),n.addEventListener(\"click\",()=>Z(t)),R.append(n)})}function N(){Le();let e=x[x.length-1],t=P.clientWidth,n=P.clientHeight,a=M(e,i=>i.children).sum(i=>i.children?0:Pe(i)).sort((i,s)=>(s.value??0)-(i.value??0)||(i.data.key<s.data.key?-1:1));j().tile(B).size([t,n]).round(!1).paddingTop(i=>i.depth>0&&i.x1-i.x0>48&&i.y1-i.y0>36?18:0)(a),P.replaceChildren(),P.setAttribute(\"aria-label\",`Treemap of ${e===k.tree?\"all units\":e.name}: ${J(e)}`);let o=document.createDocumentFragment(),u=a.descendants().filter(i=>i.depth>0&&(i.value??0)>0);for(let i of u){let s=i.data,c=document.createElement(\"div\"),l=i.x1-i.x0,d=i.y1-i.y0;if(c.className=`cell ${i.children?\"group\":\"leaf\"} ${s.loading??\"mixed\"} k-${s.kind}${v&&$===\"delta\"?` c-${q(s)}`:\"\"}${l<8||d<8?\" tiny\":\"\"}`,c.style.left=`${i.x0}px`,c.style.top=`${i.y0}px`,c.style.width=`${l}px`,c.style.height=`${d}px`,c.dataset.key=Ee(i),c.dataset.tokens=String(i.value),c.tabIndex=0,c.setAttribute(\"role\",\"button\"),c.setAttribute(\"aria-label\",J(s)),l>36&&d>14){let r=document.createElement(\"span\");r.className=\"label\";let g=v&&$===\"delta\"?` ${s.head>(s.base??0)?\"▲\":s.head<(s.base??0)?\"▼\":\"\"}${T(s.head-(s.base??0))}`:\"\",p=x.length>1?x[1].key:i.ancestors().find(h=>h.depth===1)?.data.key??\"\",m=s.kind===\"file\"?s.name.slice(s.name.lastIndexOf(\"/\")+1):s.kind===\"entry\"&&s.name.startsWith(`${p}:`)?s.name.slice(p.length+1):s.name;r.textContent=`${m} ${y.format($===\"base\"?s.base??0:s.head)}${g}`,c.append(r)}let f=i.depth===1?i:i.ancestors().find(r=>r.depth===1);c.addEventListener(\"click\",r=>{r.stopPropagation(),S(s),U(f.data.children?.length?f.data:s)}),c.addEventListener(\"keydown\",r=>{(r.key===\"Enter\"||r.key===\" \")&&(r.preventDefault(),s.children?U(s):S(s))}),c.addEventListener(\"mouseenter\",()=>S(s)),c.addEventListener(\"focus\",()=>S(s)),o.append(c)}P.append(o)}function Ee(e){let t=e.ancestors().reverse().slice(1).map(n=>n.data.key);return JSON.stringify([...x.slice(1).map(n=>n.key),...t])}function Ce(){let e=document.getElementById(\"cb-listing\");if(!e)return;let t=v&&k.listing.base?[[\"base\",k.listing.base],[\"head\",k.listing.head]]:[[\"head\",k.listing.head]],n=Math.max(...t.map(([,o])=>Math.max(o.chars,o.budget)),1),a=new Set((k.listing.base?.items??[]).filter(o=>o.truncated).map(o=>o.name));for(let[o,u]of t){let i=document.createElement(\"div\");i.className=\"lrow\";let s=document.createElement(\"div\");s.className=\"llabel\";let c=u.items.filter(f=>f.truncated).length;s.textContent=`${v?`${o}: `:\"\"}${y.format(u.chars)} of ${y.format(u.budget)} characters; ${c?`${c} entr${c===1?\"y loses its\":\"ies lose their\"} description`:\"every entry keeps its description\"}`;let l=document.createElement(\"div\");l.className=\"lbar\",l.dataset.side=o,l.setAttribute(\"role\",\"img\"),l.setAttribute(\"aria-label\",s.textContent);for(let f of u.items){let r=document.createElement(\"span\"),g=o===\"head\"&&v&&f.truncated&&!a.has(f.name);r.className=`seg${f.truncated?\" lost\":\"\"}${g?\" newly\":\"\"}`,r.style.width=`${100*f.chars/n}%`,r.title=`${f.name}: ${y.format(f.chars)} characters${f.truncated?\", listed by name only (description lost)\":\"\"}${g?\" because of this change\":\"\"}`,l.append(r)}if(u.bundled){let f=document.createElement(\"span\");f.className=\"seg bundled\",f.style.width=`${100*u.bundled/n}%`,f.title=`Claude Code's bundled entries: ${y.format(u.bundled)} characters`,l.append(f)}let d=document.createElement(\"span\");d.className=\"budget\",d.style.left=`${100*u.budget/n}%`,d.title=`budget: ${y.format(u.budget)} characters`,l.append(d),i.append(s,l),e.append(i)}}for(let e of document.querySelectorAll('input[name=\"cb-show\"]'))e.value===z&&(e.checked=!0),e.addEventListener(\"change\",()=>{z=e.value,x.length=1,N()});for(let e of document.querySelectorAll('input[name=\"cb-view\"]'))e.value===$&&(e.checked=!0),e.addEventListener(\"change\",()=>{$=e.value,N()});document.addEventListener(\"keydown\",e=>{(e.key===\"Escape\"||e.key===\"Backspace\")&&x.length>1&&!(e.target instanceof HTMLInputElement)&&(e.preventDefault(),Z(x.length-2))});var X=0;window.addEventListener(\"resize\",()=>{cancelAnimationFrame(X),X=requestAnimationFrame(N)});N();Ce();document.documentElement.dataset.ready=\"true\";})();";
+
 ;// CONCATENATED MODULE: ./src/render/picture.ts
 const CATEGORY_LABEL = {
     memory: 'memory files',
@@ -8002,7 +8007,7 @@ const CATEGORY_LABEL = {
     resources: 'resources',
     other: 'other',
 };
-function picture_loadingLabel(l) {
+function loadingLabel(l) {
     return l === 'eager' ? 'always-loaded' : 'on demand';
 }
 /** Every counted, loaded leaf of a snapshot: files, then listing entries (the totals' own terms, measure.ts). */
@@ -8051,7 +8056,7 @@ function addSide(root, side, ls, index) {
         const unit = child(root, l.unit, () => ({ name: l.unit, kind: 'unit', key: l.unit, head: 0 }));
         const ck = `${l.category}:${l.loading}`;
         const cat = child(unit, ck, () => ({
-            name: `${CATEGORY_LABEL[l.category]} (${picture_loadingLabel(l.loading)})`,
+            name: `${CATEGORY_LABEL[l.category]} (${loadingLabel(l.loading)})`,
             kind: 'category',
             key: ck,
             loading: l.loading,
@@ -8151,10 +8156,10 @@ function picture_pictureOfDiff(base, head, report, o = {}) {
     };
 }
 /** Leaves of a picture (depth first). */
-function picture_pictureLeaves(n) {
+function pictureLeaves(n) {
     if (!n.children)
         return n.kind === 'root' ? [] : [n];
-    return n.children.flatMap(picture_pictureLeaves);
+    return n.children.flatMap(pictureLeaves);
 }
 const KIND_CODE = { root: 'r', unit: 'u', category: 'c', file: 'f', entry: 'e' };
 const CODE_KIND = { r: 'root', u: 'unit', c: 'category', f: 'file', e: 'entry' };
@@ -8212,7 +8217,7 @@ function listingOfWire(w) {
     const { items, units, ...rest } = w;
     return { ...rest, items: items.map(([name, u, chars, t]) => ({ name, unit: units[u], chars, truncated: t === 1 })) };
 }
-function picture_wirePicture(p) {
+function wirePicture(p) {
     return {
         ...p,
         tree: wireNode(p.tree),
@@ -8247,7 +8252,7 @@ function escapeHtml(s) {
 function scriptJson(v) {
     return JSON.stringify(v).replace(/</g, '\\u003c');
 }
-const STYLE = (/* unused pure expression or super */ null && (`
+const STYLE = `
 :root{color-scheme:light dark;--fg:#1f2328;--muted:#59636e;--bg:#fff;--panel:#f6f8fa;--line:#d1d9e0;--eager:#d9480f;--eager-bg:#ffe8cc;--lazy:#1864ab;--lazy-bg:#d0ebff;--grew:#c92a2a;--grew-bg:#ffc9c9;--shrank:#2b8a3e;--shrank-bg:#b2f2bb}
 @media (prefers-color-scheme:dark){:root{--fg:#e6edf3;--muted:#9198a1;--bg:#0d1117;--panel:#151b23;--line:#3d444d;--eager-bg:#5c2b0c;--lazy-bg:#0c3558;--grew-bg:#6b1d1d;--shrank-bg:#14452a}}
 *{box-sizing:border-box}body{margin:0;font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:var(--fg);background:var(--bg)}
@@ -8274,7 +8279,7 @@ main{max-width:1280px;margin:0 auto;padding:16px 20px 40px}h1{font-size:20px;mar
 .budget{position:absolute;top:-4px;bottom:-4px;width:0;border-left:2px solid var(--fg)}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{border-bottom:1px solid var(--line);padding:3px 6px;text-align:left;vertical-align:top}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
 code{font-size:12px}a{color:var(--lazy)}footer{color:var(--muted);font-size:12px;margin-top:24px}
-`));
+`;
 function card(label, t, diff, id) {
     const delta = diff ? ` <span>(${html_signed(t.head - (t.base ?? 0))} from ${html_fmt(t.base ?? 0)})</span>` : '';
     return `<div class="card" id="${id}" data-head="${t.head}"${diff ? ` data-base="${t.base ?? 0}"` : ''}>${escapeHtml(label)}<b>${html_fmt(t.head)} tokens</b>${delta}</div>`;
@@ -8695,11 +8700,11 @@ async function diffCommand(positionals, o, proc) {
 }
 
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-var dist_bundle = __webpack_require__(9735);
+var dist_bundle = __webpack_require__(49735);
 // EXTERNAL MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
-var plugin_throttling_dist_bundle = __webpack_require__(6856);
-// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 21 modules
-var dist_src = __webpack_require__(9988);
+var plugin_throttling_dist_bundle = __webpack_require__(86856);
+// EXTERNAL MODULE: ./node_modules/@octokit/rest/dist-src/index.js + 1 modules
+var dist_src = __webpack_require__(11303);
 ;// CONCATENATED MODULE: ./src/publish/client.ts
 
 
@@ -8833,6 +8838,44 @@ function renderAnnotations(r) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/render/chart.ts
+/** Slices shown; the rest are summed as "other". */
+const CHART_SLICES = 8;
+const LABEL = {
+    memory: 'memory files',
+    rules: 'rules',
+    'skill-listing': 'skill listing',
+    'agent-listing': 'agent listing',
+    'output-style': 'output style',
+    mcp: 'MCP',
+    hooks: 'hooks',
+    'skill-bodies': 'skill bodies',
+    'command-bodies': 'command bodies',
+    'agent-bodies': 'agent bodies',
+    'path-rules': 'path rules',
+    'nested-memory': 'nested memory',
+    resources: 'resources',
+    other: 'other',
+};
+/** A Mermaid pie of always-loaded tokens per category; "" when nothing is always loaded. */
+function mermaidPie(title, slices) {
+    const sorted = slices.filter((s) => s.tokens > 0).sort((a, b) => b.tokens - a.tokens || (a.category < b.category ? -1 : 1));
+    if (!sorted.length)
+        return '';
+    const shown = sorted.slice(0, CHART_SLICES);
+    const rest = sorted.slice(CHART_SLICES).reduce((s, x) => s + x.tokens, 0);
+    const lines = shown.map((s) => `    "${LABEL[s.category] ?? s.category}" : ${s.tokens}`);
+    if (rest)
+        lines.push(`    "the rest" : ${rest}`);
+    return ['```mermaid', `pie showData title ${title.replace(/[\n"`]/g, ' ')}`, ...lines, '```'].join('\n');
+}
+/** The job summary's chart of a diff: the head's always-loaded tokens per category. */
+function diffChart(r) {
+    const eager = r.diff.categories.filter((c) => c.loading === 'eager').map((c) => ({ category: c.category, tokens: c.head }));
+    const pie = mermaidPie('Always-loaded tokens of the head, by category', eager);
+    return pie ? `#### Where the always-loaded context goes\n\n${pie}` : '';
+}
+
 ;// CONCATENATED MODULE: ./src/publish/check.ts
 /** GitHub accepts at most 50 annotations per request. */
 const ANNOTATIONS_PER_REQUEST = 50;
@@ -8952,6 +8995,7 @@ async function upsertComment(gh, t, body, onlyIfExists = false) {
 
 
 
+
 /** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
 async function beforeDeadline(signal, step) {
     if (signal.aborted)
@@ -8988,10 +9032,13 @@ async function publishReport(report, t, deps) {
     const runUrl = t.serverUrl && t.runId ? `${t.serverUrl}/${t.owner}/${t.repo}/actions/runs/${t.runId}` : undefined;
     // Files and lines link to the commit measured as the head; the footer links the run.
     const blobUrl = t.serverUrl && report.head.commit ? `${t.serverUrl}/${t.owner}/${t.repo}/blob/${report.head.commit}` : undefined;
-    const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}) };
+    const links = { ...(blobUrl ? { blobUrl } : {}), ...(runUrl ? { runUrl } : {}), ...(t.reportUrl ? { reportUrl: t.reportUrl } : {}) };
     log.info(diff_text_renderDiffText(report));
     try {
-        await deps.summary(comment_renderComment(report, { limit: SUMMARY_LIMIT, timings: true, ...links }));
+        // The summary also gets a chart GitHub draws itself (the HTML report is the zoomable one).
+        const chart = diffChart(report);
+        const body = comment_renderComment(report, { limit: SUMMARY_LIMIT - utf8Bytes(chart) - 2, timings: true, ...links });
+        await deps.summary(chart ? `${body}\n\n${chart}` : body);
     }
     catch (e) {
         log.warning(`Could not write the job summary: ${errors_errorMessage(e)}`);
@@ -9301,6 +9348,9 @@ function renderRoadmap(i, history, resolved) {
 
 
 
+
+
+
 /** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
 function gate_cachesFor(ctx) {
     const remote = ctx.opts.anthropicApiKey
@@ -9328,11 +9378,58 @@ async function pullRequest(ctx, event) {
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
     const measure = measureFor(ctx, event, config, counter);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
-    const report = await runDiff({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots, digests });
+    const diff = await diffSides({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots, digests });
     save();
+    const report = diff.report;
     const withHow = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
     writeArtifacts(ctx, withHow);
-    await publish(ctx, withHow, pr?.number, headSha);
+    const reportUrl = await htmlReport(ctx, `pr-${pr?.number ?? 'none'}`, () => html_renderHtml(picture_pictureOfDiff(diff.base, diff.head, withHow, { linkBase: blobBase(ctx, compared.head), title: `${ctx.owner}/${ctx.repo} ${withHow.head.label}` })));
+    await publish(ctx, withHow, pr?.number, headSha, reportUrl);
+}
+/** `https://github.com/o/r/blob/SHA/`: where the HTML report's files link to. */
+function blobBase(ctx, commit) {
+    const server = ctx.env.GITHUB_SERVER_URL;
+    return server ? `${server}/${ctx.owner}/${ctx.repo}/blob/${commit}/` : undefined;
+}
+/**
+ * The HTML report (input html-report): written to output-dir, then uploaded as an artifact of this
+ * run, unzipped, named after the comment key and the run attempt (a name is taken once per run).
+ * Gives the artifact's URL to link, or nothing; a failure is a warning, never a lost report.
+ */
+async function htmlReport(ctx, what, html) {
+    if (ctx.opts.htmlReport === 'off')
+        return undefined;
+    let file;
+    try {
+        (0,external_node_fs_.mkdirSync)(ctx.opts.outputDir, { recursive: true });
+        file = external_node_path_default().join(ctx.opts.outputDir, `context-budget-${ctx.opts.commentKey}-${what}-${ctx.env.GITHUB_RUN_ATTEMPT || '1'}.html`);
+        (0,external_node_fs_.writeFileSync)(file, html());
+        ctx.io.setOutput('html-path', file);
+    }
+    catch (e) {
+        ctx.log.warning(`Could not write the HTML report: ${errors_errorMessage(e)}`);
+        return undefined;
+    }
+    if (ctx.opts.htmlReport !== 'upload')
+        return undefined;
+    if (!ctx.io.uploadArtifact || !ctx.env.ACTIONS_RUNTIME_TOKEN || !ctx.env.ACTIONS_RESULTS_URL) {
+        ctx.log.info(`HTML report written to ${file} (no artifact service in this run: not uploaded).`);
+        return undefined;
+    }
+    try {
+        startDeadline(ctx);
+        const { id } = await beforeDeadline(ctx.deadline.signal, () => ctx.io.uploadArtifact(file));
+        const server = ctx.env.GITHUB_SERVER_URL || 'https://github.com';
+        const url = ctx.env.GITHUB_RUN_ID ? `${server}/${ctx.owner}/${ctx.repo}/actions/runs/${ctx.env.GITHUB_RUN_ID}/artifacts/${id}` : undefined;
+        ctx.log.info(`HTML report uploaded as artifact ${id}${url ? `: ${url}` : ''}`);
+        if (url)
+            ctx.io.setOutput('html-url', url);
+        return url;
+    }
+    catch (e) {
+        ctx.log.warning(`Could not upload the HTML report (${errors_errorMessage(e)}); it is at ${file}.`);
+        return undefined;
+    }
 }
 /**
  * The budgets that judge a pull request. The head's config is the pull request's own input: on
@@ -9396,7 +9493,7 @@ function startDeadline(ctx) {
     setTimeout(() => ctx.deadline.abort(new Error(`publishing took longer than ${ctx.opts.publishTimeoutSeconds}s (publish-timeout)`)), ctx.opts.publishTimeoutSeconds * 1000).unref();
 }
 /** Publishes with the Actions toolkit as the summary, outputs and failure (src/publish/index.ts does the work). */
-async function publish(ctx, report, prNumber, headSha) {
+async function publish(ctx, report, prNumber, headSha, reportUrl) {
     startDeadline(ctx);
     const o = ctx.opts;
     await publishReport(report, {
@@ -9412,6 +9509,7 @@ async function publish(ctx, report, prNumber, headSha) {
         commentKey: o.commentKey,
         commentAuthor: o.commentAuthor,
         failOn: o.failOn,
+        ...(reportUrl ? { reportUrl } : {}),
     }, {
         gh: ctx.gh,
         log: ctx.log,
@@ -9500,8 +9598,12 @@ async function roadmap(ctx) {
     };
     const { history, resolved } = advanceHistory(input);
     const body = renderRoadmap(input, history, resolved);
+    const reportUrl = await htmlReport(ctx, `roadmap`, () => html_renderHtml(picture_pictureOf(snapshot, { linkBase: blobBase(ctx, source.commit), title: `${ctx.owner}/${ctx.repo} ${source.commit.slice(0, 7)}` })));
+    const chart = mermaidPie('Always-loaded tokens by category', snapshot.categories.filter((c) => c.loading === 'eager'));
     try {
-        await ctx.io.summary(body);
+        await ctx.io.summary([body, chart && `#### Where the always-loaded context goes\n\n${chart}`, reportUrl && `[Where the context goes: the HTML report](${reportUrl})`]
+            .filter(Boolean)
+            .join('\n\n'));
     }
     catch (e) {
         ctx.log.warning(`Could not write the job summary: ${errors_errorMessage(e)}`);
@@ -9578,6 +9680,7 @@ function readOptions(get, env) {
         measureRounds: options_num(get, 'measure-rounds', 1) ?? 3,
         anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
         acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
+        htmlReport: options_oneOf(get, 'html-report', ['upload', 'file', 'off'], 'upload'),
     };
 }
 
@@ -9630,6 +9733,14 @@ async function main_run(env = process.env) {
             summary: async (markdown) => void (await core/* summary */.z.addRaw(markdown).write()),
             setFailed: (m) => core/* setFailed */.C1(m),
             now: () => new Date(),
+            uploadArtifact: async (file) => {
+                // Loaded only to upload: the artifact client (Azure's blob SDK, zip) adds 0.3 s and 19 MB to a start-up that does not use it.
+                const { DefaultArtifactClient } = await __webpack_require__.e(/* import() */ 479).then(__webpack_require__.bind(__webpack_require__, 33479));
+                const r = await new DefaultArtifactClient().uploadArtifact(external_node_path_default().basename(file), [file], external_node_path_default().dirname(file), { skipArchive: true });
+                if (r.id === undefined)
+                    throw new Error('the artifact service gave no artifact id');
+                return { id: r.id };
+            },
         };
         const ctx = { io, deadline, opts, log, env, owner, repo, workspace, gh, payload };
         const event = env.GITHUB_EVENT_NAME ?? '';
@@ -9656,4 +9767,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=850.index.js.map
+//# sourceMappingURL=841.index.js.map
