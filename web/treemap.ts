@@ -270,4 +270,5 @@ window.addEventListener('resize', () => {
 });
 render();
 renderListing();
+document.documentElement.dataset.readyMs = String(Math.round(performance.now()));
 document.documentElement.dataset.ready = 'true';
