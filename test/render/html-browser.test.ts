@@ -195,6 +195,21 @@ describe.each(cases)('the HTML report of $name in headless Chromium', ({ name, b
       await page.keyboard.press('Escape');
       expect((await cells(page)).crumbs).toEqual(['all units']);
 
+      // The keyboard alone: Tab reaches a box, its numbers show in the details panel, Enter zooms in.
+      await page.focus('#cb-map .cell');
+      const focused = await page.evaluate(() => ({
+        label: document.activeElement!.getAttribute('aria-label') ?? '',
+        details: document.querySelector('#cb-details strong')?.textContent ?? '',
+        group: document.activeElement!.classList.contains('group'),
+      }));
+      expect(focused.label.startsWith(focused.details)).toBe(true);
+      expect(focused.label).toMatch(/ tokens/);
+      if (focused.group) {
+        await page.keyboard.press('Enter');
+        expect((await cells(page)).crumbs).toHaveLength(2);
+        await page.keyboard.press('Escape');
+      }
+
       // The listing bar: one segment per framework entry, the lost ones marked, the budget line placed.
       const listing = await page.evaluate(() => {
         const bar = document.querySelector<HTMLElement>('.lbar[data-side="head"]')!;
