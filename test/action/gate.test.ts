@@ -13,7 +13,7 @@ import { cleanup, commitAll, gitInit, tmpDir, writeFiles } from '../helpers.js';
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
 
-function context(workspace: string, inputs: Record<string, string>, payload: Record<string, unknown> = {}) {
+function context(workspace: string, inputs: Record<string, string>, payload: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
   const out = tmpDir();
   dirs.push(out);
   const seen = { outputs: {} as Record<string, string>, summaries: [] as string[], failed: [] as string[], logs: [] as string[] };
@@ -32,7 +32,7 @@ function context(workspace: string, inputs: Record<string, string>, payload: Rec
       error: (m) => void seen.logs.push(`error: ${m}`),
       debug: () => undefined,
     },
-    env: {},
+    env,
     owner: 'o',
     repo: 'r',
     workspace,
@@ -94,5 +94,86 @@ describe('publishing a report another run wrote', () => {
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, verdict: 'pass', results: 'all good' }));
     const { ctx } = context(r.dir, { 'publish-report': file });
     await expect(publishOnly(ctx)).rejects.toThrow(/results|base|head/);
+  });
+});
+
+describe('the HTML report in the pull request run', () => {
+  const service = {
+    ACTIONS_RUNTIME_TOKEN: 'jwt',
+    ACTIONS_RESULTS_URL: 'http://results',
+    GITHUB_RUN_ID: '77',
+    GITHUB_SERVER_URL: 'https://ghe.example',
+    GITHUB_RUN_ATTEMPT: '3',
+  };
+  const pr = (r: { base: string; head: string }) => ({ pull_request: { number: 9, base: { sha: r.base }, head: { sha: r.head } } });
+
+  it("is written with the diff's numbers, uploaded once, and its artifact URL is an output and in the summary beside a Mermaid pie", async () => {
+    const r = repo();
+    const { ctx, seen } = context(r.dir, { 'comment-key': 'k' }, pr(r), service);
+    const uploaded: string[] = [];
+    ctx.io.uploadArtifact = async (file) => {
+      uploaded.push(file);
+      return { id: 5150 };
+    };
+    await pullRequest(ctx, 'pull_request');
+    expect(uploaded).toEqual([seen.outputs['html-path']]);
+    expect(path.basename(uploaded[0]!)).toBe('context-budget-k-pr-9-3.html');
+    const report = JSON.parse(readFileSync(seen.outputs['report-path']!, 'utf8')) as GateReport;
+    const html = readFileSync(uploaded[0]!, 'utf8');
+    expect(html).toContain(`id="cb-eager" data-head="${report.diff.totals.eagerTokens.head}" data-base="${report.diff.totals.eagerTokens.base}"`);
+    // Files link to the head commit on the run's server.
+    expect(html).toContain(`https://ghe.example/o/r/blob/${r.head}/`);
+    const url = 'https://ghe.example/o/r/actions/runs/77/artifacts/5150';
+    expect(seen.outputs['html-url']).toBe(url);
+    const summary = seen.summaries.join('');
+    expect(summary).toContain(`[Where the context goes: the HTML report](${url})`);
+    expect(summary).toContain('```mermaid\npie showData title Always-loaded tokens of the head, by category');
+    expect(summary.indexOf('```mermaid')).toBeGreaterThan(summary.indexOf('context-budget: warn'));
+  });
+
+  it('an upload that fails is a warning naming the file; the rest is published without a link', async () => {
+    const r = repo();
+    const { ctx, seen } = context(r.dir, {}, pr(r), service);
+    ctx.io.uploadArtifact = async () => {
+      throw new Error('Failed to CreateArtifact: quota');
+    };
+    await pullRequest(ctx, 'pull_request');
+    expect(seen.logs.join('\n')).toContain(
+      `warning: Could not upload the HTML report (Failed to CreateArtifact: quota); it is at ${seen.outputs['html-path']}.`,
+    );
+    expect(seen.outputs['html-url']).toBeUndefined();
+    expect(seen.outputs.verdict).toBe('warn');
+    expect(seen.summaries.join('')).not.toContain('the HTML report](');
+  });
+
+  it('html-report: file writes without uploading; off writes nothing; no artifact service: written, not uploaded', async () => {
+    const r = repo();
+    const upload = async () => {
+      throw new Error('must not upload');
+    };
+    const file = context(r.dir, { 'html-report': 'file' }, pr(r), service);
+    file.ctx.io.uploadArtifact = upload;
+    await pullRequest(file.ctx, 'pull_request');
+    expect(readFileSync(file.seen.outputs['html-path']!, 'utf8').startsWith('<!doctype html>')).toBe(true);
+    const off = context(r.dir, { 'html-report': 'off' }, pr(r), service);
+    off.ctx.io.uploadArtifact = upload;
+    await pullRequest(off.ctx, 'pull_request');
+    expect(off.seen.outputs['html-path']).toBeUndefined();
+    const none = context(r.dir, {}, pr(r), { GITHUB_RUN_ID: '1' });
+    none.ctx.io.uploadArtifact = upload;
+    await pullRequest(none.ctx, 'pull_request');
+    expect(none.seen.outputs['html-path']).toBeTruthy();
+    expect(none.seen.logs.join('\n')).toContain('no artifact service in this run: not uploaded');
+    expect(() => readOptions((n) => (n === 'html-report' ? 'zip' : ''), {})).toThrow('Input "html-report": expected one of upload, file, off, got "zip"');
+  });
+
+  it('the roadmap run writes the HTML report of its commit and puts the chart in the summary', async () => {
+    const r = repo();
+    const { ctx, seen } = context(r.dir, { head: r.head }, {}, service);
+    ctx.io.uploadArtifact = async () => ({ id: 1 });
+    await roadmap(ctx);
+    expect(readFileSync(seen.outputs['html-path']!, 'utf8')).toContain(`id="cb-eager" data-head="${seen.outputs['eager-tokens']}"`);
+    expect(seen.summaries.join('')).toContain('```mermaid\npie showData title Always-loaded tokens by category');
+    expect(seen.summaries.join('')).toContain('(https://ghe.example/o/r/actions/runs/77/artifacts/1)');
   });
 });
