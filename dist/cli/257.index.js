@@ -2746,7 +2746,9 @@ function planPrompt(ctx, u, f, name, kind, order) {
             const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
             if (shown)
                 alias = qualified;
-            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 'skill-name-mismatch', shown
+            ctx.diag(f, fieldLine(r.text, 'name'), 'info', 
+            // An invalid name is its own code: the invalidSkillNames metric counts these.
+            shown ? 'skill-name-mismatch' : 'invalid-skill-name', shown
                 ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"`
                 : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`);
         }
@@ -4785,7 +4787,7 @@ const METRIC_LABELS = {
     maxDepth: 'Import depth',
     cycles: 'Import cycles',
     unresolved: 'Unresolved or external references',
-    invalidSkillNames: 'Invalid skill names',
+    invalidSkillNames: 'Skill front matter names Claude Code ignores',
     errors: 'Error diagnostics',
     unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
     loadTimeRatio: 'Load time (head / base)',

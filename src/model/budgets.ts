@@ -39,7 +39,7 @@ export const METRIC_LABELS: Record<Metric, string> = {
   maxDepth: 'Import depth',
   cycles: 'Import cycles',
   unresolved: 'Unresolved or external references',
-  invalidSkillNames: 'Invalid skill names',
+  invalidSkillNames: 'Skill front matter names Claude Code ignores',
   errors: 'Error diagnostics',
   unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
   loadTimeRatio: 'Load time (head / base)',

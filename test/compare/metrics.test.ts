@@ -18,6 +18,9 @@ describe('metric values', async () => {
     // One skill with an invalid name, one valid.
     '.claude/skills/Bad_Name/SKILL.md': '---\ndescription: Bad name.\n---\nBody\n',
     '.claude/skills/good/SKILL.md': '---\ndescription: Good.\n---\nBody of the good skill.\n',
+    // A front matter name Claude Code ignores (a space is not allowed), and one it shows as an alias.
+    '.claude/skills/spaced/SKILL.md': '---\nname: My Skill\ndescription: Spaced.\n---\nBody\n',
+    '.claude/skills/aliased/SKILL.md': '---\nname: AliasName\ndescription: Aliased.\n---\nBody\n',
     '.claude/rules/always.md': 'Always.\n',
   });
   const s = await analyzeDir(dir);
@@ -29,8 +32,8 @@ describe('metric values', async () => {
     expect(v('maxDepth')).toMatchObject({ value: 2, location: { file: 'CLAUDE.md' } });
     expect(v('cycles')?.value).toBe(1);
     expect(v('unresolved')).toMatchObject({ value: 1, location: { file: 'CLAUDE.md', line: 5 } });
-    // Claude Code lists a skill under any folder name (2.1.332): nothing is an invalid name any more.
-    expect(v('invalidSkillNames')).toEqual({ value: 0 });
+    // Claude Code lists a skill under any folder name (2.1.332); a front matter name it can't show is ignored: that is what counts.
+    expect(v('invalidSkillNames')).toEqual({ value: 1, location: { file: '.claude/skills/spaced/SKILL.md', line: 2 } });
     expect(v('errors')?.value).toBe(s.diagnostics.filter((d) => d.severity === 'error').length);
     expect(v('unmeasured')?.value).toBe(0);
   });

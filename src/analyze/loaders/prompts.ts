@@ -35,7 +35,8 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
         f,
         fieldLine(r.text, 'name'),
         'info',
-        'skill-name-mismatch',
+        // An invalid name is its own code: the invalidSkillNames metric counts these.
+        shown ? 'skill-name-mismatch' : 'invalid-skill-name',
         shown
           ? `front matter name "${declared}" differs from the directory "${name}": listed as "${listedName} (${qualified})"`
           : `front matter name "${declared.slice(0, 80)}" is not a valid skill name and is ignored: listed as "${listedName}"`,
