@@ -57,7 +57,7 @@ try {
         page.on('request', (r) => (r.url().startsWith('file:') ? r.continue() : r.abort()));
         await page.goto(`file://${file}`);
         await page.waitForSelector('html[data-ready]');
-        const ms = await page.evaluate(() => Number(document.documentElement.dataset.readyMs));
+        const ms = await page.evaluate(() => Number(globalThis.document.documentElement.dataset.readyMs));
         times.push(ms);
         leaves = await page.$$eval('#cb-map .leaf', (xs) => xs.length);
         if (shots && i === 0) {

@@ -36,6 +36,8 @@ export interface CliOptions {
   cacheDir?: string;
   cache: boolean;
   files?: number;
+  /** Other agents to measure too (--agent, repeatable; "all"). */
+  agents?: string[];
   /** Also write the HTML report to this file. */
   html?: string;
 }

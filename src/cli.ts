@@ -38,6 +38,9 @@ Options
   --cache-dir DIR       persistent token-count cache (default ~/.cache/context-budget)
   --no-cache            do not read or write the persistent cache
   --files N             rows of the largest-files table (default 15)
+  --agent ID            also measure what another agent loads of the same files, against its own
+                        limits: copilot (GitHub Copilot CLI), codex (OpenAI Codex), or all;
+                        repeatable (config: agents). Claude Code is always measured.
   --html FILE           also write a self-contained HTML report to FILE: a zoomable treemap of
                         tokens (base, head and change in a diff), the skill listing against its
                         budget, and a plain table (the same numbers as --json)
@@ -99,6 +102,7 @@ function parseCli(args: string[]) {
         'no-cache': { type: 'boolean', default: false },
         files: { type: 'string' },
         html: { type: 'string' },
+        agent: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -138,6 +142,7 @@ function parseCli(args: string[]) {
     cache: !v['no-cache'],
     files: num('files', v.files, 1),
     ...(v.html !== undefined ? { html: v.html } : {}),
+    ...(v.agent?.length ? { agents: v.agent.flatMap((a) => a.split(',')).map((a) => a.trim()) } : {}),
   };
   return { parsed, options };
 }

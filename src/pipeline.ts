@@ -9,7 +9,7 @@ import { readBuildId, SNAPSHOT_DIR, SnapshotStore, type SnapshotCache } from './
 import type { FrameworkSource } from './collect/types.js';
 import type { CliOptions, Proc } from './cli-options.js';
 import { compare } from './compare/index.js';
-import { loadConfig, type Config } from './config/load.js';
+import { loadConfig, parseAgents, withAgentIds, type Config } from './config/load.js';
 import { errorMessage, UserError } from './errors.js';
 import type { GateReport, LoadTimeComparison } from './model/report.js';
 import type { Snapshot } from './model/snapshot.js';
@@ -86,7 +86,8 @@ function configFor(dir: string, o: CliOptions): Config {
     ...(o.window ? { contextWindow: o.window } : {}),
     ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
   });
-  return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+  const withCli = { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+  return o.agents?.length ? withAgentIds(withCli, parseAgents(o.agents.includes('all') ? 'all' : o.agents, '--agent', '--agent')) : withCli;
 }
 
 /** What the analyze stage takes from a config. */
@@ -100,6 +101,7 @@ export function analyzeOptions(config: Config, rounds?: number): AnalyzeOptions 
     listingScope: config.listingScope,
     userScope: config.userScope,
     ...(config.ignore.length ? { ignore: config.ignore } : {}),
+    ...(config.agents.length ? { agents: config.agents } : {}),
     toolVersion: VERSION,
     loadTimeRounds: timed ? rounds : 0,
   };
@@ -230,7 +232,7 @@ export function withCached(sides: Side[], opts: AnalyzeOptions, counter: TokenCo
  */
 export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): object | null {
   if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly) return null;
-  const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion } = opts;
+  const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion, agents } = opts;
   return {
     tokenizer: counter.name,
     toolVersion,
@@ -240,6 +242,7 @@ export function cacheSettings(opts: AnalyzeOptions, counter: TokenCounter): obje
     listingScope: listingScope ?? null,
     userScope: userScope ?? null,
     ignore: ignore ?? null,
+    ...(agents?.length ? { agents } : {}),
   };
 }
 

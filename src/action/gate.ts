@@ -10,7 +10,7 @@ import { reviewConfig } from '../config/review.js';
 import type { ActionOptions } from './options.js';
 import { resolveCompared } from './refs.js';
 import { gitSource } from '../collect/git.js';
-import { normalizeConfig, type Config } from '../config/load.js';
+import { normalizeConfig, withAgentIds, type Config } from '../config/load.js';
 import { readUntrustedReport } from './report-input.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
@@ -93,7 +93,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     ctx.log,
   );
   ctx.log.info(`Comparing ${compared.how}.`);
-  const config = await pullRequestConfig(ctx, event, compared, pr);
+  const config = withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
   const { counter, snapshots, digests, save } = cachesFor(ctx);
   const measure = measureFor(ctx, event, config, counter);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
@@ -293,7 +293,7 @@ export async function publishOnly(ctx: Ctx): Promise<void> {
 export async function roadmap(ctx: Ctx): Promise<void> {
   const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
   const source = await gitSource(ctx.workspace, commit);
-  const config = await configAt(ctx.workspace, ctx.opts, source.commit!);
+  const config = withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit!), ctx.opts.agents);
   const { counter, snapshots, digests, save } = cachesFor(ctx);
   const opts = analyzeOptions(config);
   let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });

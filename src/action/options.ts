@@ -1,4 +1,6 @@
 import { UserError } from '../errors.js';
+import { parseAgents } from '../config/load.js';
+import { AGENT_IDS, type AgentId } from '../model/agents.js';
 
 /** Every input of action.yml, read in one place into one typed object (actions/checkout's habit). */
 export interface ActionOptions {
@@ -37,6 +39,8 @@ export interface ActionOptions {
   acceptConfigLabel: string;
   /** The HTML report: uploaded as a workflow artifact and linked (upload), only written to output-dir (file), or not made (off). */
   htmlReport: 'upload' | 'file' | 'off';
+  /** Other agents to measure too (input agents: ids or "all"). */
+  agents: AgentId[];
 }
 
 export type GetInput = (name: string) => string;
@@ -61,6 +65,19 @@ function num(get: GetInput, name: string, min: number): number | undefined {
   const n = Number(v);
   if (!Number.isFinite(n) || n < min) throw new UserError(`Input "${name}": expected a number >= ${min}, got "${v}"`);
   return n;
+}
+
+function agentsInput(v: string): AgentId[] {
+  const ids = v
+    .split(/[\s,]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+  if (!ids.length) return [];
+  try {
+    return parseAgents(ids.includes('all') ? 'all' : ids, 'input', 'agents');
+  } catch {
+    throw new UserError(`Input "agents": expected "all" or a list of ${AGENT_IDS.join(', ')}, got "${v.trim()}"`);
+  }
 }
 
 export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOptions {
@@ -96,5 +113,6 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
     acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
     htmlReport: oneOf(get, 'html-report', ['upload', 'file', 'off'] as const, 'upload'),
+    agents: agentsInput(get('agents')),
   };
 }

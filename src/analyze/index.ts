@@ -1,4 +1,6 @@
-import type { FrameworkSource } from '../collect/types.js';
+import type { FrameworkSource, TreeEntry } from '../collect/types.js';
+import { AGENT_PROFILES } from '../model/agents.js';
+import { analyzeAgent } from './agents.js';
 import type { LoadTimeComparison } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
@@ -66,7 +68,15 @@ export async function analyze(
     samples.push(timePlan(loaded, opts, clock));
     if (sum(samples) > LOAD_TIME_BUDGET_MS) break;
   }
-  return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+  return withAgents(await measureLoaded(loaded, counter, opts, summarizeTimes(samples)), source, loaded.entries, opts, counter);
+}
+
+/** The snapshot with what each other agent asked for loads of the same tree (analyze/agents.ts). */
+async function withAgents(s: Snapshot, source: FrameworkSource, entries: TreeEntry[], opts: AnalyzeOptions, counter: TokenCounter): Promise<Snapshot> {
+  if (!opts.agents?.length) return s;
+  const agents = [];
+  for (const id of opts.agents) agents.push(await analyzeAgent(source, AGENT_PROFILES[id], counter, entries));
+  return { ...s, agents };
 }
 
 function measureLoaded(loaded: Loaded, counter: TokenCounter, opts: AnalyzeOptions, loadTime: Snapshot['loadTime']): Promise<Snapshot> {
@@ -97,7 +107,9 @@ export async function analyzePair(
   // The head is read after the base, taking every blob the base already read (by its git SHA) from
   // memory: base and head share almost all of them, so each distinct blob is read from git once.
   const a = await load(baseSource, opts, parseCache);
-  const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+  const headRead = withKnownBlobs(headSource, a.contents);
+  const b = await load(headRead, opts, parseCache);
+  const agents = (s: Snapshot, l: Loaded, src: FrameworkSource) => withAgents(s, src, l.entries, opts, counter);
   // One digest for both sides: a blob both share is decoded, counted and scanned once.
   await digest([a, b], counter, digests);
   const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
@@ -106,7 +118,11 @@ export async function analyzePair(
     a.contents.clear();
     b.contents.clear();
     const none = summarizeTimes([]);
-    return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
+    return {
+      base: await agents(await measureLoaded(a, counter, opts, none), a, baseSource),
+      head: await agents(await measureLoaded(b, counter, opts, none), b, headRead),
+      loadTime: null,
+    };
   }
   // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
   const sa: number[] = [];
@@ -122,8 +138,8 @@ export async function analyzePair(
   const tb = summarizeTimes(sb);
   const r2 = (x: number) => Math.round(x * 1000) / 1000;
   return {
-    base: await measureLoaded(a, counter, opts, ta),
-    head: await measureLoaded(b, counter, opts, tb),
+    base: await agents(await measureLoaded(a, counter, opts, ta), a, baseSource),
+    head: await agents(await measureLoaded(b, counter, opts, tb), b, headRead),
     loadTime: {
       rounds,
       baseMedianMs: ta.medianMs,

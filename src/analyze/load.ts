@@ -1,3 +1,4 @@
+import type { AgentId } from '../model/agents.js';
 import picomatch from 'picomatch';
 /**
  * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
@@ -26,6 +27,8 @@ export interface AnalyzeOptions {
   /** Rounds of discovery+parsing timed for loadTime (median reported). */
   loadTimeRounds?: number;
   toolVersion: string;
+  /** Other agents to analyze too (their snapshots go in `agents`). */
+  agents?: AgentId[];
 }
 
 /** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */

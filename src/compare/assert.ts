@@ -80,6 +80,19 @@ export function metricValue(s: Snapshot, metric: Metric, scope: Scope, loadTime:
     case 'loadTimeRatio':
       if (!loadTime) return null;
       return { value: side === 'head' ? loadTime.ratio : 1 };
+    case 'agentEagerTokens':
+    case 'agentDroppedChars':
+    case 'agentListingNameOnly': {
+      const a = scope.type === 'agent' ? s.agents?.find((x) => x.agent.id === scope.value) : undefined;
+      if (!a) return null; // that agent was not analyzed on this side
+      if (metric === 'agentEagerTokens') return { value: a.totals.eagerTokens };
+      if (metric === 'agentDroppedChars') {
+        const cut = a.files.find((f) => f.keptChars !== undefined);
+        return { value: a.totals.droppedChars, ...(cut ? { location: { file: cut.path } } : {}) };
+      }
+      const first = a.listings.skills.items.find((i) => i.truncated);
+      return { value: a.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+    }
   }
 }
 
@@ -98,6 +111,8 @@ function scoped(s: Snapshot, loading: 'eager' | 'on-demand', scope: Scope): numb
       return s.components
         .filter((c) => c.kind === scope.value && counted.has(c.unit))
         .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+    case 'agent':
+      return 0; // agent scopes belong to the agent metrics (config/load.ts refuses any other pairing)
     case 'files': {
       const match = picomatch(scope.value, { dot: true });
       const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);

@@ -1,6 +1,6 @@
 import type { Config } from '../config/load.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
-import type { BudgetResult, GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
+import type { AgentComparison, BudgetResult, Delta, GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import { decide, evaluate } from './assert.js';
 import { diffSnapshots } from './diff.js';
@@ -56,7 +56,29 @@ export function compare(sides: Sides, config: Config): GateReport {
     unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
     assertions: config.assertions,
     ...(config.review ? { configReview: config.review } : {}),
+    ...(head.agents?.length ? { agents: compareAgents(base, head) } : {}),
   };
+}
+
+function delta(b: number, h: number): Delta {
+  return { base: b, head: h, delta: h - b, ratio: b === 0 ? null : (h - b) / b };
+}
+
+/** One row per agent measured on the head (an agent absent from the base counts from zero). */
+function compareAgents(base: Snapshot, head: Snapshot): AgentComparison[] {
+  return (head.agents ?? []).map((h) => {
+    const b = base.agents?.find((x) => x.agent.id === h.agent.id);
+    const before = new Set(b?.listings.skills.truncated ?? []);
+    return {
+      id: h.agent.id,
+      name: h.agent.name,
+      version: h.agent.version,
+      eagerTokens: delta(b?.totals.eagerTokens ?? 0, h.totals.eagerTokens),
+      droppedChars: delta(b?.totals.droppedChars ?? 0, h.totals.droppedChars),
+      cut: h.files.filter((f) => f.keptChars !== undefined).map((f) => ({ file: f.path, bytes: f.bytes, keptChars: f.keptChars!, chars: f.chars })),
+      nameOnly: { head: h.listings.skills.truncated, added: h.listings.skills.truncated.filter((n) => !before.has(n)) },
+    };
+  });
 }
 
 /** Who chose the judged model, in words. */

@@ -6,6 +6,7 @@
 import type { BudgetResult, SnapshotDiff } from '../model/report.js';
 import type { ListingEntry, Snapshot } from '../model/snapshot.js';
 import { thousands } from '../strings.js';
+import { AGENT_PROFILES, type AgentId } from '../model/agents.js';
 
 const n = thousands;
 const TOP = 5;
@@ -82,6 +83,30 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
         .join('; ')}.`;
     case 'unmeasured':
       return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
+    case 'agentDroppedChars': {
+      const scope = r.scope;
+      const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+      const profile = a && AGENT_PROFILES[a.agent.id as AgentId];
+      const cut = a?.files.find((f) => f.keptChars !== undefined);
+      if (!a || !profile || !cut) return undefined;
+      const cap = profile.instructions.find((i) => i.names.includes(cut.path))?.maxBytes ?? 0;
+      return `${a.agent.name} keeps the first ${n(cap)} bytes of ${cut.path} (it is ${n(cut.bytes)} bytes) and drops the rest without a word: cut ${n(cut.bytes - cap)} bytes, or move detail ${a.agent.name} needs only sometimes into skills (${profile.skillDirs.join(', ')}) that it reads when used.`;
+    }
+    case 'agentListingNameOnly': {
+      const scope = r.scope;
+      const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+      const budget = a?.listings.skills.budget;
+      if (!a || !budget) return undefined;
+      const lost = a.listings.skills.items.filter((i) => i.truncated);
+      const used = a.listings.skills.items.reduce((s, i) => s + i.chars, 0) + (AGENT_PROFILES[a.agent.id as AgentId]?.listing.bundledChars ?? 0);
+      const largestItems = [...a.listings.skills.items].sort((x, y) => y.chars - x.chars).slice(0, TOP);
+      return `${a.agent.name} lists skills within ${n(budget)} characters of its own markup; past that, ${lost.length} entr${lost.length === 1 ? 'y is' : 'ies are'} listed by name only (${lost
+        .slice(0, TOP)
+        .map((i) => i.name)
+        .join(
+          ', ',
+        )}). Shorten descriptions by about ${n(used - budget)} characters in all, longest first: ${largestItems.map((i) => `${i.name} (${n(i.chars)} chars, ${i.file})`).join('; ')}.`;
+    }
     default:
       return undefined;
   }

@@ -5,7 +5,19 @@ import { UserError } from '../errors.js';
 import type { ConfigReview } from '../model/report.js';
 import { DEFAULT_LIMITS, DEFAULT_MODEL, modelFor, type Limits, type LoadingModel } from '../model/constants.js';
 import { isKnownModel, knownModels } from '../model/profiles.js';
-import { METRICS, SCOPE_TYPES, SCOPED_METRICS, type Assertion, type Level, type Metric, type Operator, type Scope } from '../model/budgets.js';
+import {
+  AGENT_METRICS,
+  isAgentMetric,
+  METRICS,
+  SCOPE_TYPES,
+  SCOPED_METRICS,
+  type Assertion,
+  type Level,
+  type Metric,
+  type Operator,
+  type Scope,
+} from '../model/budgets.js';
+import { AGENT_IDS, AGENT_PROFILES, isAgentId, type AgentId } from '../model/agents.js';
 
 export const DEFAULT_CONFIG_PATHS = ['.github/context-budget.yml', '.github/context-budget.yaml', '.github/context-budget.json'];
 
@@ -24,6 +36,8 @@ export interface Config {
   assertions: Assertion[];
   /** Recommendations below this eager-token saving are dropped from the report. */
   minSaving: number;
+  /** Other agents whose loading is measured and budgeted too (Claude Code always is). */
+  agents: AgentId[];
   /** On a pull request: what the head's config changed and what of it was not applied (config/review.ts). */
   review?: ConfigReview;
 }
@@ -121,7 +135,47 @@ export function parseConfigText(text: string, file: string, overrides: Partial<L
   return normalizeConfig(raw ?? {}, file, overrides);
 }
 
-export const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'budgets', 'defaults', 'minSaving'];
+export const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'agents', 'budgets', 'defaults', 'minSaving'];
+
+/** Ids of the defaults every enabled agent gets (one budget per agent: `<id>:<agent>`). */
+export const AGENT_DEFAULT_IDS = ['agent-instructions-cut', 'agent-listing'] as const;
+
+/** Where another agent silently drops text: its instruction cap, its listing budget. */
+export function agentDefaultAssertions(agents: readonly AgentId[]): Assertion[] {
+  return agents.flatMap((id) => {
+    const a = (name: string, metric: Metric): Assertion => ({
+      id: `${name}:${id}`,
+      metric,
+      scope: { type: 'agent', value: id },
+      operator: 'max',
+      threshold: 0,
+      level: 'error',
+      hardLimit: true,
+      source: 'default',
+    });
+    const p = AGENT_PROFILES[id];
+    return [
+      ...(p.instructions.some((i) => i.maxBytes !== undefined) ? [a('agent-instructions-cut', 'agentDroppedChars')] : []),
+      ...(p.listing.budgetChars !== undefined ? [a('agent-listing', 'agentListingNameOnly')] : []),
+    ];
+  });
+}
+
+/** A config with more agents turned on (--agent, the Action's `agents` input): each new one with its default budgets. */
+export function withAgentIds(config: Config, ids: readonly AgentId[]): Config {
+  const added = ids.filter((id) => !config.agents.includes(id));
+  if (!added.length) return config;
+  return { ...config, agents: [...config.agents, ...added], assertions: [...config.assertions, ...agentDefaultAssertions(added)] };
+}
+
+/** The `agents` key (or --agent): a list of agent ids, or "all". */
+export function parseAgents(v: unknown, file: string, key = 'agents'): AgentId[] {
+  if (v === undefined) return [];
+  const list = v === 'all' ? [...AGENT_IDS] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : null;
+  const bad = list?.find((x) => !isAgentId(x));
+  if (!list || bad !== undefined) throw new ConfigError(file, key, `"all" or a list of ${AGENT_IDS.join(', ')}`, bad ?? v);
+  return [...new Set(list as AgentId[])];
+}
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS: Level[] = ['off', 'warn', 'error'];
 
@@ -200,14 +254,15 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
   const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
   if (typeof minSaving !== 'number' || minSaving < 0) throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
 
+  const agents = parseAgents(raw.agents, file);
   let assertions: Assertion[] = [];
   const defaults = raw.defaults === undefined ? true : raw.defaults;
-  if (defaults === true) assertions = defaultAssertions();
+  if (defaults === true) assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)];
   else if (isObject(defaults)) {
     // defaults: { skill-listing-budget: warn, eager-increase: off, ... }
-    const ids = defaultAssertions().map((a) => a.id);
-    assertions = defaultAssertions().map((a) => {
-      const lv = defaults[a.id];
+    const ids = [...defaultAssertions().map((a) => a.id), ...AGENT_DEFAULT_IDS];
+    assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)].map((a) => {
+      const lv = defaults[a.id.split(':')[0]!];
       if (lv === undefined) return a;
       if (!LEVELS.includes(lv as Level)) throw new ConfigError(file, `defaults.${a.id}`, 'off, warn or error', lv);
       return { ...a, level: lv as Level };
@@ -229,6 +284,7 @@ export function normalizeConfig(raw: unknown, file: string, overrides: Partial<L
     ignore: ignore as string[],
     assertions: resolveDefaults(assertions, model),
     minSaving,
+    agents,
   };
 }
 
@@ -238,7 +294,17 @@ function normalizeBudget(b: unknown, key: string, file: string): Assertion[] {
   const metric = b.metric;
   if (typeof metric !== 'string' || !METRICS.includes(metric as Metric)) throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
   const scope = parseScope(b.scope, `${key}.scope`, file);
-  if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric as (typeof SCOPED_METRICS)[number]))
+  if (isAgentMetric(metric as Metric) !== (scope.type === 'agent'))
+    throw new ConfigError(
+      file,
+      `${key}.scope`,
+      isAgentMetric(metric as Metric)
+        ? `"agent:<id>" for metric ${metric} (one of ${AGENT_IDS.join(', ')})`
+        : `not an agent scope for metric ${metric} (agent scopes take ${AGENT_METRICS.join(', ')})`,
+      b.scope,
+    );
+  if (scope.type === 'agent' && !isAgentId(scope.value)) throw new ConfigError(file, `${key}.scope`, `agent:${AGENT_IDS.join('|')}`, b.scope);
+  if (scope.type !== 'total' && scope.type !== 'agent' && !SCOPED_METRICS.includes(metric as (typeof SCOPED_METRICS)[number]))
     throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
   const level = b.level === undefined ? 'error' : b.level;
   if (!LEVELS.includes(level as Level)) throw new ConfigError(file, `${key}.level`, 'off, warn or error', level);
@@ -277,7 +343,7 @@ function parseScope(v: unknown, key: string, file: string): Scope {
     if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0] as Scope['type']) && typeof v[keys[0]!] === 'string')
       return { type: keys[0] as Exclude<Scope['type'], 'total'>, value: v[keys[0]!] as string };
   }
-  throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
+  throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>", "agent:<id>"', v);
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -77,7 +77,7 @@ export function reviewConfig(
     if (k === 'bundledEntries') continue;
     if (JSON.stringify(bm[k]) !== JSON.stringify(hm[k])) measured(`model.${k}: ${fmtValue(bm[k])} → ${fmtValue(hm[k])}`);
   }
-  for (const k of ['installedPlugins', 'listingScope', 'userScope', 'ignore'] as const)
+  for (const k of ['installedPlugins', 'listingScope', 'userScope', 'ignore', 'agents'] as const)
     if (JSON.stringify(base[k]) !== JSON.stringify(head[k])) measured(`${k}: ${fmtValue(base[k])} → ${fmtValue(head[k])}`);
 
   // Limits and minSaving: the lower.

@@ -7,6 +7,8 @@ export type Operator = 'max' | 'maxIncrease' | 'maxIncreasePercent';
 
 /** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
 export const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'] as const;
+/** Metrics of another agent (scope `agent:<id>`, required): what it loads, drops and lists by name only. */
+export const AGENT_METRICS = ['agentEagerTokens', 'agentDroppedChars', 'agentListingNameOnly'] as const;
 export const TOTAL_METRICS = [
   'worstInvocationTokens',
   'skillListingChars',
@@ -23,8 +25,12 @@ export const TOTAL_METRICS = [
   'unmeasured',
   'loadTimeRatio',
 ] as const;
-export type Metric = (typeof SCOPED_METRICS)[number] | (typeof TOTAL_METRICS)[number];
-export const METRICS: readonly Metric[] = [...SCOPED_METRICS, ...TOTAL_METRICS];
+export type Metric = (typeof SCOPED_METRICS)[number] | (typeof TOTAL_METRICS)[number] | (typeof AGENT_METRICS)[number];
+export const METRICS: readonly Metric[] = [...SCOPED_METRICS, ...TOTAL_METRICS, ...AGENT_METRICS];
+
+export function isAgentMetric(m: Metric): m is (typeof AGENT_METRICS)[number] {
+  return (AGENT_METRICS as readonly string[]).includes(m);
+}
 
 export const METRIC_LABELS: Record<Metric, string> = {
   eagerTokens: 'Always-loaded tokens',
@@ -43,10 +49,13 @@ export const METRIC_LABELS: Record<Metric, string> = {
   errors: 'Error diagnostics',
   unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
   loadTimeRatio: 'Load time (head / base)',
+  agentEagerTokens: 'Tokens of the framework the agent loads at every start',
+  agentDroppedChars: 'Instruction text the agent drops without a word (characters)',
+  agentListingNameOnly: 'Skills the agent lists by name only (over its listing budget)',
 };
 
-export type ScopeType = 'total' | 'category' | 'unit' | 'files' | 'kind';
-export const SCOPE_TYPES: readonly ScopeType[] = ['total', 'category', 'unit', 'files', 'kind'];
+export type ScopeType = 'total' | 'category' | 'unit' | 'files' | 'kind' | 'agent';
+export const SCOPE_TYPES: readonly ScopeType[] = ['total', 'category', 'unit', 'files', 'kind', 'agent'];
 
 /** What a budget measures: everything, or one category, unit (plugin), file glob or component kind. */
 export type Scope = { type: 'total' } | { type: Exclude<ScopeType, 'total'>; value: string };

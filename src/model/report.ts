@@ -150,4 +150,21 @@ export interface GateReport {
   resolved: Recommendation[];
   unknowns: { kind: string; unit: string; name: string; note: string }[];
   assertions: Assertion[];
+  /** Other agents measured on both sides (--agent, `agents:`): one row each. */
+  agents?: AgentComparison[];
+}
+
+/** What the change did to another agent's start-up context. */
+export interface AgentComparison {
+  id: string;
+  name: string;
+  version: string;
+  /** Tokens of the framework the agent loads at every start. */
+  eagerTokens: Delta;
+  /** Instruction text it drops without a word (characters). */
+  droppedChars: Delta;
+  /** Files it cuts on the head: bytes, and the characters kept of how many. */
+  cut: { file: string; bytes: number; keptChars: number; chars: number }[];
+  /** Skills it lists by name only on the head, and those the change pushed there. */
+  nameOnly: { head: string[]; added: string[] };
 }

@@ -304,4 +304,48 @@ export interface Snapshot {
   claudeCode?: ClaudeCodeMeasurement;
   /** With --measure: why Claude Code could not be measured on this side. */
   measureError?: string;
+  /** With --agent / `agents:`: what each other agent loads of the same files (src/analyze/agents.ts). */
+  agents?: AgentSnapshot[];
+}
+
+/**
+ * What another coding agent loads at session start, in the fields Claude Code's snapshot has
+ * (files with their loading, the skill and agent listings), so a reader needs no special case.
+ */
+export interface AgentSnapshot {
+  agent: { id: string; name: string; version: string };
+  totals: {
+    /** Tokens of the framework's text the agent loads at every start (instruction files, listing entries). */
+    eagerTokens: number;
+    eagerChars: number;
+    onDemandTokens: number;
+    /** Characters of instruction files the agent drops without a word (past its cap). */
+    droppedChars: number;
+    /** The agent's own prompt and tools with an empty repository (measured from its binary). */
+    overheadChars: number;
+  };
+  files: {
+    path: string;
+    loading: Loading;
+    reason: string;
+    category: Category;
+    tokens: number;
+    /** Characters of the file's loaded text as the agent reads it (whole). */
+    chars: number;
+    bytes: number;
+    /** For a cut file: the characters kept. */
+    keptChars?: number;
+  }[];
+  listings: {
+    skills: {
+      /** Characters of the framework's entries in the agent's own format. */
+      chars: number;
+      /** Characters the entries may take (null: no budget). */
+      budget: number | null;
+      items: (Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason'> & { truncated?: boolean })[];
+      truncated: string[];
+    };
+    agents: { items: Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason'>[] };
+  };
+  diagnostics: Diagnostic[];
 }

@@ -3,6 +3,7 @@
  * recommendations with an estimated saving, an effort and a location. Savings are estimates
  * (o200k_base tokens; parts of files proportional to their characters).
  */
+import { AGENT_IDS, AGENT_PROFILES, type AgentProfile } from '../model/agents.js';
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { judgedListings } from '../analyze/listing.js';
@@ -229,9 +230,24 @@ export const collisions: Analyzer = (s) =>
       correctness: true,
     }));
 
-/** Reachability: component-like files that nothing loads. */
+/** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
+export function readersOf(file: string): AgentProfile[] {
+  return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter(
+    (p) =>
+      [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) =>
+        file.startsWith(`${d}/`),
+      ) || p.instructions.some((i) => i.names.includes(file)),
+  );
+}
+
+/** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
 export const reachability: Analyzer = (s) =>
   s.files
+    .filter((f) => {
+      const readers = readersOf(f.path);
+      // Measured agents account for their own files; an agent not measured is named (in the title below).
+      return !readers.some((p) => s.agents?.some((a) => a.agent.id === p.id));
+    })
     .filter(
       (f) =>
         f.loading === 'not-loaded' &&
@@ -240,14 +256,21 @@ export const reachability: Analyzer = (s) =>
         f.tokens > 0,
     )
     .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
-    .map((f) => ({
-      key: `reachability:${f.path}`,
-      analyzer: 'reachability' as const,
-      title: `Nothing loads ${f.path}`,
-      rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
-      location: { file: f.path, line: 1 },
-      saving: { eagerTokens: 0, onDemandTokens: 0 },
-      effort: 'low' as const,
-    }));
+    .map((f) => {
+      const readers = readersOf(f.path);
+      return {
+        key: `reachability:${f.path}`,
+        analyzer: 'reachability' as const,
+        title: readers.length
+          ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).join(' and ')} read${readers.length === 1 ? 's' : ''} it`
+          : `Nothing loads ${f.path}`,
+        rationale: readers.length
+          ? `${f.reason}. Its cost in ${readers.map((p) => p.name).join(' and ')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
+          : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+        location: { file: f.path, line: 1 },
+        saving: { eagerTokens: 0, onDemandTokens: 0 },
+        effort: 'low' as const,
+      };
+    });
 
 export const ANALYZERS: readonly Analyzer[] = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];

@@ -3,6 +3,7 @@ import { judgedListings } from '../analyze/listing.js';
 import type { Recommendation } from '../model/report.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { claudeCodeLines } from './claude-code.js';
+import { readersOf } from '../optimize/analyzers.js';
 import { groupDiagnostics } from './groups.js';
 import { fmt, pct } from './format.js';
 
@@ -77,6 +78,32 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
   if (s.claudeCode) {
     out.push('');
     out.push(...claudeCodeLines(s.claudeCode));
+  }
+  if (!s.agents?.length) {
+    const other = s.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
+    if (other.length) {
+      const agents = [...new Map(other.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+      out.push(
+        '',
+        `Other agents read files here too: ${agents.map((p) => `${p.name} (${other.filter((x) => x.readers.includes(p)).length} files)`).join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`,
+      );
+    }
+  }
+  for (const a of s.agents ?? []) {
+    const lost = a.listings.skills.truncated.length;
+    out.push(
+      '',
+      `${a.agent.name} ${a.agent.version}: ${fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`,
+    );
+    for (const f of a.files.filter((x) => x.loading === 'eager'))
+      out.push(
+        `  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`,
+      );
+    if (lost)
+      out.push(
+        `  ${lost} skills listed by name only (over its listing budget of ${fmt(a.listings.skills.budget ?? 0)} characters): ${a.listings.skills.truncated.slice(0, 8).join(', ')}${lost > 8 ? ', ...' : ''}`,
+      );
+    for (const d of a.diagnostics.slice(0, 10)) out.push(`  ${d.severity} ${d.file}:${d.line} ${d.message}`);
   }
   const recs = opts.recommendations ?? [];
   if (recs.length) {

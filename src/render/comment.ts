@@ -6,6 +6,7 @@ import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
 import { claudeCodeSection } from './claude-code.js';
 import { groupDiagnostics, groupRecommendations } from './groups.js';
+import { readersOf } from '../optimize/analyzers.js';
 
 /**
  * The sticky comment's size: a reviewer reads it on every push, so detail folds well before
@@ -299,6 +300,41 @@ function unknownsSection(r: GateReport): string {
 }
 
 /** What the pull request changed in its own budget config, and what of it was not applied. */
+/** Other agents: one row each, what they load at start and what this change made them drop. */
+export function agentsSection(r: GateReport): string {
+  if (!r.agents?.length) {
+    // Not measured: say which other agents read what this change touched, and how to measure them.
+    const touched = r.diff.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
+    if (!touched.length) return '';
+    const agents = [...new Map(touched.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+    return `<sub>This change edits files ${agents.map((p) => p.name).join(' and ')} also read${agents.length === 1 ? 's' : ''} (${touched
+      .slice(0, 5)
+      .map((x) => md(x.f, 80))
+      .join(
+        ', ',
+      )}${touched.length > 5 ? ', ...' : ''}): measure ${agents.length === 1 ? 'it' : 'them'} too with \`agents: [${agents.map((p) => p.id).join(', ')}]\` in the budget config.</sub>`;
+  }
+  const rows = r.agents.map((a) => {
+    const drops: string[] = [];
+    for (const c of a.cut) drops.push(`${md(c.file, 80)} cut: ${fmt(c.chars - c.keptChars)} of ${fmt(c.chars)} characters dropped`);
+    if (a.nameOnly.head.length)
+      drops.push(
+        `${a.nameOnly.head.length} skill${a.nameOnly.head.length === 1 ? '' : 's'} listed by name only${a.nameOnly.added.length ? ` (${a.nameOnly.added.length} because of this change)` : ''}`,
+      );
+    const worse = a.droppedChars.delta > 0 || a.nameOnly.added.length > 0;
+    return [
+      `${md(a.name, 40)} ${md(a.version, 20)}`,
+      fmt(a.eagerTokens.base),
+      fmt(a.eagerTokens.head),
+      signed(a.eagerTokens.delta),
+      `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
+    ];
+  });
+  return `#### Other agents that read these files
+
+${markdownTable([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+}
+
 export function configSection(r: GateReport): string {
   const c = r.configReview;
   if (!c || c.error) return '';
@@ -345,6 +381,7 @@ export function renderComment(r: GateReport, opts: CommentOptions = {}): string 
       regressions(r, opts),
       preexistingSection(r, opts),
       claudeCodeSection(r, { timings: opts.timings === true }),
+      agentsSection(r),
       unitsSection(r, rows),
       filesSection(r, rows),
       listingSection(r, rows),

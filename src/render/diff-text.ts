@@ -69,6 +69,16 @@ export function renderDiffText(r: GateReport): string {
     out.push('Claude Code itself, base -> head:');
     for (const side of ['base', 'head'] as const) for (const l of claudeCodeLines(r.claudeCode[side])) out.push(`  ${side}: ${l}`);
   }
+  for (const a of r.agents ?? []) {
+    const drops = [
+      ...a.cut.map((c) => `${c.file} cut (${fmt(c.chars - c.keptChars)} of ${fmt(c.chars)} characters dropped)`),
+      ...(a.nameOnly.head.length ? [`${a.nameOnly.head.length} skills by name only (${a.nameOnly.added.length} because of this change)`] : []),
+    ];
+    out.push(
+      '',
+      `${a.name} ${a.version}: always-loaded ${fmt(a.eagerTokens.base)} -> ${fmt(a.eagerTokens.head)} tokens (${signed(a.eagerTokens.delta)}); drops: ${drops.join('; ') || 'nothing'}`,
+    );
+  }
   const files = [...d.files]
     .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
     .slice(0, 10);

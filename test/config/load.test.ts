@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultAssertions, normalizeConfig, parseConfigText } from '../../src/config/load.js';
+import { AGENT_DEFAULT_IDS, defaultAssertions, normalizeConfig, parseConfigText } from '../../src/config/load.js';
 
 describe('budget config', () => {
   it('has zero-config defaults: Claude Code hard limits as errors, any eager increase as a warning', () => {
@@ -84,9 +84,7 @@ describe('budget config', () => {
     const schema = (await import('../../schema/config.schema.json', { with: { type: 'json' } })).default as {
       properties: { defaults: { oneOf: { properties?: Record<string, unknown> }[] }; budgets: { items: { properties: { metric: { enum: string[] } } } } };
     };
-    const ids = defaultAssertions()
-      .map((a) => a.id)
-      .sort();
+    const ids = [...defaultAssertions().map((a) => a.id), ...AGENT_DEFAULT_IDS].sort();
     const objectForm = schema.properties.defaults.oneOf.find((x) => x.properties)!;
     expect(Object.keys(objectForm.properties!).sort()).toEqual(ids);
     const { METRICS } = await import('../../src/model/budgets.js');

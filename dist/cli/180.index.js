@@ -1,8 +1,8 @@
-export const id = 257;
-export const ids = [257];
+export const id = 180;
+export const ids = [180];
 export const modules = {
 
-/***/ 6257:
+/***/ 7180:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -32,6 +32,921 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/model/agents.ts
+/**
+ * Other coding agents that read a Claude Code framework's files, each as a profile of facts measured
+ * from its own binary (scripts/conformance/agents.mjs records them; test/conformance/agents.test.ts
+ * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
+ * agent's own prompt text.
+ */
+const AGENT_IDS = ['copilot', 'codex'];
+/** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
+const COPILOT = {
+    id: 'copilot',
+    name: 'GitHub Copilot CLI',
+    npm: { package: '@github/copilot', platformPackage: '@github/copilot-linux-x64', version: '1.0.102', bin: 'copilot' },
+    instructions: [
+        { names: ['.github/copilot-instructions.md'], imports: false },
+        { names: ['AGENTS.md'], imports: true },
+        { names: ['CLAUDE.md'], imports: true },
+        { names: ['GEMINI.md'], imports: false },
+    ],
+    rulesDirs: ['.claude/rules'],
+    scopedInstructions: { dir: '.github/instructions', suffix: '.instructions.md' },
+    skillDirs: ['.github/skills', '.agents/skills', '.claude/skills'],
+    commandDirs: ['.claude/commands'],
+    agentDirs: ['.github/agents', '.claude/agents'],
+    listing: {
+        // `<skill>\n  <name>N</name>\n  <description>D</description>\n  <location>project</location>\n</skill>\n`
+        entryOverhead: 94,
+        budgetChars: 15_000,
+        descriptionMaxChars: 1024,
+        bundledChars: 769,
+        bundled: ['customize-cloud-agent', 'github-pr-media'],
+        xmlEscape: true,
+        strictYaml: true,
+    },
+    overheadChars: 43_594,
+    signals: ['.github/copilot-instructions.md', '.github/instructions', '.github/skills', '.github/agents'],
+};
+/** OpenAI Codex 0.171.0, measured 2026-12-06 (`codex exec` against a loopback Responses fake). */
+const CODEX = {
+    id: 'codex',
+    name: 'OpenAI Codex',
+    npm: { package: '@openai/codex', platformPackage: '@openai/codex@0.171.0-linux-x64', version: '0.171.0', bin: 'vendor/x86_64-unknown-linux-musl/bin/codex' },
+    instructions: [{ names: ['AGENTS.override.md', 'AGENTS.md'], maxBytes: 32 * 1024, imports: false }],
+    rulesDirs: [],
+    skillDirs: ['.codex/skills', '.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        // `- name: description (file: rN/name/SKILL.md)`
+        entryOverhead: 25,
+        bundledChars: 1_767,
+        bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
+        xmlEscape: false,
+        strictYaml: true,
+    },
+    overheadChars: 55_536,
+    signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
+};
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX };
+function isAgentId(s) {
+    return AGENT_IDS.includes(s);
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(8815);
+;// CONCATENATED MODULE: ./src/strings.ts
+/**
+ * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
+ * or more characters a view of its parent, so a description or a token-count key cut from a file
+ * would otherwise keep the whole file's text alive for the run.
+ */
+function detach(s) {
+    return s.length < 13 ? s : (' ' + s).slice(1);
+}
+/**
+ * A whole number with its digits grouped by thousands (12,345), as en-US writes it, without
+ * starting ICU's number formatter (about 7 ms on a run's first call) and the same on every Node build.
+ */
+function thousands(n) {
+    const r = Math.round(n);
+    if (!Number.isFinite(r))
+        return String(r);
+    const digits = String(Math.abs(r));
+    let out = digits.length > 3 ? digits.slice(0, digits.length % 3 || 3) : digits;
+    for (let i = out.length; i < digits.length; i += 3)
+        out += ',' + digits.slice(i, i + 3);
+    return (r < 0 ? '-' : '') + out;
+}
+/**
+ * Names of ASCII letters, digits, `_`, `-`, `:` and `.` only. localeCompare (ICU's root collation)
+ * orders them by their letters case-blind, with `_` < `-` < `:` < `.` < digits < letters, and among
+ * names equal but for case, by the first letter whose case differs, lower-case first.
+ */
+const SIMPLE_NAME = /^[A-Za-z0-9_.:-]*$/;
+/** The punctuation as code units in the collation's order, all below the digits: `_` `,`, `-` `-`, `:` `.`, `.` `/`. */
+const COLLATION_UNITS = { _: ',', ':': '.', '.': '/' };
+const collationKey = (s) => s.toLowerCase().replace(/[_:.]/g, (c) => COLLATION_UNITS[c]);
+/**
+ * Compares names as `a.localeCompare(b)` does (Claude Code orders its listings that way). Simple
+ * names (SIMPLE_NAME: nearly all of them, Claude Code's own agents included) are compared without
+ * starting ICU's collator (about 6 ms on a run's first call); test/strings holds the two to the
+ * same order.
+ */
+function strings_compareNames(a, b) {
+    if (SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)) {
+        const x = collationKey(a);
+        const y = collationKey(b);
+        if (x !== y)
+            return x < y ? -1 : 1;
+        return a === b ? 0 : a < b ? 1 : -1; // case alone differs: lower-case (the larger code unit) first
+    }
+    return a.localeCompare(b);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const parsed = parse(raw, maxBytes);
+    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+    // and parse results are kept for the run): the values and messages are copied out of it.
+    parsed.data = copyValue(parsed.data, new Map());
+    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+    if (parsed.strictError)
+        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+    return parsed;
+}
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+function bodyOf(raw, parsed) {
+    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v, seen) {
+    if (typeof v === 'string')
+        return detach(v);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    const known = seen.get(v);
+    if (known !== undefined)
+        return known;
+    if (Array.isArray(v)) {
+        const out = [];
+        seen.set(v, out);
+        for (const x of v)
+            out.push(copyValue(x, seen));
+        return out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return v;
+    const out = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+        else
+            out[detach(k)] = copyValue(x, seen);
+    }
+    return out;
+}
+function parse(raw, maxBytes) {
+    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const bodyStart = bom + open[0].length + close.index + close[0].length;
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const simple = parseSimple(yamlText);
+    if (simple) {
+        result.data = simple;
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+    // agent is not loaded; a plugin agent gets a fallback description).
+    const retry = parseStrict(quoteRiskyValues(yamlText));
+    if (retry.ok) {
+        result.data = retry.data;
+        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+        return result;
+    }
+    result.strictError = { line: 1 + strict.line, message: strict.message };
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
+/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
+const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
+const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
+/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
+function plainQuoted(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+            return false;
+    }
+    return true;
+}
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+function unescapeDoubleQuoted(s) {
+    if (!s.includes('\\'))
+        return s;
+    let bad = false;
+    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
+        if (e.length > 1) {
+            const cp = parseInt(e.slice(1), 16);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                bad = true;
+            return bad ? '' : String.fromCodePoint(cp);
+        }
+        const r = ESCAPES[e];
+        if (r === undefined)
+            bad = true;
+        return r ?? '';
+    });
+    return bad ? null : out;
+}
+/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
+const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
+/**
+ * A block scalar's text, or null when YAML could read it differently: every line of it at one
+ * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
+ * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
+ * unless stripped (`-`). Returns the text and the index of the line after the block.
+ */
+function blockScalar(lines, from, folded, strip) {
+    const first = lines[from]?.replace(/\r$/, '') ?? '';
+    let indent = 0;
+    while (first.charCodeAt(indent) === 32)
+        indent++;
+    if (indent === 0)
+        return null;
+    const parts = [];
+    let i = from;
+    for (; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const c = line.charCodeAt(0);
+        if (c !== 32 && c !== 9 && line !== '')
+            break; // the next key
+        for (let k = 0; k < indent; k++)
+            if (line.charCodeAt(k) !== 32)
+                return null; // blank, tab or less indented
+        const ch = line.charCodeAt(indent);
+        if (ch === 32 || ch === 9 || Number.isNaN(ch))
+            return null; // more indented, or only spaces
+        const text = line.slice(indent);
+        if (!plainQuoted(text))
+            return null;
+        parts.push(text);
+    }
+    if (!parts.length)
+        return null;
+    return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
+}
+function parseSimple(yamlText) {
+    const data = {};
+    const lines = yamlText.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const b = BLOCK_HEADER.exec(line);
+        if (b) {
+            const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
+            if (!block)
+                return null;
+            data[b[1]] = block.value;
+            i = block.next - 1;
+            continue;
+        }
+        const q = QUOTED_LINE.exec(line);
+        if (q) {
+            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+            const raw = q[2] ?? q[3];
+            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
+            if (v === null)
+                return null;
+            data[q[1]] = v;
+            continue;
+        }
+        const l = QUOTED_LIST_LINE.exec(line);
+        if (l) {
+            const items = [];
+            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
+                const inner = item.slice(1, -1);
+                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
+                if (v === null)
+                    return null;
+                items.push(v);
+            }
+            data[l[1]] = items;
+            continue;
+        }
+        const m = SIMPLE_LINE.exec(line);
+        if (!m)
+            return null;
+        const v = m[2].trimEnd();
+        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
+            return null;
+        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
+            return null;
+        data[m[1]] = v;
+    }
+    return data;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText) {
+    return yamlText
+        .split('\n')
+        .map((line) => {
+        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+        if (!m)
+            return line;
+        const [, key, v] = m;
+        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+            return line;
+        if (v.startsWith('[') && v.endsWith(']')) {
+            const list = parseStrict(`x: ${v}`);
+            if (list.ok && Array.isArray(list.data.x))
+                return line;
+        }
+        if (!RISKY.test(v))
+            return line;
+        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+        .join('\n')
+        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    // One level only: a YAML alias can make a list contain itself.
+    if (Array.isArray(v))
+        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return safeJson(v);
+}
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v) {
+    const seen = new WeakSet();
+    try {
+        return (JSON.stringify(v, (_k, x) => {
+            if (typeof x === 'object' && x !== null) {
+                if (seen.has(x))
+                    return '[circular]';
+                seen.add(x);
+            }
+            return x;
+        }) ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
+function displayWidth(s) {
+    if (PRINTABLE_ASCII.test(s))
+        return s.length; // nearly every line: one regex test instead of a walk by code point
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isZeroWidth(c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/agents.ts
+/**
+ * What another coding agent loads of a framework at session start, by its profile (model/agents.ts):
+ * its instruction files (imports, caps), its skill listing (its format, budget and description
+ * limit) and its agents. Reads the tree through the same source as Claude Code's analysis; runs
+ * nothing. Held to each agent's binary by test/conformance/agents.test.ts.
+ */
+
+
+
+/** Follows a symlink inside the tree to the file it names (one hop at a time, at most 8). */
+function resolveEntry(byPath, p) {
+    let cur = p;
+    for (let i = 0; i < 8; i++) {
+        const e = byPath.get(cur);
+        if (!e)
+            return null;
+        if (e.type === 'file')
+            return cur;
+        if (e.type !== 'symlink' || !e.linkTarget || external_node_path_default().posix.isAbsolute(e.linkTarget))
+            return null;
+        const next = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(cur), e.linkTarget));
+        if (next.startsWith('../'))
+            return null;
+        cur = next;
+    }
+    return null;
+}
+/** `@path` tokens as Copilot CLI reads them: in prose (not fenced or inline code), HTML comments included. */
+function copilotImports(text) {
+    const out = [];
+    let fence = null;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+        if (fence) {
+            if (f && f[1][0] === fence[0] && f[1].length >= fence.length)
+                fence = null;
+            continue;
+        }
+        if (f) {
+            fence = f[1];
+            continue;
+        }
+        if (!line.includes('@'))
+            continue;
+        const prose = line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
+        for (const m of prose.matchAll(/(?:^|\s)@(\S+)/g))
+            out.push(m[1]);
+    }
+    return out;
+}
+function xml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+async function analyzeAgent(source, profile, counter, list) {
+    const entries = list ?? (await source.list());
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    const diagnostics = [];
+    const texts = new Map();
+    const bytesOf = new Map();
+    const readAll = async (paths) => {
+        const real = paths.map((p) => [p, resolveEntry(byPath, p)]).filter((x) => !!x[1]);
+        const blobs = await source.read([...new Set(real.map(([, r]) => r))]);
+        for (const [p, r] of real) {
+            const b = blobs.get(r);
+            if (!b)
+                continue;
+            texts.set(p, decode(b.data).text);
+            bytesOf.set(p, b.data.length);
+        }
+    };
+    // Instruction files at the root: the first existing name of each source; imports one level deep.
+    const chosen = [];
+    for (const src of profile.instructions) {
+        const name = src.names.find((n) => resolveEntry(byPath, n));
+        if (name)
+            chosen.push({ file: name, src });
+    }
+    await readAll(chosen.map((c) => c.file));
+    const files = [];
+    const queue = [];
+    for (const { file, src } of chosen) {
+        const text = texts.get(file);
+        if (text === undefined)
+            continue;
+        const bytes = bytesOf.get(file) ?? Buffer.byteLength(text);
+        let kept;
+        if (src.maxBytes !== undefined && bytes > src.maxBytes) {
+            kept = Buffer.from(text, 'utf8').subarray(0, src.maxBytes).toString('utf8');
+            diagnostics.push({
+                file,
+                line: 1,
+                severity: 'warning',
+                code: 'memory-file-size',
+                message: `${profile.name} keeps the first ${src.maxBytes.toLocaleString('en-US')} bytes of ${file} (${bytes.toLocaleString('en-US')} bytes) and drops the rest without a word`,
+            });
+        }
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `read by ${profile.name} at every start${kept !== undefined ? ', cut' : ''}`,
+            category: 'memory',
+            tokens: 0,
+            chars: text.length,
+            bytes,
+            ...(kept !== undefined ? { keptChars: kept.length } : {}),
+        });
+        if (src.imports)
+            queue.push(file);
+    }
+    // Imports, recursively, each file once (the instruction files themselves count as loaded).
+    const loaded = new Set(chosen.map((c) => c.file));
+    while (queue.length) {
+        const from = queue.shift();
+        const text = texts.get(from) ?? '';
+        const found = [];
+        for (const ref of copilotImports(text)) {
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(from), ref));
+            if (target.startsWith('../') || external_node_path_default().posix.isAbsolute(ref) || ref.startsWith('~') || loaded.has(target) || !resolveEntry(byPath, target))
+                continue;
+            loaded.add(target);
+            found.push(target);
+        }
+        await readAll(found);
+        for (const file of found) {
+            const t = texts.get(file);
+            if (t === undefined)
+                continue;
+            files.push({
+                path: file,
+                loading: 'eager',
+                reason: `imported (from ${from}) by an instruction file ${profile.name} reads`,
+                category: 'memory',
+                tokens: 0,
+                chars: t.length,
+                bytes: bytesOf.get(file) ?? 0,
+            });
+            queue.push(file);
+        }
+    }
+    // Rules: read whole unless scoped to other paths.
+    const rules = entries
+        .filter((e) => profile.rulesDirs.some((d) => e.path.startsWith(`${d}/`)) && e.path.endsWith('.md'))
+        .map((e) => e.path)
+        .sort();
+    await readAll(rules);
+    for (const file of rules) {
+        const text = texts.get(file);
+        if (text === undefined || loaded.has(file))
+            continue;
+        const paths = parseFrontmatter(text).data.paths;
+        const list = paths === undefined ? [] : Array.isArray(paths) ? paths.map(String) : [String(paths)];
+        if (list.some((x) => x.trim() !== '**'))
+            continue;
+        loaded.add(file);
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `a rule ${profile.name} reads at every start`,
+            category: 'rules',
+            tokens: 0,
+            chars: text.length,
+            bytes: bytesOf.get(file) ?? 0,
+        });
+    }
+    // Path-scoped instruction files that apply to every path (`applyTo: "**"`): read whole.
+    const sc = profile.scopedInstructions;
+    if (sc) {
+        const scoped = entries
+            .filter((e) => e.path.startsWith(`${sc.dir}/`) && e.path.endsWith(sc.suffix) && !e.path.slice(sc.dir.length + 1).includes('/'))
+            .map((e) => e.path)
+            .sort();
+        await readAll(scoped);
+        for (const file of scoped) {
+            const text = texts.get(file);
+            if (text === undefined)
+                continue;
+            const applyTo = asText(parseFrontmatter(text).data.applyTo)?.trim();
+            if (applyTo === '**')
+                files.push({
+                    path: file,
+                    loading: 'eager',
+                    reason: `applyTo "**": read by ${profile.name} at every start`,
+                    category: 'memory',
+                    tokens: 0,
+                    chars: text.length,
+                    bytes: bytesOf.get(file) ?? 0,
+                });
+        }
+    }
+    // Skills (merged, by name), then the agent's own bundled entries, then commands (by name).
+    const skillFiles = [];
+    const commandFiles = [];
+    const agentFiles = [];
+    for (const e of entries) {
+        for (const d of profile.skillDirs) {
+            const rest = e.path.startsWith(`${d}/`) ? e.path.slice(d.length + 1) : null;
+            if (rest && /^[^/]+\/SKILL\.md$/.test(rest))
+                skillFiles.push(e.path);
+        }
+        for (const d of profile.commandDirs)
+            if (e.path.startsWith(`${d}/`) && /^[^/]+\.md$/.test(e.path.slice(d.length + 1)))
+                commandFiles.push(e.path);
+        for (const d of profile.agentDirs)
+            if (e.path.startsWith(`${d}/`) && e.path.endsWith('.md'))
+                agentFiles.push(e.path);
+    }
+    await readAll([...skillFiles, ...commandFiles, ...agentFiles]);
+    const describe = (file, kind) => {
+        const text = texts.get(file);
+        if (text === undefined)
+            return null;
+        const fm = parseFrontmatter(text);
+        if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
+            diagnostics.push({
+                file,
+                line: fm.issues[0].line,
+                severity: 'warning',
+                code: 'frontmatter',
+                message: `${profile.name} does not load this ${kind}: its front matter is not valid YAML`,
+            });
+            return null;
+        }
+        const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
+        // A front matter name is listed with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
+        const name = ((kind === 'command' ? base : asText(fm.data.name)?.trim()) || base).replace(/\s+/g, '-');
+        let description = asText(fm.data.description)?.trim() ?? '';
+        if (!description && kind === 'command')
+            description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
+        // disable-model-invocation: the model is not told about it.
+        const hidden = fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true';
+        return { name, description, hidden };
+    };
+    const L = profile.listing;
+    const skills = [];
+    const make = (file, kind, name, description) => {
+        const desc = L.xmlEscape ? xml(description) : description;
+        const text = L.xmlEscape
+            ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
+            : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
+        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    };
+    const byName = (xs) => xs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    const seen = new Set();
+    for (const s of skillDefs) {
+        if (s.hidden)
+            continue;
+        if (L.descriptionMaxChars !== undefined && s.description.length > L.descriptionMaxChars) {
+            diagnostics.push({
+                file: s.f,
+                line: 1,
+                severity: 'warning',
+                code: 'description-too-long',
+                message: `${profile.name} does not load this skill: its description has ${s.description.length} characters, over its limit of ${L.descriptionMaxChars}`,
+            });
+            continue;
+        }
+        if (seen.has(s.name))
+            continue;
+        seen.add(s.name);
+        skills.push(make(s.f, 'skill', s.name, s.description));
+    }
+    const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
+    let used = 0;
+    let over = false;
+    const truncated = [];
+    const place = (it, chars) => {
+        if (L.budgetChars === undefined)
+            return;
+        if (!over && used + chars <= L.budgetChars)
+            used += chars;
+        else {
+            over = true;
+            if (it) {
+                it.truncated = true;
+                truncated.push(it.name);
+            }
+        }
+    };
+    for (const it of skills)
+        place(it, it.chars);
+    place(null, L.bundledChars);
+    for (const c of commands) {
+        if (c.hidden || seen.has(c.name))
+            continue;
+        seen.add(c.name);
+        const it = make(c.f, 'command', c.name, c.description);
+        skills.push(it);
+        place(it, it.chars);
+    }
+    const agentItems = byName(agentFiles.map((f) => ({ f, d: describe(f, 'agent') })).flatMap(({ f, d }) => (d && d.description ? [{ f, ...d }] : []))).map(({ f, name, description }) => {
+        const text = `- **${name}**: ${description}`;
+        return { name, kind: 'agent', file: f, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    });
+    // Tokens: the kept text of instruction files, the listed text of entries.
+    const keyed = [
+        ...files.map((f) => {
+            const t = texts.get(f.path) ?? '';
+            return { key: `agent:${f.path}:${f.keptChars ?? f.chars}`, text: f.keptChars !== undefined ? t.slice(0, f.keptChars) : t };
+        }),
+        ...skills.map((s) => ({ key: `agent-entry:${s.text}`, text: s.truncated ? s.name : s.text })),
+        ...agentItems.map((a) => ({ key: `agent-entry:${a.text}`, text: a.text })),
+    ];
+    const counts = await counter.countAll(keyed);
+    let k = 0;
+    for (const f of files)
+        f.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const s of skills)
+        s.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const a of agentItems)
+        a.tokens = counts.get(keyed[k++].key) ?? 0;
+    // Skill bodies load when used.
+    const bodies = [...skillFiles, ...commandFiles].filter((f) => skills.some((s) => s.file === f));
+    const bodyCounts = await counter.countAll(bodies.map((f) => ({ key: `agent-body:${f}:${texts.get(f)?.length ?? 0}`, text: texts.get(f) ?? '' })));
+    for (const f of bodies)
+        files.push({
+            path: f,
+            loading: 'on-demand',
+            reason: `a skill ${profile.name} reads when it is used`,
+            category: f.endsWith('SKILL.md') ? 'skill-bodies' : 'command-bodies',
+            tokens: bodyCounts.get(`agent-body:${f}:${texts.get(f)?.length ?? 0}`) ?? 0,
+            chars: texts.get(f)?.length ?? 0,
+            bytes: bytesOf.get(f) ?? 0,
+        });
+    const eagerFiles = files.filter((f) => f.loading === 'eager');
+    const shown = (s) => (s.truncated ? s.name.length + 2 : s.chars);
+    return {
+        agent: { id: profile.id, name: profile.name, version: profile.npm.version },
+        totals: {
+            eagerTokens: eagerFiles.reduce((a, f) => a + f.tokens, 0) + skills.reduce((a, s) => a + s.tokens, 0) + agentItems.reduce((a, s) => a + s.tokens, 0),
+            eagerChars: eagerFiles.reduce((a, f) => a + (f.keptChars ?? f.chars), 0) + skills.reduce((a, s) => a + shown(s), 0) + agentItems.reduce((a, s) => a + s.chars, 0),
+            onDemandTokens: files.filter((f) => f.loading === 'on-demand').reduce((a, f) => a + f.tokens, 0),
+            droppedChars: files.reduce((a, f) => a + (f.keptChars !== undefined ? f.chars - f.keptChars : 0), 0),
+            overheadChars: profile.overheadChars,
+        },
+        files,
+        listings: {
+            skills: { chars: skills.reduce((a, s) => a + s.chars, 0), budget: L.budgetChars ?? null, items: skills, truncated },
+            agents: { items: agentItems },
+        },
+        diagnostics,
+    };
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
 ;// CONCATENATED MODULE: ./src/tokenize/counter.ts
@@ -134,55 +1049,6 @@ class TokenCounter {
         }
         return out;
     }
-}
-
-;// CONCATENATED MODULE: ./src/strings.ts
-/**
- * A copy of a string that shares no memory with the string it came from. V8 makes a substring of 13
- * or more characters a view of its parent, so a description or a token-count key cut from a file
- * would otherwise keep the whole file's text alive for the run.
- */
-function detach(s) {
-    return s.length < 13 ? s : (' ' + s).slice(1);
-}
-/**
- * A whole number with its digits grouped by thousands (12,345), as en-US writes it, without
- * starting ICU's number formatter (about 7 ms on a run's first call) and the same on every Node build.
- */
-function thousands(n) {
-    const r = Math.round(n);
-    if (!Number.isFinite(r))
-        return String(r);
-    const digits = String(Math.abs(r));
-    let out = digits.length > 3 ? digits.slice(0, digits.length % 3 || 3) : digits;
-    for (let i = out.length; i < digits.length; i += 3)
-        out += ',' + digits.slice(i, i + 3);
-    return (r < 0 ? '-' : '') + out;
-}
-/**
- * Names of ASCII letters, digits, `_`, `-`, `:` and `.` only. localeCompare (ICU's root collation)
- * orders them by their letters case-blind, with `_` < `-` < `:` < `.` < digits < letters, and among
- * names equal but for case, by the first letter whose case differs, lower-case first.
- */
-const SIMPLE_NAME = /^[A-Za-z0-9_.:-]*$/;
-/** The punctuation as code units in the collation's order, all below the digits: `_` `,`, `-` `-`, `:` `.`, `.` `/`. */
-const COLLATION_UNITS = { _: ',', ':': '.', '.': '/' };
-const collationKey = (s) => s.toLowerCase().replace(/[_:.]/g, (c) => COLLATION_UNITS[c]);
-/**
- * Compares names as `a.localeCompare(b)` does (Claude Code orders its listings that way). Simple
- * names (SIMPLE_NAME: nearly all of them, Claude Code's own agents included) are compared without
- * starting ICU's collator (about 6 ms on a run's first call); test/strings holds the two to the
- * same order.
- */
-function strings_compareNames(a, b) {
-    if (SIMPLE_NAME.test(a) && SIMPLE_NAME.test(b)) {
-        const x = collationKey(a);
-        const y = collationKey(b);
-        if (x !== y)
-            return x < y ? -1 : 1;
-        return a === b ? 0 : a < b ? 1 : -1; // case alone differs: lower-case (the larger code unit) first
-    }
-    return a.localeCompare(b);
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -607,75 +1473,6 @@ function stripHtmlComments(text) {
         idx = k - 1;
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/text.ts
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-function decode(data) {
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
-        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
-        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
-    const head = data.subarray(0, 8000);
-    if (head.includes(0)) {
-        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
-    }
-    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    try {
-        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
-    }
-    catch {
-        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
-    }
-}
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-/**
- * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
- * characters count 2; control characters (a newline inside a description), combining marks and
- * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
- */
-function displayWidth(s) {
-    if (PRINTABLE_ASCII.test(s))
-        return s.length; // nearly every line: one regex test instead of a walk by code point
-    let w = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0);
-        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
-    }
-    return w;
-}
-function isZeroWidth(c) {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
-}
-function isWide(c) {
-    return ((c >= 0x1100 && c <= 0x115f) ||
-        (c >= 0x2e80 && c <= 0x303e) ||
-        (c >= 0x3041 && c <= 0x33ff) ||
-        (c >= 0x3400 && c <= 0x4dbf) ||
-        (c >= 0x4e00 && c <= 0x9fff) ||
-        (c >= 0xa000 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        (c >= 0x1f300 && c <= 0x1f64f) ||
-        (c >= 0x1f900 && c <= 0x1f9ff) ||
-        (c >= 0x20000 && c <= 0x3fffd));
-}
-/** JSON.parse with the error's line number. */
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-    }
-    catch (e) {
-        const msg = e.message;
-        const pos = /position (\d+)/.exec(msg);
-        const lineM = /line (\d+)/.exec(msg);
-        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/digest.ts
@@ -1575,393 +2372,6 @@ function sourceInfo(source) {
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(1535);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __webpack_require__(8815);
-;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
-
-
-const OPEN = /^---[ \t]*\r?\n/;
-/**
- * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
- * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
- * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
- */
-function parseFrontmatter(raw, maxBytes = 256 * 1024) {
-    const parsed = parse(raw, maxBytes);
-    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
-    // and parse results are kept for the run): the values and messages are copied out of it.
-    parsed.data = copyValue(parsed.data, new Map());
-    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
-    if (parsed.strictError)
-        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
-    return parsed;
-}
-/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
-function bodyOf(raw, parsed) {
-    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
-}
-/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
-function copyValue(v, seen) {
-    if (typeof v === 'string')
-        return detach(v);
-    if (typeof v !== 'object' || v === null)
-        return v;
-    const known = seen.get(v);
-    if (known !== undefined)
-        return known;
-    if (Array.isArray(v)) {
-        const out = [];
-        seen.set(v, out);
-        for (const x of v)
-            out.push(copyValue(x, seen));
-        return out;
-    }
-    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
-        return v;
-    const out = {};
-    seen.set(v, out);
-    for (const [k, x] of Object.entries(v)) {
-        if (k === '__proto__')
-            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
-        else
-            out[detach(k)] = copyValue(x, seen);
-    }
-    return out;
-}
-function parse(raw, maxBytes) {
-    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const text = bom ? raw.slice(1) : raw;
-    const issues = [];
-    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
-    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
-        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
-        return none();
-    }
-    const open = OPEN.exec(text);
-    if (!open)
-        return none();
-    const rest = text.slice(open[0].length);
-    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
-    if (!close) {
-        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
-        return none();
-    }
-    const yamlText = rest.slice(0, close.index);
-    const bodyStart = bom + open[0].length + close.index + close[0].length;
-    const bodyLine = 2 + countLines(yamlText) + 1;
-    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
-    if (yamlText.length > maxBytes) {
-        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
-        result.data = lenientKeys(yamlText);
-        return result;
-    }
-    const simple = parseSimple(yamlText);
-    if (simple) {
-        result.data = simple;
-        return result;
-    }
-    const strict = parseStrict(yamlText);
-    if (strict.ok) {
-        result.data = strict.data;
-        return result;
-    }
-    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
-    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
-    // agent is not loaded; a plugin agent gets a fallback description).
-    const retry = parseStrict(quoteRiskyValues(yamlText));
-    if (retry.ok) {
-        result.data = retry.data;
-        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
-        return result;
-    }
-    result.strictError = { line: 1 + strict.line, message: strict.message };
-    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
-    return result;
-}
-function countLines(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) === 10)
-            n++;
-    return n;
-}
-/**
- * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
- * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
- * Returns null whenever YAML could read it differently, and the YAML parser decides.
- */
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
-const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
-const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
-/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
-const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
-const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
-/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
-function plainQuoted(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-            return false;
-    }
-    return true;
-}
-/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
-const ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\x85',
-    _: '\xa0',
-    L: '\u2028',
-    P: '\u2029',
-};
-function unescapeDoubleQuoted(s) {
-    if (!s.includes('\\'))
-        return s;
-    let bad = false;
-    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
-        if (e.length > 1) {
-            const cp = parseInt(e.slice(1), 16);
-            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-                bad = true;
-            return bad ? '' : String.fromCodePoint(cp);
-        }
-        const r = ESCAPES[e];
-        if (r === undefined)
-            bad = true;
-        return r ?? '';
-    });
-    return bad ? null : out;
-}
-/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
-const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
-/**
- * A block scalar's text, or null when YAML could read it differently: every line of it at one
- * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
- * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
- * unless stripped (`-`). Returns the text and the index of the line after the block.
- */
-function blockScalar(lines, from, folded, strip) {
-    const first = lines[from]?.replace(/\r$/, '') ?? '';
-    let indent = 0;
-    while (first.charCodeAt(indent) === 32)
-        indent++;
-    if (indent === 0)
-        return null;
-    const parts = [];
-    let i = from;
-    for (; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const c = line.charCodeAt(0);
-        if (c !== 32 && c !== 9 && line !== '')
-            break; // the next key
-        for (let k = 0; k < indent; k++)
-            if (line.charCodeAt(k) !== 32)
-                return null; // blank, tab or less indented
-        const ch = line.charCodeAt(indent);
-        if (ch === 32 || ch === 9 || Number.isNaN(ch))
-            return null; // more indented, or only spaces
-        const text = line.slice(indent);
-        if (!plainQuoted(text))
-            return null;
-        parts.push(text);
-    }
-    if (!parts.length)
-        return null;
-    return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
-}
-function parseSimple(yamlText) {
-    const data = {};
-    const lines = yamlText.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const b = BLOCK_HEADER.exec(line);
-        if (b) {
-            const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
-            if (!block)
-                return null;
-            data[b[1]] = block.value;
-            i = block.next - 1;
-            continue;
-        }
-        const q = QUOTED_LINE.exec(line);
-        if (q) {
-            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
-            const raw = q[2] ?? q[3];
-            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
-            if (v === null)
-                return null;
-            data[q[1]] = v;
-            continue;
-        }
-        const l = QUOTED_LIST_LINE.exec(line);
-        if (l) {
-            const items = [];
-            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
-                const inner = item.slice(1, -1);
-                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
-                if (v === null)
-                    return null;
-                items.push(v);
-            }
-            data[l[1]] = items;
-            continue;
-        }
-        const m = SIMPLE_LINE.exec(line);
-        if (!m)
-            return null;
-        const v = m[2].trimEnd();
-        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
-            return null;
-        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
-        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
-            return null;
-        data[m[1]] = v;
-    }
-    return data;
-}
-function parseStrict(yamlText) {
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
-        const err = doc.errors[0];
-        if (err) {
-            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
-            return { ok: false, line, message: firstLine(err.message) };
-        }
-        const value = doc.toJS({ maxAliasCount: 100 });
-        if (value === null || value === undefined)
-            return { ok: true, data: {} };
-        if (typeof value !== 'object' || Array.isArray(value))
-            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
-        return { ok: true, data: value };
-    }
-    catch (e) {
-        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
-    }
-}
-function lineAt(s, pos) {
-    return countLines(s.slice(0, Math.max(0, pos))) + 1;
-}
-function firstLine(s) {
-    const l = s.split('\n')[0] ?? '';
-    return l.length > 160 ? l.slice(0, 157) + '...' : l;
-}
-/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
-const RISKY = /[{}[\]*&#!|>%@`]|: /;
-function quoteRiskyValues(yamlText) {
-    return yamlText
-        .split('\n')
-        .map((line) => {
-        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
-        if (!m)
-            return line;
-        const [, key, v] = m;
-        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
-            return line;
-        if (v.startsWith('[') && v.endsWith(']')) {
-            const list = parseStrict(`x: ${v}`);
-            if (list.ok && Array.isArray(list.data.x))
-                return line;
-        }
-        if (!RISKY.test(v))
-            return line;
-        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    })
-        .join('\n')
-        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
-}
-/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
-function lenientKeys(yamlText) {
-    const data = {};
-    let lastKey = null;
-    for (const line of yamlText.split(/\r?\n/)) {
-        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
-        if (m) {
-            lastKey = m[1];
-            const v = (m[2] ?? '').trim();
-            data[lastKey] = unquote(v);
-            continue;
-        }
-        if (lastKey && /^[ \t]+\S/.test(line)) {
-            const prev = data[lastKey];
-            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
-            if (item && (prev === '' || Array.isArray(prev)))
-                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
-            else if (typeof prev === 'string')
-                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
-        }
-    }
-    return data;
-}
-function unquote(v) {
-    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
-        const inner = v.slice(1, -1);
-        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
-    }
-    if (v === '|' || v === '>' || v === '|-' || v === '>-')
-        return '';
-    return v;
-}
-/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
-function asText(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'string')
-        return v;
-    // One level only: a YAML alias can make a list contain itself.
-    if (Array.isArray(v))
-        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return safeJson(v);
-}
-/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
-function safeJson(v) {
-    const seen = new WeakSet();
-    try {
-        return (JSON.stringify(v, (_k, x) => {
-            if (typeof x === 'object' && x !== null) {
-                if (seen.has(x))
-                    return '[circular]';
-                seen.add(x);
-            }
-            return x;
-        }) ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-function asBool(v) {
-    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
-}
-/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
-function asGlobs(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
-    return list.map((s) => s.trim()).filter(Boolean);
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/tree.ts
 
 /**
@@ -3826,6 +4236,8 @@ function withKnownBlobs(source, known) {
 
 
 
+
+
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -3864,7 +4276,16 @@ async function analyze_analyze(source, opts, counter, clock = performanceClock, 
         if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
             break;
     }
-    return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+    return withAgents(await measureLoaded(loaded, counter, opts, summarizeTimes(samples)), source, loaded.entries, opts, counter);
+}
+/** The snapshot with what each other agent asked for loads of the same tree (analyze/agents.ts). */
+async function withAgents(s, source, entries, opts, counter) {
+    if (!opts.agents?.length)
+        return s;
+    const agents = [];
+    for (const id of opts.agents)
+        agents.push(await analyzeAgent(source, AGENT_PROFILES[id], counter, entries));
+    return { ...s, agents };
 }
 function measureLoaded(loaded, counter, opts, loadTime) {
     return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
@@ -3879,7 +4300,9 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     // The head is read after the base, taking every blob the base already read (by its git SHA) from
     // memory: base and head share almost all of them, so each distinct blob is read from git once.
     const a = await load(baseSource, opts, parseCache);
-    const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+    const headRead = withKnownBlobs(headSource, a.contents);
+    const b = await load(headRead, opts, parseCache);
+    const agents = (s, l, src) => withAgents(s, src, l.entries, opts, counter);
     // One digest for both sides: a blob both share is decoded, counted and scanned once.
     await digest([a, b], counter, digests);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
@@ -3888,7 +4311,11 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
         a.contents.clear();
         b.contents.clear();
         const none = summarizeTimes([]);
-        return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
+        return {
+            base: await agents(await measureLoaded(a, counter, opts, none), a, baseSource),
+            head: await agents(await measureLoaded(b, counter, opts, none), b, headRead),
+            loadTime: null,
+        };
     }
     // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
     const sa = [];
@@ -3905,8 +4332,8 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const tb = summarizeTimes(sb);
     const r2 = (x) => Math.round(x * 1000) / 1000;
     return {
-        base: await measureLoaded(a, counter, opts, ta),
-        head: await measureLoaded(b, counter, opts, tb),
+        base: await agents(await measureLoaded(a, counter, opts, ta), a, baseSource),
+        head: await agents(await measureLoaded(b, counter, opts, tb), b, headRead),
         loadTime: {
             rounds,
             baseMedianMs: ta.medianMs,
@@ -4481,6 +4908,12 @@ class SnapshotStore {
 }
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+/**
+ * The optimizer suite: independent analyzers, each a pure function of a snapshot returning
+ * recommendations with an estimated saving, an effort and a location. Savings are estimates
+ * (o200k_base tokens; parts of files proportional to their characters).
+ */
+
 
 
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
@@ -4690,22 +5123,38 @@ const collisions = (s) => s.diagnostics
     effort: 'low',
     correctness: true,
 }));
-/** Reachability: component-like files that nothing loads. */
+/** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
+function readersOf(file) {
+    return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
+}
+/** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
 const reachability = (s) => s.files
+    .filter((f) => {
+    const readers = readersOf(f.path);
+    // Measured agents account for their own files; an agent not measured is named (in the title below).
+    return !readers.some((p) => s.agents?.some((a) => a.agent.id === p.id));
+})
     .filter((f) => f.loading === 'not-loaded' &&
     (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
     /\.md$/i.test(f.path) &&
     f.tokens > 0)
     .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
-    .map((f) => ({
-    key: `reachability:${f.path}`,
-    analyzer: 'reachability',
-    title: `Nothing loads ${f.path}`,
-    rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
-    location: { file: f.path, line: 1 },
-    saving: { eagerTokens: 0, onDemandTokens: 0 },
-    effort: 'low',
-}));
+    .map((f) => {
+    const readers = readersOf(f.path);
+    return {
+        key: `reachability:${f.path}`,
+        analyzer: 'reachability',
+        title: readers.length
+            ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).join(' and ')} read${readers.length === 1 ? 's' : ''} it`
+            : `Nothing loads ${f.path}`,
+        rationale: readers.length
+            ? `${f.reason}. Its cost in ${readers.map((p) => p.name).join(' and ')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
+            : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+        location: { file: f.path, line: 1 },
+        saving: { eagerTokens: 0, onDemandTokens: 0 },
+        effort: 'low',
+    };
+});
 const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
 
 ;// CONCATENATED MODULE: ./src/optimize/rank.ts
@@ -4757,6 +5206,8 @@ function recommend(s, minSaving, analyzers = ANALYZERS) {
 ;// CONCATENATED MODULE: ./src/model/budgets.ts
 /** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
 const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+/** Metrics of another agent (scope `agent:<id>`, required): what it loads, drops and lists by name only. */
+const AGENT_METRICS = ['agentEagerTokens', 'agentDroppedChars', 'agentListingNameOnly'];
 const TOTAL_METRICS = [
     'worstInvocationTokens',
     'skillListingChars',
@@ -4773,7 +5224,10 @@ const TOTAL_METRICS = [
     'unmeasured',
     'loadTimeRatio',
 ];
-const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS, ...AGENT_METRICS];
+function isAgentMetric(m) {
+    return AGENT_METRICS.includes(m);
+}
 const METRIC_LABELS = {
     eagerTokens: 'Always-loaded tokens',
     onDemandTokens: 'On-demand tokens',
@@ -4791,8 +5245,11 @@ const METRIC_LABELS = {
     errors: 'Error diagnostics',
     unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
     loadTimeRatio: 'Load time (head / base)',
+    agentEagerTokens: 'Tokens of the framework the agent loads at every start',
+    agentDroppedChars: 'Instruction text the agent drops without a word (characters)',
+    agentListingNameOnly: 'Skills the agent lists by name only (over its listing budget)',
 };
-const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind', 'agent'];
 function scopeLabel(s) {
     return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
 }
@@ -4870,6 +5327,21 @@ function metricValue(s, metric, scope, loadTime, side) {
             if (!loadTime)
                 return null;
             return { value: side === 'head' ? loadTime.ratio : 1 };
+        case 'agentEagerTokens':
+        case 'agentDroppedChars':
+        case 'agentListingNameOnly': {
+            const a = scope.type === 'agent' ? s.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            if (!a)
+                return null; // that agent was not analyzed on this side
+            if (metric === 'agentEagerTokens')
+                return { value: a.totals.eagerTokens };
+            if (metric === 'agentDroppedChars') {
+                const cut = a.files.find((f) => f.keptChars !== undefined);
+                return { value: a.totals.droppedChars, ...(cut ? { location: { file: cut.path } } : {}) };
+            }
+            const first = a.listings.skills.items.find((i) => i.truncated);
+            return { value: a.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+        }
     }
 }
 function scoped(s, loading, scope) {
@@ -4887,6 +5359,8 @@ function scoped(s, loading, scope) {
             return s.components
                 .filter((c) => c.kind === scope.value && counted.has(c.unit))
                 .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'agent':
+            return 0; // agent scopes belong to the agent metrics (config/load.ts refuses any other pairing)
         case 'files': {
             const match = picomatch_default()(scope.value, { dot: true });
             const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
@@ -5190,6 +5664,7 @@ function isEmptyDiff(d) {
 
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
 
+
 const n = thousands;
 const TOP = 5;
 /** Entries the change added or edited come first, then the rest, each by size. */
@@ -5263,6 +5738,30 @@ function howToPass(r, base, head, diff) {
                 .join('; ')}.`;
         case 'unmeasured':
             return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
+        case 'agentDroppedChars': {
+            const scope = r.scope;
+            const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            const profile = a && AGENT_PROFILES[a.agent.id];
+            const cut = a?.files.find((f) => f.keptChars !== undefined);
+            if (!a || !profile || !cut)
+                return undefined;
+            const cap = profile.instructions.find((i) => i.names.includes(cut.path))?.maxBytes ?? 0;
+            return `${a.agent.name} keeps the first ${n(cap)} bytes of ${cut.path} (it is ${n(cut.bytes)} bytes) and drops the rest without a word: cut ${n(cut.bytes - cap)} bytes, or move detail ${a.agent.name} needs only sometimes into skills (${profile.skillDirs.join(', ')}) that it reads when used.`;
+        }
+        case 'agentListingNameOnly': {
+            const scope = r.scope;
+            const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            const budget = a?.listings.skills.budget;
+            if (!a || !budget)
+                return undefined;
+            const lost = a.listings.skills.items.filter((i) => i.truncated);
+            const used = a.listings.skills.items.reduce((s, i) => s + i.chars, 0) + (AGENT_PROFILES[a.agent.id]?.listing.bundledChars ?? 0);
+            const largestItems = [...a.listings.skills.items].sort((x, y) => y.chars - x.chars).slice(0, TOP);
+            return `${a.agent.name} lists skills within ${n(budget)} characters of its own markup; past that, ${lost.length} entr${lost.length === 1 ? 'y is' : 'ies are'} listed by name only (${lost
+                .slice(0, TOP)
+                .map((i) => i.name)
+                .join(', ')}). Shorten descriptions by about ${n(used - budget)} characters in all, longest first: ${largestItems.map((i) => `${i.name} (${n(i.chars)} chars, ${i.file})`).join('; ')}.`;
+        }
         default:
             return undefined;
     }
@@ -5315,7 +5814,27 @@ function compare(sides, config) {
         unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
         assertions: config.assertions,
         ...(config.review ? { configReview: config.review } : {}),
+        ...(head.agents?.length ? { agents: compareAgents(base, head) } : {}),
     };
+}
+function compare_delta(b, h) {
+    return { base: b, head: h, delta: h - b, ratio: b === 0 ? null : (h - b) / b };
+}
+/** One row per agent measured on the head (an agent absent from the base counts from zero). */
+function compareAgents(base, head) {
+    return (head.agents ?? []).map((h) => {
+        const b = base.agents?.find((x) => x.agent.id === h.agent.id);
+        const before = new Set(b?.listings.skills.truncated ?? []);
+        return {
+            id: h.agent.id,
+            name: h.agent.name,
+            version: h.agent.version,
+            eagerTokens: compare_delta(b?.totals.eagerTokens ?? 0, h.totals.eagerTokens),
+            droppedChars: compare_delta(b?.totals.droppedChars ?? 0, h.totals.droppedChars),
+            cut: h.files.filter((f) => f.keptChars !== undefined).map((f) => ({ file: f.path, bytes: f.bytes, keptChars: f.keptChars, chars: f.chars })),
+            nameOnly: { head: h.listings.skills.truncated, added: h.listings.skills.truncated.filter((n) => !before.has(n)) },
+        };
+    });
 }
 /** Who chose the judged model, in words. */
 function modelFrom(idFrom) {
@@ -5350,6 +5869,7 @@ function configResults(config) {
 }
 
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -5456,7 +5976,46 @@ function parseConfigText(text, file, overrides = {}) {
     }
     return normalizeConfig(raw ?? {}, file, overrides);
 }
-const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'budgets', 'defaults', 'minSaving'];
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'agents', 'budgets', 'defaults', 'minSaving'];
+/** Ids of the defaults every enabled agent gets (one budget per agent: `<id>:<agent>`). */
+const AGENT_DEFAULT_IDS = ['agent-instructions-cut', 'agent-listing'];
+/** Where another agent silently drops text: its instruction cap, its listing budget. */
+function agentDefaultAssertions(agents) {
+    return agents.flatMap((id) => {
+        const a = (name, metric) => ({
+            id: `${name}:${id}`,
+            metric,
+            scope: { type: 'agent', value: id },
+            operator: 'max',
+            threshold: 0,
+            level: 'error',
+            hardLimit: true,
+            source: 'default',
+        });
+        const p = AGENT_PROFILES[id];
+        return [
+            ...(p.instructions.some((i) => i.maxBytes !== undefined) ? [a('agent-instructions-cut', 'agentDroppedChars')] : []),
+            ...(p.listing.budgetChars !== undefined ? [a('agent-listing', 'agentListingNameOnly')] : []),
+        ];
+    });
+}
+/** A config with more agents turned on (--agent, the Action's `agents` input): each new one with its default budgets. */
+function withAgentIds(config, ids) {
+    const added = ids.filter((id) => !config.agents.includes(id));
+    if (!added.length)
+        return config;
+    return { ...config, agents: [...config.agents, ...added], assertions: [...config.assertions, ...agentDefaultAssertions(added)] };
+}
+/** The `agents` key (or --agent): a list of agent ids, or "all". */
+function parseAgents(v, file, key = 'agents') {
+    if (v === undefined)
+        return [];
+    const list = v === 'all' ? [...AGENT_IDS] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+    const bad = list?.find((x) => !isAgentId(x));
+    if (!list || bad !== undefined)
+        throw new ConfigError(file, key, `"all" or a list of ${AGENT_IDS.join(', ')}`, bad ?? v);
+    return [...new Set(list)];
+}
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS = ['off', 'warn', 'error'];
 function normalizeConfig(raw, file, overrides = {}) {
@@ -5541,15 +6100,16 @@ function normalizeConfig(raw, file, overrides = {}) {
     const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
     if (typeof minSaving !== 'number' || minSaving < 0)
         throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
+    const agents = parseAgents(raw.agents, file);
     let assertions = [];
     const defaults = raw.defaults === undefined ? true : raw.defaults;
     if (defaults === true)
-        assertions = defaultAssertions();
+        assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)];
     else if (load_isObject(defaults)) {
         // defaults: { skill-listing-budget: warn, eager-increase: off, ... }
-        const ids = defaultAssertions().map((a) => a.id);
-        assertions = defaultAssertions().map((a) => {
-            const lv = defaults[a.id];
+        const ids = [...defaultAssertions().map((a) => a.id), ...AGENT_DEFAULT_IDS];
+        assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)].map((a) => {
+            const lv = defaults[a.id.split(':')[0]];
             if (lv === undefined)
                 return a;
             if (!LEVELS.includes(lv))
@@ -5577,6 +6137,7 @@ function normalizeConfig(raw, file, overrides = {}) {
         ignore: ignore,
         assertions: resolveDefaults(assertions, model),
         minSaving,
+        agents,
     };
 }
 function normalizeBudget(b, key, file) {
@@ -5589,7 +6150,13 @@ function normalizeBudget(b, key, file) {
     if (typeof metric !== 'string' || !METRICS.includes(metric))
         throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
     const scope = parseScope(b.scope, `${key}.scope`, file);
-    if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric))
+    if (isAgentMetric(metric) !== (scope.type === 'agent'))
+        throw new ConfigError(file, `${key}.scope`, isAgentMetric(metric)
+            ? `"agent:<id>" for metric ${metric} (one of ${AGENT_IDS.join(', ')})`
+            : `not an agent scope for metric ${metric} (agent scopes take ${AGENT_METRICS.join(', ')})`, b.scope);
+    if (scope.type === 'agent' && !isAgentId(scope.value))
+        throw new ConfigError(file, `${key}.scope`, `agent:${AGENT_IDS.join('|')}`, b.scope);
+    if (scope.type !== 'total' && scope.type !== 'agent' && !SCOPED_METRICS.includes(metric))
         throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
     const level = b.level === undefined ? 'error' : b.level;
     if (!LEVELS.includes(level))
@@ -5633,7 +6200,7 @@ function parseScope(v, key, file) {
         if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
             return { type: keys[0], value: v[keys[0]] };
     }
-    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
+    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>", "agent:<id>"', v);
 }
 function load_isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -6947,6 +7514,7 @@ function groupDiagnostics(list, each = 3) {
 
 
 
+
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function renderAnalyzeText(s, opts = {}) {
     const out = [];
@@ -7016,6 +7584,23 @@ function renderAnalyzeText(s, opts = {}) {
         out.push('');
         out.push(...claudeCodeLines(s.claudeCode));
     }
+    if (!s.agents?.length) {
+        const other = s.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
+        if (other.length) {
+            const agents = [...new Map(other.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+            out.push('', `Other agents read files here too: ${agents.map((p) => `${p.name} (${other.filter((x) => x.readers.includes(p)).length} files)`).join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`);
+        }
+    }
+    for (const a of s.agents ?? []) {
+        const lost = a.listings.skills.truncated.length;
+        out.push('', `${a.agent.name} ${a.agent.version}: ${format_fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${format_fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`);
+        for (const f of a.files.filter((x) => x.loading === 'eager'))
+            out.push(`  ${f.path}: ${format_fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${format_fmt(f.chars - f.keptChars)} of ${format_fmt(f.chars)} characters dropped without a word` : ''}`);
+        if (lost)
+            out.push(`  ${lost} skills listed by name only (over its listing budget of ${format_fmt(a.listings.skills.budget ?? 0)} characters): ${a.listings.skills.truncated.slice(0, 8).join(', ')}${lost > 8 ? ', ...' : ''}`);
+        for (const d of a.diagnostics.slice(0, 10))
+            out.push(`  ${d.severity} ${d.file}:${d.line} ${d.message}`);
+    }
     const recs = opts.recommendations ?? [];
     if (recs.length) {
         out.push('');
@@ -7062,6 +7647,7 @@ function startupCost(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -7315,6 +7901,38 @@ function unknownsSection(r) {
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 /** What the pull request changed in its own budget config, and what of it was not applied. */
+/** Other agents: one row each, what they load at start and what this change made them drop. */
+function agentsSection(r) {
+    if (!r.agents?.length) {
+        // Not measured: say which other agents read what this change touched, and how to measure them.
+        const touched = r.diff.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
+        if (!touched.length)
+            return '';
+        const agents = [...new Map(touched.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+        return `<sub>This change edits files ${agents.map((p) => p.name).join(' and ')} also read${agents.length === 1 ? 's' : ''} (${touched
+            .slice(0, 5)
+            .map((x) => md(x.f, 80))
+            .join(', ')}${touched.length > 5 ? ', ...' : ''}): measure ${agents.length === 1 ? 'it' : 'them'} too with \`agents: [${agents.map((p) => p.id).join(', ')}]\` in the budget config.</sub>`;
+    }
+    const rows = r.agents.map((a) => {
+        const drops = [];
+        for (const c of a.cut)
+            drops.push(`${md(c.file, 80)} cut: ${format_fmt(c.chars - c.keptChars)} of ${format_fmt(c.chars)} characters dropped`);
+        if (a.nameOnly.head.length)
+            drops.push(`${a.nameOnly.head.length} skill${a.nameOnly.head.length === 1 ? '' : 's'} listed by name only${a.nameOnly.added.length ? ` (${a.nameOnly.added.length} because of this change)` : ''}`);
+        const worse = a.droppedChars.delta > 0 || a.nameOnly.added.length > 0;
+        return [
+            `${md(a.name, 40)} ${md(a.version, 20)}`,
+            format_fmt(a.eagerTokens.base),
+            format_fmt(a.eagerTokens.head),
+            signed(a.eagerTokens.delta),
+            `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
+        ];
+    });
+    return `#### Other agents that read these files
+
+${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+}
 function configSection(r) {
     const c = r.configReview;
     if (!c || c.error)
@@ -7359,6 +7977,7 @@ function renderComment(r, opts = {}) {
             regressions(r, opts),
             preexistingSection(r, opts),
             claudeCodeSection(r, { timings: opts.timings === true }),
+            agentsSection(r),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
@@ -7455,6 +8074,13 @@ function renderDiffText(r) {
         for (const side of ['base', 'head'])
             for (const l of claudeCodeLines(r.claudeCode[side]))
                 out.push(`  ${side}: ${l}`);
+    }
+    for (const a of r.agents ?? []) {
+        const drops = [
+            ...a.cut.map((c) => `${c.file} cut (${format_fmt(c.chars - c.keptChars)} of ${format_fmt(c.chars)} characters dropped)`),
+            ...(a.nameOnly.head.length ? [`${a.nameOnly.head.length} skills by name only (${a.nameOnly.added.length} because of this change)`] : []),
+        ];
+        out.push('', `${a.name} ${a.version}: always-loaded ${format_fmt(a.eagerTokens.base)} -> ${format_fmt(a.eagerTokens.head)} tokens (${signed(a.eagerTokens.delta)}); drops: ${drops.join('; ') || 'nothing'}`);
     }
     const files = [...d.files]
         .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
@@ -7928,7 +8554,8 @@ function configFor(dir, o) {
         ...(o.window ? { contextWindow: o.window } : {}),
         ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
     });
-    return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+    const withCli = { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+    return o.agents?.length ? withAgentIds(withCli, parseAgents(o.agents.includes('all') ? 'all' : o.agents, '--agent', '--agent')) : withCli;
 }
 /** What the analyze stage takes from a config. */
 function analyzeOptions(config, rounds) {
@@ -7941,6 +8568,7 @@ function analyzeOptions(config, rounds) {
         listingScope: config.listingScope,
         userScope: config.userScope,
         ...(config.ignore.length ? { ignore: config.ignore } : {}),
+        ...(config.agents.length ? { agents: config.agents } : {}),
         toolVersion: version/* VERSION */.x,
         loadTimeRounds: timed ? rounds : 0,
     };
@@ -8055,7 +8683,7 @@ function withCached(sides, opts, counter, snapshots) {
 function cacheSettings(opts, counter) {
     if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly)
         return null;
-    const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion } = opts;
+    const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion, agents } = opts;
     return {
         tokenizer: counter.name,
         toolVersion,
@@ -8065,6 +8693,7 @@ function cacheSettings(opts, counter) {
         listingScope: listingScope ?? null,
         userScope: userScope ?? null,
         ignore: ignore ?? null,
+        ...(agents?.length ? { agents } : {}),
     };
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
@@ -8146,4 +8775,4 @@ async function diffCommand(positionals, o, proc) {
 
 };
 
-//# sourceMappingURL=257.index.js.map
+//# sourceMappingURL=180.index.js.map

@@ -1,8 +1,8 @@
-export const id = 841;
-export const ids = [841];
+export const id = 804;
+export const ids = [804];
 export const modules = {
 
-/***/ 51841:
+/***/ 75804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -490,6 +490,8 @@ function loadTimeTooFast(lt) {
 ;// CONCATENATED MODULE: ./src/model/budgets.ts
 /** Metrics an assertion can bound. Scoped metrics accept every scope; the rest only `total`. */
 const SCOPED_METRICS = ['eagerTokens', 'onDemandTokens'];
+/** Metrics of another agent (scope `agent:<id>`, required): what it loads, drops and lists by name only. */
+const AGENT_METRICS = ['agentEagerTokens', 'agentDroppedChars', 'agentListingNameOnly'];
 const TOTAL_METRICS = [
     'worstInvocationTokens',
     'skillListingChars',
@@ -506,7 +508,10 @@ const TOTAL_METRICS = [
     'unmeasured',
     'loadTimeRatio',
 ];
-const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS];
+const METRICS = [...SCOPED_METRICS, ...TOTAL_METRICS, ...AGENT_METRICS];
+function isAgentMetric(m) {
+    return AGENT_METRICS.includes(m);
+}
 const METRIC_LABELS = {
     eagerTokens: 'Always-loaded tokens',
     onDemandTokens: 'On-demand tokens',
@@ -524,13 +529,80 @@ const METRIC_LABELS = {
     errors: 'Error diagnostics',
     unmeasured: 'Not measured (unreadable, or a limit of the run reached)',
     loadTimeRatio: 'Load time (head / base)',
+    agentEagerTokens: 'Tokens of the framework the agent loads at every start',
+    agentDroppedChars: 'Instruction text the agent drops without a word (characters)',
+    agentListingNameOnly: 'Skills the agent lists by name only (over its listing budget)',
 };
-const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind'];
+const SCOPE_TYPES = ['total', 'category', 'unit', 'files', 'kind', 'agent'];
 function scopeLabel(s) {
     return s.type === 'total' ? 'total' : `${s.type}:${s.value}`;
 }
 
+;// CONCATENATED MODULE: ./src/model/agents.ts
+/**
+ * Other coding agents that read a Claude Code framework's files, each as a profile of facts measured
+ * from its own binary (scripts/conformance/agents.mjs records them; test/conformance/agents.test.ts
+ * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
+ * agent's own prompt text.
+ */
+const AGENT_IDS = ['copilot', 'codex'];
+/** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
+const COPILOT = {
+    id: 'copilot',
+    name: 'GitHub Copilot CLI',
+    npm: { package: '@github/copilot', platformPackage: '@github/copilot-linux-x64', version: '1.0.102', bin: 'copilot' },
+    instructions: [
+        { names: ['.github/copilot-instructions.md'], imports: false },
+        { names: ['AGENTS.md'], imports: true },
+        { names: ['CLAUDE.md'], imports: true },
+        { names: ['GEMINI.md'], imports: false },
+    ],
+    rulesDirs: ['.claude/rules'],
+    scopedInstructions: { dir: '.github/instructions', suffix: '.instructions.md' },
+    skillDirs: ['.github/skills', '.agents/skills', '.claude/skills'],
+    commandDirs: ['.claude/commands'],
+    agentDirs: ['.github/agents', '.claude/agents'],
+    listing: {
+        // `<skill>\n  <name>N</name>\n  <description>D</description>\n  <location>project</location>\n</skill>\n`
+        entryOverhead: 94,
+        budgetChars: 15_000,
+        descriptionMaxChars: 1024,
+        bundledChars: 769,
+        bundled: ['customize-cloud-agent', 'github-pr-media'],
+        xmlEscape: true,
+        strictYaml: true,
+    },
+    overheadChars: 43_594,
+    signals: ['.github/copilot-instructions.md', '.github/instructions', '.github/skills', '.github/agents'],
+};
+/** OpenAI Codex 0.171.0, measured 2026-12-06 (`codex exec` against a loopback Responses fake). */
+const CODEX = {
+    id: 'codex',
+    name: 'OpenAI Codex',
+    npm: { package: '@openai/codex', platformPackage: '@openai/codex@0.171.0-linux-x64', version: '0.171.0', bin: 'vendor/x86_64-unknown-linux-musl/bin/codex' },
+    instructions: [{ names: ['AGENTS.override.md', 'AGENTS.md'], maxBytes: 32 * 1024, imports: false }],
+    rulesDirs: [],
+    skillDirs: ['.codex/skills', '.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        // `- name: description (file: rN/name/SKILL.md)`
+        entryOverhead: 25,
+        bundledChars: 1_767,
+        bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
+        xmlEscape: false,
+        strictYaml: true,
+    },
+    overheadChars: 55_536,
+    signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
+};
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX };
+function isAgentId(s) {
+    return AGENT_IDS.includes(s);
+}
+
 ;// CONCATENATED MODULE: ./src/config/load.ts
+
 
 
 
@@ -637,7 +709,46 @@ function parseConfigText(text, file, overrides = {}) {
     }
     return normalizeConfig(raw ?? {}, file, overrides);
 }
-const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'budgets', 'defaults', 'minSaving'];
+const TOP_KEYS = ['$schema', 'model', 'limits', 'installedPlugins', 'listingScope', 'userScope', 'ignore', 'agents', 'budgets', 'defaults', 'minSaving'];
+/** Ids of the defaults every enabled agent gets (one budget per agent: `<id>:<agent>`). */
+const AGENT_DEFAULT_IDS = ['agent-instructions-cut', 'agent-listing'];
+/** Where another agent silently drops text: its instruction cap, its listing budget. */
+function agentDefaultAssertions(agents) {
+    return agents.flatMap((id) => {
+        const a = (name, metric) => ({
+            id: `${name}:${id}`,
+            metric,
+            scope: { type: 'agent', value: id },
+            operator: 'max',
+            threshold: 0,
+            level: 'error',
+            hardLimit: true,
+            source: 'default',
+        });
+        const p = AGENT_PROFILES[id];
+        return [
+            ...(p.instructions.some((i) => i.maxBytes !== undefined) ? [a('agent-instructions-cut', 'agentDroppedChars')] : []),
+            ...(p.listing.budgetChars !== undefined ? [a('agent-listing', 'agentListingNameOnly')] : []),
+        ];
+    });
+}
+/** A config with more agents turned on (--agent, the Action's `agents` input): each new one with its default budgets. */
+function load_withAgentIds(config, ids) {
+    const added = ids.filter((id) => !config.agents.includes(id));
+    if (!added.length)
+        return config;
+    return { ...config, agents: [...config.agents, ...added], assertions: [...config.assertions, ...agentDefaultAssertions(added)] };
+}
+/** The `agents` key (or --agent): a list of agent ids, or "all". */
+function load_parseAgents(v, file, key = 'agents') {
+    if (v === undefined)
+        return [];
+    const list = v === 'all' ? [...AGENT_IDS] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
+    const bad = list?.find((x) => !isAgentId(x));
+    if (!list || bad !== undefined)
+        throw new ConfigError(file, key, `"all" or a list of ${AGENT_IDS.join(', ')}`, bad ?? v);
+    return [...new Set(list)];
+}
 const BUDGET_KEYS = ['metric', 'scope', 'max', 'maxIncrease', 'maxIncreasePercent', 'level', 'noise'];
 const LEVELS = ['off', 'warn', 'error'];
 function normalizeConfig(raw, file, overrides = {}) {
@@ -722,15 +833,16 @@ function normalizeConfig(raw, file, overrides = {}) {
     const minSaving = raw.minSaving === undefined ? 50 : raw.minSaving;
     if (typeof minSaving !== 'number' || minSaving < 0)
         throw new ConfigError(file, 'minSaving', 'a number >= 0', minSaving);
+    const agents = load_parseAgents(raw.agents, file);
     let assertions = [];
     const defaults = raw.defaults === undefined ? true : raw.defaults;
     if (defaults === true)
-        assertions = defaultAssertions();
+        assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)];
     else if (isObject(defaults)) {
         // defaults: { skill-listing-budget: warn, eager-increase: off, ... }
-        const ids = defaultAssertions().map((a) => a.id);
-        assertions = defaultAssertions().map((a) => {
-            const lv = defaults[a.id];
+        const ids = [...defaultAssertions().map((a) => a.id), ...AGENT_DEFAULT_IDS];
+        assertions = [...defaultAssertions(), ...agentDefaultAssertions(agents)].map((a) => {
+            const lv = defaults[a.id.split(':')[0]];
             if (lv === undefined)
                 return a;
             if (!LEVELS.includes(lv))
@@ -758,6 +870,7 @@ function normalizeConfig(raw, file, overrides = {}) {
         ignore: ignore,
         assertions: resolveDefaults(assertions, model),
         minSaving,
+        agents,
     };
 }
 function normalizeBudget(b, key, file) {
@@ -770,7 +883,13 @@ function normalizeBudget(b, key, file) {
     if (typeof metric !== 'string' || !METRICS.includes(metric))
         throw new ConfigError(file, `${key}.metric`, `one of ${METRICS.join(', ')}`, metric);
     const scope = parseScope(b.scope, `${key}.scope`, file);
-    if (scope.type !== 'total' && !SCOPED_METRICS.includes(metric))
+    if (isAgentMetric(metric) !== (scope.type === 'agent'))
+        throw new ConfigError(file, `${key}.scope`, isAgentMetric(metric)
+            ? `"agent:<id>" for metric ${metric} (one of ${AGENT_IDS.join(', ')})`
+            : `not an agent scope for metric ${metric} (agent scopes take ${AGENT_METRICS.join(', ')})`, b.scope);
+    if (scope.type === 'agent' && !isAgentId(scope.value))
+        throw new ConfigError(file, `${key}.scope`, `agent:${AGENT_IDS.join('|')}`, b.scope);
+    if (scope.type !== 'total' && scope.type !== 'agent' && !SCOPED_METRICS.includes(metric))
         throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
     const level = b.level === undefined ? 'error' : b.level;
     if (!LEVELS.includes(level))
@@ -814,7 +933,7 @@ function parseScope(v, key, file) {
         if (keys.length === 1 && keys[0] !== 'total' && SCOPE_TYPES.includes(keys[0]) && typeof v[keys[0]] === 'string')
             return { type: keys[0], value: v[keys[0]] };
     }
-    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>"', v);
+    throw new ConfigError(file, key, '"total", or "category:<name>", "unit:<plugin>", "files:<glob>", "kind:<component kind>", "agent:<id>"', v);
 }
 function isObject(v) {
     return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -928,7 +1047,7 @@ function reviewConfig(base, head, accepted, acceptLabel) {
         if (JSON.stringify(bm[k]) !== JSON.stringify(hm[k]))
             measured(`model.${k}: ${fmtValue(bm[k])} → ${fmtValue(hm[k])}`);
     }
-    for (const k of ['installedPlugins', 'listingScope', 'userScope', 'ignore'])
+    for (const k of ['installedPlugins', 'listingScope', 'userScope', 'ignore', 'agents'])
         if (JSON.stringify(base[k]) !== JSON.stringify(head[k]))
             measured(`${k}: ${fmtValue(base[k])} → ${fmtValue(head[k])}`);
     // Limits and minSaving: the lower.
@@ -1336,6 +1455,21 @@ function metricValue(s, metric, scope, loadTime, side) {
             if (!loadTime)
                 return null;
             return { value: side === 'head' ? loadTime.ratio : 1 };
+        case 'agentEagerTokens':
+        case 'agentDroppedChars':
+        case 'agentListingNameOnly': {
+            const a = scope.type === 'agent' ? s.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            if (!a)
+                return null; // that agent was not analyzed on this side
+            if (metric === 'agentEagerTokens')
+                return { value: a.totals.eagerTokens };
+            if (metric === 'agentDroppedChars') {
+                const cut = a.files.find((f) => f.keptChars !== undefined);
+                return { value: a.totals.droppedChars, ...(cut ? { location: { file: cut.path } } : {}) };
+            }
+            const first = a.listings.skills.items.find((i) => i.truncated);
+            return { value: a.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+        }
     }
 }
 function scoped(s, loading, scope) {
@@ -1353,6 +1487,8 @@ function scoped(s, loading, scope) {
             return s.components
                 .filter((c) => c.kind === scope.value && counted.has(c.unit))
                 .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'agent':
+            return 0; // agent scopes belong to the agent metrics (config/load.ts refuses any other pairing)
         case 'files': {
             const match = picomatch_default()(scope.value, { dot: true });
             const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
@@ -1672,6 +1808,12 @@ function sanitizeReport(raw, file = 'report') {
 }
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+/**
+ * The optimizer suite: independent analyzers, each a pure function of a snapshot returning
+ * recommendations with an estimated saving, an effort and a location. Savings are estimates
+ * (o200k_base tokens; parts of files proportional to their characters).
+ */
+
 
 
 /** An always-loaded file above this many tokens is worth splitting even without headings. */
@@ -1881,22 +2023,38 @@ const collisions = (s) => s.diagnostics
     effort: 'low',
     correctness: true,
 }));
-/** Reachability: component-like files that nothing loads. */
+/** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
+function analyzers_readersOf(file) {
+    return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
+}
+/** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
 const reachability = (s) => s.files
+    .filter((f) => {
+    const readers = analyzers_readersOf(f.path);
+    // Measured agents account for their own files; an agent not measured is named (in the title below).
+    return !readers.some((p) => s.agents?.some((a) => a.agent.id === p.id));
+})
     .filter((f) => f.loading === 'not-loaded' &&
     (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
     /\.md$/i.test(f.path) &&
     f.tokens > 0)
     .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
-    .map((f) => ({
-    key: `reachability:${f.path}`,
-    analyzer: 'reachability',
-    title: `Nothing loads ${f.path}`,
-    rationale: `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
-    location: { file: f.path, line: 1 },
-    saving: { eagerTokens: 0, onDemandTokens: 0 },
-    effort: 'low',
-}));
+    .map((f) => {
+    const readers = analyzers_readersOf(f.path);
+    return {
+        key: `reachability:${f.path}`,
+        analyzer: 'reachability',
+        title: readers.length
+            ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).join(' and ')} read${readers.length === 1 ? 's' : ''} it`
+            : `Nothing loads ${f.path}`,
+        rationale: readers.length
+            ? `${f.reason}. Its cost in ${readers.map((p) => p.name).join(' and ')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
+            : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+        location: { file: f.path, line: 1 },
+        saving: { eagerTokens: 0, onDemandTokens: 0 },
+        effort: 'low',
+    };
+});
 const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
 
 ;// CONCATENATED MODULE: ./src/optimize/rank.ts
@@ -1943,6 +2101,738 @@ function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
     // What keeps a budget failing comes first within its horizon, then saving per effort.
     const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
     return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
+
+
+const OPEN = /^---[ \t]*\r?\n/;
+/**
+ * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
+ * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
+ * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
+ */
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
+    const parsed = parse(raw, maxBytes);
+    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
+    // and parse results are kept for the run): the values and messages are copied out of it.
+    parsed.data = copyValue(parsed.data, new Map());
+    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
+    if (parsed.strictError)
+        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
+    return parsed;
+}
+/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
+function bodyOf(raw, parsed) {
+    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
+}
+/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
+function copyValue(v, seen) {
+    if (typeof v === 'string')
+        return detach(v);
+    if (typeof v !== 'object' || v === null)
+        return v;
+    const known = seen.get(v);
+    if (known !== undefined)
+        return known;
+    if (Array.isArray(v)) {
+        const out = [];
+        seen.set(v, out);
+        for (const x of v)
+            out.push(copyValue(x, seen));
+        return out;
+    }
+    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
+        return v;
+    const out = {};
+    seen.set(v, out);
+    for (const [k, x] of Object.entries(v)) {
+        if (k === '__proto__')
+            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
+        else
+            out[detach(k)] = copyValue(x, seen);
+    }
+    return out;
+}
+function parse(raw, maxBytes) {
+    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const text = bom ? raw.slice(1) : raw;
+    const issues = [];
+    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
+    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
+        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
+        return none();
+    }
+    const open = OPEN.exec(text);
+    if (!open)
+        return none();
+    const rest = text.slice(open[0].length);
+    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
+    if (!close) {
+        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
+        return none();
+    }
+    const yamlText = rest.slice(0, close.index);
+    const bodyStart = bom + open[0].length + close.index + close[0].length;
+    const bodyLine = 2 + countLines(yamlText) + 1;
+    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
+    if (yamlText.length > maxBytes) {
+        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
+        result.data = lenientKeys(yamlText);
+        return result;
+    }
+    const simple = parseSimple(yamlText);
+    if (simple) {
+        result.data = simple;
+        return result;
+    }
+    const strict = parseStrict(yamlText);
+    if (strict.ok) {
+        result.data = strict.data;
+        return result;
+    }
+    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
+    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
+    // agent is not loaded; a plugin agent gets a fallback description).
+    const retry = parseStrict(quoteRiskyValues(yamlText));
+    if (retry.ok) {
+        result.data = retry.data;
+        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
+        return result;
+    }
+    result.strictError = { line: 1 + strict.line, message: strict.message };
+    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
+    return result;
+}
+function countLines(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++)
+        if (s.charCodeAt(i) === 10)
+            n++;
+    return n;
+}
+/**
+ * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
+ * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
+ * Returns null whenever YAML could read it differently, and the YAML parser decides.
+ */
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
+const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
+const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
+/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
+const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
+const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
+/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
+function plainQuoted(s) {
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
+            return false;
+    }
+    return true;
+}
+/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
+const ESCAPES = {
+    '0': '\0',
+    a: '\x07',
+    b: '\b',
+    t: '\t',
+    '\t': '\t',
+    n: '\n',
+    v: '\v',
+    f: '\f',
+    r: '\r',
+    e: '\x1b',
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    N: '\x85',
+    _: '\xa0',
+    L: '\u2028',
+    P: '\u2029',
+};
+function unescapeDoubleQuoted(s) {
+    if (!s.includes('\\'))
+        return s;
+    let bad = false;
+    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
+        if (e.length > 1) {
+            const cp = parseInt(e.slice(1), 16);
+            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+                bad = true;
+            return bad ? '' : String.fromCodePoint(cp);
+        }
+        const r = ESCAPES[e];
+        if (r === undefined)
+            bad = true;
+        return r ?? '';
+    });
+    return bad ? null : out;
+}
+/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
+const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
+/**
+ * A block scalar's text, or null when YAML could read it differently: every line of it at one
+ * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
+ * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
+ * unless stripped (`-`). Returns the text and the index of the line after the block.
+ */
+function blockScalar(lines, from, folded, strip) {
+    const first = lines[from]?.replace(/\r$/, '') ?? '';
+    let indent = 0;
+    while (first.charCodeAt(indent) === 32)
+        indent++;
+    if (indent === 0)
+        return null;
+    const parts = [];
+    let i = from;
+    for (; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const c = line.charCodeAt(0);
+        if (c !== 32 && c !== 9 && line !== '')
+            break; // the next key
+        for (let k = 0; k < indent; k++)
+            if (line.charCodeAt(k) !== 32)
+                return null; // blank, tab or less indented
+        const ch = line.charCodeAt(indent);
+        if (ch === 32 || ch === 9 || Number.isNaN(ch))
+            return null; // more indented, or only spaces
+        const text = line.slice(indent);
+        if (!plainQuoted(text))
+            return null;
+        parts.push(text);
+    }
+    if (!parts.length)
+        return null;
+    return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
+}
+function parseSimple(yamlText) {
+    const data = {};
+    const lines = yamlText.split('\n');
+    for (let i = 0; i < lines.length; i++) {
+        let line = lines[i];
+        if (line.endsWith('\r'))
+            line = line.slice(0, -1);
+        if (line === '' && i === lines.length - 1)
+            break;
+        const b = BLOCK_HEADER.exec(line);
+        if (b) {
+            const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
+            if (!block)
+                return null;
+            data[b[1]] = block.value;
+            i = block.next - 1;
+            continue;
+        }
+        const q = QUOTED_LINE.exec(line);
+        if (q) {
+            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
+            const raw = q[2] ?? q[3];
+            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
+            if (v === null)
+                return null;
+            data[q[1]] = v;
+            continue;
+        }
+        const l = QUOTED_LIST_LINE.exec(line);
+        if (l) {
+            const items = [];
+            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
+                const inner = item.slice(1, -1);
+                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
+                if (v === null)
+                    return null;
+                items.push(v);
+            }
+            data[l[1]] = items;
+            continue;
+        }
+        const m = SIMPLE_LINE.exec(line);
+        if (!m)
+            return null;
+        const v = m[2].trimEnd();
+        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
+            return null;
+        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
+        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
+            return null;
+        data[m[1]] = v;
+    }
+    return data;
+}
+function parseStrict(yamlText) {
+    try {
+        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
+        const err = doc.errors[0];
+        if (err) {
+            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
+            return { ok: false, line, message: firstLine(err.message) };
+        }
+        const value = doc.toJS({ maxAliasCount: 100 });
+        if (value === null || value === undefined)
+            return { ok: true, data: {} };
+        if (typeof value !== 'object' || Array.isArray(value))
+            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
+        return { ok: true, data: value };
+    }
+    catch (e) {
+        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
+    }
+}
+function lineAt(s, pos) {
+    return countLines(s.slice(0, Math.max(0, pos))) + 1;
+}
+function firstLine(s) {
+    const l = s.split('\n')[0] ?? '';
+    return l.length > 160 ? l.slice(0, 157) + '...' : l;
+}
+/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
+const RISKY = /[{}[\]*&#!|>%@`]|: /;
+function quoteRiskyValues(yamlText) {
+    return yamlText
+        .split('\n')
+        .map((line) => {
+        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
+        if (!m)
+            return line;
+        const [, key, v] = m;
+        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
+            return line;
+        if (v.startsWith('[') && v.endsWith(']')) {
+            const list = parseStrict(`x: ${v}`);
+            if (list.ok && Array.isArray(list.data.x))
+                return line;
+        }
+        if (!RISKY.test(v))
+            return line;
+        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
+    })
+        .join('\n')
+        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
+}
+/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
+function lenientKeys(yamlText) {
+    const data = {};
+    let lastKey = null;
+    for (const line of yamlText.split(/\r?\n/)) {
+        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
+        if (m) {
+            lastKey = m[1];
+            const v = (m[2] ?? '').trim();
+            data[lastKey] = unquote(v);
+            continue;
+        }
+        if (lastKey && /^[ \t]+\S/.test(line)) {
+            const prev = data[lastKey];
+            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
+            if (item && (prev === '' || Array.isArray(prev)))
+                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
+            else if (typeof prev === 'string')
+                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
+        }
+    }
+    return data;
+}
+function unquote(v) {
+    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
+        const inner = v.slice(1, -1);
+        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
+    }
+    if (v === '|' || v === '>' || v === '|-' || v === '>-')
+        return '';
+    return v;
+}
+/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
+function asText(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    if (typeof v === 'string')
+        return v;
+    // One level only: a YAML alias can make a list contain itself.
+    if (Array.isArray(v))
+        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
+    if (typeof v === 'number' || typeof v === 'boolean')
+        return String(v);
+    return safeJson(v);
+}
+/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
+function safeJson(v) {
+    const seen = new WeakSet();
+    try {
+        return (JSON.stringify(v, (_k, x) => {
+            if (typeof x === 'object' && x !== null) {
+                if (seen.has(x))
+                    return '[circular]';
+                seen.add(x);
+            }
+            return x;
+        }) ?? '');
+    }
+    catch {
+        return '';
+    }
+}
+function asBool(v) {
+    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
+function asGlobs(v) {
+    if (v === undefined || v === null)
+        return undefined;
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
+    return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/agents.ts
+/**
+ * What another coding agent loads of a framework at session start, by its profile (model/agents.ts):
+ * its instruction files (imports, caps), its skill listing (its format, budget and description
+ * limit) and its agents. Reads the tree through the same source as Claude Code's analysis; runs
+ * nothing. Held to each agent's binary by test/conformance/agents.test.ts.
+ */
+
+
+
+/** Follows a symlink inside the tree to the file it names (one hop at a time, at most 8). */
+function resolveEntry(byPath, p) {
+    let cur = p;
+    for (let i = 0; i < 8; i++) {
+        const e = byPath.get(cur);
+        if (!e)
+            return null;
+        if (e.type === 'file')
+            return cur;
+        if (e.type !== 'symlink' || !e.linkTarget || external_node_path_default().posix.isAbsolute(e.linkTarget))
+            return null;
+        const next = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(cur), e.linkTarget));
+        if (next.startsWith('../'))
+            return null;
+        cur = next;
+    }
+    return null;
+}
+/** `@path` tokens as Copilot CLI reads them: in prose (not fenced or inline code), HTML comments included. */
+function copilotImports(text) {
+    const out = [];
+    let fence = null;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+        if (fence) {
+            if (f && f[1][0] === fence[0] && f[1].length >= fence.length)
+                fence = null;
+            continue;
+        }
+        if (f) {
+            fence = f[1];
+            continue;
+        }
+        if (!line.includes('@'))
+            continue;
+        const prose = line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
+        for (const m of prose.matchAll(/(?:^|\s)@(\S+)/g))
+            out.push(m[1]);
+    }
+    return out;
+}
+function xml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+async function analyzeAgent(source, profile, counter, list) {
+    const entries = list ?? (await source.list());
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    const diagnostics = [];
+    const texts = new Map();
+    const bytesOf = new Map();
+    const readAll = async (paths) => {
+        const real = paths.map((p) => [p, resolveEntry(byPath, p)]).filter((x) => !!x[1]);
+        const blobs = await source.read([...new Set(real.map(([, r]) => r))]);
+        for (const [p, r] of real) {
+            const b = blobs.get(r);
+            if (!b)
+                continue;
+            texts.set(p, decode(b.data).text);
+            bytesOf.set(p, b.data.length);
+        }
+    };
+    // Instruction files at the root: the first existing name of each source; imports one level deep.
+    const chosen = [];
+    for (const src of profile.instructions) {
+        const name = src.names.find((n) => resolveEntry(byPath, n));
+        if (name)
+            chosen.push({ file: name, src });
+    }
+    await readAll(chosen.map((c) => c.file));
+    const files = [];
+    const queue = [];
+    for (const { file, src } of chosen) {
+        const text = texts.get(file);
+        if (text === undefined)
+            continue;
+        const bytes = bytesOf.get(file) ?? Buffer.byteLength(text);
+        let kept;
+        if (src.maxBytes !== undefined && bytes > src.maxBytes) {
+            kept = Buffer.from(text, 'utf8').subarray(0, src.maxBytes).toString('utf8');
+            diagnostics.push({
+                file,
+                line: 1,
+                severity: 'warning',
+                code: 'memory-file-size',
+                message: `${profile.name} keeps the first ${src.maxBytes.toLocaleString('en-US')} bytes of ${file} (${bytes.toLocaleString('en-US')} bytes) and drops the rest without a word`,
+            });
+        }
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `read by ${profile.name} at every start${kept !== undefined ? ', cut' : ''}`,
+            category: 'memory',
+            tokens: 0,
+            chars: text.length,
+            bytes,
+            ...(kept !== undefined ? { keptChars: kept.length } : {}),
+        });
+        if (src.imports)
+            queue.push(file);
+    }
+    // Imports, recursively, each file once (the instruction files themselves count as loaded).
+    const loaded = new Set(chosen.map((c) => c.file));
+    while (queue.length) {
+        const from = queue.shift();
+        const text = texts.get(from) ?? '';
+        const found = [];
+        for (const ref of copilotImports(text)) {
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(from), ref));
+            if (target.startsWith('../') || external_node_path_default().posix.isAbsolute(ref) || ref.startsWith('~') || loaded.has(target) || !resolveEntry(byPath, target))
+                continue;
+            loaded.add(target);
+            found.push(target);
+        }
+        await readAll(found);
+        for (const file of found) {
+            const t = texts.get(file);
+            if (t === undefined)
+                continue;
+            files.push({
+                path: file,
+                loading: 'eager',
+                reason: `imported (from ${from}) by an instruction file ${profile.name} reads`,
+                category: 'memory',
+                tokens: 0,
+                chars: t.length,
+                bytes: bytesOf.get(file) ?? 0,
+            });
+            queue.push(file);
+        }
+    }
+    // Rules: read whole unless scoped to other paths.
+    const rules = entries
+        .filter((e) => profile.rulesDirs.some((d) => e.path.startsWith(`${d}/`)) && e.path.endsWith('.md'))
+        .map((e) => e.path)
+        .sort();
+    await readAll(rules);
+    for (const file of rules) {
+        const text = texts.get(file);
+        if (text === undefined || loaded.has(file))
+            continue;
+        const paths = parseFrontmatter(text).data.paths;
+        const list = paths === undefined ? [] : Array.isArray(paths) ? paths.map(String) : [String(paths)];
+        if (list.some((x) => x.trim() !== '**'))
+            continue;
+        loaded.add(file);
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `a rule ${profile.name} reads at every start`,
+            category: 'rules',
+            tokens: 0,
+            chars: text.length,
+            bytes: bytesOf.get(file) ?? 0,
+        });
+    }
+    // Path-scoped instruction files that apply to every path (`applyTo: "**"`): read whole.
+    const sc = profile.scopedInstructions;
+    if (sc) {
+        const scoped = entries
+            .filter((e) => e.path.startsWith(`${sc.dir}/`) && e.path.endsWith(sc.suffix) && !e.path.slice(sc.dir.length + 1).includes('/'))
+            .map((e) => e.path)
+            .sort();
+        await readAll(scoped);
+        for (const file of scoped) {
+            const text = texts.get(file);
+            if (text === undefined)
+                continue;
+            const applyTo = asText(parseFrontmatter(text).data.applyTo)?.trim();
+            if (applyTo === '**')
+                files.push({
+                    path: file,
+                    loading: 'eager',
+                    reason: `applyTo "**": read by ${profile.name} at every start`,
+                    category: 'memory',
+                    tokens: 0,
+                    chars: text.length,
+                    bytes: bytesOf.get(file) ?? 0,
+                });
+        }
+    }
+    // Skills (merged, by name), then the agent's own bundled entries, then commands (by name).
+    const skillFiles = [];
+    const commandFiles = [];
+    const agentFiles = [];
+    for (const e of entries) {
+        for (const d of profile.skillDirs) {
+            const rest = e.path.startsWith(`${d}/`) ? e.path.slice(d.length + 1) : null;
+            if (rest && /^[^/]+\/SKILL\.md$/.test(rest))
+                skillFiles.push(e.path);
+        }
+        for (const d of profile.commandDirs)
+            if (e.path.startsWith(`${d}/`) && /^[^/]+\.md$/.test(e.path.slice(d.length + 1)))
+                commandFiles.push(e.path);
+        for (const d of profile.agentDirs)
+            if (e.path.startsWith(`${d}/`) && e.path.endsWith('.md'))
+                agentFiles.push(e.path);
+    }
+    await readAll([...skillFiles, ...commandFiles, ...agentFiles]);
+    const describe = (file, kind) => {
+        const text = texts.get(file);
+        if (text === undefined)
+            return null;
+        const fm = parseFrontmatter(text);
+        if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
+            diagnostics.push({
+                file,
+                line: fm.issues[0].line,
+                severity: 'warning',
+                code: 'frontmatter',
+                message: `${profile.name} does not load this ${kind}: its front matter is not valid YAML`,
+            });
+            return null;
+        }
+        const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
+        // A front matter name is listed with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
+        const name = ((kind === 'command' ? base : asText(fm.data.name)?.trim()) || base).replace(/\s+/g, '-');
+        let description = asText(fm.data.description)?.trim() ?? '';
+        if (!description && kind === 'command')
+            description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
+        // disable-model-invocation: the model is not told about it.
+        const hidden = fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true';
+        return { name, description, hidden };
+    };
+    const L = profile.listing;
+    const skills = [];
+    const make = (file, kind, name, description) => {
+        const desc = L.xmlEscape ? xml(description) : description;
+        const text = L.xmlEscape
+            ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
+            : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
+        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    };
+    const byName = (xs) => xs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    const seen = new Set();
+    for (const s of skillDefs) {
+        if (s.hidden)
+            continue;
+        if (L.descriptionMaxChars !== undefined && s.description.length > L.descriptionMaxChars) {
+            diagnostics.push({
+                file: s.f,
+                line: 1,
+                severity: 'warning',
+                code: 'description-too-long',
+                message: `${profile.name} does not load this skill: its description has ${s.description.length} characters, over its limit of ${L.descriptionMaxChars}`,
+            });
+            continue;
+        }
+        if (seen.has(s.name))
+            continue;
+        seen.add(s.name);
+        skills.push(make(s.f, 'skill', s.name, s.description));
+    }
+    const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
+    let used = 0;
+    let over = false;
+    const truncated = [];
+    const place = (it, chars) => {
+        if (L.budgetChars === undefined)
+            return;
+        if (!over && used + chars <= L.budgetChars)
+            used += chars;
+        else {
+            over = true;
+            if (it) {
+                it.truncated = true;
+                truncated.push(it.name);
+            }
+        }
+    };
+    for (const it of skills)
+        place(it, it.chars);
+    place(null, L.bundledChars);
+    for (const c of commands) {
+        if (c.hidden || seen.has(c.name))
+            continue;
+        seen.add(c.name);
+        const it = make(c.f, 'command', c.name, c.description);
+        skills.push(it);
+        place(it, it.chars);
+    }
+    const agentItems = byName(agentFiles.map((f) => ({ f, d: describe(f, 'agent') })).flatMap(({ f, d }) => (d && d.description ? [{ f, ...d }] : []))).map(({ f, name, description }) => {
+        const text = `- **${name}**: ${description}`;
+        return { name, kind: 'agent', file: f, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    });
+    // Tokens: the kept text of instruction files, the listed text of entries.
+    const keyed = [
+        ...files.map((f) => {
+            const t = texts.get(f.path) ?? '';
+            return { key: `agent:${f.path}:${f.keptChars ?? f.chars}`, text: f.keptChars !== undefined ? t.slice(0, f.keptChars) : t };
+        }),
+        ...skills.map((s) => ({ key: `agent-entry:${s.text}`, text: s.truncated ? s.name : s.text })),
+        ...agentItems.map((a) => ({ key: `agent-entry:${a.text}`, text: a.text })),
+    ];
+    const counts = await counter.countAll(keyed);
+    let k = 0;
+    for (const f of files)
+        f.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const s of skills)
+        s.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const a of agentItems)
+        a.tokens = counts.get(keyed[k++].key) ?? 0;
+    // Skill bodies load when used.
+    const bodies = [...skillFiles, ...commandFiles].filter((f) => skills.some((s) => s.file === f));
+    const bodyCounts = await counter.countAll(bodies.map((f) => ({ key: `agent-body:${f}:${texts.get(f)?.length ?? 0}`, text: texts.get(f) ?? '' })));
+    for (const f of bodies)
+        files.push({
+            path: f,
+            loading: 'on-demand',
+            reason: `a skill ${profile.name} reads when it is used`,
+            category: f.endsWith('SKILL.md') ? 'skill-bodies' : 'command-bodies',
+            tokens: bodyCounts.get(`agent-body:${f}:${texts.get(f)?.length ?? 0}`) ?? 0,
+            chars: texts.get(f)?.length ?? 0,
+            bytes: bytesOf.get(f) ?? 0,
+        });
+    const eagerFiles = files.filter((f) => f.loading === 'eager');
+    const shown = (s) => (s.truncated ? s.name.length + 2 : s.chars);
+    return {
+        agent: { id: profile.id, name: profile.name, version: profile.npm.version },
+        totals: {
+            eagerTokens: eagerFiles.reduce((a, f) => a + f.tokens, 0) + skills.reduce((a, s) => a + s.tokens, 0) + agentItems.reduce((a, s) => a + s.tokens, 0),
+            eagerChars: eagerFiles.reduce((a, f) => a + (f.keptChars ?? f.chars), 0) + skills.reduce((a, s) => a + shown(s), 0) + agentItems.reduce((a, s) => a + s.chars, 0),
+            onDemandTokens: files.filter((f) => f.loading === 'on-demand').reduce((a, f) => a + f.tokens, 0),
+            droppedChars: files.reduce((a, f) => a + (f.keptChars !== undefined ? f.chars - f.keptChars : 0), 0),
+            overheadChars: profile.overheadChars,
+        },
+        files,
+        listings: {
+            skills: { chars: skills.reduce((a, s) => a + s.chars, 0), budget: L.budgetChars ?? null, items: skills, truncated },
+            agents: { items: agentItems },
+        },
+        diagnostics,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/tokenize/counter.ts
@@ -3118,391 +4008,6 @@ function sourceInfo(source) {
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(53916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
-;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
-
-
-const OPEN = /^---[ \t]*\r?\n/;
-/**
- * Splits and parses YAML frontmatter leniently, like Claude Code: strict YAML first, then a
- * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
- * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
- */
-function parseFrontmatter(raw, maxBytes = 256 * 1024) {
-    const parsed = parse(raw, maxBytes);
-    // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
-    // and parse results are kept for the run): the values and messages are copied out of it.
-    parsed.data = copyValue(parsed.data, new Map());
-    parsed.issues = parsed.issues.map((i) => ({ line: i.line, message: detach(i.message) }));
-    if (parsed.strictError)
-        parsed.strictError = { line: parsed.strictError.line, message: detach(parsed.strictError.message) };
-    return parsed;
-}
-/** The loaded text of a file whose parse is parsed: the text without its frontmatter block. */
-function bodyOf(raw, parsed) {
-    return parsed && parsed.bodyStart > 0 ? raw.slice(parsed.bodyStart) : raw;
-}
-/** A deep copy of a YAML value with every string detached (aliases may make it circular: kept circular). */
-function copyValue(v, seen) {
-    if (typeof v === 'string')
-        return detach(v);
-    if (typeof v !== 'object' || v === null)
-        return v;
-    const known = seen.get(v);
-    if (known !== undefined)
-        return known;
-    if (Array.isArray(v)) {
-        const out = [];
-        seen.set(v, out);
-        for (const x of v)
-            out.push(copyValue(x, seen));
-        return out;
-    }
-    if (Object.getPrototypeOf(v) !== Object.prototype && Object.getPrototypeOf(v) !== null)
-        return v;
-    const out = {};
-    seen.set(v, out);
-    for (const [k, x] of Object.entries(v)) {
-        if (k === '__proto__')
-            Object.defineProperty(out, k, { value: copyValue(x, seen), enumerable: true, writable: true, configurable: true });
-        else
-            out[detach(k)] = copyValue(x, seen);
-    }
-    return out;
-}
-function parse(raw, maxBytes) {
-    const bom = raw.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const text = bom ? raw.slice(1) : raw;
-    const issues = [];
-    const none = () => ({ data: {}, bodyStart: bom, bodyLine: 1, hasFrontmatter: false, issues });
-    if (/^---[A-Za-z]+[ \t]*\r?\n/.test(text)) {
-        issues.push({ line: 1, message: `frontmatter declared with an engine ("${text.slice(0, text.search(/\r?\n/))}") is read as plain text, never evaluated` });
-        return none();
-    }
-    const open = OPEN.exec(text);
-    if (!open)
-        return none();
-    const rest = text.slice(open[0].length);
-    const close = /^---[ \t]*(?:\r?\n|$)/m.exec(rest);
-    if (!close) {
-        issues.push({ line: 1, message: 'frontmatter opened with "---" is never closed; the whole file is read as text' });
-        return none();
-    }
-    const yamlText = rest.slice(0, close.index);
-    const bodyStart = bom + open[0].length + close.index + close[0].length;
-    const bodyLine = 2 + countLines(yamlText) + 1;
-    const result = { data: {}, bodyStart, bodyLine, hasFrontmatter: true, issues };
-    if (yamlText.length > maxBytes) {
-        issues.push({ line: 2, message: `frontmatter of ${yamlText.length} bytes exceeds the ${maxBytes}-byte limit; read line by line` });
-        result.data = lenientKeys(yamlText);
-        return result;
-    }
-    const simple = parseSimple(yamlText);
-    if (simple) {
-        result.data = simple;
-        return result;
-    }
-    const strict = parseStrict(yamlText);
-    if (strict.ok) {
-        result.data = strict.data;
-        return result;
-    }
-    // Claude Code 2.1.332 retries with risky plain values quoted and leading tabs made spaces; if that
-    // parses, it uses it. Otherwise it reads no field at all (skills fall back to their body; a project
-    // agent is not loaded; a plugin agent gets a fallback description).
-    const retry = parseStrict(quoteRiskyValues(yamlText));
-    if (retry.ok) {
-        result.data = retry.data;
-        issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code reads it after quoting values` });
-        return result;
-    }
-    result.strictError = { line: 1 + strict.line, message: strict.message };
-    issues.push({ line: 1 + strict.line, message: `frontmatter is not valid YAML (${strict.message}); Claude Code ignores every field of it` });
-    return result;
-}
-function countLines(s) {
-    let n = 0;
-    for (let i = 0; i < s.length; i++)
-        if (s.charCodeAt(i) === 10)
-            n++;
-    return n;
-}
-/**
- * Fast path for the common case: every line is `key: plain scalar` that YAML reads as the same
- * string (no quotes, flow or block syntax, comments, anchors, tags, or ": " inside the value).
- * Returns null whenever YAML could read it differently, and the YAML parser decides.
- */
-const SIMPLE_LINE = /^([A-Za-z_][\w-]*):[ \t]+([^\s\-?:,[\]{}#&*!|>'"%@`][^\n]*)$/;
-const QUOTED_LINE = /^([A-Za-z_][\w-]*):[ \t]+(?:"((?:[^"\\]|\\.)*)"|'([^']*)')[ \t]*$/;
-const QUOTED_ITEM = `(?:"(?:[^"\\\\]|\\\\.)*"|'[^']*')`;
-/** `key: ["a", 'b']`: a flow sequence of quoted scalars only. */
-const QUOTED_LIST_LINE = new RegExp(`^([A-Za-z_][\\w-]*):[ \\t]+\\[[ \\t]*(${QUOTED_ITEM}(?:[ \\t]*,[ \\t]*${QUOTED_ITEM})*)?[ \\t]*\\][ \\t]*$`);
-const QUOTED_ITEMS = new RegExp(QUOTED_ITEM, 'g');
-/** Characters YAML refuses or treats apart inside a quoted scalar (controls but tab, C1, line separators, BOM): left to YAML. */
-function plainQuoted(s) {
-    for (let i = 0; i < s.length; i++) {
-        const c = s.charCodeAt(i);
-        if ((c < 32 && c !== 9) || (c >= 0x7f && c <= 0x9f) || c === 0x2028 || c === 0x2029 || c === 0xfeff)
-            return false;
-    }
-    return true;
-}
-/** YAML's double-quoted escapes (YAML 1.2, 5.7), or null for anything else (YAML then decides). */
-const ESCAPES = {
-    '0': '\0',
-    a: '\x07',
-    b: '\b',
-    t: '\t',
-    '\t': '\t',
-    n: '\n',
-    v: '\v',
-    f: '\f',
-    r: '\r',
-    e: '\x1b',
-    ' ': ' ',
-    '"': '"',
-    '/': '/',
-    '\\': '\\',
-    N: '\x85',
-    _: '\xa0',
-    L: '\u2028',
-    P: '\u2029',
-};
-function unescapeDoubleQuoted(s) {
-    if (!s.includes('\\'))
-        return s;
-    let bad = false;
-    const out = s.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|[\s\S])/g, (_m, e) => {
-        if (e.length > 1) {
-            const cp = parseInt(e.slice(1), 16);
-            if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-                bad = true;
-            return bad ? '' : String.fromCodePoint(cp);
-        }
-        const r = ESCAPES[e];
-        if (r === undefined)
-            bad = true;
-        return r ?? '';
-    });
-    return bad ? null : out;
-}
-/** `key: >` or `key: |`, optionally with `-` (strip): a block scalar header without indentation indicator, keep chomping or comment. */
-const BLOCK_HEADER = /^([A-Za-z_][\w-]*):[ \t]+([|>])(-?)[ \t]*$/;
-/**
- * A block scalar's text, or null when YAML could read it differently: every line of it at one
- * indentation of spaces (none more indented, none blank), ended by a line at column 0 or the end.
- * Folded (`>`) joins the lines with spaces, literal (`|`) with line breaks; one final line break
- * unless stripped (`-`). Returns the text and the index of the line after the block.
- */
-function blockScalar(lines, from, folded, strip) {
-    const first = lines[from]?.replace(/\r$/, '') ?? '';
-    let indent = 0;
-    while (first.charCodeAt(indent) === 32)
-        indent++;
-    if (indent === 0)
-        return null;
-    const parts = [];
-    let i = from;
-    for (; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const c = line.charCodeAt(0);
-        if (c !== 32 && c !== 9 && line !== '')
-            break; // the next key
-        for (let k = 0; k < indent; k++)
-            if (line.charCodeAt(k) !== 32)
-                return null; // blank, tab or less indented
-        const ch = line.charCodeAt(indent);
-        if (ch === 32 || ch === 9 || Number.isNaN(ch))
-            return null; // more indented, or only spaces
-        const text = line.slice(indent);
-        if (!plainQuoted(text))
-            return null;
-        parts.push(text);
-    }
-    if (!parts.length)
-        return null;
-    return { value: parts.join(folded ? ' ' : '\n') + (strip ? '' : '\n'), next: i };
-}
-function parseSimple(yamlText) {
-    const data = {};
-    const lines = yamlText.split('\n');
-    for (let i = 0; i < lines.length; i++) {
-        let line = lines[i];
-        if (line.endsWith('\r'))
-            line = line.slice(0, -1);
-        if (line === '' && i === lines.length - 1)
-            break;
-        const b = BLOCK_HEADER.exec(line);
-        if (b) {
-            const block = blockScalar(lines, i + 1, b[2] === '>', b[3] === '-');
-            if (!block)
-                return null;
-            data[b[1]] = block.value;
-            i = block.next - 1;
-            continue;
-        }
-        const q = QUOTED_LINE.exec(line);
-        if (q) {
-            // A one-line quoted scalar: YAML reads the text between the quotes, escapes resolved (double quotes).
-            const raw = q[2] ?? q[3];
-            const v = !plainQuoted(raw) ? null : q[2] !== undefined ? unescapeDoubleQuoted(raw) : raw;
-            if (v === null)
-                return null;
-            data[q[1]] = v;
-            continue;
-        }
-        const l = QUOTED_LIST_LINE.exec(line);
-        if (l) {
-            const items = [];
-            for (const [item] of (l[2] ?? '').matchAll(QUOTED_ITEMS)) {
-                const inner = item.slice(1, -1);
-                const v = !plainQuoted(inner) ? null : item[0] === '"' ? unescapeDoubleQuoted(inner) : inner;
-                if (v === null)
-                    return null;
-                items.push(v);
-            }
-            data[l[1]] = items;
-            continue;
-        }
-        const m = SIMPLE_LINE.exec(line);
-        if (!m)
-            return null;
-        const v = m[2].trimEnd();
-        if (v.includes(': ') || v.includes(' #') || v.includes('\t') || v.endsWith(':'))
-            return null;
-        // YAML would type these; our readers only need text, but stay exact: let YAML decide.
-        if (/^(true|false|null|~|yes|no|on|off|[-+]?[0-9.]|\.inf|\.nan)/i.test(v))
-            return null;
-        data[m[1]] = v;
-    }
-    return data;
-}
-function parseStrict(yamlText) {
-    try {
-        const doc = (0,dist/* parseDocument */.Tp)(yamlText, { uniqueKeys: false, prettyErrors: false, strict: false, stringKeys: true });
-        const err = doc.errors[0];
-        if (err) {
-            const line = err.linePos?.[0].line ?? lineAt(yamlText, err.pos[0]);
-            return { ok: false, line, message: firstLine(err.message) };
-        }
-        const value = doc.toJS({ maxAliasCount: 100 });
-        if (value === null || value === undefined)
-            return { ok: true, data: {} };
-        if (typeof value !== 'object' || Array.isArray(value))
-            return { ok: false, line: 1, message: 'frontmatter is not a mapping' };
-        return { ok: true, data: value };
-    }
-    catch (e) {
-        return { ok: false, line: 1, message: firstLine(e.message ?? String(e)) };
-    }
-}
-function lineAt(s, pos) {
-    return countLines(s.slice(0, Math.max(0, pos))) + 1;
-}
-function firstLine(s) {
-    const l = s.split('\n')[0] ?? '';
-    return l.length > 160 ? l.slice(0, 157) + '...' : l;
-}
-/** Claude Code's retry: plain `key: value` lines holding YAML syntax characters are double-quoted; leading tabs become spaces. */
-const RISKY = /[{}[\]*&#!|>%@`]|: /;
-function quoteRiskyValues(yamlText) {
-    return yamlText
-        .split('\n')
-        .map((line) => {
-        const m = /^([a-zA-Z_-]+):\s+(\S.*)$/.exec(line);
-        if (!m)
-            return line;
-        const [, key, v] = m;
-        if ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))
-            return line;
-        if (v.startsWith('[') && v.endsWith(']')) {
-            const list = parseStrict(`x: ${v}`);
-            if (list.ok && Array.isArray(list.data.x))
-                return line;
-        }
-        if (!RISKY.test(v))
-            return line;
-        return `${key}: "${v.replaceAll('\\', '\\\\').replaceAll('"', '\\"')}"`;
-    })
-        .join('\n')
-        .replace(/^\t+/gm, (t) => '  '.repeat(t.length));
-}
-/** Top-level `key: value` lines; indented continuation lines join a plain value; quotes are removed. */
-function lenientKeys(yamlText) {
-    const data = {};
-    let lastKey = null;
-    for (const line of yamlText.split(/\r?\n/)) {
-        const m = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*)|[ \t]*)$/.exec(line);
-        if (m) {
-            lastKey = m[1];
-            const v = (m[2] ?? '').trim();
-            data[lastKey] = unquote(v);
-            continue;
-        }
-        if (lastKey && /^[ \t]+\S/.test(line)) {
-            const prev = data[lastKey];
-            const item = /^[ \t]+-[ \t]+(.*)$/.exec(line);
-            if (item && (prev === '' || Array.isArray(prev)))
-                data[lastKey] = [...(Array.isArray(prev) ? prev : []), unquote(item[1].trim())];
-            else if (typeof prev === 'string')
-                data[lastKey] = (prev ? prev + ' ' : '') + line.trim();
-        }
-    }
-    return data;
-}
-function unquote(v) {
-    if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) {
-        const inner = v.slice(1, -1);
-        return v.startsWith('"') ? inner.replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\') : inner.replace(/''/g, "'");
-    }
-    if (v === '|' || v === '>' || v === '|-' || v === '>-')
-        return '';
-    return v;
-}
-/** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
-function asText(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    if (typeof v === 'string')
-        return v;
-    // One level only: a YAML alias can make a list contain itself.
-    if (Array.isArray(v))
-        return v.map((x) => (typeof x === 'string' ? x : typeof x === 'number' || typeof x === 'boolean' ? String(x) : x == null ? '' : safeJson(x))).join(', ');
-    if (typeof v === 'number' || typeof v === 'boolean')
-        return String(v);
-    return safeJson(v);
-}
-/** JSON of a YAML value that may be circular (`&a [*a]`): repeated objects become "[circular]". */
-function safeJson(v) {
-    const seen = new WeakSet();
-    try {
-        return (JSON.stringify(v, (_k, x) => {
-            if (typeof x === 'object' && x !== null) {
-                if (seen.has(x))
-                    return '[circular]';
-                seen.add(x);
-            }
-            return x;
-        }) ?? '');
-    }
-    catch {
-        return '';
-    }
-}
-function asBool(v) {
-    return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
-}
-/** `paths:` as a list of globs (a string may hold one glob or a comma-separated list). */
-function asGlobs(v) {
-    if (v === undefined || v === null)
-        return undefined;
-    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
-    return list.map((s) => s.trim()).filter(Boolean);
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/tree.ts
 
 /**
@@ -5367,6 +5872,8 @@ function withKnownBlobs(source, known) {
 
 
 
+
+
 /** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
 const LOAD_TIME_BUDGET_MS = 750;
 const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
@@ -5405,7 +5912,16 @@ async function analyze_analyze(source, opts, counter, clock = performanceClock, 
         if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
             break;
     }
-    return measureLoaded(loaded, counter, opts, summarizeTimes(samples));
+    return withAgents(await measureLoaded(loaded, counter, opts, summarizeTimes(samples)), source, loaded.entries, opts, counter);
+}
+/** The snapshot with what each other agent asked for loads of the same tree (analyze/agents.ts). */
+async function withAgents(s, source, entries, opts, counter) {
+    if (!opts.agents?.length)
+        return s;
+    const agents = [];
+    for (const id of opts.agents)
+        agents.push(await analyzeAgent(source, AGENT_PROFILES[id], counter, entries));
+    return { ...s, agents };
 }
 function measureLoaded(loaded, counter, opts, loadTime) {
     return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
@@ -5420,7 +5936,9 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     // The head is read after the base, taking every blob the base already read (by its git SHA) from
     // memory: base and head share almost all of them, so each distinct blob is read from git once.
     const a = await load(baseSource, opts, parseCache);
-    const b = await load(withKnownBlobs(headSource, a.contents), opts, parseCache);
+    const headRead = withKnownBlobs(headSource, a.contents);
+    const b = await load(headRead, opts, parseCache);
+    const agents = (s, l, src) => withAgents(s, src, l.entries, opts, counter);
     // One digest for both sides: a blob both share is decoded, counted and scanned once.
     await digest([a, b], counter, digests);
     const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
@@ -5429,7 +5947,11 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
         a.contents.clear();
         b.contents.clear();
         const none = summarizeTimes([]);
-        return { base: await measureLoaded(a, counter, opts, none), head: await measureLoaded(b, counter, opts, none), loadTime: null };
+        return {
+            base: await agents(await measureLoaded(a, counter, opts, none), a, baseSource),
+            head: await agents(await measureLoaded(b, counter, opts, none), b, headRead),
+            loadTime: null,
+        };
     }
     // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
     const sa = [];
@@ -5446,8 +5968,8 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
     const tb = summarizeTimes(sb);
     const r2 = (x) => Math.round(x * 1000) / 1000;
     return {
-        base: await measureLoaded(a, counter, opts, ta),
-        head: await measureLoaded(b, counter, opts, tb),
+        base: await agents(await measureLoaded(a, counter, opts, ta), a, baseSource),
+        head: await agents(await measureLoaded(b, counter, opts, tb), b, headRead),
         loadTime: {
             rounds,
             baseMedianMs: ta.medianMs,
@@ -5981,6 +6503,7 @@ function isEmptyDiff(d) {
 
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
 
+
 const n = thousands;
 const TOP = 5;
 /** Entries the change added or edited come first, then the rest, each by size. */
@@ -6054,6 +6577,30 @@ function howToPass(r, base, head, diff) {
                 .join('; ')}.`;
         case 'unmeasured':
             return "Make every framework file a readable regular file (no FIFOs, unreadable folders or oversized symlinks), and keep the framework within the run's limits (files, bytes, symlink expansion); the head is judged only once it can be measured.";
+        case 'agentDroppedChars': {
+            const scope = r.scope;
+            const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            const profile = a && AGENT_PROFILES[a.agent.id];
+            const cut = a?.files.find((f) => f.keptChars !== undefined);
+            if (!a || !profile || !cut)
+                return undefined;
+            const cap = profile.instructions.find((i) => i.names.includes(cut.path))?.maxBytes ?? 0;
+            return `${a.agent.name} keeps the first ${n(cap)} bytes of ${cut.path} (it is ${n(cut.bytes)} bytes) and drops the rest without a word: cut ${n(cut.bytes - cap)} bytes, or move detail ${a.agent.name} needs only sometimes into skills (${profile.skillDirs.join(', ')}) that it reads when used.`;
+        }
+        case 'agentListingNameOnly': {
+            const scope = r.scope;
+            const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            const budget = a?.listings.skills.budget;
+            if (!a || !budget)
+                return undefined;
+            const lost = a.listings.skills.items.filter((i) => i.truncated);
+            const used = a.listings.skills.items.reduce((s, i) => s + i.chars, 0) + (AGENT_PROFILES[a.agent.id]?.listing.bundledChars ?? 0);
+            const largestItems = [...a.listings.skills.items].sort((x, y) => y.chars - x.chars).slice(0, TOP);
+            return `${a.agent.name} lists skills within ${n(budget)} characters of its own markup; past that, ${lost.length} entr${lost.length === 1 ? 'y is' : 'ies are'} listed by name only (${lost
+                .slice(0, TOP)
+                .map((i) => i.name)
+                .join(', ')}). Shorten descriptions by about ${n(used - budget)} characters in all, longest first: ${largestItems.map((i) => `${i.name} (${n(i.chars)} chars, ${i.file})`).join('; ')}.`;
+        }
         default:
             return undefined;
     }
@@ -6106,7 +6653,27 @@ function compare(sides, config) {
         unknowns: head.unknowns.map((u) => ({ kind: u.kind, unit: u.unit, name: u.name, note: u.note })),
         assertions: config.assertions,
         ...(config.review ? { configReview: config.review } : {}),
+        ...(head.agents?.length ? { agents: compareAgents(base, head) } : {}),
     };
+}
+function compare_delta(b, h) {
+    return { base: b, head: h, delta: h - b, ratio: b === 0 ? null : (h - b) / b };
+}
+/** One row per agent measured on the head (an agent absent from the base counts from zero). */
+function compareAgents(base, head) {
+    return (head.agents ?? []).map((h) => {
+        const b = base.agents?.find((x) => x.agent.id === h.agent.id);
+        const before = new Set(b?.listings.skills.truncated ?? []);
+        return {
+            id: h.agent.id,
+            name: h.agent.name,
+            version: h.agent.version,
+            eagerTokens: compare_delta(b?.totals.eagerTokens ?? 0, h.totals.eagerTokens),
+            droppedChars: compare_delta(b?.totals.droppedChars ?? 0, h.totals.droppedChars),
+            cut: h.files.filter((f) => f.keptChars !== undefined).map((f) => ({ file: f.path, bytes: f.bytes, keptChars: f.keptChars, chars: f.chars })),
+            nameOnly: { head: h.listings.skills.truncated, added: h.listings.skills.truncated.filter((n) => !before.has(n)) },
+        };
+    });
 }
 /** Who chose the judged model, in words. */
 function modelFrom(idFrom) {
@@ -7448,6 +8015,7 @@ function groups_groupDiagnostics(list, each = 3) {
 
 
 
+
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function analyze_text_renderAnalyzeText(s, opts = {}) {
     const out = [];
@@ -7517,6 +8085,23 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
         out.push('');
         out.push(...claudeCodeLines(s.claudeCode));
     }
+    if (!s.agents?.length) {
+        const other = s.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
+        if (other.length) {
+            const agents = [...new Map(other.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+            out.push('', `Other agents read files here too: ${agents.map((p) => `${p.name} (${other.filter((x) => x.readers.includes(p)).length} files)`).join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`);
+        }
+    }
+    for (const a of s.agents ?? []) {
+        const lost = a.listings.skills.truncated.length;
+        out.push('', `${a.agent.name} ${a.agent.version}: ${fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`);
+        for (const f of a.files.filter((x) => x.loading === 'eager'))
+            out.push(`  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`);
+        if (lost)
+            out.push(`  ${lost} skills listed by name only (over its listing budget of ${fmt(a.listings.skills.budget ?? 0)} characters): ${a.listings.skills.truncated.slice(0, 8).join(', ')}${lost > 8 ? ', ...' : ''}`);
+        for (const d of a.diagnostics.slice(0, 10))
+            out.push(`  ${d.severity} ${d.file}:${d.line} ${d.message}`);
+    }
     const recs = opts.recommendations ?? [];
     if (recs.length) {
         out.push('');
@@ -7563,6 +8148,7 @@ function startupCost(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -7816,6 +8402,38 @@ function unknownsSection(r) {
     return `<sub>Not measured, since it can't be known without running them: ${bits.join('; ')}.</sub>`;
 }
 /** What the pull request changed in its own budget config, and what of it was not applied. */
+/** Other agents: one row each, what they load at start and what this change made them drop. */
+function agentsSection(r) {
+    if (!r.agents?.length) {
+        // Not measured: say which other agents read what this change touched, and how to measure them.
+        const touched = r.diff.files.map((f) => ({ f: f.path, readers: analyzers_readersOf(f.path) })).filter((x) => x.readers.length);
+        if (!touched.length)
+            return '';
+        const agents = [...new Map(touched.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
+        return `<sub>This change edits files ${agents.map((p) => p.name).join(' and ')} also read${agents.length === 1 ? 's' : ''} (${touched
+            .slice(0, 5)
+            .map((x) => md(x.f, 80))
+            .join(', ')}${touched.length > 5 ? ', ...' : ''}): measure ${agents.length === 1 ? 'it' : 'them'} too with \`agents: [${agents.map((p) => p.id).join(', ')}]\` in the budget config.</sub>`;
+    }
+    const rows = r.agents.map((a) => {
+        const drops = [];
+        for (const c of a.cut)
+            drops.push(`${md(c.file, 80)} cut: ${format_fmt(c.chars - c.keptChars)} of ${format_fmt(c.chars)} characters dropped`);
+        if (a.nameOnly.head.length)
+            drops.push(`${a.nameOnly.head.length} skill${a.nameOnly.head.length === 1 ? '' : 's'} listed by name only${a.nameOnly.added.length ? ` (${a.nameOnly.added.length} because of this change)` : ''}`);
+        const worse = a.droppedChars.delta > 0 || a.nameOnly.added.length > 0;
+        return [
+            `${md(a.name, 40)} ${md(a.version, 20)}`,
+            format_fmt(a.eagerTokens.base),
+            format_fmt(a.eagerTokens.head),
+            signed(a.eagerTokens.delta),
+            `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
+        ];
+    });
+    return `#### Other agents that read these files
+
+${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+}
 function configSection(r) {
     const c = r.configReview;
     if (!c || c.error)
@@ -7860,6 +8478,7 @@ function comment_renderComment(r, opts = {}) {
             regressions(r, opts),
             preexistingSection(r, opts),
             claudeCodeSection(r, { timings: opts.timings === true }),
+            agentsSection(r),
             unitsSection(r, rows),
             filesSection(r, rows),
             listingSection(r, rows),
@@ -7956,6 +8575,13 @@ function diff_text_renderDiffText(r) {
         for (const side of ['base', 'head'])
             for (const l of claude_code_claudeCodeLines(r.claudeCode[side]))
                 out.push(`  ${side}: ${l}`);
+    }
+    for (const a of r.agents ?? []) {
+        const drops = [
+            ...a.cut.map((c) => `${c.file} cut (${format_fmt(c.chars - c.keptChars)} of ${format_fmt(c.chars)} characters dropped)`),
+            ...(a.nameOnly.head.length ? [`${a.nameOnly.head.length} skills by name only (${a.nameOnly.added.length} because of this change)`] : []),
+        ];
+        out.push('', `${a.name} ${a.version}: always-loaded ${format_fmt(a.eagerTokens.base)} -> ${format_fmt(a.eagerTokens.head)} tokens (${signed(a.eagerTokens.delta)}); drops: ${drops.join('; ') || 'nothing'}`);
     }
     const files = [...d.files]
         .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
@@ -8488,7 +9114,8 @@ function configFor(dir, o) {
         ...(o.window ? { contextWindow: o.window } : {}),
         ...(o.charsPerToken ? { charsPerToken: o.charsPerToken } : {}),
     });
-    return { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+    const withCli = { ...config, ...(o.plugins ? { installedPlugins: o.plugins } : {}), ...(o.userScope ? { userScope: o.userScope } : {}) };
+    return o.agents?.length ? withAgentIds(withCli, parseAgents(o.agents.includes('all') ? 'all' : o.agents, '--agent', '--agent')) : withCli;
 }
 /** What the analyze stage takes from a config. */
 function analyzeOptions(config, rounds) {
@@ -8501,6 +9128,7 @@ function analyzeOptions(config, rounds) {
         listingScope: config.listingScope,
         userScope: config.userScope,
         ...(config.ignore.length ? { ignore: config.ignore } : {}),
+        ...(config.agents.length ? { agents: config.agents } : {}),
         toolVersion: VERSION,
         loadTimeRounds: timed ? rounds : 0,
     };
@@ -8615,7 +9243,7 @@ function withCached(sides, opts, counter, snapshots) {
 function cacheSettings(opts, counter) {
     if ((opts.loadTimeRounds ?? 0) > 0 || !counter.localOnly)
         return null;
-    const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion } = opts;
+    const { model, limits, installedPlugins, listingScope, userScope, ignore, toolVersion, agents } = opts;
     return {
         tokenizer: counter.name,
         toolVersion,
@@ -8625,6 +9253,7 @@ function cacheSettings(opts, counter) {
         listingScope: listingScope ?? null,
         userScope: userScope ?? null,
         ignore: ignore ?? null,
+        ...(agents?.length ? { agents } : {}),
     };
 }
 /** Analyzes both sides (interleaving load-time rounds when both are sources) and compares them. */
@@ -9376,7 +10005,7 @@ async function pullRequest(ctx, event) {
         throw new errors_UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
     const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
     ctx.log.info(`Comparing ${compared.how}.`);
-    const config = await pullRequestConfig(ctx, event, compared, pr);
+    const config = load_withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
     const measure = measureFor(ctx, event, config, counter);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
@@ -9548,7 +10177,7 @@ async function publishOnly(ctx) {
 async function roadmap(ctx) {
     const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
     const source = await git_gitSource(ctx.workspace, commit);
-    const config = await configAt(ctx.workspace, ctx.opts, source.commit);
+    const config = load_withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit), ctx.opts.agents);
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
     const opts = analyzeOptions(config);
     let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });
@@ -9625,6 +10254,8 @@ async function roadmap(ctx) {
 
 ;// CONCATENATED MODULE: ./src/action/options.ts
 
+
+
 function options_oneOf(get, name, allowed, def) {
     const v = get(name).trim() || def;
     if (!allowed.includes(v))
@@ -9649,6 +10280,20 @@ function options_num(get, name, min) {
     if (!Number.isFinite(n) || n < min)
         throw new errors_UserError(`Input "${name}": expected a number >= ${min}, got "${v}"`);
     return n;
+}
+function agentsInput(v) {
+    const ids = v
+        .split(/[\s,]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
+    if (!ids.length)
+        return [];
+    try {
+        return load_parseAgents(ids.includes('all') ? 'all' : ids, 'input', 'agents');
+    }
+    catch {
+        throw new errors_UserError(`Input "agents": expected "all" or a list of ${AGENT_IDS.join(', ')}, got "${v.trim()}"`);
+    }
 }
 function readOptions(get, env) {
     const temp = env.RUNNER_TEMP || '/tmp';
@@ -9683,6 +10328,7 @@ function readOptions(get, env) {
         anthropicModel: get('anthropic-model').trim() || 'claude-sonnet-4-5',
         acceptConfigLabel: get('accept-config-label').trim() || 'context-budget-accept-config',
         htmlReport: options_oneOf(get, 'html-report', ['upload', 'file', 'off'], 'upload'),
+        agents: agentsInput(get('agents')),
     };
 }
 
@@ -9769,4 +10415,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=841.index.js.map
+//# sourceMappingURL=804.index.js.map

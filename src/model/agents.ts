@@ -1,0 +1,119 @@
+/**
+ * Other coding agents that read a Claude Code framework's files, each as a profile of facts measured
+ * from its own binary (scripts/conformance/agents.mjs records them; test/conformance/agents.test.ts
+ * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
+ * agent's own prompt text.
+ */
+
+export type AgentId = 'copilot' | 'codex';
+export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex'];
+
+export interface InstructionSource {
+  /** Candidate names at the repository root; the first that exists is read (Codex: AGENTS.override.md before AGENTS.md). */
+  names: string[];
+  /** Bytes kept of the file; the rest is dropped without a word. */
+  maxBytes?: number;
+  /**
+   * `@path` tokens are read too, Copilot's way: anywhere in prose (HTML comments included; not in
+   * code), relative to the file, no `\ ` escapes or `#fragments`, recursively, each file once.
+   */
+  imports: boolean;
+}
+
+export interface ListingShape {
+  /** Characters of one entry around its name and description (the agent's own markup). */
+  entryOverhead: number;
+  /** Characters the entries may take together; past it entries are listed by name only. Absent: no budget. */
+  budgetChars?: number;
+  /** Descriptions longer than this make the skill invalid: it is not listed at all. */
+  descriptionMaxChars?: number;
+  /** Characters the agent's own bundled entries take, listed after the project's skills (and before commands). */
+  bundledChars: number;
+  /** Names of the agent's own bundled entries. */
+  bundled: string[];
+  /** The agent escapes these as XML entities in descriptions (their length counts). */
+  xmlEscape: boolean;
+  /** Front matter that strict YAML rejects makes the agent drop the skill (Claude Code reads it after quoting values). */
+  strictYaml: boolean;
+}
+
+export interface AgentProfile {
+  id: AgentId;
+  name: string;
+  /** The npm package that holds its binary for this platform, and the version measured. */
+  npm: { package: string; platformPackage: string; version: string; bin: string };
+  instructions: InstructionSource[];
+  /** Rule folders (recursive `*.md`) read whole at start, front matter included, unless their `paths` is other than "**". */
+  rulesDirs: string[];
+  /** Path-scoped instruction files: those whose front matter `applyTo` is "**" are read whole at start (front matter included). */
+  scopedInstructions?: { dir: string; suffix: string };
+  /** Folders of `<name>/SKILL.md` skills, merged and listed by name. */
+  skillDirs: string[];
+  /** Folders whose top-level `*.md` are listed as skills after the bundled ones (Copilot reads Claude Code's commands). */
+  commandDirs: string[];
+  /** Folders of agents (`*.md`, recursive) it lists; agents without a description are left out, same names are all listed. */
+  agentDirs: string[];
+  listing: ListingShape;
+  /** Characters of its own prompt and tool definitions with an empty repository (the fixed overhead). */
+  overheadChars: number;
+  /** Files another agent reads that say this agent may be in use (for the "which agents read this" note). */
+  signals: string[];
+}
+
+/** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
+export const COPILOT: AgentProfile = {
+  id: 'copilot',
+  name: 'GitHub Copilot CLI',
+  npm: { package: '@github/copilot', platformPackage: '@github/copilot-linux-x64', version: '1.0.102', bin: 'copilot' },
+  instructions: [
+    { names: ['.github/copilot-instructions.md'], imports: false },
+    { names: ['AGENTS.md'], imports: true },
+    { names: ['CLAUDE.md'], imports: true },
+    { names: ['GEMINI.md'], imports: false },
+  ],
+  rulesDirs: ['.claude/rules'],
+  scopedInstructions: { dir: '.github/instructions', suffix: '.instructions.md' },
+  skillDirs: ['.github/skills', '.agents/skills', '.claude/skills'],
+  commandDirs: ['.claude/commands'],
+  agentDirs: ['.github/agents', '.claude/agents'],
+  listing: {
+    // `<skill>\n  <name>N</name>\n  <description>D</description>\n  <location>project</location>\n</skill>\n`
+    entryOverhead: 94,
+    budgetChars: 15_000,
+    descriptionMaxChars: 1024,
+    bundledChars: 769,
+    bundled: ['customize-cloud-agent', 'github-pr-media'],
+    xmlEscape: true,
+    strictYaml: true,
+  },
+  overheadChars: 43_594,
+  signals: ['.github/copilot-instructions.md', '.github/instructions', '.github/skills', '.github/agents'],
+};
+
+/** OpenAI Codex 0.171.0, measured 2026-12-06 (`codex exec` against a loopback Responses fake). */
+export const CODEX: AgentProfile = {
+  id: 'codex',
+  name: 'OpenAI Codex',
+  npm: { package: '@openai/codex', platformPackage: '@openai/codex@0.171.0-linux-x64', version: '0.171.0', bin: 'vendor/x86_64-unknown-linux-musl/bin/codex' },
+  instructions: [{ names: ['AGENTS.override.md', 'AGENTS.md'], maxBytes: 32 * 1024, imports: false }],
+  rulesDirs: [],
+  skillDirs: ['.codex/skills', '.agents/skills'],
+  commandDirs: [],
+  agentDirs: [],
+  listing: {
+    // `- name: description (file: rN/name/SKILL.md)`
+    entryOverhead: 25,
+    bundledChars: 1_767,
+    bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
+    xmlEscape: false,
+    strictYaml: true,
+  },
+  overheadChars: 55_536,
+  signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
+};
+
+export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX };
+
+export function isAgentId(s: string): s is AgentId {
+  return (AGENT_IDS as readonly string[]).includes(s);
+}
