@@ -108,7 +108,7 @@ function renderCrumbs(): void {
     if (i) crumbs.append(' › ');
     const b = document.createElement('button');
     b.type = 'button';
-    b.textContent = i === 0 ? 'all units' : d.name;
+    b.textContent = i === 0 ? (data.tree.children?.[0]?.kind === 'agent' ? 'all agents' : 'all units') : d.name;
     b.disabled = i === trail.length - 1;
     if (b.disabled) b.setAttribute('aria-current', 'true');
     b.addEventListener('click', () => zoomTo(i));

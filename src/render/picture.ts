@@ -13,7 +13,7 @@ export type PictureLoading = 'eager' | 'on-demand';
 export interface PictureNode {
   /** Shown name: a unit, "memory (always-loaded)", a path or a listed name. */
   name: string;
-  kind: 'root' | 'unit' | 'category' | 'file' | 'entry';
+  kind: 'root' | 'agent' | 'unit' | 'category' | 'file' | 'entry';
   /** Stable key among its siblings (how base and head are matched). */
   key: string;
   loading?: PictureLoading;
@@ -81,6 +81,8 @@ export function loadingLabel(l: PictureLoading): string {
 }
 
 interface Leaf {
+  /** The agent that loads it (several agents: the tree's first level). */
+  agent?: { key: string; name: string };
   unit: string;
   category: Category;
   loading: PictureLoading;
@@ -115,7 +117,39 @@ function leaves(s: Snapshot): Leaf[] {
   };
   for (const e of s.listings.skills.items) entry(e);
   for (const e of s.listings.agents.items) entry(e);
-  return out;
+  if (!s.agents?.length) return out;
+  // Several agents: Claude Code's leaves under its own node, then each other agent's.
+  const claude = { key: 'claude-code', name: 'Claude Code' };
+  const all = out.map((l) => ({ ...l, agent: claude }));
+  for (const a of s.agents) {
+    const agent = { key: a.agent.id, name: `${a.agent.name} ${a.agent.version}` };
+    for (const f of a.files)
+      if (f.loading !== 'not-loaded')
+        all.push({
+          agent,
+          unit: 'project',
+          category: f.category,
+          loading: f.loading,
+          key: `f:${f.path}`,
+          name: f.path,
+          tokens: f.tokens,
+          chars: f.keptChars ?? f.chars,
+          path: f.path,
+        });
+    for (const e of [...a.listings.skills.items, ...a.listings.agents.items])
+      all.push({
+        agent,
+        unit: 'project',
+        category: e.kind === 'agent' ? 'agent-listing' : 'skill-listing',
+        loading: 'eager',
+        key: `${e.kind}:${e.name}`,
+        name: e.name,
+        tokens: e.tokens,
+        chars: e.chars,
+        path: e.file,
+      });
+  }
+  return all;
 }
 
 type Side = 'base' | 'head';
@@ -134,7 +168,8 @@ function addSide(root: PictureNode, side: Side, ls: Leaf[], index: WeakMap<Pictu
     return c;
   };
   for (const l of ls) {
-    const unit = child(root, l.unit, () => ({ name: l.unit, kind: 'unit', key: l.unit, head: 0 }));
+    const top = l.agent ? child(root, l.agent.key, () => ({ name: l.agent!.name, kind: 'agent', key: l.agent!.key, head: 0 })) : root;
+    const unit = child(top, l.unit, () => ({ name: l.unit, kind: 'unit', key: l.unit, head: 0 }));
     const ck = `${l.category}:${l.loading}`;
     const cat = child(unit, ck, () => ({
       name: `${CATEGORY_LABEL[l.category]} (${loadingLabel(l.loading)})`,
@@ -263,7 +298,7 @@ export interface WirePicture extends Omit<Picture, 'tree' | 'listing'> {
 type WireListing = Omit<ListingPicture, 'items'> & { units: string[]; items: [name: string, unit: number, chars: number, truncated: 0 | 1][] };
 interface WireNode {
   n: string;
-  t: 'r' | 'u' | 'c' | 'f' | 'e';
+  t: 'r' | 'a' | 'u' | 'c' | 'f' | 'e';
   k?: string;
   l?: 'e' | 'o';
   h: number;
@@ -275,8 +310,8 @@ interface WireNode {
   c?: WireNode[];
 }
 
-const KIND_CODE = { root: 'r', unit: 'u', category: 'c', file: 'f', entry: 'e' } as const;
-const CODE_KIND = { r: 'root', u: 'unit', c: 'category', f: 'file', e: 'entry' } as const;
+const KIND_CODE = { root: 'r', agent: 'a', unit: 'u', category: 'c', file: 'f', entry: 'e' } as const;
+const CODE_KIND = { r: 'root', a: 'agent', u: 'unit', c: 'category', f: 'file', e: 'entry' } as const;
 
 function defaultKey(n: { kind: PictureNode['kind']; name: string }): string {
   return n.kind === 'file' ? `f:${n.name}` : n.kind === 'unit' ? n.name : '';

@@ -152,6 +152,31 @@ if (existsSync(CORPORA))
   for (const c of readdirSync(CORPORA).sort())
     if (statSync(path.join(CORPORA, c)).isDirectory()) cases.push({ name: c, base: path.join(CORPORA, c, 'base'), head: path.join(CORPORA, c, 'head') });
 
+describe('the HTML report with other agents', () => {
+  it('has an agent level: Claude Code and each agent, each summing to its own always-loaded total', async () => {
+    const file = path.join(out, 'agents-analyze.html');
+    const r = await cli(['analyze', path.join(FIXTURES, 'other-agents'), '--json', '--no-cache', '--agent', 'all', '--html', file]);
+    expect(r.code, r.err).toBe(0);
+    const snap = JSON.parse(r.out) as Snapshot;
+    const { page, errors } = await open(file);
+    try {
+      const { cells: cs, crumbs } = await cells(page);
+      expect(crumbs).toEqual(['all agents']);
+      const top = Object.fromEntries(cs.filter((c) => c.key.length === 1).map((c) => [c.key[0], c.tokens]));
+      expect(top).toEqual({
+        'claude-code': snap.totals.eagerTokens,
+        ...Object.fromEntries(snap.agents!.map((a) => [a.agent.id, a.totals.eagerTokens])),
+      });
+      // Codex's AGENTS.md is drawn at what it keeps, not the whole file.
+      const codexAgents = cs.find((c) => c.key[0] === 'codex' && c.key[c.key.length - 1] === 'f:AGENTS.md')!;
+      expect(codexAgents.tokens).toBe(snap.agents!.find((a) => a.agent.id === 'codex')!.files.find((f) => f.path === 'AGENTS.md')!.tokens);
+      expect(errors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
 describe.each(cases)('the HTML report of $name in headless Chromium', ({ name, base, head }) => {
   it("analyze: opens offline with no console error; its totals, leaves and areas are the JSON report's", async () => {
     const file = path.join(out, `${name}-analyze.html`);
