@@ -545,7 +545,7 @@ function scopeLabel(s) {
  * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
  * agent's own prompt text.
  */
-const AGENT_IDS = ['copilot', 'codex'];
+const AGENT_IDS = ['copilot', 'codex', 'qwen'];
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
 const COPILOT = {
     id: 'copilot',
@@ -596,7 +596,31 @@ const CODEX = {
     overheadChars: 55_536,
     signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
 };
-const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX };
+/** Qwen Code 0.24.4, measured 2026-12-06 (`qwen -p` against a loopback Chat Completions fake). */
+const QWEN = {
+    id: 'qwen',
+    name: 'Qwen Code',
+    npm: { package: '@qwen-code/qwen-code', platformPackage: '@qwen-code/qwen-code', version: '0.24.4', bin: 'cli-entry.js' },
+    instructions: [
+        { names: ['QWEN.md'], imports: true },
+        { names: ['AGENTS.md'], imports: true },
+    ],
+    rulesDirs: [],
+    skillDirs: ['.qwen/skills', '.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        entryOverhead: 80,
+        bundledChars: 0,
+        bundled: [],
+        xmlEscape: false,
+        // Lenient: a skill whose front matter strict YAML rejects is still listed.
+        strictYaml: false,
+    },
+    overheadChars: 58_900,
+    signals: ['QWEN.md', '.qwen'],
+};
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, qwen: QWEN };
 function isAgentId(s) {
     return AGENT_IDS.includes(s);
 }

@@ -92,14 +92,24 @@ async function fakeModel() {
 }
 
 /** Paths each agent could run or connect through, left out of the staged copy. */
-const UNSAFE = ['.git', '.github/hooks', '.mcp.json', '.codex/config.toml', '.vscode', '.claude/settings.json', '.claude/settings.local.json'];
+const UNSAFE = [
+  '.git',
+  '.github/hooks',
+  '.mcp.json',
+  '.codex/config.toml',
+  '.qwen/settings.json',
+  '.vscode',
+  '.claude/settings.json',
+  '.claude/settings.local.json',
+];
 
 function stage(src, dest) {
   fs.cpSync(src, dest, { recursive: true, verbatimSymlinks: true, filter: (p) => !UNSAFE.includes(path.relative(src, p).split(path.sep).join('/')) });
   execFileSync('git', ['init', '-q'], { cwd: dest });
 }
 
-function run(profile, bin, repo, port) {
+function run(profile, binary, repo, port) {
+  let bin = binary;
   const home = fs.mkdtempSync(path.join(work, `${profile.id}-home-`));
   const env = { PATH: '/usr/bin:/bin', HOME: home, TERM: 'dumb', NO_COLOR: '1', CI: '1', LANG: 'C.UTF-8' };
   let argv;
@@ -111,6 +121,17 @@ function run(profile, bin, repo, port) {
     );
     Object.assign(env, { CODEX_HOME: path.join(home, '.codex'), FAKE_LLM_KEY: 'x' });
     argv = ['exec', '--skip-git-repo-check', '--ephemeral', '-s', 'read-only', '--disable', 'plugins', '--disable', 'remote_plugin', 'hi'];
+  } else if (profile.id === 'qwen') {
+    fs.mkdirSync(path.join(home, '.qwen'));
+    fs.writeFileSync(path.join(home, '.qwen', 'settings.json'), JSON.stringify({ disableAllHooks: true }));
+    Object.assign(env, {
+      OPENAI_API_KEY: 'any',
+      OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1`,
+      OPENAI_MODEL: 'qwen3-coder-plus',
+      QWEN_CODE_NO_RELAUNCH: 'true',
+    });
+    argv = [bin, '-p', 'hi', '--auth-type', 'openai'];
+    bin = process.execPath; // a JavaScript entry: run by this Node
   } else {
     Object.assign(env, {
       COPILOT_OFFLINE: 'true',

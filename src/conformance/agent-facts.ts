@@ -31,7 +31,11 @@ export function requestTexts(agent: AgentId, body: unknown): string[] {
   };
   const b = (body ?? {}) as Record<string, unknown>;
   if (agent === 'codex') walk(b.input);
-  else {
+  else if (agent === 'qwen') {
+    // Its first request: the system text and the user turn's reminders (skills) before the prompt.
+    walk(b.messages);
+    walk(b.tools);
+  } else {
     walk(b.messages);
     walk(b.tools);
   }
@@ -80,6 +84,18 @@ export function extractAgentFacts(
     rest = next;
   }
   pieces.push(rest);
+  // Qwen Code replaces an `@path` token with the file between markers: put the token back.
+  const qwenBlock = /<!-- Imported from: ([^\n]*?) -->\n((?:(?!<!-- Imported from:)[\s\S])*?)\n?<!-- End of import from: \1 -->/g;
+  let q = rest;
+  for (let i = 0; i < 64 && q.includes('<!-- Imported from: '); i++) {
+    const next = q.replace(qwenBlock, (_m, file: string, inner: string) => {
+      pieces.push(inner);
+      return `@${file}`;
+    });
+    if (next === q) break;
+    q = next;
+  }
+  pieces.push(q);
   const hay = pieces.join('\n\u0000\n');
   const instructions: AgentFacts['instructions'] = [];
   const byText = new Map<string, string[]>();
@@ -108,6 +124,10 @@ export function extractAgentFacts(
     if (more) for (const n of more[1]!.split(', ')) if (n && !bundled.includes(n)) skills.push({ name: n, described: false });
     const task = texts.find((t) => t.includes('User-provided custom agents:'));
     if (task) for (const m of task.slice(task.indexOf('User-provided custom agents:')).matchAll(/^- \*\*([^*]+)\*\*:/gm)) agents.push(m[1]!);
+  } else if (agent === 'qwen') {
+    const block = texts.find((t) => t.includes('<available_skills>')) ?? '';
+    for (const m of block.matchAll(/<skill>\s*<name>\s*([^<]*?)\s*<\/name>\s*<description>([\s\S]*?)<\/description>\s*<location>\s*([^<]*?)\s*<\/location>/g))
+      if (m[3] !== 'bundled' && !bundled.includes(m[1]!)) skills.push({ name: m[1]!, described: m[2]!.trim().length > 0 });
   } else {
     const sys = texts.find((t) => t.includes('<skills_instructions>')) ?? '';
     const roots = new Map<string, boolean>();

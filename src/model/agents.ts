@@ -5,8 +5,8 @@
  * agent's own prompt text.
  */
 
-export type AgentId = 'copilot' | 'codex';
-export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex'];
+export type AgentId = 'copilot' | 'codex' | 'qwen';
+export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'qwen'];
 
 export interface InstructionSource {
   /** Candidate names at the repository root; the first that exists is read (Codex: AGENTS.override.md before AGENTS.md). */
@@ -112,7 +112,32 @@ export const CODEX: AgentProfile = {
   signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
 };
 
-export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX };
+/** Qwen Code 0.24.4, measured 2026-12-06 (`qwen -p` against a loopback Chat Completions fake). */
+export const QWEN: AgentProfile = {
+  id: 'qwen',
+  name: 'Qwen Code',
+  npm: { package: '@qwen-code/qwen-code', platformPackage: '@qwen-code/qwen-code', version: '0.24.4', bin: 'cli-entry.js' },
+  instructions: [
+    { names: ['QWEN.md'], imports: true },
+    { names: ['AGENTS.md'], imports: true },
+  ],
+  rulesDirs: [],
+  skillDirs: ['.qwen/skills', '.agents/skills'],
+  commandDirs: [],
+  agentDirs: [],
+  listing: {
+    entryOverhead: 80,
+    bundledChars: 0,
+    bundled: [],
+    xmlEscape: false,
+    // Lenient: a skill whose front matter strict YAML rejects is still listed.
+    strictYaml: false,
+  },
+  overheadChars: 58_900,
+  signals: ['QWEN.md', '.qwen'],
+};
+
+export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, qwen: QWEN };
 
 export function isAgentId(s: string): s is AgentId {
   return (AGENT_IDS as readonly string[]).includes(s);
