@@ -545,7 +545,7 @@ function scopeLabel(s) {
  * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
  * agent's own prompt text.
  */
-const AGENT_IDS = ['copilot', 'codex', 'qwen'];
+const AGENT_IDS = ['copilot', 'codex', 'opencode', 'qwen'];
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
 const COPILOT = {
     id: 'copilot',
@@ -571,6 +571,8 @@ const COPILOT = {
         bundled: ['customize-cloud-agent', 'github-pr-media'],
         xmlEscape: true,
         strictYaml: true,
+        hyphenateNames: true,
+        hideModelDisabled: true,
     },
     overheadChars: 43_594,
     signals: ['.github/copilot-instructions.md', '.github/instructions', '.github/skills', '.github/agents'],
@@ -620,7 +622,29 @@ const QWEN = {
     overheadChars: 58_900,
     signals: ['QWEN.md', '.qwen'],
 };
-const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, qwen: QWEN };
+/** opencode 1.18.33, measured 2026-12-06 (`opencode run --pure` against a loopback Anthropic Messages fake). */
+const OPENCODE = {
+    id: 'opencode',
+    name: 'opencode',
+    npm: { package: 'opencode-ai', platformPackage: 'opencode-linux-x64', version: '1.18.33', bin: 'bin/opencode' },
+    instructions: [{ names: ['AGENTS.md', 'CLAUDE.md'], imports: false }],
+    rulesDirs: [],
+    skillDirs: ['.opencode/skill', '.opencode/skills', '.agents/skills', '.claude/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        entryOverhead: 80,
+        bundledChars: 0,
+        bundled: ['customize-opencode'],
+        xmlEscape: false,
+        strictYaml: true,
+        requireNameAndDescription: true,
+        caseInsensitiveOrder: true,
+    },
+    overheadChars: 27_160,
+    signals: ['.opencode', 'opencode.json'],
+};
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN };
 function isAgentId(s) {
     return AGENT_IDS.includes(s);
 }
@@ -2737,13 +2761,17 @@ async function analyzeAgent(source, profile, counter, list) {
             return null;
         }
         const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
-        // A front matter name is listed with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
-        const name = ((kind === 'command' ? base : asText(fm.data.name)?.trim()) || base).replace(/\s+/g, '-');
+        const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
         let description = asText(fm.data.description)?.trim() ?? '';
+        if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
+            return null;
+        // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
+        const raw = declared || base;
+        const name = profile.listing.hyphenateNames ? raw.replace(/\s+/g, '-') : raw;
         if (!description && kind === 'command')
             description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
         // disable-model-invocation: the model is not told about it.
-        const hidden = fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true';
+        const hidden = !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true');
         return { name, description, hidden };
     };
     const L = profile.listing;
@@ -2755,7 +2783,10 @@ async function analyzeAgent(source, profile, counter, list) {
             : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
         return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
     };
-    const byName = (xs) => xs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const byName = (xs) => xs.sort((a, b) => {
+        const [x, y] = profile.listing.caseInsensitiveOrder ? [a.name.toLowerCase(), b.name.toLowerCase()] : [a.name, b.name];
+        return x < y ? -1 : x > y ? 1 : 0;
+    });
     const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
     const seen = new Set();
     for (const s of skillDefs) {

@@ -84,6 +84,28 @@ async function fakeModel() {
         res.write('data: [DONE]\n\n');
         return void res.end();
       }
+      if (req.url.includes('/messages/count_tokens')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens":1}');
+      if (req.url.endsWith('/messages')) {
+        res.writeHead(200, { 'content-type': 'text/event-stream' });
+        const ev = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
+        const message = {
+          id: 'm1',
+          type: 'message',
+          role: 'assistant',
+          model: 'fake',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 1, output_tokens: 1 },
+        };
+        ev('message_start', { message });
+        ev('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+        ev('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+        ev('content_block_stop', { index: 0 });
+        ev('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+        ev('message_stop', {});
+        return void res.end();
+      }
       res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
     });
   });
@@ -96,6 +118,9 @@ const UNSAFE = [
   '.git',
   '.github/hooks',
   '.mcp.json',
+  '.opencode',
+  'opencode.json',
+  'opencode.jsonc',
   '.codex/config.toml',
   '.qwen/settings.json',
   '.vscode',
@@ -121,6 +146,25 @@ function run(profile, binary, repo, port) {
     );
     Object.assign(env, { CODEX_HOME: path.join(home, '.codex'), FAKE_LLM_KEY: 'x' });
     argv = ['exec', '--skip-git-repo-check', '--ephemeral', '-s', 'read-only', '--disable', 'plugins', '--disable', 'remote_plugin', 'hi'];
+  } else if (profile.id === 'opencode') {
+    const xdg = (d) => path.join(home, d);
+    Object.assign(env, {
+      OPENCODE_CONFIG_CONTENT: JSON.stringify({
+        provider: { anthropic: { options: { baseURL: `http://127.0.0.1:${port}/v1`, apiKey: 'any' } } },
+        autoupdate: false,
+        share: 'disabled',
+        mcp: {},
+        lsp: false,
+      }),
+      OPENCODE_DISABLE_MODELS_FETCH: '1',
+      OPENCODE_DISABLE_AUTOUPDATE: '1',
+      OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
+      XDG_CONFIG_HOME: xdg('.config'),
+      XDG_DATA_HOME: xdg('.local/share'),
+      XDG_CACHE_HOME: xdg('.cache'),
+      XDG_STATE_HOME: xdg('.local/state'),
+    });
+    argv = ['run', '--pure', '--model', 'anthropic/claude-sonnet-4-5', 'hi'];
   } else if (profile.id === 'qwen') {
     fs.mkdirSync(path.join(home, '.qwen'));
     fs.writeFileSync(path.join(home, '.qwen', 'settings.json'), JSON.stringify({ disableAllHooks: true }));
@@ -198,7 +242,8 @@ async function record(profile, bin, dir, id, model) {
   const real = fs.realpathSync(repo);
   model.requests.length = 0;
   await run(profile, bin, real, model.port);
-  const first = model.requests.find((r) => /\/(responses|chat\/completions)$/.test(r.url));
+  // The session's own request: the largest (helpers such as a title generator or a memory pass are smaller).
+  const first = model.requests.filter((r) => /\/(responses|chat\/completions|messages)$/.test(r.url)).sort((a, b) => b.body.length - a.body.length)[0];
   if (!first) throw new Error(`${profile.name} sent no model request for ${id}`);
   const facts = extractAgentFacts(profile.id, profile.npm.version, JSON.parse(first.body), candidateTexts(real), profile.listing.bundled, real);
   const snap = await analyzeAgent(worktreeSource(real), profile, counter);

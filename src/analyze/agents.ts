@@ -214,12 +214,16 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
       return null;
     }
     const base = kind === 'skill' ? path.posix.basename(path.posix.dirname(file)) : path.posix.basename(file).replace(/(\.agent)?\.md$/, '');
-    // A front matter name is listed with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
-    const name = ((kind === 'command' ? base : asText(fm.data.name)?.trim()) || base).replace(/\s+/g, '-');
+    const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
     let description = asText(fm.data.description)?.trim() ?? '';
+    if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description)) return null;
+    // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
+    const raw = declared || base;
+    const name = profile.listing.hyphenateNames ? raw.replace(/\s+/g, '-') : raw;
     if (!description && kind === 'command') description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
     // disable-model-invocation: the model is not told about it.
-    const hidden = fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true';
+    const hidden =
+      !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true');
     return { name, description, hidden };
   };
   const L = profile.listing;
@@ -231,7 +235,11 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
       : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
     return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
   };
-  const byName = <T extends { name: string }>(xs: T[]) => xs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const byName = <T extends { name: string }>(xs: T[]) =>
+    xs.sort((a, b) => {
+      const [x, y] = profile.listing.caseInsensitiveOrder ? [a.name.toLowerCase(), b.name.toLowerCase()] : [a.name, b.name];
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
   const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
   const seen = new Set<string>();
   for (const s of skillDefs) {

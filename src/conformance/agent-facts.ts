@@ -31,7 +31,11 @@ export function requestTexts(agent: AgentId, body: unknown): string[] {
   };
   const b = (body ?? {}) as Record<string, unknown>;
   if (agent === 'codex') walk(b.input);
-  else if (agent === 'qwen') {
+  else if (agent === 'opencode') {
+    walk(b.system);
+    walk(b.messages);
+    walk(b.tools);
+  } else if (agent === 'qwen') {
     // Its first request: the system text and the user turn's reminders (skills) before the prompt.
     walk(b.messages);
     walk(b.tools);
@@ -124,10 +128,12 @@ export function extractAgentFacts(
     if (more) for (const n of more[1]!.split(', ')) if (n && !bundled.includes(n)) skills.push({ name: n, described: false });
     const task = texts.find((t) => t.includes('User-provided custom agents:'));
     if (task) for (const m of task.slice(task.indexOf('User-provided custom agents:')).matchAll(/^- \*\*([^*]+)\*\*:/gm)) agents.push(m[1]!);
-  } else if (agent === 'qwen') {
+  } else if (agent === 'qwen' || agent === 'opencode') {
+    // `<location>` is "project" (Qwen) or the file's absolute path (opencode); anything else is the agent's own.
     const block = texts.find((t) => t.includes('<available_skills>')) ?? '';
     for (const m of block.matchAll(/<skill>\s*<name>\s*([^<]*?)\s*<\/name>\s*<description>([\s\S]*?)<\/description>\s*<location>\s*([^<]*?)\s*<\/location>/g))
-      if (m[3] !== 'bundled' && !bundled.includes(m[1]!)) skills.push({ name: m[1]!, described: m[2]!.trim().length > 0 });
+      if ((m[3] === 'project' || m[3]!.startsWith(`${repoRoot}/`)) && !bundled.includes(m[1]!))
+        skills.push({ name: m[1]!, described: m[2]!.trim().length > 0 });
   } else {
     const sys = texts.find((t) => t.includes('<skills_instructions>')) ?? '';
     const roots = new Map<string, boolean>();

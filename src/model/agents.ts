@@ -5,8 +5,8 @@
  * agent's own prompt text.
  */
 
-export type AgentId = 'copilot' | 'codex' | 'qwen';
-export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'qwen'];
+export type AgentId = 'copilot' | 'codex' | 'opencode' | 'qwen';
+export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'opencode', 'qwen'];
 
 export interface InstructionSource {
   /** Candidate names at the repository root; the first that exists is read (Codex: AGENTS.override.md before AGENTS.md). */
@@ -35,6 +35,14 @@ export interface ListingShape {
   xmlEscape: boolean;
   /** Front matter that strict YAML rejects makes the agent drop the skill (Claude Code reads it after quoting values). */
   strictYaml: boolean;
+  /** A skill needs a front matter `name` and `description` to be listed (opencode); otherwise the folder name and an empty description do. */
+  requireNameAndDescription?: boolean;
+  /** Whitespace in a front matter name is listed as hyphens (Copilot). */
+  hyphenateNames?: boolean;
+  /** `disable-model-invocation: true` keeps a skill out of the listing (Copilot; opencode ignores it). */
+  hideModelDisabled?: boolean;
+  /** Listing order: by code point (default) or case-insensitively (opencode). */
+  caseInsensitiveOrder?: boolean;
 }
 
 export interface AgentProfile {
@@ -85,6 +93,8 @@ export const COPILOT: AgentProfile = {
     bundled: ['customize-cloud-agent', 'github-pr-media'],
     xmlEscape: true,
     strictYaml: true,
+    hyphenateNames: true,
+    hideModelDisabled: true,
   },
   overheadChars: 43_594,
   signals: ['.github/copilot-instructions.md', '.github/instructions', '.github/skills', '.github/agents'],
@@ -137,7 +147,30 @@ export const QWEN: AgentProfile = {
   signals: ['QWEN.md', '.qwen'],
 };
 
-export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, qwen: QWEN };
+/** opencode 1.18.33, measured 2026-12-06 (`opencode run --pure` against a loopback Anthropic Messages fake). */
+export const OPENCODE: AgentProfile = {
+  id: 'opencode',
+  name: 'opencode',
+  npm: { package: 'opencode-ai', platformPackage: 'opencode-linux-x64', version: '1.18.33', bin: 'bin/opencode' },
+  instructions: [{ names: ['AGENTS.md', 'CLAUDE.md'], imports: false }],
+  rulesDirs: [],
+  skillDirs: ['.opencode/skill', '.opencode/skills', '.agents/skills', '.claude/skills'],
+  commandDirs: [],
+  agentDirs: [],
+  listing: {
+    entryOverhead: 80,
+    bundledChars: 0,
+    bundled: ['customize-opencode'],
+    xmlEscape: false,
+    strictYaml: true,
+    requireNameAndDescription: true,
+    caseInsensitiveOrder: true,
+  },
+  overheadChars: 27_160,
+  signals: ['.opencode', 'opencode.json'],
+};
+
+export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN };
 
 export function isAgentId(s: string): s is AgentId {
   return (AGENT_IDS as readonly string[]).includes(s);
