@@ -8144,7 +8144,12 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
         const other = s.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
         if (other.length) {
             const agents = [...new Map(other.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
-            out.push('', `Other agents read files here too: ${agents.map((p) => `${p.name} (${other.filter((x) => x.readers.includes(p)).length} files)`).join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`);
+            out.push('', `Other agents read files here too: ${agents
+                .map((p) => {
+                const n = other.filter((x) => x.readers.includes(p)).length;
+                return `${p.name} (${n} file${n === 1 ? '' : 's'})`;
+            })
+                .join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`);
         }
     }
     for (const a of s.agents ?? []) {

@@ -85,7 +85,12 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
       const agents = [...new Map(other.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
       out.push(
         '',
-        `Other agents read files here too: ${agents.map((p) => `${p.name} (${other.filter((x) => x.readers.includes(p)).length} files)`).join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`,
+        `Other agents read files here too: ${agents
+          .map((p) => {
+            const n = other.filter((x) => x.readers.includes(p)).length;
+            return `${p.name} (${n} file${n === 1 ? '' : 's'})`;
+          })
+          .join(', ')}. Measure them with ${agents.map((p) => `--agent ${p.id}`).join(' ')}.`,
       );
     }
   }
