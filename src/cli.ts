@@ -40,7 +40,7 @@ Options
   --files N             rows of the largest-files table (default 15)
   --agent ID            also measure what another agent loads of the same files, against its own
                         limits: copilot (GitHub Copilot CLI), codex (OpenAI Codex), opencode,
-                        qwen (Qwen Code), or all;
+                        qwen (Qwen Code), pi, or all;
                         repeatable (config: agents). Claude Code is always measured.
   --html FILE           also write a self-contained HTML report to FILE: a zoomable treemap of
                         tokens (base, head and change in a diff), the skill listing against its

@@ -39,7 +39,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
  * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
  * agent's own prompt text.
  */
-const AGENT_IDS = ['copilot', 'codex', 'opencode', 'qwen'];
+const AGENT_IDS = ['copilot', 'codex', 'opencode', 'qwen', 'pi'];
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
 const COPILOT = {
     id: 'copilot',
@@ -138,7 +138,22 @@ const OPENCODE = {
     overheadChars: 27_160,
     signals: ['.opencode', 'opencode.json'],
 };
-const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN };
+/** pi 0.73.1, measured 2026-12-06 (`pi -p --offline` against a loopback Anthropic Messages fake). */
+const PI = {
+    id: 'pi',
+    name: 'pi',
+    // A JavaScript package with dependencies: installed (scripts off), not just unpacked.
+    npm: { package: '@mariozechner/pi-coding-agent', platformPackage: '@mariozechner/pi-coding-agent', version: '0.73.1', bin: 'dist/cli.js' },
+    instructions: [{ names: ['AGENTS.md', 'CLAUDE.md'], imports: false }],
+    rulesDirs: [],
+    skillDirs: ['.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true },
+    overheadChars: 4_354,
+    signals: ['.pi'],
+};
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN, pi: PI };
 function isAgentId(s) {
     return AGENT_IDS.includes(s);
 }

@@ -37,6 +37,18 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-agents-'));
 /** The agent's executable: its platform package, fetched once from the npm registry. */
 function ensureBinary(profile) {
   const dir = path.join(cacheRoot, profile.id, profile.npm.version);
+  if (profile.id === 'pi') {
+    // A JavaScript package with dependencies: installed with its scripts off.
+    const entry = path.join(dir, 'node_modules', ...profile.npm.package.split('/'), profile.npm.bin);
+    if (!fs.existsSync(entry)) {
+      fs.mkdirSync(dir, { recursive: true });
+      console.error(`installing ${profile.npm.package}@${profile.npm.version} ...`);
+      execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--ignore-scripts', `${profile.npm.package}@${profile.npm.version}`], {
+        stdio: 'ignore',
+      });
+    }
+    return entry;
+  }
   const bin = path.join(dir, 'package', profile.npm.bin);
   if (fs.existsSync(bin)) return bin;
   fs.mkdirSync(dir, { recursive: true });
@@ -119,6 +131,7 @@ const UNSAFE = [
   '.github/hooks',
   '.mcp.json',
   '.opencode',
+  '.pi',
   'opencode.json',
   'opencode.jsonc',
   '.codex/config.toml',
@@ -165,6 +178,25 @@ function run(profile, binary, repo, port) {
       XDG_STATE_HOME: xdg('.local/state'),
     });
     argv = ['run', '--pure', '--model', 'anthropic/claude-sonnet-4-5', 'hi'];
+  } else if (profile.id === 'pi') {
+    const agentDir = path.join(home, '.pi', 'agent');
+    fs.mkdirSync(agentDir, { recursive: true });
+    const model = {
+      id: 'claude-sonnet-4-5',
+      name: 'fake',
+      contextWindow: 200000,
+      maxTokens: 8192,
+      input: ['text'],
+      reasoning: false,
+      cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+    };
+    fs.writeFileSync(
+      path.join(agentDir, 'models.json'),
+      JSON.stringify({ providers: { fake: { baseUrl: `http://127.0.0.1:${port}`, api: 'anthropic-messages', apiKey: 'any', models: [model] } } }),
+    );
+    Object.assign(env, { PI_OFFLINE: '1', PI_CODING_AGENT_DIR: agentDir });
+    argv = [bin, '-p', '--offline', '--no-extensions', '--no-session', '--provider', 'fake', '--model', 'claude-sonnet-4-5', 'hi'];
+    bin = process.execPath;
   } else if (profile.id === 'qwen') {
     fs.mkdirSync(path.join(home, '.qwen'));
     fs.writeFileSync(path.join(home, '.qwen', 'settings.json'), JSON.stringify({ disableAllHooks: true }));

@@ -31,7 +31,7 @@ export function requestTexts(agent: AgentId, body: unknown): string[] {
   };
   const b = (body ?? {}) as Record<string, unknown>;
   if (agent === 'codex') walk(b.input);
-  else if (agent === 'opencode') {
+  else if (agent === 'opencode' || agent === 'pi') {
     walk(b.system);
     walk(b.messages);
     walk(b.tools);
@@ -128,7 +128,7 @@ export function extractAgentFacts(
     if (more) for (const n of more[1]!.split(', ')) if (n && !bundled.includes(n)) skills.push({ name: n, described: false });
     const task = texts.find((t) => t.includes('User-provided custom agents:'));
     if (task) for (const m of task.slice(task.indexOf('User-provided custom agents:')).matchAll(/^- \*\*([^*]+)\*\*:/gm)) agents.push(m[1]!);
-  } else if (agent === 'qwen' || agent === 'opencode') {
+  } else if (agent === 'qwen' || agent === 'opencode' || agent === 'pi') {
     // `<location>` is "project" (Qwen) or the file's absolute path (opencode); anything else is the agent's own.
     const block = texts.find((t) => t.includes('<available_skills>')) ?? '';
     for (const m of block.matchAll(/<skill>\s*<name>\s*([^<]*?)\s*<\/name>\s*<description>([\s\S]*?)<\/description>\s*<location>\s*([^<]*?)\s*<\/location>/g))

@@ -5,8 +5,8 @@
  * agent's own prompt text.
  */
 
-export type AgentId = 'copilot' | 'codex' | 'opencode' | 'qwen';
-export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'opencode', 'qwen'];
+export type AgentId = 'copilot' | 'codex' | 'opencode' | 'qwen' | 'pi';
+export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'opencode', 'qwen', 'pi'];
 
 export interface InstructionSource {
   /** Candidate names at the repository root; the first that exists is read (Codex: AGENTS.override.md before AGENTS.md). */
@@ -170,7 +170,23 @@ export const OPENCODE: AgentProfile = {
   signals: ['.opencode', 'opencode.json'],
 };
 
-export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN };
+/** pi 0.73.1, measured 2026-12-06 (`pi -p --offline` against a loopback Anthropic Messages fake). */
+export const PI: AgentProfile = {
+  id: 'pi',
+  name: 'pi',
+  // A JavaScript package with dependencies: installed (scripts off), not just unpacked.
+  npm: { package: '@mariozechner/pi-coding-agent', platformPackage: '@mariozechner/pi-coding-agent', version: '0.73.1', bin: 'dist/cli.js' },
+  instructions: [{ names: ['AGENTS.md', 'CLAUDE.md'], imports: false }],
+  rulesDirs: [],
+  skillDirs: ['.agents/skills'],
+  commandDirs: [],
+  agentDirs: [],
+  listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true },
+  overheadChars: 4_354,
+  signals: ['.pi'],
+};
+
+export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN, pi: PI };
 
 export function isAgentId(s: string): s is AgentId {
   return (AGENT_IDS as readonly string[]).includes(s);

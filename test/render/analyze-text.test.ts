@@ -70,7 +70,7 @@ describe('the analyze text report', () => {
 
   it('without other agents, says which would read files here and how to measure them; with one, what it loads', () => {
     expect(text).toMatch(
-      /Other agents read files here too: GitHub Copilot CLI \(\d+ files\), opencode \(\d+ files\), OpenAI Codex \(1 file\), Qwen Code \(1 file\)\. Measure them with --agent copilot --agent opencode --agent codex --agent qwen\./,
+      /Other agents read files here too: GitHub Copilot CLI \(\d+ files\), opencode \(\d+ files\), OpenAI Codex \(1 file\), Qwen Code \(1 file\), pi \(\d+ files\)\. Measure them with --agent copilot --agent opencode --agent codex --agent qwen --agent pi\./,
     );
     const agentText = renderAnalyzeText(withAgents);
     expect(agentText).not.toContain('Other agents read files here too');
