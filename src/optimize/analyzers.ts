@@ -262,10 +262,10 @@ export const reachability: Analyzer = (s) =>
         key: `reachability:${f.path}`,
         analyzer: 'reachability' as const,
         title: readers.length
-          ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).join(' and ')} read${readers.length === 1 ? 's' : ''} it`
+          ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} read${readers.length === 1 ? 's' : ''} it`
           : `Nothing loads ${f.path}`,
         rationale: readers.length
-          ? `${f.reason}. Its cost in ${readers.map((p) => p.name).join(' and ')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
+          ? `${f.reason}. Its cost in ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
           : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
         location: { file: f.path, line: 1 },
         saving: { eagerTokens: 0, onDemandTokens: 0 },

@@ -307,7 +307,7 @@ export function agentsSection(r: GateReport): string {
     const touched = r.diff.files.map((f) => ({ f: f.path, readers: readersOf(f.path) })).filter((x) => x.readers.length);
     if (!touched.length) return '';
     const agents = [...new Map(touched.flatMap((x) => x.readers).map((p) => [p.id, p])).values()];
-    return `<sub>This change edits files ${agents.map((p) => p.name).join(' and ')} also read${agents.length === 1 ? 's' : ''} (${touched
+    return `<sub>This change edits files ${agents.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} also read${agents.length === 1 ? 's' : ''} (${touched
       .slice(0, 5)
       .map((x) => md(x.f, 80))
       .join(
