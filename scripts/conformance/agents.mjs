@@ -125,24 +125,24 @@ async function fakeModel() {
   return { port: server.address().port, requests, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** Paths each agent could run or connect through, left out of the staged copy. */
-const UNSAFE = [
-  '.git',
-  '.github/hooks',
-  '.mcp.json',
-  '.opencode',
-  '.pi',
-  'opencode.json',
-  'opencode.jsonc',
-  '.codex/config.toml',
-  '.qwen/settings.json',
-  '.vscode',
-  '.claude/settings.json',
-  '.claude/settings.local.json',
-];
-
+/**
+ * The staged copy holds Markdown only (folders, `*.md` files and links named `*.md`): every agent
+ * reads its instructions, skills, commands and agents from Markdown, and nothing else of the tree
+ * (hooks, MCP configurations, plugins, extensions, settings: in whatever file an agent looks for
+ * them) is there to run. An allowlist, not a list of known dangerous paths: a denylist missed
+ * `.github/mcp.json`, whose server Copilot CLI started.
+ */
 function stage(src, dest) {
-  fs.cpSync(src, dest, { recursive: true, verbatimSymlinks: true, filter: (p) => !UNSAFE.includes(path.relative(src, p).split(path.sep).join('/')) });
+  fs.cpSync(src, dest, {
+    recursive: true,
+    verbatimSymlinks: true,
+    filter: (p) => {
+      if (p === src) return true;
+      if (path.basename(p) === '.git') return false;
+      const st = fs.lstatSync(p);
+      return st.isDirectory() || ((st.isFile() || st.isSymbolicLink()) && /\.md$/i.test(p));
+    },
+  });
   execFileSync('git', ['init', '-q'], { cwd: dest });
 }
 
@@ -277,6 +277,9 @@ async function record(profile, bin, dir, id, model) {
   // The session's own request: the largest (helpers such as a title generator or a memory pass are smaller).
   const first = model.requests.filter((r) => /\/(responses|chat\/completions|messages)$/.test(r.url)).sort((a, b) => b.body.length - a.body.length)[0];
   if (!first) throw new Error(`${profile.name} sent no model request for ${id}`);
+  // For a safety check: every request body, appended to a file (CONTEXT_BUDGET_AGENT_REQUESTS).
+  if (process.env.CONTEXT_BUDGET_AGENT_REQUESTS)
+    for (const r of model.requests) fs.appendFileSync(process.env.CONTEXT_BUDGET_AGENT_REQUESTS, `${r.url} ${r.body}\n`);
   const facts = extractAgentFacts(profile.id, profile.npm.version, JSON.parse(first.body), candidateTexts(real), profile.listing.bundled, real);
   const snap = await analyzeAgent(worktreeSource(real), profile, counter);
   return { facts, predicted: predictAgentFacts(snap) };
