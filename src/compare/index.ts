@@ -1,9 +1,9 @@
 import type { Config } from '../config/load.js';
 import { SNAPSHOT_SCHEMA_VERSION, type Snapshot } from '../model/snapshot.js';
-import type { AgentComparison, BudgetResult, Delta, GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
+import type { AgentComparison, BudgetResult, GateReport, LoadTimeComparison, Recommendation } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import { decide, evaluate } from './assert.js';
-import { diffSnapshots } from './diff.js';
+import { delta, diffSnapshots } from './diff.js';
 import { howToPass } from './remedy.js';
 
 export interface Sides {
@@ -58,10 +58,6 @@ export function compare(sides: Sides, config: Config): GateReport {
     ...(config.review ? { configReview: config.review } : {}),
     ...(head.agents?.length ? { agents: compareAgents(base, head) } : {}),
   };
-}
-
-function delta(b: number, h: number): Delta {
-  return { base: b, head: h, delta: h - b, ratio: b === 0 ? null : (h - b) / b };
 }
 
 /** One row per agent measured on the head (an agent absent from the base counts from zero). */

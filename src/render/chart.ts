@@ -4,26 +4,10 @@
  */
 import type { GateReport } from '../model/report.js';
 import type { Category } from '../model/snapshot.js';
+import { CATEGORY_LABEL } from './picture.js';
 
 /** Slices shown; the rest are summed as "other". */
 export const CHART_SLICES = 8;
-
-const LABEL: Record<Category, string> = {
-  memory: 'memory files',
-  rules: 'rules',
-  'skill-listing': 'skill listing',
-  'agent-listing': 'agent listing',
-  'output-style': 'output style',
-  mcp: 'MCP',
-  hooks: 'hooks',
-  'skill-bodies': 'skill bodies',
-  'command-bodies': 'command bodies',
-  'agent-bodies': 'agent bodies',
-  'path-rules': 'path rules',
-  'nested-memory': 'nested memory',
-  resources: 'resources',
-  other: 'other',
-};
 
 /** A Mermaid pie of always-loaded tokens per category; "" when nothing is always loaded. */
 export function mermaidPie(title: string, slices: { category: Category; tokens: number }[]): string {
@@ -31,7 +15,7 @@ export function mermaidPie(title: string, slices: { category: Category; tokens: 
   if (!sorted.length) return '';
   const shown = sorted.slice(0, CHART_SLICES);
   const rest = sorted.slice(CHART_SLICES).reduce((s, x) => s + x.tokens, 0);
-  const lines = shown.map((s) => `    "${LABEL[s.category] ?? s.category}" : ${s.tokens}`);
+  const lines = shown.map((s) => `    "${CATEGORY_LABEL[s.category] ?? s.category}" : ${s.tokens}`);
   if (rest) lines.push(`    "the rest" : ${rest}`);
   return ['```mermaid', `pie showData title ${title.replace(/[\n"`]/g, ' ')}`, ...lines, '```'].join('\n');
 }

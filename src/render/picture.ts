@@ -59,7 +59,8 @@ export interface Picture {
   tokenizer: string;
 }
 
-const CATEGORY_LABEL: Record<Category, string> = {
+/** Categories in words (the HTML report and the job summary's chart). */
+export const CATEGORY_LABEL: Record<Category, string> = {
   memory: 'memory files',
   rules: 'rules',
   'skill-listing': 'skill listing',
