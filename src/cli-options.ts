@@ -40,4 +40,8 @@ export interface CliOptions {
   agents?: string[];
   /** Also write the HTML report to this file. */
   html?: string;
+  /** optimize: write the edits (--apply), also on a dirty tree (--force), only these kinds (--only). */
+  apply?: boolean;
+  force?: boolean;
+  only?: string[];
 }

@@ -15,6 +15,13 @@ Usage
   context-budget diff <base> [<head>] [--dir DIR] [--json|--markdown] [options]
       Compare two sides against the budgets. A side is a git revision of DIR's repository or a
       snapshot JSON file; <head> defaults to the working tree. Exits 1 exactly when the verdict is fail.
+  context-budget optimize [dir] [--apply [--force]] [--only KIND]... [--json] [options]
+      Plan edits that take text out of what every session loads, each with its predicted saving:
+      lazy-loading (a procedure or reference section becomes a skill), conditional-loading (a
+      section about some paths becomes a rule with paths:), listing-fit (descriptions cut at a
+      sentence to the listing's budget), agent-descriptions (examples move to the agent's body),
+      duplication, imports (cycles, depth). --apply writes them to the working tree (never commits;
+      a tree with changes needs --force), prints the diff and measures again: predicted vs achieved.
   context-budget help
 
 Options
@@ -68,6 +75,7 @@ export async function run(proc: Proc): Promise<number> {
     const pipeline = await import('./pipeline.js');
     if (command === 'analyze') return await pipeline.analyzeCommand(parsed.positionals, options, proc);
     if (command === 'diff') return await pipeline.diffCommand(parsed.positionals, options, proc);
+    if (command === 'optimize') return await pipeline.optimizeCommand(parsed.positionals, options, proc);
     throw new UserError(`Unknown command "${command}". Run "context-budget help".`);
   } catch (e) {
     if (e instanceof UserError) {
@@ -104,6 +112,9 @@ function parseCli(args: string[]) {
         files: { type: 'string' },
         html: { type: 'string' },
         agent: { type: 'string', multiple: true },
+        apply: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        only: { type: 'string', multiple: true },
       },
     });
   } catch (e) {
@@ -143,6 +154,9 @@ function parseCli(args: string[]) {
     cache: !v['no-cache'],
     files: num('files', v.files, 1),
     ...(v.html !== undefined ? { html: v.html } : {}),
+    ...(v.apply ? { apply: true } : {}),
+    ...(v.force ? { force: true } : {}),
+    ...(v.only?.length ? { only: v.only.flatMap((a) => a.split(',')).map((a) => a.trim()) } : {}),
     ...(v.agent?.length ? { agents: v.agent.flatMap((a) => a.split(',')).map((a) => a.trim()) } : {}),
   };
   return { parsed, options };

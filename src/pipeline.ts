@@ -26,6 +26,12 @@ import { TokenCounter } from './tokenize/counter.js';
 import { CACHE_FILE, cacheDirOf, FileCountStore } from './tokenize/file-store.js';
 import { loadTokenizer, TOKENIZER_NAME } from './tokenize/tokenizer.js';
 import { VERSION } from './version.js';
+import { createTwoFilesPatch } from 'diff';
+import { overlaySource } from './collect/overlay.js';
+import { dirtyFiles, writeFiles } from './collect/write.js';
+import { OPTIMIZE_KINDS, type OptimizeKind } from './model/optimize.js';
+import { achievedByKind, figuresOf, netEdits, planOptimizations, type OptimizeDeps } from './optimize/optimize.js';
+import { renderOptimizeText } from './render/optimize-text.js';
 
 /** The run's caches, all in the cache folder (--no-cache: none): token counts, file digests and snapshots. */
 export interface Caches {
@@ -326,4 +332,63 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   // --markdown: the pull request comment as the Action posts it (the job summary has the full report).
   proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
   return report.verdict === 'fail' ? 1 : 0;
+}
+
+/**
+ * `optimize [dir]`: the plan of edits (the optimizer's transforms on the working tree), and with
+ * --apply the edits written, their diff, and the tree measured again (predicted vs achieved).
+ */
+export async function optimizeCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
+  if (positionals.length > 1) throw new UserError('optimize expects at most one directory');
+  const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
+  const kinds = parseKinds(o.only);
+  const config = configFor(dir, o);
+  const source = await openSource(dir);
+  if (o.apply && !o.force) {
+    const dirty = await dirtyFiles(dir);
+    if (dirty === null) throw new UserError(`${dir} is not in a git repository: nothing could undo the edits. Commit it to git first, or pass --force`);
+    if (dirty.length)
+      throw new UserError(
+        `the working tree has changes (${dirty
+          .slice(0, 3)
+          .map((l) => l.slice(3))
+          .join(', ')}${dirty.length > 3 ? ', …' : ''}): commit or stash them first, or pass --force`,
+      );
+  }
+  const { counter, digests, save } = cachesFor(o, proc);
+  const opts = analyzeOptions(config);
+  const deps: OptimizeDeps = {
+    measure: (changes) => analyze(overlaySource(source, changes), opts, counter, undefined, digests),
+    read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+    links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+    count: async (texts) => {
+      const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
+      const counts = await counter.countAll(keyed);
+      return keyed.map((k) => counts.get(k.key) ?? 0);
+    },
+  };
+  const { plan } = await planOptimizations(kinds, deps);
+  if (o.apply && plan.steps.length) {
+    const edits = netEdits(plan.steps);
+    const { written, skipped } = writeFiles(dir, new Map(edits.map((e) => [e.path, e.after])));
+    if (skipped.length) throw new UserError(`not written (nothing was): ${skipped.map((x) => `${x.path}: ${x.why}`).join('; ')}`);
+    const after = await analyze(await openSource(dir), opts, counter, undefined, digests);
+    const diff = edits
+      .map((e) =>
+        createTwoFilesPatch(e.before === null ? '/dev/null' : `a/${e.path}`, e.after === null ? '/dev/null' : `b/${e.path}`, e.before ?? '', e.after ?? ''),
+      )
+      .join('');
+    plan.applied = { after: figuresOf(after), results: await achievedByKind(plan, after, deps), diff, written };
+  }
+  save();
+  proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
+  return 0;
+}
+
+/** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */
+function parseKinds(only: readonly string[] | undefined): Set<OptimizeKind> {
+  if (!only?.length) return new Set(OPTIMIZE_KINDS);
+  const bad = only.filter((k) => !OPTIMIZE_KINDS.includes(k as OptimizeKind));
+  if (bad.length) throw new UserError(`--only: unknown kind "${bad[0]}"; kinds: ${OPTIMIZE_KINDS.join(', ')}`);
+  return new Set(only as OptimizeKind[]);
 }

@@ -1,8 +1,8 @@
-export const id = 180;
-export const ids = [180];
+export const id = 50;
+export const ids = [50];
 export const modules = {
 
-/***/ 7180:
+/***/ 3050:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -20,6 +20,7 @@ __webpack_require__.d(__webpack_exports__, {
   diffSides: () => (/* binding */ diffSides),
   measureOptions: () => (/* binding */ measureOptions),
   openSide: () => (/* binding */ openSide),
+  optimizeCommand: () => (/* binding */ optimizeCommand),
   persistentCaches: () => (/* binding */ persistentCaches),
   runDiff: () => (/* binding */ runDiff),
   snapshotOf: () => (/* binding */ snapshotOf),
@@ -8589,7 +8590,1041 @@ ${table(p)}
 var file_store = __webpack_require__(4819);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./node_modules/diff/libesm/patch/create.js + 2 modules
+var create = __webpack_require__(7291);
+;// CONCATENATED MODULE: ./src/collect/overlay.ts
+
+/**
+ * A source with some files changed in memory (path → new text; null: deleted): what the optimizer
+ * measures a plan on before anything is written. Every other file is read from the source below.
+ */
+function overlaySource(base, changes) {
+    if (!changes.size)
+        return base;
+    const data = new Map();
+    for (const [p, t] of changes)
+        if (t !== null)
+            data.set(p, Buffer.from(t, 'utf8'));
+    return {
+        kind: base.kind,
+        root: base.root,
+        ...(base.ref ? { ref: base.ref } : {}),
+        ...(base.commit ? { commit: base.commit } : {}),
+        async list() {
+            const kept = (await base.list()).filter((e) => !changes.has(e.path));
+            const added = [...data].map(([p, d]) => ({ path: p, type: 'file', size: d.length, sha: blobSha(d) }));
+            return [...kept, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        },
+        async read(paths) {
+            const out = await base.read(paths.filter((p) => !changes.has(p)));
+            for (const p of paths) {
+                const d = data.get(p);
+                if (d)
+                    out.set(p, { sha: blobSha(d), data: d });
+            }
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/collect/write.ts
+
+
+
+/**
+ * Why a repository-relative path may not be written under root: outside it, or through a symbolic
+ * link (a link in the tree may point anywhere: the optimizer edits the tree's own files only).
+ */
+function unsafeWrite(root, rel) {
+    if (!rel || external_node_path_default().isAbsolute(rel) || rel.split('/').some((p) => p === '..' || p === '' || p === '.'))
+        return 'not a plain path inside the repository';
+    let at = root;
+    for (const part of rel.split('/')) {
+        at = external_node_path_default().join(at, part);
+        try {
+            if ((0,external_node_fs_.lstatSync)(at).isSymbolicLink())
+                return `${external_node_path_default().relative(root, at)} is a symbolic link`;
+        }
+        catch {
+            return null; // from here on nothing exists: created as plain folders and files
+        }
+    }
+    return null;
+}
+/**
+ * Writes the files (null: deletes), creating folders; when any path may not be written, nothing is
+ * written and those paths are returned with why.
+ */
+function writeFiles(root, files) {
+    const skipped = [];
+    for (const rel of files.keys()) {
+        const why = unsafeWrite(root, rel);
+        if (why)
+            skipped.push({ path: rel, why });
+    }
+    if (skipped.length)
+        return { written: [], skipped };
+    const written = [];
+    for (const [rel, text] of files) {
+        const abs = external_node_path_default().join(root, rel);
+        if (text === null)
+            (0,external_node_fs_.rmSync)(abs, { force: true });
+        else {
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true });
+            (0,external_node_fs_.writeFileSync)(abs, text);
+        }
+        written.push(rel);
+    }
+    return { written, skipped };
+}
+/**
+ * Whether the working tree has changes git would show (`git status --porcelain`), or null when dir
+ * is not in a git repository.
+ */
+async function dirtyFiles(dir) {
+    try {
+        const out = await git(dir, ['status', '--porcelain', '--untracked-files=all', '--', '.']);
+        return out
+            .toString('utf8')
+            .split('\n')
+            .filter((l) => l.trim() !== '');
+    }
+    catch {
+        return null;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/model/optimize.ts
+/**
+ * The optimizer's plan: edits to a framework's files, each step with its kind, predicted saving and
+ * risk; and, once applied, what re-measuring found. The JSON of `optimize --json`.
+ */
+const OPTIMIZE_KINDS = ['lazy-loading', 'conditional-loading', 'listing-fit', 'agent-descriptions', 'duplication', 'imports'];
+
+;// CONCATENATED MODULE: ./src/optimize/text.ts
+/**
+ * Text surgery for the optimizer's transforms: Markdown sections with their line ranges, paragraphs,
+ * front matter fields rewritten in place, sentence-boundary cuts. Pure string functions; the rest
+ * of a file is kept byte for byte.
+ */
+
+const FENCE = /^\s{0,3}(```|~~~)/;
+/**
+ * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
+ * (src/analyze/content.ts): each heading starts a section that ends at the next one.
+ */
+function sections(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let fence = false;
+    let cur = null;
+    const close = (end) => {
+        if (cur)
+            out.push({ ...cur, end, text: lines.slice(cur.start, end).join('\n') });
+    };
+    lines.forEach((l, i) => {
+        if (FENCE.test(l))
+            fence = !fence;
+        const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
+        if (h) {
+            close(i);
+            cur = { heading: h[2].trim().replace(/\s+#+\s*$/, ''), level: h[1].length, start: i };
+        }
+    });
+    close(lines.length);
+    return out;
+}
+/** Replaces lines [start, end) of a text with others (an empty list removes them). */
+function spliceLines(text, start, end, insert) {
+    const lines = text.split('\n');
+    lines.splice(start, end - start, ...insert);
+    return lines.join('\n');
+}
+/** A section's body: its lines after the heading, trimmed. */
+function sectionBody(s) {
+    return s.text.split('\n').slice(1).join('\n').trim();
+}
+/** The first sentence of prose in Markdown: headings, code, tables and HTML skipped; list markers and emphasis removed. */
+function firstSentence(markdown) {
+    let fence = false;
+    for (const raw of markdown.split('\n')) {
+        if (FENCE.test(raw)) {
+            fence = !fence;
+            continue;
+        }
+        const l = raw.trim();
+        if (fence || !l || /^(#|\||<|>|---|@)/.test(l))
+            continue;
+        const plain = l
+            .replace(/^([-*+]|\d+[.)])\s+/, '')
+            .replace(/\*\*|__/g, '')
+            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+            .trim();
+        if (!plain)
+            continue;
+        const end = /[.!?](\s|$)/.exec(plain);
+        return end ? plain.slice(0, end.index + 1) : plain;
+    }
+    return '';
+}
+/**
+ * The longest prefix of a text of at most `max` characters that ends a sentence, else the longest
+ * that ends a word; never more than `max`. Whitespace is collapsed first.
+ */
+function cutAtSentence(text, max) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t.length <= max)
+        return t;
+    const head = t.slice(0, max + 1);
+    let best = -1;
+    for (const m of head.matchAll(/[.!?](?=\s)/g))
+        if (m.index + 1 <= max)
+            best = m.index + 1;
+    if (best > 0)
+        return t.slice(0, best);
+    const space = head.lastIndexOf(' ');
+    const word = space > 0 ? t.slice(0, space) : t.slice(0, max);
+    return word.replace(/[,;:\s-]+$/, '');
+}
+/** kebab-case of a heading for a file or skill name: [a-z0-9-], at most `max` characters. */
+function slugOf(heading, max = 64) {
+    const s = heading
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[`*_~[\]()]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return (s.slice(0, max).replace(/-+$/, '') || 'section').replace(/^-/, '');
+}
+/** A YAML scalar for a one-line value: double-quoted (JSON's escapes are YAML's). */
+function yamlString(v) {
+    return JSON.stringify(v);
+}
+/** Where a front matter block is: lines [1, close) of the file are its YAML, or null without one. */
+function frontmatterLines(lines) {
+    if (!/^---[ \t]*\r?$/.test(lines[0] ?? ''))
+        return null;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines[i]))
+            return { close: i };
+    return null;
+}
+/**
+ * The file with a top-level front matter field set to a one-line value (its old value, block
+ * scalars and continuation lines included, replaced); `null` removes the field. Every other line is
+ * kept as it was. Returns null when the file has no front matter block or the field is absent.
+ */
+function setFrontmatterField(text, key, value) {
+    const lines = text.split('\n');
+    const fm = frontmatterLines(lines);
+    if (!fm)
+        return null;
+    const keyRe = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+    const at = lines.findIndex((l, i) => i > 0 && i < fm.close && keyRe.test(l));
+    if (at < 0)
+        return null;
+    let end = at + 1;
+    // Continuation: indented lines, blank lines followed by indented ones, until the next top-level key.
+    while (end < fm.close && (/^[ \t]/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < fm.close && /^[ \t]/.test(lines[end + 1]))))
+        end++;
+    const cr = lines[at].endsWith('\r') ? '\r' : '';
+    lines.splice(at, end - at, ...(value === null ? [] : [`${key}: ${yamlString(value)}${cr}`]));
+    return lines.join('\n');
+}
+/** The front matter's end: the index in the text where the body starts (0 without front matter). */
+function bodyStartOf(text) {
+    const p = parseFrontmatter(text);
+    return p.hasFrontmatter ? p.bodyStart : 0;
+}
+/** Paragraphs (blocks between blank lines) with their line ranges; code fences are kept whole. */
+function paragraphs(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let start = -1;
+    let fence = false;
+    lines.forEach((l, i) => {
+        if (FENCE.test(l))
+            fence = !fence;
+        const blank = !fence && l.trim() === '';
+        if (!blank && start < 0)
+            start = i;
+        if (blank && start >= 0) {
+            out.push({ start, end: i, text: lines.slice(start, i).join('\n') });
+            start = -1;
+        }
+    });
+    if (start >= 0)
+        out.push({ start, end: lines.length, text: lines.slice(start).join('\n') });
+    return out;
+}
+/** Paragraph text compared for duplication: whitespace runs as one space, trimmed. */
+function normalized(p) {
+    return p.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/optimize/transforms.ts
+/**
+ * The optimizer's transforms: each a pure function from a loaded framework (its snapshot and the
+ * texts of the files it may edit) to file edits, with the text each edit moves out of (and into)
+ * what every session loads, and the candidates it refused with why. Idempotent: run again on its
+ * own output, a transform proposes nothing more.
+ */
+
+
+
+
+
+
+/**
+ * Headings that read as a rule for every task: such a section stays always-loaded (moving it would
+ * make the model miss it on tasks that never call the skill).
+ */
+const ALWAYS_RULE_HEADING = /\b(rules?|conventions?|guidelines?|principles?|standards?|style|important|critical|must|never|always|overview|about|introduction|context|summary|general|core|behaviou?r|persona|role|identity|communication|tone|constraints?|requirements?|policy|policies|security|safety)\b/i;
+/** Headings that name a procedure or a reference: read when a task needs them. */
+const PROCEDURE_HEADING = /\b(how to|how-to|workflow|process|procedures?|steps?|guide|reference|api|commands?|deploy(ment|ing)?|release|releasing|setup|set up|install(ation|ing)?|testing|tests|troubleshoot(ing)?|debug(ging)?|migrat(e|ion|ions)|architecture|schema|endpoints?|examples?|checklist|faq|recipes?|playbook|runbook|database|scripts?|tooling|build(ing)?|cli)\b/i;
+/** A body with this share or more of lines that state a constraint reads as rules for every task. */
+const IMPERATIVE_SHARE = 0.4;
+/** First path segments too broad to scope a rule by (a section about `src/` concerns everything). */
+const GENERIC_ROOTS = new Set([
+    'src',
+    'lib',
+    'app',
+    'apps',
+    'packages',
+    'test',
+    'tests',
+    'docs',
+    'scripts',
+    '.',
+    '..',
+    '.claude',
+    '.github',
+]);
+const IMPERATIVE = /\b(always|never|must|do not|don't|avoid|should|prefer|make sure|ensure|required?)\b/i;
+/** How a section reads: a rule for every task, about specific paths, a procedure or reference, or unclear. */
+function classifySection(s) {
+    if (ALWAYS_RULE_HEADING.test(s.heading) && !PROCEDURE_HEADING.test(s.heading))
+        return { kind: 'always', why: `its heading ("${s.heading}") reads as a rule for every task` };
+    const lines = s.text
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() !== '');
+    const imperative = lines.filter((l) => IMPERATIVE.test(l)).length;
+    if (lines.length && imperative / lines.length >= IMPERATIVE_SHARE)
+        return { kind: 'always', why: `${imperative} of its ${lines.length} lines state a constraint (always, never, must...): it reads as rules for every task` };
+    const globs = pathScope(s);
+    if (globs)
+        return { kind: 'paths', why: `it concerns ${globs.join(', ')}`, globs };
+    const numbered = lines.filter((l) => /^\s*\d+[.)]\s/.test(l)).length;
+    const fences = lines.filter((l) => /^\s{0,3}(```|~~~)/.test(l)).length / 2;
+    const rows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+    if (PROCEDURE_HEADING.test(s.heading) || numbered >= 3 || fences >= 1 || rows >= 3)
+        return {
+            kind: 'procedure',
+            why: PROCEDURE_HEADING.test(s.heading)
+                ? `its heading names a procedure or reference`
+                : `it holds ${numbered >= 3 ? `${numbered} numbered steps` : fences >= 1 ? 'code' : 'a table'}`,
+        };
+    return {
+        kind: 'unclear',
+        why: 'no sign of a procedure or a reference (no steps, code or table, and the heading names none): it may be guidance for every task',
+    };
+}
+/** Path-like references: `dir/sub/`, `dir/file.ext`, `**\/*.tsx`, `*.py` (URLs and @imports excluded). */
+function pathRefs(text) {
+    const out = [];
+    for (const m of text.matchAll(/`([^`\s]+)`/g)) {
+        const r = m[1];
+        if (/^[a-z]+:\/\//i.test(r) || r.startsWith('@') || r.startsWith('-'))
+            continue;
+        if (/^(\*\*\/)?\*\.[\w]+$/.test(r) || /^[\w.@-]+(\/[\w.*@-]+)+\/?$/.test(r))
+            out.push(r.replace(/^\.\//, ''));
+    }
+    return out;
+}
+/** The globs a section is scoped to: every path it names under one specific folder, or only file-type globs. */
+function pathScope(s) {
+    const inHeading = pathRefs(s.heading.replace(/(^|\s)([\w.-]+\/[\w./*-]*)/g, '$1`$2`'));
+    const refs = inHeading.length ? inHeading : pathRefs(s.text);
+    if (!refs.length || (!inHeading.length && refs.length < 3))
+        return undefined;
+    if (refs.every((r) => /^(\*\*\/)?\*\.[\w]+$/.test(r)))
+        return [...new Set(refs.map((r) => (r.startsWith('**/') ? r : `**/${r}`)))];
+    const dirs = refs.map((r) => r
+        .split('/')
+        .filter((x) => x && !x.includes('*'))
+        .slice(0, r.endsWith('/') ? undefined : -1));
+    let common = dirs[0] ?? [];
+    for (const d of dirs) {
+        let i = 0;
+        while (i < common.length && i < d.length && common[i] === d[i])
+            i++;
+        common = common.slice(0, i);
+    }
+    if (!common.length || (common.length === 1 && GENERIC_ROOTS.has(common[0])))
+        return undefined;
+    return [`${common.join('/')}/**`];
+}
+/** Eager memory and rule files of the project (user-scope and plugin files are not the repository's to split). */
+function eagerInstructionFiles(s) {
+    const project = new Set(s.units.filter((u) => u.type === 'project').map((u) => u.name));
+    return s.files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && project.has(f.unit));
+}
+const taken = (input, used, names, make, slug) => {
+    for (let i = 1;; i++) {
+        const name = i === 1 ? slug : `${slug}-${i}`;
+        if (!used.has(name) && !names.has(name) && !input.exists(make(name))) {
+            used.add(name);
+            return name;
+        }
+    }
+};
+/**
+ * Lazy and conditional loading: a large always-loaded section that reads as a procedure or a
+ * reference becomes a skill (its description derived from the section; the file keeps one pointer
+ * line); one about specific paths becomes a rule with `paths:`. Refused: sections that read as
+ * rules for every task, that hold @imports, whose heading another always-loaded file shares, and a
+ * file's title section.
+ */
+function sectionMoves(kinds) {
+    return (input) => {
+        const s = input.snapshot;
+        const steps = [];
+        const refused = [];
+        const files = eagerInstructionFiles(s);
+        const secsOf = new Map(files.map((f) => [f.path, sections(input.text(f.path) ?? '')]));
+        const headingFiles = new Map();
+        for (const [file, secs] of secsOf)
+            for (const x of secs)
+                headingFiles.set(x.heading.toLowerCase(), (headingFiles.get(x.heading.toLowerCase()) ?? new Set()).add(file));
+        const names = new Set(s.listings.skills.items.map((e) => e.name));
+        const used = new Set();
+        let listingChars = s.listings.skills.chars;
+        for (const f of files) {
+            let text = input.text(f.path);
+            if (text === undefined)
+                continue;
+            const secs = secsOf.get(f.path);
+            // Bottom-up, so that the line numbers of the sections above stay right.
+            for (const sec of [...secs].reverse()) {
+                if (sec.text.length < SECTION_MIN_CHARS)
+                    continue;
+                const at = { file: f.path, line: sec.start + 1, subject: sec.heading };
+                const refuse = (kind, why) => void (kinds.has(kind) && refused.push({ kind, ...at, why }));
+                const c = classifySection(sec);
+                const kind = c.kind === 'paths' ? 'conditional-loading' : 'lazy-loading';
+                if (!kinds.has(kind))
+                    continue;
+                if (findImports(sec.text).length) {
+                    refuse(kind, 'it holds @imports: moving it would change what they load (move the imported files instead)');
+                    continue;
+                }
+                const sharers = headingFiles.get(sec.heading.toLowerCase());
+                if (sharers.size > 1) {
+                    refuse(kind, `its heading is shared by ${[...sharers].join(' and ')}: merging them is the author's call`);
+                    continue;
+                }
+                if (sec === secs[0] && sec.level === 1 && sec.start <= 2) {
+                    refuse(kind, "it is the file's title section: give its parts level-2 headings so that each can move on its own");
+                    continue;
+                }
+                if (c.kind === 'always' || c.kind === 'unclear') {
+                    refuse(kind, c.why);
+                    continue;
+                }
+                const body = sectionBody(sec);
+                if (c.kind === 'paths') {
+                    const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
+                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
+                    const after = spliceLines(text, sec.start, sec.end, []);
+                    steps.push({
+                        id: `conditional-loading:${f.path}:${sec.heading}`,
+                        kind,
+                        title: `Load "${sec.heading}" only for ${c.globs.join(', ')}`,
+                        detail: `The section moves, as it is, to .claude/rules/${name}.md with paths: ${c.globs.join(', ')} (${c.why}); Claude Code loads it when a matching file is read.`,
+                        risk: 'medium',
+                        location: { file: f.path, line: sec.start + 1 },
+                        edits: [
+                            { path: f.path, before: text, after },
+                            { path: `.claude/rules/${name}.md`, before: null, after: rule },
+                        ],
+                        eagerRemoved: [sec.text],
+                        eagerAdded: [],
+                        listingChars: 0,
+                        agentListingChars: 0,
+                    });
+                    text = after;
+                    continue;
+                }
+                const slug = taken(input, used, names, (n) => `.claude/skills/${n}/SKILL.md`, slugOf(sec.heading));
+                const title = sec.heading.replace(/[`*_]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
+                const description = cutAtSentence(`${title}: ${firstSentence(body) || 'how this project does it'}`, TARGET_DESCRIPTION_CHARS);
+                const listed = `- ${slug}: ${description.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
+                if (listingChars + listed.length + 1 > s.listings.skills.budget) {
+                    refuse(kind, `the skill listing (${listingChars} of ${s.listings.skills.budget} characters) has no room for another entry: a new skill would take another's description`);
+                    continue;
+                }
+                listingChars += listed.length + 1;
+                const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
+                const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
+                const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
+                steps.push({
+                    id: `lazy-loading:${f.path}:${sec.heading}`,
+                    kind,
+                    title: `Move "${sec.heading}" to the ${slug} skill`,
+                    detail: `${c.why[0].toUpperCase()}${c.why.slice(1)}: it becomes .claude/skills/${slug}/SKILL.md, loaded when a task calls for it; ${f.path} keeps one pointer line. Review the derived description: "${description}".`,
+                    risk: 'medium',
+                    location: { file: f.path, line: sec.start + 1 },
+                    edits: [
+                        { path: f.path, before: text, after },
+                        { path: `.claude/skills/${slug}/SKILL.md`, before: null, after: skill },
+                    ],
+                    eagerRemoved: [sec.text],
+                    eagerAdded: [pointer, listed],
+                    listingChars: -(listed.length + 1),
+                    agentListingChars: 0,
+                });
+                text = after;
+            }
+        }
+        return { steps, refused };
+    };
+}
+/** The listed width of a description (`<` and `>` are sent as entities). */
+const listedWidth = (d) => d.length + 3 * (d.match(LISTING_ESCAPES)?.length ?? 0);
+/** A listing entry whose description is the front matter's `description` alone, as the file holds it. */
+function editableDescription(input, e) {
+    const text = input.text(e.file);
+    if (text === undefined)
+        return 'its file could not be read';
+    const fm = parseFrontmatter(text);
+    const raw = asText(fm.data.description)?.trim();
+    if (!fm.hasFrontmatter || !raw)
+        return 'its description is derived from the body: give it a `description:` first';
+    if (fm.data.when_to_use !== undefined)
+        return 'its listed text joins description and when_to_use: shorten them by hand';
+    if (fm.strictError)
+        return 'its front matter is not valid YAML: fix it first';
+    return { text, raw };
+}
+/**
+ * Listing fit: when the skill listing drops descriptions, the longest descriptions are cut (at a
+ * sentence boundary) to a per-entry target computed from the real budget, until every entry keeps
+ * one; a description past Claude Code's cap is cut to the cap in any case (the rest is never seen).
+ */
+const listingFit = (input) => {
+    const s = input.snapshot;
+    const L = s.listings;
+    const perPlugin = L.scope === 'per-plugin' && L.worst.skills;
+    const unit = perPlugin ? L.worst.skills.unit : undefined;
+    const truncated = new Set(perPlugin ? L.worst.skills.truncated : L.skills.truncated);
+    const chars = perPlugin ? L.worst.skills.chars : L.skills.chars;
+    const cap = s.model.skillListingMaxDescChars ?? Infinity;
+    const steps = [];
+    const refused = [];
+    const entries = L.skills.items.filter((e) => e.loading === 'eager' && e.description !== undefined && (!unit || e.unit === unit || e.unit === 'project'));
+    const editable = new Map();
+    for (const e of entries) {
+        const d = editableDescription(input, e);
+        if (typeof d === 'string') {
+            if (truncated.has(e.name) || e.descriptionCapped)
+                refused.push({ kind: 'listing-fit', file: e.file, line: e.line ?? 1, subject: e.name, why: d });
+        }
+        else
+            editable.set(e, d);
+    }
+    // The target: the largest per-entry description width T that brings the listing within budget.
+    const over = chars - L.skills.budget;
+    const widths = [...editable.keys()].map((e) => Math.min(listedWidth(e.description), cap));
+    const cut = (t) => widths.reduce((a, w) => a + Math.max(0, w - t), 0);
+    let target = Infinity;
+    if (over > 0 && truncated.size) {
+        let lo = 0;
+        let hi = Math.max(0, ...widths);
+        if (cut(0) < over) {
+            refused.push({
+                kind: 'listing-fit',
+                file: entries[0]?.file ?? '',
+                line: 1,
+                subject: 'skill listing',
+                why: `${entries.length} entries can't all keep a description within ${L.skills.budget} characters even with every editable description cut: set disable-model-invocation on skills the model need not pick by itself`,
+            });
+        }
+        else {
+            while (lo < hi) {
+                const mid = Math.ceil((lo + hi) / 2);
+                if (cut(mid) >= over)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            target = lo;
+        }
+    }
+    // Longest first, so that the step list reads in the order of what each cut takes.
+    const order = [...editable.entries()].sort((a, b) => listedWidth(b[0].description) - listedWidth(a[0].description));
+    for (const [e, d] of order) {
+        const width = listedWidth(d.raw.replace(/\s+/g, ' '));
+        const limit = Math.min(target, cap);
+        if (width <= limit)
+            continue;
+        // Cut the raw text; `<`/`>` count 4 in the listing, so cut shorter until the listed width fits.
+        let max = limit;
+        let next = cutAtSentence(d.raw, max);
+        while (listedWidth(next) > limit && max > 0)
+            next = cutAtSentence(d.raw, --max);
+        if (!next || next.length < 20) {
+            refused.push({
+                kind: 'listing-fit',
+                file: e.file,
+                line: e.line ?? 1,
+                subject: e.name,
+                why: `a ${limit}-character description would say nothing: shorten it by hand`,
+            });
+            continue;
+        }
+        const after = setFrontmatterField(d.text, 'description', next);
+        if (after === null)
+            continue;
+        const shown = e.alias ? `${e.name} (${e.alias})` : e.name;
+        const newLine = `- ${shown}: ${next.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
+        const sentBefore = truncated.has(e.name) ? `- ${shown}` : e.text;
+        steps.push({
+            id: `listing-fit:${e.name}`,
+            kind: 'listing-fit',
+            title: `Cut ${e.name}'s description to ${next.length} characters`,
+            detail: e.descriptionCapped && width > cap && limit === cap
+                ? `Claude Code shows only its first ${cap} characters; the rest is never seen.`
+                : `The skill listing is ${chars} characters against a budget of ${L.skills.budget}: at most ${target} characters per description brings every entry's description back. Review the wording.`,
+            risk: 'medium',
+            location: { file: e.file, line: e.line ?? 1 },
+            edits: [{ path: e.file, before: d.text, after }],
+            eagerRemoved: [sentBefore],
+            eagerAdded: [newLine],
+            listingChars: e.text.length - newLine.length,
+            agentListingChars: 0,
+        });
+    }
+    return { steps, refused };
+};
+/** Where in `raw` a whitespace-collapsed prefix of it ends. */
+function rawEndOf(raw, prefix) {
+    let i = 0;
+    let j = 0;
+    while (i < raw.length && j < prefix.length) {
+        if (/\s/.test(raw[i]) && (prefix[j] === ' ' || /\s/.test(raw[i - 1] ?? ' '))) {
+            if (prefix[j] === ' ')
+                j++;
+            i++;
+            while (i < raw.length && /\s/.test(raw[i]))
+                i++;
+            continue;
+        }
+        if (raw[i] !== prefix[j])
+            return -1;
+        i++;
+        j++;
+    }
+    return j === prefix.length ? i : -1;
+}
+/**
+ * Agent descriptions: an agent's description is listed in every session; its `<example>` blocks and
+ * long prose move to the top of its body (read when the agent runs), and the description keeps its
+ * routing sentence.
+ */
+const agentDescriptions = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    for (const e of s.listings.agents.items) {
+        if (e.loading !== 'eager' || e.description === undefined)
+            continue;
+        const text = input.text(e.file);
+        if (text === undefined)
+            continue;
+        const fm = parseFrontmatter(text);
+        const value = asText(fm.data.description)?.trim();
+        if (!value || (!/<example>/i.test(value) && value.length <= LONG_DESCRIPTION_CHARS))
+            continue;
+        // Many agent files write line breaks as a literal `\n` inside one YAML string: read as line breaks.
+        const raw = !value.includes('\n') && value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
+        const at = { kind: 'agent-descriptions', file: e.file, line: e.line ?? 1, subject: e.name };
+        if (fm.strictError) {
+            refused.push({ ...at, why: 'its front matter is not valid YAML: fix it first' });
+            continue;
+        }
+        const ex = raw.search(/<example>/i);
+        // The routing text: what comes before the first example, without a lead-in to the examples ("Specifically:").
+        const lead = (ex >= 0 ? raw.slice(0, ex) : raw).replace(/(^|[.!?]\s+)[^.!?]*:\s*$/, '$1');
+        const routing = cutAtSentence(lead, TARGET_DESCRIPTION_CHARS);
+        if (routing.length < 20) {
+            refused.push({ ...at, why: 'no routing sentence before its first <example>: write one (when to use this agent) first' });
+            continue;
+        }
+        const end = rawEndOf(raw, routing);
+        const rest = (end < 0 ? raw : raw.slice(end)).trim();
+        const withField = setFrontmatterField(text, 'description', routing);
+        if (withField === null || !rest)
+            continue;
+        const start = bodyStartOf(withField);
+        const after = `${withField.slice(0, start).replace(/\n*$/, '\n')}\n## When to use\n\n${rest}\n\n${withField.slice(start).replace(/^\n+/, '')}`;
+        const oldListed = e.description;
+        const newListed = routing.replace(/\s+/g, ' ').replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'));
+        const newLine = e.text.replace(oldListed, newListed);
+        steps.push({
+            id: `agent-descriptions:${e.name}`,
+            kind: 'agent-descriptions',
+            title: `Keep ${e.name}'s routing sentence in its description (${oldListed.length} → ${newListed.length} characters)`,
+            detail: `The agent listing carries every description in every session; ${/<example>/i.test(raw) ? 'its examples' : 'the rest of its description'} move to the top of the agent's body, read when it runs.`,
+            risk: 'low',
+            location: { file: e.file, line: e.line ?? 1 },
+            edits: [{ path: e.file, before: text, after }],
+            eagerRemoved: [e.text],
+            eagerAdded: [newLine],
+            listingChars: 0,
+            agentListingChars: e.text.length - newLine.length,
+        });
+    }
+    return { steps, refused };
+};
+/**
+ * Duplication: a paragraph repeated across always-loaded files is kept once, where it loads first
+ * (the shallowest file), and removed from the others. A paragraph holding @imports stays.
+ */
+const transforms_duplication = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    const files = [...eagerInstructionFiles(s)].sort((a, b) => (a.depth ?? 99) - (b.depth ?? 99) || (a.path < b.path ? -1 : 1));
+    const seen = new Map();
+    const removals = new Map();
+    for (const f of files) {
+        const text = input.text(f.path);
+        if (text === undefined)
+            continue;
+        for (const p of paragraphs(text)) {
+            const key = normalized(p.text);
+            if (key.length < DUPLICATE_MIN_CHARS)
+                continue;
+            const first = seen.get(key);
+            if (!first) {
+                seen.set(key, { file: f.path, line: p.start + 1 });
+                continue;
+            }
+            if (findImports(p.text).length) {
+                refused.push({
+                    kind: 'duplication',
+                    file: f.path,
+                    line: p.start + 1,
+                    subject: key.slice(0, 60),
+                    why: 'the paragraph holds @imports: removing it would change what loads',
+                });
+                continue;
+            }
+            (removals.get(f.path) ?? removals.set(f.path, []).get(f.path)).push({ ...p, first });
+        }
+    }
+    for (const [file, ps] of removals) {
+        let text = input.text(file);
+        for (const p of [...ps].reverse()) {
+            const lines = text.split('\n');
+            const blankAfter = lines[p.end] !== undefined && lines[p.end].trim() === '' ? 1 : 0;
+            const after = spliceLines(text, p.start, p.end + blankAfter, []);
+            steps.push({
+                id: `duplication:${file}:${normalized(p.text).slice(0, 60)}`,
+                kind: 'duplication',
+                title: `Remove a paragraph of ${file} that ${p.first.file}:${p.first.line} already loads`,
+                detail: `"${normalized(p.text).slice(0, 80)}…" is loaded twice in every session; the copy in ${p.first.file} stays.`,
+                risk: 'low',
+                location: { file, line: p.start + 1 },
+                edits: [{ path: file, before: text, after }],
+                eagerRemoved: [p.text],
+                eagerAdded: [],
+                listingChars: 0,
+                agentListingChars: 0,
+            });
+            text = after;
+        }
+    }
+    return { steps, refused };
+};
+/**
+ * Imports: a cycle is broken at the import that closes it (Claude Code loads each file once, so the
+ * line only misleads); a file past the depth limit is imported from the root memory file instead
+ * (it was meant to load and doesn't: a cost, shown as such); unresolved references are listed for
+ * the author, never guessed.
+ */
+const imports = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    const texts = new Map();
+    const current = (p) => texts.get(p) ?? input.text(p);
+    const edit = (p, after) => {
+        const before = current(p);
+        texts.set(p, after);
+        return { path: p, before, after };
+    };
+    for (const cycle of s.graph.cycles) {
+        const ring = cycle[cycle.length - 1] === cycle[0] ? cycle.slice(0, -1) : cycle;
+        const from = ring[ring.length - 1];
+        const to = ring[0];
+        const e = s.graph.edges.find((x) => x.type === 'import' && x.from === from && x.to === to && x.line);
+        const text = current(from);
+        if (!e || text === undefined)
+            continue;
+        const lines = text.split('\n');
+        const line = lines[e.line - 1] ?? '';
+        const ref = findImports(line).find((r) => line.includes(`@${r.ref}`));
+        if (!ref)
+            continue;
+        const rest = line.replace(`@${ref.ref}`, '').trim();
+        const after = rest
+            ? spliceLines(text, e.line - 1, e.line, [line.replace(new RegExp(`\\s*@${ref.ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '')])
+            : spliceLines(text, e.line - 1, e.line, []);
+        steps.push({
+            id: `imports:cycle:${from}->${to}`,
+            kind: 'imports',
+            title: `Break the import cycle ${ring.join(' → ')} → ${to}`,
+            detail: `${from}:${e.line} imports ${to}, which is already loaded above it: Claude Code loads each file once, so the line only misleads.`,
+            risk: 'low',
+            location: { file: from, line: e.line },
+            edits: [edit(from, after)],
+            eagerRemoved: [],
+            eagerAdded: [],
+            listingChars: 0,
+            agentListingChars: 0,
+        });
+    }
+    const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
+    for (const u of s.graph.unresolved) {
+        if (u.reason === 'depth' &&
+            u.resolved &&
+            root &&
+            current(root.path) !== undefined &&
+            !s.files.some((f) => f.path === u.resolved && f.loading === 'eager')) {
+            const target = s.files.find((f) => f.path === u.resolved);
+            const text = current(root.path);
+            const line = `@${u.resolved}`;
+            if (text.split('\n').some((l) => l.trim() === line))
+                continue;
+            steps.push({
+                id: `imports:depth:${u.resolved}`,
+                kind: 'imports',
+                title: `Import ${u.resolved} from ${root.path}: it sits past the import depth limit and never loads`,
+                detail: `${u.from}:${u.line} imports it at a depth Claude Code does not follow. Importing it from the root loads it as intended; this costs about ${target?.tokens ?? 'its'} tokens in every session. If it was not meant to load, delete the import instead.`,
+                risk: 'high',
+                location: { file: u.from, line: u.line },
+                edits: [edit(root.path, `${text.replace(/\n*$/, '\n')}${line}\n`)],
+                eagerRemoved: [],
+                eagerAdded: [line, input.text(u.resolved) ?? ''],
+                listingChars: 0,
+                agentListingChars: 0,
+            });
+            continue;
+        }
+        if (u.reason === 'missing' || u.reason === 'external' || u.reason === 'home')
+            refused.push({
+                kind: 'imports',
+                file: u.from,
+                line: u.line,
+                subject: u.ref,
+                why: u.reason === 'missing'
+                    ? 'the imported file does not exist: fix the path or remove the line (never guessed)'
+                    : `it imports a file outside the repository (${u.reason}): every user's machine differs`,
+            });
+    }
+    return { steps, refused };
+};
+/** The transforms in the order they run: text moves first, then descriptions, then the listing they leave. */
+function transformsFor(kinds) {
+    return [
+        { kind: ['lazy-loading', 'conditional-loading'], run: sectionMoves(kinds), needsFreshSnapshot: false },
+        { kind: ['duplication'], run: transforms_duplication, needsFreshSnapshot: true },
+        { kind: ['imports'], run: imports, needsFreshSnapshot: true },
+        { kind: ['agent-descriptions'], run: agentDescriptions, needsFreshSnapshot: true },
+        { kind: ['listing-fit'], run: listingFit, needsFreshSnapshot: true },
+    ].filter((t) => t.kind.some((k) => kinds.has(k)));
+}
+
+;// CONCATENATED MODULE: ./src/optimize/optimize.ts
+
+/** The figures a saving is taken from, as the gate measures them. */
+function figuresOf(s) {
+    const worst = s.listings.scope === 'per-plugin' ? s.listings.worst.skills : null;
+    return {
+        eagerTokens: s.totals.eagerTokens,
+        listingChars: worst ? worst.chars : s.listings.skills.chars,
+        listingTruncated: (worst ? worst.truncated : s.listings.skills.truncated).length,
+        agentListingChars: s.listings.agents.chars,
+        ...(s.agents?.length ? { agents: Object.fromEntries(s.agents.map((a) => [a.agent.id, a.totals.eagerTokens])) } : {}),
+    };
+}
+function savingBetween(a, b) {
+    return {
+        eagerTokens: a.eagerTokens - b.eagerTokens,
+        listingChars: a.listingChars - b.listingChars,
+        agentListingChars: a.agentListingChars - b.agentListingChars,
+    };
+}
+/** Files a transform may read: the instruction files and every listed prompt file. */
+function editablePaths(s) {
+    const kinds = new Set(['memory', 'rule', 'skill', 'command', 'agent']);
+    return s.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
+}
+/** Plans the edits of the given kinds on the tree. */
+async function planOptimizations(kinds, deps) {
+    const s0 = await deps.measure(new Map());
+    const links = deps.links ?? new Set();
+    const paths = editablePaths(s0);
+    const originals = await deps.read(paths.filter((p) => !links.has(p)));
+    const changes = new Map();
+    const text = (p) => (changes.has(p) ? (changes.get(p) ?? undefined) : originals.get(p));
+    const known = new Set(s0.files.map((f) => f.path));
+    const drafts = [];
+    const refused = paths
+        .filter((p) => links.has(p) && s0.files.some((f) => f.path === p && f.loading !== 'not-loaded'))
+        .map((p) => ({ kind: 'any', file: p, line: 1, subject: p, why: 'it is a symbolic link: edit the file it points to' }));
+    let s = s0;
+    let stale = false;
+    for (const t of transformsFor(kinds)) {
+        // A transform that reads the listings or the graph sees the tree as the earlier ones left it.
+        if (t.needsFreshSnapshot && stale) {
+            s = await deps.measure(changes);
+            stale = false;
+        }
+        const r = t.run({ snapshot: s, text, exists: (p) => known.has(p) || changes.has(p) });
+        for (const d of r.steps) {
+            drafts.push(d);
+            for (const e of d.edits)
+                changes.set(e.path, e.after);
+            stale = true;
+        }
+        refused.push(...r.refused);
+    }
+    const steps = await counted(drafts, deps);
+    return { plan: { steps, refused, before: figuresOf(s0) }, changes, snapshot: s0 };
+}
+async function counted(drafts, deps) {
+    const texts = drafts.flatMap((d) => [...d.eagerRemoved, ...d.eagerAdded]);
+    const counts = await deps.count(texts);
+    let i = 0;
+    const sum = (n) => {
+        let t = 0;
+        for (let k = 0; k < n; k++)
+            t += counts[i++];
+        return t;
+    };
+    return drafts.map(({ eagerRemoved, eagerAdded, listingChars, agentListingChars, ...step }) => {
+        const removed = sum(eagerRemoved.length);
+        const added = sum(eagerAdded.length);
+        return { ...step, predicted: { eagerTokens: removed - added, listingChars, agentListingChars } };
+    });
+}
+/** Sums savings. */
+function totalOf(xs) {
+    return xs.reduce((a, x) => ({
+        eagerTokens: a.eagerTokens + x.eagerTokens,
+        listingChars: a.listingChars + x.listingChars,
+        agentListingChars: a.agentListingChars + x.agentListingChars,
+    }), {
+        eagerTokens: 0,
+        listingChars: 0,
+        agentListingChars: 0,
+    });
+}
+/** Each file's change from the tree as it was to the plan's end (steps that touched a file twice collapsed). */
+function netEdits(steps) {
+    const out = new Map();
+    for (const st of steps)
+        for (const e of st.edits) {
+            const prev = out.get(e.path);
+            out.set(e.path, { path: e.path, before: prev ? prev.before : e.before, after: e.after });
+        }
+    return [...out.values()].filter((e) => e.before !== e.after);
+}
+/**
+ * Predicted against achieved, per kind and in total: the tree measured with the kinds applied one
+ * after another (each kind's gain is what it adds to those before it), and the total from `after`.
+ */
+async function achievedByKind(plan, after, deps) {
+    const kinds = [...new Set(plan.steps.map((st) => st.kind))];
+    const results = [];
+    let prev = plan.before;
+    const applied = [];
+    for (const [i, k] of kinds.entries()) {
+        applied.push(...plan.steps.filter((st) => st.kind === k));
+        const figures = i === kinds.length - 1 ? figuresOf(after) : figuresOf(await deps.measure(new Map(netEdits(applied).map((e) => [e.path, e.after]))));
+        results.push({ kind: k, predicted: totalOf(plan.steps.filter((st) => st.kind === k).map((st) => st.predicted)), achieved: savingBetween(prev, figures) });
+        prev = figures;
+    }
+    results.push({ kind: 'all', predicted: totalOf(plan.steps.map((st) => st.predicted)), achieved: savingBetween(plan.before, figuresOf(after)) });
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/render/optimize-text.ts
+
+
+/** A saving as the plan shows it: what always loads, and the listings' characters when they move. */
+function saving(x) {
+    const parts = [`${x.eagerTokens >= 0 ? '−' : '+'}${thousands(Math.abs(x.eagerTokens))} always-loaded tokens`];
+    if (x.listingChars)
+        parts.push(`skill listing ${x.listingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.listingChars))} chars`);
+    if (x.agentListingChars)
+        parts.push(`agent listing ${x.agentListingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.agentListingChars))} chars`);
+    return parts.join(', ');
+}
+/** Within 5% of the prediction (or within 20 tokens, for small steps). */
+function optimize_text_close(a) {
+    const d = Math.abs(a.achieved.eagerTokens - a.predicted.eagerTokens);
+    return d <= Math.max(20, Math.abs(a.predicted.eagerTokens) * 0.05);
+}
+/** The plan as text: steps with their predicted savings, what was refused and why, how to apply; once applied, the diff and predicted vs achieved. */
+function renderOptimizeText(plan, o) {
+    const out = [];
+    const total = totalOf(plan.steps.map((s) => s.predicted));
+    const b = plan.before;
+    out.push(`Optimization plan for ${o.dir}: ${plan.steps.length} step${plan.steps.length === 1 ? '' : 's'}` +
+        (plan.steps.length ? ` (predicted: ${saving(total)})` : ''));
+    out.push(`Now: ${thousands(b.eagerTokens)} always-loaded tokens; skill listing ${thousands(b.listingChars)} chars${b.listingTruncated ? ` (${b.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(b.agentListingChars)} chars.`);
+    if (plan.steps.length)
+        out.push('');
+    plan.steps.forEach((s, i) => {
+        out.push(`${String(i + 1).padStart(3)}. [${s.kind}] ${s.title}`);
+        out.push(`     ${s.location.file}:${s.location.line} · ${saving(s.predicted)} · risk ${s.risk}`);
+        out.push(`     ${s.detail}`);
+        const files = s.edits.map((e) => `${e.before === null ? 'create' : e.after === null ? 'delete' : 'edit'} ${e.path}`);
+        out.push(`     ${files.join('; ')}`);
+    });
+    if (plan.refused.length) {
+        out.push('', `Left alone (${plan.refused.length}):`);
+        for (const r of plan.refused.slice(0, 50))
+            out.push(`  ${r.file}:${r.line} [${r.kind}] "${r.subject}": ${r.why}`);
+        if (plan.refused.length > 50)
+            out.push(`  … and ${plan.refused.length - 50} more (--json lists them all)`);
+    }
+    if (!plan.applied) {
+        if (plan.steps.length)
+            out.push('', `Apply: context-budget optimize ${o.dir} --apply${o.only?.length ? o.only.map((k) => ` --only ${k}`).join('') : ''}  (writes the working tree, never commits)`);
+        return out.join('\n') + '\n';
+    }
+    const a = plan.applied;
+    out.push('', a.diff.trimEnd(), '');
+    out.push(`Written: ${a.written.length} file${a.written.length === 1 ? '' : 's'}. Measured again:`);
+    for (const r of a.results)
+        out.push(`  ${r.kind.padEnd(20)} predicted ${saving(r.predicted)}; achieved ${saving(r.achieved)}${r.kind === 'all' || optimize_text_close(r) ? '' : '  (more than 5% off the prediction)'}`);
+    out.push(`Now: ${thousands(a.after.eagerTokens)} always-loaded tokens; skill listing ${thousands(a.after.listingChars)} chars${a.after.listingTruncated ? ` (${a.after.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(a.after.agentListingChars)} chars.`);
+    return out.join('\n') + '\n';
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
 
 
 
@@ -8876,10 +9911,68 @@ async function diffCommand(positionals, o, proc) {
     proc.stdout.write(o.json ? jsonOut(report) : logSafe(o.markdown ? renderComment(report) : renderDiffText(report)));
     return report.verdict === 'fail' ? 1 : 0;
 }
+/**
+ * `optimize [dir]`: the plan of edits (the optimizer's transforms on the working tree), and with
+ * --apply the edits written, their diff, and the tree measured again (predicted vs achieved).
+ */
+async function optimizeCommand(positionals, o, proc) {
+    if (positionals.length > 1)
+        throw new errors/* UserError */.y('optimize expects at most one directory');
+    const dir = external_node_path_default().resolve(proc.cwd, positionals[0] ?? '.');
+    const kinds = parseKinds(o.only);
+    const config = configFor(dir, o);
+    const source = await openSource(dir);
+    if (o.apply && !o.force) {
+        const dirty = await dirtyFiles(dir);
+        if (dirty === null)
+            throw new errors/* UserError */.y(`${dir} is not in a git repository: nothing could undo the edits. Commit it to git first, or pass --force`);
+        if (dirty.length)
+            throw new errors/* UserError */.y(`the working tree has changes (${dirty
+                .slice(0, 3)
+                .map((l) => l.slice(3))
+                .join(', ')}${dirty.length > 3 ? ', …' : ''}): commit or stash them first, or pass --force`);
+    }
+    const { counter, digests, save } = cachesFor(o, proc);
+    const opts = analyzeOptions(config);
+    const deps = {
+        measure: (changes) => analyze_analyze(overlaySource(source, changes), opts, counter, undefined, digests),
+        read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+        links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+        count: async (texts) => {
+            const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
+            const counts = await counter.countAll(keyed);
+            return keyed.map((k) => counts.get(k.key) ?? 0);
+        },
+    };
+    const { plan } = await planOptimizations(kinds, deps);
+    if (o.apply && plan.steps.length) {
+        const edits = netEdits(plan.steps);
+        const { written, skipped } = writeFiles(dir, new Map(edits.map((e) => [e.path, e.after])));
+        if (skipped.length)
+            throw new errors/* UserError */.y(`not written (nothing was): ${skipped.map((x) => `${x.path}: ${x.why}`).join('; ')}`);
+        const after = await analyze_analyze(await openSource(dir), opts, counter, undefined, digests);
+        const diff = edits
+            .map((e) => (0,create/* createTwoFilesPatch */.ss)(e.before === null ? '/dev/null' : `a/${e.path}`, e.after === null ? '/dev/null' : `b/${e.path}`, e.before ?? '', e.after ?? ''))
+            .join('');
+        plan.applied = { after: figuresOf(after), results: await achievedByKind(plan, after, deps), diff, written };
+    }
+    save();
+    proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
+    return 0;
+}
+/** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */
+function parseKinds(only) {
+    if (!only?.length)
+        return new Set(OPTIMIZE_KINDS);
+    const bad = only.filter((k) => !OPTIMIZE_KINDS.includes(k));
+    if (bad.length)
+        throw new errors/* UserError */.y(`--only: unknown kind "${bad[0]}"; kinds: ${OPTIMIZE_KINDS.join(', ')}`);
+    return new Set(only);
+}
 
 
 /***/ })
 
 };
 
-//# sourceMappingURL=180.index.js.map
+//# sourceMappingURL=50.index.js.map
