@@ -23,6 +23,8 @@ export default defineConfig({
       'test/tokenize/**',
       'test/strings/**',
       'test/corpora.test.ts',
+      'test/optimize/corpora.test.ts',
+      'test/optimize/verify.test.ts',
       'test/analyze/digest.test.ts',
       'test/analyze/frontmatter.test.ts',
     ],

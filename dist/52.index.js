@@ -7840,7 +7840,7 @@ function installSteps(snapshot, project) {
     ];
 }
 /** Claude Code run on one side, `rounds` times. */
-async function measureOne(source, snapshot, o) {
+async function measure_measureOne(source, snapshot, o) {
     const [m] = await measureSides([{ name: 'side', source, snapshot }], o);
     return m;
 }
@@ -9947,6 +9947,7 @@ const imports = (input) => {
             agentListingChars: 0,
         });
     }
+    const instruction = new Set(s.files.filter((f) => f.kind === 'memory' || f.kind === 'rule').map((f) => f.path));
     const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
     for (const u of s.graph.unresolved) {
         if (u.reason === 'depth' &&
@@ -9974,7 +9975,8 @@ const imports = (input) => {
             });
             continue;
         }
-        if (u.reason === 'missing' || u.reason === 'external' || u.reason === 'home')
+        // Imports of instruction files only (a command's `@name` is often prose), and never what reads as prose.
+        if ((u.reason === 'missing' || u.reason === 'external' || u.reason === 'home') && !u.noFolder && instruction.has(u.from))
             refused.push({
                 kind: 'imports',
                 file: u.from,
@@ -10164,11 +10166,18 @@ function optimize_text_renderOptimizeText(plan, o) {
     out.push(`Written: ${a.written.length} file${a.written.length === 1 ? '' : 's'}. Measured again:`);
     for (const r of a.results)
         out.push(`  ${r.kind.padEnd(20)} predicted ${saving(r.predicted)}; achieved ${saving(r.achieved)}${r.kind === 'all' || optimize_text_close(r) ? '' : '  (more than 5% off the prediction)'}`);
+    if (a.verify) {
+        const v = a.verify;
+        out.push(`Verified with ${v.agent}: first request ${thousands(v.firstRequest.before)} → ${thousands(v.firstRequest.after)} tokens (${v.firstRequest.exact ? 'exact' : 'estimate'})${v.ok ? '' : ': FAILED'}`);
+        for (const c of v.checks)
+            out.push(`  ${c.ok ? '✓' : '✗'} ${c.text}`);
+    }
     out.push(`Now: ${thousands(a.after.eagerTokens)} always-loaded tokens; skill listing ${thousands(a.after.listingChars)} chars${a.after.listingTruncated ? ` (${a.after.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(a.after.agentListingChars)} chars.`);
     return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -10330,7 +10339,7 @@ async function openSide(spec, dir) {
 /** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
 async function withMeasurement(snapshot, source, measure) {
     try {
-        return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
+        return { ...snapshot, claudeCode: await measure_measureOne(source, snapshot, measure) };
     }
     catch (e) {
         measure.log?.(`could not measure with Claude Code: ${errors_errorMessage(e)}`);
@@ -10494,21 +10503,30 @@ async function optimizeCommand(positionals, o, proc) {
             return keyed.map((k) => counts.get(k.key) ?? 0);
         },
     };
-    const { plan } = await planOptimizations(kinds, deps);
+    const { plan, snapshot } = await planOptimizations(kinds, deps);
+    if (o.verify && !o.apply)
+        throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
+    const verify = o.verify && plan.steps.length ? measureOptions({ measure: o.verify, measureRounds: 1, cacheDir: o.cacheDir }, config, counter, proc) : undefined;
+    // Claude Code on the tree as it is, before anything is written.
+    const measuredBefore = verify ? await measureOne(source, snapshot, verify) : undefined;
     if (o.apply && plan.steps.length) {
         const edits = netEdits(plan.steps);
         const { written, skipped } = writeFiles(dir, new Map(edits.map((e) => [e.path, e.after])));
         if (skipped.length)
             throw new UserError(`not written (nothing was): ${skipped.map((x) => `${x.path}: ${x.why}`).join('; ')}`);
-        const after = await analyze(await openSource(dir), opts, counter, undefined, digests);
+        const afterSource = await openSource(dir);
+        const after = await analyze(afterSource, opts, counter, undefined, digests);
         const diff = edits
             .map((e) => createTwoFilesPatch(e.before === null ? '/dev/null' : `a/${e.path}`, e.after === null ? '/dev/null' : `b/${e.path}`, e.before ?? '', e.after ?? ''))
             .join('');
         plan.applied = { after: figuresOf(after), results: await achievedByKind(plan, after, deps), diff, written };
+        if (verify && measuredBefore)
+            plan.applied.verify = verifyPlan(plan, measuredBefore, await measureOne(afterSource, after, verify));
     }
     save();
     proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
-    return 0;
+    // A verification that fails is the run's failure (the edits stay written: the diff shows them).
+    return plan.applied?.verify && !plan.applied.verify.ok ? 1 : 0;
 }
 /** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */
 function parseKinds(only) {

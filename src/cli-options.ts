@@ -44,4 +44,6 @@ export interface CliOptions {
   apply?: boolean;
   force?: boolean;
   only?: string[];
+  /** optimize --apply --verify claude-code[@VERSION]: run the binary before and after. */
+  verify?: string;
 }

@@ -22,6 +22,9 @@ Usage
       sentence to the listing's budget), agent-descriptions (examples move to the agent's body),
       duplication, imports (cycles, depth). --apply writes them to the working tree (never commits;
       a tree with changes needs --force), prints the diff and measures again: predicted vs achieved.
+      --verify claude-code[@VERSION] (with --apply) runs Claude Code before and after, as --measure
+      does, and checks that the moved text left its first request, each new skill is listed with
+      its description, and no entry lost its description.
   context-budget help
 
 Options
@@ -115,6 +118,7 @@ function parseCli(args: string[]) {
         apply: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         only: { type: 'string', multiple: true },
+        verify: { type: 'string' },
       },
     });
   } catch (e) {
@@ -156,6 +160,7 @@ function parseCli(args: string[]) {
     ...(v.html !== undefined ? { html: v.html } : {}),
     ...(v.apply ? { apply: true } : {}),
     ...(v.force ? { force: true } : {}),
+    ...(v.verify !== undefined ? { verify: v.verify } : {}),
     ...(v.only?.length ? { only: v.only.flatMap((a) => a.split(',')).map((a) => a.trim()) } : {}),
     ...(v.agent?.length ? { agents: v.agent.flatMap((a) => a.split(',')).map((a) => a.trim()) } : {}),
   };

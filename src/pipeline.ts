@@ -31,6 +31,7 @@ import { overlaySource } from './collect/overlay.js';
 import { dirtyFiles, writeFiles } from './collect/write.js';
 import { OPTIMIZE_KINDS, type OptimizeKind } from './model/optimize.js';
 import { achievedByKind, figuresOf, netEdits, planOptimizations, type OptimizeDeps } from './optimize/optimize.js';
+import { verifyPlan } from './optimize/verify.js';
 import { renderOptimizeText } from './render/optimize-text.js';
 
 /** The run's caches, all in the cache folder (--no-cache: none): token counts, file digests and snapshots. */
@@ -367,22 +368,30 @@ export async function optimizeCommand(positionals: string[], o: CliOptions, proc
       return keyed.map((k) => counts.get(k.key) ?? 0);
     },
   };
-  const { plan } = await planOptimizations(kinds, deps);
+  const { plan, snapshot } = await planOptimizations(kinds, deps);
+  if (o.verify && !o.apply) throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
+  const verify =
+    o.verify && plan.steps.length ? measureOptions({ measure: o.verify, measureRounds: 1, cacheDir: o.cacheDir }, config, counter, proc) : undefined;
+  // Claude Code on the tree as it is, before anything is written.
+  const measuredBefore = verify ? await measureOne(source, snapshot, verify) : undefined;
   if (o.apply && plan.steps.length) {
     const edits = netEdits(plan.steps);
     const { written, skipped } = writeFiles(dir, new Map(edits.map((e) => [e.path, e.after])));
     if (skipped.length) throw new UserError(`not written (nothing was): ${skipped.map((x) => `${x.path}: ${x.why}`).join('; ')}`);
-    const after = await analyze(await openSource(dir), opts, counter, undefined, digests);
+    const afterSource = await openSource(dir);
+    const after = await analyze(afterSource, opts, counter, undefined, digests);
     const diff = edits
       .map((e) =>
         createTwoFilesPatch(e.before === null ? '/dev/null' : `a/${e.path}`, e.after === null ? '/dev/null' : `b/${e.path}`, e.before ?? '', e.after ?? ''),
       )
       .join('');
     plan.applied = { after: figuresOf(after), results: await achievedByKind(plan, after, deps), diff, written };
+    if (verify && measuredBefore) plan.applied.verify = verifyPlan(plan, measuredBefore, await measureOne(afterSource, after, verify));
   }
   save();
   proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
-  return 0;
+  // A verification that fails is the run's failure (the edits stay written: the diff shows them).
+  return plan.applied?.verify && !plan.applied.verify.ok ? 1 : 0;
 }
 
 /** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */

@@ -19,7 +19,7 @@ export async function setup(project: TestProject): Promise<void> {
   const corpora = path.resolve(import.meta.dirname, '..', '..', 'shared', 'corpora');
   if (!existsSync(corpora))
     console.warn(
-      `\nSKIPPED: the tests on the real frameworks of ${corpora} (test/corpora.test.ts, the corpus cases of test/conformance/conformance.test.ts), because that folder is absent on this machine.\n`,
+      `\nSKIPPED: the tests on the real frameworks of ${corpora} (test/corpora.test.ts, test/optimize/corpora.test.ts, the corpus cases of test/conformance/conformance.test.ts), because that folder is absent on this machine.\n`,
     );
   try {
     const binary = await ensureClaudeCode(PINNED_CLAUDE_CODE_VERSION);
@@ -34,7 +34,7 @@ export async function setup(project: TestProject): Promise<void> {
   } catch (e) {
     const why = (e instanceof Error ? e.message : String(e)).split('\n')[0];
     console.warn(
-      `\nSKIPPED: the tests that run Claude Code ${PINNED_CLAUDE_CODE_VERSION} (test/conformance/*: measure, settings, models, marketplaces), because it could not be fetched from the npm registry: ${why}. They need the network once; the binary is cached in ~/.cache/context-budget/claude-code.\n`,
+      `\nSKIPPED: the tests that run Claude Code ${PINNED_CLAUDE_CODE_VERSION} (test/conformance/*: measure, settings, models, marketplaces; test/optimize/verify.test.ts), because it could not be fetched from the npm registry: ${why}. They need the network once; the binary is cached in ~/.cache/context-budget/claude-code.\n`,
     );
     project.provide('claudeCode', '');
   }

@@ -64,5 +64,14 @@ export interface OptimizePlan {
   /** Before any edit: the gate's figures the savings are taken from. */
   before: { eagerTokens: number; listingChars: number; listingTruncated: number; agentListingChars: number; agents?: Record<string, number> };
   /** With --apply: the figures re-measured from the written files, total and per kind. */
-  applied?: { after: OptimizePlan['before']; results: Achieved[]; diff: string; written: string[] };
+  applied?: { after: OptimizePlan['before']; results: Achieved[]; diff: string; written: string[]; verify?: Verification };
+}
+
+/** `--verify claude-code`: the binary run before and after the edits, and what that shows. */
+export interface Verification {
+  agent: string;
+  /** Tokens of the whole first request (Claude Code's own prompt included). */
+  firstRequest: { before: number; after: number; exact: boolean };
+  checks: { ok: boolean; text: string }[];
+  ok: boolean;
 }

@@ -557,6 +557,7 @@ export const imports: Transform = (input) => {
       agentListingChars: 0,
     });
   }
+  const instruction = new Set(s.files.filter((f) => f.kind === 'memory' || f.kind === 'rule').map((f) => f.path));
   const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
   for (const u of s.graph.unresolved) {
     if (
@@ -585,7 +586,8 @@ export const imports: Transform = (input) => {
       });
       continue;
     }
-    if (u.reason === 'missing' || u.reason === 'external' || u.reason === 'home')
+    // Imports of instruction files only (a command's `@name` is often prose), and never what reads as prose.
+    if ((u.reason === 'missing' || u.reason === 'external' || u.reason === 'home') && !u.noFolder && instruction.has(u.from))
       refused.push({
         kind: 'imports',
         file: u.from,

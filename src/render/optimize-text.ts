@@ -56,6 +56,13 @@ export function renderOptimizeText(plan: OptimizePlan, o: { dir: string; apply: 
     out.push(
       `  ${r.kind.padEnd(20)} predicted ${saving(r.predicted)}; achieved ${saving(r.achieved)}${r.kind === 'all' || close(r) ? '' : '  (more than 5% off the prediction)'}`,
     );
+  if (a.verify) {
+    const v = a.verify;
+    out.push(
+      `Verified with ${v.agent}: first request ${thousands(v.firstRequest.before)} → ${thousands(v.firstRequest.after)} tokens (${v.firstRequest.exact ? 'exact' : 'estimate'})${v.ok ? '' : ': FAILED'}`,
+    );
+    for (const c of v.checks) out.push(`  ${c.ok ? '✓' : '✗'} ${c.text}`);
+  }
   out.push(
     `Now: ${thousands(a.after.eagerTokens)} always-loaded tokens; skill listing ${thousands(a.after.listingChars)} chars${a.after.listingTruncated ? ` (${a.after.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(a.after.agentListingChars)} chars.`,
   );

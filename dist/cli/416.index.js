@@ -1,8 +1,8 @@
-export const id = 50;
-export const ids = [50];
+export const id = 416;
+export const ids = [416];
 export const modules = {
 
-/***/ 3050:
+/***/ 9416:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -9397,6 +9397,7 @@ const imports = (input) => {
             agentListingChars: 0,
         });
     }
+    const instruction = new Set(s.files.filter((f) => f.kind === 'memory' || f.kind === 'rule').map((f) => f.path));
     const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
     for (const u of s.graph.unresolved) {
         if (u.reason === 'depth' &&
@@ -9424,7 +9425,8 @@ const imports = (input) => {
             });
             continue;
         }
-        if (u.reason === 'missing' || u.reason === 'external' || u.reason === 'home')
+        // Imports of instruction files only (a command's `@name` is often prose), and never what reads as prose.
+        if ((u.reason === 'missing' || u.reason === 'external' || u.reason === 'home') && !u.noFolder && instruction.has(u.from))
             refused.push({
                 kind: 'imports',
                 file: u.from,
@@ -9563,6 +9565,58 @@ async function achievedByKind(plan, after, deps) {
     return results;
 }
 
+;// CONCATENATED MODULE: ./src/optimize/verify.ts
+function verifyPlan(plan, before, after) {
+    const checks = [];
+    const check = (ok, text) => checks.push({ ok, text });
+    const mem = (m, p) => m.facts.memory.find((x) => x.path === p)?.chars ?? 0;
+    const entry = (m, name) => m.facts.listing.entries.find((e) => !e.bundled && e.name === name);
+    // Text moved out of an instruction file left the first request.
+    const moved = new Map();
+    for (const s of plan.steps)
+        if (s.kind === 'lazy-loading' || s.kind === 'conditional-loading' || s.kind === 'duplication')
+            moved.set(s.location.file, (moved.get(s.location.file) ?? 0) + 1);
+    for (const [file, n] of moved) {
+        const b = mem(before, file);
+        const a = mem(after, file);
+        check(a < b, `${file}: ${b.toLocaleString('en-US')} → ${a.toLocaleString('en-US')} characters in the first request (${n} step${n === 1 ? '' : 's'} moved text out)`);
+    }
+    // Each new skill is listed, with its description.
+    for (const s of plan.steps.filter((x) => x.kind === 'lazy-loading')) {
+        const skill = s.edits
+            .find((e) => e.before === null)
+            .path.split('/')
+            .at(-2);
+        const e = entry(after, skill);
+        check(!!e?.described, e ? `the new skill ${skill} is listed${e.described ? ' with its description' : ' without its description'}` : `the new skill ${skill} is not listed`);
+    }
+    // No entry that had a description lost it; entries cut for the budget got theirs back.
+    const lost = before.facts.listing.entries
+        .filter((e) => e.described && !e.bundled && entry(after, e.name) && !entry(after, e.name).described)
+        .map((e) => e.name);
+    check(!lost.length, lost.length ? `entries that lost their description: ${lost.join(', ')}` : 'no entry lost its description');
+    const back = before.facts.listing.entries.filter((e) => !e.described && !e.bundled && entry(after, e.name)?.described).length;
+    const still = after.facts.listing.entries.filter((e) => !e.described && !e.bundled).length;
+    if (plan.steps.some((s) => s.kind === 'listing-fit'))
+        check(still === 0, `${back} entr${back === 1 ? 'y' : 'ies'} got their description back; ${still} still without one`);
+    // Agents whose description was shortened are listed shorter.
+    for (const s of plan.steps.filter((x) => x.kind === 'agent-descriptions')) {
+        const name = s.id.slice('agent-descriptions:'.length);
+        const b = before.facts.agents.find((x) => x.name === name)?.chars ?? 0;
+        const a = after.facts.agents.find((x) => x.name === name)?.chars;
+        check(a !== undefined && a < b, `agent ${name}: ${b.toLocaleString('en-US')} → ${a === undefined ? 'not listed' : a.toLocaleString('en-US')} characters in the agent listing`);
+    }
+    check(!after.drift.length, after.drift.length
+        ? `the analyzer disagrees with Claude Code on the result: ${after.drift.join('; ')}`
+        : 'the analyzer agrees with Claude Code on the result (no drift)');
+    return {
+        agent: `Claude Code ${after.version}`,
+        firstRequest: { before: before.firstRequest.tokens, after: after.firstRequest.tokens, exact: after.firstRequest.exact },
+        checks,
+        ok: checks.every((c) => c.ok),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/render/optimize-text.ts
 
 
@@ -9614,11 +9668,18 @@ function renderOptimizeText(plan, o) {
     out.push(`Written: ${a.written.length} file${a.written.length === 1 ? '' : 's'}. Measured again:`);
     for (const r of a.results)
         out.push(`  ${r.kind.padEnd(20)} predicted ${saving(r.predicted)}; achieved ${saving(r.achieved)}${r.kind === 'all' || optimize_text_close(r) ? '' : '  (more than 5% off the prediction)'}`);
+    if (a.verify) {
+        const v = a.verify;
+        out.push(`Verified with ${v.agent}: first request ${thousands(v.firstRequest.before)} → ${thousands(v.firstRequest.after)} tokens (${v.firstRequest.exact ? 'exact' : 'estimate'})${v.ok ? '' : ': FAILED'}`);
+        for (const c of v.checks)
+            out.push(`  ${c.ok ? '✓' : '✗'} ${c.text}`);
+    }
     out.push(`Now: ${thousands(a.after.eagerTokens)} always-loaded tokens; skill listing ${thousands(a.after.listingChars)} chars${a.after.listingTruncated ? ` (${a.after.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(a.after.agentListingChars)} chars.`);
     return out.join('\n') + '\n';
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline.ts
+
 
 
 
@@ -9944,21 +10005,30 @@ async function optimizeCommand(positionals, o, proc) {
             return keyed.map((k) => counts.get(k.key) ?? 0);
         },
     };
-    const { plan } = await planOptimizations(kinds, deps);
+    const { plan, snapshot } = await planOptimizations(kinds, deps);
+    if (o.verify && !o.apply)
+        throw new errors/* UserError */.y('--verify runs Claude Code before and after the edits: it needs --apply');
+    const verify = o.verify && plan.steps.length ? measureOptions({ measure: o.verify, measureRounds: 1, cacheDir: o.cacheDir }, config, counter, proc) : undefined;
+    // Claude Code on the tree as it is, before anything is written.
+    const measuredBefore = verify ? await measureOne(source, snapshot, verify) : undefined;
     if (o.apply && plan.steps.length) {
         const edits = netEdits(plan.steps);
         const { written, skipped } = writeFiles(dir, new Map(edits.map((e) => [e.path, e.after])));
         if (skipped.length)
             throw new errors/* UserError */.y(`not written (nothing was): ${skipped.map((x) => `${x.path}: ${x.why}`).join('; ')}`);
-        const after = await analyze_analyze(await openSource(dir), opts, counter, undefined, digests);
+        const afterSource = await openSource(dir);
+        const after = await analyze_analyze(afterSource, opts, counter, undefined, digests);
         const diff = edits
             .map((e) => (0,create/* createTwoFilesPatch */.ss)(e.before === null ? '/dev/null' : `a/${e.path}`, e.after === null ? '/dev/null' : `b/${e.path}`, e.before ?? '', e.after ?? ''))
             .join('');
         plan.applied = { after: figuresOf(after), results: await achievedByKind(plan, after, deps), diff, written };
+        if (verify && measuredBefore)
+            plan.applied.verify = verifyPlan(plan, measuredBefore, await measureOne(afterSource, after, verify));
     }
     save();
     proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
-    return 0;
+    // A verification that fails is the run's failure (the edits stay written: the diff shows them).
+    return plan.applied?.verify && !plan.applied.verify.ok ? 1 : 0;
 }
 /** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */
 function parseKinds(only) {
@@ -9975,4 +10045,4 @@ function parseKinds(only) {
 
 };
 
-//# sourceMappingURL=50.index.js.map
+//# sourceMappingURL=416.index.js.map
