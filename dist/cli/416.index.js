@@ -7962,6 +7962,18 @@ function recommendationsSection(r, maxRows, o) {
         out.push(pointer);
     return out.join('\n\n');
 }
+/** The optimizer's edits on the pull request's own text: suggestions on its lines, a command for the rest. */
+function editsSection(r, o = {}) {
+    const e = r.edits;
+    if (!e || (!e.suggestions.length && !e.commands.length))
+        return '';
+    const lines = [`**Edits the optimizer can make to what this pull request adds**`];
+    for (const s of e.suggestions)
+        lines.push(`- 💡 ${md(s.title, 160)} (${place(s.path, s.startLine, o)}): about ${format_fmt(s.eagerTokens)} always-loaded tokens, suggested on the lines`);
+    for (const c of e.commands)
+        lines.push(`- ${c.steps} ${md(c.kind, 40)} edit${c.steps === 1 ? '' : 's'} across files (about ${format_fmt(c.eagerTokens)} always-loaded tokens): run \`${md(c.command, 120)}\` and commit the result`);
+    return lines.join('\n');
+}
 function unknownsSection(r) {
     if (!r.unknowns.length)
         return '';
@@ -8055,6 +8067,7 @@ function renderComment(r, opts = {}) {
             filesSection(r, rows),
             listingSection(r, rows),
             graphSection(r, rows),
+            editsSection(r, opts),
             recommendationsSection(r, Math.max(rows, 3), opts),
             unknownsSection(r),
             rows < 500

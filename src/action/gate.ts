@@ -9,12 +9,19 @@ import { configAt, configOrError, modelOverrides } from './config-at.js';
 import { reviewConfig } from '../config/review.js';
 import type { ActionOptions } from './options.js';
 import { resolveCompared } from './refs.js';
-import { gitSource } from '../collect/git.js';
+import { git, gitSource } from '../collect/git.js';
+import { overlaySource } from '../collect/overlay.js';
+import type { FrameworkSource } from '../collect/types.js';
+import { analyze, type DigestMemo } from '../analyze/index.js';
+import { OPTIMIZE_KINDS } from '../model/optimize.js';
+import type { Snapshot } from '../model/snapshot.js';
+import { planOptimizations } from '../optimize/optimize.js';
+import { addedLinesOf, suggestionsFor } from '../optimize/suggest.js';
 import { normalizeConfig, withAgentIds, type Config } from '../config/load.js';
 import { readUntrustedReport } from './report-input.js';
 import { errorMessage, UserError } from '../errors.js';
 import type { Logger } from '../logger.js';
-import type { GateReport } from '../model/report.js';
+import type { GateReport, SuggestedEdit } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import type { MeasureOptions } from '../conformance/measure.js';
 import { analyzeOptions, diffSides, measureOptions, persistentCaches, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
@@ -104,9 +111,15 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     counter,
     { measure, snapshots, digests },
   );
+  const edits = ctx.opts.suggestions ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
   save();
   const report = diff.report;
-  const withHow: GateReport = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+  const withHow: GateReport = {
+    ...report,
+    compared: compared.how,
+    head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` },
+    ...(edits && (edits.suggestions.length || edits.commands.length) ? { edits } : {}),
+  };
   writeArtifacts(ctx, withHow);
   const reportUrl = await htmlReport(ctx, `pr-${pr?.number ?? 'none'}`, () =>
     renderHtml(
@@ -114,6 +127,59 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     ),
   );
   await publish(ctx, withHow, pr?.number, headSha, reportUrl);
+}
+
+/**
+ * The optimizer on the pull request's head: steps on lines it added, as suggestions (only in files
+ * whose text is the same at the pull request's head commit, where the review's lines point) and
+ * commands. Never decides anything, never fails the run: a problem is logged and nothing suggested.
+ */
+async function editsOnPullRequest(
+  ctx: Ctx,
+  a: { base: FrameworkSource; head: FrameworkSource; snapshot: Snapshot; headSha: string; config: Config; counter: TokenCounter; digests?: DigestMemo },
+): Promise<GateReport['edits']> {
+  try {
+    const opts = analyzeOptions(a.config);
+    const { plan } = await planOptimizations(new Set(OPTIMIZE_KINDS), {
+      measure: async (changes) => (changes.size ? analyze(overlaySource(a.head, changes), opts, a.counter, undefined, a.digests) : a.snapshot),
+      read: async (paths) => new Map([...(await a.head.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+      count: async (texts) => {
+        const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
+        const counts = await a.counter.countAll(keyed);
+        return keyed.map((k) => counts.get(k.key) ?? 0);
+      },
+      links: new Set((await a.head.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+    });
+    if (!plan.steps.length) return undefined;
+    const files = [...new Set(plan.steps.flatMap((st) => st.edits.map((e) => e.path)))];
+    const diff = await git(ctx.workspace, [
+      '-c',
+      'core.quotePath=false',
+      'diff',
+      '--no-color',
+      '--no-ext-diff',
+      '--no-renames',
+      '--unified=0',
+      a.base.commit!,
+      a.head.commit!,
+      '--',
+      ...files.map((f) => `:(literal)${f}`),
+    ]);
+    const { suggestions, commands } = suggestionsFor(plan.steps, addedLinesOf(diff.toString('utf8')));
+    // The review's lines are the pull request head's: keep a suggestion only where that file is the same as the one measured.
+    const same = async (p: string) =>
+      a.head.commit === a.headSha ||
+      (await Promise.all([git(ctx.workspace, ['rev-parse', `${a.head.commit}:${p}`]), git(ctx.workspace, ['rev-parse', `${a.headSha}:${p}`])]).then(
+        ([x, y]) => x.toString() === y.toString(),
+        () => false,
+      ));
+    const kept: SuggestedEdit[] = [];
+    for (const sg of suggestions) if (await same(sg.path)) kept.push(sg);
+    return { suggestions: kept, commands };
+  } catch (e) {
+    ctx.log.warning(`The optimizer could not plan edits for this pull request: ${errorMessage(e)}`);
+    return undefined;
+  }
 }
 
 /** `https://github.com/o/r/blob/SHA/`: where the HTML report's files link to. */
@@ -250,6 +316,7 @@ async function publish(ctx: Ctx, report: GateReport, prNumber: number | undefine
       commentKey: o.commentKey,
       commentAuthor: o.commentAuthor,
       failOn: o.failOn,
+      suggestions: o.suggestions,
       ...(reportUrl ? { reportUrl } : {}),
     },
     {

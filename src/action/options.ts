@@ -14,6 +14,8 @@ export interface ActionOptions {
   commentAuthor: string;
   checkRun: boolean;
   checkName: string;
+  /** Post the optimizer's edits on lines the pull request added as GitHub suggestions (true by default). */
+  suggestions: boolean;
   mode: 'auto' | 'pull-request' | 'roadmap';
   baseRef: string;
   headRef: string;
@@ -93,6 +95,7 @@ export function readOptions(get: GetInput, env: NodeJS.ProcessEnv): ActionOption
     commentAuthor: get('comment-author').trim(),
     checkRun: bool(get, 'check-run', true),
     checkName: get('check-name').trim() || 'context-budget',
+    suggestions: bool(get, 'suggestions', true),
     mode: oneOf(get, 'mode', ['auto', 'pull-request', 'roadmap'] as const, 'auto'),
     baseRef: get('base').trim(),
     headRef: get('head').trim(),

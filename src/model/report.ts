@@ -152,6 +152,30 @@ export interface GateReport {
   assertions: Assertion[];
   /** Other agents measured on both sides (--agent, `agents:`): one row each. */
   agents?: AgentComparison[];
+  /** The optimizer on the pull request's own text: suggestions posted on its lines, commands for the rest. */
+  edits?: { suggestions: SuggestedEdit[]; commands: EditCommand[]; posted?: number };
+}
+
+/** An optimizer step posted as a GitHub suggestion on lines the pull request added. */
+export interface SuggestedEdit {
+  stepId: string;
+  kind: string;
+  path: string;
+  /** 1-based lines of the head the suggestion replaces. */
+  startLine: number;
+  line: number;
+  title: string;
+  eagerTokens: number;
+  /** The review comment: marker, what and why, and the `suggestion` block. */
+  body: string;
+}
+
+/** Optimizer steps on the pull request's text that span files: one command per kind. */
+export interface EditCommand {
+  kind: string;
+  steps: number;
+  eagerTokens: number;
+  command: string;
 }
 
 /** What the change did to another agent's start-up context. */

@@ -15,6 +15,7 @@ import { diffChart } from '../render/chart.js';
 import { publishCheck } from './check.js';
 import { explain, type GitHub } from './client.js';
 import { upsertComment } from './comment.js';
+import { postSuggestions } from './review.js';
 
 export interface PublishDeps {
   gh: GitHub | null;
@@ -44,6 +45,8 @@ export interface PublishTarget {
   failOn: 'error' | 'warn' | 'never';
   /** The HTML report's artifact, linked from the comment, the check run and the summary. */
   reportUrl?: string;
+  /** Post report.edits' suggestions as a review on the pull request. */
+  suggestions?: boolean;
 }
 
 /** One GitHub step, given up when the deadline passes (whatever it waits for: a request, a retry). */
@@ -117,6 +120,19 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
       log.info(r.action === 'skipped' ? 'Nothing changed: no comment (comment: changed).' : `Comment ${r.action}: ${r.url ?? ''}`);
     } catch (e) {
       missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
+    }
+  }
+  // Suggestions only from a report this run measured (an untrusted report's text is never posted as an edit).
+  const suggested = report.edits?.suggestions ?? [];
+  if (gh && t.prNumber && t.suggestions && suggested.length && !report.untrusted) {
+    const pullNumber = t.prNumber;
+    try {
+      const r = await beforeDeadline(deps.deadline, async () =>
+        postSuggestions(gh, { owner: t.owner, repo: t.repo, pullNumber, commitId: t.headSha, authors: await ourAuthors(gh, t.commentAuthor) }, suggested),
+      );
+      log.info(`Suggested edits: ${r.posted} posted${r.already ? `, ${r.already} already posted by an earlier run` : ''}.`);
+    } catch (e) {
+      missing.push(explain(e, 'Posting the suggested edits', 'pull-requests: write'));
     }
   }
   if (gh && t.checkRun) {

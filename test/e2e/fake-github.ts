@@ -135,6 +135,25 @@ export class FakeGitHub {
   /** Pull requests the fake knows (for the workflow_run recipe's lookup of a fork's pull request). */
   readonly pulls: { number: number; state: string; head: { sha: string; ref: string; repo: { full_name: string; owner: { login: string } } } }[] = [];
 
+  /** Review comments, as GitHub keeps them (pull request, path, lines, body, author). */
+  readonly reviewComments: {
+    id: number;
+    pull: number;
+    path: string;
+    line: number;
+    start_line?: number;
+    side: string;
+    body: string;
+    commit_id: string;
+    user: { login: string };
+  }[] = [];
+  readonly reviews: Json[] = [];
+  /**
+   * Lines of each pull request's diff (RIGHT side) by path: a review comment elsewhere is refused
+   * with GitHub's 422, as GitHub refuses a line outside the diff. Unset: every line is accepted.
+   */
+  readonly diffLines = new Map<number, Map<string, Set<number>>>();
+
   seedComment(issue: number, login: string, body: string): Comment {
     const c = { id: this.nextId++, body, user: { login, type: login.endsWith('[bot]') ? 'Bot' : 'User' }, issue, created_at: new Date().toISOString() };
     this.comments.push(c);
@@ -314,6 +333,47 @@ export class FakeGitHub {
         const list = this.pulls.filter((p) => (state === 'all' || p.state === state) && (!head || `${p.head.repo.owner.login}:${p.head.ref}` === head));
         record(200);
         return this.paginate(res, u, list as unknown as Json[]);
+      }
+      case 'GET /repos/{owner}/{repo}/pulls/{pull_number}/comments': {
+        record(200);
+        const n = Number(params.pull_number);
+        return this.paginate(
+          res,
+          u,
+          this.reviewComments
+            .filter((c) => c.pull === n)
+            .map((c) => ({ ...c, user: { login: c.user.login, id: 1, type: c.user.login.endsWith('[bot]') ? 'Bot' : 'User' } })),
+        );
+      }
+      case 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews': {
+        const n = Number(params.pull_number);
+        const lines = this.diffLines.get(n);
+        for (const c of json.comments ?? []) {
+          const inDiff = (l: number) => !lines || (lines.get(c.path)?.has(l) ?? false);
+          if (!inDiff(c.line) || (c.start_line !== undefined && !inDiff(c.start_line)))
+            return ok(422, { message: 'Unprocessable Entity', errors: ['Pull request review thread line must be part of the diff'] });
+        }
+        const review = {
+          id: this.nextId++,
+          body: json.body,
+          state: json.event === 'COMMENT' ? 'COMMENTED' : 'PENDING',
+          commit_id: json.commit_id,
+          user: { login: token.login },
+        };
+        this.reviews.push(review);
+        for (const c of json.comments ?? [])
+          this.reviewComments.push({
+            id: this.nextId++,
+            pull: n,
+            path: c.path,
+            line: c.line,
+            start_line: c.start_line,
+            side: c.side ?? 'RIGHT',
+            body: c.body,
+            commit_id: json.commit_id,
+            user: { login: token.login },
+          });
+        return ok(200, { ...review, html_url: `https://github.com/o/r/pull/${n}#pullrequestreview-${review.id}` });
       }
       case 'GET /repos/{owner}/{repo}/labels/{name}':
         return this.labels.has(params.name!) ? ok(200, { name: params.name, color: '5319e7' }) : ok(404, { message: 'Not Found' });

@@ -1,8 +1,8 @@
-export const id = 52;
-export const ids = [52];
+export const id = 403;
+export const ids = [403];
 export const modules = {
 
-/***/ 40052:
+/***/ 42403:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -58,7 +58,7 @@ class GitError extends Error {
 }
 /** Git blob hash of content, as `git hash-object` computes it. */
 function git_blobSha(data) {
-    return createHash('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${data.length}\0`).update(data).digest('hex');
 }
 async function resolveCommit(repo, ref) {
     if (ref.startsWith('-'))
@@ -1248,151 +1248,38 @@ async function resolveCompared(repo, pr, log) {
     return { base: pr.baseSha, head: pr.headSha, how: `base ${pr.baseSha.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (no merge-base found)` };
 }
 
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/analyze/text.ts
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-function decode(data) {
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
-        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
-        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
-    const head = data.subarray(0, 8000);
-    if (head.includes(0)) {
-        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
-    }
-    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    try {
-        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
-    }
-    catch {
-        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
-    }
-}
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+;// CONCATENATED MODULE: ./src/collect/overlay.ts
+
 /**
- * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
- * characters count 2; control characters (a newline inside a description), combining marks and
- * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ * A source with some files changed in memory (path → new text; null: deleted): what the optimizer
+ * measures a plan on before anything is written. Every other file is read from the source below.
  */
-function displayWidth(s) {
-    if (PRINTABLE_ASCII.test(s))
-        return s.length; // nearly every line: one regex test instead of a walk by code point
-    let w = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0);
-        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
-    }
-    return w;
-}
-function isZeroWidth(c) {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
-}
-function isWide(c) {
-    return ((c >= 0x1100 && c <= 0x115f) ||
-        (c >= 0x2e80 && c <= 0x303e) ||
-        (c >= 0x3041 && c <= 0x33ff) ||
-        (c >= 0x3400 && c <= 0x4dbf) ||
-        (c >= 0x4e00 && c <= 0x9fff) ||
-        (c >= 0xa000 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        (c >= 0x1f300 && c <= 0x1f64f) ||
-        (c >= 0x1f900 && c <= 0x1f9ff) ||
-        (c >= 0x20000 && c <= 0x3fffd));
-}
-/** JSON.parse with the error's line number. */
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-    }
-    catch (e) {
-        const msg = e.message;
-        const pos = /position (\d+)/.exec(msg);
-        const lineM = /line (\d+)/.exec(msg);
-        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analyze/listing.ts
-/**
- * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
- * listing order, then Claude Code's own bundled entries; its character budget; and, over budget,
- * which entries keep their description. Pure.
- *
- * Over budget (read from 2.1.332 and held to the binary by the conformance goldens): name-only
- * entries and bundled entries that never compete keep their line as it is; every other entry starts
- * as `- name`; then, in usage order (for a user with no history: the listing order), each entry gets
- * its description back if the difference still fits in what is left of the budget.
- */
-
-
-/** `- name` of a listed line: everything before the first `: ` after the name. */
-function bareLine(e) {
-    return `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
-}
-function buildListing(entries, model, nameOnly = new Set()) {
-    const lines = [
-        ...entries.map((e) => {
-            const bare = displayWidth(bareLine(e));
-            return {
-                name: e.alias ? `${e.name} (${e.alias})` : e.name,
-                full: nameOnly.has(e) ? bare : e.chars,
-                bare,
-                fixed: nameOnly.has(e),
-                bundled: false,
-                entry: e,
-            };
-        }),
-        // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
-        ...model.bundledEntries.map((b) => ({
-            name: b.name,
-            full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
-            bare: b.name.length + 2,
-            fixed: !b.competes,
-            bundled: true,
-        })),
-    ];
-    const budget = skillListingBudget(model);
-    const sep = Math.max(0, lines.length - 1);
-    const chars = lines.reduce((s, l) => s + l.full, 0) + sep;
-    const bundledChars = lines.filter((l) => l.bundled).reduce((s, l) => s + l.full, 0);
-    const bare = new Set();
-    if (chars <= budget)
-        return { lines, chars, sentChars: chars, budget, bundledChars, overBudget: false, bare };
-    let left = budget - (lines.reduce((s, l) => s + (l.fixed ? l.full : l.bare), 0) + sep);
-    for (const l of lines) {
-        if (l.fixed)
-            continue;
-        const extra = l.full - l.bare;
-        if (extra <= left)
-            left -= extra;
-        else
-            bare.add(l);
-    }
-    const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
-    return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
-}
-/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
-function perPlugin(s) {
-    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
-}
-/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
-function listing_judgedListings(s) {
-    const p = perPlugin(s);
-    const sk = p ? s.listings.worst.skills : null;
-    const ag = p ? s.listings.worst.agents : null;
+function overlay_overlaySource(base, changes) {
+    if (!changes.size)
+        return base;
+    const data = new Map();
+    for (const [p, t] of changes)
+        if (t !== null)
+            data.set(p, Buffer.from(t, 'utf8'));
     return {
-        skillChars: sk ? sk.chars : s.listings.skills.chars,
-        ...(sk ? { skillUnit: sk.unit } : {}),
-        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-        ...(ag ? { agentUnit: ag.unit } : {}),
+        kind: base.kind,
+        root: base.root,
+        ...(base.ref ? { ref: base.ref } : {}),
+        ...(base.commit ? { commit: base.commit } : {}),
+        async list() {
+            const kept = (await base.list()).filter((e) => !changes.has(e.path));
+            const added = [...data].map(([p, d]) => ({ path: p, type: 'file', size: d.length, sha: git_blobSha(d) }));
+            return [...kept, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        },
+        async read(paths) {
+            const out = await base.read(paths.filter((p) => !changes.has(p)));
+            for (const p of paths) {
+                const d = data.get(p);
+                if (d)
+                    out.set(p, { sha: git_blobSha(d), data: d });
+            }
+            return out;
+        },
     };
 }
 
@@ -1445,727 +1332,6 @@ function strings_compareNames(a, b) {
     return a.localeCompare(b);
 }
 
-;// CONCATENATED MODULE: ./src/compare/assert.ts
-
-
-
-
-
-/** Diagnostics that mean part of a side was not measured. */
-const UNMEASURED = new Set(['unreadable', 'limit-reached', 'not-measurable']);
-/** A metric's value on one snapshot, with the place that explains it. Pure. */
-function metricValue(s, metric, scope, loadTime, side) {
-    switch (metric) {
-        case 'eagerTokens':
-        case 'onDemandTokens':
-            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
-        case 'worstInvocationTokens':
-            return { value: s.totals.worstInvocationTokens };
-        case 'skillListingChars':
-            return perPlugin(s) && s.listings.worst.skills
-                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
-                : { value: s.listings.skills.chars };
-        case 'skillListingTruncated': {
-            const w = perPlugin(s) ? s.listings.worst.skills : null;
-            const names = w ? w.truncated : s.listings.skills.truncated;
-            const first = s.listings.skills.items.find((e) => e.name === names[0]);
-            return {
-                value: names.length,
-                ...(w ? { unit: w.unit } : {}),
-                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
-            };
-        }
-        case 'agentListingTokens': {
-            const w = perPlugin(s) ? s.listings.worst.agents : null;
-            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
-            return {
-                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-                ...(w ? { unit: w.unit } : {}),
-                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
-            };
-        }
-        case 'memoryFileMaxChars': {
-            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
-            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
-        }
-        case 'memoryTotalChars':
-            return { value: s.memory.chars };
-        case 'importsPastDepthLimit': {
-            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
-        }
-        case 'maxDepth':
-            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
-        case 'cycles':
-            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
-        case 'unresolved': {
-            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
-            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
-        }
-        case 'invalidSkillNames': {
-            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'unmeasured': {
-            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'errors': {
-            const d = s.diagnostics.filter((x) => x.severity === 'error');
-            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
-        }
-        case 'loadTimeRatio':
-            if (!loadTime)
-                return null;
-            return { value: side === 'head' ? loadTime.ratio : 1 };
-        case 'agentEagerTokens':
-        case 'agentDroppedChars':
-        case 'agentListingNameOnly': {
-            const a = scope.type === 'agent' ? s.agents?.find((x) => x.agent.id === scope.value) : undefined;
-            if (!a)
-                return null; // that agent was not analyzed on this side
-            if (metric === 'agentEagerTokens')
-                return { value: a.totals.eagerTokens };
-            if (metric === 'agentDroppedChars') {
-                const cut = a.files.find((f) => f.keptChars !== undefined);
-                return { value: a.totals.droppedChars, ...(cut ? { location: { file: cut.path } } : {}) };
-            }
-            const first = a.listings.skills.items.find((i) => i.truncated);
-            return { value: a.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
-        }
-    }
-}
-function scoped(s, loading, scope) {
-    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
-    switch (scope.type) {
-        case 'total':
-            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
-        case 'category':
-            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
-        case 'unit': {
-            const u = s.units.find((x) => x.name === scope.value);
-            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
-        }
-        case 'kind':
-            return s.components
-                .filter((c) => c.kind === scope.value && counted.has(c.unit))
-                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
-        case 'agent':
-            return 0; // agent scopes belong to the agent metrics (config/load.ts refuses any other pairing)
-        case 'files': {
-            const match = picomatch_default()(scope.value, { dot: true });
-            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
-            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
-                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
-                .reduce((a, e) => a + e.tokens, 0);
-            return files + entries;
-        }
-    }
-}
-const assert_fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : strings_thousands(n));
-/** The fields every result takes from its assertion. */
-function of(a) {
-    return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
-}
-/** Evaluates every assertion; level `off` is skipped. */
-function evaluate(assertions, base, head, loadTime) {
-    const results = [];
-    for (const a of assertions) {
-        if (a.level === 'off')
-            continue;
-        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
-        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
-        if (a.metric === 'unmeasured') {
-            // Only what the head could not measure and the base could counts against the change.
-            const key = (d) => `${d.file}\0${d.code}`;
-            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
-            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
-            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
-            b = { value: 0 };
-            if (fresh[0]) {
-                const what = fresh
-                    .slice(0, 3)
-                    .map((d) => `${d.file}: ${d.message}`)
-                    .join('; ');
-                results.push({
-                    ...of(a),
-                    actual: fresh.length,
-                    base: 0,
-                    status: a.level === 'error' ? 'fail' : 'warn',
-                    introduced: true,
-                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
-                    location: h.location,
-                });
-                continue;
-            }
-        }
-        if (!h)
-            continue; // not measurable for this pair (e.g. load time between two snapshot files)
-        const baseValue = b?.value ?? 0;
-        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
-        let violated;
-        let actual;
-        let message;
-        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
-            results.push({
-                ...of(a),
-                actual: h.value,
-                base: 1,
-                status: 'pass',
-                introduced: false,
-                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
-            });
-            continue;
-        }
-        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
-            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
-            const limit = a.threshold + (a.noise ?? 0);
-            actual = h.value;
-            violated = loadTime.ratioMin > limit;
-            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
-            message = violated
-                ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}), over the limit of ${assert_fmt(limit, a.metric)} in every round`
-                : loadTime.ratioMax > limit
-                    ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}): within noise of the limit ${assert_fmt(limit, a.metric)}, not judged`
-                    : `${label} is ${assert_fmt(actual, a.metric)} (${interval}; limit ${assert_fmt(limit, a.metric)})`;
-        }
-        else if (a.operator === 'max') {
-            actual = h.value;
-            const allowance = 0;
-            violated = actual > a.threshold + allowance;
-            message = violated
-                ? `${label} is ${assert_fmt(actual, a.metric)}, over the limit of ${assert_fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
-                : `${label} is ${assert_fmt(actual, a.metric)} (limit ${assert_fmt(a.threshold, a.metric)})`;
-        }
-        else if (a.operator === 'maxIncrease') {
-            actual = h.value - baseValue;
-            violated = actual > a.threshold;
-            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${assert_fmt(Math.abs(actual), a.metric)}` : ''} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed increase ${assert_fmt(a.threshold, a.metric)})`;
-        }
-        else {
-            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
-            violated = actual > a.threshold;
-            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
-        }
-        if (h.unit)
-            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
-        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
-        let preexisting = false;
-        let share;
-        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
-            // Already over on the base and not made worse: what the base had is never blamed on the change.
-            st = 'pass';
-            preexisting = true;
-            message += `; already over on the base branch (${assert_fmt(b.value, a.metric)}), not made worse by this change`;
-        }
-        else if (violated && a.operator === 'max' && b && b.value > a.threshold) {
-            // Over on the base and made worse: the change answers for its own share, and a share within
-            // the noise floor (one more entry cut, 1% of the limit) warns instead of failing.
-            share = h.value - b.value;
-            const floor = preexistingFloor(a.metric, a.threshold);
-            if (share <= floor)
-                st = 'warn';
-            message += `; already over on the base branch (${assert_fmt(b.value, a.metric)}): this change adds ${assert_fmt(share, a.metric)}${share <= floor ? `, within the noise floor of ${assert_fmt(floor, a.metric)}` : ''}`;
-        }
-        results.push({
-            ...of(a),
-            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
-            base: b ? b.value : null,
-            status: st,
-            introduced: violated && !preexisting,
-            ...(preexisting ? { preexisting } : {}),
-            ...(share !== undefined ? { share } : {}),
-            message,
-            ...(h.location ? { location: h.location } : {}),
-        });
-    }
-    return results;
-}
-/**
- * How much worse a head may make a limit the base already broke before it fails (it still warns):
- * one more listing entry cut, or 1% of a size limit. Other limits (imports past the depth limit,
- * cycles) have none.
- */
-function preexistingFloor(metric, threshold) {
-    if (metric === 'skillListingTruncated')
-        return 1;
-    if (metric === 'agentListingTokens' || metric === 'memoryFileMaxChars' || metric === 'memoryTotalChars' || metric === 'skillListingChars')
-        return Math.ceil(threshold * 0.01);
-    return 0;
-}
-/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
-function decide(results) {
-    if (results.some((r) => r.status === 'fail'))
-        return 'fail';
-    if (results.some((r) => r.status === 'warn'))
-        return 'warn';
-    return 'pass';
-}
-
-;// CONCATENATED MODULE: ./src/action/report-input.ts
-/**
- * A report.json produced by another workflow run (the fork recipe): untrusted input. It is rebuilt
- * field by field from a shape: numbers are finite numbers, strings are strings of bounded length,
- * enums are one of their values, lists are bounded; anything else is dropped or replaced. The
- * verdict is decided again from the results (a forged verdict is not obeyed), and the renderers
- * escape every string as they do for repository text.
- */
-
-
-
-class ShapeError extends Error {
-}
-const MAX_STRING = 4_000;
-const MAX_LIST = 20_000;
-const num = (v, at) => {
-    if (typeof v !== 'number' || !Number.isFinite(v))
-        throw new ShapeError(`${at}: expected a number`);
-    return v;
-};
-const str = (v, at) => {
-    if (typeof v !== 'string')
-        throw new ShapeError(`${at}: expected a string`);
-    return v.length > MAX_STRING ? v.slice(0, MAX_STRING) : v;
-};
-const bool = (v, at) => {
-    if (typeof v !== 'boolean')
-        throw new ShapeError(`${at}: expected true or false`);
-    return v;
-};
-const oneOf = (values) => (v, at) => {
-    if (!values.includes(v))
-        throw new ShapeError(`${at}: expected one of ${values.join(', ')}`);
-    return v;
-};
-const nullable = (s) => (v, at) => v === null ? null : s(v, at);
-const opt = (s) => (v, at) => v === undefined ? undefined : s(v, at);
-const arr = (s) => (v, at) => {
-    if (!Array.isArray(v))
-        throw new ShapeError(`${at}: expected a list`);
-    if (v.length > MAX_LIST)
-        throw new ShapeError(`${at}: more than ${MAX_LIST} items`);
-    return v.map((x, i) => s(x, `${at}[${i}]`));
-};
-/** An object with exactly these fields (unknown ones are dropped, so nothing unexpected reaches a renderer). */
-const obj = (fields) => (v, at) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        throw new ShapeError(`${at}: expected an object`);
-    const out = {};
-    for (const [k, s] of Object.entries(fields)) {
-        const x = s(v[k], `${at}.${k}`);
-        if (x !== undefined)
-            out[k] = x;
-    }
-    return out;
-};
-/** Any JSON data, bounded (fields the renderers don't read as typed values). */
-const data = (v, at) => {
-    const seen = JSON.stringify(v) ?? 'null';
-    if (seen.length > 1_000_000)
-        throw new ShapeError(`${at}: too large`);
-    return JSON.parse(seen);
-};
-const delta = obj({ base: num, head: num, delta: num, ratio: nullable(num) });
-const loading = oneOf(['eager', 'on-demand', 'not-loaded']);
-const report_input_status = oneOf(['added', 'removed', 'changed', 'affected']);
-const report_input_location = obj({ file: str, line: opt(num) });
-const scope = obj({ type: oneOf(['total', 'category', 'unit', 'files', 'kind']), value: opt(str) });
-const unresolved = obj({ from: str, line: num, ref: str, reason: oneOf(['missing', 'external', 'home', 'depth', 'skipped', 'loop']), resolved: opt(str) });
-const diagnostic = obj({ file: str, line: num, severity: oneOf(['error', 'warning', 'info']), code: str, message: str });
-const side = obj({ label: str, commit: opt(str), eagerTokens: num });
-const recommendation = obj({
-    key: str,
-    analyzer: oneOf(['loading', 'listing', 'duplication', 'references', 'structure', 'compression', 'collisions', 'reachability']),
-    title: str,
-    rationale: str,
-    location: report_input_location,
-    saving: obj({ eagerTokens: num, onDemandTokens: num }),
-    effort: oneOf(['low', 'medium', 'high']),
-    horizon: oneOf(['immediate', 'short-term', 'long-term']),
-    introduced: opt(bool),
-    unit: opt(str),
-});
-const REPORT = obj({
-    schemaVersion: num,
-    verdict: oneOf(['pass', 'warn', 'fail']),
-    base: side,
-    head: side,
-    compared: opt(str),
-    tokenizer: str,
-    tokensEstimated: bool,
-    configFile: str,
-    results: arr(obj({
-        id: str,
-        metric: str,
-        scope,
-        operator: oneOf(['max', 'maxIncrease', 'maxIncreasePercent']),
-        expected: num,
-        actual: num,
-        base: nullable(num),
-        level: oneOf(['off', 'warn', 'error']),
-        status: oneOf(['pass', 'warn', 'fail']),
-        introduced: opt(bool),
-        preexisting: opt(bool),
-        message: str,
-        howToPass: opt(str),
-        location: opt(report_input_location),
-    })),
-    diff: obj({
-        totals: obj({ eagerTokens: delta, onDemandTokens: delta, worstInvocationTokens: delta, notLoadedTokens: delta }),
-        categories: arr(obj({ category: str, loading, base: num, head: num, delta: num, ratio: nullable(num) })),
-        units: arr(obj({ name: str, status: report_input_status, eager: delta, onDemand: delta })),
-        components: arr(obj({ id: str, kind: str, name: str, unit: str, file: str, status: report_input_status, eager: delta, onDemand: delta })),
-        files: arr(obj({ path: str, unit: str, status: report_input_status, loadingBase: nullable(loading), loadingHead: nullable(loading), tokens: delta, eager: delta })),
-        listings: obj({
-            judged: obj({ scope: oneOf(['installed', 'per-plugin']), skillChars: delta, agentTokens: delta, skillUnit: opt(str), agentUnit: opt(str) }),
-            skills: obj({
-                chars: delta,
-                budget: delta,
-                entries: delta,
-                truncatedAdded: arr(str),
-                truncatedRemoved: arr(str),
-                added: arr(str),
-                removed: arr(str),
-                changed: arr(str),
-            }),
-            agents: obj({ claudeEstimateTokens: delta, tokens: delta, entries: delta, added: arr(str), removed: arr(str), changed: arr(str) }),
-        }),
-        graph: obj({
-            maxDepth: delta,
-            cyclesAdded: arr(arr(str)),
-            cyclesRemoved: arr(arr(str)),
-            unresolvedAdded: arr(unresolved),
-            unresolvedRemoved: arr(unresolved),
-        }),
-        diagnostics: obj({ added: arr(diagnostic), fixed: arr(diagnostic) }),
-    }),
-    loadTime: nullable(obj({ rounds: num, baseMedianMs: num, headMedianMs: num, ratio: num, ratioMin: num, ratioMax: num })),
-    recommendations: arr(recommendation),
-    resolved: arr(recommendation),
-    unknowns: arr(obj({ kind: oneOf(['mcp-server', 'session-start-hook']), unit: str, name: str, note: str })),
-    assertions: data,
-});
-/** Reads and rebuilds an untrusted report; a report of another shape is refused with the field that is wrong. */
-function readUntrustedReport(file) {
-    let raw;
-    try {
-        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
-    }
-    catch (e) {
-        throw new errors_UserError(`Input "publish-report": ${file} is not readable JSON (${e.message.split('\n')[0]})`);
-    }
-    return sanitizeReport(raw, file);
-}
-function sanitizeReport(raw, file = 'report') {
-    let r;
-    try {
-        r = REPORT(raw, 'report');
-    }
-    catch (e) {
-        if (e instanceof ShapeError)
-            throw new errors_UserError(`Input "publish-report": ${file} is not a context-budget report: ${e.message}`);
-        throw e;
-    }
-    // The verdict is decided again, here, from the results: a forged verdict is not obeyed.
-    return { ...r, verdict: decide(r.results) };
-}
-
-;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
-/**
- * The optimizer suite: independent analyzers, each a pure function of a snapshot returning
- * recommendations with an estimated saving, an effort and a location. Savings are estimates
- * (o200k_base tokens; parts of files proportional to their characters).
- */
-
-
-
-/** An always-loaded file above this many tokens is worth splitting even without headings. */
-const LARGE_EAGER_FILE_TOKENS = 3_000;
-/** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
-const analyzers_LONG_DESCRIPTION_CHARS = 400;
-/** Target length suggested for a shortened description. */
-const analyzers_TARGET_DESCRIPTION_CHARS = 250;
-/** Import chains at least this deep are flagged. */
-const DEEP_CHAIN = 3;
-const tokensPerChar = (tokens, chars) => (chars > 0 ? tokens / chars : 0.25);
-/** Lazy loading: large sections of always-loaded memory files belong in skills or path-scoped rules. */
-const lazyLoading = (s) => {
-    const out = [];
-    const withSections = new Set(s.content.sections.map((x) => x.file));
-    const nth = ordinal();
-    for (const sec of s.content.sections) {
-        const f = s.files.find((x) => x.path === sec.file);
-        if (!f || (f.kind !== 'memory' && f.kind !== 'rule'))
-            continue;
-        out.push({
-            // Identity is the subject (file, heading), never the line: lines added above must not make it new.
-            key: `loading:${sec.file}:${sec.heading}${nth(`${sec.file}\0${sec.heading}`)}`,
-            analyzer: 'loading',
-            title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
-            rationale: `This section costs about ${strings_thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
-            location: { file: sec.file, line: sec.line },
-            saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
-            effort: 'medium',
-        });
-    }
-    for (const f of s.files) {
-        if (f.loading !== 'eager' || (f.kind !== 'memory' && f.kind !== 'rule') || f.tokens < LARGE_EAGER_FILE_TOKENS || withSections.has(f.path))
-            continue;
-        out.push({
-            key: `loading:${f.path}`,
-            analyzer: 'loading',
-            title: `Split the always-loaded ${f.path} (${f.tokens} tokens)`,
-            rationale: `${f.reason}. Split it by topic into skills and path-scoped rules so that each session loads only what its task needs.`,
-            location: { file: f.path, line: 1 },
-            saving: { eagerTokens: Math.round(f.tokens / 2), onDemandTokens: 0 },
-            effort: 'high',
-            architectural: true,
-        });
-    }
-    return out;
-};
-/** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
-const listingDescriptions = (s) => {
-    const out = [];
-    const j = listing_judgedListings(s);
-    const perPlugin = s.listings.scope === 'per-plugin';
-    const truncated = new Set(perPlugin && s.listings.worst.skills ? s.listings.worst.skills.truncated : s.listings.skills.truncated);
-    // The agent listing over Claude Code's limit, judged as diff judges it: that unit's entries block.
-    const agentsOver = j.agentTokens > s.listings.agents.warnAt;
-    const overUnit = agentsOver ? j.agentUnit : undefined;
-    const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
-    // Targets computed from the real budgets: an even share of what is left for the framework.
-    const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
-    // What each description could keep if every entry kept one; under 40 characters no description is
-    // useful, and saying "about 40 characters brings every entry back" would be advice that can't fit.
-    const rawShare = Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30;
-    const skillShare = Math.max(40, rawShare);
-    const shareAdvice = rawShare >= 40
-        ? `About ${skillShare} characters per description brings every entry back.`
-        : `${skillEntries.length} entries can't all keep a description within this budget (that would leave ${Math.max(0, rawShare)} characters each): set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself, or split them into plugins installed separately.`;
-    const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
-    const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
-    for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
-        if (e.loading !== 'eager')
-            continue;
-        // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
-        const descChars = (e.description ?? (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).slice(e.text.indexOf(': ') + 2)).length;
-        const isTruncated = truncated.has(e.name);
-        const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
-        if (!blocking && !e.descriptionCapped && descChars <= analyzers_LONG_DESCRIPTION_CHARS)
-            continue;
-        const target = e.kind === 'agent' ? (agentsOver ? agentShare : analyzers_TARGET_DESCRIPTION_CHARS) : truncated.size ? skillShare : analyzers_TARGET_DESCRIPTION_CHARS;
-        if (!blocking && descChars <= target)
-            continue;
-        const keep = Math.min(descChars, target);
-        const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
-        const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
-        out.push({
-            key: `listing:${e.kind}:${e.name}`,
-            analyzer: 'listing',
-            title: isTruncated
-                ? `"${e.name}" loses its description: the skill listing is over budget`
-                : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
-            rationale: isTruncated
-                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
-                : e.kind === 'agent'
-                    ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
-                    : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
-            location: { file: e.file, line: e.line ?? 1 },
-            saving: { eagerTokens: saving, onDemandTokens: 0 },
-            effort: 'low',
-            correctness: blocking,
-            blocking,
-        });
-    }
-    return out;
-};
-/** Duplication: the same paragraph in several loaded files is paid for more than once. */
-const duplication = (s) => s.content.duplicates.slice(0, 200).map((d) => {
-    const eagerCopies = d.locations.filter((l) => l.eager).length;
-    const first = d.locations[0];
-    return {
-        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${d.preview}`,
-        analyzer: 'duplication',
-        title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
-        rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
-        location: { file: first.file, line: first.line },
-        saving: { eagerTokens: Math.max(0, eagerCopies - 1) * d.tokens, onDemandTokens: (d.locations.length - Math.max(eagerCopies, 1)) * d.tokens },
-        effort: 'medium',
-    };
-});
-/** References: imports and @file references that resolve to nothing, or to places that are never read. */
-const references = (s) => {
-    // An @-mention with no extension, bare or in a folder that does not exist either, is prose (an npm
-    // package such as @storybook/sveltekit, a handle), not a broken path.
-    const prose = (u) => u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && (!u.ref.includes('/') || u.noFolder === true);
-    return s.graph.unresolved
-        .filter((u) => u.reason !== 'skipped' && !prose(u))
-        .map((u) => ({
-        key: `references:${u.from}:${u.ref}`,
-        analyzer: 'references',
-        title: u.reason === 'depth'
-            ? `@${u.ref} is past the import depth limit and never loads`
-            : u.reason === 'home'
-                ? `@${u.ref} points into the user's home directory`
-                : u.reason === 'external'
-                    ? `@${u.ref} leaves the repository`
-                    : u.reason === 'loop'
-                        ? `@${u.ref} is a symlink loop`
-                        : `@${u.ref} does not exist`,
-        rationale: u.reason === 'depth'
-            ? `Claude Code follows at most ${(s.model.importMaxDepth ?? 5) - 1} hops of imports below the root memory file. Import it from a shallower file, or inline it.`
-            : u.reason === 'home'
-                ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
-                : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
-        location: { file: u.from, line: u.line },
-        saving: { eagerTokens: 0, onDemandTokens: 0 },
-        effort: 'low',
-        correctness: true,
-    }));
-};
-/** Structure: deep import chains and cycles. */
-const structure = (s) => {
-    const out = [];
-    for (const c of s.graph.cycles)
-        out.push({
-            key: `structure:cycle:${c.join('>')}`,
-            analyzer: 'structure',
-            title: `Import cycle: ${c.join(' → ')}`,
-            rationale: 'Each file loads once, so the cycle adds nothing but makes the load order depend on where reading starts. Remove the back-reference.',
-            location: { file: c[0] },
-            saving: { eagerTokens: 0, onDemandTokens: 0 },
-            effort: 'low',
-            correctness: true,
-        });
-    if (s.graph.maxDepth >= DEEP_CHAIN)
-        out.push({
-            key: `structure:depth:${s.graph.longestChain[0]}`,
-            analyzer: 'structure',
-            title: `Import chain ${s.graph.maxDepth} levels deep`,
-            rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth ${s.model.importMaxDepth ?? 5} is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
-            location: { file: s.graph.longestChain[0] },
-            saving: { eagerTokens: 0, onDemandTokens: 0 },
-            effort: 'medium',
-            architectural: true,
-        });
-    return out;
-};
-/** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
-const compression = (s) => {
-    const nth = ordinal();
-    return s.content.compressible.map((c) => ({
-        key: `compression:${c.file}:${c.kind}${nth(`${c.file}\0${c.kind}`)}`,
-        analyzer: 'compression',
-        title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
-        rationale: `${c.note}. It is always loaded.`,
-        location: { file: c.file, line: c.line },
-        saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
-        effort: 'low',
-    }));
-};
-/** Tells apart subjects of one name in order (the first has no suffix, then `#2`, `#3`...). */
-function ordinal() {
-    const seen = new Map();
-    return (subject) => {
-        const n = (seen.get(subject) ?? 0) + 1;
-        seen.set(subject, n);
-        return n === 1 ? '' : `#${n}`;
-    };
-}
-/** Collisions: two components with one name; one shadows the other. */
-const collisions = (s) => s.diagnostics
-    .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
-    .map((d) => ({
-    key: `collisions:${d.file}:${d.message}`,
-    analyzer: 'collisions',
-    title: `Name collision in ${d.file}`,
-    rationale: `${d.message}. Rename one of them so both stay reachable.`,
-    location: { file: d.file, line: d.line },
-    saving: { eagerTokens: 0, onDemandTokens: 0 },
-    effort: 'low',
-    correctness: true,
-}));
-/** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
-function analyzers_readersOf(file) {
-    return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
-}
-/** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
-const reachability = (s) => s.files
-    .filter((f) => {
-    const readers = analyzers_readersOf(f.path);
-    // Measured agents account for their own files; an agent not measured is named (in the title below).
-    return !readers.some((p) => s.agents?.some((a) => a.agent.id === p.id));
-})
-    .filter((f) => f.loading === 'not-loaded' &&
-    (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
-    /\.md$/i.test(f.path) &&
-    f.tokens > 0)
-    .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
-    .map((f) => {
-    const readers = analyzers_readersOf(f.path);
-    return {
-        key: `reachability:${f.path}`,
-        analyzer: 'reachability',
-        title: readers.length
-            ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} read${readers.length === 1 ? 's' : ''} it`
-            : `Nothing loads ${f.path}`,
-        rationale: readers.length
-            ? `${f.reason}. Its cost in ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
-            : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
-        location: { file: f.path, line: 1 },
-        saving: { eagerTokens: 0, onDemandTokens: 0 },
-        effort: 'low',
-    };
-});
-const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
-
-;// CONCATENATED MODULE: ./src/optimize/rank.ts
-
-/** Eager tokens are paid on every turn of every session; on-demand ones only when used. */
-const EAGER_WEIGHT = 10;
-const EFFORT_COST = { low: 1, medium: 3, high: 8 };
-function score(r) {
-    return (Math.max(0, r.saving.eagerTokens) * EAGER_WEIGHT + Math.max(0, r.saving.onDemandTokens)) / EFFORT_COST[r.effort];
-}
-function horizon(d, minSaving) {
-    if (d.architectural || d.effort === 'high')
-        return 'long-term';
-    if (d.effort === 'low' && (d.correctness || d.saving.eagerTokens >= minSaving))
-        return 'immediate';
-    return 'short-term';
-}
-/**
- * Runs every analyzer, drops savings too small to matter (correctness findings always stay),
- * ranks by saving per effort and groups by horizon. Pure.
- */
-function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
-    const all = analyzers.flatMap((a) => a(s));
-    // One subject, one diagnosis: a file with a name collision is told to rename, not also to delete.
-    const collided = new Set(all.filter((d) => d.analyzer === 'collisions').map((d) => d.location.file));
-    const drafts = all.filter((d) => !(d.analyzer === 'reachability' && collided.has(d.location.file)));
-    const seen = new Set();
-    const blockingKeys = new Set();
-    const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
-    const out = [];
-    for (const d of drafts) {
-        if (seen.has(d.key))
-            continue;
-        seen.add(d.key);
-        const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
-        if (!worth)
-            continue;
-        const { correctness: _c, architectural: _a, blocking, ...rest } = d;
-        if (blocking)
-            blockingKeys.add(d.key);
-        out.push({ ...rest, unit: unitOf.get(rest.location.file) ?? 'project', horizon: horizon(d, minSaving) });
-    }
-    const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
-    // What keeps a budget failing comes first within its horizon, then saving per effort.
-    const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
-    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/frontmatter.ts
 
 
@@ -2175,7 +1341,7 @@ const OPEN = /^---[ \t]*\r?\n/;
  * line-by-line `key: value` reader for what strict YAML rejects (unquoted colons, `[x] | y`,
  * `{{TEMPLATES}}`). Never evaluates anything: `---js` and other engines are not frontmatter.
  */
-function frontmatter_parseFrontmatter(raw, maxBytes = 256 * 1024) {
+function parseFrontmatter(raw, maxBytes = 256 * 1024) {
     const parsed = parse(raw, maxBytes);
     // Nothing of the result may point into the file's text (a substring keeps its whole file alive,
     // and parse results are kept for the run): the values and messages are copied out of it.
@@ -2511,7 +1677,7 @@ function unquote(v) {
     return v;
 }
 /** A frontmatter value as text: lists joined with ", ", other scalars stringified. */
-function frontmatter_asText(v) {
+function asText(v) {
     if (v === undefined || v === null)
         return undefined;
     if (typeof v === 'string')
@@ -2547,8 +1713,77 @@ function asBool(v) {
 function asGlobs(v) {
     if (v === undefined || v === null)
         return undefined;
-    const list = Array.isArray(v) ? v.map((x) => frontmatter_asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [frontmatter_asText(v) ?? ''];
+    const list = Array.isArray(v) ? v.map((x) => asText(x) ?? '') : typeof v === 'string' ? v.split(',') : [asText(v) ?? ''];
     return list.map((s) => s.trim()).filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
+function displayWidth(s) {
+    if (PRINTABLE_ASCII.test(s))
+        return s.length; // nearly every line: one regex test instead of a walk by code point
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isZeroWidth(c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/agents.ts
@@ -2702,7 +1937,7 @@ async function analyzeAgent(source, profile, counter, list) {
         const text = texts.get(file);
         if (text === undefined || loaded.has(file))
             continue;
-        const paths = frontmatter_parseFrontmatter(text).data.paths;
+        const paths = parseFrontmatter(text).data.paths;
         const list = paths === undefined ? [] : Array.isArray(paths) ? paths.map(String) : [String(paths)];
         if (list.some((x) => x.trim() !== '**'))
             continue;
@@ -2729,7 +1964,7 @@ async function analyzeAgent(source, profile, counter, list) {
             const text = texts.get(file);
             if (text === undefined)
                 continue;
-            const applyTo = frontmatter_asText(frontmatter_parseFrontmatter(text).data.applyTo)?.trim();
+            const applyTo = asText(parseFrontmatter(text).data.applyTo)?.trim();
             if (applyTo === '**')
                 files.push({
                     path: file,
@@ -2764,7 +1999,7 @@ async function analyzeAgent(source, profile, counter, list) {
         const text = texts.get(file);
         if (text === undefined)
             return null;
-        const fm = frontmatter_parseFrontmatter(text);
+        const fm = parseFrontmatter(text);
         if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
             diagnostics.push({
                 file,
@@ -2776,8 +2011,8 @@ async function analyzeAgent(source, profile, counter, list) {
             return null;
         }
         const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
-        const declared = kind === 'command' ? undefined : frontmatter_asText(fm.data.name)?.trim();
-        let description = frontmatter_asText(fm.data.description)?.trim() ?? '';
+        const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
+        let description = asText(fm.data.description)?.trim() ?? '';
         if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
             return null;
         // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
@@ -2786,7 +2021,7 @@ async function analyzeAgent(source, profile, counter, list) {
         if (!description && kind === 'command')
             description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
         // disable-model-invocation: the model is not told about it.
-        const hidden = !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || frontmatter_asText(fm.data['disable-model-invocation']) === 'true');
+        const hidden = !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true');
         return { name, description, hidden };
     };
     const L = profile.listing;
@@ -3010,9 +2245,9 @@ class counter_TokenCounter {
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
 
 /** Sections smaller than this (characters) are not worth moving. */
-const content_SECTION_MIN_CHARS = 2_000;
+const SECTION_MIN_CHARS = 2_000;
 /** Paragraphs shorter than this are not compared for duplication. */
-const content_DUPLICATE_MIN_CHARS = 240;
+const DUPLICATE_MIN_CHARS = 240;
 const CODE_BLOCK_MIN_LINES = 25;
 const TABLE_MIN_ROWS = 15;
 const BASE64_MIN_CHARS = 200;
@@ -3066,7 +2301,7 @@ function scanFile(text, f) {
         let fence = false;
         let current = null;
         const close = () => {
-            if (current && current.chars >= content_SECTION_MIN_CHARS)
+            if (current && current.chars >= SECTION_MIN_CHARS)
                 scan.sections.push(current);
         };
         lines.forEach((l, i) => {
@@ -3099,7 +2334,7 @@ function scanFile(text, f) {
             a++;
         while (b > a && text.charCodeAt(b - 1) <= 32)
             b--;
-        if (b - a < content_DUPLICATE_MIN_CHARS)
+        if (b - a < DUPLICATE_MIN_CHARS)
             return;
         for (let i = text.indexOf('\n', counted); i >= 0 && i < a; i = text.indexOf('\n', i + 1))
             line++;
@@ -3347,7 +2582,7 @@ function stripInlineCode(line) {
     return out;
 }
 /** @imports in a memory file (or @file references in a command), in order of appearance. */
-function markdown_findImports(text) {
+function findImports(text) {
     const refs = [];
     if (!text.includes('@'))
         return refs;
@@ -3785,6 +3020,82 @@ function dedupeCycles(cycles) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/analyze/listing.ts
+/**
+ * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
+ * listing order, then Claude Code's own bundled entries; its character budget; and, over budget,
+ * which entries keep their description. Pure.
+ *
+ * Over budget (read from 2.1.332 and held to the binary by the conformance goldens): name-only
+ * entries and bundled entries that never compete keep their line as it is; every other entry starts
+ * as `- name`; then, in usage order (for a user with no history: the listing order), each entry gets
+ * its description back if the difference still fits in what is left of the budget.
+ */
+
+
+/** `- name` of a listed line: everything before the first `: ` after the name. */
+function bareLine(e) {
+    return `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
+}
+function buildListing(entries, model, nameOnly = new Set()) {
+    const lines = [
+        ...entries.map((e) => {
+            const bare = displayWidth(bareLine(e));
+            return {
+                name: e.alias ? `${e.name} (${e.alias})` : e.name,
+                full: nameOnly.has(e) ? bare : e.chars,
+                bare,
+                fixed: nameOnly.has(e),
+                bundled: false,
+                entry: e,
+            };
+        }),
+        // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
+        ...model.bundledEntries.map((b) => ({
+            name: b.name,
+            full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
+            bare: b.name.length + 2,
+            fixed: !b.competes,
+            bundled: true,
+        })),
+    ];
+    const budget = skillListingBudget(model);
+    const sep = Math.max(0, lines.length - 1);
+    const chars = lines.reduce((s, l) => s + l.full, 0) + sep;
+    const bundledChars = lines.filter((l) => l.bundled).reduce((s, l) => s + l.full, 0);
+    const bare = new Set();
+    if (chars <= budget)
+        return { lines, chars, sentChars: chars, budget, bundledChars, overBudget: false, bare };
+    let left = budget - (lines.reduce((s, l) => s + (l.fixed ? l.full : l.bare), 0) + sep);
+    for (const l of lines) {
+        if (l.fixed)
+            continue;
+        const extra = l.full - l.bare;
+        if (extra <= left)
+            left -= extra;
+        else
+            bare.add(l);
+    }
+    const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
+    return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
+}
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
+}
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function listing_judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
+    return {
+        skillChars: sk ? sk.chars : s.listings.skills.chars,
+        ...(sk ? { skillUnit: sk.unit } : {}),
+        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(ag ? { agentUnit: ag.unit } : {}),
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/analyze/measure.ts
 
 
@@ -4069,6 +3380,9 @@ function round4(x) {
     return Math.round(x * 10000) / 10000;
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/collect/types.ts
 /** Where a snapshot was read from, as the snapshot records it. */
 function sourceInfo(source) {
@@ -4371,7 +3685,7 @@ class PlanContext {
         }
         if (r && withFrontmatter && !r.parsed) {
             const memo = this.parseCache?.get(r.sha);
-            r.parsed = memo?.parsed ?? frontmatter_parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
+            r.parsed = memo?.parsed ?? parseFrontmatter(r.text, this.limits.maxFrontmatterBytes);
             if (memo)
                 memo.parsed = r.parsed;
             for (const issue of r.parsed.issues)
@@ -4414,7 +3728,7 @@ class PlanContext {
         const raw = which === 'rule' ? this.body(r) : r.text;
         const facts = {
             chars: memoryText(raw).length,
-            imports: markdown_findImports(raw).map((i) => ({ ref: detach(i.ref), line: i.line })),
+            imports: findImports(raw).map((i) => ({ ref: detach(i.ref), line: i.line })),
             ...(r.bytes < 256 ? { linkText: detach(r.text.trim()) } : {}),
         };
         if (memo)
@@ -4566,14 +3880,14 @@ function planAgent(ctx, u, f, dir) {
     }
     const fm = broken ? {} : (r.parsed?.data ?? {});
     const fileName = posix_default().basename(f).replace(/\.md$/i, '');
-    const base = frontmatter_asText(fm.name)?.trim() || fileName;
+    const base = asText(fm.name)?.trim() || fileName;
     // Plugin agents are namespaced by plugin and by the folders below the agents folder.
     const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
     const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
     // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
     const description = isPlugin
-        ? (frontmatter_asText(fm.description) ?? frontmatter_asText(fm.when_to_use) ?? frontmatter_asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
-        : (frontmatter_asText(fm.description)?.trim() ?? '');
+        ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
+        : (asText(fm.description)?.trim() ?? '');
     const body = ctx.bodySource(r);
     if (broken)
         ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
@@ -4856,7 +4170,7 @@ function planPrompt(ctx, u, f, name, kind, order) {
     const listedName = isPlugin && kind === 'skill' ? `${u.name}:${name}` : name;
     let alias;
     if (kind === 'skill') {
-        const declared = frontmatter_asText(fm.name)?.trim();
+        const declared = asText(fm.name)?.trim();
         if (declared && declared !== name) {
             const qualified = isPlugin ? `${u.name}:${declared}` : declared;
             const shown = SKILL_ALIAS.test(qualified) && qualified.length <= ctx.m.skillAliasMaxChars && !listedName.endsWith(`:${qualified}`);
@@ -4870,8 +4184,8 @@ function planPrompt(ctx, u, f, name, kind, order) {
         }
     }
     const real = ctx.tree.real(f) ?? f;
-    const description = frontmatter_asText(fm.description)?.trim() ?? '';
-    const whenToUse = frontmatter_asText(fm.when_to_use)?.trim() ?? '';
+    const description = asText(fm.description)?.trim() ?? '';
+    const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
     if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars)
         ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
     const disabled = asBool(fm['disable-model-invocation']);
@@ -4897,7 +4211,7 @@ function planPrompt(ctx, u, f, name, kind, order) {
     const refs = [];
     const bodyLineOffset = (r.parsed?.bodyLine ?? 1) - 1;
     if (kind === 'command') {
-        for (const imp of markdown_findImports(body)) {
+        for (const imp of findImports(body)) {
             const target = ctx.resolveRef(f, imp.ref, imp.line + bodyLineOffset, 'file-ref', u.root);
             if (!target)
                 continue;
@@ -4931,7 +4245,7 @@ function planPrompt(ctx, u, f, name, kind, order) {
     });
 }
 /** Characters the skill listing escapes as HTML entities. */
-const prompts_LISTING_ESCAPES = /[<>]/g;
+const LISTING_ESCAPES = /[<>]/g;
 function makeEntry(ctx, name, description, kind, unit, file, loading, reason, alias, order) {
     // Line breaks and tabs in a listing description become spaces (a run of line breaks: one space),
     // then the cap counts UTF-16 code units, as Claude Code's String.length does (2.1.332, measured).
@@ -4941,7 +4255,7 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
         .replace(/(?:\r?\n)+/g, ' ')
         .replace(/\t/g, ' ')
         .trim()
-        .replace(prompts_LISTING_ESCAPES, (c) => (c === '<' ? '&lt;' : '&gt;'));
+        .replace(LISTING_ESCAPES, (c) => (c === '<' ? '&lt;' : '&gt;'));
     const cap = ctx.m.skillListingMaxDescChars;
     const capped = description.length > cap;
     const desc = capped ? description.slice(0, cap - 1) + '…' : description;
@@ -5357,7 +4671,7 @@ function planUnit(ctx, u, settings) {
         const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
         for (const f of files) {
             const r = ctx.read(f, true);
-            const name = frontmatter_asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
+            const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
             const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
             const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
             const loading = forced || selected ? 'eager' : 'not-loaded';
@@ -5873,7 +5187,7 @@ async function load(source, opts, parseCache = new Map()) {
                 const blob = contents.get(p);
                 if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */))
                     continue;
-                for (const imp of markdown_findImports(blob.data.toString('utf8'))) {
+                for (const imp of findImports(blob.data.toString('utf8'))) {
                     if (imp.ref.startsWith('/') || imp.ref.startsWith('~'))
                         continue;
                     const n = Tree.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), imp.ref));
@@ -6049,6 +5363,1724 @@ async function analyzePair(baseSource, headSource, opts, counter, clock = perfor
             ratioMax: r2(Math.max(...ratios)),
         },
     };
+}
+
+;// CONCATENATED MODULE: ./src/model/optimize.ts
+/**
+ * The optimizer's plan: edits to a framework's files, each step with its kind, predicted saving and
+ * risk; and, once applied, what re-measuring found. The JSON of `optimize --json`.
+ */
+const optimize_OPTIMIZE_KINDS = ['lazy-loading', 'conditional-loading', 'listing-fit', 'agent-descriptions', 'duplication', 'imports'];
+
+;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
+/**
+ * The optimizer suite: independent analyzers, each a pure function of a snapshot returning
+ * recommendations with an estimated saving, an effort and a location. Savings are estimates
+ * (o200k_base tokens; parts of files proportional to their characters).
+ */
+
+
+
+/** An always-loaded file above this many tokens is worth splitting even without headings. */
+const LARGE_EAGER_FILE_TOKENS = 3_000;
+/** Descriptions are worth shortening above this many characters (agents: Claude Code's examples belong in the body). */
+const LONG_DESCRIPTION_CHARS = 400;
+/** Target length suggested for a shortened description. */
+const TARGET_DESCRIPTION_CHARS = 250;
+/** Import chains at least this deep are flagged. */
+const DEEP_CHAIN = 3;
+const tokensPerChar = (tokens, chars) => (chars > 0 ? tokens / chars : 0.25);
+/** Lazy loading: large sections of always-loaded memory files belong in skills or path-scoped rules. */
+const lazyLoading = (s) => {
+    const out = [];
+    const withSections = new Set(s.content.sections.map((x) => x.file));
+    const nth = ordinal();
+    for (const sec of s.content.sections) {
+        const f = s.files.find((x) => x.path === sec.file);
+        if (!f || (f.kind !== 'memory' && f.kind !== 'rule'))
+            continue;
+        out.push({
+            // Identity is the subject (file, heading), never the line: lines added above must not make it new.
+            key: `loading:${sec.file}:${sec.heading}${nth(`${sec.file}\0${sec.heading}`)}`,
+            analyzer: 'loading',
+            title: `Move "${sec.heading}" out of the always-loaded ${sec.file}`,
+            rationale: `This section costs about ${strings_thousands(sec.tokens)} tokens on every turn of every session. If it is needed only for some tasks, make it a skill (only its one-line description stays loaded) or a rule with paths: (loaded when matching files are touched).`,
+            location: { file: sec.file, line: sec.line },
+            saving: { eagerTokens: sec.tokens, onDemandTokens: -sec.tokens },
+            effort: 'medium',
+        });
+    }
+    for (const f of s.files) {
+        if (f.loading !== 'eager' || (f.kind !== 'memory' && f.kind !== 'rule') || f.tokens < LARGE_EAGER_FILE_TOKENS || withSections.has(f.path))
+            continue;
+        out.push({
+            key: `loading:${f.path}`,
+            analyzer: 'loading',
+            title: `Split the always-loaded ${f.path} (${f.tokens} tokens)`,
+            rationale: `${f.reason}. Split it by topic into skills and path-scoped rules so that each session loads only what its task needs.`,
+            location: { file: f.path, line: 1 },
+            saving: { eagerTokens: Math.round(f.tokens / 2), onDemandTokens: 0 },
+            effort: 'high',
+            architectural: true,
+        });
+    }
+    return out;
+};
+/** Listing: descriptions that are truncated, capped, or simply long cost on every turn. */
+const listingDescriptions = (s) => {
+    const out = [];
+    const j = listing_judgedListings(s);
+    const perPlugin = s.listings.scope === 'per-plugin';
+    const truncated = new Set(perPlugin && s.listings.worst.skills ? s.listings.worst.skills.truncated : s.listings.skills.truncated);
+    // The agent listing over Claude Code's limit, judged as diff judges it: that unit's entries block.
+    const agentsOver = j.agentTokens > s.listings.agents.warnAt;
+    const overUnit = agentsOver ? j.agentUnit : undefined;
+    const inJudged = (unit) => !overUnit || unit === overUnit || unit === 'project';
+    // Targets computed from the real budgets: an even share of what is left for the framework.
+    const skillEntries = s.listings.skills.items.filter((e) => e.loading === 'eager' && (!j.skillUnit || e.unit === j.skillUnit || e.unit === 'project'));
+    // What each description could keep if every entry kept one; under 40 characters no description is
+    // useful, and saying "about 40 characters brings every entry back" would be advice that can't fit.
+    const rawShare = Math.floor((s.listings.skills.budget - s.listings.skills.bundledAllowance) / Math.max(1, skillEntries.length)) - 30;
+    const skillShare = Math.max(40, rawShare);
+    const shareAdvice = rawShare >= 40
+        ? `About ${skillShare} characters per description brings every entry back.`
+        : `${skillEntries.length} entries can't all keep a description within this budget (that would leave ${Math.max(0, rawShare)} characters each): set \`disable-model-invocation: true\` on skills and commands the model need not pick by itself, or split them into plugins installed separately.`;
+    const agentEntries = s.listings.agents.items.filter((e) => e.loading === 'eager' && inJudged(e.unit));
+    const agentShare = Math.max(60, Math.floor((s.listings.agents.warnAt * 4) / Math.max(1, agentEntries.length)) - 40);
+    for (const e of [...s.listings.skills.items, ...s.listings.agents.items]) {
+        if (e.loading !== 'eager')
+            continue;
+        // The description alone: not the name, nor an agent line's "(Tools: ...)" suffix.
+        const descChars = (e.description ?? (e.kind === 'agent' ? e.text.replace(/ \(Tools: [^()]*\)$/, '') : e.text).slice(e.text.indexOf(': ') + 2)).length;
+        const isTruncated = truncated.has(e.name);
+        const blocking = isTruncated || (e.kind === 'agent' && agentsOver && inJudged(e.unit));
+        if (!blocking && !e.descriptionCapped && descChars <= LONG_DESCRIPTION_CHARS)
+            continue;
+        const target = e.kind === 'agent' ? (agentsOver ? agentShare : TARGET_DESCRIPTION_CHARS) : truncated.size ? skillShare : TARGET_DESCRIPTION_CHARS;
+        if (!blocking && descChars <= target)
+            continue;
+        const keep = Math.min(descChars, target);
+        const saving = Math.max(0, Math.round((descChars - keep) * tokensPerChar(e.tokens, e.chars)));
+        const what = e.kind === 'agent' ? 'agent description' : `${e.kind} description`;
+        out.push({
+            key: `listing:${e.kind}:${e.name}`,
+            analyzer: 'listing',
+            title: isTruncated
+                ? `"${e.name}" loses its description: the skill listing is over budget`
+                : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+            rationale: isTruncated
+                ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
+                : e.kind === 'agent'
+                    ? `Every agent's description is sent at session start.${agentsOver && inJudged(e.unit) ? ` The agent listing${overUnit ? ` with ${overUnit} installed` : ''} is ${j.agentTokens} tokens against Claude Code's ${s.listings.agents.warnAt}: about ${agentShare} characters per description brings it under.` : ''} Keep it to when to use the agent; move examples and detail into the agent's body, which loads only when it is spawned.`
+                    : `Every listed description is sent at session start${e.descriptionCapped ? `, and this one is cut at ${s.model.skillListingMaxDescChars ?? 1536} characters anyway` : ''}. Say when to use it in one or two sentences; detail belongs in the body, loaded on invocation.`,
+            location: { file: e.file, line: e.line ?? 1 },
+            saving: { eagerTokens: saving, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: blocking,
+            blocking,
+        });
+    }
+    return out;
+};
+/** Duplication: the same paragraph in several loaded files is paid for more than once. */
+const duplication = (s) => s.content.duplicates.slice(0, 200).map((d) => {
+    const eagerCopies = d.locations.filter((l) => l.eager).length;
+    const first = d.locations[0];
+    return {
+        key: `duplication:${d.locations.map((l) => l.file).join('|')}:${d.preview}`,
+        analyzer: 'duplication',
+        title: `The same ${d.chars}-character paragraph appears in ${d.locations.length} files`,
+        rationale: `"${d.preview}…" is repeated in ${d.locations.map((l) => `${l.file}:${l.line}`).join(', ')}. Keep it once (a shared file referenced where needed).`,
+        location: { file: first.file, line: first.line },
+        saving: { eagerTokens: Math.max(0, eagerCopies - 1) * d.tokens, onDemandTokens: (d.locations.length - Math.max(eagerCopies, 1)) * d.tokens },
+        effort: 'medium',
+    };
+});
+/** References: imports and @file references that resolve to nothing, or to places that are never read. */
+const references = (s) => {
+    // An @-mention with no extension, bare or in a folder that does not exist either, is prose (an npm
+    // package such as @storybook/sveltekit, a handle), not a broken path.
+    const prose = (u) => u.reason === 'missing' && !/\.[A-Za-z0-9]+$/.test(u.ref) && (!u.ref.includes('/') || u.noFolder === true);
+    return s.graph.unresolved
+        .filter((u) => u.reason !== 'skipped' && !prose(u))
+        .map((u) => ({
+        key: `references:${u.from}:${u.ref}`,
+        analyzer: 'references',
+        title: u.reason === 'depth'
+            ? `@${u.ref} is past the import depth limit and never loads`
+            : u.reason === 'home'
+                ? `@${u.ref} points into the user's home directory`
+                : u.reason === 'external'
+                    ? `@${u.ref} leaves the repository`
+                    : u.reason === 'loop'
+                        ? `@${u.ref} is a symlink loop`
+                        : `@${u.ref} does not exist`,
+        rationale: u.reason === 'depth'
+            ? `Claude Code follows at most ${(s.model.importMaxDepth ?? 5) - 1} hops of imports below the root memory file. Import it from a shallower file, or inline it.`
+            : u.reason === 'home'
+                ? 'It resolves differently for every user and not at all in CI: the instructions it holds are not part of the shared framework. Commit the file and import it by a relative path, or drop the import.'
+                : 'Claude Code cannot load it for anyone who clones the repository. Fix the path or remove the reference.',
+        location: { file: u.from, line: u.line },
+        saving: { eagerTokens: 0, onDemandTokens: 0 },
+        effort: 'low',
+        correctness: true,
+    }));
+};
+/** Structure: deep import chains and cycles. */
+const structure = (s) => {
+    const out = [];
+    for (const c of s.graph.cycles)
+        out.push({
+            key: `structure:cycle:${c.join('>')}`,
+            analyzer: 'structure',
+            title: `Import cycle: ${c.join(' → ')}`,
+            rationale: 'Each file loads once, so the cycle adds nothing but makes the load order depend on where reading starts. Remove the back-reference.',
+            location: { file: c[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'low',
+            correctness: true,
+        });
+    if (s.graph.maxDepth >= DEEP_CHAIN)
+        out.push({
+            key: `structure:depth:${s.graph.longestChain[0]}`,
+            analyzer: 'structure',
+            title: `Import chain ${s.graph.maxDepth} levels deep`,
+            rationale: `${s.graph.longestChain.join(' → ')}. Deep chains are hard to review and close to Claude Code's limit (a file at depth ${s.model.importMaxDepth ?? 5} is not loaded). Flatten: import from the root, or turn the leaves into skills.`,
+            location: { file: s.graph.longestChain[0] },
+            saving: { eagerTokens: 0, onDemandTokens: 0 },
+            effort: 'medium',
+            architectural: true,
+        });
+    return out;
+};
+/** Compression: long code blocks, tables, base64 and whitespace in always-loaded files. */
+const compression = (s) => {
+    const nth = ordinal();
+    return s.content.compressible.map((c) => ({
+        key: `compression:${c.file}:${c.kind}${nth(`${c.file}\0${c.kind}`)}`,
+        analyzer: 'compression',
+        title: `Compress the ${c.kind.replace('-', ' ')} in ${c.file}:${c.line}`,
+        rationale: `${c.note}. It is always loaded.`,
+        location: { file: c.file, line: c.line },
+        saving: { eagerTokens: c.kind === 'whitespace' ? c.tokens : Math.round(c.tokens * 0.7), onDemandTokens: 0 },
+        effort: 'low',
+    }));
+};
+/** Tells apart subjects of one name in order (the first has no suffix, then `#2`, `#3`...). */
+function ordinal() {
+    const seen = new Map();
+    return (subject) => {
+        const n = (seen.get(subject) ?? 0) + 1;
+        seen.set(subject, n);
+        return n === 1 ? '' : `#${n}`;
+    };
+}
+/** Collisions: two components with one name; one shadows the other. */
+const collisions = (s) => s.diagnostics
+    .filter((d) => d.code === 'duplicate-name' || d.code === 'duplicate-plugin')
+    .map((d) => ({
+    key: `collisions:${d.file}:${d.message}`,
+    analyzer: 'collisions',
+    title: `Name collision in ${d.file}`,
+    rationale: `${d.message}. Rename one of them so both stay reachable.`,
+    location: { file: d.file, line: d.line },
+    saving: { eagerTokens: 0, onDemandTokens: 0 },
+    effort: 'low',
+    correctness: true,
+}));
+/** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
+function analyzers_readersOf(file) {
+    return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
+}
+/** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
+const reachability = (s) => s.files
+    .filter((f) => {
+    const readers = analyzers_readersOf(f.path);
+    // Measured agents account for their own files; an agent not measured is named (in the title below).
+    return !readers.some((p) => s.agents?.some((a) => a.agent.id === p.id));
+})
+    .filter((f) => f.loading === 'not-loaded' &&
+    (f.kind === 'other' || f.kind === 'agent' || f.kind === 'command' || f.kind === 'skill') &&
+    /\.md$/i.test(f.path) &&
+    f.tokens > 0)
+    .filter((f) => /(^|\/)(agents|commands|skills|rules)\//.test(f.path) && !/(^|\/)README\.md$/i.test(f.path))
+    .map((f) => {
+    const readers = analyzers_readersOf(f.path);
+    return {
+        key: `reachability:${f.path}`,
+        analyzer: 'reachability',
+        title: readers.length
+            ? `Claude Code does not load ${f.path}; ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} read${readers.length === 1 ? 's' : ''} it`
+            : `Nothing loads ${f.path}`,
+        rationale: readers.length
+            ? `${f.reason}. Its cost in ${readers.map((p) => p.name).reduce((a, n, i, all) => (i === 0 ? n : `${a}${i === all.length - 1 ? ' and ' : ', '}${n}`), '')} is not measured: turn ${readers.length === 1 ? 'it' : 'them'} on with \`--agent ${readers.map((p) => p.id).join(' --agent ')}\` or \`agents: [${readers.map((p) => p.id).join(', ')}]\` in the budget config.`
+            : `${f.reason}. Register it (a plugin manifest path, the right folder) if it is meant to be used, or delete it so reviewers don't maintain dead prompts.`,
+        location: { file: f.path, line: 1 },
+        saving: { eagerTokens: 0, onDemandTokens: 0 },
+        effort: 'low',
+    };
+});
+const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, structure, compression, collisions, reachability];
+
+;// CONCATENATED MODULE: ./src/optimize/text.ts
+/**
+ * Text surgery for the optimizer's transforms: Markdown sections with their line ranges, paragraphs,
+ * front matter fields rewritten in place, sentence-boundary cuts. Pure string functions; the rest
+ * of a file is kept byte for byte.
+ */
+
+const FENCE = /^\s{0,3}(```|~~~)/;
+/**
+ * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
+ * (src/analyze/content.ts): each heading starts a section that ends at the next one.
+ */
+function sections(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let fence = false;
+    let cur = null;
+    const close = (end) => {
+        if (cur)
+            out.push({ ...cur, end, text: lines.slice(cur.start, end).join('\n') });
+    };
+    lines.forEach((l, i) => {
+        if (FENCE.test(l))
+            fence = !fence;
+        const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
+        if (h) {
+            close(i);
+            cur = { heading: h[2].trim().replace(/\s+#+\s*$/, ''), level: h[1].length, start: i };
+        }
+    });
+    close(lines.length);
+    return out;
+}
+/** Replaces lines [start, end) of a text with others (an empty list removes them). */
+function spliceLines(text, start, end, insert) {
+    const lines = text.split('\n');
+    lines.splice(start, end - start, ...insert);
+    return lines.join('\n');
+}
+/** A section's body: its lines after the heading, trimmed. */
+function sectionBody(s) {
+    return s.text.split('\n').slice(1).join('\n').trim();
+}
+/** The first sentence of prose in Markdown: headings, code, tables and HTML skipped; list markers and emphasis removed. */
+function firstSentence(markdown) {
+    let fence = false;
+    for (const raw of markdown.split('\n')) {
+        if (FENCE.test(raw)) {
+            fence = !fence;
+            continue;
+        }
+        const l = raw.trim();
+        if (fence || !l || /^(#|\||<|>|---|@)/.test(l))
+            continue;
+        const plain = l
+            .replace(/^([-*+]|\d+[.)])\s+/, '')
+            .replace(/\*\*|__/g, '')
+            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+            .trim();
+        if (!plain)
+            continue;
+        const end = /[.!?](\s|$)/.exec(plain);
+        return end ? plain.slice(0, end.index + 1) : plain;
+    }
+    return '';
+}
+/**
+ * The longest prefix of a text of at most `max` characters that ends a sentence, else the longest
+ * that ends a word; never more than `max`. Whitespace is collapsed first.
+ */
+function cutAtSentence(text, max) {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t.length <= max)
+        return t;
+    const head = t.slice(0, max + 1);
+    let best = -1;
+    for (const m of head.matchAll(/[.!?](?=\s)/g))
+        if (m.index + 1 <= max)
+            best = m.index + 1;
+    if (best > 0)
+        return t.slice(0, best);
+    const space = head.lastIndexOf(' ');
+    const word = space > 0 ? t.slice(0, space) : t.slice(0, max);
+    return word.replace(/[,;:\s-]+$/, '');
+}
+/** kebab-case of a heading for a file or skill name: [a-z0-9-], at most `max` characters. */
+function slugOf(heading, max = 64) {
+    const s = heading
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[`*_~[\]()]/g, '')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    return (s.slice(0, max).replace(/-+$/, '') || 'section').replace(/^-/, '');
+}
+/** A YAML scalar for a one-line value: double-quoted (JSON's escapes are YAML's). */
+function yamlString(v) {
+    return JSON.stringify(v);
+}
+/** Where a front matter block is: lines [1, close) of the file are its YAML, or null without one. */
+function frontmatterLines(lines) {
+    if (!/^---[ \t]*\r?$/.test(lines[0] ?? ''))
+        return null;
+    for (let i = 1; i < lines.length; i++)
+        if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines[i]))
+            return { close: i };
+    return null;
+}
+/**
+ * The file with a top-level front matter field set to a one-line value (its old value, block
+ * scalars and continuation lines included, replaced); `null` removes the field. Every other line is
+ * kept as it was. Returns null when the file has no front matter block or the field is absent.
+ */
+function setFrontmatterField(text, key, value) {
+    const lines = text.split('\n');
+    const fm = frontmatterLines(lines);
+    if (!fm)
+        return null;
+    const keyRe = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
+    const at = lines.findIndex((l, i) => i > 0 && i < fm.close && keyRe.test(l));
+    if (at < 0)
+        return null;
+    let end = at + 1;
+    // Continuation: indented lines, blank lines followed by indented ones, until the next top-level key.
+    while (end < fm.close && (/^[ \t]/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < fm.close && /^[ \t]/.test(lines[end + 1]))))
+        end++;
+    const cr = lines[at].endsWith('\r') ? '\r' : '';
+    lines.splice(at, end - at, ...(value === null ? [] : [`${key}: ${yamlString(value)}${cr}`]));
+    return lines.join('\n');
+}
+/** The front matter's end: the index in the text where the body starts (0 without front matter). */
+function bodyStartOf(text) {
+    const p = parseFrontmatter(text);
+    return p.hasFrontmatter ? p.bodyStart : 0;
+}
+/** Paragraphs (blocks between blank lines) with their line ranges; code fences are kept whole. */
+function paragraphs(text) {
+    const lines = text.split('\n');
+    const out = [];
+    let start = -1;
+    let fence = false;
+    lines.forEach((l, i) => {
+        if (FENCE.test(l))
+            fence = !fence;
+        const blank = !fence && l.trim() === '';
+        if (!blank && start < 0)
+            start = i;
+        if (blank && start >= 0) {
+            out.push({ start, end: i, text: lines.slice(start, i).join('\n') });
+            start = -1;
+        }
+    });
+    if (start >= 0)
+        out.push({ start, end: lines.length, text: lines.slice(start).join('\n') });
+    return out;
+}
+/** Paragraph text compared for duplication: whitespace runs as one space, trimmed. */
+function normalized(p) {
+    return p.replace(/\s+/g, ' ').trim();
+}
+
+;// CONCATENATED MODULE: ./src/optimize/transforms.ts
+/**
+ * The optimizer's transforms: each a pure function from a loaded framework (its snapshot and the
+ * texts of the files it may edit) to file edits, with the text each edit moves out of (and into)
+ * what every session loads, and the candidates it refused with why. Idempotent: run again on its
+ * own output, a transform proposes nothing more.
+ */
+
+
+
+
+
+
+/**
+ * Headings that read as a rule for every task: such a section stays always-loaded (moving it would
+ * make the model miss it on tasks that never call the skill).
+ */
+const ALWAYS_RULE_HEADING = /\b(rules?|conventions?|guidelines?|principles?|standards?|style|important|critical|must|never|always|overview|about|introduction|context|summary|general|core|behaviou?r|persona|role|identity|communication|tone|constraints?|requirements?|policy|policies|security|safety)\b/i;
+/** Headings that name a procedure or a reference: read when a task needs them. */
+const PROCEDURE_HEADING = /\b(how to|how-to|workflow|process|procedures?|steps?|guide|reference|api|commands?|deploy(ment|ing)?|release|releasing|setup|set up|install(ation|ing)?|testing|tests|troubleshoot(ing)?|debug(ging)?|migrat(e|ion|ions)|architecture|schema|endpoints?|examples?|checklist|faq|recipes?|playbook|runbook|database|scripts?|tooling|build(ing)?|cli)\b/i;
+/** A body with this share or more of lines that state a constraint reads as rules for every task. */
+const IMPERATIVE_SHARE = 0.4;
+/** First path segments too broad to scope a rule by (a section about `src/` concerns everything). */
+const GENERIC_ROOTS = new Set([
+    'src',
+    'lib',
+    'app',
+    'apps',
+    'packages',
+    'test',
+    'tests',
+    'docs',
+    'scripts',
+    '.',
+    '..',
+    '.claude',
+    '.github',
+]);
+const IMPERATIVE = /\b(always|never|must|do not|don't|avoid|should|prefer|make sure|ensure|required?)\b/i;
+/** How a section reads: a rule for every task, about specific paths, a procedure or reference, or unclear. */
+function classifySection(s) {
+    if (ALWAYS_RULE_HEADING.test(s.heading) && !PROCEDURE_HEADING.test(s.heading))
+        return { kind: 'always', why: `its heading ("${s.heading}") reads as a rule for every task` };
+    const lines = s.text
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() !== '');
+    const imperative = lines.filter((l) => IMPERATIVE.test(l)).length;
+    if (lines.length && imperative / lines.length >= IMPERATIVE_SHARE)
+        return { kind: 'always', why: `${imperative} of its ${lines.length} lines state a constraint (always, never, must...): it reads as rules for every task` };
+    const globs = pathScope(s);
+    if (globs)
+        return { kind: 'paths', why: `it concerns ${globs.join(', ')}`, globs };
+    const numbered = lines.filter((l) => /^\s*\d+[.)]\s/.test(l)).length;
+    const fences = lines.filter((l) => /^\s{0,3}(```|~~~)/.test(l)).length / 2;
+    const rows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
+    if (PROCEDURE_HEADING.test(s.heading) || numbered >= 3 || fences >= 1 || rows >= 3)
+        return {
+            kind: 'procedure',
+            why: PROCEDURE_HEADING.test(s.heading)
+                ? `its heading names a procedure or reference`
+                : `it holds ${numbered >= 3 ? `${numbered} numbered steps` : fences >= 1 ? 'code' : 'a table'}`,
+        };
+    return {
+        kind: 'unclear',
+        why: 'no sign of a procedure or a reference (no steps, code or table, and the heading names none): it may be guidance for every task',
+    };
+}
+/** Path-like references: `dir/sub/`, `dir/file.ext`, `**\/*.tsx`, `*.py` (URLs and @imports excluded). */
+function pathRefs(text) {
+    const out = [];
+    for (const m of text.matchAll(/`([^`\s]+)`/g)) {
+        const r = m[1];
+        if (/^[a-z]+:\/\//i.test(r) || r.startsWith('@') || r.startsWith('-'))
+            continue;
+        if (/^(\*\*\/)?\*\.[\w]+$/.test(r) || /^[\w.@-]+(\/[\w.*@-]+)+\/?$/.test(r))
+            out.push(r.replace(/^\.\//, ''));
+    }
+    return out;
+}
+/** The globs a section is scoped to: every path it names under one specific folder, or only file-type globs. */
+function pathScope(s) {
+    const inHeading = pathRefs(s.heading.replace(/(^|\s)([\w.-]+\/[\w./*-]*)/g, '$1`$2`'));
+    const refs = inHeading.length ? inHeading : pathRefs(s.text);
+    if (!refs.length || (!inHeading.length && refs.length < 3))
+        return undefined;
+    if (refs.every((r) => /^(\*\*\/)?\*\.[\w]+$/.test(r)))
+        return [...new Set(refs.map((r) => (r.startsWith('**/') ? r : `**/${r}`)))];
+    const dirs = refs.map((r) => r
+        .split('/')
+        .filter((x) => x && !x.includes('*'))
+        .slice(0, r.endsWith('/') ? undefined : -1));
+    let common = dirs[0] ?? [];
+    for (const d of dirs) {
+        let i = 0;
+        while (i < common.length && i < d.length && common[i] === d[i])
+            i++;
+        common = common.slice(0, i);
+    }
+    if (!common.length || (common.length === 1 && GENERIC_ROOTS.has(common[0])))
+        return undefined;
+    return [`${common.join('/')}/**`];
+}
+/** Eager memory and rule files of the project (user-scope and plugin files are not the repository's to split). */
+function eagerInstructionFiles(s) {
+    const project = new Set(s.units.filter((u) => u.type === 'project').map((u) => u.name));
+    return s.files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && project.has(f.unit));
+}
+const taken = (input, used, names, make, slug) => {
+    for (let i = 1;; i++) {
+        const name = i === 1 ? slug : `${slug}-${i}`;
+        if (!used.has(name) && !names.has(name) && !input.exists(make(name))) {
+            used.add(name);
+            return name;
+        }
+    }
+};
+/**
+ * Lazy and conditional loading: a large always-loaded section that reads as a procedure or a
+ * reference becomes a skill (its description derived from the section; the file keeps one pointer
+ * line); one about specific paths becomes a rule with `paths:`. Refused: sections that read as
+ * rules for every task, that hold @imports, whose heading another always-loaded file shares, and a
+ * file's title section.
+ */
+function sectionMoves(kinds) {
+    return (input) => {
+        const s = input.snapshot;
+        const steps = [];
+        const refused = [];
+        const files = eagerInstructionFiles(s);
+        const secsOf = new Map(files.map((f) => [f.path, sections(input.text(f.path) ?? '')]));
+        const headingFiles = new Map();
+        for (const [file, secs] of secsOf)
+            for (const x of secs)
+                headingFiles.set(x.heading.toLowerCase(), (headingFiles.get(x.heading.toLowerCase()) ?? new Set()).add(file));
+        const names = new Set(s.listings.skills.items.map((e) => e.name));
+        const used = new Set();
+        let listingChars = s.listings.skills.chars;
+        for (const f of files) {
+            let text = input.text(f.path);
+            if (text === undefined)
+                continue;
+            const secs = secsOf.get(f.path);
+            // Bottom-up, so that the line numbers of the sections above stay right.
+            for (const sec of [...secs].reverse()) {
+                if (sec.text.length < SECTION_MIN_CHARS)
+                    continue;
+                const at = { file: f.path, line: sec.start + 1, subject: sec.heading };
+                const refuse = (kind, why) => void (kinds.has(kind) && refused.push({ kind, ...at, why }));
+                const c = classifySection(sec);
+                const kind = c.kind === 'paths' ? 'conditional-loading' : 'lazy-loading';
+                if (!kinds.has(kind))
+                    continue;
+                if (findImports(sec.text).length) {
+                    refuse(kind, 'it holds @imports: moving it would change what they load (move the imported files instead)');
+                    continue;
+                }
+                const sharers = headingFiles.get(sec.heading.toLowerCase());
+                if (sharers.size > 1) {
+                    refuse(kind, `its heading is shared by ${[...sharers].join(' and ')}: merging them is the author's call`);
+                    continue;
+                }
+                if (sec === secs[0] && sec.level === 1 && sec.start <= 2) {
+                    refuse(kind, "it is the file's title section: give its parts level-2 headings so that each can move on its own");
+                    continue;
+                }
+                if (c.kind === 'always' || c.kind === 'unclear') {
+                    refuse(kind, c.why);
+                    continue;
+                }
+                const body = sectionBody(sec);
+                if (c.kind === 'paths') {
+                    const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
+                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
+                    const after = spliceLines(text, sec.start, sec.end, []);
+                    steps.push({
+                        id: `conditional-loading:${f.path}:${sec.heading}`,
+                        kind,
+                        title: `Load "${sec.heading}" only for ${c.globs.join(', ')}`,
+                        detail: `The section moves, as it is, to .claude/rules/${name}.md with paths: ${c.globs.join(', ')} (${c.why}); Claude Code loads it when a matching file is read.`,
+                        risk: 'medium',
+                        location: { file: f.path, line: sec.start + 1 },
+                        edits: [
+                            { path: f.path, before: text, after },
+                            { path: `.claude/rules/${name}.md`, before: null, after: rule },
+                        ],
+                        eagerRemoved: [sec.text],
+                        eagerAdded: [],
+                        listingChars: 0,
+                        agentListingChars: 0,
+                    });
+                    text = after;
+                    continue;
+                }
+                const slug = taken(input, used, names, (n) => `.claude/skills/${n}/SKILL.md`, slugOf(sec.heading));
+                const title = sec.heading.replace(/[`*_]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
+                const description = cutAtSentence(`${title}: ${firstSentence(body) || 'how this project does it'}`, TARGET_DESCRIPTION_CHARS);
+                const listed = `- ${slug}: ${description.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
+                if (listingChars + listed.length + 1 > s.listings.skills.budget) {
+                    refuse(kind, `the skill listing (${listingChars} of ${s.listings.skills.budget} characters) has no room for another entry: a new skill would take another's description`);
+                    continue;
+                }
+                listingChars += listed.length + 1;
+                const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
+                const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
+                const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
+                steps.push({
+                    id: `lazy-loading:${f.path}:${sec.heading}`,
+                    kind,
+                    title: `Move "${sec.heading}" to the ${slug} skill`,
+                    detail: `${c.why[0].toUpperCase()}${c.why.slice(1)}: it becomes .claude/skills/${slug}/SKILL.md, loaded when a task calls for it; ${f.path} keeps one pointer line. Review the derived description: "${description}".`,
+                    risk: 'medium',
+                    location: { file: f.path, line: sec.start + 1 },
+                    edits: [
+                        { path: f.path, before: text, after },
+                        { path: `.claude/skills/${slug}/SKILL.md`, before: null, after: skill },
+                    ],
+                    eagerRemoved: [sec.text],
+                    eagerAdded: [pointer, listed],
+                    listingChars: -(listed.length + 1),
+                    agentListingChars: 0,
+                });
+                text = after;
+            }
+        }
+        return { steps, refused };
+    };
+}
+/** The listed width of a description (`<` and `>` are sent as entities). */
+const listedWidth = (d) => d.length + 3 * (d.match(LISTING_ESCAPES)?.length ?? 0);
+/** A listing entry whose description is the front matter's `description` alone, as the file holds it. */
+function editableDescription(input, e) {
+    const text = input.text(e.file);
+    if (text === undefined)
+        return 'its file could not be read';
+    const fm = parseFrontmatter(text);
+    const raw = asText(fm.data.description)?.trim();
+    if (!fm.hasFrontmatter || !raw)
+        return 'its description is derived from the body: give it a `description:` first';
+    if (fm.data.when_to_use !== undefined)
+        return 'its listed text joins description and when_to_use: shorten them by hand';
+    if (fm.strictError)
+        return 'its front matter is not valid YAML: fix it first';
+    return { text, raw };
+}
+/**
+ * Listing fit: when the skill listing drops descriptions, the longest descriptions are cut (at a
+ * sentence boundary) to a per-entry target computed from the real budget, until every entry keeps
+ * one; a description past Claude Code's cap is cut to the cap in any case (the rest is never seen).
+ */
+const listingFit = (input) => {
+    const s = input.snapshot;
+    const L = s.listings;
+    const perPlugin = L.scope === 'per-plugin' && L.worst.skills;
+    const unit = perPlugin ? L.worst.skills.unit : undefined;
+    const truncated = new Set(perPlugin ? L.worst.skills.truncated : L.skills.truncated);
+    const chars = perPlugin ? L.worst.skills.chars : L.skills.chars;
+    const cap = s.model.skillListingMaxDescChars ?? Infinity;
+    const steps = [];
+    const refused = [];
+    const entries = L.skills.items.filter((e) => e.loading === 'eager' && e.description !== undefined && (!unit || e.unit === unit || e.unit === 'project'));
+    const editable = new Map();
+    for (const e of entries) {
+        const d = editableDescription(input, e);
+        if (typeof d === 'string') {
+            if (truncated.has(e.name) || e.descriptionCapped)
+                refused.push({ kind: 'listing-fit', file: e.file, line: e.line ?? 1, subject: e.name, why: d });
+        }
+        else
+            editable.set(e, d);
+    }
+    // The target: the largest per-entry description width T that brings the listing within budget.
+    const over = chars - L.skills.budget;
+    const widths = [...editable.keys()].map((e) => Math.min(listedWidth(e.description), cap));
+    const cut = (t) => widths.reduce((a, w) => a + Math.max(0, w - t), 0);
+    let target = Infinity;
+    if (over > 0 && truncated.size) {
+        let lo = 0;
+        let hi = Math.max(0, ...widths);
+        if (cut(0) < over) {
+            refused.push({
+                kind: 'listing-fit',
+                file: entries[0]?.file ?? '',
+                line: 1,
+                subject: 'skill listing',
+                why: `${entries.length} entries can't all keep a description within ${L.skills.budget} characters even with every editable description cut: set disable-model-invocation on skills the model need not pick by itself`,
+            });
+        }
+        else {
+            while (lo < hi) {
+                const mid = Math.ceil((lo + hi) / 2);
+                if (cut(mid) >= over)
+                    lo = mid;
+                else
+                    hi = mid - 1;
+            }
+            target = lo;
+        }
+    }
+    // Longest first, so that the step list reads in the order of what each cut takes.
+    const order = [...editable.entries()].sort((a, b) => listedWidth(b[0].description) - listedWidth(a[0].description));
+    for (const [e, d] of order) {
+        const width = listedWidth(d.raw.replace(/\s+/g, ' '));
+        const limit = Math.min(target, cap);
+        if (width <= limit)
+            continue;
+        // Cut the raw text; `<`/`>` count 4 in the listing, so cut shorter until the listed width fits.
+        let max = limit;
+        let next = cutAtSentence(d.raw, max);
+        while (listedWidth(next) > limit && max > 0)
+            next = cutAtSentence(d.raw, --max);
+        if (!next || next.length < 20) {
+            refused.push({
+                kind: 'listing-fit',
+                file: e.file,
+                line: e.line ?? 1,
+                subject: e.name,
+                why: `a ${limit}-character description would say nothing: shorten it by hand`,
+            });
+            continue;
+        }
+        const after = setFrontmatterField(d.text, 'description', next);
+        if (after === null)
+            continue;
+        const shown = e.alias ? `${e.name} (${e.alias})` : e.name;
+        const newLine = `- ${shown}: ${next.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
+        const sentBefore = truncated.has(e.name) ? `- ${shown}` : e.text;
+        steps.push({
+            id: `listing-fit:${e.name}`,
+            kind: 'listing-fit',
+            title: `Cut ${e.name}'s description to ${next.length} characters`,
+            detail: e.descriptionCapped && width > cap && limit === cap
+                ? `Claude Code shows only its first ${cap} characters; the rest is never seen.`
+                : `The skill listing is ${chars} characters against a budget of ${L.skills.budget}: at most ${target} characters per description brings every entry's description back. Review the wording.`,
+            risk: 'medium',
+            location: { file: e.file, line: e.line ?? 1 },
+            edits: [{ path: e.file, before: d.text, after }],
+            eagerRemoved: [sentBefore],
+            eagerAdded: [newLine],
+            listingChars: e.text.length - newLine.length,
+            agentListingChars: 0,
+        });
+    }
+    return { steps, refused };
+};
+/** Where in `raw` a whitespace-collapsed prefix of it ends. */
+function rawEndOf(raw, prefix) {
+    let i = 0;
+    let j = 0;
+    while (i < raw.length && j < prefix.length) {
+        if (/\s/.test(raw[i]) && (prefix[j] === ' ' || /\s/.test(raw[i - 1] ?? ' '))) {
+            if (prefix[j] === ' ')
+                j++;
+            i++;
+            while (i < raw.length && /\s/.test(raw[i]))
+                i++;
+            continue;
+        }
+        if (raw[i] !== prefix[j])
+            return -1;
+        i++;
+        j++;
+    }
+    return j === prefix.length ? i : -1;
+}
+/**
+ * Agent descriptions: an agent's description is listed in every session; its `<example>` blocks and
+ * long prose move to the top of its body (read when the agent runs), and the description keeps its
+ * routing sentence.
+ */
+const agentDescriptions = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    for (const e of s.listings.agents.items) {
+        if (e.loading !== 'eager' || e.description === undefined)
+            continue;
+        const text = input.text(e.file);
+        if (text === undefined)
+            continue;
+        const fm = parseFrontmatter(text);
+        const value = asText(fm.data.description)?.trim();
+        if (!value || (!/<example>/i.test(value) && value.length <= LONG_DESCRIPTION_CHARS))
+            continue;
+        // Many agent files write line breaks as a literal `\n` inside one YAML string: read as line breaks.
+        const raw = !value.includes('\n') && value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
+        const at = { kind: 'agent-descriptions', file: e.file, line: e.line ?? 1, subject: e.name };
+        if (fm.strictError) {
+            refused.push({ ...at, why: 'its front matter is not valid YAML: fix it first' });
+            continue;
+        }
+        const ex = raw.search(/<example>/i);
+        // The routing text: what comes before the first example, without a lead-in to the examples ("Specifically:").
+        const lead = (ex >= 0 ? raw.slice(0, ex) : raw).replace(/(^|[.!?]\s+)[^.!?]*:\s*$/, '$1');
+        const routing = cutAtSentence(lead, TARGET_DESCRIPTION_CHARS);
+        if (routing.length < 20) {
+            refused.push({ ...at, why: 'no routing sentence before its first <example>: write one (when to use this agent) first' });
+            continue;
+        }
+        const end = rawEndOf(raw, routing);
+        const rest = (end < 0 ? raw : raw.slice(end)).trim();
+        const withField = setFrontmatterField(text, 'description', routing);
+        if (withField === null || !rest)
+            continue;
+        const start = bodyStartOf(withField);
+        const after = `${withField.slice(0, start).replace(/\n*$/, '\n')}\n## When to use\n\n${rest}\n\n${withField.slice(start).replace(/^\n+/, '')}`;
+        const oldListed = e.description;
+        const newListed = routing.replace(/\s+/g, ' ').replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'));
+        const newLine = e.text.replace(oldListed, newListed);
+        steps.push({
+            id: `agent-descriptions:${e.name}`,
+            kind: 'agent-descriptions',
+            title: `Keep ${e.name}'s routing sentence in its description (${oldListed.length} → ${newListed.length} characters)`,
+            detail: `The agent listing carries every description in every session; ${/<example>/i.test(raw) ? 'its examples' : 'the rest of its description'} move to the top of the agent's body, read when it runs.`,
+            risk: 'low',
+            location: { file: e.file, line: e.line ?? 1 },
+            edits: [{ path: e.file, before: text, after }],
+            eagerRemoved: [e.text],
+            eagerAdded: [newLine],
+            listingChars: 0,
+            agentListingChars: e.text.length - newLine.length,
+        });
+    }
+    return { steps, refused };
+};
+/**
+ * Duplication: a paragraph repeated across always-loaded files is kept once, where it loads first
+ * (the shallowest file), and removed from the others. A paragraph holding @imports stays.
+ */
+const transforms_duplication = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    const files = [...eagerInstructionFiles(s)].sort((a, b) => (a.depth ?? 99) - (b.depth ?? 99) || (a.path < b.path ? -1 : 1));
+    const seen = new Map();
+    const removals = new Map();
+    for (const f of files) {
+        const text = input.text(f.path);
+        if (text === undefined)
+            continue;
+        for (const p of paragraphs(text)) {
+            const key = normalized(p.text);
+            if (key.length < DUPLICATE_MIN_CHARS)
+                continue;
+            const first = seen.get(key);
+            if (!first) {
+                seen.set(key, { file: f.path, line: p.start + 1 });
+                continue;
+            }
+            if (findImports(p.text).length) {
+                refused.push({
+                    kind: 'duplication',
+                    file: f.path,
+                    line: p.start + 1,
+                    subject: key.slice(0, 60),
+                    why: 'the paragraph holds @imports: removing it would change what loads',
+                });
+                continue;
+            }
+            (removals.get(f.path) ?? removals.set(f.path, []).get(f.path)).push({ ...p, first });
+        }
+    }
+    for (const [file, ps] of removals) {
+        let text = input.text(file);
+        for (const p of [...ps].reverse()) {
+            const lines = text.split('\n');
+            const blankAfter = lines[p.end] !== undefined && lines[p.end].trim() === '' ? 1 : 0;
+            const after = spliceLines(text, p.start, p.end + blankAfter, []);
+            steps.push({
+                id: `duplication:${file}:${normalized(p.text).slice(0, 60)}`,
+                kind: 'duplication',
+                title: `Remove a paragraph of ${file} that ${p.first.file}:${p.first.line} already loads`,
+                detail: `"${normalized(p.text).slice(0, 80)}…" is loaded twice in every session; the copy in ${p.first.file} stays.`,
+                risk: 'low',
+                location: { file, line: p.start + 1 },
+                edits: [{ path: file, before: text, after }],
+                eagerRemoved: [p.text],
+                eagerAdded: [],
+                listingChars: 0,
+                agentListingChars: 0,
+            });
+            text = after;
+        }
+    }
+    return { steps, refused };
+};
+/**
+ * Imports: a cycle is broken at the import that closes it (Claude Code loads each file once, so the
+ * line only misleads); a file past the depth limit is imported from the root memory file instead
+ * (it was meant to load and doesn't: a cost, shown as such); unresolved references are listed for
+ * the author, never guessed.
+ */
+const imports = (input) => {
+    const s = input.snapshot;
+    const steps = [];
+    const refused = [];
+    const texts = new Map();
+    const current = (p) => texts.get(p) ?? input.text(p);
+    const edit = (p, after) => {
+        const before = current(p);
+        texts.set(p, after);
+        return { path: p, before, after };
+    };
+    for (const cycle of s.graph.cycles) {
+        const ring = cycle[cycle.length - 1] === cycle[0] ? cycle.slice(0, -1) : cycle;
+        const from = ring[ring.length - 1];
+        const to = ring[0];
+        const e = s.graph.edges.find((x) => x.type === 'import' && x.from === from && x.to === to && x.line);
+        const text = current(from);
+        if (!e || text === undefined)
+            continue;
+        const lines = text.split('\n');
+        const line = lines[e.line - 1] ?? '';
+        const ref = findImports(line).find((r) => line.includes(`@${r.ref}`));
+        if (!ref)
+            continue;
+        const rest = line.replace(`@${ref.ref}`, '').trim();
+        const after = rest
+            ? spliceLines(text, e.line - 1, e.line, [line.replace(new RegExp(`\\s*@${ref.ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '')])
+            : spliceLines(text, e.line - 1, e.line, []);
+        steps.push({
+            id: `imports:cycle:${from}->${to}`,
+            kind: 'imports',
+            title: `Break the import cycle ${ring.join(' → ')} → ${to}`,
+            detail: `${from}:${e.line} imports ${to}, which is already loaded above it: Claude Code loads each file once, so the line only misleads.`,
+            risk: 'low',
+            location: { file: from, line: e.line },
+            edits: [edit(from, after)],
+            eagerRemoved: [],
+            eagerAdded: [],
+            listingChars: 0,
+            agentListingChars: 0,
+        });
+    }
+    const instruction = new Set(s.files.filter((f) => f.kind === 'memory' || f.kind === 'rule').map((f) => f.path));
+    const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
+    for (const u of s.graph.unresolved) {
+        if (u.reason === 'depth' &&
+            u.resolved &&
+            root &&
+            current(root.path) !== undefined &&
+            !s.files.some((f) => f.path === u.resolved && f.loading === 'eager')) {
+            const target = s.files.find((f) => f.path === u.resolved);
+            const text = current(root.path);
+            const line = `@${u.resolved}`;
+            if (text.split('\n').some((l) => l.trim() === line))
+                continue;
+            steps.push({
+                id: `imports:depth:${u.resolved}`,
+                kind: 'imports',
+                title: `Import ${u.resolved} from ${root.path}: it sits past the import depth limit and never loads`,
+                detail: `${u.from}:${u.line} imports it at a depth Claude Code does not follow. Importing it from the root loads it as intended; this costs about ${target?.tokens ?? 'its'} tokens in every session. If it was not meant to load, delete the import instead.`,
+                risk: 'high',
+                location: { file: u.from, line: u.line },
+                edits: [edit(root.path, `${text.replace(/\n*$/, '\n')}${line}\n`)],
+                eagerRemoved: [],
+                eagerAdded: [line, input.text(u.resolved) ?? ''],
+                listingChars: 0,
+                agentListingChars: 0,
+            });
+            continue;
+        }
+        // Imports of instruction files only (a command's `@name` is often prose), and never what reads as prose.
+        if ((u.reason === 'missing' || u.reason === 'external' || u.reason === 'home') && !u.noFolder && instruction.has(u.from))
+            refused.push({
+                kind: 'imports',
+                file: u.from,
+                line: u.line,
+                subject: u.ref,
+                why: u.reason === 'missing'
+                    ? 'the imported file does not exist: fix the path or remove the line (never guessed)'
+                    : `it imports a file outside the repository (${u.reason}): every user's machine differs`,
+            });
+    }
+    return { steps, refused };
+};
+/** The transforms in the order they run: text moves first, then descriptions, then the listing they leave. */
+function transformsFor(kinds) {
+    return [
+        { kind: ['lazy-loading', 'conditional-loading'], run: sectionMoves(kinds), needsFreshSnapshot: false },
+        { kind: ['duplication'], run: transforms_duplication, needsFreshSnapshot: true },
+        { kind: ['imports'], run: imports, needsFreshSnapshot: true },
+        { kind: ['agent-descriptions'], run: agentDescriptions, needsFreshSnapshot: true },
+        { kind: ['listing-fit'], run: listingFit, needsFreshSnapshot: true },
+    ].filter((t) => t.kind.some((k) => kinds.has(k)));
+}
+
+;// CONCATENATED MODULE: ./src/optimize/optimize.ts
+
+/** The figures a saving is taken from, as the gate measures them. */
+function optimize_figuresOf(s) {
+    const worst = s.listings.scope === 'per-plugin' ? s.listings.worst.skills : null;
+    return {
+        eagerTokens: s.totals.eagerTokens,
+        listingChars: worst ? worst.chars : s.listings.skills.chars,
+        listingTruncated: (worst ? worst.truncated : s.listings.skills.truncated).length,
+        agentListingChars: s.listings.agents.chars,
+        ...(s.agents?.length ? { agents: Object.fromEntries(s.agents.map((a) => [a.agent.id, a.totals.eagerTokens])) } : {}),
+    };
+}
+function savingBetween(a, b) {
+    return {
+        eagerTokens: a.eagerTokens - b.eagerTokens,
+        listingChars: a.listingChars - b.listingChars,
+        agentListingChars: a.agentListingChars - b.agentListingChars,
+    };
+}
+/** Files a transform may read: the instruction files and every listed prompt file. */
+function editablePaths(s) {
+    const kinds = new Set(['memory', 'rule', 'skill', 'command', 'agent']);
+    return s.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
+}
+/** Plans the edits of the given kinds on the tree. */
+async function optimize_planOptimizations(kinds, deps) {
+    const s0 = await deps.measure(new Map());
+    const links = deps.links ?? new Set();
+    const paths = editablePaths(s0);
+    const originals = await deps.read(paths.filter((p) => !links.has(p)));
+    const changes = new Map();
+    const text = (p) => (changes.has(p) ? (changes.get(p) ?? undefined) : originals.get(p));
+    const known = new Set(s0.files.map((f) => f.path));
+    const drafts = [];
+    const refused = paths
+        .filter((p) => links.has(p) && s0.files.some((f) => f.path === p && f.loading !== 'not-loaded'))
+        .map((p) => ({ kind: 'any', file: p, line: 1, subject: p, why: 'it is a symbolic link: edit the file it points to' }));
+    let s = s0;
+    let stale = false;
+    for (const t of transformsFor(kinds)) {
+        // A transform that reads the listings or the graph sees the tree as the earlier ones left it.
+        if (t.needsFreshSnapshot && stale) {
+            s = await deps.measure(changes);
+            stale = false;
+        }
+        const r = t.run({ snapshot: s, text, exists: (p) => known.has(p) || changes.has(p) });
+        for (const d of r.steps) {
+            drafts.push(d);
+            for (const e of d.edits)
+                changes.set(e.path, e.after);
+            stale = true;
+        }
+        refused.push(...r.refused);
+    }
+    const steps = await counted(drafts, deps);
+    return { plan: { steps, refused, before: optimize_figuresOf(s0) }, changes, snapshot: s0 };
+}
+async function counted(drafts, deps) {
+    const texts = drafts.flatMap((d) => [...d.eagerRemoved, ...d.eagerAdded]);
+    const counts = await deps.count(texts);
+    let i = 0;
+    const sum = (n) => {
+        let t = 0;
+        for (let k = 0; k < n; k++)
+            t += counts[i++];
+        return t;
+    };
+    return drafts.map(({ eagerRemoved, eagerAdded, listingChars, agentListingChars, ...step }) => {
+        const removed = sum(eagerRemoved.length);
+        const added = sum(eagerAdded.length);
+        return { ...step, predicted: { eagerTokens: removed - added, listingChars, agentListingChars } };
+    });
+}
+/** Sums savings. */
+function optimize_totalOf(xs) {
+    return xs.reduce((a, x) => ({
+        eagerTokens: a.eagerTokens + x.eagerTokens,
+        listingChars: a.listingChars + x.listingChars,
+        agentListingChars: a.agentListingChars + x.agentListingChars,
+    }), {
+        eagerTokens: 0,
+        listingChars: 0,
+        agentListingChars: 0,
+    });
+}
+/** Each file's change from the tree as it was to the plan's end (steps that touched a file twice collapsed). */
+function optimize_netEdits(steps) {
+    const out = new Map();
+    for (const st of steps)
+        for (const e of st.edits) {
+            const prev = out.get(e.path);
+            out.set(e.path, { path: e.path, before: prev ? prev.before : e.before, after: e.after });
+        }
+    return [...out.values()].filter((e) => e.before !== e.after);
+}
+/**
+ * Predicted against achieved, per kind and in total: the tree measured with the kinds applied one
+ * after another (each kind's gain is what it adds to those before it), and the total from `after`.
+ */
+async function optimize_achievedByKind(plan, after, deps) {
+    const kinds = [...new Set(plan.steps.map((st) => st.kind))];
+    const results = [];
+    let prev = plan.before;
+    const applied = [];
+    for (const [i, k] of kinds.entries()) {
+        applied.push(...plan.steps.filter((st) => st.kind === k));
+        const figures = i === kinds.length - 1 ? optimize_figuresOf(after) : optimize_figuresOf(await deps.measure(new Map(optimize_netEdits(applied).map((e) => [e.path, e.after]))));
+        results.push({ kind: k, predicted: optimize_totalOf(plan.steps.filter((st) => st.kind === k).map((st) => st.predicted)), achieved: savingBetween(prev, figures) });
+        prev = figures;
+    }
+    results.push({ kind: 'all', predicted: optimize_totalOf(plan.steps.map((st) => st.predicted)), achieved: savingBetween(plan.before, optimize_figuresOf(after)) });
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/optimize/suggest.ts
+/**
+ * The optimizer on a pull request: a step whose edit is one stretch of one file, all of it lines the
+ * pull request added, becomes a GitHub suggestion (a review comment whose `suggestion` block
+ * replaces those lines); the other steps the pull request touched become a command to run. Pure.
+ */
+
+/** At most this many suggestions per run (one review): more would bury the pull request's own review. */
+const MAX_SUGGESTIONS = 10;
+/** Hidden marker of a suggestion, so that a later run never posts the same one twice. */
+const SUGGESTION_MARKER = '<!-- context-budget:suggestion:';
+/** The stretch of lines an edit replaces: 1-based [start, end] of `before`, and the lines that replace it. */
+function changedStretch(before, after) {
+    if (before === after)
+        return null;
+    const b = before.split('\n');
+    const a = after.split('\n');
+    let p = 0;
+    while (p < b.length && p < a.length && b[p] === a[p])
+        p++;
+    let q = 0;
+    while (q < b.length - p && q < a.length - p && b[b.length - 1 - q] === a[a.length - 1 - q])
+        q++;
+    let start = p + 1;
+    let end = b.length - q;
+    let lines = a.slice(p, a.length - q);
+    // A pure insertion replaces no line: a suggestion must, so it takes the line above (or below) along.
+    if (end < start) {
+        if (p > 0) {
+            start = p;
+            lines = [b[p - 1], ...lines];
+        }
+        else {
+            end = start;
+            lines = [...lines, b[p]];
+        }
+    }
+    return { start, end, lines };
+}
+const fenceFor = (lines) => {
+    const longest = Math.max(2, ...lines.map((l) => /^\s*(`{3,})/.exec(l)?.[1].length ?? 0));
+    return '`'.repeat(longest + 1);
+};
+const idOf = (stepId) => (0,external_node_crypto_.createHash)('sha1').update(stepId).digest('hex').slice(0, 16);
+/** The hidden marker of one step's suggestion. */
+function suggestionMarker(stepId) {
+    return `${SUGGESTION_MARKER}${idOf(stepId)} -->`;
+}
+/**
+ * Suggestions for the steps whose one edit the pull request's added lines cover (capped, biggest
+ * saving first), and a command per kind for the other steps on lines the pull request added.
+ */
+function suggestionsFor(steps, added, max = MAX_SUGGESTIONS) {
+    const suggestions = [];
+    const commands = new Map();
+    const ranked = [...steps].sort((x, y) => y.predicted.eagerTokens - x.predicted.eagerTokens || (x.id < y.id ? -1 : 1));
+    for (const s of ranked) {
+        const touched = s.edits.filter((e) => e.before !== null && e.after !== null);
+        const stretches = touched.map((e) => ({ e, st: changedStretch(e.before, e.after) }));
+        const mine = (path, st) => {
+            const lines = added.get(path);
+            if (!lines)
+                return false;
+            for (let l = st.start; l <= st.end; l++)
+                if (!lines.has(l))
+                    return false;
+            return true;
+        };
+        // What the pull request added at all of: a step on text the base already had is the roadmap's.
+        const anyAdded = stretches.some(({ e, st }) => st && [...Array(st.end - st.start + 1).keys()].some((k) => added.get(e.path)?.has(st.start + k)));
+        if (!anyAdded)
+            continue;
+        const only = stretches.length === 1 && s.edits.length === 1 ? stretches[0] : undefined;
+        if (only?.st && mine(only.e.path, only.st) && suggestions.length < max) {
+            const fence = fenceFor(only.st.lines);
+            suggestions.push({
+                stepId: s.id,
+                kind: s.kind,
+                path: only.e.path,
+                startLine: only.st.start,
+                line: only.st.end,
+                title: s.title,
+                eagerTokens: s.predicted.eagerTokens,
+                body: [
+                    suggestionMarker(s.id),
+                    `**context-budget** · ${s.title} (about ${s.predicted.eagerTokens.toLocaleString('en-US')} always-loaded tokens${s.predicted.listingChars ? `, skill listing ${s.predicted.listingChars.toLocaleString('en-US')} characters` : ''}${s.predicted.agentListingChars ? `, agent listing ${s.predicted.agentListingChars.toLocaleString('en-US')} characters` : ''})`,
+                    '',
+                    s.detail,
+                    '',
+                    `${fence}suggestion`,
+                    ...only.st.lines,
+                    fence,
+                ].join('\n'),
+            });
+            continue;
+        }
+        const c = commands.get(s.kind) ?? { kind: s.kind, steps: 0, eagerTokens: 0, command: `context-budget optimize --only ${s.kind} --apply` };
+        c.steps++;
+        c.eagerTokens += s.predicted.eagerTokens;
+        commands.set(s.kind, c);
+    }
+    return { suggestions, commands: [...commands.values()].sort((a, b) => b.eagerTokens - a.eagerTokens) };
+}
+/** Lines of the head each file's diff adds, from `git diff --unified=0` output. */
+function addedLinesOf(diff) {
+    const out = new Map();
+    let file = null;
+    for (const l of diff.split('\n')) {
+        if (l.startsWith('+++ ')) {
+            const p = l.slice(4);
+            file = p === '/dev/null' ? null : p.replace(/^b\//, '');
+            continue;
+        }
+        const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(l);
+        if (h && file) {
+            const start = Number(h[1]);
+            const n = h[2] === undefined ? 1 : Number(h[2]);
+            const set = out.get(file) ?? new Set();
+            for (let i = 0; i < n; i++)
+                set.add(start + i);
+            out.set(file, set);
+        }
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/compare/assert.ts
+
+
+
+
+
+/** Diagnostics that mean part of a side was not measured. */
+const UNMEASURED = new Set(['unreadable', 'limit-reached', 'not-measurable']);
+/** A metric's value on one snapshot, with the place that explains it. Pure. */
+function metricValue(s, metric, scope, loadTime, side) {
+    switch (metric) {
+        case 'eagerTokens':
+        case 'onDemandTokens':
+            return { value: scoped(s, metric === 'eagerTokens' ? 'eager' : 'on-demand', scope) };
+        case 'worstInvocationTokens':
+            return { value: s.totals.worstInvocationTokens };
+        case 'skillListingChars':
+            return perPlugin(s) && s.listings.worst.skills
+                ? { value: s.listings.worst.skills.chars, unit: s.listings.worst.skills.unit }
+                : { value: s.listings.skills.chars };
+        case 'skillListingTruncated': {
+            const w = perPlugin(s) ? s.listings.worst.skills : null;
+            const names = w ? w.truncated : s.listings.skills.truncated;
+            const first = s.listings.skills.items.find((e) => e.name === names[0]);
+            return {
+                value: names.length,
+                ...(w ? { unit: w.unit } : {}),
+                ...(first ? { location: { file: first.file, ...(first.line ? { line: first.line } : {}) } } : {}),
+            };
+        }
+        case 'agentListingTokens': {
+            const w = perPlugin(s) ? s.listings.worst.agents : null;
+            const biggest = [...s.listings.agents.items].filter((e) => e.loading === 'eager' && (!w || e.unit === w.unit)).sort((a, b) => b.chars - a.chars)[0];
+            return {
+                value: w ? w.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+                ...(w ? { unit: w.unit } : {}),
+                ...(biggest ? { location: { file: biggest.file, ...(biggest.line ? { line: biggest.line } : {}) } } : {}),
+            };
+        }
+        case 'memoryFileMaxChars': {
+            const f = s.files.filter((x) => x.loading === 'eager' && (x.kind === 'memory' || x.kind === 'rule')).sort((a, b) => b.chars - a.chars)[0];
+            return { value: f?.chars ?? 0, ...(f ? { location: { file: f.path, line: 1 } } : {}) };
+        }
+        case 'memoryTotalChars':
+            return { value: s.memory.chars };
+        case 'importsPastDepthLimit': {
+            const d = s.graph.unresolved.filter((u) => u.reason === 'depth');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].from, line: d[0].line } } : {}) };
+        }
+        case 'maxDepth':
+            return { value: s.graph.maxDepth, ...(s.graph.longestChain[0] ? { location: { file: s.graph.longestChain[0] } } : {}) };
+        case 'cycles':
+            return { value: s.graph.cycles.length, ...(s.graph.cycles[0] ? { location: { file: s.graph.cycles[0][0] } } : {}) };
+        case 'unresolved': {
+            const u = s.graph.unresolved.filter((x) => x.reason !== 'skipped');
+            return { value: u.length, ...(u[0] ? { location: { file: u[0].from, line: u[0].line } } : {}) };
+        }
+        case 'invalidSkillNames': {
+            const d = s.diagnostics.filter((x) => x.code === 'invalid-skill-name');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'unmeasured': {
+            const d = s.diagnostics.filter((x) => UNMEASURED.has(x.code));
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'errors': {
+            const d = s.diagnostics.filter((x) => x.severity === 'error');
+            return { value: d.length, ...(d[0] ? { location: { file: d[0].file, line: d[0].line } } : {}) };
+        }
+        case 'loadTimeRatio':
+            if (!loadTime)
+                return null;
+            return { value: side === 'head' ? loadTime.ratio : 1 };
+        case 'agentEagerTokens':
+        case 'agentDroppedChars':
+        case 'agentListingNameOnly': {
+            const a = scope.type === 'agent' ? s.agents?.find((x) => x.agent.id === scope.value) : undefined;
+            if (!a)
+                return null; // that agent was not analyzed on this side
+            if (metric === 'agentEagerTokens')
+                return { value: a.totals.eagerTokens };
+            if (metric === 'agentDroppedChars') {
+                const cut = a.files.find((f) => f.keptChars !== undefined);
+                return { value: a.totals.droppedChars, ...(cut ? { location: { file: cut.path } } : {}) };
+            }
+            const first = a.listings.skills.items.find((i) => i.truncated);
+            return { value: a.listings.skills.truncated.length, ...(first ? { location: { file: first.file } } : {}) };
+        }
+    }
+}
+function scoped(s, loading, scope) {
+    const counted = new Set(s.units.filter((u) => u.counted).map((u) => u.name));
+    switch (scope.type) {
+        case 'total':
+            return loading === 'eager' ? s.totals.eagerTokens : s.totals.onDemandTokens;
+        case 'category':
+            return s.categories.filter((c) => c.category === scope.value && c.loading === loading).reduce((a, c) => a + c.tokens, 0);
+        case 'unit': {
+            const u = s.units.find((x) => x.name === scope.value);
+            return u ? (loading === 'eager' ? u.eagerTokens : u.onDemandTokens) : 0;
+        }
+        case 'kind':
+            return s.components
+                .filter((c) => c.kind === scope.value && counted.has(c.unit))
+                .reduce((a, c) => a + (loading === 'eager' ? c.eagerTokens : c.onDemandTokens), 0);
+        case 'agent':
+            return 0; // agent scopes belong to the agent metrics (config/load.ts refuses any other pairing)
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            const files = s.files.filter((f) => f.loading === loading && counted.has(f.unit) && match(f.path)).reduce((a, f) => a + f.tokens, 0);
+            const entries = [...s.listings.skills.items, ...s.listings.agents.items]
+                .filter((e) => e.loading === loading && counted.has(e.unit) && match(e.file))
+                .reduce((a, e) => a + e.tokens, 0);
+            return files + entries;
+        }
+    }
+}
+const assert_fmt = (n, metric) => (metric === 'loadTimeRatio' ? `${n.toFixed(2)}x` : strings_thousands(n));
+/** The fields every result takes from its assertion. */
+function of(a) {
+    return { id: a.id, metric: a.metric, scope: a.scope, operator: a.operator, expected: a.threshold, level: a.level };
+}
+/** Evaluates every assertion; level `off` is skipped. */
+function evaluate(assertions, base, head, loadTime) {
+    const results = [];
+    for (const a of assertions) {
+        if (a.level === 'off')
+            continue;
+        let h = metricValue(head, a.metric, a.scope, loadTime, 'head');
+        let b = metricValue(base, a.metric, a.scope, loadTime, 'base');
+        if (a.metric === 'unmeasured') {
+            // Only what the head could not measure and the base could counts against the change.
+            const key = (d) => `${d.file}\0${d.code}`;
+            const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+            const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
+            h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
+            b = { value: 0 };
+            if (fresh[0]) {
+                const what = fresh
+                    .slice(0, 3)
+                    .map((d) => `${d.file}: ${d.message}`)
+                    .join('; ');
+                results.push({
+                    ...of(a),
+                    actual: fresh.length,
+                    base: 0,
+                    status: a.level === 'error' ? 'fail' : 'warn',
+                    introduced: true,
+                    message: `Could not measure the head: ${what}${fresh.length > 3 ? ` (and ${fresh.length - 3} more)` : ''}`,
+                    location: h.location,
+                });
+                continue;
+            }
+        }
+        if (!h)
+            continue; // not measurable for this pair (e.g. load time between two snapshot files)
+        const baseValue = b?.value ?? 0;
+        const label = `${METRIC_LABELS[a.metric]}${a.scope.type === 'total' ? '' : ` (${scopeLabel(a.scope)})`}`;
+        let violated;
+        let actual;
+        let message;
+        if (a.metric === 'loadTimeRatio' && loadTime && loadTimeTooFast(loadTime)) {
+            results.push({
+                ...of(a),
+                actual: h.value,
+                base: 1,
+                status: 'pass',
+                introduced: false,
+                message: `${label}: both sides load in under ${LOAD_TIME_FLOOR_MS} ms; too fast to compare reliably`,
+            });
+            continue;
+        }
+        if (a.metric === 'loadTimeRatio' && loadTime && a.operator === 'max') {
+            // Timing decides only when the whole measured interval clears the threshold; otherwise it is noise.
+            const limit = a.threshold + (a.noise ?? 0);
+            actual = h.value;
+            violated = loadTime.ratioMin > limit;
+            const interval = `${loadTime.ratioMin.toFixed(2)}–${loadTime.ratioMax.toFixed(2)}x over ${loadTime.rounds} rounds`;
+            message = violated
+                ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}), over the limit of ${assert_fmt(limit, a.metric)} in every round`
+                : loadTime.ratioMax > limit
+                    ? `${label} is ${assert_fmt(actual, a.metric)} (${interval}): within noise of the limit ${assert_fmt(limit, a.metric)}, not judged`
+                    : `${label} is ${assert_fmt(actual, a.metric)} (${interval}; limit ${assert_fmt(limit, a.metric)})`;
+        }
+        else if (a.operator === 'max') {
+            actual = h.value;
+            const allowance = 0;
+            violated = actual > a.threshold + allowance;
+            message = violated
+                ? `${label} is ${assert_fmt(actual, a.metric)}, over the limit of ${assert_fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                : `${label} is ${assert_fmt(actual, a.metric)} (limit ${assert_fmt(a.threshold, a.metric)})`;
+        }
+        else if (a.operator === 'maxIncrease') {
+            actual = h.value - baseValue;
+            violated = actual > a.threshold;
+            message = `${label} ${actual > 0 ? 'grew' : actual < 0 ? 'shrank' : 'did not change'}${actual !== 0 ? ` by ${assert_fmt(Math.abs(actual), a.metric)}` : ''} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed increase ${assert_fmt(a.threshold, a.metric)})`;
+        }
+        else {
+            actual = baseValue === 0 ? (h.value > 0 ? Infinity : 0) : ((h.value - baseValue) / baseValue) * 100;
+            violated = actual > a.threshold;
+            message = `${label} changed by ${Number.isFinite(actual) ? `${actual.toFixed(1)}%` : 'new (base was 0)'} (${assert_fmt(baseValue, a.metric)} → ${assert_fmt(h.value, a.metric)}; allowed +${a.threshold}%)`;
+        }
+        if (h.unit)
+            message += ` (project + plugin ${h.unit}, the worst single plugin to install)`;
+        let st = violated ? (a.level === 'error' ? 'fail' : 'warn') : 'pass';
+        let preexisting = false;
+        let share;
+        if (violated && a.operator === 'max' && b && b.value > a.threshold && h.value <= b.value) {
+            // Already over on the base and not made worse: what the base had is never blamed on the change.
+            st = 'pass';
+            preexisting = true;
+            message += `; already over on the base branch (${assert_fmt(b.value, a.metric)}), not made worse by this change`;
+        }
+        else if (violated && a.operator === 'max' && b && b.value > a.threshold) {
+            // Over on the base and made worse: the change answers for its own share, and a share within
+            // the noise floor (one more entry cut, 1% of the limit) warns instead of failing.
+            share = h.value - b.value;
+            const floor = preexistingFloor(a.metric, a.threshold);
+            if (share <= floor)
+                st = 'warn';
+            message += `; already over on the base branch (${assert_fmt(b.value, a.metric)}): this change adds ${assert_fmt(share, a.metric)}${share <= floor ? `, within the noise floor of ${assert_fmt(floor, a.metric)}` : ''}`;
+        }
+        results.push({
+            ...of(a),
+            actual: Number.isFinite(actual) ? actual : Number.MAX_SAFE_INTEGER,
+            base: b ? b.value : null,
+            status: st,
+            introduced: violated && !preexisting,
+            ...(preexisting ? { preexisting } : {}),
+            ...(share !== undefined ? { share } : {}),
+            message,
+            ...(h.location ? { location: h.location } : {}),
+        });
+    }
+    return results;
+}
+/**
+ * How much worse a head may make a limit the base already broke before it fails (it still warns):
+ * one more listing entry cut, or 1% of a size limit. Other limits (imports past the depth limit,
+ * cycles) have none.
+ */
+function preexistingFloor(metric, threshold) {
+    if (metric === 'skillListingTruncated')
+        return 1;
+    if (metric === 'agentListingTokens' || metric === 'memoryFileMaxChars' || metric === 'memoryTotalChars' || metric === 'skillListingChars')
+        return Math.ceil(threshold * 0.01);
+    return 0;
+}
+/** The verdict, decided once: fail if any error-level assertion fails, warn if any warns. */
+function decide(results) {
+    if (results.some((r) => r.status === 'fail'))
+        return 'fail';
+    if (results.some((r) => r.status === 'warn'))
+        return 'warn';
+    return 'pass';
+}
+
+;// CONCATENATED MODULE: ./src/action/report-input.ts
+/**
+ * A report.json produced by another workflow run (the fork recipe): untrusted input. It is rebuilt
+ * field by field from a shape: numbers are finite numbers, strings are strings of bounded length,
+ * enums are one of their values, lists are bounded; anything else is dropped or replaced. The
+ * verdict is decided again from the results (a forged verdict is not obeyed), and the renderers
+ * escape every string as they do for repository text.
+ */
+
+
+
+class ShapeError extends Error {
+}
+const MAX_STRING = 4_000;
+const MAX_LIST = 20_000;
+const num = (v, at) => {
+    if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new ShapeError(`${at}: expected a number`);
+    return v;
+};
+const str = (v, at) => {
+    if (typeof v !== 'string')
+        throw new ShapeError(`${at}: expected a string`);
+    return v.length > MAX_STRING ? v.slice(0, MAX_STRING) : v;
+};
+const bool = (v, at) => {
+    if (typeof v !== 'boolean')
+        throw new ShapeError(`${at}: expected true or false`);
+    return v;
+};
+const oneOf = (values) => (v, at) => {
+    if (!values.includes(v))
+        throw new ShapeError(`${at}: expected one of ${values.join(', ')}`);
+    return v;
+};
+const nullable = (s) => (v, at) => v === null ? null : s(v, at);
+const opt = (s) => (v, at) => v === undefined ? undefined : s(v, at);
+const arr = (s) => (v, at) => {
+    if (!Array.isArray(v))
+        throw new ShapeError(`${at}: expected a list`);
+    if (v.length > MAX_LIST)
+        throw new ShapeError(`${at}: more than ${MAX_LIST} items`);
+    return v.map((x, i) => s(x, `${at}[${i}]`));
+};
+/** An object with exactly these fields (unknown ones are dropped, so nothing unexpected reaches a renderer). */
+const obj = (fields) => (v, at) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        throw new ShapeError(`${at}: expected an object`);
+    const out = {};
+    for (const [k, s] of Object.entries(fields)) {
+        const x = s(v[k], `${at}.${k}`);
+        if (x !== undefined)
+            out[k] = x;
+    }
+    return out;
+};
+/** Any JSON data, bounded (fields the renderers don't read as typed values). */
+const data = (v, at) => {
+    const seen = JSON.stringify(v) ?? 'null';
+    if (seen.length > 1_000_000)
+        throw new ShapeError(`${at}: too large`);
+    return JSON.parse(seen);
+};
+const delta = obj({ base: num, head: num, delta: num, ratio: nullable(num) });
+const loading = oneOf(['eager', 'on-demand', 'not-loaded']);
+const report_input_status = oneOf(['added', 'removed', 'changed', 'affected']);
+const report_input_location = obj({ file: str, line: opt(num) });
+const scope = obj({ type: oneOf(['total', 'category', 'unit', 'files', 'kind']), value: opt(str) });
+const unresolved = obj({ from: str, line: num, ref: str, reason: oneOf(['missing', 'external', 'home', 'depth', 'skipped', 'loop']), resolved: opt(str) });
+const diagnostic = obj({ file: str, line: num, severity: oneOf(['error', 'warning', 'info']), code: str, message: str });
+const side = obj({ label: str, commit: opt(str), eagerTokens: num });
+const recommendation = obj({
+    key: str,
+    analyzer: oneOf(['loading', 'listing', 'duplication', 'references', 'structure', 'compression', 'collisions', 'reachability']),
+    title: str,
+    rationale: str,
+    location: report_input_location,
+    saving: obj({ eagerTokens: num, onDemandTokens: num }),
+    effort: oneOf(['low', 'medium', 'high']),
+    horizon: oneOf(['immediate', 'short-term', 'long-term']),
+    introduced: opt(bool),
+    unit: opt(str),
+});
+const REPORT = obj({
+    schemaVersion: num,
+    verdict: oneOf(['pass', 'warn', 'fail']),
+    base: side,
+    head: side,
+    compared: opt(str),
+    tokenizer: str,
+    tokensEstimated: bool,
+    configFile: str,
+    results: arr(obj({
+        id: str,
+        metric: str,
+        scope,
+        operator: oneOf(['max', 'maxIncrease', 'maxIncreasePercent']),
+        expected: num,
+        actual: num,
+        base: nullable(num),
+        level: oneOf(['off', 'warn', 'error']),
+        status: oneOf(['pass', 'warn', 'fail']),
+        introduced: opt(bool),
+        preexisting: opt(bool),
+        message: str,
+        howToPass: opt(str),
+        location: opt(report_input_location),
+    })),
+    diff: obj({
+        totals: obj({ eagerTokens: delta, onDemandTokens: delta, worstInvocationTokens: delta, notLoadedTokens: delta }),
+        categories: arr(obj({ category: str, loading, base: num, head: num, delta: num, ratio: nullable(num) })),
+        units: arr(obj({ name: str, status: report_input_status, eager: delta, onDemand: delta })),
+        components: arr(obj({ id: str, kind: str, name: str, unit: str, file: str, status: report_input_status, eager: delta, onDemand: delta })),
+        files: arr(obj({ path: str, unit: str, status: report_input_status, loadingBase: nullable(loading), loadingHead: nullable(loading), tokens: delta, eager: delta })),
+        listings: obj({
+            judged: obj({ scope: oneOf(['installed', 'per-plugin']), skillChars: delta, agentTokens: delta, skillUnit: opt(str), agentUnit: opt(str) }),
+            skills: obj({
+                chars: delta,
+                budget: delta,
+                entries: delta,
+                truncatedAdded: arr(str),
+                truncatedRemoved: arr(str),
+                added: arr(str),
+                removed: arr(str),
+                changed: arr(str),
+            }),
+            agents: obj({ claudeEstimateTokens: delta, tokens: delta, entries: delta, added: arr(str), removed: arr(str), changed: arr(str) }),
+        }),
+        graph: obj({
+            maxDepth: delta,
+            cyclesAdded: arr(arr(str)),
+            cyclesRemoved: arr(arr(str)),
+            unresolvedAdded: arr(unresolved),
+            unresolvedRemoved: arr(unresolved),
+        }),
+        diagnostics: obj({ added: arr(diagnostic), fixed: arr(diagnostic) }),
+    }),
+    loadTime: nullable(obj({ rounds: num, baseMedianMs: num, headMedianMs: num, ratio: num, ratioMin: num, ratioMax: num })),
+    recommendations: arr(recommendation),
+    resolved: arr(recommendation),
+    unknowns: arr(obj({ kind: oneOf(['mcp-server', 'session-start-hook']), unit: str, name: str, note: str })),
+    assertions: data,
+});
+/** Reads and rebuilds an untrusted report; a report of another shape is refused with the field that is wrong. */
+function readUntrustedReport(file) {
+    let raw;
+    try {
+        raw = JSON.parse((0,external_node_fs_.readFileSync)(file, 'utf8'));
+    }
+    catch (e) {
+        throw new errors_UserError(`Input "publish-report": ${file} is not readable JSON (${e.message.split('\n')[0]})`);
+    }
+    return sanitizeReport(raw, file);
+}
+function sanitizeReport(raw, file = 'report') {
+    let r;
+    try {
+        r = REPORT(raw, 'report');
+    }
+    catch (e) {
+        if (e instanceof ShapeError)
+            throw new errors_UserError(`Input "publish-report": ${file} is not a context-budget report: ${e.message}`);
+        throw e;
+    }
+    // The verdict is decided again, here, from the results: a forged verdict is not obeyed.
+    return { ...r, verdict: decide(r.results) };
+}
+
+;// CONCATENATED MODULE: ./src/optimize/rank.ts
+
+/** Eager tokens are paid on every turn of every session; on-demand ones only when used. */
+const EAGER_WEIGHT = 10;
+const EFFORT_COST = { low: 1, medium: 3, high: 8 };
+function score(r) {
+    return (Math.max(0, r.saving.eagerTokens) * EAGER_WEIGHT + Math.max(0, r.saving.onDemandTokens)) / EFFORT_COST[r.effort];
+}
+function horizon(d, minSaving) {
+    if (d.architectural || d.effort === 'high')
+        return 'long-term';
+    if (d.effort === 'low' && (d.correctness || d.saving.eagerTokens >= minSaving))
+        return 'immediate';
+    return 'short-term';
+}
+/**
+ * Runs every analyzer, drops savings too small to matter (correctness findings always stay),
+ * ranks by saving per effort and groups by horizon. Pure.
+ */
+function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
+    const all = analyzers.flatMap((a) => a(s));
+    // One subject, one diagnosis: a file with a name collision is told to rename, not also to delete.
+    const collided = new Set(all.filter((d) => d.analyzer === 'collisions').map((d) => d.location.file));
+    const drafts = all.filter((d) => !(d.analyzer === 'reachability' && collided.has(d.location.file)));
+    const seen = new Set();
+    const blockingKeys = new Set();
+    const unitOf = new Map(s.files.map((f) => [f.path, f.unit]));
+    const out = [];
+    for (const d of drafts) {
+        if (seen.has(d.key))
+            continue;
+        seen.add(d.key);
+        const worth = d.correctness || d.analyzer === 'reachability' || d.saving.eagerTokens >= minSaving || d.saving.onDemandTokens >= minSaving * EAGER_WEIGHT;
+        if (!worth)
+            continue;
+        const { correctness: _c, architectural: _a, blocking, ...rest } = d;
+        if (blocking)
+            blockingKeys.add(d.key);
+        out.push({ ...rest, unit: unitOf.get(rest.location.file) ?? 'project', horizon: horizon(d, minSaving) });
+    }
+    const order = { immediate: 0, 'short-term': 1, 'long-term': 2 };
+    // What keeps a budget failing comes first within its horizon, then saving per effort.
+    const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
+    return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
 }
 
 ;// CONCATENATED MODULE: ./src/collect/json-cache.ts
@@ -8462,6 +9494,18 @@ function recommendationsSection(r, maxRows, o) {
         out.push(pointer);
     return out.join('\n\n');
 }
+/** The optimizer's edits on the pull request's own text: suggestions on its lines, a command for the rest. */
+function editsSection(r, o = {}) {
+    const e = r.edits;
+    if (!e || (!e.suggestions.length && !e.commands.length))
+        return '';
+    const lines = [`**Edits the optimizer can make to what this pull request adds**`];
+    for (const s of e.suggestions)
+        lines.push(`- 💡 ${md(s.title, 160)} (${place(s.path, s.startLine, o)}): about ${format_fmt(s.eagerTokens)} always-loaded tokens, suggested on the lines`);
+    for (const c of e.commands)
+        lines.push(`- ${c.steps} ${md(c.kind, 40)} edit${c.steps === 1 ? '' : 's'} across files (about ${format_fmt(c.eagerTokens)} always-loaded tokens): run \`${md(c.command, 120)}\` and commit the result`);
+    return lines.join('\n');
+}
 function unknownsSection(r) {
     if (!r.unknowns.length)
         return '';
@@ -8555,6 +9599,7 @@ function comment_renderComment(r, opts = {}) {
             filesSection(r, rows),
             listingSection(r, rows),
             graphSection(r, rows),
+            editsSection(r, opts),
             recommendationsSection(r, Math.max(rows, 3), opts),
             unknownsSection(r),
             rows < 500
@@ -9149,41 +10194,6 @@ const COMPILE_CACHE_DIR = 'v8-compile';
 /** Kept equal to package.json's version (a test checks it). */
 const VERSION = '0.1.0';
 
-;// CONCATENATED MODULE: ./src/collect/overlay.ts
-
-/**
- * A source with some files changed in memory (path → new text; null: deleted): what the optimizer
- * measures a plan on before anything is written. Every other file is read from the source below.
- */
-function overlay_overlaySource(base, changes) {
-    if (!changes.size)
-        return base;
-    const data = new Map();
-    for (const [p, t] of changes)
-        if (t !== null)
-            data.set(p, Buffer.from(t, 'utf8'));
-    return {
-        kind: base.kind,
-        root: base.root,
-        ...(base.ref ? { ref: base.ref } : {}),
-        ...(base.commit ? { commit: base.commit } : {}),
-        async list() {
-            const kept = (await base.list()).filter((e) => !changes.has(e.path));
-            const added = [...data].map(([p, d]) => ({ path: p, type: 'file', size: d.length, sha: blobSha(d) }));
-            return [...kept, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        },
-        async read(paths) {
-            const out = await base.read(paths.filter((p) => !changes.has(p)));
-            for (const p of paths) {
-                const d = data.get(p);
-                if (d)
-                    out.set(p, { sha: blobSha(d), data: d });
-            }
-            return out;
-        },
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/collect/write.ts
 
 
@@ -9249,870 +10259,6 @@ async function write_dirtyFiles(dir) {
     catch {
         return null;
     }
-}
-
-;// CONCATENATED MODULE: ./src/optimize/text.ts
-/**
- * Text surgery for the optimizer's transforms: Markdown sections with their line ranges, paragraphs,
- * front matter fields rewritten in place, sentence-boundary cuts. Pure string functions; the rest
- * of a file is kept byte for byte.
- */
-
-const FENCE = /^\s{0,3}(```|~~~)/;
-/**
- * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
- * (src/analyze/content.ts): each heading starts a section that ends at the next one.
- */
-function text_sections(text) {
-    const lines = text.split('\n');
-    const out = [];
-    let fence = false;
-    let cur = null;
-    const close = (end) => {
-        if (cur)
-            out.push({ ...cur, end, text: lines.slice(cur.start, end).join('\n') });
-    };
-    lines.forEach((l, i) => {
-        if (FENCE.test(l))
-            fence = !fence;
-        const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
-        if (h) {
-            close(i);
-            cur = { heading: h[2].trim().replace(/\s+#+\s*$/, ''), level: h[1].length, start: i };
-        }
-    });
-    close(lines.length);
-    return out;
-}
-/** Replaces lines [start, end) of a text with others (an empty list removes them). */
-function text_spliceLines(text, start, end, insert) {
-    const lines = text.split('\n');
-    lines.splice(start, end - start, ...insert);
-    return lines.join('\n');
-}
-/** A section's body: its lines after the heading, trimmed. */
-function text_sectionBody(s) {
-    return s.text.split('\n').slice(1).join('\n').trim();
-}
-/** The first sentence of prose in Markdown: headings, code, tables and HTML skipped; list markers and emphasis removed. */
-function text_firstSentence(markdown) {
-    let fence = false;
-    for (const raw of markdown.split('\n')) {
-        if (FENCE.test(raw)) {
-            fence = !fence;
-            continue;
-        }
-        const l = raw.trim();
-        if (fence || !l || /^(#|\||<|>|---|@)/.test(l))
-            continue;
-        const plain = l
-            .replace(/^([-*+]|\d+[.)])\s+/, '')
-            .replace(/\*\*|__/g, '')
-            .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-            .trim();
-        if (!plain)
-            continue;
-        const end = /[.!?](\s|$)/.exec(plain);
-        return end ? plain.slice(0, end.index + 1) : plain;
-    }
-    return '';
-}
-/**
- * The longest prefix of a text of at most `max` characters that ends a sentence, else the longest
- * that ends a word; never more than `max`. Whitespace is collapsed first.
- */
-function text_cutAtSentence(text, max) {
-    const t = text.replace(/\s+/g, ' ').trim();
-    if (t.length <= max)
-        return t;
-    const head = t.slice(0, max + 1);
-    let best = -1;
-    for (const m of head.matchAll(/[.!?](?=\s)/g))
-        if (m.index + 1 <= max)
-            best = m.index + 1;
-    if (best > 0)
-        return t.slice(0, best);
-    const space = head.lastIndexOf(' ');
-    const word = space > 0 ? t.slice(0, space) : t.slice(0, max);
-    return word.replace(/[,;:\s-]+$/, '');
-}
-/** kebab-case of a heading for a file or skill name: [a-z0-9-], at most `max` characters. */
-function text_slugOf(heading, max = 64) {
-    const s = heading
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[`*_~[\]()]/g, '')
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    return (s.slice(0, max).replace(/-+$/, '') || 'section').replace(/^-/, '');
-}
-/** A YAML scalar for a one-line value: double-quoted (JSON's escapes are YAML's). */
-function yamlString(v) {
-    return JSON.stringify(v);
-}
-/** Where a front matter block is: lines [1, close) of the file are its YAML, or null without one. */
-function frontmatterLines(lines) {
-    if (!/^---[ \t]*\r?$/.test(lines[0] ?? ''))
-        return null;
-    for (let i = 1; i < lines.length; i++)
-        if (/^(---|\.\.\.)[ \t]*\r?$/.test(lines[i]))
-            return { close: i };
-    return null;
-}
-/**
- * The file with a top-level front matter field set to a one-line value (its old value, block
- * scalars and continuation lines included, replaced); `null` removes the field. Every other line is
- * kept as it was. Returns null when the file has no front matter block or the field is absent.
- */
-function text_setFrontmatterField(text, key, value) {
-    const lines = text.split('\n');
-    const fm = frontmatterLines(lines);
-    if (!fm)
-        return null;
-    const keyRe = new RegExp(`^${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*:`);
-    const at = lines.findIndex((l, i) => i > 0 && i < fm.close && keyRe.test(l));
-    if (at < 0)
-        return null;
-    let end = at + 1;
-    // Continuation: indented lines, blank lines followed by indented ones, until the next top-level key.
-    while (end < fm.close && (/^[ \t]/.test(lines[end]) || (lines[end].trim() === '' && end + 1 < fm.close && /^[ \t]/.test(lines[end + 1]))))
-        end++;
-    const cr = lines[at].endsWith('\r') ? '\r' : '';
-    lines.splice(at, end - at, ...(value === null ? [] : [`${key}: ${yamlString(value)}${cr}`]));
-    return lines.join('\n');
-}
-/** The front matter's end: the index in the text where the body starts (0 without front matter). */
-function text_bodyStartOf(text) {
-    const p = parseFrontmatter(text);
-    return p.hasFrontmatter ? p.bodyStart : 0;
-}
-/** Paragraphs (blocks between blank lines) with their line ranges; code fences are kept whole. */
-function text_paragraphs(text) {
-    const lines = text.split('\n');
-    const out = [];
-    let start = -1;
-    let fence = false;
-    lines.forEach((l, i) => {
-        if (FENCE.test(l))
-            fence = !fence;
-        const blank = !fence && l.trim() === '';
-        if (!blank && start < 0)
-            start = i;
-        if (blank && start >= 0) {
-            out.push({ start, end: i, text: lines.slice(start, i).join('\n') });
-            start = -1;
-        }
-    });
-    if (start >= 0)
-        out.push({ start, end: lines.length, text: lines.slice(start).join('\n') });
-    return out;
-}
-/** Paragraph text compared for duplication: whitespace runs as one space, trimmed. */
-function text_normalized(p) {
-    return p.replace(/\s+/g, ' ').trim();
-}
-
-;// CONCATENATED MODULE: ./src/optimize/transforms.ts
-/**
- * The optimizer's transforms: each a pure function from a loaded framework (its snapshot and the
- * texts of the files it may edit) to file edits, with the text each edit moves out of (and into)
- * what every session loads, and the candidates it refused with why. Idempotent: run again on its
- * own output, a transform proposes nothing more.
- */
-
-
-
-
-
-
-/**
- * Headings that read as a rule for every task: such a section stays always-loaded (moving it would
- * make the model miss it on tasks that never call the skill).
- */
-const ALWAYS_RULE_HEADING = /\b(rules?|conventions?|guidelines?|principles?|standards?|style|important|critical|must|never|always|overview|about|introduction|context|summary|general|core|behaviou?r|persona|role|identity|communication|tone|constraints?|requirements?|policy|policies|security|safety)\b/i;
-/** Headings that name a procedure or a reference: read when a task needs them. */
-const PROCEDURE_HEADING = /\b(how to|how-to|workflow|process|procedures?|steps?|guide|reference|api|commands?|deploy(ment|ing)?|release|releasing|setup|set up|install(ation|ing)?|testing|tests|troubleshoot(ing)?|debug(ging)?|migrat(e|ion|ions)|architecture|schema|endpoints?|examples?|checklist|faq|recipes?|playbook|runbook|database|scripts?|tooling|build(ing)?|cli)\b/i;
-/** A body with this share or more of lines that state a constraint reads as rules for every task. */
-const IMPERATIVE_SHARE = 0.4;
-/** First path segments too broad to scope a rule by (a section about `src/` concerns everything). */
-const GENERIC_ROOTS = new Set([
-    'src',
-    'lib',
-    'app',
-    'apps',
-    'packages',
-    'test',
-    'tests',
-    'docs',
-    'scripts',
-    '.',
-    '..',
-    '.claude',
-    '.github',
-]);
-const IMPERATIVE = /\b(always|never|must|do not|don't|avoid|should|prefer|make sure|ensure|required?)\b/i;
-/** How a section reads: a rule for every task, about specific paths, a procedure or reference, or unclear. */
-function classifySection(s) {
-    if (ALWAYS_RULE_HEADING.test(s.heading) && !PROCEDURE_HEADING.test(s.heading))
-        return { kind: 'always', why: `its heading ("${s.heading}") reads as a rule for every task` };
-    const lines = s.text
-        .split('\n')
-        .slice(1)
-        .filter((l) => l.trim() !== '');
-    const imperative = lines.filter((l) => IMPERATIVE.test(l)).length;
-    if (lines.length && imperative / lines.length >= IMPERATIVE_SHARE)
-        return { kind: 'always', why: `${imperative} of its ${lines.length} lines state a constraint (always, never, must...): it reads as rules for every task` };
-    const globs = pathScope(s);
-    if (globs)
-        return { kind: 'paths', why: `it concerns ${globs.join(', ')}`, globs };
-    const numbered = lines.filter((l) => /^\s*\d+[.)]\s/.test(l)).length;
-    const fences = lines.filter((l) => /^\s{0,3}(```|~~~)/.test(l)).length / 2;
-    const rows = lines.filter((l) => /^\s*\|.*\|\s*$/.test(l)).length;
-    if (PROCEDURE_HEADING.test(s.heading) || numbered >= 3 || fences >= 1 || rows >= 3)
-        return {
-            kind: 'procedure',
-            why: PROCEDURE_HEADING.test(s.heading)
-                ? `its heading names a procedure or reference`
-                : `it holds ${numbered >= 3 ? `${numbered} numbered steps` : fences >= 1 ? 'code' : 'a table'}`,
-        };
-    return {
-        kind: 'unclear',
-        why: 'no sign of a procedure or a reference (no steps, code or table, and the heading names none): it may be guidance for every task',
-    };
-}
-/** Path-like references: `dir/sub/`, `dir/file.ext`, `**\/*.tsx`, `*.py` (URLs and @imports excluded). */
-function pathRefs(text) {
-    const out = [];
-    for (const m of text.matchAll(/`([^`\s]+)`/g)) {
-        const r = m[1];
-        if (/^[a-z]+:\/\//i.test(r) || r.startsWith('@') || r.startsWith('-'))
-            continue;
-        if (/^(\*\*\/)?\*\.[\w]+$/.test(r) || /^[\w.@-]+(\/[\w.*@-]+)+\/?$/.test(r))
-            out.push(r.replace(/^\.\//, ''));
-    }
-    return out;
-}
-/** The globs a section is scoped to: every path it names under one specific folder, or only file-type globs. */
-function pathScope(s) {
-    const inHeading = pathRefs(s.heading.replace(/(^|\s)([\w.-]+\/[\w./*-]*)/g, '$1`$2`'));
-    const refs = inHeading.length ? inHeading : pathRefs(s.text);
-    if (!refs.length || (!inHeading.length && refs.length < 3))
-        return undefined;
-    if (refs.every((r) => /^(\*\*\/)?\*\.[\w]+$/.test(r)))
-        return [...new Set(refs.map((r) => (r.startsWith('**/') ? r : `**/${r}`)))];
-    const dirs = refs.map((r) => r
-        .split('/')
-        .filter((x) => x && !x.includes('*'))
-        .slice(0, r.endsWith('/') ? undefined : -1));
-    let common = dirs[0] ?? [];
-    for (const d of dirs) {
-        let i = 0;
-        while (i < common.length && i < d.length && common[i] === d[i])
-            i++;
-        common = common.slice(0, i);
-    }
-    if (!common.length || (common.length === 1 && GENERIC_ROOTS.has(common[0])))
-        return undefined;
-    return [`${common.join('/')}/**`];
-}
-/** Eager memory and rule files of the project (user-scope and plugin files are not the repository's to split). */
-function eagerInstructionFiles(s) {
-    const project = new Set(s.units.filter((u) => u.type === 'project').map((u) => u.name));
-    return s.files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule') && project.has(f.unit));
-}
-const taken = (input, used, names, make, slug) => {
-    for (let i = 1;; i++) {
-        const name = i === 1 ? slug : `${slug}-${i}`;
-        if (!used.has(name) && !names.has(name) && !input.exists(make(name))) {
-            used.add(name);
-            return name;
-        }
-    }
-};
-/**
- * Lazy and conditional loading: a large always-loaded section that reads as a procedure or a
- * reference becomes a skill (its description derived from the section; the file keeps one pointer
- * line); one about specific paths becomes a rule with `paths:`. Refused: sections that read as
- * rules for every task, that hold @imports, whose heading another always-loaded file shares, and a
- * file's title section.
- */
-function sectionMoves(kinds) {
-    return (input) => {
-        const s = input.snapshot;
-        const steps = [];
-        const refused = [];
-        const files = eagerInstructionFiles(s);
-        const secsOf = new Map(files.map((f) => [f.path, sections(input.text(f.path) ?? '')]));
-        const headingFiles = new Map();
-        for (const [file, secs] of secsOf)
-            for (const x of secs)
-                headingFiles.set(x.heading.toLowerCase(), (headingFiles.get(x.heading.toLowerCase()) ?? new Set()).add(file));
-        const names = new Set(s.listings.skills.items.map((e) => e.name));
-        const used = new Set();
-        let listingChars = s.listings.skills.chars;
-        for (const f of files) {
-            let text = input.text(f.path);
-            if (text === undefined)
-                continue;
-            const secs = secsOf.get(f.path);
-            // Bottom-up, so that the line numbers of the sections above stay right.
-            for (const sec of [...secs].reverse()) {
-                if (sec.text.length < SECTION_MIN_CHARS)
-                    continue;
-                const at = { file: f.path, line: sec.start + 1, subject: sec.heading };
-                const refuse = (kind, why) => void (kinds.has(kind) && refused.push({ kind, ...at, why }));
-                const c = classifySection(sec);
-                const kind = c.kind === 'paths' ? 'conditional-loading' : 'lazy-loading';
-                if (!kinds.has(kind))
-                    continue;
-                if (findImports(sec.text).length) {
-                    refuse(kind, 'it holds @imports: moving it would change what they load (move the imported files instead)');
-                    continue;
-                }
-                const sharers = headingFiles.get(sec.heading.toLowerCase());
-                if (sharers.size > 1) {
-                    refuse(kind, `its heading is shared by ${[...sharers].join(' and ')}: merging them is the author's call`);
-                    continue;
-                }
-                if (sec === secs[0] && sec.level === 1 && sec.start <= 2) {
-                    refuse(kind, "it is the file's title section: give its parts level-2 headings so that each can move on its own");
-                    continue;
-                }
-                if (c.kind === 'always' || c.kind === 'unclear') {
-                    refuse(kind, c.why);
-                    continue;
-                }
-                const body = sectionBody(sec);
-                if (c.kind === 'paths') {
-                    const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
-                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
-                    const after = spliceLines(text, sec.start, sec.end, []);
-                    steps.push({
-                        id: `conditional-loading:${f.path}:${sec.heading}`,
-                        kind,
-                        title: `Load "${sec.heading}" only for ${c.globs.join(', ')}`,
-                        detail: `The section moves, as it is, to .claude/rules/${name}.md with paths: ${c.globs.join(', ')} (${c.why}); Claude Code loads it when a matching file is read.`,
-                        risk: 'medium',
-                        location: { file: f.path, line: sec.start + 1 },
-                        edits: [
-                            { path: f.path, before: text, after },
-                            { path: `.claude/rules/${name}.md`, before: null, after: rule },
-                        ],
-                        eagerRemoved: [sec.text],
-                        eagerAdded: [],
-                        listingChars: 0,
-                        agentListingChars: 0,
-                    });
-                    text = after;
-                    continue;
-                }
-                const slug = taken(input, used, names, (n) => `.claude/skills/${n}/SKILL.md`, slugOf(sec.heading));
-                const title = sec.heading.replace(/[`*_]/g, '').replace(/^[^\p{L}\p{N}]+/u, '');
-                const description = cutAtSentence(`${title}: ${firstSentence(body) || 'how this project does it'}`, TARGET_DESCRIPTION_CHARS);
-                const listed = `- ${slug}: ${description.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
-                if (listingChars + listed.length + 1 > s.listings.skills.budget) {
-                    refuse(kind, `the skill listing (${listingChars} of ${s.listings.skills.budget} characters) has no room for another entry: a new skill would take another's description`);
-                    continue;
-                }
-                listingChars += listed.length + 1;
-                const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
-                const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
-                const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
-                steps.push({
-                    id: `lazy-loading:${f.path}:${sec.heading}`,
-                    kind,
-                    title: `Move "${sec.heading}" to the ${slug} skill`,
-                    detail: `${c.why[0].toUpperCase()}${c.why.slice(1)}: it becomes .claude/skills/${slug}/SKILL.md, loaded when a task calls for it; ${f.path} keeps one pointer line. Review the derived description: "${description}".`,
-                    risk: 'medium',
-                    location: { file: f.path, line: sec.start + 1 },
-                    edits: [
-                        { path: f.path, before: text, after },
-                        { path: `.claude/skills/${slug}/SKILL.md`, before: null, after: skill },
-                    ],
-                    eagerRemoved: [sec.text],
-                    eagerAdded: [pointer, listed],
-                    listingChars: -(listed.length + 1),
-                    agentListingChars: 0,
-                });
-                text = after;
-            }
-        }
-        return { steps, refused };
-    };
-}
-/** The listed width of a description (`<` and `>` are sent as entities). */
-const listedWidth = (d) => d.length + 3 * (d.match(LISTING_ESCAPES)?.length ?? 0);
-/** A listing entry whose description is the front matter's `description` alone, as the file holds it. */
-function editableDescription(input, e) {
-    const text = input.text(e.file);
-    if (text === undefined)
-        return 'its file could not be read';
-    const fm = parseFrontmatter(text);
-    const raw = asText(fm.data.description)?.trim();
-    if (!fm.hasFrontmatter || !raw)
-        return 'its description is derived from the body: give it a `description:` first';
-    if (fm.data.when_to_use !== undefined)
-        return 'its listed text joins description and when_to_use: shorten them by hand';
-    if (fm.strictError)
-        return 'its front matter is not valid YAML: fix it first';
-    return { text, raw };
-}
-/**
- * Listing fit: when the skill listing drops descriptions, the longest descriptions are cut (at a
- * sentence boundary) to a per-entry target computed from the real budget, until every entry keeps
- * one; a description past Claude Code's cap is cut to the cap in any case (the rest is never seen).
- */
-const listingFit = (input) => {
-    const s = input.snapshot;
-    const L = s.listings;
-    const perPlugin = L.scope === 'per-plugin' && L.worst.skills;
-    const unit = perPlugin ? L.worst.skills.unit : undefined;
-    const truncated = new Set(perPlugin ? L.worst.skills.truncated : L.skills.truncated);
-    const chars = perPlugin ? L.worst.skills.chars : L.skills.chars;
-    const cap = s.model.skillListingMaxDescChars ?? Infinity;
-    const steps = [];
-    const refused = [];
-    const entries = L.skills.items.filter((e) => e.loading === 'eager' && e.description !== undefined && (!unit || e.unit === unit || e.unit === 'project'));
-    const editable = new Map();
-    for (const e of entries) {
-        const d = editableDescription(input, e);
-        if (typeof d === 'string') {
-            if (truncated.has(e.name) || e.descriptionCapped)
-                refused.push({ kind: 'listing-fit', file: e.file, line: e.line ?? 1, subject: e.name, why: d });
-        }
-        else
-            editable.set(e, d);
-    }
-    // The target: the largest per-entry description width T that brings the listing within budget.
-    const over = chars - L.skills.budget;
-    const widths = [...editable.keys()].map((e) => Math.min(listedWidth(e.description), cap));
-    const cut = (t) => widths.reduce((a, w) => a + Math.max(0, w - t), 0);
-    let target = Infinity;
-    if (over > 0 && truncated.size) {
-        let lo = 0;
-        let hi = Math.max(0, ...widths);
-        if (cut(0) < over) {
-            refused.push({
-                kind: 'listing-fit',
-                file: entries[0]?.file ?? '',
-                line: 1,
-                subject: 'skill listing',
-                why: `${entries.length} entries can't all keep a description within ${L.skills.budget} characters even with every editable description cut: set disable-model-invocation on skills the model need not pick by itself`,
-            });
-        }
-        else {
-            while (lo < hi) {
-                const mid = Math.ceil((lo + hi) / 2);
-                if (cut(mid) >= over)
-                    lo = mid;
-                else
-                    hi = mid - 1;
-            }
-            target = lo;
-        }
-    }
-    // Longest first, so that the step list reads in the order of what each cut takes.
-    const order = [...editable.entries()].sort((a, b) => listedWidth(b[0].description) - listedWidth(a[0].description));
-    for (const [e, d] of order) {
-        const width = listedWidth(d.raw.replace(/\s+/g, ' '));
-        const limit = Math.min(target, cap);
-        if (width <= limit)
-            continue;
-        // Cut the raw text; `<`/`>` count 4 in the listing, so cut shorter until the listed width fits.
-        let max = limit;
-        let next = cutAtSentence(d.raw, max);
-        while (listedWidth(next) > limit && max > 0)
-            next = cutAtSentence(d.raw, --max);
-        if (!next || next.length < 20) {
-            refused.push({
-                kind: 'listing-fit',
-                file: e.file,
-                line: e.line ?? 1,
-                subject: e.name,
-                why: `a ${limit}-character description would say nothing: shorten it by hand`,
-            });
-            continue;
-        }
-        const after = setFrontmatterField(d.text, 'description', next);
-        if (after === null)
-            continue;
-        const shown = e.alias ? `${e.name} (${e.alias})` : e.name;
-        const newLine = `- ${shown}: ${next.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
-        const sentBefore = truncated.has(e.name) ? `- ${shown}` : e.text;
-        steps.push({
-            id: `listing-fit:${e.name}`,
-            kind: 'listing-fit',
-            title: `Cut ${e.name}'s description to ${next.length} characters`,
-            detail: e.descriptionCapped && width > cap && limit === cap
-                ? `Claude Code shows only its first ${cap} characters; the rest is never seen.`
-                : `The skill listing is ${chars} characters against a budget of ${L.skills.budget}: at most ${target} characters per description brings every entry's description back. Review the wording.`,
-            risk: 'medium',
-            location: { file: e.file, line: e.line ?? 1 },
-            edits: [{ path: e.file, before: d.text, after }],
-            eagerRemoved: [sentBefore],
-            eagerAdded: [newLine],
-            listingChars: e.text.length - newLine.length,
-            agentListingChars: 0,
-        });
-    }
-    return { steps, refused };
-};
-/** Where in `raw` a whitespace-collapsed prefix of it ends. */
-function rawEndOf(raw, prefix) {
-    let i = 0;
-    let j = 0;
-    while (i < raw.length && j < prefix.length) {
-        if (/\s/.test(raw[i]) && (prefix[j] === ' ' || /\s/.test(raw[i - 1] ?? ' '))) {
-            if (prefix[j] === ' ')
-                j++;
-            i++;
-            while (i < raw.length && /\s/.test(raw[i]))
-                i++;
-            continue;
-        }
-        if (raw[i] !== prefix[j])
-            return -1;
-        i++;
-        j++;
-    }
-    return j === prefix.length ? i : -1;
-}
-/**
- * Agent descriptions: an agent's description is listed in every session; its `<example>` blocks and
- * long prose move to the top of its body (read when the agent runs), and the description keeps its
- * routing sentence.
- */
-const agentDescriptions = (input) => {
-    const s = input.snapshot;
-    const steps = [];
-    const refused = [];
-    for (const e of s.listings.agents.items) {
-        if (e.loading !== 'eager' || e.description === undefined)
-            continue;
-        const text = input.text(e.file);
-        if (text === undefined)
-            continue;
-        const fm = parseFrontmatter(text);
-        const value = asText(fm.data.description)?.trim();
-        if (!value || (!/<example>/i.test(value) && value.length <= LONG_DESCRIPTION_CHARS))
-            continue;
-        // Many agent files write line breaks as a literal `\n` inside one YAML string: read as line breaks.
-        const raw = !value.includes('\n') && value.includes('\\n') ? value.replace(/\\n/g, '\n') : value;
-        const at = { kind: 'agent-descriptions', file: e.file, line: e.line ?? 1, subject: e.name };
-        if (fm.strictError) {
-            refused.push({ ...at, why: 'its front matter is not valid YAML: fix it first' });
-            continue;
-        }
-        const ex = raw.search(/<example>/i);
-        // The routing text: what comes before the first example, without a lead-in to the examples ("Specifically:").
-        const lead = (ex >= 0 ? raw.slice(0, ex) : raw).replace(/(^|[.!?]\s+)[^.!?]*:\s*$/, '$1');
-        const routing = cutAtSentence(lead, TARGET_DESCRIPTION_CHARS);
-        if (routing.length < 20) {
-            refused.push({ ...at, why: 'no routing sentence before its first <example>: write one (when to use this agent) first' });
-            continue;
-        }
-        const end = rawEndOf(raw, routing);
-        const rest = (end < 0 ? raw : raw.slice(end)).trim();
-        const withField = setFrontmatterField(text, 'description', routing);
-        if (withField === null || !rest)
-            continue;
-        const start = bodyStartOf(withField);
-        const after = `${withField.slice(0, start).replace(/\n*$/, '\n')}\n## When to use\n\n${rest}\n\n${withField.slice(start).replace(/^\n+/, '')}`;
-        const oldListed = e.description;
-        const newListed = routing.replace(/\s+/g, ' ').replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'));
-        const newLine = e.text.replace(oldListed, newListed);
-        steps.push({
-            id: `agent-descriptions:${e.name}`,
-            kind: 'agent-descriptions',
-            title: `Keep ${e.name}'s routing sentence in its description (${oldListed.length} → ${newListed.length} characters)`,
-            detail: `The agent listing carries every description in every session; ${/<example>/i.test(raw) ? 'its examples' : 'the rest of its description'} move to the top of the agent's body, read when it runs.`,
-            risk: 'low',
-            location: { file: e.file, line: e.line ?? 1 },
-            edits: [{ path: e.file, before: text, after }],
-            eagerRemoved: [e.text],
-            eagerAdded: [newLine],
-            listingChars: 0,
-            agentListingChars: e.text.length - newLine.length,
-        });
-    }
-    return { steps, refused };
-};
-/**
- * Duplication: a paragraph repeated across always-loaded files is kept once, where it loads first
- * (the shallowest file), and removed from the others. A paragraph holding @imports stays.
- */
-const transforms_duplication = (input) => {
-    const s = input.snapshot;
-    const steps = [];
-    const refused = [];
-    const files = [...eagerInstructionFiles(s)].sort((a, b) => (a.depth ?? 99) - (b.depth ?? 99) || (a.path < b.path ? -1 : 1));
-    const seen = new Map();
-    const removals = new Map();
-    for (const f of files) {
-        const text = input.text(f.path);
-        if (text === undefined)
-            continue;
-        for (const p of paragraphs(text)) {
-            const key = normalized(p.text);
-            if (key.length < DUPLICATE_MIN_CHARS)
-                continue;
-            const first = seen.get(key);
-            if (!first) {
-                seen.set(key, { file: f.path, line: p.start + 1 });
-                continue;
-            }
-            if (findImports(p.text).length) {
-                refused.push({
-                    kind: 'duplication',
-                    file: f.path,
-                    line: p.start + 1,
-                    subject: key.slice(0, 60),
-                    why: 'the paragraph holds @imports: removing it would change what loads',
-                });
-                continue;
-            }
-            (removals.get(f.path) ?? removals.set(f.path, []).get(f.path)).push({ ...p, first });
-        }
-    }
-    for (const [file, ps] of removals) {
-        let text = input.text(file);
-        for (const p of [...ps].reverse()) {
-            const lines = text.split('\n');
-            const blankAfter = lines[p.end] !== undefined && lines[p.end].trim() === '' ? 1 : 0;
-            const after = spliceLines(text, p.start, p.end + blankAfter, []);
-            steps.push({
-                id: `duplication:${file}:${normalized(p.text).slice(0, 60)}`,
-                kind: 'duplication',
-                title: `Remove a paragraph of ${file} that ${p.first.file}:${p.first.line} already loads`,
-                detail: `"${normalized(p.text).slice(0, 80)}…" is loaded twice in every session; the copy in ${p.first.file} stays.`,
-                risk: 'low',
-                location: { file, line: p.start + 1 },
-                edits: [{ path: file, before: text, after }],
-                eagerRemoved: [p.text],
-                eagerAdded: [],
-                listingChars: 0,
-                agentListingChars: 0,
-            });
-            text = after;
-        }
-    }
-    return { steps, refused };
-};
-/**
- * Imports: a cycle is broken at the import that closes it (Claude Code loads each file once, so the
- * line only misleads); a file past the depth limit is imported from the root memory file instead
- * (it was meant to load and doesn't: a cost, shown as such); unresolved references are listed for
- * the author, never guessed.
- */
-const imports = (input) => {
-    const s = input.snapshot;
-    const steps = [];
-    const refused = [];
-    const texts = new Map();
-    const current = (p) => texts.get(p) ?? input.text(p);
-    const edit = (p, after) => {
-        const before = current(p);
-        texts.set(p, after);
-        return { path: p, before, after };
-    };
-    for (const cycle of s.graph.cycles) {
-        const ring = cycle[cycle.length - 1] === cycle[0] ? cycle.slice(0, -1) : cycle;
-        const from = ring[ring.length - 1];
-        const to = ring[0];
-        const e = s.graph.edges.find((x) => x.type === 'import' && x.from === from && x.to === to && x.line);
-        const text = current(from);
-        if (!e || text === undefined)
-            continue;
-        const lines = text.split('\n');
-        const line = lines[e.line - 1] ?? '';
-        const ref = findImports(line).find((r) => line.includes(`@${r.ref}`));
-        if (!ref)
-            continue;
-        const rest = line.replace(`@${ref.ref}`, '').trim();
-        const after = rest
-            ? spliceLines(text, e.line - 1, e.line, [line.replace(new RegExp(`\\s*@${ref.ref.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '')])
-            : spliceLines(text, e.line - 1, e.line, []);
-        steps.push({
-            id: `imports:cycle:${from}->${to}`,
-            kind: 'imports',
-            title: `Break the import cycle ${ring.join(' → ')} → ${to}`,
-            detail: `${from}:${e.line} imports ${to}, which is already loaded above it: Claude Code loads each file once, so the line only misleads.`,
-            risk: 'low',
-            location: { file: from, line: e.line },
-            edits: [edit(from, after)],
-            eagerRemoved: [],
-            eagerAdded: [],
-            listingChars: 0,
-            agentListingChars: 0,
-        });
-    }
-    const instruction = new Set(s.files.filter((f) => f.kind === 'memory' || f.kind === 'rule').map((f) => f.path));
-    const root = s.files.find((f) => f.kind === 'memory' && f.loading === 'eager' && f.depth === 0 && (f.path === 'CLAUDE.md' || f.path === '.claude/CLAUDE.md'));
-    for (const u of s.graph.unresolved) {
-        if (u.reason === 'depth' &&
-            u.resolved &&
-            root &&
-            current(root.path) !== undefined &&
-            !s.files.some((f) => f.path === u.resolved && f.loading === 'eager')) {
-            const target = s.files.find((f) => f.path === u.resolved);
-            const text = current(root.path);
-            const line = `@${u.resolved}`;
-            if (text.split('\n').some((l) => l.trim() === line))
-                continue;
-            steps.push({
-                id: `imports:depth:${u.resolved}`,
-                kind: 'imports',
-                title: `Import ${u.resolved} from ${root.path}: it sits past the import depth limit and never loads`,
-                detail: `${u.from}:${u.line} imports it at a depth Claude Code does not follow. Importing it from the root loads it as intended; this costs about ${target?.tokens ?? 'its'} tokens in every session. If it was not meant to load, delete the import instead.`,
-                risk: 'high',
-                location: { file: u.from, line: u.line },
-                edits: [edit(root.path, `${text.replace(/\n*$/, '\n')}${line}\n`)],
-                eagerRemoved: [],
-                eagerAdded: [line, input.text(u.resolved) ?? ''],
-                listingChars: 0,
-                agentListingChars: 0,
-            });
-            continue;
-        }
-        // Imports of instruction files only (a command's `@name` is often prose), and never what reads as prose.
-        if ((u.reason === 'missing' || u.reason === 'external' || u.reason === 'home') && !u.noFolder && instruction.has(u.from))
-            refused.push({
-                kind: 'imports',
-                file: u.from,
-                line: u.line,
-                subject: u.ref,
-                why: u.reason === 'missing'
-                    ? 'the imported file does not exist: fix the path or remove the line (never guessed)'
-                    : `it imports a file outside the repository (${u.reason}): every user's machine differs`,
-            });
-    }
-    return { steps, refused };
-};
-/** The transforms in the order they run: text moves first, then descriptions, then the listing they leave. */
-function transforms_transformsFor(kinds) {
-    return [
-        { kind: ['lazy-loading', 'conditional-loading'], run: sectionMoves(kinds), needsFreshSnapshot: false },
-        { kind: ['duplication'], run: transforms_duplication, needsFreshSnapshot: true },
-        { kind: ['imports'], run: imports, needsFreshSnapshot: true },
-        { kind: ['agent-descriptions'], run: agentDescriptions, needsFreshSnapshot: true },
-        { kind: ['listing-fit'], run: listingFit, needsFreshSnapshot: true },
-    ].filter((t) => t.kind.some((k) => kinds.has(k)));
-}
-
-;// CONCATENATED MODULE: ./src/optimize/optimize.ts
-
-/** The figures a saving is taken from, as the gate measures them. */
-function optimize_figuresOf(s) {
-    const worst = s.listings.scope === 'per-plugin' ? s.listings.worst.skills : null;
-    return {
-        eagerTokens: s.totals.eagerTokens,
-        listingChars: worst ? worst.chars : s.listings.skills.chars,
-        listingTruncated: (worst ? worst.truncated : s.listings.skills.truncated).length,
-        agentListingChars: s.listings.agents.chars,
-        ...(s.agents?.length ? { agents: Object.fromEntries(s.agents.map((a) => [a.agent.id, a.totals.eagerTokens])) } : {}),
-    };
-}
-function savingBetween(a, b) {
-    return {
-        eagerTokens: a.eagerTokens - b.eagerTokens,
-        listingChars: a.listingChars - b.listingChars,
-        agentListingChars: a.agentListingChars - b.agentListingChars,
-    };
-}
-/** Files a transform may read: the instruction files and every listed prompt file. */
-function editablePaths(s) {
-    const kinds = new Set(['memory', 'rule', 'skill', 'command', 'agent']);
-    return s.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
-}
-/** Plans the edits of the given kinds on the tree. */
-async function optimize_planOptimizations(kinds, deps) {
-    const s0 = await deps.measure(new Map());
-    const links = deps.links ?? new Set();
-    const paths = editablePaths(s0);
-    const originals = await deps.read(paths.filter((p) => !links.has(p)));
-    const changes = new Map();
-    const text = (p) => (changes.has(p) ? (changes.get(p) ?? undefined) : originals.get(p));
-    const known = new Set(s0.files.map((f) => f.path));
-    const drafts = [];
-    const refused = paths
-        .filter((p) => links.has(p) && s0.files.some((f) => f.path === p && f.loading !== 'not-loaded'))
-        .map((p) => ({ kind: 'any', file: p, line: 1, subject: p, why: 'it is a symbolic link: edit the file it points to' }));
-    let s = s0;
-    let stale = false;
-    for (const t of transformsFor(kinds)) {
-        // A transform that reads the listings or the graph sees the tree as the earlier ones left it.
-        if (t.needsFreshSnapshot && stale) {
-            s = await deps.measure(changes);
-            stale = false;
-        }
-        const r = t.run({ snapshot: s, text, exists: (p) => known.has(p) || changes.has(p) });
-        for (const d of r.steps) {
-            drafts.push(d);
-            for (const e of d.edits)
-                changes.set(e.path, e.after);
-            stale = true;
-        }
-        refused.push(...r.refused);
-    }
-    const steps = await counted(drafts, deps);
-    return { plan: { steps, refused, before: optimize_figuresOf(s0) }, changes, snapshot: s0 };
-}
-async function counted(drafts, deps) {
-    const texts = drafts.flatMap((d) => [...d.eagerRemoved, ...d.eagerAdded]);
-    const counts = await deps.count(texts);
-    let i = 0;
-    const sum = (n) => {
-        let t = 0;
-        for (let k = 0; k < n; k++)
-            t += counts[i++];
-        return t;
-    };
-    return drafts.map(({ eagerRemoved, eagerAdded, listingChars, agentListingChars, ...step }) => {
-        const removed = sum(eagerRemoved.length);
-        const added = sum(eagerAdded.length);
-        return { ...step, predicted: { eagerTokens: removed - added, listingChars, agentListingChars } };
-    });
-}
-/** Sums savings. */
-function optimize_totalOf(xs) {
-    return xs.reduce((a, x) => ({
-        eagerTokens: a.eagerTokens + x.eagerTokens,
-        listingChars: a.listingChars + x.listingChars,
-        agentListingChars: a.agentListingChars + x.agentListingChars,
-    }), {
-        eagerTokens: 0,
-        listingChars: 0,
-        agentListingChars: 0,
-    });
-}
-/** Each file's change from the tree as it was to the plan's end (steps that touched a file twice collapsed). */
-function optimize_netEdits(steps) {
-    const out = new Map();
-    for (const st of steps)
-        for (const e of st.edits) {
-            const prev = out.get(e.path);
-            out.set(e.path, { path: e.path, before: prev ? prev.before : e.before, after: e.after });
-        }
-    return [...out.values()].filter((e) => e.before !== e.after);
-}
-/**
- * Predicted against achieved, per kind and in total: the tree measured with the kinds applied one
- * after another (each kind's gain is what it adds to those before it), and the total from `after`.
- */
-async function optimize_achievedByKind(plan, after, deps) {
-    const kinds = [...new Set(plan.steps.map((st) => st.kind))];
-    const results = [];
-    let prev = plan.before;
-    const applied = [];
-    for (const [i, k] of kinds.entries()) {
-        applied.push(...plan.steps.filter((st) => st.kind === k));
-        const figures = i === kinds.length - 1 ? optimize_figuresOf(after) : optimize_figuresOf(await deps.measure(new Map(optimize_netEdits(applied).map((e) => [e.path, e.after]))));
-        results.push({ kind: k, predicted: optimize_totalOf(plan.steps.filter((st) => st.kind === k).map((st) => st.predicted)), achieved: savingBetween(prev, figures) });
-        prev = figures;
-    }
-    results.push({ kind: 'all', predicted: optimize_totalOf(plan.steps.map((st) => st.predicted)), achieved: savingBetween(plan.before, optimize_figuresOf(after)) });
-    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/render/optimize-text.ts
@@ -10804,6 +10950,42 @@ async function upsertComment(gh, t, body, onlyIfExists = false) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/publish/review.ts
+
+/**
+ * Posts the suggestions as one review (event COMMENT) on the pull request's head commit, leaving
+ * out those one of our earlier runs already posted (their marker is in one of our review comments).
+ * Gives how many were posted.
+ */
+async function postSuggestions(gh, t, suggestions) {
+    if (!suggestions.length)
+        return { posted: 0, already: 0 };
+    const existing = (await gh.paginate(gh.rest.pulls.listReviewComments, { owner: t.owner, repo: t.repo, pull_number: t.pullNumber, per_page: 100 }));
+    const ours = new Set(existing
+        .filter((c) => c.user && t.authors.includes(c.user.login))
+        .map((c) => (c.body ?? '').split('\n')[0])
+        .filter((first) => first.startsWith(SUGGESTION_MARKER)));
+    const fresh = suggestions.filter((s) => !ours.has(s.body.split('\n')[0]));
+    if (!fresh.length)
+        return { posted: 0, already: suggestions.length };
+    await gh.rest.pulls.createReview({
+        owner: t.owner,
+        repo: t.repo,
+        pull_number: t.pullNumber,
+        commit_id: t.commitId,
+        event: 'COMMENT',
+        body: `context-budget: ${fresh.length} suggested edit${fresh.length === 1 ? '' : 's'} that take text this pull request adds out of what every session loads. Each can be committed from here; the sticky comment has the figures.`,
+        comments: fresh.map((s) => ({
+            path: s.path,
+            line: s.line,
+            side: 'RIGHT',
+            ...(s.startLine < s.line ? { start_line: s.startLine, start_side: 'RIGHT' } : {}),
+            body: s.body,
+        })),
+    });
+    return { posted: fresh.length, already: suggestions.length - fresh.length };
+}
+
 ;// CONCATENATED MODULE: ./src/publish/index.ts
 /**
  * Publishing a gate report: job summary, outputs and log always; the check run and the sticky
@@ -10811,6 +10993,7 @@ async function upsertComment(gh, t, body, onlyIfExists = false) {
  * never loses the report. Everything it touches is injected (GitHub client, logger, summary,
  * outputs, deadline), so it is tested in-process with a recording client.
  */
+
 
 
 
@@ -10885,6 +11068,18 @@ async function publishReport(report, t, deps) {
         }
         catch (e) {
             missing.push(explain(e, 'Posting the pull request comment', 'pull-requests: write'));
+        }
+    }
+    // Suggestions only from a report this run measured (an untrusted report's text is never posted as an edit).
+    const suggested = report.edits?.suggestions ?? [];
+    if (gh && t.prNumber && t.suggestions && suggested.length && !report.untrusted) {
+        const pullNumber = t.prNumber;
+        try {
+            const r = await beforeDeadline(deps.deadline, async () => postSuggestions(gh, { owner: t.owner, repo: t.repo, pullNumber, commitId: t.headSha, authors: await ourAuthors(gh, t.commentAuthor) }, suggested));
+            log.info(`Suggested edits: ${r.posted} posted${r.already ? `, ${r.already} already posted by an earlier run` : ''}.`);
+        }
+        catch (e) {
+            missing.push(explain(e, 'Posting the suggested edits', 'pull-requests: write'));
         }
     }
     if (gh && t.checkRun) {
@@ -11175,6 +11370,12 @@ function renderRoadmap(i, history, resolved) {
 
 
 
+
+
+
+
+
+
 /** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
 function gate_cachesFor(ctx) {
     const remote = ctx.opts.anthropicApiKey
@@ -11203,12 +11404,67 @@ async function pullRequest(ctx, event) {
     const measure = measureFor(ctx, event, config, counter);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
     const diff = await diffSides({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots, digests });
+    const edits = ctx.opts.suggestions ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
     save();
     const report = diff.report;
-    const withHow = { ...report, compared: compared.how, head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` } };
+    const withHow = {
+        ...report,
+        compared: compared.how,
+        head: { ...report.head, label: `pull request #${pr?.number ?? '?'}` },
+        ...(edits && (edits.suggestions.length || edits.commands.length) ? { edits } : {}),
+    };
     writeArtifacts(ctx, withHow);
     const reportUrl = await htmlReport(ctx, `pr-${pr?.number ?? 'none'}`, () => html_renderHtml(picture_pictureOfDiff(diff.base, diff.head, withHow, { linkBase: blobBase(ctx, compared.head), title: `${ctx.owner}/${ctx.repo} ${withHow.head.label}` })));
     await publish(ctx, withHow, pr?.number, headSha, reportUrl);
+}
+/**
+ * The optimizer on the pull request's head: steps on lines it added, as suggestions (only in files
+ * whose text is the same at the pull request's head commit, where the review's lines point) and
+ * commands. Never decides anything, never fails the run: a problem is logged and nothing suggested.
+ */
+async function editsOnPullRequest(ctx, a) {
+    try {
+        const opts = analyzeOptions(a.config);
+        const { plan } = await optimize_planOptimizations(new Set(optimize_OPTIMIZE_KINDS), {
+            measure: async (changes) => (changes.size ? analyze_analyze(overlay_overlaySource(a.head, changes), opts, a.counter, undefined, a.digests) : a.snapshot),
+            read: async (paths) => new Map([...(await a.head.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+            count: async (texts) => {
+                const keyed = texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t }));
+                const counts = await a.counter.countAll(keyed);
+                return keyed.map((k) => counts.get(k.key) ?? 0);
+            },
+            links: new Set((await a.head.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+        });
+        if (!plan.steps.length)
+            return undefined;
+        const files = [...new Set(plan.steps.flatMap((st) => st.edits.map((e) => e.path)))];
+        const diff = await git_git(ctx.workspace, [
+            '-c',
+            'core.quotePath=false',
+            'diff',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-renames',
+            '--unified=0',
+            a.base.commit,
+            a.head.commit,
+            '--',
+            ...files.map((f) => `:(literal)${f}`),
+        ]);
+        const { suggestions, commands } = suggestionsFor(plan.steps, addedLinesOf(diff.toString('utf8')));
+        // The review's lines are the pull request head's: keep a suggestion only where that file is the same as the one measured.
+        const same = async (p) => a.head.commit === a.headSha ||
+            (await Promise.all([git_git(ctx.workspace, ['rev-parse', `${a.head.commit}:${p}`]), git_git(ctx.workspace, ['rev-parse', `${a.headSha}:${p}`])]).then(([x, y]) => x.toString() === y.toString(), () => false));
+        const kept = [];
+        for (const sg of suggestions)
+            if (await same(sg.path))
+                kept.push(sg);
+        return { suggestions: kept, commands };
+    }
+    catch (e) {
+        ctx.log.warning(`The optimizer could not plan edits for this pull request: ${errors_errorMessage(e)}`);
+        return undefined;
+    }
 }
 /** `https://github.com/o/r/blob/SHA/`: where the HTML report's files link to. */
 function blobBase(ctx, commit) {
@@ -11333,6 +11589,7 @@ async function publish(ctx, report, prNumber, headSha, reportUrl) {
         commentKey: o.commentKey,
         commentAuthor: o.commentAuthor,
         failOn: o.failOn,
+        suggestions: o.suggestions,
         ...(reportUrl ? { reportUrl } : {}),
     }, {
         gh: ctx.gh,
@@ -11501,6 +11758,7 @@ function readOptions(get, env) {
         commentAuthor: get('comment-author').trim(),
         checkRun: options_bool(get, 'check-run', true),
         checkName: get('check-name').trim() || 'context-budget',
+        suggestions: options_bool(get, 'suggestions', true),
         mode: options_oneOf(get, 'mode', ['auto', 'pull-request', 'roadmap'], 'auto'),
         baseRef: get('base').trim(),
         headRef: get('head').trim(),
@@ -11608,4 +11866,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=52.index.js.map
+//# sourceMappingURL=403.index.js.map
