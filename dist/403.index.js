@@ -11224,7 +11224,16 @@ function parseHistory(body) {
         const v = JSON.parse(m[1]);
         if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations))
             return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
-        return { history: v };
+        // A plan block edited by hand keeps only well-formed steps.
+        const ok = (x) => x &&
+            typeof x.id === 'string' &&
+            typeof x.kind === 'string' &&
+            typeof x.title === 'string' &&
+            typeof x.file === 'string' &&
+            Number.isFinite(x.eagerTokens) &&
+            Number.isFinite(x.fileEager);
+        const plan = Array.isArray(v.plan) ? v.plan.filter(ok) : undefined;
+        return { history: { version: 1, entries: v.entries, recommendations: v.recommendations, ...(plan?.length ? { plan } : {}) } };
     }
     catch (e) {
         return { history: empty, problem: `history block is not valid JSON (${e.message}); starting a new history` };
@@ -11238,6 +11247,30 @@ const TICK_RE = /^- \[[xX]\] .*<!-- group:([A-Za-z0-9_.:@/-]+) -->$/gm;
 function parseTicked(body) {
     return new Set([...(body ?? '').matchAll(TICK_RE)].map((m) => m[1]));
 }
+/** The plan's steps as the history keeps them (each with its file's always-loaded tokens now). */
+function plannedSteps(i) {
+    const eager = new Map(i.snapshot.files.map((f) => [f.path, f.eagerTokens]));
+    return (i.plan ?? []).slice(0, 200).map((s) => ({
+        id: s.id.slice(0, 300),
+        kind: s.kind,
+        title: s.title.slice(0, 200),
+        eagerTokens: s.predicted.eagerTokens,
+        file: s.location.file,
+        fileEager: eager.get(s.location.file) ?? 0,
+    }));
+}
+/**
+ * Steps of the previous plan this run no longer proposes whose file now costs less: done, with the
+ * gain measured on the file (its always-loaded text and listing entries then and now). Pure.
+ */
+function doneSteps(previous, i) {
+    const now = new Set((i.plan ?? []).map((s) => s.id));
+    const eager = new Map(i.snapshot.files.map((f) => [f.path, f.eagerTokens]));
+    return (previous.plan ?? [])
+        .filter((s) => !now.has(s.id))
+        .map((s) => ({ ...s, measured: s.fileEager - (eager.get(s.file) ?? 0) }))
+        .filter((s) => s.measured > 0);
+}
 /** Next history and what was resolved since the previous run. Pure. */
 function advanceHistory(i) {
     const keys = new Set(i.recommendations.map((r) => r.key));
@@ -11247,7 +11280,8 @@ function advanceHistory(i) {
     const recommendations = i.recommendations
         .slice(0, 200)
         .map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
-    return { history: { version: 1, entries, recommendations }, resolved };
+    const plan = plannedSteps(i);
+    return { history: { version: 1, entries, recommendations, ...(plan.length ? { plan } : {}) }, resolved };
 }
 
 ;// CONCATENATED MODULE: ./src/render/roadmap.ts
@@ -11283,13 +11317,35 @@ function runsTable(entries) {
         .slice(0, 12);
     return ['| Date | Commit | Always-loaded tokens | Change |', '|---|---|--:|--:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
+/**
+ * The optimizer's plan as checkboxes: each step with its predicted gain and the command that applies
+ * its kind; steps a later run measured done are ticked, with the gain measured on their file.
+ */
+function planSection(i, done, per) {
+    const steps = i.plan ?? [];
+    if (!steps.length && !done.length)
+        return '';
+    const max = Math.max(per, 5);
+    const total = steps.reduce((a, s) => a + Math.max(0, s.predicted.eagerTokens), 0);
+    const lines = [
+        ...done
+            .slice(0, max)
+            .map((s) => `- [x] ~~${md(s.title, 160)}~~: done, measured ${format_fmt(s.measured)} always-loaded tokens less in ${md(s.file, 100)} (predicted ${format_fmt(s.eagerTokens)})`),
+        ...steps
+            .slice(0, max)
+            .map((s) => `- [ ] ${md(s.title, 160)} (~${format_fmt(s.predicted.eagerTokens)} always-loaded tokens): \`context-budget optimize --only ${md(s.kind, 40)} --apply\``),
+    ];
+    if (steps.length > max)
+        lines.push(`- … ${steps.length - max} more: \`context-budget optimize\` lists them all`);
+    return `### Optimization plan (${steps.length} step${steps.length === 1 ? '' : 's'}${total ? `, ~${format_fmt(total)} always-loaded tokens` : ''})\nEdits the optimizer makes, measures and proves: run the command in a clone, review the diff, commit.\n${lines.join('\n')}`;
+}
 const TITLES = {
     immediate: 'Immediate: high impact, low effort',
     'short-term': 'Short-term',
     'long-term': 'Long-term: architectural',
 };
 /** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
-function renderRoadmap(i, history, resolved) {
+function renderRoadmap(i, history, resolved, done = []) {
     const s = i.snapshot;
     for (const per of [50, 20, 8, 3, 0]) {
         const parts = [marker(i.key ?? 'roadmap')];
@@ -11313,6 +11369,9 @@ function renderRoadmap(i, history, resolved) {
                 .map((r) => `- ✅ ${md(r.title, 160)}${r.eagerTokens > 0 ? ` (~${format_fmt(r.eagerTokens)} always-loaded tokens)` : ''}`)
                 .join('\n')}${saved ? `\n\nAbout ${format_fmt(saved)} always-loaded tokens saved.` : ''}`);
         }
+        const planText = planSection(i, done, per);
+        if (planText)
+            parts.push(planText);
         for (const h of ['immediate', 'short-term', 'long-term']) {
             const list = i.recommendations.filter((r) => r.horizon === h);
             if (!list.length)
@@ -11417,6 +11476,21 @@ async function pullRequest(ctx, event) {
     const reportUrl = await htmlReport(ctx, `pr-${pr?.number ?? 'none'}`, () => html_renderHtml(picture_pictureOfDiff(diff.base, diff.head, withHow, { linkBase: blobBase(ctx, compared.head), title: `${ctx.owner}/${ctx.repo} ${withHow.head.label}` })));
     await publish(ctx, withHow, pr?.number, headSha, reportUrl);
 }
+/** The optimizer's plan on a commit (read from git objects; edits measured in memory, never written). */
+async function planOn(source, snapshot, config, counter, digests) {
+    const opts = analyzeOptions(config);
+    const { plan } = await optimize_planOptimizations(new Set(optimize_OPTIMIZE_KINDS), {
+        measure: async (changes) => (changes.size ? analyze_analyze(overlay_overlaySource(source, changes), opts, counter, undefined, digests) : snapshot),
+        read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+        count: async (texts) => {
+            const keyed = texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t }));
+            const counts = await counter.countAll(keyed);
+            return keyed.map((k) => counts.get(k.key) ?? 0);
+        },
+        links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+    });
+    return plan;
+}
 /**
  * The optimizer on the pull request's head: steps on lines it added, as suggestions (only in files
  * whose text is the same at the pull request's head commit, where the review's lines point) and
@@ -11424,17 +11498,7 @@ async function pullRequest(ctx, event) {
  */
 async function editsOnPullRequest(ctx, a) {
     try {
-        const opts = analyzeOptions(a.config);
-        const { plan } = await optimize_planOptimizations(new Set(optimize_OPTIMIZE_KINDS), {
-            measure: async (changes) => (changes.size ? analyze_analyze(overlay_overlaySource(a.head, changes), opts, a.counter, undefined, a.digests) : a.snapshot),
-            read: async (paths) => new Map([...(await a.head.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-            count: async (texts) => {
-                const keyed = texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t }));
-                const counts = await a.counter.countAll(keyed);
-                return keyed.map((k) => counts.get(k.key) ?? 0);
-            },
-            links: new Set((await a.head.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-        });
+        const plan = await planOn(a.head, a.snapshot, a.config, a.counter, a.digests);
         if (!plan.steps.length)
             return undefined;
         const files = [...new Set(plan.steps.flatMap((st) => st.edits.map((e) => e.path)))];
@@ -11635,6 +11699,13 @@ async function roadmap(ctx) {
     const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
     if (measure)
         snapshot = await withMeasurement(snapshot, source, measure);
+    let plan;
+    try {
+        plan = await planOn(source, snapshot, config, counter, digests);
+    }
+    catch (e) {
+        ctx.log.warning(`The optimizer could not plan edits: ${errors_errorMessage(e)}`);
+    }
     save();
     const recommendations = rank_recommend(snapshot, config.minSaving);
     ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
@@ -11676,9 +11747,10 @@ async function roadmap(ctx) {
         commit: source.commit,
         historyLimit: ctx.opts.historyLimit,
         ticked: parseTicked(existing?.body),
+        ...(plan ? { plan: plan.steps } : {}),
     };
     const { history, resolved } = advanceHistory(input);
-    const body = renderRoadmap(input, history, resolved);
+    const body = renderRoadmap(input, history, resolved, doneSteps(previous, input));
     const reportUrl = await htmlReport(ctx, `roadmap`, () => html_renderHtml(picture_pictureOf(snapshot, { linkBase: blobBase(ctx, source.commit), title: `${ctx.owner}/${ctx.repo} ${source.commit.slice(0, 7)}` })));
     const chart = mermaidPie('Always-loaded tokens by category', snapshot.categories.filter((c) => c.loading === 'eager'));
     try {

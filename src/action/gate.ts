@@ -13,7 +13,7 @@ import { git, gitSource } from '../collect/git.js';
 import { overlaySource } from '../collect/overlay.js';
 import type { FrameworkSource } from '../collect/types.js';
 import { analyze, type DigestMemo } from '../analyze/index.js';
-import { OPTIMIZE_KINDS } from '../model/optimize.js';
+import { OPTIMIZE_KINDS, type OptimizePlan } from '../model/optimize.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { planOptimizations } from '../optimize/optimize.js';
 import { addedLinesOf, suggestionsFor } from '../optimize/suggest.js';
@@ -30,7 +30,7 @@ import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
 import { findPullRequest } from '../publish/pulls.js';
 import { marker } from '../render/comment.js';
-import { advanceHistory, parseHistory, parseTicked } from '../compare/history.js';
+import { advanceHistory, doneSteps, parseHistory, parseTicked } from '../compare/history.js';
 import { renderRoadmap } from '../render/roadmap.js';
 import { renderHtml } from '../render/html.js';
 import { pictureOf, pictureOfDiff } from '../render/picture.js';
@@ -129,6 +129,22 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
   await publish(ctx, withHow, pr?.number, headSha, reportUrl);
 }
 
+/** The optimizer's plan on a commit (read from git objects; edits measured in memory, never written). */
+async function planOn(source: FrameworkSource, snapshot: Snapshot, config: Config, counter: TokenCounter, digests?: DigestMemo): Promise<OptimizePlan> {
+  const opts = analyzeOptions(config);
+  const { plan } = await planOptimizations(new Set(OPTIMIZE_KINDS), {
+    measure: async (changes) => (changes.size ? analyze(overlaySource(source, changes), opts, counter, undefined, digests) : snapshot),
+    read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+    count: async (texts) => {
+      const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
+      const counts = await counter.countAll(keyed);
+      return keyed.map((k) => counts.get(k.key) ?? 0);
+    },
+    links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+  });
+  return plan;
+}
+
 /**
  * The optimizer on the pull request's head: steps on lines it added, as suggestions (only in files
  * whose text is the same at the pull request's head commit, where the review's lines point) and
@@ -139,17 +155,7 @@ async function editsOnPullRequest(
   a: { base: FrameworkSource; head: FrameworkSource; snapshot: Snapshot; headSha: string; config: Config; counter: TokenCounter; digests?: DigestMemo },
 ): Promise<GateReport['edits']> {
   try {
-    const opts = analyzeOptions(a.config);
-    const { plan } = await planOptimizations(new Set(OPTIMIZE_KINDS), {
-      measure: async (changes) => (changes.size ? analyze(overlaySource(a.head, changes), opts, a.counter, undefined, a.digests) : a.snapshot),
-      read: async (paths) => new Map([...(await a.head.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-      count: async (texts) => {
-        const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
-        const counts = await a.counter.countAll(keyed);
-        return keyed.map((k) => counts.get(k.key) ?? 0);
-      },
-      links: new Set((await a.head.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-    });
+    const plan = await planOn(a.head, a.snapshot, a.config, a.counter, a.digests);
     if (!plan.steps.length) return undefined;
     const files = [...new Set(plan.steps.flatMap((st) => st.edits.map((e) => e.path)))];
     const diff = await git(ctx.workspace, [
@@ -367,6 +373,12 @@ export async function roadmap(ctx: Ctx): Promise<void> {
   // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
   const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
   if (measure) snapshot = await withMeasurement(snapshot, source, measure);
+  let plan: OptimizePlan | undefined;
+  try {
+    plan = await planOn(source, snapshot, config, counter, digests);
+  } catch (e) {
+    ctx.log.warning(`The optimizer could not plan edits: ${errorMessage(e)}`);
+  }
   save();
   const recommendations = recommend(snapshot, config.minSaving);
   ctx.io.setOutput('eager-tokens', String(snapshot.totals.eagerTokens));
@@ -405,9 +417,10 @@ export async function roadmap(ctx: Ctx): Promise<void> {
     commit: source.commit!,
     historyLimit: ctx.opts.historyLimit,
     ticked: parseTicked(existing?.body),
+    ...(plan ? { plan: plan.steps } : {}),
   };
   const { history, resolved } = advanceHistory(input);
-  const body = renderRoadmap(input, history, resolved);
+  const body = renderRoadmap(input, history, resolved, doneSteps(previous, input));
   const reportUrl = await htmlReport(ctx, `roadmap`, () =>
     renderHtml(pictureOf(snapshot, { linkBase: blobBase(ctx, source.commit!), title: `${ctx.owner}/${ctx.repo} ${source.commit!.slice(0, 7)}` })),
   );

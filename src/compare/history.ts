@@ -17,6 +17,25 @@ export interface History {
   entries: HistoryEntry[];
   /** Recommendations of the latest run, to tell what got resolved next time. */
   recommendations: { key: string; title: string; eagerTokens: number; onDemandTokens: number }[];
+  /** The optimizer's plan of the latest run, with its file's always-loaded tokens then: a later run measures each step's gain. */
+  plan?: PlannedStep[];
+}
+
+/** A step of the optimizer's plan as the roadmap keeps it. */
+export interface PlannedStep {
+  id: string;
+  kind: string;
+  title: string;
+  /** Predicted always-loaded tokens saved. */
+  eagerTokens: number;
+  file: string;
+  /** The file's always-loaded tokens (its text and listing entries) when the step was planned. */
+  fileEager: number;
+}
+
+/** A step of an earlier plan that a later run no longer proposes, with the gain measured on its file. */
+export interface DoneStep extends PlannedStep {
+  measured: number;
 }
 
 const HISTORY_OPEN = '<!-- context-budget-history';
@@ -31,7 +50,17 @@ export function parseHistory(body: string | null | undefined): { history: Histor
     const v = JSON.parse(m[1]!) as History;
     if (v.version !== 1 || !Array.isArray(v.entries) || !Array.isArray(v.recommendations))
       return { history: empty, problem: 'history block has an unknown shape; starting a new history' };
-    return { history: v };
+    // A plan block edited by hand keeps only well-formed steps.
+    const ok = (x: PlannedStep) =>
+      x &&
+      typeof x.id === 'string' &&
+      typeof x.kind === 'string' &&
+      typeof x.title === 'string' &&
+      typeof x.file === 'string' &&
+      Number.isFinite(x.eagerTokens) &&
+      Number.isFinite(x.fileEager);
+    const plan = Array.isArray(v.plan) ? v.plan.filter(ok) : undefined;
+    return { history: { version: 1, entries: v.entries, recommendations: v.recommendations, ...(plan?.length ? { plan } : {}) } };
   } catch (e) {
     return { history: empty, problem: `history block is not valid JSON (${(e as Error).message}); starting a new history` };
   }
@@ -51,6 +80,8 @@ export interface RoadmapInput {
   key?: string;
   /** Group keys whose box was ticked in the issue before this run: they stay ticked. */
   ticked?: ReadonlySet<string>;
+  /** The optimizer's plan on this commit (`context-budget optimize`), as steps. */
+  plan?: { id: string; kind: string; title: string; predicted: { eagerTokens: number }; location: { file: string } }[];
 }
 
 const TICK_RE = /^- \[[xX]\] .*<!-- group:([A-Za-z0-9_.:@/-]+) -->$/gm;
@@ -58,6 +89,32 @@ const TICK_RE = /^- \[[xX]\] .*<!-- group:([A-Za-z0-9_.:@/-]+) -->$/gm;
 /** Group keys ticked in an issue body (a maintainer's checkbox, remembered across runs). */
 export function parseTicked(body: string | null | undefined): Set<string> {
   return new Set([...(body ?? '').matchAll(TICK_RE)].map((m) => m[1]!));
+}
+
+/** The plan's steps as the history keeps them (each with its file's always-loaded tokens now). */
+function plannedSteps(i: RoadmapInput): PlannedStep[] {
+  const eager = new Map(i.snapshot.files.map((f) => [f.path, f.eagerTokens]));
+  return (i.plan ?? []).slice(0, 200).map((s) => ({
+    id: s.id.slice(0, 300),
+    kind: s.kind,
+    title: s.title.slice(0, 200),
+    eagerTokens: s.predicted.eagerTokens,
+    file: s.location.file,
+    fileEager: eager.get(s.location.file) ?? 0,
+  }));
+}
+
+/**
+ * Steps of the previous plan this run no longer proposes whose file now costs less: done, with the
+ * gain measured on the file (its always-loaded text and listing entries then and now). Pure.
+ */
+export function doneSteps(previous: History, i: RoadmapInput): DoneStep[] {
+  const now = new Set((i.plan ?? []).map((s) => s.id));
+  const eager = new Map(i.snapshot.files.map((f) => [f.path, f.eagerTokens]));
+  return (previous.plan ?? [])
+    .filter((s) => !now.has(s.id))
+    .map((s) => ({ ...s, measured: s.fileEager - (eager.get(s.file) ?? 0) }))
+    .filter((s) => s.measured > 0);
 }
 
 /** Next history and what was resolved since the previous run. Pure. */
@@ -69,5 +126,6 @@ export function advanceHistory(i: RoadmapInput): { history: History; resolved: H
   const recommendations = i.recommendations
     .slice(0, 200)
     .map((r) => ({ key: r.key, title: r.title.slice(0, 200), eagerTokens: r.saving.eagerTokens, onDemandTokens: r.saving.onDemandTokens }));
-  return { history: { version: 1, entries, recommendations }, resolved };
+  const plan = plannedSteps(i);
+  return { history: { version: 1, entries, recommendations, ...(plan.length ? { plan } : {}) }, resolved };
 }

@@ -1,7 +1,7 @@
 import type { Horizon } from '../model/report.js';
 import { GITHUB_COMMENT_LIMIT, details, marker, recLine, savingText } from './comment.js';
 import { groupRecommendations } from './groups.js';
-import { serializeHistory, type History, type HistoryEntry, type RoadmapInput } from '../compare/history.js';
+import { serializeHistory, type DoneStep, type History, type HistoryEntry, type RoadmapInput } from '../compare/history.js';
 import { md } from './escape.js';
 import { fmt, pct, signed } from './format.js';
 
@@ -32,6 +32,33 @@ function runsTable(entries: HistoryEntry[]): string {
   return ['| Date | Commit | Always-loaded tokens | Change |', '|---|---|--:|--:|', ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 }
 
+/**
+ * The optimizer's plan as checkboxes: each step with its predicted gain and the command that applies
+ * its kind; steps a later run measured done are ticked, with the gain measured on their file.
+ */
+function planSection(i: RoadmapInput, done: DoneStep[], per: number): string {
+  const steps = i.plan ?? [];
+  if (!steps.length && !done.length) return '';
+  const max = Math.max(per, 5);
+  const total = steps.reduce((a, s) => a + Math.max(0, s.predicted.eagerTokens), 0);
+  const lines = [
+    ...done
+      .slice(0, max)
+      .map(
+        (s) =>
+          `- [x] ~~${md(s.title, 160)}~~: done, measured ${fmt(s.measured)} always-loaded tokens less in ${md(s.file, 100)} (predicted ${fmt(s.eagerTokens)})`,
+      ),
+    ...steps
+      .slice(0, max)
+      .map(
+        (s) =>
+          `- [ ] ${md(s.title, 160)} (~${fmt(s.predicted.eagerTokens)} always-loaded tokens): \`context-budget optimize --only ${md(s.kind, 40)} --apply\``,
+      ),
+  ];
+  if (steps.length > max) lines.push(`- … ${steps.length - max} more: \`context-budget optimize\` lists them all`);
+  return `### Optimization plan (${steps.length} step${steps.length === 1 ? '' : 's'}${total ? `, ~${fmt(total)} always-loaded tokens` : ''})\nEdits the optimizer makes, measures and proves: run the command in a clone, review the diff, commit.\n${lines.join('\n')}`;
+}
+
 const TITLES: Record<Horizon, string> = {
   immediate: 'Immediate: high impact, low effort',
   'short-term': 'Short-term',
@@ -39,7 +66,7 @@ const TITLES: Record<Horizon, string> = {
 };
 
 /** The roadmap issue body. Pure; folds recommendations to stay under GitHub's body limit. */
-export function renderRoadmap(i: RoadmapInput, history: History, resolved: History['recommendations']): string {
+export function renderRoadmap(i: RoadmapInput, history: History, resolved: History['recommendations'], done: DoneStep[] = []): string {
   const s = i.snapshot;
   for (const per of [50, 20, 8, 3, 0]) {
     const parts: string[] = [marker(i.key ?? 'roadmap')];
@@ -69,6 +96,8 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
           .join('\n')}${saved ? `\n\nAbout ${fmt(saved)} always-loaded tokens saved.` : ''}`,
       );
     }
+    const planText = planSection(i, done, per);
+    if (planText) parts.push(planText);
     for (const h of ['immediate', 'short-term', 'long-term'] as Horizon[]) {
       const list = i.recommendations.filter((r) => r.horizon === h);
       if (!list.length) continue;
