@@ -6110,7 +6110,6 @@ const listingFit = (input) => {
             continue;
         const shown = e.alias ? `${e.name} (${e.alias})` : e.name;
         const newLine = `- ${shown}: ${next.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
-        const sentBefore = truncated.has(e.name) ? `- ${shown}` : e.text;
         steps.push({
             id: `listing-fit:${e.name}`,
             kind: 'listing-fit',
@@ -6121,7 +6120,8 @@ const listingFit = (input) => {
             risk: 'medium',
             location: { file: e.file, line: e.line ?? 1 },
             edits: [{ path: e.file, before: d.text, after }],
-            eagerRemoved: [sentBefore],
+            // The gate counts every listed line whole (a truncated entry too: what it would cost with its description).
+            eagerRemoved: [e.text],
             eagerAdded: [newLine],
             listingChars: e.text.length - newLine.length,
             agentListingChars: 0,
@@ -10266,11 +10266,12 @@ async function write_dirtyFiles(dir) {
 
 /** A saving as the plan shows it: what always loads, and the listings' characters when they move. */
 function saving(x) {
-    const parts = [`${x.eagerTokens >= 0 ? '−' : '+'}${thousands(Math.abs(x.eagerTokens))} always-loaded tokens`];
+    const sign = (n) => (n > 0 ? '−' : n < 0 ? '+' : '');
+    const parts = [`${sign(x.eagerTokens)}${thousands(Math.abs(x.eagerTokens))} always-loaded tokens`];
     if (x.listingChars)
-        parts.push(`skill listing ${x.listingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.listingChars))} chars`);
+        parts.push(`skill listing ${sign(x.listingChars)}${thousands(Math.abs(x.listingChars))} chars`);
     if (x.agentListingChars)
-        parts.push(`agent listing ${x.agentListingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.agentListingChars))} chars`);
+        parts.push(`agent listing ${sign(x.agentListingChars)}${thousands(Math.abs(x.agentListingChars))} chars`);
     return parts.join(', ');
 }
 /** Within 5% of the prediction (or within 20 tokens, for small steps). */

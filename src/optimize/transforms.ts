@@ -355,7 +355,6 @@ export const listingFit: Transform = (input) => {
     if (after === null) continue;
     const shown = e.alias ? `${e.name} (${e.alias})` : e.name;
     const newLine = `- ${shown}: ${next.replace(LISTING_ESCAPES, (x) => (x === '<' ? '&lt;' : '&gt;'))}`;
-    const sentBefore = truncated.has(e.name) ? `- ${shown}` : e.text;
     steps.push({
       id: `listing-fit:${e.name}`,
       kind: 'listing-fit',
@@ -367,7 +366,8 @@ export const listingFit: Transform = (input) => {
       risk: 'medium',
       location: { file: e.file, line: e.line ?? 1 },
       edits: [{ path: e.file, before: d.text, after }],
-      eagerRemoved: [sentBefore],
+      // The gate counts every listed line whole (a truncated entry too: what it would cost with its description).
+      eagerRemoved: [e.text],
       eagerAdded: [newLine],
       listingChars: e.text.length - newLine.length,
       agentListingChars: 0,

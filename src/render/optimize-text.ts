@@ -4,9 +4,10 @@ import { totalOf } from '../optimize/optimize.js';
 
 /** A saving as the plan shows it: what always loads, and the listings' characters when they move. */
 function saving(x: Saving): string {
-  const parts = [`${x.eagerTokens >= 0 ? '−' : '+'}${thousands(Math.abs(x.eagerTokens))} always-loaded tokens`];
-  if (x.listingChars) parts.push(`skill listing ${x.listingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.listingChars))} chars`);
-  if (x.agentListingChars) parts.push(`agent listing ${x.agentListingChars >= 0 ? '−' : '+'}${thousands(Math.abs(x.agentListingChars))} chars`);
+  const sign = (n: number) => (n > 0 ? '−' : n < 0 ? '+' : '');
+  const parts = [`${sign(x.eagerTokens)}${thousands(Math.abs(x.eagerTokens))} always-loaded tokens`];
+  if (x.listingChars) parts.push(`skill listing ${sign(x.listingChars)}${thousands(Math.abs(x.listingChars))} chars`);
+  if (x.agentListingChars) parts.push(`agent listing ${sign(x.agentListingChars)}${thousands(Math.abs(x.agentListingChars))} chars`);
   return parts.join(', ');
 }
 
