@@ -545,7 +545,7 @@ function scopeLabel(s) {
  * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
  * agent's own prompt text.
  */
-const AGENT_IDS = ['copilot', 'codex', 'opencode', 'qwen', 'pi'];
+const AGENT_IDS = ['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi'];
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
 const COPILOT = {
     id: 'copilot',
@@ -593,7 +593,8 @@ const CODEX = {
         bundledChars: 1_767,
         bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
         xmlEscape: false,
-        strictYaml: true,
+        strictYaml: 'quoted',
+        requireDescription: true,
     },
     overheadChars: 55_536,
     signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
@@ -618,9 +619,38 @@ const QWEN = {
         xmlEscape: false,
         // Lenient: a skill whose front matter strict YAML rejects is still listed.
         strictYaml: false,
+        requireNameAndDescription: true,
     },
     overheadChars: 58_900,
     signals: ['QWEN.md', '.qwen'],
+};
+/**
+ * Gemini CLI 0.61.0, measured 2026-12-06 (`gemini -p` against a loopback Gemini API fake; its model
+ * router's JSON request answered by the schema). It also sends a directory tree of up to 200 entries
+ * of the repository, which this profile does not count (see `notCounted`).
+ */
+const GEMINI = {
+    id: 'gemini',
+    name: 'Gemini CLI',
+    npm: { package: '@google/gemini-cli', platformPackage: '@google/gemini-cli', version: '0.61.0', bin: 'bundle/gemini.js' },
+    instructions: [{ names: ['GEMINI.md'], imports: true }],
+    rulesDirs: [],
+    skillDirs: ['.gemini/skills', '.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        entryOverhead: 80,
+        bundledChars: 0,
+        bundled: [],
+        xmlEscape: false,
+        // Lenient: a skill whose front matter strict YAML rejects is still listed; one without a name or description is not.
+        strictYaml: false,
+        requireNameAndDescription: true,
+        filesystemOrder: true,
+    },
+    overheadChars: 37_900,
+    signals: ['GEMINI.md', '.gemini'],
+    notCounted: 'a directory tree of up to 200 entries of the repository (its layout costs context too)',
 };
 /** opencode 1.18.33, measured 2026-12-06 (`opencode run --pure` against a loopback Anthropic Messages fake). */
 const OPENCODE = {
@@ -637,7 +667,7 @@ const OPENCODE = {
         bundledChars: 0,
         bundled: ['customize-opencode'],
         xmlEscape: false,
-        strictYaml: true,
+        strictYaml: 'quoted',
         requireNameAndDescription: true,
         caseInsensitiveOrder: true,
     },
@@ -655,12 +685,12 @@ const PI = {
     skillDirs: ['.agents/skills'],
     commandDirs: [],
     agentDirs: [],
-    listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true },
+    listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true, requireDescription: true },
     overheadChars: 4_354,
     signals: ['.pi'],
 };
-const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN, pi: PI };
-function isAgentId(s) {
+const agents_AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, gemini: GEMINI, opencode: OPENCODE, qwen: QWEN, pi: PI };
+function agents_isAgentId(s) {
     return AGENT_IDS.includes(s);
 }
 
@@ -788,7 +818,7 @@ function agentDefaultAssertions(agents) {
             hardLimit: true,
             source: 'default',
         });
-        const p = AGENT_PROFILES[id];
+        const p = agents_AGENT_PROFILES[id];
         return [
             ...(p.instructions.some((i) => i.maxBytes !== undefined) ? [a('agent-instructions-cut', 'agentDroppedChars')] : []),
             ...(p.listing.budgetChars !== undefined ? [a('agent-listing', 'agentListingNameOnly')] : []),
@@ -807,7 +837,7 @@ function load_parseAgents(v, file, key = 'agents') {
     if (v === undefined)
         return [];
     const list = v === 'all' ? [...AGENT_IDS] : Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : null;
-    const bad = list?.find((x) => !isAgentId(x));
+    const bad = list?.find((x) => !agents_isAgentId(x));
     if (!list || bad !== undefined)
         throw new ConfigError(file, key, `"all" or a list of ${AGENT_IDS.join(', ')}`, bad ?? v);
     return [...new Set(list)];
@@ -950,7 +980,7 @@ function normalizeBudget(b, key, file) {
         throw new ConfigError(file, `${key}.scope`, isAgentMetric(metric)
             ? `"agent:<id>" for metric ${metric} (one of ${AGENT_IDS.join(', ')})`
             : `not an agent scope for metric ${metric} (agent scopes take ${AGENT_METRICS.join(', ')})`, b.scope);
-    if (scope.type === 'agent' && !isAgentId(scope.value))
+    if (scope.type === 'agent' && !agents_isAgentId(scope.value))
         throw new ConfigError(file, `${key}.scope`, `agent:${AGENT_IDS.join('|')}`, b.scope);
     if (scope.type !== 'total' && scope.type !== 'agent' && !SCOPED_METRICS.includes(metric))
         throw new ConfigError(file, `${key}.scope`, `"total" for metric ${metric} (only ${SCOPED_METRICS.join(' and ')} take a scope)`, b.scope);
@@ -2000,7 +2030,8 @@ async function analyzeAgent(source, profile, counter, list) {
         if (text === undefined)
             return null;
         const fm = parseFrontmatter(text);
-        if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
+        const invalid = fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'));
+        if (invalid && (profile.listing.strictYaml === true || (profile.listing.strictYaml === 'quoted' && brokenQuotedValue(text)))) {
             diagnostics.push({
                 file,
                 line: fm.issues[0].line,
@@ -2014,6 +2045,8 @@ async function analyzeAgent(source, profile, counter, list) {
         const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
         let description = asText(fm.data.description)?.trim() ?? '';
         if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
+            return null;
+        if (kind === 'skill' && profile.listing.requireDescription && !description)
             return null;
         // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
         const raw = declared || base;
@@ -2138,6 +2171,26 @@ async function analyzeAgent(source, profile, counter, list) {
         },
         diagnostics,
     };
+}
+/**
+ * Whether a front matter block holds a top-level value that opens a quote and has text after its
+ * closing quote (`description: "Quoted": more`): what a parser that tolerates unquoted colons still
+ * rejects (Codex, opencode; measured on fixture-gemini and fixture-other-agents).
+ */
+function brokenQuotedValue(text) {
+    const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!m)
+        return false;
+    for (const line of m[1].split(/\r?\n/)) {
+        const kv = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+        if (!kv)
+            continue;
+        const whole = kv[1] + kv[2];
+        const ok = kv[1] === '"' ? /^"(?:[^"\\]|\\.)*"[ \t]*(#.*)?$/.test(whole) : /^'(?:[^']|'')*'[ \t]*(#.*)?$/.test(whole);
+        if (!ok)
+            return true;
+    }
+    return false;
 }
 
 ;// CONCATENATED MODULE: ./src/tokenize/counter.ts
@@ -5304,7 +5357,7 @@ async function withAgents(s, source, entries, opts, counter) {
         return s;
     const agents = [];
     for (const id of opts.agents)
-        agents.push(await analyzeAgent(source, AGENT_PROFILES[id], counter, entries));
+        agents.push(await analyzeAgent(source, agents_AGENT_PROFILES[id], counter, entries));
     return { ...s, agents };
 }
 function measureLoaded(loaded, counter, opts, loadTime) {
@@ -5590,7 +5643,7 @@ const collisions = (s) => s.diagnostics
 }));
 /** Other agents (measured or not) whose folders hold this file: it is not dead, only not Claude Code's. */
 function analyzers_readersOf(file) {
-    return AGENT_IDS.map((id) => AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
+    return AGENT_IDS.map((id) => agents_AGENT_PROFILES[id]).filter((p) => [...p.skillDirs, ...p.agentDirs, ...p.rulesDirs, ...p.commandDirs, ...(p.scopedInstructions ? [p.scopedInstructions.dir] : [])].some((d) => file.startsWith(`${d}/`)) || p.instructions.some((i) => i.names.includes(file)));
 }
 /** Reachability: component-like files that nothing loads (another agent's files: said, not called dead). */
 const reachability = (s) => s.files
@@ -7682,7 +7735,7 @@ function howToPass(r, base, head, diff) {
         case 'agentDroppedChars': {
             const scope = r.scope;
             const a = scope.type === 'agent' ? head.agents?.find((x) => x.agent.id === scope.value) : undefined;
-            const profile = a && AGENT_PROFILES[a.agent.id];
+            const profile = a && agents_AGENT_PROFILES[a.agent.id];
             const cut = a?.files.find((f) => f.keptChars !== undefined);
             if (!a || !profile || !cut)
                 return undefined;
@@ -7696,7 +7749,7 @@ function howToPass(r, base, head, diff) {
             if (!a || !budget)
                 return undefined;
             const lost = a.listings.skills.items.filter((i) => i.truncated);
-            const used = a.listings.skills.items.reduce((s, i) => s + i.chars, 0) + (AGENT_PROFILES[a.agent.id]?.listing.bundledChars ?? 0);
+            const used = a.listings.skills.items.reduce((s, i) => s + i.chars, 0) + (agents_AGENT_PROFILES[a.agent.id]?.listing.bundledChars ?? 0);
             const largestItems = [...a.listings.skills.items].sort((x, y) => y.chars - x.chars).slice(0, TOP);
             return `${a.agent.name} lists skills within ${n(budget)} characters of its own markup; past that, ${lost.length} entr${lost.length === 1 ? 'y is' : 'ies are'} listed by name only (${lost
                 .slice(0, TOP)
@@ -9115,6 +9168,7 @@ function groups_groupDiagnostics(list, each = 3) {
 
 
 
+
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function analyze_text_renderAnalyzeText(s, opts = {}) {
     const out = [];
@@ -9199,6 +9253,9 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
     for (const a of s.agents ?? []) {
         const lost = a.listings.skills.truncated.length;
         out.push('', `${a.agent.name} ${a.agent.version}: ${fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`);
+        const notCounted = isAgentId(a.agent.id) ? AGENT_PROFILES[a.agent.id].notCounted : undefined;
+        if (notCounted)
+            out.push(`  It also sends ${notCounted}: not counted here.`);
         for (const f of a.files.filter((x) => x.loading === 'eager'))
             out.push(`  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`);
         if (lost)
@@ -9252,6 +9309,7 @@ function startupCost(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -9546,9 +9604,14 @@ function agentsSection(r) {
             `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
         ];
     });
+    // What a profile does not count (Gemini CLI's directory tree) is said, never silently left out.
+    const notCounted = r.agents.flatMap((a) => {
+        const n = agents_isAgentId(a.id) ? agents_AGENT_PROFILES[a.id].notCounted : undefined;
+        return n ? [`${md(a.name, 40)} also sends ${n}: not counted here.`] : [];
+    });
     return `#### Other agents that read these files
 
-${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}`;
 }
 function configSection(r) {
     const c = r.configReview;

@@ -22,7 +22,15 @@ const rows = AGENT_IDS.map((id) => {
   const limits = [
     L.budgetChars ? `skill listing ${n(L.budgetChars)} characters, then names only` : 'no listing budget',
     ...(L.descriptionMaxChars ? [`a description over ${n(L.descriptionMaxChars)} characters: skill not loaded`] : []),
-    ...(L.strictYaml ? ['front matter strict YAML rejects: not loaded'] : []),
+    ...(L.strictYaml === true ? ['front matter strict YAML rejects: not loaded'] : []),
+    ...(L.strictYaml === 'quoted' ? ['front matter with a broken quoted value: not loaded (unquoted colons are read)'] : []),
+    ...(L.requireNameAndDescription
+      ? ['a skill without `name` and `description`: not listed']
+      : L.requireDescription
+        ? ['a skill without `description`: not listed']
+        : []),
+    ...(L.filesystemOrder ? ["skills in the file system's order"] : []),
+    ...(p.notCounted ? [`not counted here: ${p.notCounted}`] : []),
   ].join('; ');
   return `| \`${id}\` | ${p.name} | \`${p.npm.package}@${p.npm.version}\` | ${reads} | ${code([...p.skillDirs, ...p.commandDirs.map((d) => `${d} (as skills)`)])} | ${p.agentDirs.length ? code(p.agentDirs) : ''} | ${limits} | ${n(p.overheadChars)} |`;
 });

@@ -49,8 +49,8 @@ Options
   --no-cache            do not read or write the persistent cache
   --files N             rows of the largest-files table (default 15)
   --agent ID            also measure what another agent loads of the same files, against its own
-                        limits: copilot (GitHub Copilot CLI), codex (OpenAI Codex), opencode,
-                        qwen (Qwen Code), pi, or all;
+                        limits: copilot (GitHub Copilot CLI), codex (OpenAI Codex), gemini
+                        (Gemini CLI), opencode, qwen (Qwen Code), pi, or all;
                         repeatable (config: agents). Claude Code is always measured.
   --html FILE           also write a self-contained HTML report to FILE: a zoomable treemap of
                         tokens (base, head and change in a diff), the skill listing against its

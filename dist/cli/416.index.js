@@ -40,7 +40,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
  * holds the analyzer to the recordings). Facts only: paths, limits, formats' sizes, never an
  * agent's own prompt text.
  */
-const AGENT_IDS = ['copilot', 'codex', 'opencode', 'qwen', 'pi'];
+const AGENT_IDS = ['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi'];
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
 const COPILOT = {
     id: 'copilot',
@@ -88,7 +88,8 @@ const CODEX = {
         bundledChars: 1_767,
         bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
         xmlEscape: false,
-        strictYaml: true,
+        strictYaml: 'quoted',
+        requireDescription: true,
     },
     overheadChars: 55_536,
     signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
@@ -113,9 +114,38 @@ const QWEN = {
         xmlEscape: false,
         // Lenient: a skill whose front matter strict YAML rejects is still listed.
         strictYaml: false,
+        requireNameAndDescription: true,
     },
     overheadChars: 58_900,
     signals: ['QWEN.md', '.qwen'],
+};
+/**
+ * Gemini CLI 0.61.0, measured 2026-12-06 (`gemini -p` against a loopback Gemini API fake; its model
+ * router's JSON request answered by the schema). It also sends a directory tree of up to 200 entries
+ * of the repository, which this profile does not count (see `notCounted`).
+ */
+const GEMINI = {
+    id: 'gemini',
+    name: 'Gemini CLI',
+    npm: { package: '@google/gemini-cli', platformPackage: '@google/gemini-cli', version: '0.61.0', bin: 'bundle/gemini.js' },
+    instructions: [{ names: ['GEMINI.md'], imports: true }],
+    rulesDirs: [],
+    skillDirs: ['.gemini/skills', '.agents/skills'],
+    commandDirs: [],
+    agentDirs: [],
+    listing: {
+        entryOverhead: 80,
+        bundledChars: 0,
+        bundled: [],
+        xmlEscape: false,
+        // Lenient: a skill whose front matter strict YAML rejects is still listed; one without a name or description is not.
+        strictYaml: false,
+        requireNameAndDescription: true,
+        filesystemOrder: true,
+    },
+    overheadChars: 37_900,
+    signals: ['GEMINI.md', '.gemini'],
+    notCounted: 'a directory tree of up to 200 entries of the repository (its layout costs context too)',
 };
 /** opencode 1.18.33, measured 2026-12-06 (`opencode run --pure` against a loopback Anthropic Messages fake). */
 const OPENCODE = {
@@ -132,7 +162,7 @@ const OPENCODE = {
         bundledChars: 0,
         bundled: ['customize-opencode'],
         xmlEscape: false,
-        strictYaml: true,
+        strictYaml: 'quoted',
         requireNameAndDescription: true,
         caseInsensitiveOrder: true,
     },
@@ -150,11 +180,11 @@ const PI = {
     skillDirs: ['.agents/skills'],
     commandDirs: [],
     agentDirs: [],
-    listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true },
+    listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true, requireDescription: true },
     overheadChars: 4_354,
     signals: ['.pi'],
 };
-const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN, pi: PI };
+const AGENT_PROFILES = { copilot: COPILOT, codex: CODEX, gemini: GEMINI, opencode: OPENCODE, qwen: QWEN, pi: PI };
 function isAgentId(s) {
     return AGENT_IDS.includes(s);
 }
@@ -878,7 +908,8 @@ async function analyzeAgent(source, profile, counter, list) {
         if (text === undefined)
             return null;
         const fm = parseFrontmatter(text);
-        if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
+        const invalid = fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'));
+        if (invalid && (profile.listing.strictYaml === true || (profile.listing.strictYaml === 'quoted' && brokenQuotedValue(text)))) {
             diagnostics.push({
                 file,
                 line: fm.issues[0].line,
@@ -892,6 +923,8 @@ async function analyzeAgent(source, profile, counter, list) {
         const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
         let description = asText(fm.data.description)?.trim() ?? '';
         if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
+            return null;
+        if (kind === 'skill' && profile.listing.requireDescription && !description)
             return null;
         // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
         const raw = declared || base;
@@ -1016,6 +1049,26 @@ async function analyzeAgent(source, profile, counter, list) {
         },
         diagnostics,
     };
+}
+/**
+ * Whether a front matter block holds a top-level value that opens a quote and has text after its
+ * closing quote (`description: "Quoted": more`): what a parser that tolerates unquoted colons still
+ * rejects (Codex, opencode; measured on fixture-gemini and fixture-other-agents).
+ */
+function brokenQuotedValue(text) {
+    const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!m)
+        return false;
+    for (const line of m[1].split(/\r?\n/)) {
+        const kv = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+        if (!kv)
+            continue;
+        const whole = kv[1] + kv[2];
+        const ok = kv[1] === '"' ? /^"(?:[^"\\]|\\.)*"[ \t]*(#.*)?$/.test(whole) : /^'(?:[^']|'')*'[ \t]*(#.*)?$/.test(whole);
+        if (!ok)
+            return true;
+    }
+    return false;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -7583,6 +7636,7 @@ function groupDiagnostics(list, each = 3) {
 
 
 
+
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function renderAnalyzeText(s, opts = {}) {
     const out = [];
@@ -7667,6 +7721,9 @@ function renderAnalyzeText(s, opts = {}) {
     for (const a of s.agents ?? []) {
         const lost = a.listings.skills.truncated.length;
         out.push('', `${a.agent.name} ${a.agent.version}: ${format_fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${format_fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`);
+        const notCounted = isAgentId(a.agent.id) ? AGENT_PROFILES[a.agent.id].notCounted : undefined;
+        if (notCounted)
+            out.push(`  It also sends ${notCounted}: not counted here.`);
         for (const f of a.files.filter((x) => x.loading === 'eager'))
             out.push(`  ${f.path}: ${format_fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${format_fmt(f.chars - f.keptChars)} of ${format_fmt(f.chars)} characters dropped without a word` : ''}`);
         if (lost)
@@ -7720,6 +7777,7 @@ function startupCost(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -8014,9 +8072,14 @@ function agentsSection(r) {
             `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
         ];
     });
+    // What a profile does not count (Gemini CLI's directory tree) is said, never silently left out.
+    const notCounted = r.agents.flatMap((a) => {
+        const n = isAgentId(a.id) ? AGENT_PROFILES[a.id].notCounted : undefined;
+        return n ? [`${md(a.name, 40)} also sends ${n}: not counted here.`] : [];
+    });
     return `#### Other agents that read these files
 
-${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}`;
 }
 function configSection(r) {
     const c = r.configReview;

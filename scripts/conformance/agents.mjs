@@ -37,7 +37,7 @@ const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cb-agents-'));
 /** The agent's executable: its platform package, fetched once from the npm registry. */
 function ensureBinary(profile) {
   const dir = path.join(cacheRoot, profile.id, profile.npm.version);
-  if (profile.id === 'pi') {
+  if (profile.id === 'pi' || profile.id === 'gemini') {
     // A JavaScript package with dependencies: installed with its scripts off.
     const entry = path.join(dir, 'node_modules', ...profile.npm.package.split('/'), profile.npm.bin);
     if (!fs.existsSync(entry)) {
@@ -58,6 +58,18 @@ function ensureBinary(profile) {
   execFileSync('tar', ['xzf', path.join(dir, tgz), '-C', dir]);
   fs.rmSync(path.join(dir, tgz));
   return bin;
+}
+
+/** A value that fits a JSON schema (the first of an enum; an object with its properties filled). */
+function fillSchema(s) {
+  if (!s || typeof s !== 'object') return 'ok';
+  if (Array.isArray(s.enum)) return s.enum[0];
+  const t = String(Array.isArray(s.type) ? s.type[0] : (s.type ?? '')).toLowerCase();
+  if (t === 'object' || s.properties) return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, fillSchema(v)]));
+  if (t === 'array') return [];
+  if (t === 'number' || t === 'integer') return 0;
+  if (t === 'boolean') return false;
+  return 'ok';
 }
 
 /** A loopback model endpoint for every wire format these agents use; keeps each request body. */
@@ -96,6 +108,27 @@ async function fakeModel() {
         res.write('data: [DONE]\n\n');
         return void res.end();
       }
+      // Gemini: its model router asks for JSON first (answered with a value of its schema), then the session streams.
+      if (/:(stream)?[gG]enerateContent/.test(req.url)) {
+        let j = {};
+        try {
+          j = JSON.parse(body);
+        } catch {
+          // not JSON: answered with text
+        }
+        const schema = j.generationConfig?.responseJsonSchema ?? j.generationConfig?.responseSchema;
+        const payload = {
+          candidates: [{ content: { parts: [{ text: schema ? JSON.stringify(fillSchema(schema)) : 'ok' }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+          usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
+        };
+        if (req.url.includes(':streamGenerateContent')) {
+          res.writeHead(200, { 'content-type': 'text/event-stream' });
+          res.write(`data: ${JSON.stringify(payload)}\n\n`);
+          return void res.end();
+        }
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      }
+      if (req.url.includes(':countTokens')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"totalTokens":1}');
       if (req.url.includes('/messages/count_tokens')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens":1}');
       if (req.url.endsWith('/messages')) {
         res.writeHead(200, { 'content-type': 'text/event-stream' });
@@ -197,6 +230,24 @@ function run(profile, binary, repo, port) {
     Object.assign(env, { PI_OFFLINE: '1', PI_CODING_AGENT_DIR: agentDir });
     argv = [bin, '-p', '--offline', '--no-extensions', '--no-session', '--provider', 'fake', '--model', 'claude-sonnet-4-5', 'hi'];
     bin = process.execPath;
+  } else if (profile.id === 'gemini') {
+    // System settings in a private folder (it ignores a world-writable one): hooks, MCP and extensions off.
+    const sys = fs.mkdtempSync(path.join(work, 'gemini-system-'));
+    fs.writeFileSync(
+      path.join(sys, 'settings.json'),
+      JSON.stringify({ hooksConfig: { enabled: false }, mcpServers: {}, admin: { extensions: { enabled: false }, mcp: { enabled: false } } }),
+    );
+    fs.mkdirSync(path.join(home, '.gemini'));
+    fs.writeFileSync(path.join(home, '.gemini', 'settings.json'), JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } }));
+    Object.assign(env, {
+      GEMINI_API_KEY: 'any',
+      GOOGLE_GEMINI_BASE_URL: `http://127.0.0.1:${port}`,
+      GEMINI_CLI_TRUST_WORKSPACE: 'true',
+      GEMINI_CLI_NO_RELAUNCH: 'true',
+      GEMINI_CLI_SYSTEM_SETTINGS_PATH: path.join(sys, 'settings.json'),
+    });
+    argv = [bin, '-p', 'hi'];
+    bin = process.execPath; // a JavaScript entry: run by this Node
   } else if (profile.id === 'qwen') {
     fs.mkdirSync(path.join(home, '.qwen'));
     fs.writeFileSync(path.join(home, '.qwen', 'settings.json'), JSON.stringify({ disableAllHooks: true }));
@@ -275,7 +326,9 @@ async function record(profile, bin, dir, id, model) {
   model.requests.length = 0;
   await run(profile, bin, real, model.port);
   // The session's own request: the largest (helpers such as a title generator or a memory pass are smaller).
-  const first = model.requests.filter((r) => /\/(responses|chat\/completions|messages)$/.test(r.url)).sort((a, b) => b.body.length - a.body.length)[0];
+  const first = model.requests
+    .filter((r) => /\/(responses|chat\/completions|messages)$|:streamGenerateContent/.test(r.url))
+    .sort((a, b) => b.body.length - a.body.length)[0];
   if (!first) throw new Error(`${profile.name} sent no model request for ${id}`);
   // For a safety check: every request body, appended to a file (CONTEXT_BUDGET_AGENT_REQUESTS).
   if (process.env.CONTEXT_BUDGET_AGENT_REQUESTS)
@@ -296,7 +349,7 @@ try {
       : frameworks().filter((f) => !only.length || only.some((o) => f.id.includes(o)));
     for (const fw of list) {
       const { facts, predicted } = await record(profile, bin, fw.dir, fw.id, model);
-      const diff = compareAgentFacts(predicted, facts);
+      const diff = compareAgentFacts(predicted, facts, { unordered: profile.listing.filesystemOrder });
       disagreements += diff.length;
       console.log(
         `${profile.id} ${fw.id}: ${facts.instructions.length} instruction files, ${facts.skills.length} skills (${facts.skills.filter((s) => !s.described).length} by name only), ${facts.agents.length} agents, ${diff.length} disagreements`,

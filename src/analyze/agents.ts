@@ -203,7 +203,8 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     const text = texts.get(file);
     if (text === undefined) return null;
     const fm = parseFrontmatter(text);
-    if (profile.listing.strictYaml && fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'))) {
+    const invalid = fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'));
+    if (invalid && (profile.listing.strictYaml === true || (profile.listing.strictYaml === 'quoted' && brokenQuotedValue(text)))) {
       diagnostics.push({
         file,
         line: fm.issues[0]!.line,
@@ -217,6 +218,7 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
     let description = asText(fm.data.description)?.trim() ?? '';
     if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description)) return null;
+    if (kind === 'skill' && profile.listing.requireDescription && !description) return null;
     // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
     const raw = declared || base;
     const name = profile.listing.hyphenateNames ? raw.replace(/\s+/g, '-') : raw;
@@ -337,4 +339,22 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     },
     diagnostics,
   };
+}
+
+/**
+ * Whether a front matter block holds a top-level value that opens a quote and has text after its
+ * closing quote (`description: "Quoted": more`): what a parser that tolerates unquoted colons still
+ * rejects (Codex, opencode; measured on fixture-gemini and fixture-other-agents).
+ */
+export function brokenQuotedValue(text: string): boolean {
+  const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text);
+  if (!m) return false;
+  for (const line of m[1]!.split(/\r?\n/)) {
+    const kv = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+    if (!kv) continue;
+    const whole = kv[1]! + kv[2]!;
+    const ok = kv[1] === '"' ? /^"(?:[^"\\]|\\.)*"[ \t]*(#.*)?$/.test(whole) : /^'(?:[^']|'')*'[ \t]*(#.*)?$/.test(whole);
+    if (!ok) return true;
+  }
+  return false;
 }

@@ -31,7 +31,11 @@ export function requestTexts(agent: AgentId, body: unknown): string[] {
   };
   const b = (body ?? {}) as Record<string, unknown>;
   if (agent === 'codex') walk(b.input);
-  else if (agent === 'opencode' || agent === 'pi') {
+  else if (agent === 'gemini') {
+    walk(b.systemInstruction);
+    walk(b.contents);
+    walk(b.tools);
+  } else if (agent === 'opencode' || agent === 'pi') {
     walk(b.system);
     walk(b.messages);
     walk(b.tools);
@@ -88,7 +92,7 @@ export function extractAgentFacts(
     rest = next;
   }
   pieces.push(rest);
-  // Qwen Code replaces an `@path` token with the file between markers: put the token back.
+  // Qwen Code and Gemini CLI replace an `@path` token with the file between markers: put the token back.
   const qwenBlock = /<!-- Imported from: ([^\n]*?) -->\n((?:(?!<!-- Imported from:)[\s\S])*?)\n?<!-- End of import from: \1 -->/g;
   let q = rest;
   for (let i = 0; i < 64 && q.includes('<!-- Imported from: '); i++) {
@@ -128,7 +132,7 @@ export function extractAgentFacts(
     if (more) for (const n of more[1]!.split(', ')) if (n && !bundled.includes(n)) skills.push({ name: n, described: false });
     const task = texts.find((t) => t.includes('User-provided custom agents:'));
     if (task) for (const m of task.slice(task.indexOf('User-provided custom agents:')).matchAll(/^- \*\*([^*]+)\*\*:/gm)) agents.push(m[1]!);
-  } else if (agent === 'qwen' || agent === 'opencode' || agent === 'pi') {
+  } else if (agent === 'qwen' || agent === 'opencode' || agent === 'pi' || agent === 'gemini') {
     // `<location>` is "project" (Qwen) or the file's absolute path (opencode); anything else is the agent's own.
     const block = texts.find((t) => t.includes('<available_skills>')) ?? '';
     for (const m of block.matchAll(/<skill>\s*<name>\s*([^<]*?)\s*<\/name>\s*<description>([\s\S]*?)<\/description>\s*<location>\s*([^<]*?)\s*<\/location>/g))
@@ -163,7 +167,7 @@ export function predictAgentFacts(s: AgentSnapshot): AgentFacts {
 }
 
 /** Where prediction and recording disagree, one line each (empty: they agree). */
-export function compareAgentFacts(predicted: AgentFacts, recorded: AgentFacts): string[] {
+export function compareAgentFacts(predicted: AgentFacts, recorded: AgentFacts, o: { unordered?: boolean } = {}): string[] {
   const out: string[] = [];
   const rec = new Map(recorded.instructions.map((i) => [i.file, i]));
   const pred = new Map(predicted.instructions.map((i) => [i.file, i]));
@@ -180,7 +184,11 @@ export function compareAgentFacts(predicted: AgentFacts, recorded: AgentFacts): 
   // Texts under 12 characters can't be told apart in a request (see extractAgentFacts): not compared.
   const named = new Set(recorded.instructions.flatMap((i) => [i.file, ...(i.sameAs ?? [])]));
   for (const [f, p] of pred) if (!named.has(f) && p.chars >= 16) out.push(`instruction file ${f}: predicted, not read by the agent`);
-  const names = (xs: AgentFacts['skills']) => xs.map((x) => `${x.name}${x.described ? '' : ' (name only)'}`).join(', ');
+  // An agent that lists in its file system's order (Gemini CLI): the entries are compared, not their order.
+  const names = (xs: AgentFacts['skills']) => {
+    const list = xs.map((x) => `${x.name}${x.described ? '' : ' (name only)'}`);
+    return (o.unordered ? list.sort() : list).join(', ');
+  };
   if (names(predicted.skills) !== names(recorded.skills))
     out.push(`skills listed: the agent [${names(recorded.skills)}], predicted [${names(predicted.skills)}]`);
   if (predicted.agents.join(', ') !== recorded.agents.join(', '))

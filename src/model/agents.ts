@@ -5,8 +5,8 @@
  * agent's own prompt text.
  */
 
-export type AgentId = 'copilot' | 'codex' | 'opencode' | 'qwen' | 'pi';
-export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'opencode', 'qwen', 'pi'];
+export type AgentId = 'copilot' | 'codex' | 'gemini' | 'opencode' | 'qwen' | 'pi';
+export const AGENT_IDS: readonly AgentId[] = ['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi'];
 
 export interface InstructionSource {
   /** Candidate names at the repository root; the first that exists is read (Codex: AGENTS.override.md before AGENTS.md). */
@@ -33,8 +33,14 @@ export interface ListingShape {
   bundled: string[];
   /** The agent escapes these as XML entities in descriptions (their length counts). */
   xmlEscape: boolean;
-  /** Front matter that strict YAML rejects makes the agent drop the skill (Claude Code reads it after quoting values). */
-  strictYaml: boolean;
+  /**
+   * Front matter that strict YAML rejects makes the agent drop the skill (Claude Code reads it after
+   * quoting values). `quoted`: dropped only when a quoted value is broken (text after its closing
+   * quote); an unquoted value with colons (`description: a: b`) is read (Codex, opencode).
+   */
+  strictYaml: boolean | 'quoted';
+  /** A skill needs a `description` to be listed (its name may come from its folder). */
+  requireDescription?: boolean;
   /** A skill needs a front matter `name` and `description` to be listed (opencode); otherwise the folder name and an empty description do. */
   requireNameAndDescription?: boolean;
   /** Whitespace in a front matter name is listed as hyphens (Copilot). */
@@ -43,6 +49,11 @@ export interface ListingShape {
   hideModelDisabled?: boolean;
   /** Listing order: by code point (default) or case-insensitively (opencode). */
   caseInsensitiveOrder?: boolean;
+  /**
+   * Entries come in the order the file system lists the folders (Gemini CLI: no sort), which no
+   * analysis of a git tree can know: the entries are held to the binary, not their order.
+   */
+  filesystemOrder?: boolean;
 }
 
 export interface AgentProfile {
@@ -66,6 +77,8 @@ export interface AgentProfile {
   overheadChars: number;
   /** Files another agent reads that say this agent may be in use (for the "which agents read this" note). */
   signals: string[];
+  /** What the agent sends at start that the profile does not count, said in the report. */
+  notCounted?: string;
 }
 
 /** GitHub Copilot CLI 1.0.102, measured 2026-12-06 (COPILOT_OFFLINE against a loopback fake). */
@@ -116,7 +129,8 @@ export const CODEX: AgentProfile = {
     bundledChars: 1_767,
     bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
     xmlEscape: false,
-    strictYaml: true,
+    strictYaml: 'quoted',
+    requireDescription: true,
   },
   overheadChars: 55_536,
   signals: ['AGENTS.md', 'AGENTS.override.md', '.codex', '.agents/skills'],
@@ -142,9 +156,39 @@ export const QWEN: AgentProfile = {
     xmlEscape: false,
     // Lenient: a skill whose front matter strict YAML rejects is still listed.
     strictYaml: false,
+    requireNameAndDescription: true,
   },
   overheadChars: 58_900,
   signals: ['QWEN.md', '.qwen'],
+};
+
+/**
+ * Gemini CLI 0.61.0, measured 2026-12-06 (`gemini -p` against a loopback Gemini API fake; its model
+ * router's JSON request answered by the schema). It also sends a directory tree of up to 200 entries
+ * of the repository, which this profile does not count (see `notCounted`).
+ */
+export const GEMINI: AgentProfile = {
+  id: 'gemini',
+  name: 'Gemini CLI',
+  npm: { package: '@google/gemini-cli', platformPackage: '@google/gemini-cli', version: '0.61.0', bin: 'bundle/gemini.js' },
+  instructions: [{ names: ['GEMINI.md'], imports: true }],
+  rulesDirs: [],
+  skillDirs: ['.gemini/skills', '.agents/skills'],
+  commandDirs: [],
+  agentDirs: [],
+  listing: {
+    entryOverhead: 80,
+    bundledChars: 0,
+    bundled: [],
+    xmlEscape: false,
+    // Lenient: a skill whose front matter strict YAML rejects is still listed; one without a name or description is not.
+    strictYaml: false,
+    requireNameAndDescription: true,
+    filesystemOrder: true,
+  },
+  overheadChars: 37_900,
+  signals: ['GEMINI.md', '.gemini'],
+  notCounted: 'a directory tree of up to 200 entries of the repository (its layout costs context too)',
 };
 
 /** opencode 1.18.33, measured 2026-12-06 (`opencode run --pure` against a loopback Anthropic Messages fake). */
@@ -162,7 +206,7 @@ export const OPENCODE: AgentProfile = {
     bundledChars: 0,
     bundled: ['customize-opencode'],
     xmlEscape: false,
-    strictYaml: true,
+    strictYaml: 'quoted',
     requireNameAndDescription: true,
     caseInsensitiveOrder: true,
   },
@@ -181,12 +225,12 @@ export const PI: AgentProfile = {
   skillDirs: ['.agents/skills'],
   commandDirs: [],
   agentDirs: [],
-  listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true },
+  listing: { entryOverhead: 80, bundledChars: 0, bundled: [], xmlEscape: false, strictYaml: true, requireDescription: true },
   overheadChars: 4_354,
   signals: ['.pi'],
 };
 
-export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, opencode: OPENCODE, qwen: QWEN, pi: PI };
+export const AGENT_PROFILES: Record<AgentId, AgentProfile> = { copilot: COPILOT, codex: CODEX, gemini: GEMINI, opencode: OPENCODE, qwen: QWEN, pi: PI };
 
 export function isAgentId(s: string): s is AgentId {
   return (AGENT_IDS as readonly string[]).includes(s);

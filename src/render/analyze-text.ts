@@ -1,3 +1,4 @@
+import { AGENT_PROFILES, isAgentId } from '../model/agents.js';
 import { markdownTable } from 'markdown-table';
 import { judgedListings } from '../analyze/listing.js';
 import type { Recommendation } from '../model/report.js';
@@ -100,6 +101,8 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
       '',
       `${a.agent.name} ${a.agent.version}: ${fmt(a.totals.eagerTokens)} tokens of this framework at every start (plus about ${fmt(a.totals.overheadChars)} characters of its own), ${a.listings.skills.items.length} skills, ${a.listings.agents.items.length} agents listed`,
     );
+    const notCounted = isAgentId(a.agent.id) ? AGENT_PROFILES[a.agent.id].notCounted : undefined;
+    if (notCounted) out.push(`  It also sends ${notCounted}: not counted here.`);
     for (const f of a.files.filter((x) => x.loading === 'eager'))
       out.push(
         `  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`,

@@ -4,6 +4,7 @@ import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '.
 import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
+import { AGENT_PROFILES, isAgentId } from '../model/agents.js';
 import { claudeCodeSection } from './claude-code.js';
 import { groupDiagnostics, groupRecommendations } from './groups.js';
 import { readersOf } from '../optimize/analyzers.js';
@@ -344,9 +345,14 @@ export function agentsSection(r: GateReport): string {
       `${worse ? '❌ ' : ''}${drops.join('; ') || 'nothing'}`,
     ];
   });
+  // What a profile does not count (Gemini CLI's directory tree) is said, never silently left out.
+  const notCounted = r.agents.flatMap((a) => {
+    const n = isAgentId(a.id) ? AGENT_PROFILES[a.id].notCounted : undefined;
+    return n ? [`${md(a.name, 40)} also sends ${n}: not counted here.`] : [];
+  });
   return `#### Other agents that read these files
 
-${markdownTable([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}`;
+${markdownTable([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}`;
 }
 
 export function configSection(r: GateReport): string {

@@ -115,6 +115,7 @@ describe('turning agents on', () => {
     expect(s.agents!.map((a) => a.agent)).toEqual([
       { id: 'copilot', name: 'GitHub Copilot CLI', version: '1.0.102' },
       { id: 'codex', name: 'OpenAI Codex', version: '0.171.0' },
+      { id: 'gemini', name: 'Gemini CLI', version: '0.61.0' },
       { id: 'opencode', name: 'opencode', version: '1.18.33' },
       { id: 'qwen', name: 'Qwen Code', version: '0.24.4' },
       { id: 'pi', name: 'pi', version: '0.73.1' },
@@ -129,13 +130,13 @@ describe('turning agents on', () => {
   });
 
   it('the config key and budgets: ids or "all", agent metrics only with an agent scope, errors naming the key', () => {
-    expect(parseConfigText('agents: all\n', 'c.yml').agents).toEqual(['copilot', 'codex', 'opencode', 'qwen', 'pi']);
+    expect(parseConfigText('agents: all\n', 'c.yml').agents).toEqual(['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi']);
     const c = parseConfigText('agents: [codex]\nbudgets:\n  - metric: agentEagerTokens\n    scope: agent:codex\n    max: 5000\n', 'c.yml');
     expect(c.assertions.map((a) => a.id)).toContain('agent-instructions-cut:codex');
     expect(c.assertions.some((a) => a.id === 'agent-listing:codex')).toBe(false); // Codex has no listing budget
     expect(c.assertions.find((a) => a.metric === 'agentEagerTokens')).toMatchObject({ scope: { type: 'agent', value: 'codex' }, threshold: 5000 });
     expect(() => parseConfigText('agents: [cursor]\n', 'c.yml')).toThrow(
-      'c.yml: agents: expected "all" or a list of copilot, codex, opencode, qwen, pi, got "cursor"',
+      'c.yml: agents: expected "all" or a list of copilot, codex, gemini, opencode, qwen, pi, got "cursor"',
     );
     expect(() => parseConfigText('budgets:\n  - metric: agentEagerTokens\n    max: 1\n', 'c.yml')).toThrow(
       /budgets\[0\]\.scope: expected "agent:<id>" for metric agentEagerTokens/,
