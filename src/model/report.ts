@@ -165,9 +165,13 @@ export interface SuggestedEdit {
   startLine: number;
   line: number;
   title: string;
+  detail: string;
+  /** The predicted saving (always-loaded tokens; listing characters). */
   eagerTokens: number;
-  /** The review comment: marker, what and why, and the `suggestion` block. */
-  body: string;
+  listingChars: number;
+  agentListingChars: number;
+  /** The lines that replace [startLine, line] (the `suggestion` block). */
+  replacement: string[];
 }
 
 /** Optimizer steps on the pull request's text that span files: one command per kind. */

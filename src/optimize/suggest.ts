@@ -37,11 +37,6 @@ export function changedStretch(before: string, after: string): { start: number; 
   return { start, end, lines };
 }
 
-const fenceFor = (lines: readonly string[]) => {
-  const longest = Math.max(2, ...lines.map((l) => /^\s*(`{3,})/.exec(l)?.[1]!.length ?? 0));
-  return '`'.repeat(longest + 1);
-};
-
 const idOf = (stepId: string) => createHash('sha1').update(stepId).digest('hex').slice(0, 16);
 
 /** The hidden marker of one step's suggestion. */
@@ -75,7 +70,6 @@ export function suggestionsFor(
     if (!anyAdded) continue;
     const only = stretches.length === 1 && s.edits.length === 1 ? stretches[0]! : undefined;
     if (only?.st && mine(only.e.path, only.st) && suggestions.length < max) {
-      const fence = fenceFor(only.st.lines);
       suggestions.push({
         stepId: s.id,
         kind: s.kind,
@@ -83,17 +77,11 @@ export function suggestionsFor(
         startLine: only.st.start,
         line: only.st.end,
         title: s.title,
+        detail: s.detail,
         eagerTokens: s.predicted.eagerTokens,
-        body: [
-          suggestionMarker(s.id),
-          `**context-budget** · ${s.title} (about ${s.predicted.eagerTokens.toLocaleString('en-US')} always-loaded tokens${s.predicted.listingChars ? `, skill listing ${s.predicted.listingChars.toLocaleString('en-US')} characters` : ''}${s.predicted.agentListingChars ? `, agent listing ${s.predicted.agentListingChars.toLocaleString('en-US')} characters` : ''})`,
-          '',
-          s.detail,
-          '',
-          `${fence}suggestion`,
-          ...only.st.lines,
-          fence,
-        ].join('\n'),
+        listingChars: s.predicted.listingChars,
+        agentListingChars: s.predicted.agentListingChars,
+        replacement: only.st.lines,
       });
       continue;
     }

@@ -1,5 +1,6 @@
 import type { SuggestedEdit } from '../model/report.js';
-import { SUGGESTION_MARKER } from '../optimize/suggest.js';
+import { SUGGESTION_MARKER, suggestionMarker } from '../optimize/suggest.js';
+import { renderSuggestion } from '../render/suggestion.js';
 import type { GitHub } from './client.js';
 
 export interface ReviewTarget {
@@ -29,7 +30,7 @@ export async function postSuggestions(gh: GitHub, t: ReviewTarget, suggestions: 
       .map((c) => (c.body ?? '').split('\n')[0]!)
       .filter((first) => first.startsWith(SUGGESTION_MARKER)),
   );
-  const fresh = suggestions.filter((s) => !ours.has(s.body.split('\n')[0]!));
+  const fresh = suggestions.filter((s) => !ours.has(suggestionMarker(s.stepId)));
   if (!fresh.length) return { posted: 0, already: suggestions.length };
   await gh.rest.pulls.createReview({
     owner: t.owner,
@@ -43,7 +44,7 @@ export async function postSuggestions(gh: GitHub, t: ReviewTarget, suggestions: 
       line: s.line,
       side: 'RIGHT' as const,
       ...(s.startLine < s.line ? { start_line: s.startLine, start_side: 'RIGHT' as const } : {}),
-      body: s.body,
+      body: renderSuggestion(s),
     })),
   });
   return { posted: fresh.length, already: suggestions.length - fresh.length };

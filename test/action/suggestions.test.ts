@@ -10,6 +10,7 @@ import { pullRequest, type Ctx } from '../../src/action/gate.js';
 import { readOptions } from '../../src/action/options.js';
 import { createClient } from '../../src/publish/client.js';
 import { addedLinesOf, changedStretch } from '../../src/optimize/suggest.js';
+import { renderSuggestion } from '../../src/render/suggestion.js';
 import { FakeGitHub } from '../e2e/fake-github.js';
 import { cleanup, commitAll, gitInit, sh, tmpDir, writeFiles } from '../helpers.js';
 
@@ -112,6 +113,27 @@ describe('suggested edits on a pull request', () => {
     expect(fake.reviewComments.filter((c) => c.pull === 8)).toEqual([]);
     expect(fake.comments.find((c) => c.issue === 8)!.body).not.toContain('Edits the optimizer can make');
   }, 60_000);
+});
+
+describe('renderSuggestion', () => {
+  it("escapes the pull request's text it quotes (a mention is never sent) and fences the replacement past its own code", () => {
+    const body = renderSuggestion({
+      stepId: 'x',
+      kind: 'agent-descriptions',
+      path: 'a.md',
+      startLine: 1,
+      line: 2,
+      title: 'Keep @evil-org/admins routing <b>now</b>',
+      detail: 'See #12 and @octocat.',
+      eagerTokens: 1234,
+      listingChars: 0,
+      agentListingChars: 56,
+      replacement: ['text', '```js', 'code', '```'],
+    });
+    expect(body).not.toMatch(/@evil|@octocat|<b>/);
+    expect(body).toContain('(about 1,234 always-loaded tokens, agent listing 56 characters)');
+    expect(body.endsWith('````suggestion\ntext\n```js\ncode\n```\n````')).toBe(true);
+  });
 });
 
 describe('changedStretch', () => {

@@ -1,8 +1,8 @@
-export const id = 403;
-export const ids = [403];
+export const id = 135;
+export const ids = [135];
 export const modules = {
 
-/***/ 42403:
+/***/ 6135:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -6578,10 +6578,6 @@ function changedStretch(before, after) {
     }
     return { start, end, lines };
 }
-const fenceFor = (lines) => {
-    const longest = Math.max(2, ...lines.map((l) => /^\s*(`{3,})/.exec(l)?.[1].length ?? 0));
-    return '`'.repeat(longest + 1);
-};
 const idOf = (stepId) => (0,external_node_crypto_.createHash)('sha1').update(stepId).digest('hex').slice(0, 16);
 /** The hidden marker of one step's suggestion. */
 function suggestionMarker(stepId) {
@@ -6613,7 +6609,6 @@ function suggestionsFor(steps, added, max = MAX_SUGGESTIONS) {
             continue;
         const only = stretches.length === 1 && s.edits.length === 1 ? stretches[0] : undefined;
         if (only?.st && mine(only.e.path, only.st) && suggestions.length < max) {
-            const fence = fenceFor(only.st.lines);
             suggestions.push({
                 stepId: s.id,
                 kind: s.kind,
@@ -6621,17 +6616,11 @@ function suggestionsFor(steps, added, max = MAX_SUGGESTIONS) {
                 startLine: only.st.start,
                 line: only.st.end,
                 title: s.title,
+                detail: s.detail,
                 eagerTokens: s.predicted.eagerTokens,
-                body: [
-                    suggestionMarker(s.id),
-                    `**context-budget** · ${s.title} (about ${s.predicted.eagerTokens.toLocaleString('en-US')} always-loaded tokens${s.predicted.listingChars ? `, skill listing ${s.predicted.listingChars.toLocaleString('en-US')} characters` : ''}${s.predicted.agentListingChars ? `, agent listing ${s.predicted.agentListingChars.toLocaleString('en-US')} characters` : ''})`,
-                    '',
-                    s.detail,
-                    '',
-                    `${fence}suggestion`,
-                    ...only.st.lines,
-                    fence,
-                ].join('\n'),
+                listingChars: s.predicted.listingChars,
+                agentListingChars: s.predicted.agentListingChars,
+                replacement: only.st.lines,
             });
             continue;
         }
@@ -11014,7 +11003,40 @@ async function upsertComment(gh, t, body, onlyIfExists = false) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/render/suggestion.ts
+
+
+
+/** A fence longer than any the replacement holds, so that its own code blocks stay inside. */
+function fenceFor(lines) {
+    const longest = Math.max(2, ...lines.map((l) => /^\s*(`{3,})/.exec(l)?.[1].length ?? 0));
+    return '`'.repeat(longest + 1);
+}
+/**
+ * The review comment of a suggested edit: its hidden marker, what and why (quoting the pull
+ * request's text: escaped, mentions broken), and the `suggestion` block GitHub offers to commit.
+ */
+function renderSuggestion(s) {
+    const fence = fenceFor(s.replacement);
+    const saving = [
+        `about ${format_fmt(s.eagerTokens)} always-loaded tokens`,
+        ...(s.listingChars ? [`skill listing ${format_fmt(s.listingChars)} characters`] : []),
+        ...(s.agentListingChars ? [`agent listing ${format_fmt(s.agentListingChars)} characters`] : []),
+    ].join(', ');
+    return [
+        suggestionMarker(s.stepId),
+        `**context-budget** · ${md(s.title, 300)} (${saving})`,
+        '',
+        md(s.detail, 1000),
+        '',
+        `${fence}suggestion`,
+        ...s.replacement,
+        fence,
+    ].join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/publish/review.ts
+
 
 /**
  * Posts the suggestions as one review (event COMMENT) on the pull request's head commit, leaving
@@ -11029,7 +11051,7 @@ async function postSuggestions(gh, t, suggestions) {
         .filter((c) => c.user && t.authors.includes(c.user.login))
         .map((c) => (c.body ?? '').split('\n')[0])
         .filter((first) => first.startsWith(SUGGESTION_MARKER)));
-    const fresh = suggestions.filter((s) => !ours.has(s.body.split('\n')[0]));
+    const fresh = suggestions.filter((s) => !ours.has(suggestionMarker(s.stepId)));
     if (!fresh.length)
         return { posted: 0, already: suggestions.length };
     await gh.rest.pulls.createReview({
@@ -11044,7 +11066,7 @@ async function postSuggestions(gh, t, suggestions) {
             line: s.line,
             side: 'RIGHT',
             ...(s.startLine < s.line ? { start_line: s.startLine, start_side: 'RIGHT' } : {}),
-            body: s.body,
+            body: renderSuggestion(s),
         })),
     });
     return { posted: fresh.length, already: suggestions.length - fresh.length };
@@ -12002,4 +12024,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=403.index.js.map
+//# sourceMappingURL=135.index.js.map
