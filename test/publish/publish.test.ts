@@ -10,11 +10,12 @@ import { normalizeConfig } from '../../src/config/load.js';
 import type { GateReport } from '../../src/model/report.js';
 import type { GitHub } from '../../src/publish/client.js';
 import { publishReport, type PublishTarget } from '../../src/publish/index.js';
+import { cappedAnnotations } from '../../src/render/annotations.js';
 import { analyzeDir, FIXTURES } from '../helpers.js';
 
-async function report(budgets: unknown[] = []): Promise<GateReport> {
+async function report(budgets: unknown[] = [], headFixture = 'example-head'): Promise<GateReport> {
   const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
-  const head = await analyzeDir(path.join(FIXTURES, 'example-head'));
+  const head = await analyzeDir(path.join(FIXTURES, headFixture));
   return compare({ base, head, baseLabel: 'base', headLabel: 'head', loadTime: null }, normalizeConfig({ budgets }, 'x.yml'));
 }
 
@@ -190,5 +191,81 @@ describe('publishing under load (issue 19, class 4)', () => {
     const text = renderComment(cjk, { limit: SUMMARY_LIMIT });
     expect(utf8Bytes(text)).toBeLessThanOrEqual(SUMMARY_LIMIT);
     expect(text.length).toBeLessThan(SUMMARY_LIMIT);
+  });
+
+  it('fails the job exactly as fail-on says, naming every result that did not pass', async () => {
+    const cases = [
+      { budgets: [{ metric: 'eagerTokens', max: 10, level: 'error' }], verdict: 'fail' },
+      { budgets: [{ metric: 'eagerTokens', max: 10, level: 'warn' }], verdict: 'warn' },
+      { budgets: [], verdict: 'pass', head: 'example-base' },
+    ] as const;
+    const expected: Record<string, Record<string, boolean>> = {
+      error: { fail: true, warn: false, pass: false },
+      warn: { fail: true, warn: true, pass: false },
+      never: { fail: false, warn: false, pass: false },
+    };
+    for (const c of cases) {
+      const r = await report([...c.budgets], 'head' in c ? c.head : undefined);
+      expect(r.verdict).toBe(c.verdict);
+      for (const failOn of ['error', 'warn', 'never'] as const) {
+        const { out, deps } = sink();
+        await publishReport(r, { ...target, failOn }, { ...deps, gh: null, deadline: new AbortController().signal });
+        expect(out.failed.length > 0, `${failOn} × ${c.verdict}`).toBe(expected[failOn]![c.verdict]);
+        if (out.failed.length)
+          expect(out.failed[0]).toBe(
+            `context-budget: ${c.verdict}: ${r.results
+              .filter((x) => x.status !== 'pass')
+              .map((x) => x.message)
+              .join('; ')}`,
+          );
+        expect(out.outputs).toEqual({
+          verdict: c.verdict,
+          'eager-tokens': String(r.diff.totals.eagerTokens.head),
+          'eager-tokens-delta': String(r.diff.totals.eagerTokens.delta),
+        });
+      }
+    }
+  });
+
+  it('an untrusted report is never a verified success: its check run is neutral, and its links point at this run', async () => {
+    const r = { ...(await report([], 'example-base')), untrusted: true };
+    const { gh, calls } = recordingClient();
+    const { out, deps } = sink();
+    await publishReport(r, target, { ...deps, gh, deadline: new AbortController().signal });
+    expect(calls.find((c) => c[0] === 'checks.create')![1]).toMatchObject({ conclusion: 'neutral' });
+    const trusted = recordingClient();
+    await publishReport({ ...r, untrusted: false }, target, { ...sink().deps, gh: trusted.gh, deadline: new AbortController().signal });
+    expect(trusted.calls.find((c) => c[0] === 'checks.create')![1]).toMatchObject({ conclusion: 'success' });
+    // Links: the run (details) and the head commit's files, only where the server and the ids are known.
+    const body = String(calls.find((c) => c[0] === 'issues.createComment')?.[1].body ?? out.summary[0]);
+    expect(out.summary[0]).toContain('https://github.com/o/r/actions/runs/9');
+    expect(body).not.toContain('undefined');
+    const bare = recordingClient();
+    const b = sink();
+    await publishReport(
+      { ...r, untrusted: false },
+      { ...target, serverUrl: undefined, runId: undefined },
+      { ...b.deps, gh: bare.gh, deadline: new AbortController().signal },
+    );
+    expect(b.out.summary[0]).not.toContain('actions/runs');
+    expect(bare.calls.find((c) => c[0] === 'checks.create')![1].details_url).toBeUndefined();
+  });
+
+  it('without a check run, failures and warnings go to the log as annotations with file and line', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const { out, deps } = sink();
+    const seen: [string, string, unknown][] = [];
+    const log = {
+      ...deps.log,
+      error: (m: string, w?: unknown) => void seen.push(['error', m, w]),
+      warning: (m: string, w?: unknown) => void seen.push(['warning', m, w]),
+    };
+    await publishReport(r, { ...target, checkRun: false }, { ...deps, log, gh: null, deadline: new AbortController().signal });
+    const expectedAnnotations = cappedAnnotations(r, 50).annotations.filter((a) => a.annotation_level !== 'notice');
+    expect(expectedAnnotations.length).toBeGreaterThan(0);
+    expect(seen).toEqual(
+      expectedAnnotations.map((a) => [a.annotation_level === 'failure' ? 'error' : 'warning', a.message, { file: a.path, line: a.start_line, title: a.title }]),
+    );
+    expect(out.failed).toHaveLength(1);
   });
 });
