@@ -8,6 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { publishOnly, pullRequest, roadmap, type Ctx } from '../../src/action/gate.js';
 import { readOptions } from '../../src/action/options.js';
 import type { GateReport } from '../../src/model/report.js';
+import { createClient } from '../../src/publish/client.js';
+import { FakeGitHub } from '../e2e/fake-github.js';
 import { cleanup, commitAll, gitInit, tmpDir, writeFiles } from '../helpers.js';
 
 const dirs: string[] = [];
@@ -88,12 +90,62 @@ describe('publishing a report another run wrote', () => {
     expect(second.seen.summaries.join('')).toMatch(/not verified here|pull request's own workflow run/);
   });
 
+  it("finds a fork's pull request by its head (GitHub leaves pull_requests empty), and says when there is none", async () => {
+    const r = repo();
+    const first = context(r.dir, {}, { pull_request: { number: 31, base: { sha: r.base }, head: { sha: r.head } } });
+    await pullRequest(first.ctx, 'pull_request');
+    const file = first.seen.outputs['report-path']!;
+    const fake = new FakeGitHub();
+    await fake.start();
+    try {
+      fake.pulls.push({ number: 31, state: 'open', head: { sha: r.head, ref: 'topic', repo: { full_name: 'fork/r', owner: { login: 'fork' } } } });
+      const run = (sha: string) => ({
+        workflow_run: { head_sha: sha, head_branch: 'topic', head_repository: { owner: { login: 'fork' } }, pull_requests: [] },
+      });
+      const found = context(r.dir, { 'publish-report': file }, run(r.head));
+      found.ctx.gh = createClient({ token: 'ghs-write', baseUrl: fake.url, log: found.ctx.log, retryBaseMs: 1 });
+      await publishOnly(found.ctx);
+      expect(found.seen.logs).toContain(`Pull request #31 found by its head ${r.head.slice(0, 7)}.`);
+      expect(fake.comments.filter((c) => c.issue === 31)).toHaveLength(1);
+      const other = 'f'.repeat(40);
+      const missing = context(r.dir, { 'publish-report': file }, run(other));
+      missing.ctx.gh = createClient({ token: 'ghs-write', baseUrl: fake.url, log: missing.ctx.log, retryBaseMs: 1 });
+      await publishOnly(missing.ctx);
+      expect(missing.seen.logs).toContain(`No open pull request has the head ${other.slice(0, 7)}: no comment.`);
+      expect(fake.comments).toHaveLength(1);
+      expect(fake.violations).toEqual([]);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('a report of another shape is refused, naming the field', async () => {
     const r = repo();
     const file = path.join(r.dir, 'bad.json');
     writeFileSync(file, JSON.stringify({ schemaVersion: 1, verdict: 'pass', results: 'all good' }));
     const { ctx } = context(r.dir, { 'publish-report': file });
     await expect(publishOnly(ctx)).rejects.toThrow(/results|base|head/);
+  });
+});
+
+describe('what the pull request run refuses', () => {
+  it('measuring on pull_request_target (untrusted head, writing token), and an event without a pull request', async () => {
+    const r = repo();
+    const { ctx } = context(r.dir, { measure: 'claude-code' }, { pull_request: { number: 2, base: { sha: r.base }, head: { sha: r.head } } });
+    await expect(pullRequest(ctx, 'pull_request_target')).rejects.toThrow(
+      'Input "measure": refused on pull_request_target, where the head is untrusted and the token can write.',
+    );
+    const none = context(r.dir, {}, {});
+    await expect(pullRequest(none.ctx, 'push')).rejects.toThrow(
+      'No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target',
+    );
+    // The base and head inputs stand in for the event.
+    const inputs = context(r.dir, { base: r.base, head: r.head }, {});
+    await pullRequest(inputs.ctx, 'workflow_dispatch');
+    expect(inputs.seen.outputs.verdict).toBe('warn');
+    expect(inputs.seen.logs).toContain(
+      `Comparing merge-base ${r.base.slice(0, 7)} against head ${r.head.slice(0, 7)} (commits that landed on the base branch meanwhile are excluded).`,
+    );
   });
 });
 
