@@ -64,6 +64,11 @@ export function renderOptimizeText(plan: OptimizePlan, o: { dir: string; apply: 
     );
     for (const c of v.checks) out.push(`  ${c.ok ? '✓' : '✗'} ${c.text}`);
   }
+  // Other agents (--agent): what each one loads at start, before and after.
+  for (const [id, before] of Object.entries(b.agents ?? {})) {
+    const after = a.after.agents?.[id];
+    if (after !== undefined) out.push(`  ${id.padEnd(20)} ${thousands(before)} → ${thousands(after)} always-loaded tokens`);
+  }
   out.push(
     `Now: ${thousands(a.after.eagerTokens)} always-loaded tokens; skill listing ${thousands(a.after.listingChars)} chars${a.after.listingTruncated ? ` (${a.after.listingTruncated} entries without their description)` : ''}; agent listing ${thousands(a.after.agentListingChars)} chars.`,
   );

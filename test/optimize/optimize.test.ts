@@ -194,6 +194,22 @@ describe('agent descriptions', () => {
   });
 });
 
+describe('--agent', () => {
+  it('measures what each other agent loads before and after the edits', async () => {
+    const examples = Array.from({ length: 8 }, (_, i) => `<example>user: ledger ${i} is off. assistant: I will use the reconciler.</example>`).join(' ');
+    const dir = repo({
+      '.claude/agents/reconciler.md': `---\nname: reconciler\ndescription: "Use when ledgers do not balance. ${examples}"\n---\n\nYou reconcile ledgers.\n`,
+    });
+    const r = await cli(['optimize', dir, '--apply', '--json', '--no-cache', '--agent', 'copilot'], dir);
+    expect(r.code, r.err).toBe(0);
+    const p = JSON.parse(r.out) as OptimizePlan;
+    // Copilot CLI lists Claude Code's agents too: its start-up shrinks with Claude Code's.
+    expect(p.before.agents!.copilot).toBeGreaterThan(p.applied!.after.agents!.copilot!);
+    const text = await cli(['optimize', dir, '--no-cache', '--agent', 'copilot'], dir);
+    expect(text.out).toContain('0 steps');
+  });
+});
+
 describe('duplication and imports', () => {
   const para = `The ledger is the source of truth for every balance we show, on every screen and in every export. A correction is always a new entry that cites the entry it corrects, and nothing is ever edited in place, because auditors replay the ledger from its first entry.`;
   it('keeps a repeated paragraph where it loads first; breaks an import cycle; lists a missing import without guessing', async () => {
