@@ -5850,6 +5850,7 @@ function normalized(p) {
 
 
 
+
 /**
  * Headings that read as a rule for every task: such a section stays always-loaded (moving it would
  * make the model miss it on tasks that never call the skill).
@@ -6381,7 +6382,8 @@ const imports = (input) => {
             !s.files.some((f) => f.path === u.resolved && f.loading === 'eager')) {
             const target = s.files.find((f) => f.path === u.resolved);
             const text = current(root.path);
-            const line = `@${u.resolved}`;
+            // Imports resolve against the importing file's folder (`.claude/CLAUDE.md` imports `@../docs/x.md`).
+            const line = `@${external_node_path_default().posix.relative(external_node_path_default().posix.dirname(root.path), u.resolved)}`;
             if (text.split('\n').some((l) => l.trim() === line))
                 continue;
             steps.push({
@@ -6393,7 +6395,8 @@ const imports = (input) => {
                 location: { file: u.from, line: u.line },
                 edits: [edit(root.path, `${text.replace(/\n*$/, '\n')}${line}\n`)],
                 eagerRemoved: [],
-                eagerAdded: [line, input.text(u.resolved) ?? ''],
+                // The file loads, and so does every file it imports that does not load today.
+                eagerAdded: [line, ...newlyLoaded(s, input, u.resolved).map((p) => input.text(p))],
                 listingChars: 0,
                 agentListingChars: 0,
             });
@@ -6413,6 +6416,33 @@ const imports = (input) => {
     }
     return { steps, refused };
 };
+/**
+ * A file and the files it imports, transitively, that are not always-loaded today: what importing it
+ * from the root makes load (a file past the depth limit was never read, so its own imports are
+ * found in its text).
+ */
+function newlyLoaded(s, input, start) {
+    const eager = new Set(s.files.filter((f) => f.loading === 'eager').map((f) => f.path));
+    const out = [];
+    const todo = [start];
+    while (todo.length && out.length < 1_000) {
+        const p = todo.pop();
+        if (eager.has(p) || out.includes(p))
+            continue;
+        const text = input.text(p);
+        if (text === undefined)
+            continue;
+        out.push(p);
+        for (const r of findImports(text)) {
+            if (r.ref.startsWith('~') || r.ref.startsWith('/'))
+                continue;
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), r.ref));
+            if (!target.startsWith('../'))
+                todo.push(target);
+        }
+    }
+    return out;
+}
 /** The transforms in the order they run: text moves first, then descriptions, then the listing they leave. */
 function transformsFor(kinds) {
     return [
@@ -6444,16 +6474,17 @@ function savingBetween(a, b) {
         agentListingChars: a.agentListingChars - b.agentListingChars,
     };
 }
-/** Files a transform may read: the instruction files and every listed prompt file. */
+/** Files a transform may read: the instruction files, every listed prompt file, and any Markdown an import may reach. */
 function editablePaths(s) {
     const kinds = new Set(['memory', 'rule', 'skill', 'command', 'agent']);
-    return s.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
+    return s.files.filter((f) => kinds.has(f.kind) || /\.md$/i.test(f.path)).map((f) => f.path);
 }
 /** Plans the edits of the given kinds on the tree. */
 async function optimize_planOptimizations(kinds, deps) {
     const s0 = await deps.measure(new Map());
     const links = deps.links ?? new Set();
-    const paths = editablePaths(s0);
+    const listed = deps.paths ? (await deps.paths()).filter((p) => /\.md$/i.test(p)) : [];
+    const paths = [...new Set([...editablePaths(s0), ...listed])];
     const originals = await deps.read(paths.filter((p) => !links.has(p)));
     const changes = new Map();
     const text = (p) => (changes.has(p) ? (changes.get(p) ?? undefined) : originals.get(p));
@@ -10702,6 +10733,7 @@ async function optimizeCommand(positionals, o, proc) {
         measure: (changes) => analyze(overlaySource(source, changes), opts, counter, undefined, digests),
         read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
         links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+        paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
         count: async (texts) => {
             const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
             const counts = await counter.countAll(keyed);
@@ -11580,6 +11612,7 @@ async function planOn(source, snapshot, config, counter, digests) {
             return keyed.map((k) => counts.get(k.key) ?? 0);
         },
         links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+        paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
     });
     return plan;
 }

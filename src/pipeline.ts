@@ -362,6 +362,7 @@ export async function optimizeCommand(positionals: string[], o: CliOptions, proc
     measure: (changes) => analyze(overlaySource(source, changes), opts, counter, undefined, digests),
     read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
     links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+    paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
     count: async (texts) => {
       const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
       const counts = await counter.countAll(keyed);

@@ -141,6 +141,7 @@ async function planOn(source: FrameworkSource, snapshot: Snapshot, config: Confi
       return keyed.map((k) => counts.get(k.key) ?? 0);
     },
     links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
+    paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
   });
   return plan;
 }

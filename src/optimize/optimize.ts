@@ -17,6 +17,8 @@ export interface OptimizeDeps {
   count(texts: readonly string[]): Promise<number[]>;
   /** Paths of the tree that are symbolic links: never edited (the link may point anywhere). */
   links?: ReadonlySet<string>;
+  /** Every regular file of the tree (Markdown an import past the depth limit reaches is not in the snapshot). */
+  paths?: () => Promise<string[]>;
 }
 
 type Figures = OptimizePlan['before'];
@@ -41,10 +43,10 @@ function savingBetween(a: Figures, b: Figures): Saving {
   };
 }
 
-/** Files a transform may read: the instruction files and every listed prompt file. */
+/** Files a transform may read: the instruction files, every listed prompt file, and any Markdown an import may reach. */
 function editablePaths(s: Snapshot): string[] {
   const kinds = new Set(['memory', 'rule', 'skill', 'command', 'agent']);
-  return s.files.filter((f) => kinds.has(f.kind)).map((f) => f.path);
+  return s.files.filter((f) => kinds.has(f.kind) || /\.md$/i.test(f.path)).map((f) => f.path);
 }
 
 /** Plans the edits of the given kinds on the tree. */
@@ -54,7 +56,8 @@ export async function planOptimizations(
 ): Promise<{ plan: OptimizePlan; changes: Map<string, string | null>; snapshot: Snapshot }> {
   const s0 = await deps.measure(new Map());
   const links = deps.links ?? new Set<string>();
-  const paths = editablePaths(s0);
+  const listed = deps.paths ? (await deps.paths()).filter((p) => /\.md$/i.test(p)) : [];
+  const paths = [...new Set([...editablePaths(s0), ...listed])];
   const originals = await deps.read(paths.filter((p) => !links.has(p)));
   const changes = new Map<string, string | null>();
   const text = (p: string) => (changes.has(p) ? (changes.get(p) ?? undefined) : originals.get(p));

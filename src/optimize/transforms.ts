@@ -4,6 +4,7 @@
  * what every session loads, and the candidates it refused with why. Idempotent: run again on its
  * own output, a transform proposes nothing more.
  */
+import path from 'node:path';
 import { asText, parseFrontmatter } from '../analyze/frontmatter.js';
 import { findImports } from '../analyze/markdown.js';
 import { SECTION_MIN_CHARS, DUPLICATE_MIN_CHARS } from '../analyze/content.js';
@@ -569,7 +570,8 @@ export const imports: Transform = (input) => {
     ) {
       const target = s.files.find((f) => f.path === u.resolved);
       const text = current(root.path)!;
-      const line = `@${u.resolved}`;
+      // Imports resolve against the importing file's folder (`.claude/CLAUDE.md` imports `@../docs/x.md`).
+      const line = `@${path.posix.relative(path.posix.dirname(root.path), u.resolved)}`;
       if (text.split('\n').some((l) => l.trim() === line)) continue;
       steps.push({
         id: `imports:depth:${u.resolved}`,
@@ -580,7 +582,8 @@ export const imports: Transform = (input) => {
         location: { file: u.from, line: u.line },
         edits: [edit(root.path, `${text.replace(/\n*$/, '\n')}${line}\n`)],
         eagerRemoved: [],
-        eagerAdded: [line, input.text(u.resolved) ?? ''],
+        // The file loads, and so does every file it imports that does not load today.
+        eagerAdded: [line, ...newlyLoaded(s, input, u.resolved).map((p) => input.text(p)!)],
         listingChars: 0,
         agentListingChars: 0,
       });
@@ -601,6 +604,30 @@ export const imports: Transform = (input) => {
   }
   return { steps, refused };
 };
+
+/**
+ * A file and the files it imports, transitively, that are not always-loaded today: what importing it
+ * from the root makes load (a file past the depth limit was never read, so its own imports are
+ * found in its text).
+ */
+function newlyLoaded(s: Snapshot, input: TransformInput, start: string): string[] {
+  const eager = new Set(s.files.filter((f) => f.loading === 'eager').map((f) => f.path));
+  const out: string[] = [];
+  const todo = [start];
+  while (todo.length && out.length < 1_000) {
+    const p = todo.pop()!;
+    if (eager.has(p) || out.includes(p)) continue;
+    const text = input.text(p);
+    if (text === undefined) continue;
+    out.push(p);
+    for (const r of findImports(text)) {
+      if (r.ref.startsWith('~') || r.ref.startsWith('/')) continue;
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(p), r.ref));
+      if (!target.startsWith('../')) todo.push(target);
+    }
+  }
+  return out;
+}
 
 /** The transforms in the order they run: text moves first, then descriptions, then the listing they leave. */
 export function transformsFor(kinds: ReadonlySet<OptimizeKind>): { kind: OptimizeKind[]; run: Transform; needsFreshSnapshot: boolean }[] {

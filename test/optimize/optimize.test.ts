@@ -237,6 +237,30 @@ describe('duplication and imports', () => {
   });
 });
 
+describe('imports past the depth limit', () => {
+  it('imports the file from the root (relative to .claude/CLAUDE.md), predicting what it and its own imports cost', async () => {
+    const files: Record<string, string> = {
+      '.claude/CLAUDE.md': '# Root\n\n@../docs/d1.md\n',
+      'docs/d6.md': 'Level 6, imported by level 5, never loaded today.\n',
+    };
+    for (let i = 1; i <= 5; i++) files[`docs/d${i}.md`] = `Level ${i} text here.\n\n@d${i + 1}.md\n`;
+    const dir = repo(files);
+    const p = await plan(dir, '--only', 'imports');
+    expect(p.steps.map((x) => [x.title, x.risk])).toEqual([
+      ['Import docs/d5.md from .claude/CLAUDE.md: it sits past the import depth limit and never loads', 'high'],
+    ]);
+    const r = await cli(['optimize', dir, '--apply', '--json', '--no-cache', '--only', 'imports'], dir);
+    const all = (JSON.parse(r.out) as OptimizePlan).applied!.results.find((x) => x.kind === 'all')!;
+    // A cost: negative savings, predicted exactly (d5 and d6 now load).
+    expect(all.achieved.eagerTokens).toBeLessThan(0);
+    expect(all.achieved.eagerTokens).toBe(all.predicted.eagerTokens);
+    expect(readFileSync(path.join(dir, '.claude/CLAUDE.md'), 'utf8')).toBe('# Root\n\n@../docs/d1.md\n@../docs/d5.md\n');
+    const s = await snapshot(dir);
+    expect(s.files.find((f) => f.path === 'docs/d5.md')?.loading).toBe('eager');
+    expect((await plan(dir, '--force', '--only', 'imports')).steps).toEqual([]);
+  });
+});
+
 describe('--apply guards', () => {
   it('refuses a tree with changes (or outside git) without --force, and never writes through a symbolic link', async () => {
     const dir = repo({ 'CLAUDE.md': `# Acme\n\nIntro.\n\n${DEPLOY}` });
