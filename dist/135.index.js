@@ -1278,40 +1278,12 @@ async function resolveCompared(repo, pr, log) {
     return { base: pr.baseSha, head: pr.headSha, how: `base ${pr.baseSha.slice(0, 7)} against head ${pr.headSha.slice(0, 7)} (no merge-base found)` };
 }
 
-;// CONCATENATED MODULE: ./src/collect/overlay.ts
-
+;// CONCATENATED MODULE: ./src/model/optimize.ts
 /**
- * A source with some files changed in memory (path → new text; null: deleted): what the optimizer
- * measures a plan on before anything is written. Every other file is read from the source below.
+ * The optimizer's plan: edits to a framework's files, each step with its kind, predicted saving and
+ * risk; and, once applied, what re-measuring found. The JSON of `optimize --json`.
  */
-function overlay_overlaySource(base, changes) {
-    if (!changes.size)
-        return base;
-    const data = new Map();
-    for (const [p, t] of changes)
-        if (t !== null)
-            data.set(p, Buffer.from(t, 'utf8'));
-    return {
-        kind: base.kind,
-        root: base.root,
-        ...(base.ref ? { ref: base.ref } : {}),
-        ...(base.commit ? { commit: base.commit } : {}),
-        async list() {
-            const kept = (await base.list()).filter((e) => !changes.has(e.path));
-            const added = [...data].map(([p, d]) => ({ path: p, type: 'file', size: d.length, sha: git_blobSha(d) }));
-            return [...kept, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-        },
-        async read(paths) {
-            const out = await base.read(paths.filter((p) => !changes.has(p)));
-            for (const p of paths) {
-                const d = data.get(p);
-                if (d)
-                    out.set(p, { sha: git_blobSha(d), data: d });
-            }
-            return out;
-        },
-    };
-}
+const optimize_OPTIMIZE_KINDS = ['lazy-loading', 'conditional-loading', 'listing-fit', 'agent-descriptions', 'duplication', 'imports'];
 
 ;// CONCATENATED MODULE: ./src/strings.ts
 /**
@@ -1747,552 +1719,205 @@ function asGlobs(v) {
     return list.map((s) => s.trim()).filter(Boolean);
 }
 
-;// CONCATENATED MODULE: ./src/analyze/text.ts
-const utf8 = new TextDecoder('utf-8', { fatal: false });
-const utf8Strict = new TextDecoder('utf-8', { fatal: true });
-function decode(data) {
-    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
-        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
-    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
-        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
-    const head = data.subarray(0, 8000);
-    if (head.includes(0)) {
-        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
-    }
-    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
-    try {
-        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
-    }
-    catch {
-        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
-    }
-}
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+;// CONCATENATED MODULE: ./src/analyze/markdown.ts
 /**
- * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
- * characters count 2; control characters (a newline inside a description), combining marks and
- * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
+ * inline code spans and HTML comments; HTML comments stripped from what is loaded.
  */
-function displayWidth(s) {
-    if (PRINTABLE_ASCII.test(s))
-        return s.length; // nearly every line: one regex test instead of a walk by code point
-    let w = 0;
-    for (const ch of s) {
-        const c = ch.codePointAt(0);
-        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
+const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
+const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
+/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
+function cutComments(line, inComment, gap) {
+    let s = line;
+    let kept = '';
+    while (s.length > 0) {
+        if (inComment) {
+            const end = s.indexOf('-->');
+            if (end < 0)
+                return { kept, inComment };
+            s = s.slice(end + 3);
+            inComment = false;
+            continue;
+        }
+        const start = s.indexOf('<!--');
+        if (start < 0)
+            return { kept: kept + s, inComment };
+        kept += s.slice(0, start) + gap;
+        s = s.slice(start + 4);
+        inComment = true;
     }
-    return w;
+    return { kept, inComment };
 }
-function isZeroWidth(c) {
-    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+function closesFence(line, fence) {
+    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
+    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
 }
-function isWide(c) {
-    return ((c >= 0x1100 && c <= 0x115f) ||
-        (c >= 0x2e80 && c <= 0x303e) ||
-        (c >= 0x3041 && c <= 0x33ff) ||
-        (c >= 0x3400 && c <= 0x4dbf) ||
-        (c >= 0x4e00 && c <= 0x9fff) ||
-        (c >= 0xa000 && c <= 0xa4cf) ||
-        (c >= 0xac00 && c <= 0xd7a3) ||
-        (c >= 0xf900 && c <= 0xfaff) ||
-        (c >= 0xfe30 && c <= 0xfe4f) ||
-        (c >= 0xff00 && c <= 0xff60) ||
-        (c >= 0xffe0 && c <= 0xffe6) ||
-        (c >= 0x1f300 && c <= 0x1f64f) ||
-        (c >= 0x1f900 && c <= 0x1f9ff) ||
-        (c >= 0x20000 && c <= 0x3fffd));
+/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
+function isImportPath(p) {
+    if (p.startsWith('./') || p.startsWith('~/'))
+        return true;
+    if (p.startsWith('/'))
+        return p.length > 1;
+    return /^[A-Za-z0-9._-]/.test(p);
 }
-/** JSON.parse with the error's line number. */
-function parseJson(text) {
-    try {
-        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
-    }
-    catch (e) {
-        const msg = e.message;
-        const pos = /position (\d+)/.exec(msg);
-        const lineM = /line (\d+)/.exec(msg);
-        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
-        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analyze/agents.ts
 /**
- * What another coding agent loads of a framework at session start, by its profile (model/agents.ts):
- * its instruction files (imports, caps), its skill listing (its format, budget and description
- * limit) and its agents. Reads the tree through the same source as Claude Code's analysis; runs
- * nothing. Held to each agent's binary by test/conformance/agents.test.ts.
+ * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
+ * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
+ * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
+ * allocates only the lines that hold one.
  */
-
-
-
-/** Follows a symlink inside the tree to the file it names (one hop at a time, at most 8). */
-function resolveEntry(byPath, p) {
-    let cur = p;
-    for (let i = 0; i < 8; i++) {
-        const e = byPath.get(cur);
-        if (!e)
-            return null;
-        if (e.type === 'file')
-            return cur;
-        if (e.type !== 'symlink' || !e.linkTarget || external_node_path_default().posix.isAbsolute(e.linkTarget))
-            return null;
-        const next = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(cur), e.linkTarget));
-        if (next.startsWith('../'))
-            return null;
-        cur = next;
-    }
-    return null;
-}
-/** `@path` tokens as Copilot CLI reads them: in prose (not fenced or inline code), HTML comments included. */
-function copilotImports(text) {
-    const out = [];
+function eachProseLine(text, wants, visit) {
     let fence = null;
-    for (const raw of text.split('\n')) {
-        const line = raw.replace(/\r$/, '');
-        const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
-        if (fence) {
-            if (f && f[1][0] === fence[0] && f[1].length >= fence.length)
+    let inComment = false;
+    let index = 0;
+    for (let start = 0; start <= text.length; index++) {
+        let end = text.indexOf('\n', start);
+        if (end < 0)
+            end = text.length;
+        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+        start = end + 1;
+        if (fence !== null) {
+            if (closesFence(line, fence))
                 fence = null;
             continue;
         }
-        if (f) {
-            fence = f[1];
+        if (!inComment) {
+            const m = FENCE_RE.exec(line);
+            if (m) {
+                fence = m[1];
+                continue;
+            }
+            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
+            if (!line.includes('<!--') && !wants(line))
+                continue;
+        }
+        const cut = cutComments(line, inComment, ' ');
+        inComment = cut.inComment;
+        if (wants(line))
+            visit(stripInlineCode(cut.kept), index);
+    }
+}
+function stripInlineCode(line) {
+    if (!line.includes('`'))
+        return line;
+    let out = '';
+    let i = 0;
+    while (i < line.length) {
+        if (line[i] !== '`') {
+            out += line[i];
+            i++;
             continue;
         }
-        if (!line.includes('@'))
+        let n = 0;
+        while (line[i + n] === '`')
+            n++;
+        const ticks = '`'.repeat(n);
+        let j = i + n;
+        let close = -1;
+        while (j < line.length) {
+            const k = line.indexOf(ticks, j);
+            if (k < 0)
+                break;
+            if (line[k + n] !== '`' && line[k - 1] !== '`') {
+                close = k;
+                break;
+            }
+            j = k + 1;
+        }
+        if (close < 0) {
+            out += line.slice(i, i + n);
+            i += n;
             continue;
-        const prose = line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
-        for (const m of prose.matchAll(/(?:^|\s)@(\S+)/g))
-            out.push(m[1]);
+        }
+        out += ' '.repeat(close + n - i);
+        i = close + n;
     }
     return out;
 }
-function xml(s) {
-    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
-}
-async function analyzeAgent(source, profile, counter, list) {
-    const entries = list ?? (await source.list());
-    const byPath = new Map(entries.map((e) => [e.path, e]));
-    const diagnostics = [];
-    const texts = new Map();
-    const bytesOf = new Map();
-    const readAll = async (paths) => {
-        const real = paths.map((p) => [p, resolveEntry(byPath, p)]).filter((x) => !!x[1]);
-        const blobs = await source.read([...new Set(real.map(([, r]) => r))]);
-        for (const [p, r] of real) {
-            const b = blobs.get(r);
-            if (!b)
-                continue;
-            texts.set(p, decode(b.data).text);
-            bytesOf.set(p, b.data.length);
-        }
-    };
-    // Instruction files at the root: the first existing name of each source; imports one level deep.
-    const chosen = [];
-    for (const src of profile.instructions) {
-        const name = src.names.find((n) => resolveEntry(byPath, n));
-        if (name)
-            chosen.push({ file: name, src });
-    }
-    await readAll(chosen.map((c) => c.file));
-    const files = [];
-    const queue = [];
-    for (const { file, src } of chosen) {
-        const text = texts.get(file);
-        if (text === undefined)
-            continue;
-        const bytes = bytesOf.get(file) ?? Buffer.byteLength(text);
-        let kept;
-        if (src.maxBytes !== undefined && bytes > src.maxBytes) {
-            kept = Buffer.from(text, 'utf8').subarray(0, src.maxBytes).toString('utf8');
-            diagnostics.push({
-                file,
-                line: 1,
-                severity: 'warning',
-                code: 'memory-file-size',
-                message: `${profile.name} keeps the first ${src.maxBytes.toLocaleString('en-US')} bytes of ${file} (${bytes.toLocaleString('en-US')} bytes) and drops the rest without a word`,
-            });
-        }
-        files.push({
-            path: file,
-            loading: 'eager',
-            reason: `read by ${profile.name} at every start${kept !== undefined ? ', cut' : ''}`,
-            category: 'memory',
-            tokens: 0,
-            chars: text.length,
-            bytes,
-            ...(kept !== undefined ? { keptChars: kept.length } : {}),
-        });
-        if (src.imports)
-            queue.push(file);
-    }
-    // Imports, recursively, each file once (the instruction files themselves count as loaded).
-    const loaded = new Set(chosen.map((c) => c.file));
-    while (queue.length) {
-        const from = queue.shift();
-        const text = texts.get(from) ?? '';
-        const found = [];
-        for (const ref of copilotImports(text)) {
-            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(from), ref));
-            if (target.startsWith('../') || external_node_path_default().posix.isAbsolute(ref) || ref.startsWith('~') || loaded.has(target) || !resolveEntry(byPath, target))
-                continue;
-            loaded.add(target);
-            found.push(target);
-        }
-        await readAll(found);
-        for (const file of found) {
-            const t = texts.get(file);
-            if (t === undefined)
-                continue;
-            files.push({
-                path: file,
-                loading: 'eager',
-                reason: `imported (from ${from}) by an instruction file ${profile.name} reads`,
-                category: 'memory',
-                tokens: 0,
-                chars: t.length,
-                bytes: bytesOf.get(file) ?? 0,
-            });
-            queue.push(file);
-        }
-    }
-    // Rules: read whole unless scoped to other paths.
-    const rules = entries
-        .filter((e) => profile.rulesDirs.some((d) => e.path.startsWith(`${d}/`)) && e.path.endsWith('.md'))
-        .map((e) => e.path)
-        .sort();
-    await readAll(rules);
-    for (const file of rules) {
-        const text = texts.get(file);
-        if (text === undefined || loaded.has(file))
-            continue;
-        const paths = parseFrontmatter(text).data.paths;
-        const list = paths === undefined ? [] : Array.isArray(paths) ? paths.map(String) : [String(paths)];
-        if (list.some((x) => x.trim() !== '**'))
-            continue;
-        loaded.add(file);
-        files.push({
-            path: file,
-            loading: 'eager',
-            reason: `a rule ${profile.name} reads at every start`,
-            category: 'rules',
-            tokens: 0,
-            chars: text.length,
-            bytes: bytesOf.get(file) ?? 0,
-        });
-    }
-    // Path-scoped instruction files that apply to every path (`applyTo: "**"`): read whole.
-    const sc = profile.scopedInstructions;
-    if (sc) {
-        const scoped = entries
-            .filter((e) => e.path.startsWith(`${sc.dir}/`) && e.path.endsWith(sc.suffix) && !e.path.slice(sc.dir.length + 1).includes('/'))
-            .map((e) => e.path)
-            .sort();
-        await readAll(scoped);
-        for (const file of scoped) {
-            const text = texts.get(file);
-            if (text === undefined)
-                continue;
-            const applyTo = asText(parseFrontmatter(text).data.applyTo)?.trim();
-            if (applyTo === '**')
-                files.push({
-                    path: file,
-                    loading: 'eager',
-                    reason: `applyTo "**": read by ${profile.name} at every start`,
-                    category: 'memory',
-                    tokens: 0,
-                    chars: text.length,
-                    bytes: bytesOf.get(file) ?? 0,
-                });
-        }
-    }
-    // Skills (merged, by name), then the agent's own bundled entries, then commands (by name).
-    const skillFiles = [];
-    const commandFiles = [];
-    const agentFiles = [];
-    for (const e of entries) {
-        for (const d of profile.skillDirs) {
-            const rest = e.path.startsWith(`${d}/`) ? e.path.slice(d.length + 1) : null;
-            if (rest && /^[^/]+\/SKILL\.md$/.test(rest))
-                skillFiles.push(e.path);
-        }
-        for (const d of profile.commandDirs)
-            if (e.path.startsWith(`${d}/`) && /^[^/]+\.md$/.test(e.path.slice(d.length + 1)))
-                commandFiles.push(e.path);
-        for (const d of profile.agentDirs)
-            if (e.path.startsWith(`${d}/`) && e.path.endsWith('.md'))
-                agentFiles.push(e.path);
-    }
-    await readAll([...skillFiles, ...commandFiles, ...agentFiles]);
-    const describe = (file, kind) => {
-        const text = texts.get(file);
-        if (text === undefined)
-            return null;
-        const fm = parseFrontmatter(text);
-        const invalid = fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'));
-        if (invalid && (profile.listing.strictYaml === true || (profile.listing.strictYaml === 'quoted' && brokenQuotedValue(text)))) {
-            diagnostics.push({
-                file,
-                line: fm.issues[0].line,
-                severity: 'warning',
-                code: 'frontmatter',
-                message: `${profile.name} does not load this ${kind}: its front matter is not valid YAML`,
-            });
-            return null;
-        }
-        const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
-        const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
-        let description = asText(fm.data.description)?.trim() ?? '';
-        if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
-            return null;
-        if (kind === 'skill' && profile.listing.requireDescription && !description)
-            return null;
-        // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
-        const raw = declared || base;
-        const name = profile.listing.hyphenateNames ? raw.replace(/\s+/g, '-') : raw;
-        if (!description && kind === 'command')
-            description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
-        // disable-model-invocation: the model is not told about it.
-        const hidden = !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true');
-        return { name, description, hidden };
-    };
-    const L = profile.listing;
-    const skills = [];
-    const make = (file, kind, name, description) => {
-        const desc = L.xmlEscape ? xml(description) : description;
-        const text = L.xmlEscape
-            ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
-            : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
-        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
-    };
-    const byName = (xs) => xs.sort((a, b) => {
-        const [x, y] = profile.listing.caseInsensitiveOrder ? [a.name.toLowerCase(), b.name.toLowerCase()] : [a.name, b.name];
-        return x < y ? -1 : x > y ? 1 : 0;
-    });
-    const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
-    const seen = new Set();
-    for (const s of skillDefs) {
-        if (s.hidden)
-            continue;
-        if (L.descriptionMaxChars !== undefined && s.description.length > L.descriptionMaxChars) {
-            diagnostics.push({
-                file: s.f,
-                line: 1,
-                severity: 'warning',
-                code: 'description-too-long',
-                message: `${profile.name} does not load this skill: its description has ${s.description.length} characters, over its limit of ${L.descriptionMaxChars}`,
-            });
-            continue;
-        }
-        if (seen.has(s.name))
-            continue;
-        seen.add(s.name);
-        skills.push(make(s.f, 'skill', s.name, s.description));
-    }
-    const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
-    // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
-    let used = 0;
-    let over = false;
-    const truncated = [];
-    const place = (it, chars) => {
-        if (L.budgetChars === undefined)
+/** @imports in a memory file (or @file references in a command), in order of appearance. */
+function findImports(text) {
+    const refs = [];
+    if (!text.includes('@'))
+        return refs;
+    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
+        if (!line.includes('@'))
             return;
-        if (!over && used + chars <= L.budgetChars)
-            used += chars;
-        else {
-            over = true;
-            if (it) {
-                it.truncated = true;
-                truncated.push(it.name);
-            }
+        IMPORT_RE.lastIndex = 0;
+        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
+            let ref = m[1].replace(/\\ /g, ' ');
+            const hash = ref.indexOf('#');
+            if (hash >= 0)
+                ref = ref.slice(0, hash);
+            if (ref && isImportPath(ref))
+                refs.push({ ref, line: i + 1 });
         }
-    };
-    for (const it of skills)
-        place(it, it.chars);
-    place(null, L.bundledChars);
-    for (const c of commands) {
-        if (c.hidden || seen.has(c.name))
-            continue;
-        seen.add(c.name);
-        const it = make(c.f, 'command', c.name, c.description);
-        skills.push(it);
-        place(it, it.chars);
-    }
-    const agentItems = byName(agentFiles.map((f) => ({ f, d: describe(f, 'agent') })).flatMap(({ f, d }) => (d && d.description ? [{ f, ...d }] : []))).map(({ f, name, description }) => {
-        const text = `- **${name}**: ${description}`;
-        return { name, kind: 'agent', file: f, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
     });
-    // Tokens: the kept text of instruction files, the listed text of entries.
-    const keyed = [
-        ...files.map((f) => {
-            const t = texts.get(f.path) ?? '';
-            return { key: `agent:${f.path}:${f.keptChars ?? f.chars}`, text: f.keptChars !== undefined ? t.slice(0, f.keptChars) : t };
-        }),
-        ...skills.map((s) => ({ key: `agent-entry:${s.text}`, text: s.truncated ? s.name : s.text })),
-        ...agentItems.map((a) => ({ key: `agent-entry:${a.text}`, text: a.text })),
-    ];
-    const counts = await counter.countAll(keyed);
-    let k = 0;
-    for (const f of files)
-        f.tokens = counts.get(keyed[k++].key) ?? 0;
-    for (const s of skills)
-        s.tokens = counts.get(keyed[k++].key) ?? 0;
-    for (const a of agentItems)
-        a.tokens = counts.get(keyed[k++].key) ?? 0;
-    // Skill bodies load when used.
-    const bodies = [...skillFiles, ...commandFiles].filter((f) => skills.some((s) => s.file === f));
-    const bodyCounts = await counter.countAll(bodies.map((f) => ({ key: `agent-body:${f}:${texts.get(f)?.length ?? 0}`, text: texts.get(f) ?? '' })));
-    for (const f of bodies)
-        files.push({
-            path: f,
-            loading: 'on-demand',
-            reason: `a skill ${profile.name} reads when it is used`,
-            category: f.endsWith('SKILL.md') ? 'skill-bodies' : 'command-bodies',
-            tokens: bodyCounts.get(`agent-body:${f}:${texts.get(f)?.length ?? 0}`) ?? 0,
-            chars: texts.get(f)?.length ?? 0,
-            bytes: bytesOf.get(f) ?? 0,
-        });
-    const eagerFiles = files.filter((f) => f.loading === 'eager');
-    const shown = (s) => (s.truncated ? s.name.length + 2 : s.chars);
-    return {
-        agent: { id: profile.id, name: profile.name, version: profile.npm.version },
-        totals: {
-            eagerTokens: eagerFiles.reduce((a, f) => a + f.tokens, 0) + skills.reduce((a, s) => a + s.tokens, 0) + agentItems.reduce((a, s) => a + s.tokens, 0),
-            eagerChars: eagerFiles.reduce((a, f) => a + (f.keptChars ?? f.chars), 0) + skills.reduce((a, s) => a + shown(s), 0) + agentItems.reduce((a, s) => a + s.chars, 0),
-            onDemandTokens: files.filter((f) => f.loading === 'on-demand').reduce((a, f) => a + f.tokens, 0),
-            droppedChars: files.reduce((a, f) => a + (f.keptChars !== undefined ? f.chars - f.keptChars : 0), 0),
-            overheadChars: profile.overheadChars,
-        },
-        files,
-        listings: {
-            skills: { chars: skills.reduce((a, s) => a + s.chars, 0), budget: L.budgetChars ?? null, items: skills, truncated },
-            agents: { items: agentItems },
-        },
-        diagnostics,
-    };
+    return refs;
 }
-/**
- * Whether a front matter block holds a top-level value that opens a quote and has text after its
- * closing quote (`description: "Quoted": more`): what a parser that tolerates unquoted colons still
- * rejects (Codex, opencode; measured on fixture-gemini and fixture-other-agents).
- */
-function brokenQuotedValue(text) {
-    const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text);
-    if (!m)
-        return false;
-    for (const line of m[1].split(/\r?\n/)) {
-        const kv = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
-        if (!kv)
+/** A memory file's text as Claude Code includes it: HTML comment blocks removed, trimmed (nothing left: not included). */
+function memoryText(raw) {
+    return stripHtmlComments(raw).trim();
+}
+/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
+function stripHtmlComments(text) {
+    if (!text.includes('<!--'))
+        return text;
+    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
+    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
+    text = text.replace(/\r\n?/g, '\n');
+    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
+    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
+    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
+    const lines = text.split(/(\r?\n)/);
+    let out = '';
+    let fence = null;
+    for (let idx = 0; idx < lines.length; idx++) {
+        const part = lines[idx];
+        if (idx % 2 === 1) {
+            out += part;
             continue;
-        const whole = kv[1] + kv[2];
-        const ok = kv[1] === '"' ? /^"(?:[^"\\]|\\.)*"[ \t]*(#.*)?$/.test(whole) : /^'(?:[^']|'')*'[ \t]*(#.*)?$/.test(whole);
-        if (!ok)
-            return true;
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/tokenize/counter.ts
-
-/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
-const TRANSFORM_VERSION = 2;
-/**
- * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
- * loaded lazily, only when some count is not cached.
- */
-class counter_TokenCounter {
-    load;
-    name;
-    store;
-    remote;
-    memo = new Map();
-    tokenizer;
-    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
-    tokenized = 0;
-    tokenizedChars = 0;
-    /** Set when remote counting failed and the estimate was used instead. */
-    fallback;
-    constructor(load, name, store, 
-    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
-    remote) {
-        this.load = load;
-        this.name = name;
-        this.store = store;
-        this.remote = remote;
-    }
-    /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
-    get source() {
-        return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
-    }
-    storeKey(k) {
-        return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
-    }
-    /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
-    static key(text) {
-        return text.length <= 200 ? `t:${text}` : `h:${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}`;
-    }
-    /**
-     * Key of a file's loaded text without reading it: the blob SHA, the kind of file and where its
-     * loaded text starts in the blob's decoded text (TRANSFORM_VERSION changes when a transform does).
-     */
-    static fileKey(blobSha, kind, start) {
-        return `b:${TRANSFORM_VERSION}:${blobSha}:${kind}:${start}`;
-    }
-    /** Counting through a remote counter (which wants every text of a run in one batch). */
-    get remoteCounting() {
-        return !!this.remote && !this.fallback;
-    }
-    /** Every count is the local tokenizer's (no remote counter configured): what cached snapshots may hold. */
-    get localOnly() {
-        return !this.remote;
-    }
-    /** A count already known (this run or the persistent store), or undefined. */
-    cached(key) {
-        return this.memo.get(key) ?? this.store?.get(this.storeKey(key));
-    }
-    /** Counts every text once per key; returns counts by key. */
-    async countAll(items) {
-        const out = new Map();
-        const todo = [];
-        for (const { key: k, text: t } of items) {
-            if (out.has(k))
-                continue;
-            const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
-            if (hit !== undefined) {
-                this.memo.set(k, hit);
-                out.set(k, hit);
-            }
-            else {
-                out.set(k, -1);
-                todo.push([k, t]);
-            }
         }
-        if (todo.length) {
-            let counts;
-            if (this.remote && !this.fallback) {
-                try {
-                    counts = await this.remote.count(todo.map(([, t]) => t));
-                }
-                catch (e) {
-                    this.fallback = `${this.remote.name} failed (${e.message}); using the offline estimate`;
-                }
-            }
-            if (!counts) {
-                this.tokenizer ??= await this.load();
-                counts = todo.map(([, t]) => this.tokenizer.count(t));
-            }
-            todo.forEach(([k, t], i) => {
-                const n = counts[i];
-                this.tokenized++;
-                this.tokenizedChars += t.length;
-                this.memo.set(k, n);
-                this.store?.set(this.storeKey(k), n);
-                out.set(k, n);
-            });
+        if (fence !== null) {
+            if (closesFence(part, fence))
+                fence = null;
+            out += part;
+            continue;
         }
-        return out;
+        const fm = FENCE_RE.exec(part);
+        if (fm) {
+            fence = fm[1];
+            out += part;
+            continue;
+        }
+        if (!/^ {0,3}<!--/.test(part)) {
+            out += part;
+            continue;
+        }
+        // The block runs to the line that holds the closing `-->`.
+        let j = idx;
+        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
+            j += 2;
+        if (j >= lines.length) {
+            out += lines.slice(idx).join('');
+            break;
+        }
+        const residue = lines
+            .slice(idx, j + 1)
+            .join('')
+            .replace(/<!--[\s\S]*?-->/g, '');
+        if (residue.trim() !== '') {
+            out += residue;
+            idx = j;
+            continue;
+        }
+        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
+        let k = j + 2;
+        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
+            k += 2;
+        idx = k - 1;
     }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
@@ -2518,930 +2143,6 @@ function isSpace(c) {
     return c === 32 || c === 9 || c === 13 || c === 11 || c === 12 || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a);
 }
 
-;// CONCATENATED MODULE: ./src/analyze/markdown.ts
-/**
- * Markdown scanning as Claude Code's memory loader does it: @imports outside fenced code blocks,
- * inline code spans and HTML comments; HTML comments stripped from what is loaded.
- */
-/** Claude Code 2.1.332: `(?:^|\s)@((?:[^\s\\]|\\ )+)`. */
-const IMPORT_RE = /(?:^|\s)@((?:[^\s\\]|\\ )+)/g;
-const FENCE_RE = /^ {0,3}(`{3,}|~{3,})/;
-/** One line with HTML comments cut out (comments may span lines: `inComment` carries over). */
-function cutComments(line, inComment, gap) {
-    let s = line;
-    let kept = '';
-    while (s.length > 0) {
-        if (inComment) {
-            const end = s.indexOf('-->');
-            if (end < 0)
-                return { kept, inComment };
-            s = s.slice(end + 3);
-            inComment = false;
-            continue;
-        }
-        const start = s.indexOf('<!--');
-        if (start < 0)
-            return { kept: kept + s, inComment };
-        kept += s.slice(0, start) + gap;
-        s = s.slice(start + 4);
-        inComment = true;
-    }
-    return { kept, inComment };
-}
-function closesFence(line, fence) {
-    const m = /^ {0,3}(`{3,}|~{3,})\s*$/.exec(line);
-    return !!m && m[1][0] === fence[0] && m[1].length >= fence.length;
-}
-/** Whether Claude Code treats the captured text as a path: ./ ~/ / (not alone), or a letter, digit, ., _ or -. */
-function isImportPath(p) {
-    if (p.startsWith('./') || p.startsWith('~/'))
-        return true;
-    if (p.startsWith('/'))
-        return p.length > 1;
-    return /^[A-Za-z0-9._-]/.test(p);
-}
-/**
- * Walks the lines of text (split at LF or CRLF) with code fences and HTML comments tracked, calling
- * visit(prose, index) for each line that wants(raw) accepts, with comments and inline code blanked.
- * Lines are cut out one at a time (no array of every line): scanning a 50 MB framework for `@`
- * allocates only the lines that hold one.
- */
-function eachProseLine(text, wants, visit) {
-    let fence = null;
-    let inComment = false;
-    let index = 0;
-    for (let start = 0; start <= text.length; index++) {
-        let end = text.indexOf('\n', start);
-        if (end < 0)
-            end = text.length;
-        const line = text.slice(start, end < text.length && end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
-        start = end + 1;
-        if (fence !== null) {
-            if (closesFence(line, fence))
-                fence = null;
-            continue;
-        }
-        if (!inComment) {
-            const m = FENCE_RE.exec(line);
-            if (m) {
-                fence = m[1];
-                continue;
-            }
-            // Nothing here can change the comment state, and the caller doesn't want the line: skip it.
-            if (!line.includes('<!--') && !wants(line))
-                continue;
-        }
-        const cut = cutComments(line, inComment, ' ');
-        inComment = cut.inComment;
-        if (wants(line))
-            visit(stripInlineCode(cut.kept), index);
-    }
-}
-function stripInlineCode(line) {
-    if (!line.includes('`'))
-        return line;
-    let out = '';
-    let i = 0;
-    while (i < line.length) {
-        if (line[i] !== '`') {
-            out += line[i];
-            i++;
-            continue;
-        }
-        let n = 0;
-        while (line[i + n] === '`')
-            n++;
-        const ticks = '`'.repeat(n);
-        let j = i + n;
-        let close = -1;
-        while (j < line.length) {
-            const k = line.indexOf(ticks, j);
-            if (k < 0)
-                break;
-            if (line[k + n] !== '`' && line[k - 1] !== '`') {
-                close = k;
-                break;
-            }
-            j = k + 1;
-        }
-        if (close < 0) {
-            out += line.slice(i, i + n);
-            i += n;
-            continue;
-        }
-        out += ' '.repeat(close + n - i);
-        i = close + n;
-    }
-    return out;
-}
-/** @imports in a memory file (or @file references in a command), in order of appearance. */
-function findImports(text) {
-    const refs = [];
-    if (!text.includes('@'))
-        return refs;
-    eachProseLine(text, (raw) => raw.includes('@'), (line, i) => {
-        if (!line.includes('@'))
-            return;
-        IMPORT_RE.lastIndex = 0;
-        for (let m = IMPORT_RE.exec(line); m; m = IMPORT_RE.exec(line)) {
-            let ref = m[1].replace(/\\ /g, ' ');
-            const hash = ref.indexOf('#');
-            if (hash >= 0)
-                ref = ref.slice(0, hash);
-            if (ref && isImportPath(ref))
-                refs.push({ ref, line: i + 1 });
-        }
-    });
-    return refs;
-}
-/** A memory file's text as Claude Code includes it: HTML comment blocks removed, trimmed (nothing left: not included). */
-function memoryText(raw) {
-    return stripHtmlComments(raw).trim();
-}
-/** Removes HTML comments outside code (Claude Code strips them from memory files before loading). */
-function stripHtmlComments(text) {
-    if (!text.includes('<!--'))
-        return text;
-    // Such a file goes through a markdown lexer, which also turns CRLF line ends into LF (measured:
-    // a CRLF file without comments keeps its CRs, one with a comment block loses them).
-    text = text.replace(/\r\n?/g, '\n');
-    // Claude Code 2.1.332 removes HTML comments that form a block of their own (a line starting with
-    // `<!--`, up to three spaces in, through the line holding `-->`); a comment inside a line of text
-    // is kept, and so is a comment that never closes. Fenced code is left alone. One linear pass.
-    const lines = text.split(/(\r?\n)/);
-    let out = '';
-    let fence = null;
-    for (let idx = 0; idx < lines.length; idx++) {
-        const part = lines[idx];
-        if (idx % 2 === 1) {
-            out += part;
-            continue;
-        }
-        if (fence !== null) {
-            if (closesFence(part, fence))
-                fence = null;
-            out += part;
-            continue;
-        }
-        const fm = FENCE_RE.exec(part);
-        if (fm) {
-            fence = fm[1];
-            out += part;
-            continue;
-        }
-        if (!/^ {0,3}<!--/.test(part)) {
-            out += part;
-            continue;
-        }
-        // The block runs to the line that holds the closing `-->`.
-        let j = idx;
-        while (j < lines.length && !lines[j].includes('-->', j === idx ? part.indexOf('<!--') + 4 : 0))
-            j += 2;
-        if (j >= lines.length) {
-            out += lines.slice(idx).join('');
-            break;
-        }
-        const residue = lines
-            .slice(idx, j + 1)
-            .join('')
-            .replace(/<!--[\s\S]*?-->/g, '');
-        if (residue.trim() !== '') {
-            out += residue;
-            idx = j;
-            continue;
-        }
-        // A comment block goes with the blank lines that follow it (marked's html token), as in Claude Code.
-        let k = j + 2;
-        while (k < lines.length && lines[k].trim() === '' && k + 1 < lines.length)
-            k += 2;
-        idx = k - 1;
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/digest.ts
-
-
-
-
-
-/** Characters of decoded text counted at once (one batch is all the text a run holds). */
-const DIGEST_BATCH_CHARS = 4_000_000;
-/** Whether a value read back from a digest cache is a digest. */
-function isDigest(v) {
-    const d = v;
-    return (!!d &&
-        typeof d === 'object' &&
-        typeof d.key === 'string' &&
-        typeof d.chars === 'number' &&
-        Array.isArray(d.names) &&
-        (d.scan === null || (!!d.scan && Array.isArray(d.scan.sections) && Array.isArray(d.scan.compressible) && Array.isArray(d.scan.paragraphs))));
-}
-/** `/name` mentions of a command or skill (links.ts resolves them). */
-const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
-const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
-/** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
-function fileCountKey(f) {
-    if ('text' in f.source)
-        return counter_TokenCounter.key(f.source.text);
-    return f.sha ? counter_TokenCounter.fileKey(f.sha, f.source.memory ? `${f.kind}+memory` : f.kind, f.source.start) : counter_TokenCounter.key('');
-}
-function textOf(f, contents) {
-    if ('text' in f.source)
-        return f.source.text;
-    const blob = contents.get(f.real);
-    if (!blob)
-        return '';
-    const decoded = decode(blob.data).text;
-    const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
-    // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
-    return f.source.memory ? memoryText(text) : text;
-}
-function namesIn(text, kind) {
-    if (!MENTIONING.has(kind) || !text.includes('/'))
-        return [];
-    const names = new Set();
-    for (const m of text.matchAll(NAME_REF))
-        names.add(m[1]);
-    return [...names].map(detach);
-}
-/**
- * Fills every planned file's digest and counts its text (the counter remembers the counts). With a
- * remote counter, every side is counted in one batch so that a failure can't leave one side exact
- * and the other estimated (its texts are then held together).
- */
-async function digest(sides, counter, memo = new Map(), batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS) {
-    let batch = [];
-    const queued = new Set();
-    let chars = 0;
-    const flush = async () => {
-        if (batch.length)
-            await counter.countAll(batch);
-        batch = [];
-        queued.clear();
-        chars = 0;
-    };
-    for (const { plan, contents } of sides)
-        for (const f of plan.files) {
-            const key = fileCountKey(f);
-            const dkey = `${key}:${f.loading}:${f.category}`;
-            let d = memo.get(dkey);
-            const count = !queued.has(key) && counter.cached(key) === undefined;
-            if (!d || count) {
-                const text = textOf(f, contents);
-                if (!d)
-                    memo.set(dkey, (d = { key, chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
-                if (count) {
-                    batch.push({ key, text });
-                    queued.add(key);
-                    chars += text.length;
-                    if (chars >= batchChars)
-                        await flush();
-                }
-            }
-            f.digest = d;
-        }
-    await flush();
-}
-
-;// CONCATENATED MODULE: ./src/model/snapshot.ts
-/**
- * The snapshot: the analyzer's output and a public, versioned JSON format
- * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
- */
-const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
-
-;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
-
-
-const tokenizer_TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
-const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
-/** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
-const MAX_PIECE_CHARS = 16_384;
-/** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
-const PIECE_MEMO_MAX = 200_000;
-/** Longer pieces go to a small memory of their own (they rarely repeat). */
-const PIECE_MEMO_MAX_CHARS = 64;
-/** Long pieces remembered at once (the most recent). */
-const LONG_PIECES_KEPT = 256;
-/**
- * Counts o200k_base tokens exactly as BPE does (the text split by the encoding's regex, each piece
- * encoded on its own), remembering each distinct piece's count: prose repeats its words, so most
- * pieces cost one map lookup instead of a rank lookup plus gpt-tokenizer's LRU merge cache. Special
- * tokens ("<|endoftext|>") are plain text here: a framework that mentions one is counted, never refused.
- * Identical to gpt-tokenizer's countTokens with disallowedSpecial empty (test/tokenize).
- */
-function pieceCounter(core, splitRegex) {
-    const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
-    const bpe = (piece) => (core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length);
-    // Keys are copies (strings.ts): a piece cut from a text would keep the whole text alive.
-    const memo = new Map();
-    const long = new Map();
-    return (text) => {
-        let n = 0;
-        re.lastIndex = 0;
-        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-            const piece = m[0];
-            let c = memo.get(piece);
-            if (c === undefined) {
-                if (piece.length > PIECE_MEMO_MAX_CHARS) {
-                    // Long pieces (runs of spaces, long words) rarely repeat, but BPE on them is quadratic:
-                    // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
-                    c = long.get(piece);
-                    if (c === undefined) {
-                        c = bpe(piece);
-                        long.set(detach(piece), c);
-                        if (long.size > LONG_PIECES_KEPT)
-                            long.delete(long.keys().next().value);
-                    }
-                }
-                else {
-                    c = bpe(piece);
-                    if (memo.size < PIECE_MEMO_MAX)
-                        memo.set(detach(piece), c);
-                }
-            }
-            n += c;
-        }
-        return n;
-    };
-}
-/** The ranks as JSON beside the bundle (scripts/write-ranks.mjs; test/tokenize holds it to the library's). */
-const RANKS_FILE = 'o200k_base.ranks.json';
-/** o200k_base's ranks: parsed from RANKS_FILE when the bundle has it (about 50 ms faster than compiling them), else gpt-tokenizer's module. */
-async function loadRanks() {
-    let json;
-    try {
-        json = (0,external_node_fs_.readFileSync)(new URL(RANKS_FILE, import.meta.url), 'utf8');
-    }
-    catch {
-        // Not built (tests, tsc output): the library's module.
-    }
-    return json !== undefined ? JSON.parse(json) : (await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 24851))).default;
-}
-/** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
-async function tokenizer_loadTokenizer() {
-    const [ranks, { O200KBase }, { BytePairEncodingCore }] = await Promise.all([
-        loadRanks(),
-        __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 94072)),
-        __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 80739)),
-    ]);
-    const params = O200KBase(ranks);
-    // No LRU merge cache: pieceCounter remembers counts itself (and the LRU's keys would keep texts alive).
-    const core = new BytePairEncodingCore({ ...params, mergeCacheSize: 0 });
-    // Two methods TypeScript calls private (public at run time; test/tokenize holds the counts to countTokens').
-    const count = pieceCounter(core, params.tokenSplitRegex);
-    return { name: tokenizer_TOKENIZER_NAME, count: (text) => countChunked(text, count) };
-}
-/**
- * Runs of base64-like data (no whitespace, BLOB_MIN_CHARS+ characters of [A-Za-z0-9+/=]) are counted by ratio,
- * not by BPE: random base64 costs o200k_base about 0.68 tokens per character (measured on 1 MB:
- * 683,600 tokens), and exact BPE on it runs several times slower per byte than prose.
- */
-const BLOB_MIN_CHARS = 512;
-const BLOB_TOKENS_PER_CHAR = 0.68;
-function isBlobChar(c) {
-    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
-}
-/** Counts long text in bounded pieces (no input makes BPE superlinear); base64-like runs by ratio. */
-function countChunked(text, count) {
-    if (text.length <= MAX_PIECE_CHARS)
-        return text.length === 0 ? 0 : count(text);
-    // One linear scan for runs of base64-like characters (a regex with {512,} backtracks per word).
-    let total = 0;
-    let last = 0;
-    let run = 0;
-    for (let i = 0; i <= text.length; i++) {
-        if (i < text.length && isBlobChar(text.charCodeAt(i))) {
-            run++;
-            continue;
-        }
-        if (run >= BLOB_MIN_CHARS) {
-            const start = i - run;
-            total += countPieces(text.slice(last, start), count);
-            total += Math.round(run * BLOB_TOKENS_PER_CHAR);
-            last = i;
-        }
-        run = 0;
-    }
-    return total + countPieces(text.slice(last), count);
-}
-/** Pieces of at most MAX_PIECE_CHARS, cut at a newline, else a space, within the window only. */
-function countPieces(text, count) {
-    let total = 0;
-    let start = 0;
-    while (start < text.length) {
-        let end = Math.min(text.length, start + MAX_PIECE_CHARS);
-        if (end < text.length) {
-            const window = text.slice(start + (MAX_PIECE_CHARS >> 2), end);
-            const nl = window.lastIndexOf('\n');
-            const sp = nl < 0 ? window.lastIndexOf(' ') : -1;
-            if (nl >= 0)
-                end = start + (MAX_PIECE_CHARS >> 2) + nl + 1;
-            else if (sp >= 0)
-                end = start + (MAX_PIECE_CHARS >> 2) + sp;
-            // Never cut a surrogate pair.
-            const c = text.charCodeAt(end - 1);
-            if (c >= 0xd800 && c <= 0xdbff)
-                end--;
-        }
-        if (end > start)
-            total += count(text.slice(start, end));
-        start = end;
-    }
-    return total;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/links.ts
-/**
- * Edges between components by name, computed once after planning (not part of what Claude Code
- * does at load, so not part of the timed load): agent `skills:` to the skill, `/name` mentions to
- * the command or skill, plugin membership. Agent skills that name nothing become unresolved refs.
- */
-function linkComponents(plan) {
-    const edges = [];
-    const unresolved = [...plan.unresolved];
-    const byName = new Map(plan.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
-    const byBase = new Map();
-    for (const [n, f] of byName) {
-        const base = n.split(':').pop();
-        if (!byBase.has(base))
-            byBase.set(base, f);
-    }
-    for (const e of plan.edges) {
-        if (e.type !== 'agent-skill') {
-            edges.push(e);
-            continue;
-        }
-        const name = e.to.slice('skill:'.length);
-        const target = byName.get(name) ?? byBase.get(name);
-        if (target)
-            edges.push({ ...e, to: target });
-        else
-            unresolved.push({ from: e.from, line: 1, ref: name, reason: 'missing' });
-    }
-    const prompts = new Map(plan.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
-    if (prompts.size) {
-        for (const f of plan.files) {
-            if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule')
-                continue;
-            const seen = new Set();
-            for (const name of f.digest?.names ?? []) {
-                const target = prompts.get(name);
-                if (target && target !== f.real && !seen.has(target)) {
-                    seen.add(target);
-                    edges.push({ from: f.real, to: target, type: 'name-ref' });
-                }
-            }
-        }
-    }
-    for (const c of plan.components) {
-        const u = plan.units.find((x) => x.name === c.unit);
-        if (u && u.type === 'plugin')
-            edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
-    }
-    return { edges, unresolved };
-}
-
-;// CONCATENATED MODULE: ./src/analyze/graph.ts
-
-function buildGraph(plan) {
-    const linked = linkComponents(plan);
-    const edges = linked.edges;
-    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
-    const out = new Map();
-    const hasIn = new Set();
-    for (const e of chainEdges) {
-        const l = out.get(e.from) ?? [];
-        if (!l.includes(e.to))
-            l.push(e.to);
-        out.set(e.from, l);
-        hasIn.add(e.to);
-    }
-    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
-    let longest = [];
-    const memo = new Map();
-    const walk = (n, onPath) => {
-        const cached = memo.get(n);
-        if (cached && !cached.some((x) => onPath.has(x)))
-            return cached;
-        onPath.add(n);
-        let best = [n];
-        for (const m of out.get(n) ?? []) {
-            if (onPath.has(m))
-                continue;
-            const sub = walk(m, onPath);
-            if (sub.length + 1 > best.length)
-                best = [n, ...sub];
-        }
-        onPath.delete(n);
-        memo.set(n, best);
-        return best;
-    };
-    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
-    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
-    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
-    for (const r of roots) {
-        const c = walk(r, new Set());
-        if (c.length > longest.length)
-            longest = c;
-    }
-    const nodes = new Set();
-    for (const f of plan.files)
-        nodes.add(f.path);
-    for (const e of edges) {
-        nodes.add(e.from);
-        nodes.add(e.to);
-    }
-    const cycles = dedupeCycles(plan.cycles);
-    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
-}
-function dedupeCycles(cycles) {
-    const seen = new Set();
-    const out = [];
-    for (const c of cycles) {
-        const ring = c.slice(0, -1);
-        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
-        const i = ring.indexOf(min);
-        const rot = [...ring.slice(i), ...ring.slice(0, i)];
-        const k = rot.join('\0');
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        out.push([...rot, rot[0]]);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/listing.ts
-/**
- * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
- * listing order, then Claude Code's own bundled entries; its character budget; and, over budget,
- * which entries keep their description. Pure.
- *
- * Over budget (read from 2.1.332 and held to the binary by the conformance goldens): name-only
- * entries and bundled entries that never compete keep their line as it is; every other entry starts
- * as `- name`; then, in usage order (for a user with no history: the listing order), each entry gets
- * its description back if the difference still fits in what is left of the budget.
- */
-
-
-/** `- name` of a listed line: everything before the first `: ` after the name. */
-function bareLine(e) {
-    return `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
-}
-function buildListing(entries, model, nameOnly = new Set()) {
-    const lines = [
-        ...entries.map((e) => {
-            const bare = displayWidth(bareLine(e));
-            return {
-                name: e.alias ? `${e.name} (${e.alias})` : e.name,
-                full: nameOnly.has(e) ? bare : e.chars,
-                bare,
-                fixed: nameOnly.has(e),
-                bundled: false,
-                entry: e,
-            };
-        }),
-        // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
-        ...model.bundledEntries.map((b) => ({
-            name: b.name,
-            full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
-            bare: b.name.length + 2,
-            fixed: !b.competes,
-            bundled: true,
-        })),
-    ];
-    const budget = skillListingBudget(model);
-    const sep = Math.max(0, lines.length - 1);
-    const chars = lines.reduce((s, l) => s + l.full, 0) + sep;
-    const bundledChars = lines.filter((l) => l.bundled).reduce((s, l) => s + l.full, 0);
-    const bare = new Set();
-    if (chars <= budget)
-        return { lines, chars, sentChars: chars, budget, bundledChars, overBudget: false, bare };
-    let left = budget - (lines.reduce((s, l) => s + (l.fixed ? l.full : l.bare), 0) + sep);
-    for (const l of lines) {
-        if (l.fixed)
-            continue;
-        const extra = l.full - l.bare;
-        if (extra <= left)
-            left -= extra;
-        else
-            bare.add(l);
-    }
-    const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
-    return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
-}
-/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
-function perPlugin(s) {
-    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
-}
-/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
-function listing_judgedListings(s) {
-    const p = perPlugin(s);
-    const sk = p ? s.listings.worst.skills : null;
-    const ag = p ? s.listings.worst.agents : null;
-    return {
-        skillChars: sk ? sk.chars : s.listings.skills.chars,
-        ...(sk ? { skillUnit: sk.unit } : {}),
-        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
-        ...(ag ? { agentUnit: ag.unit } : {}),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analyze/measure.ts
-
-
-
-
-
-
-
-
-/** The listing entries of a plan, with their count keys (files are counted by digest()). */
-function entryItems(plan) {
-    return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: counter_TokenCounter.key(e.text), text: e.text }));
-}
-/** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
-async function measure(plan, counter, ctx) {
-    // The model the plan applied: the judged one with the project's settings (model, listing keys) over it.
-    const model = plan.model;
-    const counts = await counter.countAll(entryItems(plan));
-    const tok = (t) => counts.get(counter_TokenCounter.key(t)) ?? 0;
-    const tokFile = (f) => {
-        if (!f.digest)
-            throw new Error(`measure: ${f.path} was not digested`);
-        return counter.cached(f.digest.key) ?? 0;
-    };
-    const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
-    const listingByFile = new Map();
-    for (const e of [...plan.skillEntries, ...plan.agentEntries])
-        if (e.loading === 'eager' && counted.has(e.unit))
-            listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
-    const files = plan.files
-        .map((f) => {
-        const tokens = tokFile(f);
-        const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
-        return {
-            path: f.path,
-            unit: f.unit,
-            kind: f.kind,
-            loading: f.loading,
-            reason: f.reason,
-            category: f.category,
-            tokens,
-            eagerTokens,
-            chars: f.digest.chars,
-            bytes: f.bytes,
-            sha: f.sha,
-            ...(f.depth !== undefined ? { depth: f.depth } : {}),
-        };
-    })
-        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-    const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
-    const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i].nameOnly));
-    const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, model, counted);
-    for (const e of truncatedItems)
-        e.truncated = true;
-    const skills = { ...skillSummary, items: skillItems };
-    const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
-    const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
-    // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
-    const agentChars = eagerAgents.reduce((s, e, i) => s + e.text.length + (i > 0 ? 1 : 0), 0);
-    const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
-    const agents = {
-        chars: agentChars,
-        tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
-        claudeEstimateTokens: claudeEstimate,
-        warnAt: model.agentListingWarnTokens,
-        overLimit: claudeEstimate > model.agentListingWarnTokens,
-        entries: eagerAgents.length,
-        items: agentItems,
-    };
-    // Per plugin: the listings of the project plus that one plugin (a user installs plugins one by one).
-    const perPlugin = plan.units
-        .filter((u) => u.type === 'plugin')
-        .map((u) => {
-        const members = new Set(['project', u.name]);
-        const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, model, members);
-        const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
-        return {
-            unit: u.name,
-            skillChars: sk.chars,
-            skillTruncated: sk.truncated,
-            agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0),
-        };
-    });
-    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin'
-        ? ctx.listingScope
-        : plan.units.some((u) => u.marketplace)
-            ? 'per-plugin'
-            : 'installed';
-    const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
-    const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
-    const allEntries = [...skills.items, ...agentItems];
-    const byFileEntry = new Map();
-    for (const e of allEntries)
-        byFileEntry.set(`${e.kind}:${e.name}`, e);
-    const fileTokens = new Map(files.map((f) => [f.path, f]));
-    const components = plan.components.map((c) => {
-        const entry = c.entry ? byFileEntry.get(`${c.kind === 'agent' ? 'agent' : c.kind}:${c.entry}`) : undefined;
-        const body = fileTokens.get(c.file);
-        const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
-        const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
-        const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
-        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style'
-            ? body?.loading === 'on-demand'
-                ? body.tokens
-                : 0
-            : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
-        return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
-    });
-    const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
-    const eagerEntries = allEntries.filter((e) => e.loading === 'eager' && counted.has(e.unit));
-    const eagerTokens = sum(eagerFiles.map((f) => f.tokens)) + sum(eagerEntries.map((e) => e.tokens));
-    const onDemandFiles = files.filter((f) => f.loading === 'on-demand' && counted.has(f.unit));
-    const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
-    const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
-    let worst;
-    for (const c of components)
-        if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0))
-            worst = c;
-    // Grouped once (a marketplace has hundreds of units and tens of thousands of files).
-    const group = (xs) => {
-        const m = new Map();
-        for (const x of xs) {
-            const list = m.get(x.unit);
-            if (list)
-                list.push(x);
-            else
-                m.set(x.unit, [x]);
-        }
-        return m;
-    };
-    const filesByUnit = group(files);
-    const entriesByUnit = group(allEntries);
-    const componentsByUnit = group(components);
-    const units = plan.units.map((u) => {
-        const uf = filesByUnit.get(u.name) ?? [];
-        const ue = entriesByUnit.get(u.name) ?? [];
-        const comps = {};
-        for (const c of componentsByUnit.get(u.name) ?? [])
-            comps[c.kind] = (comps[c.kind] ?? 0) + 1;
-        // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
-        const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
-        return {
-            name: u.name,
-            type: u.type,
-            root: u.root,
-            ...(u.marketplace ? { marketplace: u.marketplace, marketplaceRoot: u.marketplaceRoot ?? '' } : {}),
-            ...(u.invalid ? { invalid: u.invalid } : {}),
-            counted: u.counted,
-            eagerTokens: eager,
-            onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
-            files: uf.length,
-            components: comps,
-            mcpServers: u.mcpServers,
-            sessionStartHooks: u.sessionStartHooks,
-        };
-    });
-    const catMap = new Map();
-    const addCat = (category, loading, tokens) => {
-        const k = `${category}:${loading}`;
-        const c = catMap.get(k) ?? { category, loading, tokens: 0, files: 0 };
-        c.tokens += tokens;
-        c.files += 1;
-        catMap.set(k, c);
-    };
-    for (const f of files)
-        if (counted.has(f.unit) && f.loading !== 'not-loaded')
-            addCat(f.category, f.loading, f.tokens);
-    for (const e of allEntries)
-        if (counted.has(e.unit) && e.loading !== 'not-loaded')
-            addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
-    const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
-    const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
-    return {
-        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
-        tool: { name: 'context-budget', version: ctx.toolVersion },
-        source: ctx.source,
-        tokenizer: {
-            name: counter.source.name,
-            estimate: counter.source.estimate,
-            note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
-        },
-        model: {
-            claudeCodeVersion: model.claudeCodeVersion,
-            id: model.id,
-            contextWindow: model.contextWindow,
-            charsPerToken: model.charsPerToken,
-            importMaxDepth: model.importMaxDepth,
-            skillListingMaxDescChars: model.skillListingMaxDescChars,
-            skillListingBudgetFraction: model.skillListingBudgetFraction,
-            skillListingBudgetOverride: model.skillListingBudgetOverride,
-            ...(model.idFrom ? { idFrom: model.idFrom } : {}),
-        },
-        totals: {
-            eagerTokens,
-            onDemandTokens,
-            worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
-            worstInvocation: worst ? worst.name : null,
-            windowShare: round4(eagerTokens / model.contextWindow),
-            notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
-        },
-        categories,
-        units,
-        files,
-        components,
-        listings: {
-            skills,
-            agents,
-            scope,
-            perPlugin,
-            worst: {
-                skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
-                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0
-                    ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens }
-                    : null,
-            },
-        },
-        memory: {
-            chars: plan.memoryChars,
-            warnChars: memoryTotalWarnChars(model),
-            fileWarnChars: memoryFileWarnChars(model),
-            maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
-            files: memFiles.length,
-        },
-        graph: buildGraph(plan),
-        unknowns: plan.unknowns,
-        content: findContent(plan.files, tokFile),
-        loadTime: ctx.loadTime,
-        diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
-    };
-}
-function entryRecord(e, tok) {
-    return {
-        name: e.name,
-        kind: e.kind,
-        unit: e.unit,
-        file: e.file,
-        text: e.text,
-        chars: displayWidth(e.text),
-        tokens: tok(e.text),
-        loading: e.loading,
-        reason: e.reason,
-        ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
-        ...(e.alias ? { alias: e.alias } : {}),
-        ...(e.line ? { line: e.line } : {}),
-        ...(e.description !== undefined ? { description: e.description } : {}),
-        ...(e.tools !== undefined ? { tools: e.tools } : {}),
-    };
-}
-function agentNameDesc(line) {
-    // "- name: description (Tools: ...)" -> "name: description"
-    return line.replace(/^- /, '').replace(/ \(Tools: [^)]*\)$/, '');
-}
-/**
- * The skill listing against its character budget, bundled entries included (see listing.ts). `items`
- * are all entries (any unit); only eager entries of `members` take part.
- */
-function skillListing(items, nameOnly, model, members) {
-    const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
-    const l = buildListing(eager, model, nameOnly);
-    const truncatedItems = l.lines.filter((x) => l.bare.has(x) && x.entry).map((x) => x.entry);
-    const bundledTruncated = l.lines.filter((x) => l.bare.has(x) && x.bundled).map((x) => x.name);
-    return {
-        chars: l.chars,
-        budget: l.budget,
-        bundledAllowance: l.bundledChars,
-        ...(bundledTruncated.length ? { bundledTruncated } : {}),
-        overBudget: l.overBudget,
-        truncated: truncatedItems.map((e) => e.name),
-        truncatedItems,
-        assumedOrder: "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
-        entries: eager.length,
-        tokens: sum(eager.map((e) => e.tokens)),
-    };
-}
-function sum(xs) {
-    let s = 0;
-    for (const x of xs)
-        s += x;
-    return s;
-}
-function round4(x) {
-    return Math.round(x * 10000) / 10000;
-}
-
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(14006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
-;// CONCATENATED MODULE: ./src/collect/types.ts
-/** Where a snapshot was read from, as the snapshot records it. */
-function sourceInfo(source) {
-    return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
-}
-
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(53916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
@@ -3637,6 +2338,262 @@ function prefixRange(sorted, prefix) {
     while (end < sorted.length && sorted[end].startsWith(prefix))
         end++;
     return [lo, end];
+}
+
+;// CONCATENATED MODULE: ./src/analyze/units.ts
+
+
+const PROJECT = 'project';
+/** The unit of a folder installed as ~/.claude (user scope). */
+const USER = 'user';
+const COMPONENT_KEYS = ['commands', 'agents', 'skills', 'outputStyles', 'themes', 'workflows', 'monitors', 'mcpServers', 'lspServers', 'hooks'];
+function units_isObject(v) {
+    return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+/**
+ * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
+ * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
+ */
+function discoverUnits(tree, readJson, installed, readText = () => '') {
+    const diagnostics = [];
+    const isCounted = (name) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
+    const project = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
+    const byRoot = new Map();
+    const visible = tree.visiblePaths();
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/plugin.json') || /(^|\/)node_modules\//.test(p))
+            continue;
+        if (posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const root = dirOf(posix_default().dirname(p));
+        const v = readJson(p);
+        const manifest = units_isObject(v) ? v : {};
+        if (v !== undefined && !units_isObject(v))
+            diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
+        const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
+        const invalid = manifestProblem(manifest);
+        if (invalid)
+            diagnostics.push({
+                file: p,
+                line: jsonKeyLine(readText(p), invalid.key),
+                severity: 'warning',
+                code: 'invalid-manifest',
+                message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)`,
+            });
+        byRoot.set(root, {
+            name,
+            type: 'plugin',
+            root,
+            manifestPath: p,
+            manifest,
+            counted: false,
+            ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}),
+            mcpServers: [],
+            sessionStartHooks: 0,
+        });
+    }
+    for (const p of visible) {
+        if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
+            continue;
+        const v = readJson(p);
+        if (!units_isObject(v))
+            continue;
+        const mroot = dirOf(posix_default().dirname(p));
+        const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
+        const pluginRoot = units_isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
+        const plugins = Array.isArray(v.plugins) ? v.plugins : [];
+        let order = 0;
+        plugins.forEach((entry, i) => {
+            if (!units_isObject(entry))
+                return;
+            const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
+            if (typeof entry.source !== 'string') {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'info',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured`,
+                });
+                return;
+            }
+            const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
+            const root = Tree.normalize(posix_default().join(mroot, src));
+            if (root === null) {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'external-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured`,
+                });
+                return;
+            }
+            if (!tree.isDir(root)) {
+                diagnostics.push({
+                    file: p,
+                    line: 1,
+                    severity: 'warning',
+                    code: 'missing-plugin',
+                    message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository`,
+                });
+                return;
+            }
+            const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
+            const existing = byRoot.get(root);
+            // No plugin.json where it points: the entry is the plugin's whole manifest, a plugin of its own
+            // even when other entries share the folder (several `source: "./"` entries, each with a `skills` list).
+            if (!existing?.manifestPath) {
+                byRoot.set(existing ? `${root}\0${ename}` : root, {
+                    name: ename,
+                    type: 'plugin',
+                    root,
+                    manifest: { ...entry },
+                    marketplace: mname,
+                    marketplaceRoot: mroot,
+                    counted: false,
+                    installOrder: order++,
+                    mcpServers: [],
+                    sessionStartHooks: 0,
+                });
+                return;
+            }
+            if (existing) {
+                existing.marketplace = mname;
+                existing.marketplaceRoot = mroot;
+                existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
+                if (existing.name !== ename)
+                    diagnostics.push({
+                        file: p,
+                        line: 1,
+                        severity: 'info',
+                        code: 'plugin-name-mismatch',
+                        message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})`,
+                    });
+            }
+            else {
+                byRoot.set(root, {
+                    name: ename,
+                    type: 'plugin',
+                    root,
+                    manifest: { ...entry },
+                    marketplace: mname,
+                    counted: false,
+                    mcpServers: [],
+                    sessionStartHooks: 0,
+                });
+            }
+        });
+    }
+    const units = [project];
+    const names = new Set([PROJECT]);
+    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : (a.installOrder ?? -1) - (b.installOrder ?? -1)))) {
+        if (names.has(u.name)) {
+            diagnostics.push({
+                file: u.manifestPath ?? (u.root || '.'),
+                line: 1,
+                severity: 'warning',
+                code: 'duplicate-plugin',
+                message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"`,
+            });
+            u.name = `${u.name}@${u.root || '.'}`;
+        }
+        names.add(u.name);
+        u.counted = isCounted(u.name);
+        units.push(u);
+    }
+    return { units, diagnostics };
+}
+function dirOf(claudePluginDir) {
+    const d = posix_default().dirname(claudePluginDir);
+    return d === '.' ? '' : d;
+}
+/**
+ * The manifest rules of Claude Code 2.1.332 that make it refuse a plugin (`claude plugin validate`):
+ * `agents` paths must name `.md` files (a folder such as "./agents/" is refused).
+ */
+function manifestProblem(manifest) {
+    const agents = manifest.agents ?? (units_isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
+    if (agents !== undefined) {
+        const list = Array.isArray(agents) ? agents : [agents];
+        const bad = list.find((a) => typeof a !== 'string' || !a.endsWith('.md'));
+        if (bad !== undefined)
+            return { key: 'agents', message: `${JSON.stringify(bad)} must be a path ending with ".md"` };
+    }
+    return undefined;
+}
+function jsonKeyLine(text, key) {
+    const i = text.indexOf(`"${key}"`);
+    return i < 0 ? 1 : text.slice(0, i).split('\n').length;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/text.ts
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+function decode(data) {
+    if (data.length >= 2 && data[0] === 0xff && data[1] === 0xfe)
+        return { text: new TextDecoder('utf-16le').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (little-endian) text; decoded' };
+    if (data.length >= 2 && data[0] === 0xfe && data[1] === 0xff)
+        return { text: new TextDecoder('utf-16be').decode(data.subarray(2)), binary: false, problem: 'UTF-16 (big-endian) text; decoded' };
+    const head = data.subarray(0, 8000);
+    if (head.includes(0)) {
+        return { text: '', binary: true, problem: 'binary content (NUL bytes): not counted' };
+    }
+    const start = data.length >= 3 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? 3 : 0;
+    try {
+        return { text: utf8Strict.decode(data.subarray(start)), binary: false };
+    }
+    catch {
+        return { text: utf8.decode(data.subarray(start)), binary: false, problem: 'invalid UTF-8; undecodable bytes replaced' };
+    }
+}
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+/**
+ * Display width as Claude Code measures the listing (its stringWidth): wide (CJK, fullwidth)
+ * characters count 2; control characters (a newline inside a description), combining marks and
+ * zero-width characters count 0. Measured: a listing line holding newlines costs its length minus them.
+ */
+function displayWidth(s) {
+    if (PRINTABLE_ASCII.test(s))
+        return s.length; // nearly every line: one regex test instead of a walk by code point
+    let w = 0;
+    for (const ch of s) {
+        const c = ch.codePointAt(0);
+        w += isZeroWidth(c) ? 0 : isWide(c) ? 2 : 1;
+    }
+    return w;
+}
+function isZeroWidth(c) {
+    return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x300 && c <= 0x36f) || (c >= 0x200b && c <= 0x200f) || c === 0xfeff;
+}
+function isWide(c) {
+    return ((c >= 0x1100 && c <= 0x115f) ||
+        (c >= 0x2e80 && c <= 0x303e) ||
+        (c >= 0x3041 && c <= 0x33ff) ||
+        (c >= 0x3400 && c <= 0x4dbf) ||
+        (c >= 0x4e00 && c <= 0x9fff) ||
+        (c >= 0xa000 && c <= 0xa4cf) ||
+        (c >= 0xac00 && c <= 0xd7a3) ||
+        (c >= 0xf900 && c <= 0xfaff) ||
+        (c >= 0xfe30 && c <= 0xfe4f) ||
+        (c >= 0xff00 && c <= 0xff60) ||
+        (c >= 0xffe0 && c <= 0xffe6) ||
+        (c >= 0x1f300 && c <= 0x1f64f) ||
+        (c >= 0x1f900 && c <= 0x1f9ff) ||
+        (c >= 0x20000 && c <= 0x3fffd));
+}
+/** JSON.parse with the error's line number. */
+function parseJson(text) {
+    try {
+        return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+    }
+    catch (e) {
+        const msg = e.message;
+        const pos = /position (\d+)/.exec(msg);
+        const lineM = /line (\d+)/.exec(msg);
+        const line = lineM ? Number(lineM[1]) : pos ? text.slice(0, Number(pos[1])).split('\n').length : 1;
+        return { ok: false, line, message: msg.split('\n')[0].slice(0, 160) };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/analyze/loaders/context.ts
@@ -3909,299 +2866,6 @@ function manifestPaths(manifest, key) {
     return undefined;
 }
 
-;// CONCATENATED MODULE: ./src/analyze/loaders/agents.ts
-/**
- * Agents: one line each in the agent listing (sent whole), bodies in the subagent's own context.
- */
-
-
-
-
-function planAgent(ctx, u, f, dir) {
-    const r = ctx.read(f, true);
-    if (!r)
-        return;
-    const real = ctx.tree.real(f) ?? f;
-    const isPlugin = u.type === 'plugin';
-    const broken = r.parsed?.strictError !== undefined;
-    // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
-    // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
-    if (broken && !isPlugin) {
-        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', ctx.bodySource(r));
-        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
-        return;
-    }
-    const fm = broken ? {} : (r.parsed?.data ?? {});
-    const fileName = posix_default().basename(f).replace(/\.md$/i, '');
-    const base = asText(fm.name)?.trim() || fileName;
-    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
-    const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
-    const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
-    // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
-    const description = isPlugin
-        ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
-        : (asText(fm.description)?.trim() ?? '');
-    const body = ctx.bodySource(r);
-    if (broken)
-        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
-    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
-        ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
-        if (r.parsed?.hasFrontmatter)
-            ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
-        return;
-    }
-    // Of several agents with one name, Claude Code keeps the last in path order (`sub/dup-b.md` over
-    // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
-    const earlier = ctx.agentByName.get(name);
-    if (earlier) {
-        const i = ctx.agentEntries.indexOf(earlier);
-        if (i >= 0)
-            ctx.agentEntries.splice(i, 1);
-        const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
-        if (ci >= 0)
-            ctx.components.splice(ci, 1);
-        const rec = ctx.files.get(earlier.file);
-        if (rec)
-            ctx.files.set(earlier.file, {
-                ...rec,
-                loading: 'not-loaded',
-                reason: `another agent is named "${name}" (${real}): Claude Code lists only that one`,
-                category: 'other',
-            });
-        ctx.diag(earlier.file, 1, 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${real}, which Claude Code lists instead of this one`);
-    }
-    const tools = agentTools(fm);
-    const text = `- ${name}: ${description} (Tools: ${tools})`;
-    const loading = 'eager';
-    const entry = {
-        name,
-        kind: 'agent',
-        unit: u.name,
-        file: real,
-        text,
-        description,
-        tools,
-        loading,
-        reason: 'agent listing entry, sent at session start',
-        descriptionCapped: false,
-        nameOnly: false,
-        line: fieldLine(r.text, 'description'),
-    };
-    ctx.agentEntries.push(entry);
-    ctx.agentByName.set(name, entry);
-    ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
-    ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
-    const skills = asGlobs(fm.skills);
-    for (const s of skills ?? [])
-        ctx.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
-}
-/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
-function agentTools(fm) {
-    const list = (v) => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
-    const tools = list(fm.tools);
-    const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
-    if (tools.length && denied.length) {
-        const left = tools.filter((t) => !denied.includes(t));
-        return left.length ? left.join(', ') : 'None';
-    }
-    if (tools.length)
-        return tools.join(', ');
-    if (denied.length)
-        return `All tools except ${denied.join(', ')}`;
-    return 'All tools';
-}
-/** Agents are listed by name, compared as Claude Code does (localeCompare). */
-function agentOrder(entries) {
-    return [...entries].sort((a, b) => strings_compareNames(a.name, b.name));
-}
-
-;// CONCATENATED MODULE: ./src/analyze/units.ts
-
-
-const PROJECT = 'project';
-/** The unit of a folder installed as ~/.claude (user scope). */
-const USER = 'user';
-const COMPONENT_KEYS = ['commands', 'agents', 'skills', 'outputStyles', 'themes', 'workflows', 'monitors', 'mcpServers', 'lspServers', 'hooks'];
-function units_isObject(v) {
-    return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-/**
- * The project plus every plugin: each `.claude-plugin/plugin.json`, and each local entry of a
- * `.claude-plugin/marketplace.json` (whose fields supply or extend the manifest).
- */
-function discoverUnits(tree, readJson, installed, readText = () => '') {
-    const diagnostics = [];
-    const isCounted = (name) => installed === 'all' || (Array.isArray(installed) && installed.includes(name));
-    const project = { name: PROJECT, type: 'project', root: '', counted: true, mcpServers: [], sessionStartHooks: 0 };
-    const byRoot = new Map();
-    const visible = tree.visiblePaths();
-    for (const p of visible) {
-        if (!p.endsWith('.claude-plugin/plugin.json') || /(^|\/)node_modules\//.test(p))
-            continue;
-        if (posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
-            continue;
-        const root = dirOf(posix_default().dirname(p));
-        const v = readJson(p);
-        const manifest = units_isObject(v) ? v : {};
-        if (v !== undefined && !units_isObject(v))
-            diagnostics.push({ file: p, line: 1, severity: 'warning', code: 'invalid-manifest', message: 'plugin.json is not a JSON object' });
-        const name = typeof manifest.name === 'string' && manifest.name.trim() ? manifest.name.trim() : posix_default().basename(root) || 'plugin';
-        const invalid = manifestProblem(manifest);
-        if (invalid)
-            diagnostics.push({
-                file: p,
-                line: jsonKeyLine(readText(p), invalid.key),
-                severity: 'warning',
-                code: 'invalid-manifest',
-                message: `${invalid.key}: ${invalid.message}: Claude Code refuses this manifest and loads nothing of plugin "${name}" (\`claude plugin validate\` shows it)`,
-            });
-        byRoot.set(root, {
-            name,
-            type: 'plugin',
-            root,
-            manifestPath: p,
-            manifest,
-            counted: false,
-            ...(invalid ? { invalid: `${invalid.key}: ${invalid.message}` } : {}),
-            mcpServers: [],
-            sessionStartHooks: 0,
-        });
-    }
-    for (const p of visible) {
-        if (!p.endsWith('.claude-plugin/marketplace.json') || posix_default().basename(posix_default().dirname(p)) !== '.claude-plugin')
-            continue;
-        const v = readJson(p);
-        if (!units_isObject(v))
-            continue;
-        const mroot = dirOf(posix_default().dirname(p));
-        const mname = typeof v.name === 'string' ? v.name : posix_default().basename(mroot) || 'marketplace';
-        const pluginRoot = units_isObject(v.metadata) && typeof v.metadata.pluginRoot === 'string' ? v.metadata.pluginRoot : '';
-        const plugins = Array.isArray(v.plugins) ? v.plugins : [];
-        let order = 0;
-        plugins.forEach((entry, i) => {
-            if (!units_isObject(entry))
-                return;
-            const ename = typeof entry.name === 'string' ? entry.name : `plugin-${i + 1}`;
-            if (typeof entry.source !== 'string') {
-                diagnostics.push({
-                    file: p,
-                    line: 1,
-                    severity: 'info',
-                    code: 'external-plugin',
-                    message: `marketplace plugin "${ename}" comes from an external source (${units_isObject(entry.source) ? String(entry.source.source ?? 'object') : typeof entry.source}): its files are not in the repository and are not measured`,
-                });
-                return;
-            }
-            const src = entry.source.startsWith('./') || entry.source.startsWith('../') || entry.source === '.' ? entry.source : posix_default().join(pluginRoot, entry.source);
-            const root = Tree.normalize(posix_default().join(mroot, src));
-            if (root === null) {
-                diagnostics.push({
-                    file: p,
-                    line: 1,
-                    severity: 'warning',
-                    code: 'external-plugin',
-                    message: `marketplace plugin "${ename}" source "${entry.source}" leaves the repository: not measured`,
-                });
-                return;
-            }
-            if (!tree.isDir(root)) {
-                diagnostics.push({
-                    file: p,
-                    line: 1,
-                    severity: 'warning',
-                    code: 'missing-plugin',
-                    message: `marketplace plugin "${ename}" source "${entry.source}" does not exist in the repository`,
-                });
-                return;
-            }
-            const fromEntry = Object.fromEntries(COMPONENT_KEYS.filter((k) => k in entry).map((k) => [k, entry[k]]));
-            const existing = byRoot.get(root);
-            // No plugin.json where it points: the entry is the plugin's whole manifest, a plugin of its own
-            // even when other entries share the folder (several `source: "./"` entries, each with a `skills` list).
-            if (!existing?.manifestPath) {
-                byRoot.set(existing ? `${root}\0${ename}` : root, {
-                    name: ename,
-                    type: 'plugin',
-                    root,
-                    manifest: { ...entry },
-                    marketplace: mname,
-                    marketplaceRoot: mroot,
-                    counted: false,
-                    installOrder: order++,
-                    mcpServers: [],
-                    sessionStartHooks: 0,
-                });
-                return;
-            }
-            if (existing) {
-                existing.marketplace = mname;
-                existing.marketplaceRoot = mroot;
-                existing.manifest = entry.strict === false ? { ...entry, ...fromEntry } : { ...fromEntry, ...existing.manifest };
-                if (existing.name !== ename)
-                    diagnostics.push({
-                        file: p,
-                        line: 1,
-                        severity: 'info',
-                        code: 'plugin-name-mismatch',
-                        message: `marketplace entry "${ename}" installs plugin "${existing.name}" (${root || '.'})`,
-                    });
-            }
-            else {
-                byRoot.set(root, {
-                    name: ename,
-                    type: 'plugin',
-                    root,
-                    manifest: { ...entry },
-                    marketplace: mname,
-                    counted: false,
-                    mcpServers: [],
-                    sessionStartHooks: 0,
-                });
-            }
-        });
-    }
-    const units = [project];
-    const names = new Set([PROJECT]);
-    for (const u of [...byRoot.values()].sort((a, b) => (a.root < b.root ? -1 : a.root > b.root ? 1 : (a.installOrder ?? -1) - (b.installOrder ?? -1)))) {
-        if (names.has(u.name)) {
-            diagnostics.push({
-                file: u.manifestPath ?? (u.root || '.'),
-                line: 1,
-                severity: 'warning',
-                code: 'duplicate-plugin',
-                message: `plugin name "${u.name}" is used by more than one plugin; this one is reported as "${u.name}@${u.root || '.'}"`,
-            });
-            u.name = `${u.name}@${u.root || '.'}`;
-        }
-        names.add(u.name);
-        u.counted = isCounted(u.name);
-        units.push(u);
-    }
-    return { units, diagnostics };
-}
-function dirOf(claudePluginDir) {
-    const d = posix_default().dirname(claudePluginDir);
-    return d === '.' ? '' : d;
-}
-/**
- * The manifest rules of Claude Code 2.1.332 that make it refuse a plugin (`claude plugin validate`):
- * `agents` paths must name `.md` files (a folder such as "./agents/" is refused).
- */
-function manifestProblem(manifest) {
-    const agents = manifest.agents ?? (units_isObject(manifest.experimental) ? manifest.experimental.agents : undefined);
-    if (agents !== undefined) {
-        const list = Array.isArray(agents) ? agents : [agents];
-        const bad = list.find((a) => typeof a !== 'string' || !a.endsWith('.md'));
-        if (bad !== undefined)
-            return { key: 'agents', message: `${JSON.stringify(bad)} must be a path ending with ".md"` };
-    }
-    return undefined;
-}
-function jsonKeyLine(text, key) {
-    const i = text.indexOf(`"${key}"`);
-    return i < 0 ? 1 : text.slice(0, i).split('\n').length;
-}
-
 ;// CONCATENATED MODULE: ./src/analyze/loaders/prompts.ts
 
 
@@ -4397,1033 +3061,81 @@ function listingOrder(entries, units) {
     return [...entries].sort((a, b) => group(a) - group(b) || byInstall(a, b) || strings_compareNames(key(a), key(b)));
 }
 
-;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
+;// CONCATENATED MODULE: ./src/analyze/listing.ts
 /**
- * Settings (.claude/settings.json and .local): output style, skillOverrides, claudeMdExcludes,
- * instructionFiles, hooks; MCP declarations; broken symlinks. Hooks and MCP servers are reported
- * as unknowns: their cost cannot be known without running them.
+ * The skill listing as Claude Code 2.1.332 builds it for one model: the framework's entries in
+ * listing order, then Claude Code's own bundled entries; its character budget; and, over budget,
+ * which entries keep their description. Pure.
+ *
+ * Over budget (read from 2.1.332 and held to the binary by the conformance goldens): name-only
+ * entries and bundled entries that never compete keep their line as it is; every other entry starts
+ * as `- name`; then, in usage order (for a user with no history: the listing order), each entry gets
+ * its description back if the difference still fits in what is left of the budget.
  */
 
 
-/**
- * What could not be measured, as errors: a pull request must not pass by hiding its cost behind an
- * unreadable file, a FIFO, an oversized link, or by pushing the run past one of its limits.
- */
-function reportUnmeasured(ctx) {
-    for (const u of ctx.tree.unreadable)
-        ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
-    for (const [p, why] of ctx.opts.unreadable ?? [])
-        ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
-    if (ctx.tree.unexpanded.length)
-        ctx.diag(ctx.tree.unexpanded[0], 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
-    for (const l of ctx.opts.limitsReached ?? [])
-        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${ctx.limits[l]}) reached; the rest of the framework was not read`);
+/** `- name` of a listed line: everything before the first `: ` after the name. */
+function bareLine(e) {
+    return `- ${e.alias ? `${e.name} (${e.alias})` : e.name}`;
 }
-function readSettings(ctx) {
-    const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
-    for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
-        if (!ctx.tree.real(p))
+function buildListing(entries, model, nameOnly = new Set()) {
+    const lines = [
+        ...entries.map((e) => {
+            const bare = displayWidth(bareLine(e));
+            return {
+                name: e.alias ? `${e.name} (${e.alias})` : e.name,
+                full: nameOnly.has(e) ? bare : e.chars,
+                bare,
+                fixed: nameOnly.has(e),
+                bundled: false,
+                entry: e,
+            };
+        }),
+        // The description cap applies to Claude Code's own entries too (`- name: ` + at most cap characters; measured with 2.1.332).
+        ...model.bundledEntries.map((b) => ({
+            name: b.name,
+            full: Math.min(b.chars, b.name.length + 4 + model.skillListingMaxDescChars),
+            bare: b.name.length + 2,
+            fixed: !b.competes,
+            bundled: true,
+        })),
+    ];
+    const budget = skillListingBudget(model);
+    const sep = Math.max(0, lines.length - 1);
+    const chars = lines.reduce((s, l) => s + l.full, 0) + sep;
+    const bundledChars = lines.filter((l) => l.bundled).reduce((s, l) => s + l.full, 0);
+    const bare = new Set();
+    if (chars <= budget)
+        return { lines, chars, sentChars: chars, budget, bundledChars, overBudget: false, bare };
+    let left = budget - (lines.reduce((s, l) => s + (l.fixed ? l.full : l.bare), 0) + sep);
+    for (const l of lines) {
+        if (l.fixed)
             continue;
-        ctx.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
-        const v = ctx.readJson(p);
-        if (!context_isObject(v))
-            continue;
-        if (typeof v.outputStyle === 'string')
-            s.outputStyle = v.outputStyle;
-        if (context_isObject(v.skillOverrides))
-            for (const [k, val] of Object.entries(v.skillOverrides))
-                if (typeof val === 'string')
-                    s.skillOverrides[k] = val;
-        if (Array.isArray(v.claudeMdExcludes))
-            s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
-        if (typeof v.instructionFiles === 'string')
-            s.instructionFiles = v.instructionFiles;
-        if (context_isObject(v.hooks))
-            s.hooks.push({ file: p, hooks: v.hooks });
-        // What every session of the project loads differently (local settings over project settings).
-        if (typeof v.model === 'string' && /^[A-Za-z0-9._:-]+(\[1m\])?$/.test(v.model.trim()))
-            s.model = { id: v.model.trim(), file: p };
-        else if (v.model !== undefined)
-            ctx.diag(p, 1, 'warning', 'settings-value', `"model" is not a model id: ignored here (Claude Code may refuse it)`);
-        const num = (key, x, ok) => {
-            const n = typeof x === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x;
-            if (x === undefined)
-                return undefined;
-            if (typeof n === 'number' && Number.isFinite(n) && ok(n))
-                return n;
-            ctx.diag(p, 1, 'warning', 'settings-value', `${key} ${JSON.stringify(x)} is not a valid value: Claude Code's default is assumed`);
-            return undefined;
-        };
-        const fraction = num('skillListingBudgetFraction', v.skillListingBudgetFraction, (n) => n > 0 && n <= 1);
-        if (fraction !== undefined)
-            s.skillListingBudgetFraction = fraction;
-        const cap = num('skillListingMaxDescChars', v.skillListingMaxDescChars, (n) => Number.isInteger(n) && n >= 1);
-        if (cap !== undefined)
-            s.skillListingMaxDescChars = cap;
-        if (context_isObject(v.env)) {
-            const budget = num('env.SLASH_COMMAND_TOOL_CHAR_BUDGET', v.env.SLASH_COMMAND_TOOL_CHAR_BUDGET, (n) => Number.isInteger(n) && n >= 0);
-            if (budget !== undefined)
-                s.skillListingBudgetOverride = budget;
-        }
-    }
-    return s;
-}
-function mcpFile(ctx, p, unit) {
-    ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
-    const v = ctx.readJson(p);
-    if (!context_isObject(v))
-        return undefined;
-    // A file with an `mcpServers` key declares its servers there and nowhere else (a broken value is
-    // reported, never read as a server named "mcpServers"); a file without it is the map itself.
-    if (Object.hasOwn(v, 'mcpServers')) {
-        if (context_isObject(v.mcpServers))
-            return v.mcpServers;
-        ctx.diag(p, 1, 'warning', 'invalid-json', '`mcpServers` is not an object of servers: no server read from it');
-        return undefined;
-    }
-    return v;
-}
-/** Component folders of a unit, where Claude Code walks every subfolder (links included) for entries. */
-function componentDirs(u) {
-    const at = (p) => (u.root ? `${u.root}/${p}` : p);
-    return u.type === 'plugin'
-        ? ['commands', 'agents', 'skills', 'output-styles', '.claude/commands', '.claude/agents', '.claude/skills'].map(at)
-        : ['.claude/commands', '.claude/agents', '.claude/skills', '.claude/rules', '.claude/output-styles'].map(at);
-}
-/**
- * A directory symlink in a component folder that this analyzer can't expand as Claude Code does
- * (into a folder that contains it, or through further links): Claude Code lists what it finds there
- * (a link to the repository root made every Markdown file a command), so the head can't be measured.
- */
-function reportComponentLinks(ctx) {
-    const dirs = ctx.units.flatMap(componentDirs);
-    // A submodule where Claude Code loads from (a component folder, the folder above one, or a memory
-    // file's place): a checkout with submodules loads what the commit does not hold.
-    const loaded = [...dirs, '.claude', 'CLAUDE.md', 'CLAUDE.local.md', 'AGENTS.md', '.claude-plugin', ...ctx.units.filter((u) => u.root).map((u) => u.root)];
-    for (const s of ctx.tree.submodules) {
-        const hit = loaded.find((d) => d === s || d.startsWith(s + '/') || s.startsWith(d + '/'));
-        if (hit)
-            ctx.diag(s, 1, 'error', 'not-measurable', `could not measure: a submodule (gitlink) at ${hit === s ? 'a path Claude Code loads from' : `${s}, where Claude Code loads ${hit}`}; its files are in another repository, not in this commit`);
-    }
-    const inComponent = (p) => dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
-    // A link out of the repository where Claude Code loads from: on a checkout it lists whatever is there.
-    for (const l of ctx.tree.brokenLinks())
-        if (l.reason === 'external' && inComponent(l.path))
-            ctx.diag(l.path, 1, 'error', 'not-measurable', `could not measure: symlink to "${l.target}", outside the repository, where Claude Code loads from; a checkout lists whatever is there`);
-    for (const l of ctx.tree.unfollowed) {
-        if (!inComponent(l.path))
-            continue;
-        ctx.diag(l.path, 1, 'error', 'not-measurable', l.why === 'ancestor'
-            ? `could not measure: symlink to "${l.target}", a folder that contains it; Claude Code follows it and lists every Markdown file under that folder (each real folder once)`
-            : `could not measure: symlink to "${l.target}", whose folder holds further directory links; Claude Code follows them and lists what they hold`);
-    }
-}
-function reportLinks(ctx) {
-    for (const l of ctx.tree.brokenLinks()) {
-        if (IGNORED_DIR.test(l.path + '/'))
-            continue;
-        const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
-        ctx.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
-        ctx.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
-    }
-}
-
-// EXTERNAL MODULE: ./node_modules/json5/lib/index.js
-var lib = __webpack_require__(84841);
-var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
-;// CONCATENATED MODULE: ./src/analyze/workflow.ts
-
-/**
- * Reads `export const meta = { ... }` from a workflow script as data: the object literal is cut out
- * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
- */
-function readWorkflowMeta(source) {
-    // Whitespace and comments are skipped by a linear scan (a regex with a repeated comment group
-    // backtracks exponentially on many comment lines), then the statement is matched where it starts.
-    const at = skipSpaceAndComments(source, 0);
-    const head = /export\s+const\s+meta\s*=\s*/y;
-    head.lastIndex = at;
-    const m = at >= 0 ? head.exec(source) : null;
-    if (!m)
-        return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
-    const start = at + m[0].length;
-    const end = matchBrace(source, start);
-    const line = source.slice(0, start).split('\n').length;
-    if (end < 0)
-        return { ok: false, line, message: '`export const meta` is not a complete object literal' };
-    let literal = source.slice(start, end + 1);
-    // Template literals without substitutions are plain strings.
-    literal = literal.replace(/`([^`$\\]*)`/g, (_s, inner) => JSON.stringify(inner));
-    try {
-        const meta = lib_default().parse(literal);
-        const name = typeof meta.name === 'string' ? meta.name : '';
-        const description = typeof meta.description === 'string' ? meta.description : '';
-        if (!name)
-            return { ok: false, line, message: '`meta.name` is missing or not a string literal' };
-        return { ok: true, name, description, whenToUse: typeof meta.whenToUse === 'string' ? meta.whenToUse : undefined };
-    }
-    catch (e) {
-        return { ok: false, line, message: `\`meta\` is not a pure object literal (${e.message.split('\n')[0]}); it is never evaluated` };
-    }
-}
-function matchBrace(s, i) {
-    if (s[i] !== '{')
-        return -1;
-    let depth = 0;
-    for (; i < s.length; i++) {
-        const c = s[i];
-        if (c === '"' || c === "'" || c === '`') {
-            const q = c;
-            for (i++; i < s.length && s[i] !== q; i++)
-                if (s[i] === '\\')
-                    i++;
-        }
-        else if (c === '/' && s[i + 1] === '/') {
-            while (i < s.length && s[i] !== '\n')
-                i++;
-        }
-        else if (c === '/' && s[i + 1] === '*') {
-            const e = s.indexOf('*/', i + 2);
-            if (e < 0)
-                return -1;
-            i = e + 1;
-        }
-        else if (c === '{')
-            depth++;
-        else if (c === '}' && --depth === 0)
-            return i;
-    }
-    return -1;
-}
-/** Index of the first character that is neither whitespace nor inside a comment; -1 in an unclosed comment. */
-function skipSpaceAndComments(s, i) {
-    while (i < s.length) {
-        const c = s.charCodeAt(i);
-        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
-            i++;
-        else if (s.startsWith('//', i)) {
-            const e = s.indexOf('\n', i);
-            i = e < 0 ? s.length : e + 1;
-        }
-        else if (s.startsWith('/*', i)) {
-            const e = s.indexOf('*/', i + 2);
-            if (e < 0)
-                return -1;
-            i = e + 2;
-        }
+        const extra = l.full - l.bare;
+        if (extra <= left)
+            left -= extra;
         else
-            break;
+            bare.add(l);
     }
-    return i;
+    const sentChars = lines.reduce((s, l) => s + (bare.has(l) ? l.bare : l.full), 0) + sep;
+    return { lines, chars, sentChars, budget, bundledChars, overBudget: true, bare };
 }
-
-;// CONCATENATED MODULE: ./src/analyze/loaders/workflows.ts
-
-
-function planWorkflow(ctx, u, f) {
-    const r = ctx.read(f);
-    if (!r)
-        return;
-    const real = ctx.tree.real(f) ?? f;
-    if (r.bytes > ctx.m.workflowMaxBytes) {
-        ctx.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${ctx.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
-        ctx.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${ctx.m.workflowMaxBytes}: Claude Code ignores it`);
-        return;
-    }
-    const meta = readWorkflowMeta(r.text);
-    if (!meta.ok) {
-        ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
-        ctx.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
-        return;
-    }
-    const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
-    const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
-    ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
-    const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
-    ctx.components.push({
-        id: `workflow:${u.name}:${name}`,
-        kind: 'workflow',
-        name,
-        unit: u.name,
-        file: real,
-        loading: entry.loading,
-        entry: entry.name,
-        refs: [],
-    });
+/** Listing limits are judged per plugin (project + that plugin) when the snapshot says so and has plugins. */
+function perPlugin(s) {
+    return s.listings.scope === 'per-plugin' && s.listings.perPlugin.length > 0;
 }
-
-;// CONCATENATED MODULE: ./src/analyze/loaders/components.ts
-/**
- * One unit's components (the project, the user scope, or a plugin): where each kind lives (the
- * project's .claude/, the user's ~/.claude, a plugin's default folders or its manifest's paths),
- * handed to the loader of that kind; output styles, MCP servers and hooks.
- */
-
-
-
-
-
-
-
-
-function planUnit(ctx, u, settings) {
-    const isProject = u.type !== 'plugin';
-    // The project's components live in .claude/, the user's in the ~/.claude folder itself.
-    const own = (kind) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
-    // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
-    const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
-    const paths = (key, def) => {
-        const fromManifest = manifestPaths(u.manifest, key);
-        return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
-    };
-    const inDir = (dir, re) => ctx.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
-    // Commands
-    const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
-    for (const d of cmdDirs) {
-        const files = ctx.tree.files.has(d) || (ctx.tree.real(d) && !ctx.tree.isDir(d)) ? [d] : inDir(d, /\.md$/i);
-        for (const f of files) {
-            const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
-            const name = rel.replace(/\.md$/i, '').split('/').join(':');
-            planPrompt(ctx, u, f, isProject ? name : `${u.name}:${name}`, 'command');
-        }
-    }
-    // Skills
-    const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
-    const skillFiles = [];
-    const listed = !isProject && manifestPaths(u.manifest, 'skills') !== undefined;
-    for (const d of skillRoots) {
-        if (ctx.tree.real(`${d}/SKILL.md`))
-            skillFiles.push(`${d}/SKILL.md`);
-        else
-            for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
-                skillFiles.push(f);
-    }
-    if (!isProject && ctx.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
-        skillFiles.push(within('SKILL.md'));
-    for (const f of skillFiles) {
-        const dir = posix_default().dirname(f);
-        const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
-        planPrompt(ctx, u, f, dirName, 'skill', listed ? skillFiles.indexOf(f) : undefined);
-        for (const res of inDir(dir, /.+/))
-            if (res !== f && !skillFiles.includes(res))
-                ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
-    }
-    // Workflows
-    for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
-        for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
-            planWorkflow(ctx, u, f);
-    }
-    // Agents
-    for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
-        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
-        for (const f of files)
-            planAgent(ctx, u, f, ctx.tree.isDir(d) ? d : '');
-    }
-    // Output styles
-    for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
-        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
-        for (const f of files) {
-            const r = ctx.read(f, true);
-            const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
-            const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
-            const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
-            const loading = forced || selected ? 'eager' : 'not-loaded';
-            const reason = forced
-                ? 'plugin output style with force-for-plugin: applies without being selected'
-                : selected
-                    ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
-                    : 'output style not selected in settings';
-            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', ctx.bodySource(r));
-            ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
-        }
-    }
-    // MCP servers
-    const mcpSources = [];
-    const mcpPath = within('.mcp.json');
-    const declared = u.manifest ? (u.manifest.mcpServers ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
-    if (typeof declared === 'string' || Array.isArray(declared)) {
-        for (const p of [].concat(declared)) {
-            const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
-            if (norm && ctx.tree.real(norm))
-                mcpSources.push({ file: norm, servers: mcpFile(ctx, norm, u.name) });
-        }
-    }
-    else if (context_isObject(declared))
-        mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
-    else if (ctx.tree.real(mcpPath))
-        mcpSources.push({ file: mcpPath, servers: mcpFile(ctx, mcpPath, u.name) });
-    for (const src of mcpSources) {
-        if (!context_isObject(src.servers))
-            continue;
-        for (const name of Object.keys(src.servers)) {
-            u.mcpServers.push(name);
-            if (u.counted)
-                ctx.unknowns.push({
-                    kind: 'mcp-server',
-                    unit: u.name,
-                    file: src.file,
-                    name,
-                    note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server',
-                });
-        }
-    }
-    // Hooks
-    if (u.type === 'user')
-        return; // user settings, hooks and MCP servers are the user's, not measured here
-    const hookSources = isProject ? settings.hooks : [];
-    if (!isProject) {
-        const declaredHooks = u.manifest ? (u.manifest.hooks ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
-        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
-            ? []
-                .concat(declaredHooks)
-                .filter((x) => typeof x === 'string')
-                .map((p) => Tree.normalize(posix_default().join(u.root, p)))
-            : [within('hooks/hooks.json')];
-        if (context_isObject(declaredHooks))
-            hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
-        for (const hf of hookFiles) {
-            if (!hf || !ctx.tree.real(hf))
-                continue;
-            ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
-            const v = ctx.readJson(hf);
-            if (context_isObject(v))
-                hookSources.push({ file: hf, hooks: context_isObject(v.hooks) ? v.hooks : v });
-        }
-    }
-    for (const src of hookSources) {
-        if (!context_isObject(src.hooks))
-            continue;
-        const ss = src.hooks.SessionStart;
-        const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (context_isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
-        u.sessionStartHooks += n;
-        if (n > 0 && u.counted)
-            ctx.unknowns.push({
-                kind: 'session-start-hook',
-                unit: u.name,
-                file: src.file,
-                name: `SessionStart (${n})`,
-                note: 'SessionStart hook: may inject its command output into every session; unknown statically',
-            });
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analyze/loaders/memory.ts
-/**
- * Memory files: CLAUDE.md, .claude/CLAUDE.md, CLAUDE.local.md, AGENTS.md standing in, rules with and
- * without `paths:`, nested memory on demand, user scope, and their @imports (depth limit, cycles).
- */
-
-
-
-
-
-
-
-const MARKDOWN = /\.md$/i;
-const AGENTS_MD = /(?:^|\/)AGENTS\.md$/;
-function planMemory(ctx, settings) {
-    const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
-    if (mode === 'managed-only')
-        return;
-    const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
-    const user = ctx.units.find((u) => u.type === 'user');
-    const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
-    // Every memory file and rule is Markdown (most files of a repository are not: tested first).
-    const visible = ctx.tree.visiblePaths().filter((p) => MARKDOWN.test(p) && !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
-    // Memory files per directory: dir -> candidates.
-    const byDir = new Map();
-    const slot = (d) => {
-        let s = byDir.get(d);
-        if (!s)
-            byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
-        return s;
-    };
-    for (const p of visible) {
-        const slash = p.lastIndexOf('/');
-        const base = p.slice(slash + 1);
-        const dir = slash < 0 ? '' : p.slice(0, slash);
-        const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
-        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
-            if (dir === owner || dir.endsWith('.claude'))
-                slot(owner).claude.push(p);
-        }
-        else if (base === 'AGENTS.md') {
-            if (dir === owner || dir.endsWith('.claude'))
-                slot(owner).agents.push(p);
-        }
-        else {
-            const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
-            if (rm)
-                slot(rm[1] ?? '').rules.push(p);
-        }
-    }
-    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
-    const roots = [];
-    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
-    if (user) {
-        if (ctx.tree.real(`${user.root}/CLAUDE.md`))
-            roots.push({
-                p: `${user.root}/CLAUDE.md`,
-                loading: 'eager',
-                reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
-                category: 'memory',
-                dir: user.root,
-                unit: USER,
-            });
-        for (const p of ctx.tree
-            .under(`${user.root}/rules`)
-            .filter((x) => /\.md$/i.test(x))
-            .sort())
-            roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
-    }
-    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
-    for (const d of dirs) {
-        const s = byDir.get(d);
-        const top = d === '';
-        const loading = top ? 'eager' : 'on-demand';
-        const where = top ? 'project root' : `${d}/`;
-        const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
-        for (const p of order(d)(s.claude))
-            roots.push({
-                p,
-                loading,
-                reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`,
-                category: top ? 'memory' : 'nested-memory',
-                dir: d,
-            });
-        if (useAgents)
-            for (const p of order(d)(s.agents))
-                roots.push({
-                    p,
-                    loading,
-                    reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`,
-                    category: top ? 'memory' : 'nested-memory',
-                    dir: d,
-                });
-        else
-            for (const p of s.agents)
-                ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
-        for (const p of [...s.rules].sort()) {
-            const r = ctx.read(p, true);
-            const globs = asGlobs(r?.parsed?.data.paths);
-            const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
-            if (conditional)
-                roots.push({
-                    p,
-                    loading: 'on-demand',
-                    reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`,
-                    category: 'path-rules',
-                    dir: d,
-                });
-            else
-                roots.push({
-                    p,
-                    loading,
-                    reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`,
-                    category: top ? 'rules' : 'nested-memory',
-                    dir: d,
-                });
-        }
-    }
-    // Eager roots first so that a file reachable both ways is eager.
-    const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
-    // Texts loaded so far, to drop an AGENTS.md that repeats one: kept only when an AGENTS.md is to come.
-    const agentsAhead = sorted.some((r) => AGENTS_MD.test(r.p));
-    const loadedTexts = new Set();
-    const loaded = new Set();
-    let totalChars = 0;
-    for (const root of sorted) {
-        const isAgents = AGENTS_MD.test(root.p);
-        const real = ctx.tree.real(root.p);
-        if (!real)
-            continue;
-        if (loaded.has(real))
-            continue;
-        if (isAgents) {
-            const r = ctx.read(root.p);
-            const trimmed = r?.text.trim() ?? '';
-            if (loadedTexts.has(trimmed)) {
-                ctx.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
-                continue;
-            }
-        }
-        const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
-        if (root.loading === 'eager')
-            totalChars += chars;
-        const r = agentsAhead ? ctx.read(root.p) : null;
-        if (r)
-            loadedTexts.add(r.text.trim());
-    }
-    ctx.memoryChars = totalChars;
-    const totalWarn = memoryTotalWarnChars(ctx.m);
-    if (totalChars > totalWarn)
-        ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
-}
-/** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
-function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
-    const real = ctx.tree.real(p);
-    loaded.add(real);
-    // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
-    const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
-    const r = ctx.read(p, isRule);
-    if (!r)
-        return 0;
-    if (r.bytes > ctx.m.memoryFileMaxBytes) {
-        ctx.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${ctx.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
-        ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
-        return 0;
-    }
-    const facts = ctx.memoryFacts(r, isRule);
-    const linkText = facts.linkText;
-    const asLink = linkText !== undefined && /^[^\s@]+$/.test(linkText) ? Tree.normalize(posix_default().join(posix_default().dirname(real), linkText)) : null;
-    if (asLink && ctx.tree.real(asLink) && asLink !== real)
-        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${linkText}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
-    // Claude Code includes the text trimmed; a file with nothing left is not included at all.
-    const kind = isRule ? 'rule' : 'memory';
-    if (facts.chars === 0) {
-        ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
-        return 0;
-    }
-    // The text is derived again from the blob when counted (digest.ts): the plan keeps no copy.
-    ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
-    if (depth === 0)
-        ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
-    const fileWarn = memoryFileWarnChars(ctx.m);
-    if (facts.chars > fileWarn && loading === 'eager')
-        ctx.diag(p, 1, 'warning', 'memory-file-size', `${facts.chars} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
-    // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
-    let chars = facts.chars > fileWarn ? 0 : facts.chars;
-    const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
-    const nextStack = [...stack, real];
-    for (const imp of facts.imports) {
-        const line = imp.line + lineOffset;
-        const target = ctx.resolveRef(p, imp.ref, line, 'import');
-        if (!target)
-            continue;
-        const targetReal = ctx.tree.real(target);
-        const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < ctx.m.importMaxDepth;
-        if (loadable)
-            ctx.edges.push({ from: real, to: targetReal, type: 'import', line });
-        if (nextStack.includes(targetReal)) {
-            ctx.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
-            continue;
-        }
-        if (loaded.has(targetReal))
-            continue;
-        if (depth + 1 >= ctx.m.importMaxDepth) {
-            ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
-            ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
-            if (!ctx.files.has(targetReal))
-                ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
-            continue;
-        }
-        chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
-    }
-    return chars;
-}
-function memoryOrder(p, dir) {
-    const rel = dir === '' ? p : p.slice(dir.length + 1);
-    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/plan.ts
-
-
-
-
-
-
-
-
-
-
-/** Paths worth reading before anything is known: everything that can be a framework file. */
-function candidatePaths(tree) {
-    const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
-    const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
-    // Everything bundled with a skill (references, templates, scripts) is read too: it is counted as
-    // on-demand, and reading it up front saves a second planning pass.
-    const skillFiles = /(^|\/)skills\/[^/]+\/./;
-    return tree.visiblePaths().filter((p) => {
-        const base = posix_default().basename(p);
-        if (names.has(base))
-            return true;
-        return (dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base)) || skillFiles.test(p);
-    });
-}
-/** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
-function buildPlan(tree, contents, opts) {
-    const ctx = new PlanContext(tree, contents, opts);
-    if (ctx.opts.notRead)
-        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
-    reportLinks(ctx);
-    reportUnmeasured(ctx);
-    const { units, diagnostics } = discoverUnits(ctx.tree, (p) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p) => ctx.read(p)?.text ?? '');
-    const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
-    if (ctx.opts.userScope) {
-        if (userRoot && ctx.tree.isDir(userRoot))
-            units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
-        else
-            ctx.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
-    }
-    ctx.units = units;
-    ctx.diagnostics.push(...diagnostics);
-    reportComponentLinks(ctx);
-    for (const u of units)
-        if (u.manifestPath)
-            ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
-    for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
-        ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
-    const settings = readSettings(ctx);
-    ctx.m = withSettings(ctx.m, settings);
-    planMemory(ctx, settings);
-    // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
-    for (const u of units)
-        if (!u.invalid)
-            planUnit(ctx, u, settings);
-    applyOverridesAndOrder(ctx, settings);
-    planRemaining(ctx);
-    checkCollisions(ctx);
+/** The listing figures the limits are judged on, and the plugin they come from in per-plugin scope. */
+function listing_judgedListings(s) {
+    const p = perPlugin(s);
+    const sk = p ? s.listings.worst.skills : null;
+    const ag = p ? s.listings.worst.agents : null;
     return {
-        units,
-        files: [...ctx.files.values()],
-        skillEntries: listingOrder(ctx.skillEntries, ctx.units),
-        agentEntries: agentOrder(ctx.agentEntries),
-        components: ctx.components,
-        edges: ctx.edges,
-        unresolved: ctx.unresolved,
-        cycles: ctx.cycles,
-        unknowns: ctx.unknowns,
-        diagnostics: ctx.diagnostics,
-        memoryChars: ctx.memoryChars,
-        missing: [...ctx.missing].sort(),
-        model: ctx.m,
+        skillChars: sk ? sk.chars : s.listings.skills.chars,
+        ...(sk ? { skillUnit: sk.unit } : {}),
+        agentTokens: ag ? ag.claudeEstimateTokens : s.listings.agents.claudeEstimateTokens,
+        ...(ag ? { agentUnit: ag.unit } : {}),
     };
 }
-/** Framework-looking files no loader claimed: reported as not loaded, with why. */
-function planRemaining(ctx) {
-    const claimed = new Set(ctx.files.keys());
-    for (const p of candidatePaths(ctx.tree)) {
-        const real = ctx.tree.real(p);
-        if (!real || claimed.has(real) || IGNORED_DIR.test(p))
-            continue;
-        claimed.add(real);
-        const unit = ownerUnit(ctx.units, p);
-        ctx.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
-    }
-}
-/** Names that shadow or may be confused with each other. */
-function checkCollisions(ctx) {
-    const seen = new Map();
-    for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
-        const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
-        const prev = seen.get(key);
-        if (prev && prev.file !== e.file)
-            ctx.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
-        else
-            seen.set(key, e);
-    }
-    // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
-    // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
-    const project = new Map();
-    for (const e of [...ctx.skillEntries, ...ctx.agentEntries])
-        if (e.unit === PROJECT)
-            project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
-    if (project.size)
-        for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
-            if (e.unit === PROJECT)
-                continue;
-            const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
-            if (prev)
-                ctx.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
-        }
-}
-function ownerUnit(units, p) {
-    let best;
-    for (const u of units) {
-        if (u.type !== 'plugin')
-            continue;
-        if (u.root === '' || p.startsWith(u.root + '/'))
-            if (!best || u.root.length > best.root.length)
-                best = u;
-    }
-    if (best && best.root === '' && /^\.claude\//.test(p))
-        return PROJECT;
-    return best?.name ?? PROJECT;
-}
-
-;// CONCATENATED MODULE: ./src/analyze/load.ts
-
-/**
- * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
- * point to, in a few batches, within the run's limits (files, bytes, time); what can't be read is
- * reported. The only place the analyzer asks its source for bytes.
- */
-
-
-
-
-
-
-/** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
-const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
-/** Memory files whose imports are followed while reading. */
-const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
-/** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
-async function load(source, opts, parseCache = new Map()) {
-    const limits = opts.limits ?? DEFAULT_LIMITS;
-    const listed = await source.list();
-    const ignored = opts.ignore?.length ? picomatch_default()([...opts.ignore], { dot: true }) : null;
-    const entries = ignored ? listed.filter((e) => !ignored(e.path)) : listed;
-    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
-    const started = Date.now();
-    let bytesRead = 0;
-    const limitsReached = [];
-    const unreadable = new Map();
-    const contents = new Map();
-    const attempted = new Set();
-    const readable = (paths) => {
-        const out = [];
-        for (const p of paths) {
-            const real = tree.real(p);
-            if (!real || attempted.has(real))
-                continue;
-            attempted.add(real);
-            const e = tree.files.get(real);
-            if (!e || e.size > limits.maxFileBytes)
-                continue;
-            // Hard budgets of the run, whatever the framework says: total bytes, and time.
-            if (bytesRead + e.size > limits.maxTotalBytes) {
-                if (!limitsReached.includes('maxTotalBytes'))
-                    limitsReached.push('maxTotalBytes');
-                continue;
-            }
-            if (Date.now() - started > limits.maxSeconds * 1000) {
-                if (!limitsReached.includes('maxSeconds'))
-                    limitsReached.push('maxSeconds');
-                continue;
-            }
-            bytesRead += e.size;
-            out.push(real);
-        }
-        return out;
-    };
-    const readBatch = async (paths) => {
-        if (!paths.length)
-            return;
-        const got = await source.read(paths);
-        for (const [p, b] of got) {
-            contents.set(p, b);
-            // A Git LFS pointer stands where the file is: what sessions load is in LFS, not in git.
-            if (b.data.length < 1024 && b.data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER))
-                unreadable.set(p, 'a Git LFS pointer (the content is stored in LFS, not in the commit)');
-        }
-        // A file that was listed but could not be read is reported, never counted as empty.
-        for (const p of paths)
-            if (!got.has(p))
-                unreadable.set(p, 'listed but could not be read');
-    };
-    const candidates = readable(candidatePaths(tree));
-    // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
-    let batch = candidates.slice(0, limits.maxFiles);
-    const notRead = candidates.length - batch.length;
-    let plan;
-    // Import chains are followed while reading (cheap scans of the files just read), so that a chain
-    // of imports costs one more read, not one more planning pass per level.
-    const followImports = async (read, memoryOnly) => {
-        let frontier = read;
-        for (let level = 0; level < opts.model.importMaxDepth && frontier.length; level++) {
-            const next = [];
-            for (const p of frontier) {
-                if (memoryOnly && level === 0 && !MEMORY_FILE.test(p))
-                    continue;
-                const blob = contents.get(p);
-                if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */))
-                    continue;
-                for (const imp of findImports(blob.data.toString('utf8'))) {
-                    if (imp.ref.startsWith('/') || imp.ref.startsWith('~'))
-                        continue;
-                    const n = Tree.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), imp.ref));
-                    if (n)
-                        next.push(n);
-                }
-            }
-            frontier = readable(next);
-            await readBatch(frontier);
-        }
-    };
-    for (let round = 0; round < 12; round++) {
-        if (batch.length) {
-            await readBatch(batch);
-            await followImports(batch, round === 0);
-        }
-        plan = buildPlan(tree, contents, {
-            model: opts.model,
-            limits,
-            installedPlugins: opts.installedPlugins,
-            userScope: opts.userScope,
-            parseCache,
-            notRead,
-            unreadable,
-            limitsReached,
-        });
-        batch = readable(plan.missing);
-        if (batch.length === 0)
-            break;
-    }
-    return { entries, notRead, tree, contents, plan: plan, source: sourceInfo(source), unreadable, limitsReached };
-}
-/** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */
-function withKnownBlobs(source, known) {
-    const bySha = new Map();
-    for (const b of known.values())
-        bySha.set(b.sha, b);
-    return {
-        ...source,
-        list: () => source.list(),
-        async read(paths) {
-            const entries = new Map((await source.list()).map((e) => [e.path, e]));
-            const out = new Map();
-            const rest = [];
-            for (const p of paths) {
-                const sha = entries.get(p)?.sha;
-                const hit = sha ? bySha.get(sha) : undefined;
-                if (hit)
-                    out.set(p, hit);
-                else
-                    rest.push(p);
-            }
-            if (rest.length)
-                for (const [p, b] of await source.read(rest))
-                    out.set(p, b);
-            return out;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/analyze/index.ts
-
-
-
-
-
-
-
-
-
-/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
-const LOAD_TIME_BUDGET_MS = 750;
-const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
-const performanceClock = { now: () => performance.now() };
-/** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
-function timePlan(loaded, opts, clock = performanceClock) {
-    const t0 = clock.now();
-    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
-    buildPlan(tree, loaded.contents, {
-        model: opts.model,
-        limits: opts.limits,
-        installedPlugins: opts.installedPlugins,
-        userScope: opts.userScope,
-        notRead: loaded.notRead,
-        unreadable: loaded.unreadable,
-        limitsReached: loaded.limitsReached,
-    });
-    return clock.now() - t0;
-}
-function summarizeTimes(samples) {
-    const s = [...samples].sort((a, b) => a - b);
-    const med = s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-    const r = (x) => Math.round(x * 100) / 100;
-    return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
-}
-/** The analyze stage: source -> snapshot. */
-async function analyze_analyze(source, opts, counter, clock = performanceClock, digests) {
-    const loaded = await load(source, opts);
-    await digest([loaded], counter, digests);
-    const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
-    if (rounds === 0)
-        loaded.contents.clear(); // digested: the bytes can go
-    const samples = [];
-    for (let i = 0; i < rounds; i++) {
-        samples.push(timePlan(loaded, opts, clock));
-        if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
-            break;
-    }
-    return withAgents(await measureLoaded(loaded, counter, opts, summarizeTimes(samples)), source, loaded.entries, opts, counter);
-}
-/** The snapshot with what each other agent asked for loads of the same tree (analyze/agents.ts). */
-async function withAgents(s, source, entries, opts, counter) {
-    if (!opts.agents?.length)
-        return s;
-    const agents = [];
-    for (const id of opts.agents)
-        agents.push(await analyzeAgent(source, agents_AGENT_PROFILES[id], counter, entries));
-    return { ...s, agents };
-}
-function measureLoaded(loaded, counter, opts, loadTime) {
-    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
-}
-/**
- * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
- * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
- */
-async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock, digests) {
-    // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
-    const parseCache = new Map();
-    // The head is read after the base, taking every blob the base already read (by its git SHA) from
-    // memory: base and head share almost all of them, so each distinct blob is read from git once.
-    const a = await load(baseSource, opts, parseCache);
-    const headRead = withKnownBlobs(headSource, a.contents);
-    const b = await load(headRead, opts, parseCache);
-    const agents = (s, l, src) => withAgents(s, src, l.entries, opts, counter);
-    // One digest for both sides: a blob both share is decoded, counted and scanned once.
-    await digest([a, b], counter, digests);
-    const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
-    // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
-    if (rounds === 0) {
-        a.contents.clear();
-        b.contents.clear();
-        const none = summarizeTimes([]);
-        return {
-            base: await agents(await measureLoaded(a, counter, opts, none), a, baseSource),
-            head: await agents(await measureLoaded(b, counter, opts, none), b, headRead),
-            loadTime: null,
-        };
-    }
-    // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
-    const sa = [];
-    const sb = [];
-    for (let i = 0; i < rounds; i++) {
-        sa.push(timePlan(a, opts, clock));
-        sb.push(timePlan(b, opts, clock));
-        // Large frameworks: fewer rounds, within a time budget (the count is reported).
-        if (analyze_sum(sa) + analyze_sum(sb) > 2 * LOAD_TIME_BUDGET_MS)
-            break;
-    }
-    const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
-    const ta = summarizeTimes(sa);
-    const tb = summarizeTimes(sb);
-    const r2 = (x) => Math.round(x * 1000) / 1000;
-    return {
-        base: await agents(await measureLoaded(a, counter, opts, ta), a, baseSource),
-        head: await agents(await measureLoaded(b, counter, opts, tb), b, headRead),
-        loadTime: {
-            rounds,
-            baseMedianMs: ta.medianMs,
-            headMedianMs: tb.medianMs,
-            ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)),
-            ratioMin: r2(Math.min(...ratios)),
-            ratioMax: r2(Math.max(...ratios)),
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/model/optimize.ts
-/**
- * The optimizer's plan: edits to a framework's files, each step with its kind, predicted saving and
- * risk; and, once applied, what re-measuring found. The JSON of `optimize --json`.
- */
-const optimize_OPTIMIZE_KINDS = ['lazy-loading', 'conditional-loading', 'listing-fit', 'agent-descriptions', 'duplication', 'imports'];
 
 ;// CONCATENATED MODULE: ./src/optimize/analyzers.ts
 /**
@@ -6685,6 +4397,9 @@ function addedLinesOf(diff) {
     return out;
 }
 
+// EXTERNAL MODULE: ./node_modules/picomatch/index.js
+var picomatch = __webpack_require__(14006);
+var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
 ;// CONCATENATED MODULE: ./src/compare/assert.ts
 
 
@@ -7154,6 +4869,2256 @@ function rank_recommend(s, minSaving, analyzers = ANALYZERS) {
     // What keeps a budget failing comes first within its horizon, then saving per effort.
     const blocks = (r) => (blockingKeys.has(r.key) ? 0 : 1);
     return out.sort((a, b) => order[a.horizon] - order[b.horizon] || blocks(a) - blocks(b) || score(b) - score(a) || (a.key < b.key ? -1 : 1));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/agents.ts
+/**
+ * What another coding agent loads of a framework at session start, by its profile (model/agents.ts):
+ * its instruction files (imports, caps), its skill listing (its format, budget and description
+ * limit) and its agents. Reads the tree through the same source as Claude Code's analysis; runs
+ * nothing. Held to each agent's binary by test/conformance/agents.test.ts.
+ */
+
+
+
+/** Follows a symlink inside the tree to the file it names (one hop at a time, at most 8). */
+function resolveEntry(byPath, p) {
+    let cur = p;
+    for (let i = 0; i < 8; i++) {
+        const e = byPath.get(cur);
+        if (!e)
+            return null;
+        if (e.type === 'file')
+            return cur;
+        if (e.type !== 'symlink' || !e.linkTarget || external_node_path_default().posix.isAbsolute(e.linkTarget))
+            return null;
+        const next = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(cur), e.linkTarget));
+        if (next.startsWith('../'))
+            return null;
+        cur = next;
+    }
+    return null;
+}
+/** `@path` tokens as Copilot CLI reads them: in prose (not fenced or inline code), HTML comments included. */
+function copilotImports(text) {
+    const out = [];
+    let fence = null;
+    for (const raw of text.split('\n')) {
+        const line = raw.replace(/\r$/, '');
+        const f = /^\s{0,3}(`{3,}|~{3,})/.exec(line);
+        if (fence) {
+            if (f && f[1][0] === fence[0] && f[1].length >= fence.length)
+                fence = null;
+            continue;
+        }
+        if (f) {
+            fence = f[1];
+            continue;
+        }
+        if (!line.includes('@'))
+            continue;
+        const prose = line.replace(/(`+)[\s\S]*?\1/g, (m) => ' '.repeat(m.length));
+        for (const m of prose.matchAll(/(?:^|\s)@(\S+)/g))
+            out.push(m[1]);
+    }
+    return out;
+}
+function xml(s) {
+    return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]);
+}
+async function analyzeAgent(source, profile, counter, list) {
+    const entries = list ?? (await source.list());
+    const byPath = new Map(entries.map((e) => [e.path, e]));
+    const diagnostics = [];
+    const texts = new Map();
+    const bytesOf = new Map();
+    const readAll = async (paths) => {
+        const real = paths.map((p) => [p, resolveEntry(byPath, p)]).filter((x) => !!x[1]);
+        const blobs = await source.read([...new Set(real.map(([, r]) => r))]);
+        for (const [p, r] of real) {
+            const b = blobs.get(r);
+            if (!b)
+                continue;
+            texts.set(p, decode(b.data).text);
+            bytesOf.set(p, b.data.length);
+        }
+    };
+    // Instruction files at the root: the first existing name of each source; imports one level deep.
+    const chosen = [];
+    for (const src of profile.instructions) {
+        const name = src.names.find((n) => resolveEntry(byPath, n));
+        if (name)
+            chosen.push({ file: name, src });
+    }
+    await readAll(chosen.map((c) => c.file));
+    const files = [];
+    const queue = [];
+    for (const { file, src } of chosen) {
+        const text = texts.get(file);
+        if (text === undefined)
+            continue;
+        const bytes = bytesOf.get(file) ?? Buffer.byteLength(text);
+        let kept;
+        if (src.maxBytes !== undefined && bytes > src.maxBytes) {
+            kept = Buffer.from(text, 'utf8').subarray(0, src.maxBytes).toString('utf8');
+            diagnostics.push({
+                file,
+                line: 1,
+                severity: 'warning',
+                code: 'memory-file-size',
+                message: `${profile.name} keeps the first ${src.maxBytes.toLocaleString('en-US')} bytes of ${file} (${bytes.toLocaleString('en-US')} bytes) and drops the rest without a word`,
+            });
+        }
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `read by ${profile.name} at every start${kept !== undefined ? ', cut' : ''}`,
+            category: 'memory',
+            tokens: 0,
+            chars: text.length,
+            bytes,
+            ...(kept !== undefined ? { keptChars: kept.length } : {}),
+        });
+        if (src.imports)
+            queue.push(file);
+    }
+    // Imports, recursively, each file once (the instruction files themselves count as loaded).
+    const loaded = new Set(chosen.map((c) => c.file));
+    while (queue.length) {
+        const from = queue.shift();
+        const text = texts.get(from) ?? '';
+        const found = [];
+        for (const ref of copilotImports(text)) {
+            const target = external_node_path_default().posix.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(from), ref));
+            if (target.startsWith('../') || external_node_path_default().posix.isAbsolute(ref) || ref.startsWith('~') || loaded.has(target) || !resolveEntry(byPath, target))
+                continue;
+            loaded.add(target);
+            found.push(target);
+        }
+        await readAll(found);
+        for (const file of found) {
+            const t = texts.get(file);
+            if (t === undefined)
+                continue;
+            files.push({
+                path: file,
+                loading: 'eager',
+                reason: `imported (from ${from}) by an instruction file ${profile.name} reads`,
+                category: 'memory',
+                tokens: 0,
+                chars: t.length,
+                bytes: bytesOf.get(file) ?? 0,
+            });
+            queue.push(file);
+        }
+    }
+    // Rules: read whole unless scoped to other paths.
+    const rules = entries
+        .filter((e) => profile.rulesDirs.some((d) => e.path.startsWith(`${d}/`)) && e.path.endsWith('.md'))
+        .map((e) => e.path)
+        .sort();
+    await readAll(rules);
+    for (const file of rules) {
+        const text = texts.get(file);
+        if (text === undefined || loaded.has(file))
+            continue;
+        const paths = parseFrontmatter(text).data.paths;
+        const list = paths === undefined ? [] : Array.isArray(paths) ? paths.map(String) : [String(paths)];
+        if (list.some((x) => x.trim() !== '**'))
+            continue;
+        loaded.add(file);
+        files.push({
+            path: file,
+            loading: 'eager',
+            reason: `a rule ${profile.name} reads at every start`,
+            category: 'rules',
+            tokens: 0,
+            chars: text.length,
+            bytes: bytesOf.get(file) ?? 0,
+        });
+    }
+    // Path-scoped instruction files that apply to every path (`applyTo: "**"`): read whole.
+    const sc = profile.scopedInstructions;
+    if (sc) {
+        const scoped = entries
+            .filter((e) => e.path.startsWith(`${sc.dir}/`) && e.path.endsWith(sc.suffix) && !e.path.slice(sc.dir.length + 1).includes('/'))
+            .map((e) => e.path)
+            .sort();
+        await readAll(scoped);
+        for (const file of scoped) {
+            const text = texts.get(file);
+            if (text === undefined)
+                continue;
+            const applyTo = asText(parseFrontmatter(text).data.applyTo)?.trim();
+            if (applyTo === '**')
+                files.push({
+                    path: file,
+                    loading: 'eager',
+                    reason: `applyTo "**": read by ${profile.name} at every start`,
+                    category: 'memory',
+                    tokens: 0,
+                    chars: text.length,
+                    bytes: bytesOf.get(file) ?? 0,
+                });
+        }
+    }
+    // Skills (merged, by name), then the agent's own bundled entries, then commands (by name).
+    const skillFiles = [];
+    const commandFiles = [];
+    const agentFiles = [];
+    for (const e of entries) {
+        for (const d of profile.skillDirs) {
+            const rest = e.path.startsWith(`${d}/`) ? e.path.slice(d.length + 1) : null;
+            if (rest && /^[^/]+\/SKILL\.md$/.test(rest))
+                skillFiles.push(e.path);
+        }
+        for (const d of profile.commandDirs)
+            if (e.path.startsWith(`${d}/`) && /^[^/]+\.md$/.test(e.path.slice(d.length + 1)))
+                commandFiles.push(e.path);
+        for (const d of profile.agentDirs)
+            if (e.path.startsWith(`${d}/`) && e.path.endsWith('.md'))
+                agentFiles.push(e.path);
+    }
+    await readAll([...skillFiles, ...commandFiles, ...agentFiles]);
+    const describe = (file, kind) => {
+        const text = texts.get(file);
+        if (text === undefined)
+            return null;
+        const fm = parseFrontmatter(text);
+        const invalid = fm.issues.some((i) => i.message.startsWith('frontmatter is not valid YAML'));
+        if (invalid && (profile.listing.strictYaml === true || (profile.listing.strictYaml === 'quoted' && brokenQuotedValue(text)))) {
+            diagnostics.push({
+                file,
+                line: fm.issues[0].line,
+                severity: 'warning',
+                code: 'frontmatter',
+                message: `${profile.name} does not load this ${kind}: its front matter is not valid YAML`,
+            });
+            return null;
+        }
+        const base = kind === 'skill' ? external_node_path_default().posix.basename(external_node_path_default().posix.dirname(file)) : external_node_path_default().posix.basename(file).replace(/(\.agent)?\.md$/, '');
+        const declared = kind === 'command' ? undefined : asText(fm.data.name)?.trim();
+        let description = asText(fm.data.description)?.trim() ?? '';
+        if (kind === 'skill' && profile.listing.requireNameAndDescription && (!declared || !description))
+            return null;
+        if (kind === 'skill' && profile.listing.requireDescription && !description)
+            return null;
+        // Copilot lists a front matter name with its whitespace as hyphens (`PDF Tools Helper` -> `PDF-Tools-Helper`).
+        const raw = declared || base;
+        const name = profile.listing.hyphenateNames ? raw.replace(/\s+/g, '-') : raw;
+        if (!description && kind === 'command')
+            description = bodyOf(text, fm).trim().replace(/\s+/g, ' ');
+        // disable-model-invocation: the model is not told about it.
+        const hidden = !!profile.listing.hideModelDisabled && (fm.data['disable-model-invocation'] === true || asText(fm.data['disable-model-invocation']) === 'true');
+        return { name, description, hidden };
+    };
+    const L = profile.listing;
+    const skills = [];
+    const make = (file, kind, name, description) => {
+        const desc = L.xmlEscape ? xml(description) : description;
+        const text = L.xmlEscape
+            ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
+            : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
+        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    };
+    const byName = (xs) => xs.sort((a, b) => {
+        const [x, y] = profile.listing.caseInsensitiveOrder ? [a.name.toLowerCase(), b.name.toLowerCase()] : [a.name, b.name];
+        return x < y ? -1 : x > y ? 1 : 0;
+    });
+    const skillDefs = byName(skillFiles.map((f) => ({ f, d: describe(f, 'skill') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    const seen = new Set();
+    for (const s of skillDefs) {
+        if (s.hidden)
+            continue;
+        if (L.descriptionMaxChars !== undefined && s.description.length > L.descriptionMaxChars) {
+            diagnostics.push({
+                file: s.f,
+                line: 1,
+                severity: 'warning',
+                code: 'description-too-long',
+                message: `${profile.name} does not load this skill: its description has ${s.description.length} characters, over its limit of ${L.descriptionMaxChars}`,
+            });
+            continue;
+        }
+        if (seen.has(s.name))
+            continue;
+        seen.add(s.name);
+        skills.push(make(s.f, 'skill', s.name, s.description));
+    }
+    const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
+    // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
+    let used = 0;
+    let over = false;
+    const truncated = [];
+    const place = (it, chars) => {
+        if (L.budgetChars === undefined)
+            return;
+        if (!over && used + chars <= L.budgetChars)
+            used += chars;
+        else {
+            over = true;
+            if (it) {
+                it.truncated = true;
+                truncated.push(it.name);
+            }
+        }
+    };
+    for (const it of skills)
+        place(it, it.chars);
+    place(null, L.bundledChars);
+    for (const c of commands) {
+        if (c.hidden || seen.has(c.name))
+            continue;
+        seen.add(c.name);
+        const it = make(c.f, 'command', c.name, c.description);
+        skills.push(it);
+        place(it, it.chars);
+    }
+    const agentItems = byName(agentFiles.map((f) => ({ f, d: describe(f, 'agent') })).flatMap(({ f, d }) => (d && d.description ? [{ f, ...d }] : []))).map(({ f, name, description }) => {
+        const text = `- **${name}**: ${description}`;
+        return { name, kind: 'agent', file: f, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    });
+    // Tokens: the kept text of instruction files, the listed text of entries.
+    const keyed = [
+        ...files.map((f) => {
+            const t = texts.get(f.path) ?? '';
+            return { key: `agent:${f.path}:${f.keptChars ?? f.chars}`, text: f.keptChars !== undefined ? t.slice(0, f.keptChars) : t };
+        }),
+        ...skills.map((s) => ({ key: `agent-entry:${s.text}`, text: s.truncated ? s.name : s.text })),
+        ...agentItems.map((a) => ({ key: `agent-entry:${a.text}`, text: a.text })),
+    ];
+    const counts = await counter.countAll(keyed);
+    let k = 0;
+    for (const f of files)
+        f.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const s of skills)
+        s.tokens = counts.get(keyed[k++].key) ?? 0;
+    for (const a of agentItems)
+        a.tokens = counts.get(keyed[k++].key) ?? 0;
+    // Skill bodies load when used.
+    const bodies = [...skillFiles, ...commandFiles].filter((f) => skills.some((s) => s.file === f));
+    const bodyCounts = await counter.countAll(bodies.map((f) => ({ key: `agent-body:${f}:${texts.get(f)?.length ?? 0}`, text: texts.get(f) ?? '' })));
+    for (const f of bodies)
+        files.push({
+            path: f,
+            loading: 'on-demand',
+            reason: `a skill ${profile.name} reads when it is used`,
+            category: f.endsWith('SKILL.md') ? 'skill-bodies' : 'command-bodies',
+            tokens: bodyCounts.get(`agent-body:${f}:${texts.get(f)?.length ?? 0}`) ?? 0,
+            chars: texts.get(f)?.length ?? 0,
+            bytes: bytesOf.get(f) ?? 0,
+        });
+    const eagerFiles = files.filter((f) => f.loading === 'eager');
+    const shown = (s) => (s.truncated ? s.name.length + 2 : s.chars);
+    return {
+        agent: { id: profile.id, name: profile.name, version: profile.npm.version },
+        totals: {
+            eagerTokens: eagerFiles.reduce((a, f) => a + f.tokens, 0) + skills.reduce((a, s) => a + s.tokens, 0) + agentItems.reduce((a, s) => a + s.tokens, 0),
+            eagerChars: eagerFiles.reduce((a, f) => a + (f.keptChars ?? f.chars), 0) + skills.reduce((a, s) => a + shown(s), 0) + agentItems.reduce((a, s) => a + s.chars, 0),
+            onDemandTokens: files.filter((f) => f.loading === 'on-demand').reduce((a, f) => a + f.tokens, 0),
+            droppedChars: files.reduce((a, f) => a + (f.keptChars !== undefined ? f.chars - f.keptChars : 0), 0),
+            overheadChars: profile.overheadChars,
+        },
+        files,
+        listings: {
+            skills: { chars: skills.reduce((a, s) => a + s.chars, 0), budget: L.budgetChars ?? null, items: skills, truncated },
+            agents: { items: agentItems },
+        },
+        diagnostics,
+    };
+}
+/**
+ * Whether a front matter block holds a top-level value that opens a quote and has text after its
+ * closing quote (`description: "Quoted": more`): what a parser that tolerates unquoted colons still
+ * rejects (Codex, opencode; measured on fixture-gemini and fixture-other-agents).
+ */
+function brokenQuotedValue(text) {
+    const m = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---/.exec(text);
+    if (!m)
+        return false;
+    for (const line of m[1].split(/\r?\n/)) {
+        const kv = /^[A-Za-z_][\w-]*:[ \t]+(["'])(.*)$/.exec(line);
+        if (!kv)
+            continue;
+        const whole = kv[1] + kv[2];
+        const ok = kv[1] === '"' ? /^"(?:[^"\\]|\\.)*"[ \t]*(#.*)?$/.test(whole) : /^'(?:[^']|'')*'[ \t]*(#.*)?$/.test(whole);
+        if (!ok)
+            return true;
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/tokenize/counter.ts
+
+/** Bump when the text a file kind loads is derived differently (frontmatter, comments). */
+const TRANSFORM_VERSION = 2;
+/**
+ * Counts texts once per content hash per run (and across runs with a store); the tokenizer is
+ * loaded lazily, only when some count is not cached.
+ */
+class counter_TokenCounter {
+    load;
+    name;
+    store;
+    remote;
+    memo = new Map();
+    tokenizer;
+    /** How many texts were actually tokenized (cache misses), for the benchmark and tests. */
+    tokenized = 0;
+    tokenizedChars = 0;
+    /** Set when remote counting failed and the estimate was used instead. */
+    fallback;
+    constructor(load, name, store, 
+    /** Exact counts (Anthropic's endpoint); on any error the offline estimate takes over for the run. */
+    remote) {
+        this.load = load;
+        this.name = name;
+        this.store = store;
+        this.remote = remote;
+    }
+    /** What the counts are: the remote counter's name, or the estimate's (also after a fallback). */
+    get source() {
+        return this.remote && !this.fallback ? { name: this.remote.name, estimate: false } : { name: this.name, estimate: true };
+    }
+    storeKey(k) {
+        return `${this.remote && !this.fallback ? this.remote.name : this.name}:${k}`;
+    }
+    /** Key of an arbitrary text: the text itself when short, else its SHA-1. */
+    static key(text) {
+        return text.length <= 200 ? `t:${text}` : `h:${(0,external_node_crypto_.createHash)('sha1').update(text).digest('hex')}`;
+    }
+    /**
+     * Key of a file's loaded text without reading it: the blob SHA, the kind of file and where its
+     * loaded text starts in the blob's decoded text (TRANSFORM_VERSION changes when a transform does).
+     */
+    static fileKey(blobSha, kind, start) {
+        return `b:${TRANSFORM_VERSION}:${blobSha}:${kind}:${start}`;
+    }
+    /** Counting through a remote counter (which wants every text of a run in one batch). */
+    get remoteCounting() {
+        return !!this.remote && !this.fallback;
+    }
+    /** Every count is the local tokenizer's (no remote counter configured): what cached snapshots may hold. */
+    get localOnly() {
+        return !this.remote;
+    }
+    /** A count already known (this run or the persistent store), or undefined. */
+    cached(key) {
+        return this.memo.get(key) ?? this.store?.get(this.storeKey(key));
+    }
+    /** Counts every text once per key; returns counts by key. */
+    async countAll(items) {
+        const out = new Map();
+        const todo = [];
+        for (const { key: k, text: t } of items) {
+            if (out.has(k))
+                continue;
+            const hit = this.memo.get(k) ?? this.store?.get(this.storeKey(k));
+            if (hit !== undefined) {
+                this.memo.set(k, hit);
+                out.set(k, hit);
+            }
+            else {
+                out.set(k, -1);
+                todo.push([k, t]);
+            }
+        }
+        if (todo.length) {
+            let counts;
+            if (this.remote && !this.fallback) {
+                try {
+                    counts = await this.remote.count(todo.map(([, t]) => t));
+                }
+                catch (e) {
+                    this.fallback = `${this.remote.name} failed (${e.message}); using the offline estimate`;
+                }
+            }
+            if (!counts) {
+                this.tokenizer ??= await this.load();
+                counts = todo.map(([, t]) => this.tokenizer.count(t));
+            }
+            todo.forEach(([k, t], i) => {
+                const n = counts[i];
+                this.tokenized++;
+                this.tokenizedChars += t.length;
+                this.memo.set(k, n);
+                this.store?.set(this.storeKey(k), n);
+                out.set(k, n);
+            });
+        }
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/digest.ts
+
+
+
+
+
+/** Characters of decoded text counted at once (one batch is all the text a run holds). */
+const DIGEST_BATCH_CHARS = 4_000_000;
+/** Whether a value read back from a digest cache is a digest. */
+function isDigest(v) {
+    const d = v;
+    return (!!d &&
+        typeof d === 'object' &&
+        typeof d.key === 'string' &&
+        typeof d.chars === 'number' &&
+        Array.isArray(d.names) &&
+        (d.scan === null || (!!d.scan && Array.isArray(d.scan.sections) && Array.isArray(d.scan.compressible) && Array.isArray(d.scan.paragraphs))));
+}
+/** `/name` mentions of a command or skill (links.ts resolves them). */
+const NAME_REF = /(?:^|[\s(`"'])\/([a-z0-9][\w.-]*(?::[\w.-]+)*)/g;
+const MENTIONING = new Set(['command', 'skill', 'agent', 'memory', 'rule']);
+/** The counter key of a planned file's text, known without reading it: blob SHA, kind and where the text starts. */
+function fileCountKey(f) {
+    if ('text' in f.source)
+        return counter_TokenCounter.key(f.source.text);
+    return f.sha ? counter_TokenCounter.fileKey(f.sha, f.source.memory ? `${f.kind}+memory` : f.kind, f.source.start) : counter_TokenCounter.key('');
+}
+function textOf(f, contents) {
+    if ('text' in f.source)
+        return f.source.text;
+    const blob = contents.get(f.real);
+    if (!blob)
+        return '';
+    const decoded = decode(blob.data).text;
+    const text = f.source.start > 0 ? decoded.slice(f.source.start) : decoded;
+    // Claude Code includes a memory file without its HTML comment blocks, trimmed (memory.ts).
+    return f.source.memory ? memoryText(text) : text;
+}
+function namesIn(text, kind) {
+    if (!MENTIONING.has(kind) || !text.includes('/'))
+        return [];
+    const names = new Set();
+    for (const m of text.matchAll(NAME_REF))
+        names.add(m[1]);
+    return [...names].map(detach);
+}
+/**
+ * Fills every planned file's digest and counts its text (the counter remembers the counts). With a
+ * remote counter, every side is counted in one batch so that a failure can't leave one side exact
+ * and the other estimated (its texts are then held together).
+ */
+async function digest(sides, counter, memo = new Map(), batchChars = counter.remoteCounting ? Infinity : DIGEST_BATCH_CHARS) {
+    let batch = [];
+    const queued = new Set();
+    let chars = 0;
+    const flush = async () => {
+        if (batch.length)
+            await counter.countAll(batch);
+        batch = [];
+        queued.clear();
+        chars = 0;
+    };
+    for (const { plan, contents } of sides)
+        for (const f of plan.files) {
+            const key = fileCountKey(f);
+            const dkey = `${key}:${f.loading}:${f.category}`;
+            let d = memo.get(dkey);
+            const count = !queued.has(key) && counter.cached(key) === undefined;
+            if (!d || count) {
+                const text = textOf(f, contents);
+                if (!d)
+                    memo.set(dkey, (d = { key, chars: text.length, scan: scanFile(text, f), names: namesIn(text, f.kind) }));
+                if (count) {
+                    batch.push({ key, text });
+                    queued.add(key);
+                    chars += text.length;
+                    if (chars >= batchChars)
+                        await flush();
+                }
+            }
+            f.digest = d;
+        }
+    await flush();
+}
+
+;// CONCATENATED MODULE: ./src/model/snapshot.ts
+/**
+ * The snapshot: the analyzer's output and a public, versioned JSON format
+ * (schema: schema/snapshot.schema.json). Scripts rely on the field names; add fields, never rename.
+ */
+const snapshot_SNAPSHOT_SCHEMA_VERSION = 1;
+
+;// CONCATENATED MODULE: ./src/tokenize/tokenizer.ts
+
+
+const tokenizer_TOKENIZER_NAME = 'o200k_base (gpt-tokenizer)';
+const TOKENIZER_NOTE = "Estimate: counted with the public o200k_base BPE; Claude's own tokenizer is not public.";
+/** Pieces longer than this are split (at whitespace when possible) so no input makes BPE superlinear. */
+const MAX_PIECE_CHARS = 16_384;
+/** Distinct pieces whose counts are remembered in a run, at most (a hostile input can't grow it further). */
+const PIECE_MEMO_MAX = 200_000;
+/** Longer pieces go to a small memory of their own (they rarely repeat). */
+const PIECE_MEMO_MAX_CHARS = 64;
+/** Long pieces remembered at once (the most recent). */
+const LONG_PIECES_KEPT = 256;
+/**
+ * Counts o200k_base tokens exactly as BPE does (the text split by the encoding's regex, each piece
+ * encoded on its own), remembering each distinct piece's count: prose repeats its words, so most
+ * pieces cost one map lookup instead of a rank lookup plus gpt-tokenizer's LRU merge cache. Special
+ * tokens ("<|endoftext|>") are plain text here: a framework that mentions one is counted, never refused.
+ * Identical to gpt-tokenizer's countTokens with disallowedSpecial empty (test/tokenize).
+ */
+function pieceCounter(core, splitRegex) {
+    const re = new RegExp(splitRegex.source, splitRegex.flags.includes('g') ? splitRegex.flags : splitRegex.flags + 'g');
+    const bpe = (piece) => (core.getBpeRankFromString(piece) !== undefined ? 1 : core.bytePairEncode(piece).length);
+    // Keys are copies (strings.ts): a piece cut from a text would keep the whole text alive.
+    const memo = new Map();
+    const long = new Map();
+    return (text) => {
+        let n = 0;
+        re.lastIndex = 0;
+        for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+            const piece = m[0];
+            let c = memo.get(piece);
+            if (c === undefined) {
+                if (piece.length > PIECE_MEMO_MAX_CHARS) {
+                    // Long pieces (runs of spaces, long words) rarely repeat, but BPE on them is quadratic:
+                    // the last LONG_PIECES_KEPT are remembered, as gpt-tokenizer's own merge cache would.
+                    c = long.get(piece);
+                    if (c === undefined) {
+                        c = bpe(piece);
+                        long.set(detach(piece), c);
+                        if (long.size > LONG_PIECES_KEPT)
+                            long.delete(long.keys().next().value);
+                    }
+                }
+                else {
+                    c = bpe(piece);
+                    if (memo.size < PIECE_MEMO_MAX)
+                        memo.set(detach(piece), c);
+                }
+            }
+            n += c;
+        }
+        return n;
+    };
+}
+/** The ranks as JSON beside the bundle (scripts/write-ranks.mjs; test/tokenize holds it to the library's). */
+const RANKS_FILE = 'o200k_base.ranks.json';
+/** o200k_base's ranks: parsed from RANKS_FILE when the bundle has it (about 50 ms faster than compiling them), else gpt-tokenizer's module. */
+async function loadRanks() {
+    let json;
+    try {
+        json = (0,external_node_fs_.readFileSync)(new URL(RANKS_FILE, import.meta.url), 'utf8');
+    }
+    catch {
+        // Not built (tests, tsc output): the library's module.
+    }
+    return json !== undefined ? JSON.parse(json) : (await __webpack_require__.e(/* import() */ 851).then(__webpack_require__.bind(__webpack_require__, 24851))).default;
+}
+/** Loads the tokenizer only when a count is actually needed (a warm cache never loads it). */
+async function tokenizer_loadTokenizer() {
+    const [ranks, { O200KBase }, { BytePairEncodingCore }] = await Promise.all([
+        loadRanks(),
+        __webpack_require__.e(/* import() */ 72).then(__webpack_require__.bind(__webpack_require__, 94072)),
+        __webpack_require__.e(/* import() */ 739).then(__webpack_require__.bind(__webpack_require__, 80739)),
+    ]);
+    const params = O200KBase(ranks);
+    // No LRU merge cache: pieceCounter remembers counts itself (and the LRU's keys would keep texts alive).
+    const core = new BytePairEncodingCore({ ...params, mergeCacheSize: 0 });
+    // Two methods TypeScript calls private (public at run time; test/tokenize holds the counts to countTokens').
+    const count = pieceCounter(core, params.tokenSplitRegex);
+    return { name: tokenizer_TOKENIZER_NAME, count: (text) => countChunked(text, count) };
+}
+/**
+ * Runs of base64-like data (no whitespace, BLOB_MIN_CHARS+ characters of [A-Za-z0-9+/=]) are counted by ratio,
+ * not by BPE: random base64 costs o200k_base about 0.68 tokens per character (measured on 1 MB:
+ * 683,600 tokens), and exact BPE on it runs several times slower per byte than prose.
+ */
+const BLOB_MIN_CHARS = 512;
+const BLOB_TOKENS_PER_CHAR = 0.68;
+function isBlobChar(c) {
+    return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 43 || c === 47 || c === 61;
+}
+/** Counts long text in bounded pieces (no input makes BPE superlinear); base64-like runs by ratio. */
+function countChunked(text, count) {
+    if (text.length <= MAX_PIECE_CHARS)
+        return text.length === 0 ? 0 : count(text);
+    // One linear scan for runs of base64-like characters (a regex with {512,} backtracks per word).
+    let total = 0;
+    let last = 0;
+    let run = 0;
+    for (let i = 0; i <= text.length; i++) {
+        if (i < text.length && isBlobChar(text.charCodeAt(i))) {
+            run++;
+            continue;
+        }
+        if (run >= BLOB_MIN_CHARS) {
+            const start = i - run;
+            total += countPieces(text.slice(last, start), count);
+            total += Math.round(run * BLOB_TOKENS_PER_CHAR);
+            last = i;
+        }
+        run = 0;
+    }
+    return total + countPieces(text.slice(last), count);
+}
+/** Pieces of at most MAX_PIECE_CHARS, cut at a newline, else a space, within the window only. */
+function countPieces(text, count) {
+    let total = 0;
+    let start = 0;
+    while (start < text.length) {
+        let end = Math.min(text.length, start + MAX_PIECE_CHARS);
+        if (end < text.length) {
+            const window = text.slice(start + (MAX_PIECE_CHARS >> 2), end);
+            const nl = window.lastIndexOf('\n');
+            const sp = nl < 0 ? window.lastIndexOf(' ') : -1;
+            if (nl >= 0)
+                end = start + (MAX_PIECE_CHARS >> 2) + nl + 1;
+            else if (sp >= 0)
+                end = start + (MAX_PIECE_CHARS >> 2) + sp;
+            // Never cut a surrogate pair.
+            const c = text.charCodeAt(end - 1);
+            if (c >= 0xd800 && c <= 0xdbff)
+                end--;
+        }
+        if (end > start)
+            total += count(text.slice(start, end));
+        start = end;
+    }
+    return total;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/links.ts
+/**
+ * Edges between components by name, computed once after planning (not part of what Claude Code
+ * does at load, so not part of the timed load): agent `skills:` to the skill, `/name` mentions to
+ * the command or skill, plugin membership. Agent skills that name nothing become unresolved refs.
+ */
+function linkComponents(plan) {
+    const edges = [];
+    const unresolved = [...plan.unresolved];
+    const byName = new Map(plan.components.filter((c) => c.entry).map((c) => [c.name, c.file]));
+    const byBase = new Map();
+    for (const [n, f] of byName) {
+        const base = n.split(':').pop();
+        if (!byBase.has(base))
+            byBase.set(base, f);
+    }
+    for (const e of plan.edges) {
+        if (e.type !== 'agent-skill') {
+            edges.push(e);
+            continue;
+        }
+        const name = e.to.slice('skill:'.length);
+        const target = byName.get(name) ?? byBase.get(name);
+        if (target)
+            edges.push({ ...e, to: target });
+        else
+            unresolved.push({ from: e.from, line: 1, ref: name, reason: 'missing' });
+    }
+    const prompts = new Map(plan.components.filter((c) => c.kind === 'command' || c.kind === 'skill').map((c) => [c.name, c.file]));
+    if (prompts.size) {
+        for (const f of plan.files) {
+            if (f.kind !== 'command' && f.kind !== 'skill' && f.kind !== 'agent' && f.kind !== 'memory' && f.kind !== 'rule')
+                continue;
+            const seen = new Set();
+            for (const name of f.digest?.names ?? []) {
+                const target = prompts.get(name);
+                if (target && target !== f.real && !seen.has(target)) {
+                    seen.add(target);
+                    edges.push({ from: f.real, to: target, type: 'name-ref' });
+                }
+            }
+        }
+    }
+    for (const c of plan.components) {
+        const u = plan.units.find((x) => x.name === c.unit);
+        if (u && u.type === 'plugin')
+            edges.push({ from: `plugin:${u.name}`, to: c.file, type: 'plugin-member' });
+    }
+    return { edges, unresolved };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/graph.ts
+
+function buildGraph(plan) {
+    const linked = linkComponents(plan);
+    const edges = linked.edges;
+    const chainEdges = edges.filter((e) => e.type === 'import' || e.type === 'file-ref');
+    const out = new Map();
+    const hasIn = new Set();
+    for (const e of chainEdges) {
+        const l = out.get(e.from) ?? [];
+        if (!l.includes(e.to))
+            l.push(e.to);
+        out.set(e.from, l);
+        hasIn.add(e.to);
+    }
+    // Longest simple chain from each root (memo on acyclic part; cycles are cut by the path set).
+    let longest = [];
+    const memo = new Map();
+    const walk = (n, onPath) => {
+        const cached = memo.get(n);
+        if (cached && !cached.some((x) => onPath.has(x)))
+            return cached;
+        onPath.add(n);
+        let best = [n];
+        for (const m of out.get(n) ?? []) {
+            if (onPath.has(m))
+                continue;
+            const sub = walk(m, onPath);
+            if (sub.length + 1 > best.length)
+                best = [n, ...sub];
+        }
+        onPath.delete(n);
+        memo.set(n, best);
+        return best;
+    };
+    // Memory roots (depth 0) first, then every other node with outgoing edges (commands, cycles).
+    const depth0 = plan.files.filter((f) => f.depth === 0).map((f) => f.path);
+    const roots = [...new Set([...depth0.filter((n) => out.has(n)), ...[...out.keys()].filter((n) => !hasIn.has(n)), ...out.keys()])];
+    for (const r of roots) {
+        const c = walk(r, new Set());
+        if (c.length > longest.length)
+            longest = c;
+    }
+    const nodes = new Set();
+    for (const f of plan.files)
+        nodes.add(f.path);
+    for (const e of edges) {
+        nodes.add(e.from);
+        nodes.add(e.to);
+    }
+    const cycles = dedupeCycles(plan.cycles);
+    return { nodes: nodes.size, edges, maxDepth: Math.max(0, longest.length - 1), longestChain: longest, cycles, unresolved: linked.unresolved };
+}
+function dedupeCycles(cycles) {
+    const seen = new Set();
+    const out = [];
+    for (const c of cycles) {
+        const ring = c.slice(0, -1);
+        const min = ring.reduce((a, b) => (b < a ? b : a), ring[0] ?? '');
+        const i = ring.indexOf(min);
+        const rot = [...ring.slice(i), ...ring.slice(0, i)];
+        const k = rot.join('\0');
+        if (seen.has(k))
+            continue;
+        seen.add(k);
+        out.push([...rot, rot[0]]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/measure.ts
+
+
+
+
+
+
+
+
+/** The listing entries of a plan, with their count keys (files are counted by digest()). */
+function entryItems(plan) {
+    return [...plan.skillEntries, ...plan.agentEntries].map((e) => ({ key: counter_TokenCounter.key(e.text), text: e.text }));
+}
+/** Turns a digested load plan and token counts into the snapshot. Pure apart from the counter's cache. */
+async function measure(plan, counter, ctx) {
+    // The model the plan applied: the judged one with the project's settings (model, listing keys) over it.
+    const model = plan.model;
+    const counts = await counter.countAll(entryItems(plan));
+    const tok = (t) => counts.get(counter_TokenCounter.key(t)) ?? 0;
+    const tokFile = (f) => {
+        if (!f.digest)
+            throw new Error(`measure: ${f.path} was not digested`);
+        return counter.cached(f.digest.key) ?? 0;
+    };
+    const counted = new Set(plan.units.filter((u) => u.counted).map((u) => u.name));
+    const listingByFile = new Map();
+    for (const e of [...plan.skillEntries, ...plan.agentEntries])
+        if (e.loading === 'eager' && counted.has(e.unit))
+            listingByFile.set(e.file, (listingByFile.get(e.file) ?? 0) + tok(e.text));
+    const files = plan.files
+        .map((f) => {
+        const tokens = tokFile(f);
+        const eagerTokens = (f.loading === 'eager' && counted.has(f.unit) ? tokens : 0) + (listingByFile.get(f.path) ?? 0);
+        return {
+            path: f.path,
+            unit: f.unit,
+            kind: f.kind,
+            loading: f.loading,
+            reason: f.reason,
+            category: f.category,
+            tokens,
+            eagerTokens,
+            chars: f.digest.chars,
+            bytes: f.bytes,
+            sha: f.sha,
+            ...(f.depth !== undefined ? { depth: f.depth } : {}),
+        };
+    })
+        .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    const skillItems = plan.skillEntries.map((e) => entryRecord(e, tok));
+    const nameOnly = new Set(skillItems.filter((_, i) => plan.skillEntries[i].nameOnly));
+    const { truncatedItems, ...skillSummary } = skillListing(skillItems, nameOnly, model, counted);
+    for (const e of truncatedItems)
+        e.truncated = true;
+    const skills = { ...skillSummary, items: skillItems };
+    const agentItems = plan.agentEntries.map((e) => entryRecord(e, tok));
+    const eagerAgents = agentItems.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    // Claude Code's own estimate: round(chars / 4) of "name: description" per agent.
+    const agentChars = eagerAgents.reduce((s, e, i) => s + e.text.length + (i > 0 ? 1 : 0), 0);
+    const claudeEstimate = eagerAgents.reduce((s, e) => s + Math.round(agentNameDesc(e.text).length / 4), 0);
+    const agents = {
+        chars: agentChars,
+        tokens: eagerAgents.reduce((s, e) => s + e.tokens, 0),
+        claudeEstimateTokens: claudeEstimate,
+        warnAt: model.agentListingWarnTokens,
+        overLimit: claudeEstimate > model.agentListingWarnTokens,
+        entries: eagerAgents.length,
+        items: agentItems,
+    };
+    // Per plugin: the listings of the project plus that one plugin (a user installs plugins one by one).
+    const perPlugin = plan.units
+        .filter((u) => u.type === 'plugin')
+        .map((u) => {
+        const members = new Set(['project', u.name]);
+        const { truncatedItems: _t, ...sk } = skillListing(skillItems, nameOnly, model, members);
+        const ag = agentItems.filter((e) => e.loading === 'eager' && members.has(e.unit));
+        return {
+            unit: u.name,
+            skillChars: sk.chars,
+            skillTruncated: sk.truncated,
+            agentClaudeEstimateTokens: ag.reduce((a, e) => a + Math.round(agentNameDesc(e.text).length / 4), 0),
+        };
+    });
+    const scope = ctx.listingScope === 'installed' || ctx.listingScope === 'per-plugin'
+        ? ctx.listingScope
+        : plan.units.some((u) => u.marketplace)
+            ? 'per-plugin'
+            : 'installed';
+    const worstSkills = [...perPlugin].sort((a, b) => b.skillTruncated.length - a.skillTruncated.length || b.skillChars - a.skillChars)[0];
+    const worstAgents = [...perPlugin].sort((a, b) => b.agentClaudeEstimateTokens - a.agentClaudeEstimateTokens)[0];
+    const allEntries = [...skills.items, ...agentItems];
+    const byFileEntry = new Map();
+    for (const e of allEntries)
+        byFileEntry.set(`${e.kind}:${e.name}`, e);
+    const fileTokens = new Map(files.map((f) => [f.path, f]));
+    const components = plan.components.map((c) => {
+        const entry = c.entry ? byFileEntry.get(`${c.kind === 'agent' ? 'agent' : c.kind}:${c.entry}`) : undefined;
+        const body = fileTokens.get(c.file);
+        const refs = c.refs.reduce((s, r) => s + (fileTokens.get(r)?.tokens ?? 0), 0);
+        const eagerBody = body && body.loading === 'eager' && (c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style') ? body.tokens : 0;
+        const eagerTokens = (entry && entry.loading === 'eager' ? entry.tokens : 0) + eagerBody;
+        const onDemand = c.kind === 'memory' || c.kind === 'rule' || c.kind === 'output-style'
+            ? body?.loading === 'on-demand'
+                ? body.tokens
+                : 0
+            : (body && body.loading !== 'not-loaded' ? body.tokens : 0) + refs;
+        return { id: c.id, kind: c.kind, name: c.name, unit: c.unit, file: c.file, loading: c.loading, eagerTokens, onDemandTokens: onDemand };
+    });
+    const eagerFiles = files.filter((f) => f.loading === 'eager' && counted.has(f.unit));
+    const eagerEntries = allEntries.filter((e) => e.loading === 'eager' && counted.has(e.unit));
+    const eagerTokens = sum(eagerFiles.map((f) => f.tokens)) + sum(eagerEntries.map((e) => e.tokens));
+    const onDemandFiles = files.filter((f) => f.loading === 'on-demand' && counted.has(f.unit));
+    const onDemandEntries = allEntries.filter((e) => e.loading === 'on-demand' && counted.has(e.unit));
+    const onDemandTokens = sum(onDemandFiles.map((f) => f.tokens)) + sum(onDemandEntries.map((e) => e.tokens));
+    let worst;
+    for (const c of components)
+        if ((c.kind === 'command' || c.kind === 'skill') && counted.has(c.unit) && c.onDemandTokens > (worst?.onDemandTokens ?? 0))
+            worst = c;
+    // Grouped once (a marketplace has hundreds of units and tens of thousands of files).
+    const group = (xs) => {
+        const m = new Map();
+        for (const x of xs) {
+            const list = m.get(x.unit);
+            if (list)
+                list.push(x);
+            else
+                m.set(x.unit, [x]);
+        }
+        return m;
+    };
+    const filesByUnit = group(files);
+    const entriesByUnit = group(allEntries);
+    const componentsByUnit = group(components);
+    const units = plan.units.map((u) => {
+        const uf = filesByUnit.get(u.name) ?? [];
+        const ue = entriesByUnit.get(u.name) ?? [];
+        const comps = {};
+        for (const c of componentsByUnit.get(u.name) ?? [])
+            comps[c.kind] = (comps[c.kind] ?? 0) + 1;
+        // A plugin's cost is what installing it adds: measured as if installed, whether or not it counts in the totals.
+        const eager = sum(uf.filter((f) => f.loading === 'eager').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'eager').map((e) => e.tokens));
+        return {
+            name: u.name,
+            type: u.type,
+            root: u.root,
+            ...(u.marketplace ? { marketplace: u.marketplace, marketplaceRoot: u.marketplaceRoot ?? '' } : {}),
+            ...(u.invalid ? { invalid: u.invalid } : {}),
+            counted: u.counted,
+            eagerTokens: eager,
+            onDemandTokens: sum(uf.filter((f) => f.loading === 'on-demand').map((f) => f.tokens)) + sum(ue.filter((e) => e.loading === 'on-demand').map((e) => e.tokens)),
+            files: uf.length,
+            components: comps,
+            mcpServers: u.mcpServers,
+            sessionStartHooks: u.sessionStartHooks,
+        };
+    });
+    const catMap = new Map();
+    const addCat = (category, loading, tokens) => {
+        const k = `${category}:${loading}`;
+        const c = catMap.get(k) ?? { category, loading, tokens: 0, files: 0 };
+        c.tokens += tokens;
+        c.files += 1;
+        catMap.set(k, c);
+    };
+    for (const f of files)
+        if (counted.has(f.unit) && f.loading !== 'not-loaded')
+            addCat(f.category, f.loading, f.tokens);
+    for (const e of allEntries)
+        if (counted.has(e.unit) && e.loading !== 'not-loaded')
+            addCat(e.kind === 'agent' ? 'agent-listing' : 'skill-listing', e.loading, e.tokens);
+    const categories = [...catMap.values()].sort((a, b) => b.tokens - a.tokens);
+    const memFiles = files.filter((f) => f.loading === 'eager' && (f.kind === 'memory' || f.kind === 'rule'));
+    return {
+        schemaVersion: snapshot_SNAPSHOT_SCHEMA_VERSION,
+        tool: { name: 'context-budget', version: ctx.toolVersion },
+        source: ctx.source,
+        tokenizer: {
+            name: counter.source.name,
+            estimate: counter.source.estimate,
+            note: counter.fallback ?? (counter.source.estimate ? TOKENIZER_NOTE : "Exact counts from Anthropic's token-counting endpoint, message framing subtracted."),
+        },
+        model: {
+            claudeCodeVersion: model.claudeCodeVersion,
+            id: model.id,
+            contextWindow: model.contextWindow,
+            charsPerToken: model.charsPerToken,
+            importMaxDepth: model.importMaxDepth,
+            skillListingMaxDescChars: model.skillListingMaxDescChars,
+            skillListingBudgetFraction: model.skillListingBudgetFraction,
+            skillListingBudgetOverride: model.skillListingBudgetOverride,
+            ...(model.idFrom ? { idFrom: model.idFrom } : {}),
+        },
+        totals: {
+            eagerTokens,
+            onDemandTokens,
+            worstInvocationTokens: eagerTokens + (worst?.onDemandTokens ?? 0),
+            worstInvocation: worst ? worst.name : null,
+            windowShare: round4(eagerTokens / model.contextWindow),
+            notLoadedTokens: sum(files.filter((f) => f.loading === 'not-loaded').map((f) => f.tokens)),
+        },
+        categories,
+        units,
+        files,
+        components,
+        listings: {
+            skills,
+            agents,
+            scope,
+            perPlugin,
+            worst: {
+                skills: worstSkills && worstSkills.skillChars > 0 ? { unit: worstSkills.unit, chars: worstSkills.skillChars, truncated: worstSkills.skillTruncated } : null,
+                agents: worstAgents && worstAgents.agentClaudeEstimateTokens > 0
+                    ? { unit: worstAgents.unit, claudeEstimateTokens: worstAgents.agentClaudeEstimateTokens }
+                    : null,
+            },
+        },
+        memory: {
+            chars: plan.memoryChars,
+            warnChars: memoryTotalWarnChars(model),
+            fileWarnChars: memoryFileWarnChars(model),
+            maxFileChars: Math.max(0, ...memFiles.map((f) => f.chars)),
+            files: memFiles.length,
+        },
+        graph: buildGraph(plan),
+        unknowns: plan.unknowns,
+        content: findContent(plan.files, tokFile),
+        loadTime: ctx.loadTime,
+        diagnostics: [...plan.diagnostics].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line)),
+    };
+}
+function entryRecord(e, tok) {
+    return {
+        name: e.name,
+        kind: e.kind,
+        unit: e.unit,
+        file: e.file,
+        text: e.text,
+        chars: displayWidth(e.text),
+        tokens: tok(e.text),
+        loading: e.loading,
+        reason: e.reason,
+        ...(e.descriptionCapped ? { descriptionCapped: true } : {}),
+        ...(e.alias ? { alias: e.alias } : {}),
+        ...(e.line ? { line: e.line } : {}),
+        ...(e.description !== undefined ? { description: e.description } : {}),
+        ...(e.tools !== undefined ? { tools: e.tools } : {}),
+    };
+}
+function agentNameDesc(line) {
+    // "- name: description (Tools: ...)" -> "name: description"
+    return line.replace(/^- /, '').replace(/ \(Tools: [^)]*\)$/, '');
+}
+/**
+ * The skill listing against its character budget, bundled entries included (see listing.ts). `items`
+ * are all entries (any unit); only eager entries of `members` take part.
+ */
+function skillListing(items, nameOnly, model, members) {
+    const eager = items.filter((e) => e.loading === 'eager' && members.has(e.unit));
+    const l = buildListing(eager, model, nameOnly);
+    const truncatedItems = l.lines.filter((x) => l.bare.has(x) && x.entry).map((x) => x.entry);
+    const bundledTruncated = l.lines.filter((x) => l.bare.has(x) && x.bundled).map((x) => x.name);
+    return {
+        chars: l.chars,
+        budget: l.budget,
+        bundledAllowance: l.bundledChars,
+        ...(bundledTruncated.length ? { bundledTruncated } : {}),
+        overBudget: l.overBudget,
+        truncated: truncatedItems.map((e) => e.name),
+        truncatedItems,
+        assumedOrder: "listing order (the project's skills, its commands and workflows, plugin commands, plugin skills, then Claude Code's bundled skills); real order follows each user's own usage",
+        entries: eager.length,
+        tokens: sum(eager.map((e) => e.tokens)),
+    };
+}
+function sum(xs) {
+    let s = 0;
+    for (const x of xs)
+        s += x;
+    return s;
+}
+function round4(x) {
+    return Math.round(x * 10000) / 10000;
+}
+
+;// CONCATENATED MODULE: ./src/collect/types.ts
+/** Where a snapshot was read from, as the snapshot records it. */
+function sourceInfo(source) {
+    return { kind: source.kind, root: source.root, ...(source.ref ? { ref: source.ref } : {}), ...(source.commit ? { commit: source.commit } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/agents.ts
+/**
+ * Agents: one line each in the agent listing (sent whole), bodies in the subagent's own context.
+ */
+
+
+
+
+function planAgent(ctx, u, f, dir) {
+    const r = ctx.read(f, true);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    const isPlugin = u.type === 'plugin';
+    const broken = r.parsed?.strictError !== undefined;
+    // Front matter that strict YAML rejects: a project agent is not loaded; a plugin agent loads
+    // with its file name and a fallback description, every other field dropped (Claude Code 2.1.332).
+    if (broken && !isPlugin) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', 'agent whose front matter does not parse: Claude Code does not load it', 'other', ctx.bodySource(r));
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-not-loaded', `front matter does not parse (${r.parsed.strictError.message}): Claude Code does not load this agent`);
+        return;
+    }
+    const fm = broken ? {} : (r.parsed?.data ?? {});
+    const fileName = posix_default().basename(f).replace(/\.md$/i, '');
+    const base = asText(fm.name)?.trim() || fileName;
+    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
+    const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
+    const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
+    // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
+    const description = isPlugin
+        ? (asText(fm.description) ?? asText(fm.when_to_use) ?? asText(fm['when-to-use']))?.trim() || `Agent from ${u.name} plugin`
+        : (asText(fm.description)?.trim() ?? '');
+    const body = ctx.bodySource(r);
+    if (broken)
+        ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
+    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
+        ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
+        if (r.parsed?.hasFrontmatter)
+            ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
+        return;
+    }
+    // Of several agents with one name, Claude Code keeps the last in path order (`sub/dup-b.md` over
+    // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
+    const earlier = ctx.agentByName.get(name);
+    if (earlier) {
+        const i = ctx.agentEntries.indexOf(earlier);
+        if (i >= 0)
+            ctx.agentEntries.splice(i, 1);
+        const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
+        if (ci >= 0)
+            ctx.components.splice(ci, 1);
+        const rec = ctx.files.get(earlier.file);
+        if (rec)
+            ctx.files.set(earlier.file, {
+                ...rec,
+                loading: 'not-loaded',
+                reason: `another agent is named "${name}" (${real}): Claude Code lists only that one`,
+                category: 'other',
+            });
+        ctx.diag(earlier.file, 1, 'warning', 'duplicate-name', `agent name "${name}" is also defined by ${real}, which Claude Code lists instead of this one`);
+    }
+    const tools = agentTools(fm);
+    const text = `- ${name}: ${description} (Tools: ${tools})`;
+    const loading = 'eager';
+    const entry = {
+        name,
+        kind: 'agent',
+        unit: u.name,
+        file: real,
+        text,
+        description,
+        tools,
+        loading,
+        reason: 'agent listing entry, sent at session start',
+        descriptionCapped: false,
+        nameOnly: false,
+        line: fieldLine(r.text, 'description'),
+    };
+    ctx.agentEntries.push(entry);
+    ctx.agentByName.set(name, entry);
+    ctx.addFile(f, u.name, 'agent', 'on-demand', "agent system prompt, loaded in the subagent's own context when spawned", 'agent-bodies', body);
+    ctx.components.push({ id: `agent:${u.name}:${name}`, kind: 'agent', name, unit: u.name, file: real, loading, entry: name, refs: [] });
+    const skills = asGlobs(fm.skills);
+    for (const s of skills ?? [])
+        ctx.edges.push({ from: real, to: `skill:${s}`, type: 'agent-skill' });
+}
+/** `Tools:` of an agent line: a list joined with ", ", `disallowedTools` as "All tools except ..." (Claude Code 2.1.332). */
+function agentTools(fm) {
+    const list = (v) => (Array.isArray(v) ? v.map((x) => String(x).trim()) : typeof v === 'string' ? v.split(',').map((x) => x.trim()) : []).filter((x) => x.length > 0);
+    const tools = list(fm.tools);
+    const denied = list(fm.disallowedTools ?? fm['disallowed-tools']);
+    if (tools.length && denied.length) {
+        const left = tools.filter((t) => !denied.includes(t));
+        return left.length ? left.join(', ') : 'None';
+    }
+    if (tools.length)
+        return tools.join(', ');
+    if (denied.length)
+        return `All tools except ${denied.join(', ')}`;
+    return 'All tools';
+}
+/** Agents are listed by name, compared as Claude Code does (localeCompare). */
+function agentOrder(entries) {
+    return [...entries].sort((a, b) => strings_compareNames(a.name, b.name));
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/settings.ts
+/**
+ * Settings (.claude/settings.json and .local): output style, skillOverrides, claudeMdExcludes,
+ * instructionFiles, hooks; MCP declarations; broken symlinks. Hooks and MCP servers are reported
+ * as unknowns: their cost cannot be known without running them.
+ */
+
+
+/**
+ * What could not be measured, as errors: a pull request must not pass by hiding its cost behind an
+ * unreadable file, a FIFO, an oversized link, or by pushing the run past one of its limits.
+ */
+function reportUnmeasured(ctx) {
+    for (const u of ctx.tree.unreadable)
+        ctx.diag(u.path, 1, 'error', 'unreadable', `${u.problem}: what it holds is not measured`);
+    for (const [p, why] of ctx.opts.unreadable ?? [])
+        ctx.diag(p, 1, 'error', 'unreadable', `${why}: not measured (counted as nothing)`);
+    if (ctx.tree.unexpanded.length)
+        ctx.diag(ctx.tree.unexpanded[0], 1, 'error', 'limit-reached', `could not measure: limit maxSymlinkExpansion (${ctx.limits.maxSymlinkExpansion} paths through directory symlinks) reached; ${ctx.tree.unexpanded.length} directory links not followed`);
+    for (const l of ctx.opts.limitsReached ?? [])
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit ${l} (${ctx.limits[l]}) reached; the rest of the framework was not read`);
+}
+function readSettings(ctx) {
+    const s = { skillOverrides: {}, claudeMdExcludes: [], hooks: [] };
+    for (const p of ['.claude/settings.json', '.claude/settings.local.json']) {
+        if (!ctx.tree.real(p))
+            continue;
+        ctx.addFile(p, PROJECT, 'settings', 'not-loaded', 'settings (configure loading; not sent to the model)', 'other');
+        const v = ctx.readJson(p);
+        if (!context_isObject(v))
+            continue;
+        if (typeof v.outputStyle === 'string')
+            s.outputStyle = v.outputStyle;
+        if (context_isObject(v.skillOverrides))
+            for (const [k, val] of Object.entries(v.skillOverrides))
+                if (typeof val === 'string')
+                    s.skillOverrides[k] = val;
+        if (Array.isArray(v.claudeMdExcludes))
+            s.claudeMdExcludes.push(...v.claudeMdExcludes.filter((x) => typeof x === 'string'));
+        if (typeof v.instructionFiles === 'string')
+            s.instructionFiles = v.instructionFiles;
+        if (context_isObject(v.hooks))
+            s.hooks.push({ file: p, hooks: v.hooks });
+        // What every session of the project loads differently (local settings over project settings).
+        if (typeof v.model === 'string' && /^[A-Za-z0-9._:-]+(\[1m\])?$/.test(v.model.trim()))
+            s.model = { id: v.model.trim(), file: p };
+        else if (v.model !== undefined)
+            ctx.diag(p, 1, 'warning', 'settings-value', `"model" is not a model id: ignored here (Claude Code may refuse it)`);
+        const num = (key, x, ok) => {
+            const n = typeof x === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(x) ? Number(x) : x;
+            if (x === undefined)
+                return undefined;
+            if (typeof n === 'number' && Number.isFinite(n) && ok(n))
+                return n;
+            ctx.diag(p, 1, 'warning', 'settings-value', `${key} ${JSON.stringify(x)} is not a valid value: Claude Code's default is assumed`);
+            return undefined;
+        };
+        const fraction = num('skillListingBudgetFraction', v.skillListingBudgetFraction, (n) => n > 0 && n <= 1);
+        if (fraction !== undefined)
+            s.skillListingBudgetFraction = fraction;
+        const cap = num('skillListingMaxDescChars', v.skillListingMaxDescChars, (n) => Number.isInteger(n) && n >= 1);
+        if (cap !== undefined)
+            s.skillListingMaxDescChars = cap;
+        if (context_isObject(v.env)) {
+            const budget = num('env.SLASH_COMMAND_TOOL_CHAR_BUDGET', v.env.SLASH_COMMAND_TOOL_CHAR_BUDGET, (n) => Number.isInteger(n) && n >= 0);
+            if (budget !== undefined)
+                s.skillListingBudgetOverride = budget;
+        }
+    }
+    return s;
+}
+function mcpFile(ctx, p, unit) {
+    ctx.addFile(p, unit, 'mcp-server', 'not-loaded', 'MCP server declarations (tool schemas load at start: size unknown statically)', 'other');
+    const v = ctx.readJson(p);
+    if (!context_isObject(v))
+        return undefined;
+    // A file with an `mcpServers` key declares its servers there and nowhere else (a broken value is
+    // reported, never read as a server named "mcpServers"); a file without it is the map itself.
+    if (Object.hasOwn(v, 'mcpServers')) {
+        if (context_isObject(v.mcpServers))
+            return v.mcpServers;
+        ctx.diag(p, 1, 'warning', 'invalid-json', '`mcpServers` is not an object of servers: no server read from it');
+        return undefined;
+    }
+    return v;
+}
+/** Component folders of a unit, where Claude Code walks every subfolder (links included) for entries. */
+function componentDirs(u) {
+    const at = (p) => (u.root ? `${u.root}/${p}` : p);
+    return u.type === 'plugin'
+        ? ['commands', 'agents', 'skills', 'output-styles', '.claude/commands', '.claude/agents', '.claude/skills'].map(at)
+        : ['.claude/commands', '.claude/agents', '.claude/skills', '.claude/rules', '.claude/output-styles'].map(at);
+}
+/**
+ * A directory symlink in a component folder that this analyzer can't expand as Claude Code does
+ * (into a folder that contains it, or through further links): Claude Code lists what it finds there
+ * (a link to the repository root made every Markdown file a command), so the head can't be measured.
+ */
+function reportComponentLinks(ctx) {
+    const dirs = ctx.units.flatMap(componentDirs);
+    // A submodule where Claude Code loads from (a component folder, the folder above one, or a memory
+    // file's place): a checkout with submodules loads what the commit does not hold.
+    const loaded = [...dirs, '.claude', 'CLAUDE.md', 'CLAUDE.local.md', 'AGENTS.md', '.claude-plugin', ...ctx.units.filter((u) => u.root).map((u) => u.root)];
+    for (const s of ctx.tree.submodules) {
+        const hit = loaded.find((d) => d === s || d.startsWith(s + '/') || s.startsWith(d + '/'));
+        if (hit)
+            ctx.diag(s, 1, 'error', 'not-measurable', `could not measure: a submodule (gitlink) at ${hit === s ? 'a path Claude Code loads from' : `${s}, where Claude Code loads ${hit}`}; its files are in another repository, not in this commit`);
+    }
+    const inComponent = (p) => dirs.some((d) => p === d || p.startsWith(d + '/') || d.startsWith(p + '/'));
+    // A link out of the repository where Claude Code loads from: on a checkout it lists whatever is there.
+    for (const l of ctx.tree.brokenLinks())
+        if (l.reason === 'external' && inComponent(l.path))
+            ctx.diag(l.path, 1, 'error', 'not-measurable', `could not measure: symlink to "${l.target}", outside the repository, where Claude Code loads from; a checkout lists whatever is there`);
+    for (const l of ctx.tree.unfollowed) {
+        if (!inComponent(l.path))
+            continue;
+        ctx.diag(l.path, 1, 'error', 'not-measurable', l.why === 'ancestor'
+            ? `could not measure: symlink to "${l.target}", a folder that contains it; Claude Code follows it and lists every Markdown file under that folder (each real folder once)`
+            : `could not measure: symlink to "${l.target}", whose folder holds further directory links; Claude Code follows them and lists what they hold`);
+    }
+}
+function reportLinks(ctx) {
+    for (const l of ctx.tree.brokenLinks()) {
+        if (IGNORED_DIR.test(l.path + '/'))
+            continue;
+        const why = l.reason === 'external' ? 'points outside the repository; never read' : l.reason === 'loop' ? 'is a symlink loop' : 'points to nothing in the repository';
+        ctx.diag(l.path, 1, l.reason === 'missing' ? 'info' : 'warning', `symlink-${l.reason}`, `symlink to "${l.target}" ${why}`);
+        ctx.unresolved.push({ from: l.path, line: 1, ref: l.target, reason: l.reason === 'loop' ? 'loop' : l.reason === 'external' ? 'external' : 'missing' });
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/json5/lib/index.js
+var lib = __webpack_require__(84841);
+var lib_default = /*#__PURE__*/__webpack_require__.n(lib);
+;// CONCATENATED MODULE: ./src/analyze/workflow.ts
+
+/**
+ * Reads `export const meta = { ... }` from a workflow script as data: the object literal is cut out
+ * by scanning (strings and comments respected) and parsed with JSON5. Nothing is executed.
+ */
+function readWorkflowMeta(source) {
+    // Whitespace and comments are skipped by a linear scan (a regex with a repeated comment group
+    // backtracks exponentially on many comment lines), then the statement is matched where it starts.
+    const at = skipSpaceAndComments(source, 0);
+    const head = /export\s+const\s+meta\s*=\s*/y;
+    head.lastIndex = at;
+    const m = at >= 0 ? head.exec(source) : null;
+    if (!m)
+        return { ok: false, line: 1, message: 'first statement is not `export const meta = { ... }`: not listed' };
+    const start = at + m[0].length;
+    const end = matchBrace(source, start);
+    const line = source.slice(0, start).split('\n').length;
+    if (end < 0)
+        return { ok: false, line, message: '`export const meta` is not a complete object literal' };
+    let literal = source.slice(start, end + 1);
+    // Template literals without substitutions are plain strings.
+    literal = literal.replace(/`([^`$\\]*)`/g, (_s, inner) => JSON.stringify(inner));
+    try {
+        const meta = lib_default().parse(literal);
+        const name = typeof meta.name === 'string' ? meta.name : '';
+        const description = typeof meta.description === 'string' ? meta.description : '';
+        if (!name)
+            return { ok: false, line, message: '`meta.name` is missing or not a string literal' };
+        return { ok: true, name, description, whenToUse: typeof meta.whenToUse === 'string' ? meta.whenToUse : undefined };
+    }
+    catch (e) {
+        return { ok: false, line, message: `\`meta\` is not a pure object literal (${e.message.split('\n')[0]}); it is never evaluated` };
+    }
+}
+function matchBrace(s, i) {
+    if (s[i] !== '{')
+        return -1;
+    let depth = 0;
+    for (; i < s.length; i++) {
+        const c = s[i];
+        if (c === '"' || c === "'" || c === '`') {
+            const q = c;
+            for (i++; i < s.length && s[i] !== q; i++)
+                if (s[i] === '\\')
+                    i++;
+        }
+        else if (c === '/' && s[i + 1] === '/') {
+            while (i < s.length && s[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && s[i + 1] === '*') {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 1;
+        }
+        else if (c === '{')
+            depth++;
+        else if (c === '}' && --depth === 0)
+            return i;
+    }
+    return -1;
+}
+/** Index of the first character that is neither whitespace nor inside a comment; -1 in an unclosed comment. */
+function skipSpaceAndComments(s, i) {
+    while (i < s.length) {
+        const c = s.charCodeAt(i);
+        if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xfeff)
+            i++;
+        else if (s.startsWith('//', i)) {
+            const e = s.indexOf('\n', i);
+            i = e < 0 ? s.length : e + 1;
+        }
+        else if (s.startsWith('/*', i)) {
+            const e = s.indexOf('*/', i + 2);
+            if (e < 0)
+                return -1;
+            i = e + 2;
+        }
+        else
+            break;
+    }
+    return i;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/workflows.ts
+
+
+function planWorkflow(ctx, u, f) {
+    const r = ctx.read(f);
+    if (!r)
+        return;
+    const real = ctx.tree.real(f) ?? f;
+    if (r.bytes > ctx.m.workflowMaxBytes) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', `workflow over ${ctx.m.workflowMaxBytes} bytes: ignored by Claude Code`, 'other', '');
+        ctx.diag(f, 1, 'warning', 'workflow-too-large', `workflow is ${r.bytes} bytes > ${ctx.m.workflowMaxBytes}: Claude Code ignores it`);
+        return;
+    }
+    const meta = readWorkflowMeta(r.text);
+    if (!meta.ok) {
+        ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow without a readable `export const meta`: not listed', 'other', '');
+        ctx.diag(f, meta.line, 'warning', 'workflow-meta', meta.message);
+        return;
+    }
+    const name = u.type === 'plugin' ? `${u.name}:${meta.name}` : meta.name;
+    const desc = meta.whenToUse ? `${meta.description} - ${meta.whenToUse}` : meta.description;
+    ctx.addFile(f, u.name, 'workflow', 'not-loaded', 'workflow script: runs when invoked, never sent as text', 'other', '');
+    const entry = makeEntry(ctx, name, desc, 'workflow', u.name, real, 'eager', 'workflow listing entry (export const meta), sent at session start');
+    ctx.components.push({
+        id: `workflow:${u.name}:${name}`,
+        kind: 'workflow',
+        name,
+        unit: u.name,
+        file: real,
+        loading: entry.loading,
+        entry: entry.name,
+        refs: [],
+    });
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/components.ts
+/**
+ * One unit's components (the project, the user scope, or a plugin): where each kind lives (the
+ * project's .claude/, the user's ~/.claude, a plugin's default folders or its manifest's paths),
+ * handed to the loader of that kind; output styles, MCP servers and hooks.
+ */
+
+
+
+
+
+
+
+
+function planUnit(ctx, u, settings) {
+    const isProject = u.type !== 'plugin';
+    // The project's components live in .claude/, the user's in the ~/.claude folder itself.
+    const own = (kind) => [u.type === 'user' ? `${u.root}/${kind}` : `.claude/${kind}`];
+    // Every unit is planned as installed; whether it counts in the totals is the unit's `counted`.
+    const within = (p) => (u.root === '' ? p : `${u.root}/${p}`);
+    const paths = (key, def) => {
+        const fromManifest = manifestPaths(u.manifest, key);
+        return (fromManifest ?? def).map((p) => Tree.normalize(posix_default().join(u.root, p))).filter((p) => p !== null);
+    };
+    const inDir = (dir, re) => ctx.tree.under(dir).filter((p) => re.test(dir === '' ? p : p.slice(dir.length + 1)) && !IGNORED_DIR.test(p));
+    // Commands
+    const cmdDirs = isProject ? own('commands') : paths('commands', ['commands']);
+    for (const d of cmdDirs) {
+        const files = ctx.tree.files.has(d) || (ctx.tree.real(d) && !ctx.tree.isDir(d)) ? [d] : inDir(d, /\.md$/i);
+        for (const f of files) {
+            const rel = ctx.tree.files.has(d) || !ctx.tree.isDir(d) ? posix_default().basename(f) : f.slice(d.length + 1);
+            const name = rel.replace(/\.md$/i, '').split('/').join(':');
+            planPrompt(ctx, u, f, isProject ? name : `${u.name}:${name}`, 'command');
+        }
+    }
+    // Skills
+    const skillRoots = isProject ? own('skills') : paths('skills', ['skills']);
+    const skillFiles = [];
+    const listed = !isProject && manifestPaths(u.manifest, 'skills') !== undefined;
+    for (const d of skillRoots) {
+        if (ctx.tree.real(`${d}/SKILL.md`))
+            skillFiles.push(`${d}/SKILL.md`);
+        else
+            for (const f of inDir(d, /^[^/]+\/SKILL\.md$/))
+                skillFiles.push(f);
+    }
+    if (!isProject && ctx.tree.real(within('SKILL.md')) && !manifestPaths(u.manifest, 'skills'))
+        skillFiles.push(within('SKILL.md'));
+    for (const f of skillFiles) {
+        const dir = posix_default().dirname(f);
+        const dirName = f === within('SKILL.md') ? u.name : posix_default().basename(dir);
+        planPrompt(ctx, u, f, dirName, 'skill', listed ? skillFiles.indexOf(f) : undefined);
+        for (const res of inDir(dir, /.+/))
+            if (res !== f && !skillFiles.includes(res))
+                ctx.addFile(res, u.name, 'resource', 'on-demand', `bundled with skill ${dirName}: read only when the skill reads it`, 'resources');
+    }
+    // Workflows
+    for (const d of isProject ? own('workflows') : paths('workflows', ['workflows'])) {
+        for (const f of inDir(d, /^[^/]+\.(m?js)$/i))
+            planWorkflow(ctx, u, f);
+    }
+    // Agents
+    for (const d of isProject ? own('agents') : paths('agents', ['agents'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files)
+            planAgent(ctx, u, f, ctx.tree.isDir(d) ? d : '');
+    }
+    // Output styles
+    for (const d of isProject ? own('output-styles') : paths('outputStyles', ['output-styles'])) {
+        const files = ctx.tree.isDir(d) ? inDir(d, /\.md$/i) : ctx.tree.real(d) ? [d] : [];
+        for (const f of files) {
+            const r = ctx.read(f, true);
+            const name = asText(r?.parsed?.data.name) ?? posix_default().basename(f).replace(/\.md$/i, '');
+            const forced = !isProject && asBool(r?.parsed?.data['force-for-plugin']);
+            const selected = settings.outputStyle !== undefined && (settings.outputStyle === name || settings.outputStyle === `${u.name}:${name}`);
+            const loading = forced || selected ? 'eager' : 'not-loaded';
+            const reason = forced
+                ? 'plugin output style with force-for-plugin: applies without being selected'
+                : selected
+                    ? `output style selected in settings (outputStyle: ${settings.outputStyle})`
+                    : 'output style not selected in settings';
+            ctx.addFile(f, u.name, 'output-style', loading, reason, loading === 'eager' ? 'output-style' : 'other', ctx.bodySource(r));
+            ctx.components.push({ id: `output-style:${u.name}:${name}`, kind: 'output-style', name, unit: u.name, file: ctx.tree.real(f) ?? f, loading, refs: [] });
+        }
+    }
+    // MCP servers
+    const mcpSources = [];
+    const mcpPath = within('.mcp.json');
+    const declared = u.manifest ? (u.manifest.mcpServers ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.mcpServers : undefined)) : undefined;
+    if (typeof declared === 'string' || Array.isArray(declared)) {
+        for (const p of [].concat(declared)) {
+            const norm = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
+            if (norm && ctx.tree.real(norm))
+                mcpSources.push({ file: norm, servers: mcpFile(ctx, norm, u.name) });
+        }
+    }
+    else if (context_isObject(declared))
+        mcpSources.push({ file: u.manifestPath ?? mcpPath, servers: declared });
+    else if (ctx.tree.real(mcpPath))
+        mcpSources.push({ file: mcpPath, servers: mcpFile(ctx, mcpPath, u.name) });
+    for (const src of mcpSources) {
+        if (!context_isObject(src.servers))
+            continue;
+        for (const name of Object.keys(src.servers)) {
+            u.mcpServers.push(name);
+            if (u.counted)
+                ctx.unknowns.push({
+                    kind: 'mcp-server',
+                    unit: u.name,
+                    file: src.file,
+                    name,
+                    note: 'MCP server: its tool schemas load at session start; their size is unknown without starting the server',
+                });
+        }
+    }
+    // Hooks
+    if (u.type === 'user')
+        return; // user settings, hooks and MCP servers are the user's, not measured here
+    const hookSources = isProject ? settings.hooks : [];
+    if (!isProject) {
+        const declaredHooks = u.manifest ? (u.manifest.hooks ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
+        const hookFiles = typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
+            ? []
+                .concat(declaredHooks)
+                .filter((x) => typeof x === 'string')
+                .map((p) => Tree.normalize(posix_default().join(u.root, p)))
+            : [within('hooks/hooks.json')];
+        if (context_isObject(declaredHooks))
+            hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+        for (const hf of hookFiles) {
+            if (!hf || !ctx.tree.real(hf))
+                continue;
+            ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
+            const v = ctx.readJson(hf);
+            if (context_isObject(v))
+                hookSources.push({ file: hf, hooks: context_isObject(v.hooks) ? v.hooks : v });
+        }
+    }
+    for (const src of hookSources) {
+        if (!context_isObject(src.hooks))
+            continue;
+        const ss = src.hooks.SessionStart;
+        const n = Array.isArray(ss) ? ss.reduce((acc, g) => acc + (context_isObject(g) && Array.isArray(g.hooks) ? g.hooks.length : 1), 0) : 0;
+        u.sessionStartHooks += n;
+        if (n > 0 && u.counted)
+            ctx.unknowns.push({
+                kind: 'session-start-hook',
+                unit: u.name,
+                file: src.file,
+                name: `SessionStart (${n})`,
+                note: 'SessionStart hook: may inject its command output into every session; unknown statically',
+            });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analyze/loaders/memory.ts
+/**
+ * Memory files: CLAUDE.md, .claude/CLAUDE.md, CLAUDE.local.md, AGENTS.md standing in, rules with and
+ * without `paths:`, nested memory on demand, user scope, and their @imports (depth limit, cycles).
+ */
+
+
+
+
+
+
+
+const MARKDOWN = /\.md$/i;
+const AGENTS_MD = /(?:^|\/)AGENTS\.md$/;
+function planMemory(ctx, settings) {
+    const mode = settings.instructionFiles ?? ctx.m.instructionFiles;
+    if (mode === 'managed-only')
+        return;
+    const excluded = settings.claudeMdExcludes.length ? picomatch_default()(settings.claudeMdExcludes, { dot: true }) : () => false;
+    const user = ctx.units.find((u) => u.type === 'user');
+    const inUser = (p) => user !== undefined && p.startsWith(user.root + '/');
+    // Every memory file and rule is Markdown (most files of a repository are not: tested first).
+    const visible = ctx.tree.visiblePaths().filter((p) => MARKDOWN.test(p) && !IGNORED_DIR.test(p) && !excluded(p) && !inUser(p));
+    // Memory files per directory: dir -> candidates.
+    const byDir = new Map();
+    const slot = (d) => {
+        let s = byDir.get(d);
+        if (!s)
+            byDir.set(d, (s = { claude: [], agents: [], rules: [] }));
+        return s;
+    };
+    for (const p of visible) {
+        const slash = p.lastIndexOf('/');
+        const base = p.slice(slash + 1);
+        const dir = slash < 0 ? '' : p.slice(0, slash);
+        const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
+        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).claude.push(p);
+        }
+        else if (base === 'AGENTS.md') {
+            if (dir === owner || dir.endsWith('.claude'))
+                slot(owner).agents.push(p);
+        }
+        else {
+            const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
+            if (rm)
+                slot(rm[1] ?? '').rules.push(p);
+        }
+    }
+    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+    const roots = [];
+    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+    if (user) {
+        if (ctx.tree.real(`${user.root}/CLAUDE.md`))
+            roots.push({
+                p: `${user.root}/CLAUDE.md`,
+                loading: 'eager',
+                reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+                category: 'memory',
+                dir: user.root,
+                unit: USER,
+            });
+        for (const p of ctx.tree
+            .under(`${user.root}/rules`)
+            .filter((x) => /\.md$/i.test(x))
+            .sort())
+            roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
+    }
+    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+    for (const d of dirs) {
+        const s = byDir.get(d);
+        const top = d === '';
+        const loading = top ? 'eager' : 'on-demand';
+        const where = top ? 'project root' : `${d}/`;
+        const useAgents = mode === 'claude-md-and-agents-md' || (mode === 'claude-md-or-agents-md' && s.claude.length === 0);
+        for (const p of order(d)(s.claude))
+            roots.push({
+                p,
+                loading,
+                reason: top ? `memory file at the ${where}, loaded at session start` : `nested memory file, loaded when Claude reads files in ${where}`,
+                category: top ? 'memory' : 'nested-memory',
+                dir: d,
+            });
+        if (useAgents)
+            for (const p of order(d)(s.agents))
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'AGENTS.md standing in for CLAUDE.md, loaded at session start' : `nested AGENTS.md, loaded when Claude reads files in ${where}`,
+                    category: top ? 'memory' : 'nested-memory',
+                    dir: d,
+                });
+        else
+            for (const p of s.agents)
+                ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
+        for (const p of [...s.rules].sort()) {
+            const r = ctx.read(p, true);
+            const globs = asGlobs(r?.parsed?.data.paths);
+            const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+            if (conditional)
+                roots.push({
+                    p,
+                    loading: 'on-demand',
+                    reason: `rule with paths: ${globs.map(trimGlob).join(', ')}; loaded when matching files are touched`,
+                    category: 'path-rules',
+                    dir: d,
+                });
+            else
+                roots.push({
+                    p,
+                    loading,
+                    reason: top ? 'rule without paths:, loaded at session start' : `rule in ${where}.claude/rules, loaded when Claude reads files in ${where}`,
+                    category: top ? 'rules' : 'nested-memory',
+                    dir: d,
+                });
+        }
+    }
+    // Eager roots first so that a file reachable both ways is eager.
+    const sorted = [...roots.filter((r) => r.loading === 'eager'), ...roots.filter((r) => r.loading !== 'eager')];
+    // Texts loaded so far, to drop an AGENTS.md that repeats one: kept only when an AGENTS.md is to come.
+    const agentsAhead = sorted.some((r) => AGENTS_MD.test(r.p));
+    const loadedTexts = new Set();
+    const loaded = new Set();
+    let totalChars = 0;
+    for (const root of sorted) {
+        const isAgents = AGENTS_MD.test(root.p);
+        const real = ctx.tree.real(root.p);
+        if (!real)
+            continue;
+        if (loaded.has(real))
+            continue;
+        if (isAgents) {
+            const r = ctx.read(root.p);
+            const trimmed = r?.text.trim() ?? '';
+            if (loadedTexts.has(trimmed)) {
+                ctx.addFile(root.p, PROJECT, 'memory', 'not-loaded', 'AGENTS.md with the same text as a memory file already loaded: dropped', 'other');
+                continue;
+            }
+        }
+        const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
+        if (root.loading === 'eager')
+            totalChars += chars;
+        const r = agentsAhead ? ctx.read(root.p) : null;
+        if (r)
+            loadedTexts.add(r.text.trim());
+    }
+    ctx.memoryChars = totalChars;
+    const totalWarn = memoryTotalWarnChars(ctx.m);
+    if (totalChars > totalWarn)
+        ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+}
+/** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
+function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
+    const real = ctx.tree.real(p);
+    loaded.add(real);
+    // A rule is a rule by where it is listed (a symlink in .claude/rules to elsewhere is one too).
+    const isRule = /(^|\/)\.claude\/rules\//.test(p) || /(^|\/)\.claude\/rules\//.test(real);
+    const r = ctx.read(p, isRule);
+    if (!r)
+        return 0;
+    if (r.bytes > ctx.m.memoryFileMaxBytes) {
+        ctx.addFile(p, PROJECT, 'memory', 'not-loaded', `memory file over ${ctx.m.memoryFileMaxBytes} bytes: skipped by Claude Code`, 'other', '', depth);
+        ctx.diag(p, 1, 'error', 'memory-file-skipped', `${r.bytes} bytes > ${ctx.m.memoryFileMaxBytes}: Claude Code skips this memory file entirely`);
+        return 0;
+    }
+    const facts = ctx.memoryFacts(r, isRule);
+    const linkText = facts.linkText;
+    const asLink = linkText !== undefined && /^[^\s@]+$/.test(linkText) ? Tree.normalize(posix_default().join(posix_default().dirname(real), linkText)) : null;
+    if (asLink && ctx.tree.real(asLink) && asLink !== real)
+        ctx.diag(p, 1, 'warning', 'symlink-as-file', `the whole file is the path "${linkText}": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not ${asLink}`);
+    // Claude Code includes the text trimmed; a file with nothing left is not included at all.
+    const kind = isRule ? 'rule' : 'memory';
+    if (facts.chars === 0) {
+        ctx.addFile(p, unit, kind, 'not-loaded', 'empty memory file: Claude Code includes nothing', 'other', '', depth);
+        return 0;
+    }
+    // The text is derived again from the blob when counted (digest.ts): the plan keeps no copy.
+    ctx.addFile(p, unit, kind, loading, reason, category, { start: isRule && r.parsed ? r.parsed.bodyStart : 0, memory: true }, depth);
+    if (depth === 0)
+        ctx.components.push({ id: `${kind}:${real}`, kind, name: real, unit, file: real, loading, refs: [] });
+    const fileWarn = memoryFileWarnChars(ctx.m);
+    if (facts.chars > fileWarn && loading === 'eager')
+        ctx.diag(p, 1, 'warning', 'memory-file-size', `${facts.chars} characters > ${fileWarn}: Claude Code warns "Large ${real} will impact performance"`);
+    // The total warning leaves out files already over the per-file limit (Claude Code 2.1.332).
+    let chars = facts.chars > fileWarn ? 0 : facts.chars;
+    const lineOffset = isRule && r.parsed ? r.parsed.bodyLine - 1 : 0;
+    const nextStack = [...stack, real];
+    for (const imp of facts.imports) {
+        const line = imp.line + lineOffset;
+        const target = ctx.resolveRef(p, imp.ref, line, 'import');
+        if (!target)
+            continue;
+        const targetReal = ctx.tree.real(target);
+        const loadable = loaded.has(targetReal) || nextStack.includes(targetReal) || depth + 1 < ctx.m.importMaxDepth;
+        if (loadable)
+            ctx.edges.push({ from: real, to: targetReal, type: 'import', line });
+        if (nextStack.includes(targetReal)) {
+            ctx.cycles.push([...nextStack.slice(nextStack.indexOf(targetReal)), targetReal]);
+            continue;
+        }
+        if (loaded.has(targetReal))
+            continue;
+        if (depth + 1 >= ctx.m.importMaxDepth) {
+            ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
+            ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
+            if (!ctx.files.has(targetReal))
+                ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+            continue;
+        }
+        chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
+    }
+    return chars;
+}
+function memoryOrder(p, dir) {
+    const rel = dir === '' ? p : p.slice(dir.length + 1);
+    return ['CLAUDE.md', '.claude/CLAUDE.md', 'AGENTS.md', '.claude/AGENTS.md', 'CLAUDE.local.md'].indexOf(rel) + 1 || 9;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/plan.ts
+
+
+
+
+
+
+
+
+
+
+/** Paths worth reading before anything is known: everything that can be a framework file. */
+function candidatePaths(tree) {
+    const names = new Set(['CLAUDE.md', 'AGENTS.md', 'CLAUDE.local.md', 'SKILL.md', '.mcp.json', '.lsp.json', 'plugin.json', 'marketplace.json', 'hooks.json']);
+    const dirs = /(^|\/)(\.claude|\.claude-plugin|commands|agents|skills|output-styles|workflows|hooks|rules)\//;
+    // Everything bundled with a skill (references, templates, scripts) is read too: it is counted as
+    // on-demand, and reading it up front saves a second planning pass.
+    const skillFiles = /(^|\/)skills\/[^/]+\/./;
+    return tree.visiblePaths().filter((p) => {
+        const base = posix_default().basename(p);
+        if (names.has(base))
+            return true;
+        return (dirs.test(p) && /\.(md|mdc|json|js|mjs)$/i.test(base)) || skillFiles.test(p);
+    });
+}
+/** Builds the load plan from a tree and the contents read so far: every loader adds its claims to one context. Pure. */
+function buildPlan(tree, contents, opts) {
+    const ctx = new PlanContext(tree, contents, opts);
+    if (ctx.opts.notRead)
+        ctx.diag('.', 1, 'error', 'limit-reached', `could not measure: limit maxFiles (${ctx.limits.maxFiles}) reached; ${ctx.opts.notRead} framework files were not read`);
+    reportLinks(ctx);
+    reportUnmeasured(ctx);
+    const { units, diagnostics } = discoverUnits(ctx.tree, (p) => ctx.readJson(p), opts.installedPlugins ?? 'all', (p) => ctx.read(p)?.text ?? '');
+    const userRoot = ctx.opts.userScope ? Tree.normalize(ctx.opts.userScope.replace(/\/+$/, '')) : null;
+    if (ctx.opts.userScope) {
+        if (userRoot && ctx.tree.isDir(userRoot))
+            units.splice(1, 0, { name: USER, type: 'user', root: userRoot, counted: true, mcpServers: [], sessionStartHooks: 0 });
+        else
+            ctx.diag('.', 1, 'warning', 'user-scope-missing', `userScope "${ctx.opts.userScope}" is not a folder of the repository: nothing is measured at user scope`);
+    }
+    ctx.units = units;
+    ctx.diagnostics.push(...diagnostics);
+    reportComponentLinks(ctx);
+    for (const u of units)
+        if (u.manifestPath)
+            ctx.addFile(u.manifestPath, u.name, 'plugin-manifest', 'not-loaded', 'plugin manifest (metadata, not sent to the model)', 'other');
+    for (const mp of ctx.tree.visiblePaths().filter((p) => p.endsWith('.claude-plugin/marketplace.json')))
+        ctx.addFile(mp, PROJECT, 'marketplace', 'not-loaded', 'marketplace catalogue (metadata, not sent to the model)', 'other');
+    const settings = readSettings(ctx);
+    ctx.m = withSettings(ctx.m, settings);
+    planMemory(ctx, settings);
+    // A plugin whose manifest Claude Code refuses loads nothing; its files are reported as not loaded.
+    for (const u of units)
+        if (!u.invalid)
+            planUnit(ctx, u, settings);
+    applyOverridesAndOrder(ctx, settings);
+    planRemaining(ctx);
+    checkCollisions(ctx);
+    return {
+        units,
+        files: [...ctx.files.values()],
+        skillEntries: listingOrder(ctx.skillEntries, ctx.units),
+        agentEntries: agentOrder(ctx.agentEntries),
+        components: ctx.components,
+        edges: ctx.edges,
+        unresolved: ctx.unresolved,
+        cycles: ctx.cycles,
+        unknowns: ctx.unknowns,
+        diagnostics: ctx.diagnostics,
+        memoryChars: ctx.memoryChars,
+        missing: [...ctx.missing].sort(),
+        model: ctx.m,
+    };
+}
+/** Framework-looking files no loader claimed: reported as not loaded, with why. */
+function planRemaining(ctx) {
+    const claimed = new Set(ctx.files.keys());
+    for (const p of candidatePaths(ctx.tree)) {
+        const real = ctx.tree.real(p);
+        if (!real || claimed.has(real) || IGNORED_DIR.test(p))
+            continue;
+        claimed.add(real);
+        const unit = ownerUnit(ctx.units, p);
+        ctx.addFile(p, unit, 'other', 'not-loaded', unit === PROJECT ? 'not in any location Claude Code loads from' : `in plugin ${unit} but not in a component folder it declares`, 'other');
+    }
+}
+/** Names that shadow or may be confused with each other. */
+function checkCollisions(ctx) {
+    const seen = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
+        const key = `${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`;
+        const prev = seen.get(key);
+        if (prev && prev.file !== e.file)
+            ctx.diag(e.file, 1, 'warning', 'duplicate-name', `${e.kind} name "${e.name}" is also defined by ${prev.file}${prev.unit !== e.unit ? ` (unit ${prev.unit})` : ''}: one shadows the other`);
+        else
+            seen.set(key, e);
+    }
+    // A project entry and a plugin entry with the same base name ("deploy" and "tools:deploy"): users
+    // and the model can confuse them. Plugins sharing base names among themselves are namespaced: fine.
+    const project = new Map();
+    for (const e of [...ctx.skillEntries, ...ctx.agentEntries])
+        if (e.unit === PROJECT)
+            project.set(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name}`, e);
+    if (project.size)
+        for (const e of [...ctx.skillEntries, ...ctx.agentEntries]) {
+            if (e.unit === PROJECT)
+                continue;
+            const prev = project.get(`${e.kind === 'agent' ? 'agent' : 'prompt'}:${e.name.split(':').pop()}`);
+            if (prev)
+                ctx.diag(e.file, 1, 'info', 'name-collision', `"${e.name}" shares its name with the project's "${prev.name}" (${prev.file})`);
+        }
+}
+function ownerUnit(units, p) {
+    let best;
+    for (const u of units) {
+        if (u.type !== 'plugin')
+            continue;
+        if (u.root === '' || p.startsWith(u.root + '/'))
+            if (!best || u.root.length > best.root.length)
+                best = u;
+    }
+    if (best && best.root === '' && /^\.claude\//.test(p))
+        return PROJECT;
+    return best?.name ?? PROJECT;
+}
+
+;// CONCATENATED MODULE: ./src/analyze/load.ts
+
+/**
+ * Reading a side for the analyzer: the framework's candidate files, then what imports and manifests
+ * point to, in a few batches, within the run's limits (files, bytes, time); what can't be read is
+ * reported. The only place the analyzer asks its source for bytes.
+ */
+
+
+
+
+
+
+/** The first line of a Git LFS pointer file (https://github.com/git-lfs/git-lfs/blob/main/docs/spec.md). */
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1\n');
+/** Memory files whose imports are followed while reading. */
+const MEMORY_FILE = /(^|\/)(CLAUDE\.md|CLAUDE\.local\.md|AGENTS\.md|\.claude\/rules\/.+\.md)$/;
+/** Reads everything the plan needs from the source, in a few batches (candidates, then what imports and manifests point to). */
+async function load(source, opts, parseCache = new Map()) {
+    const limits = opts.limits ?? DEFAULT_LIMITS;
+    const listed = await source.list();
+    const ignored = opts.ignore?.length ? picomatch_default()([...opts.ignore], { dot: true }) : null;
+    const entries = ignored ? listed.filter((e) => !ignored(e.path)) : listed;
+    const tree = new Tree(entries, limits.maxSymlinkHops, limits.maxSymlinkExpansion);
+    const started = Date.now();
+    let bytesRead = 0;
+    const limitsReached = [];
+    const unreadable = new Map();
+    const contents = new Map();
+    const attempted = new Set();
+    const readable = (paths) => {
+        const out = [];
+        for (const p of paths) {
+            const real = tree.real(p);
+            if (!real || attempted.has(real))
+                continue;
+            attempted.add(real);
+            const e = tree.files.get(real);
+            if (!e || e.size > limits.maxFileBytes)
+                continue;
+            // Hard budgets of the run, whatever the framework says: total bytes, and time.
+            if (bytesRead + e.size > limits.maxTotalBytes) {
+                if (!limitsReached.includes('maxTotalBytes'))
+                    limitsReached.push('maxTotalBytes');
+                continue;
+            }
+            if (Date.now() - started > limits.maxSeconds * 1000) {
+                if (!limitsReached.includes('maxSeconds'))
+                    limitsReached.push('maxSeconds');
+                continue;
+            }
+            bytesRead += e.size;
+            out.push(real);
+        }
+        return out;
+    };
+    const readBatch = async (paths) => {
+        if (!paths.length)
+            return;
+        const got = await source.read(paths);
+        for (const [p, b] of got) {
+            contents.set(p, b);
+            // A Git LFS pointer stands where the file is: what sessions load is in LFS, not in git.
+            if (b.data.length < 1024 && b.data.subarray(0, LFS_POINTER.length).equals(LFS_POINTER))
+                unreadable.set(p, 'a Git LFS pointer (the content is stored in LFS, not in the commit)');
+        }
+        // A file that was listed but could not be read is reported, never counted as empty.
+        for (const p of paths)
+            if (!got.has(p))
+                unreadable.set(p, 'listed but could not be read');
+    };
+    const candidates = readable(candidatePaths(tree));
+    // Past the file limit, the rest is reported, not read (hostile trees stay bounded).
+    let batch = candidates.slice(0, limits.maxFiles);
+    const notRead = candidates.length - batch.length;
+    let plan;
+    // Import chains are followed while reading (cheap scans of the files just read), so that a chain
+    // of imports costs one more read, not one more planning pass per level.
+    const followImports = async (read, memoryOnly) => {
+        let frontier = read;
+        for (let level = 0; level < opts.model.importMaxDepth && frontier.length; level++) {
+            const next = [];
+            for (const p of frontier) {
+                if (memoryOnly && level === 0 && !MEMORY_FILE.test(p))
+                    continue;
+                const blob = contents.get(p);
+                if (!blob || !/\.md$/i.test(p) || !blob.data.includes(64 /* @ */))
+                    continue;
+                for (const imp of findImports(blob.data.toString('utf8'))) {
+                    if (imp.ref.startsWith('/') || imp.ref.startsWith('~'))
+                        continue;
+                    const n = Tree.normalize(external_node_path_default().posix.join(external_node_path_default().posix.dirname(p), imp.ref));
+                    if (n)
+                        next.push(n);
+                }
+            }
+            frontier = readable(next);
+            await readBatch(frontier);
+        }
+    };
+    for (let round = 0; round < 12; round++) {
+        if (batch.length) {
+            await readBatch(batch);
+            await followImports(batch, round === 0);
+        }
+        plan = buildPlan(tree, contents, {
+            model: opts.model,
+            limits,
+            installedPlugins: opts.installedPlugins,
+            userScope: opts.userScope,
+            parseCache,
+            notRead,
+            unreadable,
+            limitsReached,
+        });
+        batch = readable(plan.missing);
+        if (batch.length === 0)
+            break;
+    }
+    return { entries, notRead, tree, contents, plan: plan, source: sourceInfo(source), unreadable, limitsReached };
+}
+/** A source whose reads skip the blobs already known by SHA (git sources list their SHAs up front). */
+function withKnownBlobs(source, known) {
+    const bySha = new Map();
+    for (const b of known.values())
+        bySha.set(b.sha, b);
+    return {
+        ...source,
+        list: () => source.list(),
+        async read(paths) {
+            const entries = new Map((await source.list()).map((e) => [e.path, e]));
+            const out = new Map();
+            const rest = [];
+            for (const p of paths) {
+                const sha = entries.get(p)?.sha;
+                const hit = sha ? bySha.get(sha) : undefined;
+                if (hit)
+                    out.set(p, hit);
+                else
+                    rest.push(p);
+            }
+            if (rest.length)
+                for (const [p, b] of await source.read(rest))
+                    out.set(p, b);
+            return out;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/analyze/index.ts
+
+
+
+
+
+
+
+
+
+/** Time spent on load-time rounds per side, at most (after the first round); the rounds done are reported. */
+const LOAD_TIME_BUDGET_MS = 750;
+const analyze_sum = (xs) => xs.reduce((a, b) => a + b, 0);
+const performanceClock = { now: () => performance.now() };
+/** Times discovery and parsing (the plan) over the loaded contents: one sample per call. */
+function timePlan(loaded, opts, clock = performanceClock) {
+    const t0 = clock.now();
+    const tree = new Tree(loaded.entries, opts.limits?.maxSymlinkHops, opts.limits?.maxSymlinkExpansion);
+    buildPlan(tree, loaded.contents, {
+        model: opts.model,
+        limits: opts.limits,
+        installedPlugins: opts.installedPlugins,
+        userScope: opts.userScope,
+        notRead: loaded.notRead,
+        unreadable: loaded.unreadable,
+        limitsReached: loaded.limitsReached,
+    });
+    return clock.now() - t0;
+}
+function summarizeTimes(samples) {
+    const s = [...samples].sort((a, b) => a - b);
+    const med = s.length === 0 ? 0 : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    const r = (x) => Math.round(x * 100) / 100;
+    return { medianMs: r(med), rounds: s.length, minMs: r(s[0] ?? 0), maxMs: r(s[s.length - 1] ?? 0), spreadMs: r((s[s.length - 1] ?? 0) - (s[0] ?? 0)) };
+}
+/** The analyze stage: source -> snapshot. */
+async function analyze_analyze(source, opts, counter, clock = performanceClock, digests) {
+    const loaded = await load(source, opts);
+    await digest([loaded], counter, digests);
+    const rounds = Math.max(0, opts.loadTimeRounds ?? 5);
+    if (rounds === 0)
+        loaded.contents.clear(); // digested: the bytes can go
+    const samples = [];
+    for (let i = 0; i < rounds; i++) {
+        samples.push(timePlan(loaded, opts, clock));
+        if (analyze_sum(samples) > LOAD_TIME_BUDGET_MS)
+            break;
+    }
+    return withAgents(await measureLoaded(loaded, counter, opts, summarizeTimes(samples)), source, loaded.entries, opts, counter);
+}
+/** The snapshot with what each other agent asked for loads of the same tree (analyze/agents.ts). */
+async function withAgents(s, source, entries, opts, counter) {
+    if (!opts.agents?.length)
+        return s;
+    const agents = [];
+    for (const id of opts.agents)
+        agents.push(await analyzeAgent(source, agents_AGENT_PROFILES[id], counter, entries));
+    return { ...s, agents };
+}
+function measureLoaded(loaded, counter, opts, loadTime) {
+    return measure(loaded.plan, counter, { model: opts.model, source: loaded.source, toolVersion: opts.toolVersion, loadTime, listingScope: opts.listingScope });
+}
+/**
+ * Both sides of a diff: loaded once each, then timed in interleaved rounds (A B A B ...) in this one
+ * process, so that machine noise hits both alike; the ratio is reported with the spread of the per-round ratios.
+ */
+async function analyzePair(baseSource, headSource, opts, counter, clock = performanceClock, digests) {
+    // Base and head share most blobs: frontmatter parsing and digests are shared by both sides.
+    const parseCache = new Map();
+    // The head is read after the base, taking every blob the base already read (by its git SHA) from
+    // memory: base and head share almost all of them, so each distinct blob is read from git once.
+    const a = await load(baseSource, opts, parseCache);
+    const headRead = withKnownBlobs(headSource, a.contents);
+    const b = await load(headRead, opts, parseCache);
+    const agents = (s, l, src) => withAgents(s, src, l.entries, opts, counter);
+    // One digest for both sides: a blob both share is decoded, counted and scanned once.
+    await digest([a, b], counter, digests);
+    const rounds = Math.max(0, opts.loadTimeRounds ?? 3);
+    // No timed rounds (the default; timing is opt-in): the raw bytes are not needed again.
+    if (rounds === 0) {
+        a.contents.clear();
+        b.contents.clear();
+        const none = summarizeTimes([]);
+        return {
+            base: await agents(await measureLoaded(a, counter, opts, none), a, baseSource),
+            head: await agents(await measureLoaded(b, counter, opts, none), b, headRead),
+            loadTime: null,
+        };
+    }
+    // The loading passes above warmed the code up; each timed round plans from the raw bytes again.
+    const sa = [];
+    const sb = [];
+    for (let i = 0; i < rounds; i++) {
+        sa.push(timePlan(a, opts, clock));
+        sb.push(timePlan(b, opts, clock));
+        // Large frameworks: fewer rounds, within a time budget (the count is reported).
+        if (analyze_sum(sa) + analyze_sum(sb) > 2 * LOAD_TIME_BUDGET_MS)
+            break;
+    }
+    const ratios = sa.map((x, i) => sb[i] / Math.max(x, 1e-6));
+    const ta = summarizeTimes(sa);
+    const tb = summarizeTimes(sb);
+    const r2 = (x) => Math.round(x * 1000) / 1000;
+    return {
+        base: await agents(await measureLoaded(a, counter, opts, ta), a, baseSource),
+        head: await agents(await measureLoaded(b, counter, opts, tb), b, headRead),
+        loadTime: {
+            rounds,
+            baseMedianMs: ta.medianMs,
+            headMedianMs: tb.medianMs,
+            ratio: r2(tb.medianMs / Math.max(ta.medianMs, 1e-6)),
+            ratioMin: r2(Math.min(...ratios)),
+            ratioMax: r2(Math.max(...ratios)),
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/collect/json-cache.ts
@@ -10277,6 +10242,41 @@ const COMPILE_CACHE_DIR = 'v8-compile';
 /** Kept equal to package.json's version (a test checks it). */
 const VERSION = '0.1.0';
 
+;// CONCATENATED MODULE: ./src/collect/overlay.ts
+
+/**
+ * A source with some files changed in memory (path → new text; null: deleted): what the optimizer
+ * measures a plan on before anything is written. Every other file is read from the source below.
+ */
+function overlaySource(base, changes) {
+    if (!changes.size)
+        return base;
+    const data = new Map();
+    for (const [p, t] of changes)
+        if (t !== null)
+            data.set(p, Buffer.from(t, 'utf8'));
+    return {
+        kind: base.kind,
+        root: base.root,
+        ...(base.ref ? { ref: base.ref } : {}),
+        ...(base.commit ? { commit: base.commit } : {}),
+        async list() {
+            const kept = (await base.list()).filter((e) => !changes.has(e.path));
+            const added = [...data].map(([p, d]) => ({ path: p, type: 'file', size: d.length, sha: git_blobSha(d) }));
+            return [...kept, ...added].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+        },
+        async read(paths) {
+            const out = await base.read(paths.filter((p) => !changes.has(p)));
+            for (const p of paths) {
+                const d = data.get(p);
+                if (d)
+                    out.set(p, { sha: git_blobSha(d), data: d });
+            }
+            return out;
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/collect/write.ts
 
 
@@ -10729,17 +10729,7 @@ async function optimizeCommand(positionals, o, proc) {
     }
     const { counter, digests, save } = cachesFor(o, proc);
     const opts = analyzeOptions(config);
-    const deps = {
-        measure: (changes) => analyze(overlaySource(source, changes), opts, counter, undefined, digests),
-        read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-        links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-        paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
-        count: async (texts) => {
-            const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
-            const counts = await counter.countAll(keyed);
-            return keyed.map((k) => counts.get(k.key) ?? 0);
-        },
-    };
+    const deps = await optimizerDeps(source, opts, counter, digests);
     const { plan, snapshot } = await planOptimizations(kinds, deps);
     if (o.verify && !o.apply)
         throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
@@ -10764,6 +10754,25 @@ async function optimizeCommand(positionals, o, proc) {
     proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
     // A verification that fails is the run's failure (the edits stay written: the diff shows them).
     return plan.applied?.verify && !plan.applied.verify.ok ? 1 : 0;
+}
+/**
+ * What the optimizer reads and measures a source with (the CLI's working tree, the Action's commit):
+ * analyses of the tree with edits in memory (the tree as it is: `known`, when already analyzed),
+ * its texts, its links and files, and token counts.
+ */
+async function optimizerDeps(source, opts, counter, digests, known) {
+    const listing = await source.list();
+    return {
+        measure: async (changes) => (!changes.size && known ? known : analyze_analyze(overlaySource(source, changes), opts, counter, undefined, digests)),
+        read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+        links: new Set(listing.filter((e) => e.type === 'symlink').map((e) => e.path)),
+        paths: async () => listing.filter((e) => e.type === 'file').map((e) => e.path),
+        count: async (texts) => {
+            const keyed = texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t }));
+            const counts = await counter.countAll(keyed);
+            return keyed.map((k) => counts.get(k.key) ?? 0);
+        },
+    };
 }
 /** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */
 function parseKinds(only) {
@@ -11556,9 +11565,6 @@ function renderRoadmap(i, history, resolved, done = []) {
 
 
 
-
-
-
 /** The run's caches (token counts, digests, snapshots), all in the cache-dir input's folder. */
 function gate_cachesFor(ctx) {
     const remote = ctx.opts.anthropicApiKey
@@ -11602,18 +11608,7 @@ async function pullRequest(ctx, event) {
 }
 /** The optimizer's plan on a commit (read from git objects; edits measured in memory, never written). */
 async function planOn(source, snapshot, config, counter, digests) {
-    const opts = analyzeOptions(config);
-    const { plan } = await optimize_planOptimizations(new Set(optimize_OPTIMIZE_KINDS), {
-        measure: async (changes) => (changes.size ? analyze_analyze(overlay_overlaySource(source, changes), opts, counter, undefined, digests) : snapshot),
-        read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-        count: async (texts) => {
-            const keyed = texts.map((t) => ({ key: counter_TokenCounter.key(t), text: t }));
-            const counts = await counter.countAll(keyed);
-            return keyed.map((k) => counts.get(k.key) ?? 0);
-        },
-        links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-        paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
-    });
+    const { plan } = await optimize_planOptimizations(new Set(optimize_OPTIMIZE_KINDS), await optimizerDeps(source, analyzeOptions(config), counter, digests, snapshot));
     return plan;
 }
 /**

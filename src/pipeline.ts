@@ -358,17 +358,7 @@ export async function optimizeCommand(positionals: string[], o: CliOptions, proc
   }
   const { counter, digests, save } = cachesFor(o, proc);
   const opts = analyzeOptions(config);
-  const deps: OptimizeDeps = {
-    measure: (changes) => analyze(overlaySource(source, changes), opts, counter, undefined, digests),
-    read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-    links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-    paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
-    count: async (texts) => {
-      const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
-      const counts = await counter.countAll(keyed);
-      return keyed.map((k) => counts.get(k.key) ?? 0);
-    },
-  };
+  const deps = await optimizerDeps(source, opts, counter, digests);
   const { plan, snapshot } = await planOptimizations(kinds, deps);
   if (o.verify && !o.apply) throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
   const verify =
@@ -393,6 +383,32 @@ export async function optimizeCommand(positionals: string[], o: CliOptions, proc
   proc.stdout.write(o.json ? jsonOut(plan) : logSafe(renderOptimizeText(plan, { dir: positionals[0] ?? '.', apply: !!o.apply, only: o.only })));
   // A verification that fails is the run's failure (the edits stay written: the diff shows them).
   return plan.applied?.verify && !plan.applied.verify.ok ? 1 : 0;
+}
+
+/**
+ * What the optimizer reads and measures a source with (the CLI's working tree, the Action's commit):
+ * analyses of the tree with edits in memory (the tree as it is: `known`, when already analyzed),
+ * its texts, its links and files, and token counts.
+ */
+export async function optimizerDeps(
+  source: FrameworkSource,
+  opts: AnalyzeOptions,
+  counter: TokenCounter,
+  digests?: DigestMemo,
+  known?: Snapshot,
+): Promise<OptimizeDeps> {
+  const listing = await source.list();
+  return {
+    measure: async (changes) => (!changes.size && known ? known : analyze(overlaySource(source, changes), opts, counter, undefined, digests)),
+    read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
+    links: new Set(listing.filter((e) => e.type === 'symlink').map((e) => e.path)),
+    paths: async () => listing.filter((e) => e.type === 'file').map((e) => e.path),
+    count: async (texts) => {
+      const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
+      const counts = await counter.countAll(keyed);
+      return keyed.map((k) => counts.get(k.key) ?? 0);
+    },
+  };
 }
 
 /** --only KIND (repeatable, or comma-separated): the transforms to run; every kind by default. */

@@ -10,9 +10,8 @@ import { reviewConfig } from '../config/review.js';
 import type { ActionOptions } from './options.js';
 import { resolveCompared } from './refs.js';
 import { git, gitSource } from '../collect/git.js';
-import { overlaySource } from '../collect/overlay.js';
 import type { FrameworkSource } from '../collect/types.js';
-import { analyze, type DigestMemo } from '../analyze/index.js';
+import type { DigestMemo } from '../analyze/index.js';
 import { OPTIMIZE_KINDS, type OptimizePlan } from '../model/optimize.js';
 import type { Snapshot } from '../model/snapshot.js';
 import { planOptimizations } from '../optimize/optimize.js';
@@ -24,7 +23,7 @@ import type { Logger } from '../logger.js';
 import type { GateReport, SuggestedEdit } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import type { MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, diffSides, measureOptions, persistentCaches, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
+import { analyzeOptions, diffSides, measureOptions, optimizerDeps, persistentCaches, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -131,18 +130,7 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
 
 /** The optimizer's plan on a commit (read from git objects; edits measured in memory, never written). */
 async function planOn(source: FrameworkSource, snapshot: Snapshot, config: Config, counter: TokenCounter, digests?: DigestMemo): Promise<OptimizePlan> {
-  const opts = analyzeOptions(config);
-  const { plan } = await planOptimizations(new Set(OPTIMIZE_KINDS), {
-    measure: async (changes) => (changes.size ? analyze(overlaySource(source, changes), opts, counter, undefined, digests) : snapshot),
-    read: async (paths) => new Map([...(await source.read(paths))].map(([p, b]) => [p, b.data.toString('utf8')])),
-    count: async (texts) => {
-      const keyed = texts.map((t) => ({ key: TokenCounter.key(t), text: t }));
-      const counts = await counter.countAll(keyed);
-      return keyed.map((k) => counts.get(k.key) ?? 0);
-    },
-    links: new Set((await source.list()).filter((e) => e.type === 'symlink').map((e) => e.path)),
-    paths: async () => (await source.list()).filter((e) => e.type === 'file').map((e) => e.path),
-  });
+  const { plan } = await planOptimizations(new Set(OPTIMIZE_KINDS), await optimizerDeps(source, analyzeOptions(config), counter, digests, snapshot));
   return plan;
 }
 
