@@ -1922,6 +1922,10 @@ function stripHtmlComments(text) {
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
 
+/** A line that opens or closes a code fence. */
+const FENCE_LINE = /^\s{0,3}(```|~~~)/;
+/** A heading that starts a section (levels 1 and 2): what the report's sections and the optimizer's moves both split on. */
+const SECTION_HEADING = /^(#{1,2})\s+(.+)$/;
 /** Sections smaller than this (characters) are not worth moving. */
 const SECTION_MIN_CHARS = 2_000;
 /** Paragraphs shorter than this are not compared for duplication. */
@@ -1983,12 +1987,12 @@ function scanFile(text, f) {
                 scan.sections.push(current);
         };
         lines.forEach((l, i) => {
-            if (/^\s{0,3}(```|~~~)/.test(l))
+            if (FENCE_LINE.test(l))
                 fence = !fence;
-            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+            const h = !fence && SECTION_HEADING.exec(l);
             if (h) {
                 close();
-                current = { heading: detach(h[1].trim().slice(0, 120)), line: i + 1, chars: 0 };
+                current = { heading: detach(h[2].trim().slice(0, 120)), line: i + 1, chars: 0 };
             }
             if (current)
                 current.chars += l.length + 1;
@@ -2085,7 +2089,7 @@ function scanCompressible(lines, out) {
     let wsLine = 0;
     while (i < lines.length) {
         const l = lines[i];
-        const fence = /^\s{0,3}(```|~~~)/.exec(l);
+        const fence = FENCE_LINE.exec(l);
         if (fence) {
             let j = i + 1;
             while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
@@ -3394,7 +3398,8 @@ const ANALYZERS = [lazyLoading, listingDescriptions, duplication, references, st
  * of a file is kept byte for byte.
  */
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+
+const FENCE = FENCE_LINE;
 /**
  * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
  * (src/analyze/content.ts): each heading starts a section that ends at the next one.
@@ -3411,7 +3416,7 @@ function sections(text) {
     lines.forEach((l, i) => {
         if (FENCE.test(l))
             fence = !fence;
-        const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
+        const h = !fence && SECTION_HEADING.exec(l);
         if (h) {
             close(i);
             cur = { heading: h[2].trim().replace(/\s+#+\s*$/, ''), level: h[1].length, start: i };
@@ -3723,7 +3728,7 @@ function sectionMoves(kinds) {
                 const body = sectionBody(sec);
                 if (c.kind === 'paths') {
                     const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
-                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
+                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${yamlString(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
                     const after = spliceLines(text, sec.start, sec.end, []);
                     steps.push({
                         id: `conditional-loading:${f.path}:${sec.heading}`,
@@ -3754,7 +3759,7 @@ function sectionMoves(kinds) {
                 }
                 listingChars += listed.length + 1;
                 const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
-                const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
+                const skill = `---\nname: ${slug}\ndescription: ${yamlString(description)}\n---\n\n${sec.text.trim()}\n`;
                 const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
                 steps.push({
                     id: `lazy-loading:${f.path}:${sec.heading}`,
@@ -11593,7 +11598,9 @@ async function pullRequest(ctx, event) {
     const measure = measureFor(ctx, event, config, counter);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
     const diff = await diffSides({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots, digests });
-    const edits = ctx.opts.suggestions ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
+    // Suggestions go on lines the pull request added: a change that added or edited no framework file has none to plan.
+    const touched = diff.report.diff.files.some((f) => f.status === 'added' || f.status === 'changed');
+    const edits = ctx.opts.suggestions && touched ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
     save();
     const report = diff.report;
     const withHow = {

@@ -1178,6 +1178,10 @@ class TokenCounter {
 
 ;// CONCATENATED MODULE: ./src/analyze/content.ts
 
+/** A line that opens or closes a code fence. */
+const FENCE_LINE = /^\s{0,3}(```|~~~)/;
+/** A heading that starts a section (levels 1 and 2): what the report's sections and the optimizer's moves both split on. */
+const SECTION_HEADING = /^(#{1,2})\s+(.+)$/;
 /** Sections smaller than this (characters) are not worth moving. */
 const SECTION_MIN_CHARS = 2_000;
 /** Paragraphs shorter than this are not compared for duplication. */
@@ -1239,12 +1243,12 @@ function scanFile(text, f) {
                 scan.sections.push(current);
         };
         lines.forEach((l, i) => {
-            if (/^\s{0,3}(```|~~~)/.test(l))
+            if (FENCE_LINE.test(l))
                 fence = !fence;
-            const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+            const h = !fence && SECTION_HEADING.exec(l);
             if (h) {
                 close();
-                current = { heading: detach(h[1].trim().slice(0, 120)), line: i + 1, chars: 0 };
+                current = { heading: detach(h[2].trim().slice(0, 120)), line: i + 1, chars: 0 };
             }
             if (current)
                 current.chars += l.length + 1;
@@ -1341,7 +1345,7 @@ function scanCompressible(lines, out) {
     let wsLine = 0;
     while (i < lines.length) {
         const l = lines[i];
-        const fence = /^\s{0,3}(```|~~~)/.exec(l);
+        const fence = FENCE_LINE.exec(l);
         if (fence) {
             let j = i + 1;
             while (j < lines.length && !lines[j].trimStart().startsWith(fence[1]))
@@ -8785,7 +8789,8 @@ const OPTIMIZE_KINDS = ['lazy-loading', 'conditional-loading', 'listing-fit', 'a
  * of a file is kept byte for byte.
  */
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+
+const FENCE = FENCE_LINE;
 /**
  * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
  * (src/analyze/content.ts): each heading starts a section that ends at the next one.
@@ -8802,7 +8807,7 @@ function sections(text) {
     lines.forEach((l, i) => {
         if (FENCE.test(l))
             fence = !fence;
-        const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
+        const h = !fence && SECTION_HEADING.exec(l);
         if (h) {
             close(i);
             cur = { heading: h[2].trim().replace(/\s+#+\s*$/, ''), level: h[1].length, start: i };
@@ -9114,7 +9119,7 @@ function sectionMoves(kinds) {
                 const body = sectionBody(sec);
                 if (c.kind === 'paths') {
                     const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
-                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
+                    const rule = `---\npaths:\n${c.globs.map((g) => `  - ${yamlString(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
                     const after = spliceLines(text, sec.start, sec.end, []);
                     steps.push({
                         id: `conditional-loading:${f.path}:${sec.heading}`,
@@ -9145,7 +9150,7 @@ function sectionMoves(kinds) {
                 }
                 listingChars += listed.length + 1;
                 const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
-                const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
+                const skill = `---\nname: ${slug}\ndescription: ${yamlString(description)}\n---\n\n${sec.text.trim()}\n`;
                 const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
                 steps.push({
                     id: `lazy-loading:${f.path}:${sec.heading}`,

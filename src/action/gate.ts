@@ -110,7 +110,10 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     counter,
     { measure, snapshots, digests },
   );
-  const edits = ctx.opts.suggestions ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
+  // Suggestions go on lines the pull request added: a change that added or edited no framework file has none to plan.
+  const touched = diff.report.diff.files.some((f) => f.status === 'added' || f.status === 'changed');
+  const edits =
+    ctx.opts.suggestions && touched ? await editsOnPullRequest(ctx, { base, head, snapshot: diff.head, headSha, config, counter, digests }) : undefined;
   save();
   const report = diff.report;
   const withHow: GateReport = {

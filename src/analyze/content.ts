@@ -4,6 +4,11 @@ import type { FileScan, PlannedFile } from './plan-types.js';
 
 export type { FileScan } from './plan-types.js';
 
+/** A line that opens or closes a code fence. */
+export const FENCE_LINE = /^\s{0,3}(```|~~~)/;
+/** A heading that starts a section (levels 1 and 2): what the report's sections and the optimizer's moves both split on. */
+export const SECTION_HEADING = /^(#{1,2})\s+(.+)$/;
+
 /** Sections smaller than this (characters) are not worth moving. */
 export const SECTION_MIN_CHARS = 2_000;
 /** Paragraphs shorter than this are not compared for duplication. */
@@ -63,11 +68,11 @@ export function scanFile(text: string, f: Pick<PlannedFile, 'loading' | 'categor
       if (current && current.chars >= SECTION_MIN_CHARS) scan.sections.push(current);
     };
     lines.forEach((l, i) => {
-      if (/^\s{0,3}(```|~~~)/.test(l)) fence = !fence;
-      const h = !fence && /^#{1,2}\s+(.+)$/.exec(l);
+      if (FENCE_LINE.test(l)) fence = !fence;
+      const h = !fence && SECTION_HEADING.exec(l);
       if (h) {
         close();
-        current = { heading: detach(h[1]!.trim().slice(0, 120)), line: i + 1, chars: 0 };
+        current = { heading: detach(h[2]!.trim().slice(0, 120)), line: i + 1, chars: 0 };
       }
       if (current) current.chars += l.length + 1;
     });
@@ -159,7 +164,7 @@ function scanCompressible(lines: string[], out: FileScan['compressible']): void 
   let wsLine = 0;
   while (i < lines.length) {
     const l = lines[i]!;
-    const fence = /^\s{0,3}(```|~~~)/.exec(l);
+    const fence = FENCE_LINE.exec(l);
     if (fence) {
       let j = i + 1;
       while (j < lines.length && !lines[j]!.trimStart().startsWith(fence[1]!)) j++;

@@ -3,6 +3,7 @@
  * front matter fields rewritten in place, sentence-boundary cuts. Pure string functions; the rest
  * of a file is kept byte for byte.
  */
+import { FENCE_LINE, SECTION_HEADING } from '../analyze/content.js';
 import { parseFrontmatter } from '../analyze/frontmatter.js';
 
 export interface Section {
@@ -16,7 +17,7 @@ export interface Section {
   text: string;
 }
 
-const FENCE = /^\s{0,3}(```|~~~)/;
+const FENCE = FENCE_LINE;
 
 /**
  * Level-1 and level-2 sections outside code fences, as the analyzer's content scan splits them
@@ -32,7 +33,7 @@ export function sections(text: string): Section[] {
   };
   lines.forEach((l, i) => {
     if (FENCE.test(l)) fence = !fence;
-    const h = !fence && /^(#{1,2})\s+(.+)$/.exec(l);
+    const h = !fence && SECTION_HEADING.exec(l);
     if (h) {
       close(i);
       cur = { heading: h[2]!.trim().replace(/\s+#+\s*$/, ''), level: h[1]!.length, start: i };

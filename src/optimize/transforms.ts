@@ -23,6 +23,7 @@ import {
   setFrontmatterField,
   slugOf,
   spliceLines,
+  yamlString,
   type Section,
 } from './text.js';
 
@@ -210,7 +211,7 @@ export function sectionMoves(kinds: ReadonlySet<OptimizeKind>): Transform {
         const body = sectionBody(sec);
         if (c.kind === 'paths') {
           const name = taken(input, used, new Set(), (n) => `.claude/rules/${n}.md`, slugOf(sec.heading));
-          const rule = `---\npaths:\n${c.globs!.map((g) => `  - ${JSON.stringify(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
+          const rule = `---\npaths:\n${c.globs!.map((g) => `  - ${yamlString(g)}`).join('\n')}\n---\n\n${sec.text.trim()}\n`;
           const after = spliceLines(text, sec.start, sec.end, []);
           steps.push({
             id: `conditional-loading:${f.path}:${sec.heading}`,
@@ -244,7 +245,7 @@ export function sectionMoves(kinds: ReadonlySet<OptimizeKind>): Transform {
         }
         listingChars += listed.length + 1;
         const pointer = `${sec.heading}: see the \`${slug}\` skill.`;
-        const skill = `---\nname: ${slug}\ndescription: ${JSON.stringify(description)}\n---\n\n${sec.text.trim()}\n`;
+        const skill = `---\nname: ${slug}\ndescription: ${yamlString(description)}\n---\n\n${sec.text.trim()}\n`;
         const after = spliceLines(text, sec.start, sec.end, [pointer, '']);
         steps.push({
           id: `lazy-loading:${f.path}:${sec.heading}`,
