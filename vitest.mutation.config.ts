@@ -31,5 +31,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Stryker's sandbox writes symbolic links as plain files; this makes the fixtures' links links again.
+    globalSetup: ['test/mutation-setup.ts'],
   },
 });
