@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'node_modules/**', '__fixtures__/**', 'coverage/**', '.stryker-tmp/**', 'reports/**'] },
+  { ignores: ['dist/**', 'build/**', 'node_modules/**', '__fixtures__/**', 'coverage/**', '.stryker-tmp*/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2908,7 +2908,7 @@ function planPrompt(ctx, u, f, name, kind, order) {
     const description = asText(fm.description)?.trim() ?? '';
     const whenToUse = asText(fm.when_to_use)?.trim() ?? '';
     if (kind === 'skill' && description.length > ctx.m.skillDescriptionSpecMaxChars)
-        ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`);
+        ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${strings_thousands(description.length)} characters; the skills spec allows ${strings_thousands(ctx.m.skillDescriptionSpecMaxChars)}`);
     const disabled = asBool(fm['disable-model-invocation']);
     const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
     const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
@@ -2998,7 +2998,7 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
         line,
     };
     if (capped)
-        ctx.diag(file, line, 'warning', 'description-capped', `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`);
+        ctx.diag(file, line, 'warning', 'description-capped', `description is ${strings_thousands(description.length)} characters: the listing cuts it to ${strings_thousands(cap)} (skillListingMaxDescChars)`);
     ctx.skillEntries.push(e);
     return e;
 }
@@ -3236,7 +3236,7 @@ const listingDescriptions = (s) => {
             analyzer: 'listing',
             title: isTruncated
                 ? `"${e.name}" loses its description: the skill listing is over budget`
-                : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+                : `Shorten the ${what} of "${e.name}" (${strings_thousands(descChars)} characters, to about ${strings_thousands(keep)})`,
             rationale: isTruncated
                 ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
                 : e.kind === 'agent'
@@ -7649,6 +7649,7 @@ function isEmptyDiff(d) {
 ;// CONCATENATED MODULE: ./src/compare/remedy.ts
 
 
+
 const n = strings_thousands;
 const TOP = 5;
 /** Entries the change added or edited come first, then the rest, each by size. */
@@ -7662,6 +7663,43 @@ function list(items) {
         .slice(0, TOP)
         .map((e) => `${e.name} (${n(e.chars)} chars, ${e.file}${e.line ? `:${e.line}` : ''})`)
         .join('; ');
+}
+const LISTING_CATEGORY = {
+    skill: 'skill-listing',
+    command: 'skill-listing',
+    workflow: 'skill-listing',
+    agent: 'agent-listing',
+};
+/**
+ * Whether a file's tokens count toward a budget's scope, as assert.ts counts them: its unit, its
+ * path against the glob, its component kind, or a category of its text (a file's own, or its listing
+ * line's). The largest additions a how-to-pass names are taken from the scope, never from outside it.
+ */
+function inScope(scope, base, head) {
+    switch (scope.type) {
+        case 'total':
+        case 'agent':
+            return () => true;
+        case 'unit':
+            return (_path, unit) => unit === scope.value;
+        case 'files': {
+            const match = picomatch_default()(scope.value, { dot: true });
+            return (path) => match(path);
+        }
+        case 'kind':
+        case 'category': {
+            const hits = new Set();
+            for (const s of [base, head]) {
+                for (const f of s.files)
+                    if ((scope.type === 'kind' ? f.kind : f.category) === scope.value)
+                        hits.add(f.path);
+                for (const e of [...s.listings.skills.items, ...s.listings.agents.items])
+                    if ((scope.type === 'kind' ? e.kind : LISTING_CATEGORY[e.kind]) === scope.value)
+                        hits.add(e.file);
+            }
+            return (path) => hits.has(path);
+        }
+    }
 }
 function howToPass(r, base, head, diff) {
     if (r.status === 'pass')
@@ -7687,11 +7725,12 @@ function howToPass(r, base, head, diff) {
             return `Cut ${n(r.share ?? r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}${r.share !== undefined ? '; the rest was over on the base branch already' : ''}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
         }
         case 'memoryTotalChars':
-            return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;
+            return `Cut ${n(r.share ?? r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total${r.share !== undefined ? '; the rest was over on the base branch already' : ''}).`;
         case 'eagerTokens':
         case 'onDemandTokens': {
             const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
-            const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
+            const within = inScope(r.scope, base, head);
+            const grew = [...diff.files].filter((f) => f[key].delta > 0 && within(f.path, f.unit)).sort((a, b) => b[key].delta - a[key].delta);
             const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
             const where = grew.length
                 ? ` Largest additions: ${grew
@@ -9524,8 +9563,15 @@ function recommendationsSection(r, maxRows, o) {
     const pointer = older
         ? `<sub>${format_fmt(older)} more recommendation${older > 1 ? 's' : ''} the base branch already had ${older > 1 ? 'are' : 'is'} not repeated here: see the roadmap issue, or run \`context-budget analyze\`.</sub>`
         : '';
+    // What the pull request fixed of what the base branch had: credited in one line.
+    const fixed = r.resolved.length
+        ? `✅ **Resolved by this change** (${r.resolved.length}): ${r.resolved
+            .slice(0, 5)
+            .map((x) => md(x.title, 120))
+            .join('; ')}${r.resolved.length > 5 ? `; and ${r.resolved.length - 5} more` : ''}.`
+        : '';
     if (!mine.length)
-        return pointer;
+        return [fixed, pointer].filter(Boolean).join('\n\n');
     const groups = ['immediate', 'short-term', 'long-term'];
     const out = ['#### Recommendations for this change'];
     for (const h of groups) {
@@ -9538,6 +9584,8 @@ function recommendationsSection(r, maxRows, o) {
         const body = groups.join('\n') + more(all.length - groups.length, 'groups of recommendations');
         out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
     }
+    if (fixed)
+        out.push(fixed);
     if (pointer)
         out.push(pointer);
     return out.join('\n\n');
@@ -9779,6 +9827,13 @@ function diff_text_renderDiffText(r) {
         }
         if (r.recommendations.length > 10)
             out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
+    }
+    if (r.resolved.length) {
+        out.push('', `Resolved by this change (${r.resolved.length})`);
+        for (const x of r.resolved.slice(0, 10))
+            out.push(`  DONE ${x.title} ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+        if (r.resolved.length > 10)
+            out.push(`  ... and ${r.resolved.length - 10} more (--json)`);
     }
     return out.join('\n') + '\n';
 }

@@ -4,7 +4,9 @@
  * first). Pure; the renderers only print it.
  */
 import type { BudgetResult, SnapshotDiff } from '../model/report.js';
-import type { ListingEntry, Snapshot } from '../model/snapshot.js';
+import picomatch from 'picomatch';
+import type { Scope } from '../model/budgets.js';
+import type { Category, ListingEntry, Snapshot } from '../model/snapshot.js';
 import { thousands } from '../strings.js';
 import { AGENT_PROFILES, type AgentId } from '../model/agents.js';
 
@@ -23,6 +25,42 @@ function list(items: ListingEntry[]): string {
     .slice(0, TOP)
     .map((e) => `${e.name} (${n(e.chars)} chars, ${e.file}${e.line ? `:${e.line}` : ''})`)
     .join('; ');
+}
+
+const LISTING_CATEGORY: Record<ListingEntry['kind'], Category> = {
+  skill: 'skill-listing',
+  command: 'skill-listing',
+  workflow: 'skill-listing',
+  agent: 'agent-listing',
+};
+
+/**
+ * Whether a file's tokens count toward a budget's scope, as assert.ts counts them: its unit, its
+ * path against the glob, its component kind, or a category of its text (a file's own, or its listing
+ * line's). The largest additions a how-to-pass names are taken from the scope, never from outside it.
+ */
+function inScope(scope: Scope, base: Snapshot, head: Snapshot): (path: string, unit: string) => boolean {
+  switch (scope.type) {
+    case 'total':
+    case 'agent':
+      return () => true;
+    case 'unit':
+      return (_path, unit) => unit === scope.value;
+    case 'files': {
+      const match = picomatch(scope.value, { dot: true });
+      return (path) => match(path);
+    }
+    case 'kind':
+    case 'category': {
+      const hits = new Set<string>();
+      for (const s of [base, head]) {
+        for (const f of s.files) if ((scope.type === 'kind' ? f.kind : f.category) === scope.value) hits.add(f.path);
+        for (const e of [...s.listings.skills.items, ...s.listings.agents.items])
+          if ((scope.type === 'kind' ? e.kind : LISTING_CATEGORY[e.kind]) === scope.value) hits.add(e.file);
+      }
+      return (path) => hits.has(path);
+    }
+  }
 }
 
 export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff: SnapshotDiff): string | undefined {
@@ -48,11 +86,12 @@ export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff:
       return `Cut ${n(r.share ?? r.actual - r.expected)} characters from ${file} (Claude Code warns above ${n(r.expected)}${r.share !== undefined ? '; the rest was over on the base branch already' : ''}): move sections that only some tasks need into a rule with \`paths:\`, a skill, or a file a command reads on demand.`;
     }
     case 'memoryTotalChars':
-      return `Cut ${n(r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total).`;
+      return `Cut ${n(r.share ?? r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total${r.share !== undefined ? '; the rest was over on the base branch already' : ''}).`;
     case 'eagerTokens':
     case 'onDemandTokens': {
       const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
-      const grew = [...diff.files].filter((f) => f[key].delta > 0).sort((a, b) => b[key].delta - a[key].delta);
+      const within = inScope(r.scope, base, head);
+      const grew = [...diff.files].filter((f) => f[key].delta > 0 && within(f.path, f.unit)).sort((a, b) => b[key].delta - a[key].delta);
       const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
       const where = grew.length
         ? ` Largest additions: ${grew

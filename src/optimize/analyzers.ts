@@ -97,7 +97,7 @@ export const listingDescriptions: Analyzer = (s) => {
       analyzer: 'listing',
       title: isTruncated
         ? `"${e.name}" loses its description: the skill listing is over budget`
-        : `Shorten the ${what} of "${e.name}" (${descChars} characters, to about ${keep})`,
+        : `Shorten the ${what} of "${e.name}" (${thousands(descChars)} characters, to about ${thousands(keep)})`,
       rationale: isTruncated
         ? `The listing exceeds its ${s.listings.skills.budget}-character budget (Claude Code's own entries take ${s.listings.skills.bundledAllowance}), so in the assumed order this entry is reduced to its bare name and the model no longer knows when to use it. ${shareAdvice}`
         : e.kind === 'agent'

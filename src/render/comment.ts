@@ -273,7 +273,14 @@ function recommendationsSection(r: GateReport, maxRows: number, o: CommentOption
   const pointer = older
     ? `<sub>${fmt(older)} more recommendation${older > 1 ? 's' : ''} the base branch already had ${older > 1 ? 'are' : 'is'} not repeated here: see the roadmap issue, or run \`context-budget analyze\`.</sub>`
     : '';
-  if (!mine.length) return pointer;
+  // What the pull request fixed of what the base branch had: credited in one line.
+  const fixed = r.resolved.length
+    ? `✅ **Resolved by this change** (${r.resolved.length}): ${r.resolved
+        .slice(0, 5)
+        .map((x) => md(x.title, 120))
+        .join('; ')}${r.resolved.length > 5 ? `; and ${r.resolved.length - 5} more` : ''}.`
+    : '';
+  if (!mine.length) return [fixed, pointer].filter(Boolean).join('\n\n');
   const groups: Horizon[] = ['immediate', 'short-term', 'long-term'];
   const out: string[] = ['#### Recommendations for this change'];
   for (const h of groups) {
@@ -285,6 +292,7 @@ function recommendationsSection(r: GateReport, maxRows: number, o: CommentOption
     const body = groups.join('\n') + more(all.length - groups.length, 'groups of recommendations');
     out.push(h === 'immediate' ? `**${HORIZON_TITLE[h]}**\n${body}` : details(`${HORIZON_TITLE[h]} (${list.length})`, body));
   }
+  if (fixed) out.push(fixed);
   if (pointer) out.push(pointer);
   return out.join('\n\n');
 }

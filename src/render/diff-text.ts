@@ -109,5 +109,10 @@ export function renderDiffText(r: GateReport): string {
     }
     if (r.recommendations.length > 10) out.push(`  ... and ${r.recommendations.length - 10} more (--json or --markdown)`);
   }
+  if (r.resolved.length) {
+    out.push('', `Resolved by this change (${r.resolved.length})`);
+    for (const x of r.resolved.slice(0, 10)) out.push(`  DONE ${x.title} ${x.location.file}${x.location.line ? `:${x.location.line}` : ''}`);
+    if (r.resolved.length > 10) out.push(`  ... and ${r.resolved.length - 10} more (--json)`);
+  }
   return out.join('\n') + '\n';
 }

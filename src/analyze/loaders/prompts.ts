@@ -3,7 +3,7 @@
  * invocation); names, aliases, derived descriptions, skillOverrides and the listing order.
  */
 import type { Loading } from '../../model/snapshot.js';
-import { compareNames, detach } from '../../strings.js';
+import { compareNames, detach, thousands } from '../../strings.js';
 import { asBool, asGlobs, asText } from '../frontmatter.js';
 import { findImports } from '../markdown.js';
 import type { PlannedEntry } from '../plan-types.js';
@@ -52,7 +52,7 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
       fieldLine(r.text, 'description'),
       'warning',
       'description-too-long',
-      `description is ${description.length} characters; the skills spec allows ${ctx.m.skillDescriptionSpecMaxChars}`,
+      `description is ${thousands(description.length)} characters; the skills spec allows ${thousands(ctx.m.skillDescriptionSpecMaxChars)}`,
     );
   const disabled = asBool(fm['disable-model-invocation']);
   const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
@@ -168,7 +168,7 @@ export function makeEntry(
       line,
       'warning',
       'description-capped',
-      `description is ${description.length} characters: the listing cuts it to ${cap} (skillListingMaxDescChars)`,
+      `description is ${thousands(description.length)} characters: the listing cuts it to ${thousands(cap)} (skillListingMaxDescChars)`,
     );
   ctx.skillEntries.push(e);
   return e;

@@ -1,0 +1,203 @@
+/**
+ * What users read, pinned byte for byte (issue 24): for pull requests built to reach every branch of
+ * the gate (each metric, scope and operator; limits the base already broke; noise floors; a head
+ * that could not be measured; recommendations new and resolved; per-plugin listings; other agents),
+ * the CLI's text, markdown, JSON report, annotations and the head's analysis are compared with the
+ * goldens beside this file. Each run is the real CLI in process on a real git repository.
+ */
+import { afterAll, describe, it } from 'vitest';
+import { run, type Proc } from '../../src/cli.js';
+import { analyzeRef, cleanup, commitAll, gitInit, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
+import { expectGolden } from './golden.js';
+import { renderAnnotations } from '../../src/render/annotations.js';
+import { renderAnalyzeText } from '../../src/render/analyze-text.js';
+import { cpSync } from 'node:fs';
+import path from 'node:path';
+import type { GateReport } from '../../src/model/report.js';
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach(cleanup));
+
+async function cli(argv: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1' };
+  delete env.GITHUB_ACTIONS;
+  const proc: Proc = { argv, cwd, env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
+  return { code: await run(proc), out, err };
+}
+
+interface Repo {
+  dir: string;
+  base: string;
+  head: string;
+}
+
+function repo(base: Record<string, string>, head: Record<string, string>, remove: string[] = []): Repo {
+  const dir = tmpDir('cb-golden-');
+  dirs.push(dir);
+  writeFiles(dir, base);
+  const b = gitInit(dir);
+  writeFiles(dir, head);
+  for (const r of remove) cleanup(path.join(dir, r));
+  return { dir, base: b, head: commitAll(dir, 'change') };
+}
+
+/** Paths, commits and times vary between machines and runs; nothing else may. */
+function stable(text: string, r: Repo): string {
+  let t = text.split(r.dir).join('<repo>');
+  for (const sha of [r.base, r.head])
+    t = t
+      .split(sha)
+      .join(`<${sha === r.base ? 'base' : 'head'}>`)
+      .split(sha.slice(0, 7))
+      .join(`<${sha === r.base ? 'base' : 'head'}7>`);
+  return t.replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
+}
+
+/** The report as JSON, its times taken out. */
+function stableJson(report: GateReport, r: Repo): string {
+  const json = JSON.stringify(report, (k, v) => (/(Ms|Time|elapsed|durationMs)$/.test(k) && typeof v === 'number' ? '<ms>' : v), 2);
+  return stable(json, r) + '\n';
+}
+
+async function scenario(name: string, r: Repo, extra: string[] = []): Promise<void> {
+  const text = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', ...extra], r.dir);
+  const markdown = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--markdown', ...extra], r.dir);
+  const json = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--json', ...extra], r.dir);
+  const report = JSON.parse(json.out) as GateReport;
+  expectGolden(`${name}/diff.txt`, stable(`exit ${text.code}\n${text.out}\n--- stderr\n${text.err}`, r));
+  expectGolden(`${name}/comment.md`, stable(`exit ${markdown.code}\n${markdown.out}`, r));
+  expectGolden(`${name}/report.json`, stableJson(report, r));
+  expectGolden(`${name}/annotations.json`, stable(JSON.stringify(renderAnnotations(report), null, 2) + '\n', r));
+  const head = await analyzeRef(r.dir, r.head);
+  // The load time row is a timing: its width would move the whole table's padding.
+  const analysis = renderAnalyzeText(head, { files: 30 })
+    .split('\n')
+    .filter((l) => !l.startsWith('| Load time'))
+    .join('\n')
+    .replace(/ +\|/g, ' |')
+    .replace(/-{3,}/g, '---');
+  expectGolden(`${name}/analyze.txt`, stable(analysis, r));
+}
+
+const para = (topic: string, n: number) =>
+  Array.from({ length: n }, (_, i) => `${topic} note ${i}: keep the ${topic} ledger consistent with entry ${i} and cite it in the review.`).join('\n') + '\n';
+const skill = (name: string, words: number, extra = '') =>
+  `---\nname: ${name}\ndescription: ${`Reconcile ${name} against the statement step by step. `.repeat(words).trim()}\n${extra}---\nBody of ${name}.\n\n${para(name, 4)}`;
+
+const BUDGETS = `budgets:
+  - metric: eagerTokens
+    max: 2500
+    maxIncreasePercent: 10
+    level: error
+  - metric: eagerTokens
+    scope: category:memory
+    maxIncrease: 300
+    level: warn
+  - metric: eagerTokens
+    scope: files:docs/**
+    maxIncrease: 50
+    level: warn
+  - metric: onDemandTokens
+    scope: kind:skill
+    maxIncreasePercent: 20
+    level: warn
+  - metric: worstInvocationTokens
+    max: 3000
+    level: warn
+  - metric: memoryFileMaxChars
+    max: 4000
+    level: error
+  - metric: memoryTotalChars
+    maxIncrease: 1000
+    level: warn
+  - metric: maxDepth
+    max: 3
+    level: warn
+  - metric: cycles
+    max: 0
+    level: error
+  - metric: unresolved
+    max: 0
+    level: warn
+  - metric: invalidSkillNames
+    max: 0
+    level: warn
+  - metric: errors
+    max: 0
+    level: error
+  - metric: agentListingTokens
+    max: 400
+    level: warn
+`;
+
+describe('report goldens', () => {
+  it('a pull request that breaks every kind of budget', async () => {
+    const base = {
+      '.github/context-budget.yml': BUDGETS,
+      'CLAUDE.md': `# Ledger\n\n${para('ledger', 6)}\n@docs/a.md\n`,
+      'docs/a.md': `# A\n\n${para('alpha', 3)}`,
+      '.claude/skills/reconcile/SKILL.md': skill('reconcile', 2),
+      '.claude/skills/close-month/SKILL.md': skill('close-month', 3),
+      '.claude/agents/reviewer.md': '---\nname: reviewer\ndescription: Reviews ledger changes.\ntools: Read, Grep\n---\nReview.\n',
+      '.claude/rules/api.md': '---\npaths: src/api/**\n---\nAPI rules apply to src/api.\n',
+      '.claude/commands/ship.md': '---\ndescription: Ship it.\n---\nShip $ARGUMENTS.\n',
+    };
+    const runbook = `## Deployment runbook\n\n${Array.from({ length: 30 }, (_, i) => `${i + 1}. Run step ${i} of the deployment and record the ticket number in the ledger.`).join('\n')}\n`;
+    const head = {
+      'CLAUDE.md': `# Ledger\n\n${para('ledger', 6)}\n@docs/a.md\n@docs/missing.md\n@docs/c1.md\n\n${runbook}\n## Conventions\n\n${para('ledger', 6)}`,
+      'docs/a.md': `# A\n\n${para('alpha', 6)}\n@b.md\n`,
+      'docs/b.md': `B\n\n@d1.md\n`,
+      'docs/d1.md': 'D1\n\n@d2.md\n',
+      'docs/d2.md': 'D2\n\n@d3.md\n',
+      'docs/d3.md': 'D3\n\n@d4.md\n',
+      'docs/d4.md': 'D4\n\n@d5.md\n',
+      'docs/d5.md': 'D5 is past the depth limit.\n',
+      'docs/c1.md': 'C1\n\n@c2.md\n',
+      'docs/c2.md': 'C2\n\n@c1.md\n',
+      '.claude/skills/reconcile/SKILL.md': skill('reconcile', 40),
+      '.claude/skills/spaced/SKILL.md': skill('My Skill', 2),
+      '.claude/skills/broken/SKILL.md': '---\nname: broken\ndescription: [unclosed\n---\nBody\n',
+      '.claude/agents/reviewer.md': `---\nname: reviewer\ndescription: ${'Reviews ledger changes for consistency with the policy. '.repeat(40).trim()}\ntools: Read, Grep\n---\nReview.\n`,
+      '.claude/agents/auditor.md': `---\nname: auditor\ndescription: Audits the ledger.\ndisallowedTools: Bash\n---\nAudit.\n`,
+    };
+    await scenario('breaks-everything', repo(base, head, ['.claude/commands/ship.md']));
+  });
+
+  it('limits the base already broke: not made worse, worse within the noise floor, worse past it', async () => {
+    const many = (n: number, words: number) =>
+      Object.fromEntries(
+        Array.from({ length: n }, (_, i) => [`.claude/skills/s${String(i).padStart(3, '0')}/SKILL.md`, skill(`s${String(i).padStart(3, '0')}`, words)]),
+      );
+    const budgets = `budgets:\n  - metric: memoryFileMaxChars\n    max: 2000\n    level: error\n  - metric: skillListingChars\n    max: 6000\n    level: error\n  - metric: memoryTotalChars\n    max: 2500\n    level: error\n`;
+    const base = { '.github/context-budget.yml': budgets, 'CLAUDE.md': `# Big\n\n${para('big', 30)}`, ...many(12, 8) };
+    const head = { 'CLAUDE.md': `# Big\n\n${para('big', 30)}x\n`, ...many(16, 8) };
+    await scenario('preexisting', repo(base, head));
+  });
+
+  it('a pull request that only makes things smaller: recommendations resolved, nothing fails', async () => {
+    const runbook = `## Release checklist\n\n${Array.from({ length: 40 }, (_, i) => `${i + 1}. Run release step ${i} and record it in the changelog before tagging.`).join('\n')}\n`;
+    const base = { 'CLAUDE.md': `# App\n\n${para('app', 5)}\n${runbook}`, '.claude/skills/a/SKILL.md': skill('a', 5) };
+    const head = {
+      'CLAUDE.md': `# App\n\n${para('app', 5)}\nSee the release skill.\n`,
+      '.claude/skills/a/SKILL.md': skill('a', 5),
+      '.claude/skills/release/SKILL.md': `---\nname: release\ndescription: The release checklist.\n---\n${runbook}`,
+    };
+    await scenario('shrinks', repo(base, head));
+  });
+
+  it('plugins of a marketplace judged one at a time, and other agents', async () => {
+    const dir = tmpDir('cb-golden-');
+    dirs.push(dir);
+    cpSync(path.join(FIXTURES, 'marketplace-strict-false'), dir, { recursive: true, verbatimSymlinks: true });
+    const b = gitInit(dir);
+    writeFiles(dir, {
+      'AGENTS.md': `# Agents\n\n${para('agents', 400)}`,
+      'CLAUDE.md': '# Project\n\n@AGENTS.md\n',
+      '.claude/skills/extra/SKILL.md': skill('extra', 30),
+    });
+    const r = { dir, base: b, head: commitAll(dir, 'change') };
+    await scenario('plugins-and-agents', r, ['--agent', 'all']);
+  });
+});
