@@ -3568,6 +3568,7 @@ function normalized(p) {
 
 
 
+
 /**
  * Headings that read as a rule for every task: such a section stays always-loaded (moving it would
  * make the model miss it on tasks that never call the skill).
@@ -3884,7 +3885,7 @@ const listingFit = (input) => {
         steps.push({
             id: `listing-fit:${e.name}`,
             kind: 'listing-fit',
-            title: `Cut ${e.name}'s description to ${next.length} characters`,
+            title: `Cut ${e.name}'s description to ${strings_thousands(next.length)} characters`,
             detail: e.descriptionCapped && width > cap && limit === cap
                 ? `Claude Code shows only its first ${cap} characters; the rest is never seen.`
                 : `The skill listing is ${chars} characters against a budget of ${L.skills.budget}: at most ${target} characters per description brings every entry's description back. Review the wording.`,
@@ -3967,7 +3968,7 @@ const agentDescriptions = (input) => {
         steps.push({
             id: `agent-descriptions:${e.name}`,
             kind: 'agent-descriptions',
-            title: `Keep ${e.name}'s routing sentence in its description (${oldListed.length} → ${newListed.length} characters)`,
+            title: `Keep ${e.name}'s routing sentence in its description (${strings_thousands(oldListed.length)} → ${strings_thousands(newListed.length)} characters)`,
             detail: `The agent listing carries every description in every session; ${/<example>/i.test(raw) ? 'its examples' : 'the rest of its description'} move to the top of the agent's body, read when it runs.`,
             risk: 'low',
             location: { file: e.file, line: e.line ?? 1 },

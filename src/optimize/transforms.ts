@@ -12,6 +12,7 @@ import { LISTING_ESCAPES } from '../analyze/loaders/prompts.js';
 import type { FileEdit, OptimizeKind, OptimizeStep, Refusal } from '../model/optimize.js';
 import type { FileRecord, ListingEntry, Snapshot } from '../model/snapshot.js';
 import { LONG_DESCRIPTION_CHARS, TARGET_DESCRIPTION_CHARS } from './analyzers.js';
+import { thousands } from '../strings.js';
 import {
   bodyStartOf,
   cutAtSentence,
@@ -360,7 +361,7 @@ export const listingFit: Transform = (input) => {
     steps.push({
       id: `listing-fit:${e.name}`,
       kind: 'listing-fit',
-      title: `Cut ${e.name}'s description to ${next.length} characters`,
+      title: `Cut ${e.name}'s description to ${thousands(next.length)} characters`,
       detail:
         e.descriptionCapped && width > cap && limit === cap
           ? `Claude Code shows only its first ${cap} characters; the rest is never seen.`
@@ -439,7 +440,7 @@ export const agentDescriptions: Transform = (input) => {
     steps.push({
       id: `agent-descriptions:${e.name}`,
       kind: 'agent-descriptions',
-      title: `Keep ${e.name}'s routing sentence in its description (${oldListed.length} → ${newListed.length} characters)`,
+      title: `Keep ${e.name}'s routing sentence in its description (${thousands(oldListed.length)} → ${thousands(newListed.length)} characters)`,
       detail: `The agent listing carries every description in every session; ${/<example>/i.test(raw) ? 'its examples' : 'the rest of its description'} move to the top of the agent's body, read when it runs.`,
       risk: 'low',
       location: { file: e.file, line: e.line ?? 1 },
