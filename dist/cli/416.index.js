@@ -9724,9 +9724,15 @@ async function achievedByKind(plan, after, deps) {
     const results = [];
     let prev = plan.before;
     const applied = [];
+    // Every file the plan touches, as it was: measured after --apply, the tree on disk already holds
+    // every kind's edits, so the kinds not applied yet are taken back out in memory.
+    const original = new Map(netEdits(plan.steps).map((e) => [e.path, e.before]));
     for (const [i, k] of kinds.entries()) {
         applied.push(...plan.steps.filter((st) => st.kind === k));
-        const figures = i === kinds.length - 1 ? figuresOf(after) : figuresOf(await deps.measure(new Map(netEdits(applied).map((e) => [e.path, e.after]))));
+        const overlay = new Map(original);
+        for (const e of netEdits(applied))
+            overlay.set(e.path, e.after);
+        const figures = i === kinds.length - 1 ? figuresOf(after) : figuresOf(await deps.measure(overlay));
         results.push({ kind: k, predicted: totalOf(plan.steps.filter((st) => st.kind === k).map((st) => st.predicted)), achieved: savingBetween(prev, figures) });
         prev = figures;
     }

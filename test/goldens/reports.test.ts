@@ -7,12 +7,12 @@
  */
 import { afterAll, describe, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
-import { analyzeRef, cleanup, commitAll, gitInit, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
+import { analyzeRef, cleanup, commitAll, gitInit, sh, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
 import { expectGolden } from './golden.js';
 import { breaksEverything, para, skill } from './scenarios.js';
 import { renderAnnotations } from '../../src/render/annotations.js';
 import { renderAnalyzeText } from '../../src/render/analyze-text.js';
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateReport } from '../../src/model/report.js';
 
@@ -62,8 +62,22 @@ function stableJson(report: GateReport, r: Repo): string {
   return stable(json, r) + '\n';
 }
 
+/** The HTML report without its fixed style and script (pinned by their own tests), its data pretty-printed. */
+function htmlShape(html: string): string {
+  return html
+    .replace(/<style>[\s\S]*?<\/style>/, '<style>…</style>')
+    .replace(/<script>(?!.*cb-data)[\s\S]*?<\/script>\n<\/body>/, '<script>…</script>\n</body>')
+    .replace(
+      /(<script type="application\/json" id="cb-data">)([\s\S]*?)(<\/script>)/,
+      (_, a: string, data: string, b: string) => `${a}\n${JSON.stringify(JSON.parse(data), null, 1)}\n${b}`,
+    );
+}
+
+const agentsOf = (extra: string[]) => (extra.includes('--agent') ? ['--agent', extra[extra.indexOf('--agent') + 1]!] : []);
+
 async function scenario(name: string, r: Repo, extra: string[] = []): Promise<void> {
-  const text = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', ...extra], r.dir);
+  const html = path.join(r.dir, '..', `${path.basename(r.dir)}.html`);
+  const text = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--html', html, ...extra], r.dir);
   const markdown = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--markdown', ...extra], r.dir);
   const json = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--json', ...extra], r.dir);
   const report = JSON.parse(json.out) as GateReport;
@@ -71,6 +85,8 @@ async function scenario(name: string, r: Repo, extra: string[] = []): Promise<vo
   expectGolden(`${name}/comment.md`, stable(`exit ${markdown.code}\n${markdown.out}`, r));
   expectGolden(`${name}/report.json`, stableJson(report, r));
   expectGolden(`${name}/annotations.json`, stable(JSON.stringify(renderAnnotations(report), null, 2) + '\n', r));
+  expectGolden(`${name}/report.html`, stable(htmlShape(readFileSync(html, 'utf8')), r));
+  cleanup(html);
   const head = await analyzeRef(r.dir, r.head);
   // The load time row is a timing: its width would move the whole table's padding.
   const analysis = renderAnalyzeText(head, { files: 30 })
@@ -80,6 +96,15 @@ async function scenario(name: string, r: Repo, extra: string[] = []): Promise<vo
     .replace(/ +\|/g, ' |')
     .replace(/-{3,}/g, '---');
   expectGolden(`${name}/analyze.txt`, stable(analysis, r));
+  // The optimizer on the head: its plan as text and as data, then --apply's diff and measurements.
+  const plan = await cli(['optimize', r.dir, '--no-cache', ...agentsOf(extra)], r.dir);
+  const planJson = await cli(['optimize', r.dir, '--no-cache', '--json', ...agentsOf(extra)], r.dir);
+  const applied = await cli(['optimize', r.dir, '--no-cache', '--apply', ...agentsOf(extra)], r.dir);
+  sh(r.dir, 'git', ['checkout', '-q', '--', '.']);
+  sh(r.dir, 'git', ['clean', '-qfd']);
+  expectGolden(`${name}/optimize.txt`, stable(`exit ${plan.code}\n${plan.out}\n--- stderr\n${plan.err}`, r));
+  expectGolden(`${name}/optimize.json`, stable(JSON.stringify(JSON.parse(planJson.out), null, 2) + '\n', r));
+  expectGolden(`${name}/optimize-apply.txt`, stable(`exit ${applied.code}\n${applied.out}\n--- stderr\n${applied.err}`, r));
 }
 
 describe('report goldens', () => {

@@ -175,7 +175,6 @@ describe('listing fit', () => {
 });
 
 describe('agent descriptions', () => {
-  const examples = `<example>\nContext: a ledger does not balance.\nuser: "Why is March off?"\nassistant: "I'll use the reconciler agent."\n</example>`;
   it('keeps the routing sentence in the description and moves the examples to the top of the body', async () => {
     const dir = repo({
       '.claude/agents/reconciler.md': `---\nname: reconciler\ndescription: "Use when ledgers do not balance. Examples:\\n\\n${examples.replace(/\n/g, '\\n').replace(/"/g, '\\"')}"\ntools: Read\n---\n\nYou reconcile ledgers.\n`,
@@ -191,6 +190,29 @@ describe('agent descriptions', () => {
     );
     const s = await snapshot(dir);
     expect(s.listings.agents.items.find((e) => e.name === 'reconciler')!.text).toBe('- reconciler: Use when ledgers do not balance. (Tools: Read)');
+  });
+});
+
+const examples = `<example>\nContext: a ledger does not balance.\nuser: "Why is March off?"\nassistant: "I'll use the reconciler agent."\n</example>`;
+
+describe('predicted against achieved, per kind', () => {
+  it('gives each kind what it adds, though --apply has already written every kind to disk', async () => {
+    const dir = repo({
+      'CLAUDE.md': `# Acme\n\nIntro.\n\n${DEPLOY}`,
+      '.claude/agents/reconciler.md': `---\nname: reconciler\ndescription: "Use when ledgers do not balance. Examples:\\n\\n${examples.replace(/\n/g, '\\n').replace(/"/g, '\\"')}"\ntools: Read\n---\n\nYou reconcile ledgers.\n`,
+    });
+    const r = await cli(['optimize', dir, '--apply', '--json', '--no-cache'], dir);
+    expect(r.code, r.err).toBe(0);
+    const p = JSON.parse(r.out) as OptimizePlan;
+    const results = p.applied!.results;
+    expect(results.map((x) => x.kind)).toEqual(['lazy-loading', 'agent-descriptions', 'all']);
+    for (const x of results) expect(within5(x.achieved.eagerTokens, x.predicted.eagerTokens), JSON.stringify(x)).toBe(true);
+    const byKind = Object.fromEntries(results.map((x) => [x.kind, x.achieved]));
+    // The agent listing's gain belongs to agent-descriptions alone, the skill listing's to lazy-loading.
+    expect(byKind['lazy-loading']!.agentListingChars).toBe(0);
+    expect(byKind['agent-descriptions']!.agentListingChars).toBe(byKind.all!.agentListingChars);
+    expect(byKind['agent-descriptions']!.listingChars).toBe(0);
+    expect(byKind['lazy-loading']!.eagerTokens + byKind['agent-descriptions']!.eagerTokens).toBe(byKind.all!.eagerTokens);
   });
 });
 
