@@ -14,6 +14,7 @@ export default defineConfig({
     exclude: [
       'test/e2e/**',
       'test/conformance/measure.test.ts',
+      'test/conformance/agent-measure.test.ts',
       'test/conformance/measure-hostile.test.ts',
       'test/conformance/settings-loading.test.ts',
       'test/conformance/model-ids.test.ts',

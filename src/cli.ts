@@ -41,6 +41,10 @@ Options
                         commands dropped and marketplace plugins installed as users install them;
                         report what it sent, its start-up time and any drift from the model.
                         With ANTHROPIC_API_KEY set, the first request is counted exactly.
+                        Other agents too, comma-separated: codex, copilot, gemini, opencode, qwen,
+                        pi (each [@VERSION]), e.g. --measure claude-code,codex: each binary runs on
+                        the sides' Markdown only, in the same sandbox, against a loopback fake of
+                        its model API; what it loaded, and any drift from the analysis.
   --measure-rounds N    Claude Code runs per side for its start-up time (default 3)
   --window N            context window in tokens (overrides the model's)
   --chars-per-token N   characters per token (overrides the model's: 3 current, 4 older)

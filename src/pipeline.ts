@@ -14,6 +14,8 @@ import { errorMessage, UserError } from './errors.js';
 import type { GateReport, LoadTimeComparison } from './model/report.js';
 import type { Snapshot } from './model/snapshot.js';
 import { measureOne, measurePair, parseMeasureSpec, requestTokenCounter, type MeasureOptions } from './conformance/measure.js';
+import { measureAgent, parseAgentSpec, type AgentMeasureSpec } from './conformance/agent-measure.js';
+import { AGENT_PROFILES } from './model/agents.js';
 import { recommend } from './optimize/rank.js';
 import { renderAnalyzeText } from './render/analyze-text.js';
 import { renderComment } from './render/comment.js';
@@ -116,14 +118,15 @@ export function analyzeOptions(config: Config, rounds?: number): AnalyzeOptions 
 
 export async function analyzeCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
-  const config = configFor(dir, o);
   const source = await openSource(dir, o.ref);
   const { counter, snapshots, digests, save } = cachesFor(o, proc);
+  const found = configFor(dir, o);
+  const measure = measureOptions(o, found, counter, proc);
+  const config = withMeasuredAgents(found, measure);
   const opts = analyzeOptions(config, o.rounds);
   const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
   if (proc.offload && (await large(side))) return proc.offload();
   let snapshot = await snapshotOf(side[0]!, opts, counter, { snapshots, digests });
-  const measure = measureOptions(o, config, counter, proc);
   if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   save();
   if (o.html) writeHtml(proc, o.html, renderHtml(pictureOf(snapshot)));
@@ -178,6 +181,8 @@ export async function openSide(spec: string | undefined, dir: string): Promise<S
 
 /** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
 export async function withMeasurement(snapshot: Snapshot, source: FrameworkSource, measure: MeasureOptions): Promise<Snapshot> {
+  [snapshot] = (await withAgentMeasurements([{ name: 'side', source, snapshot }], measure)) as [Snapshot];
+  if (!measure.spec) return snapshot;
   try {
     return { ...snapshot, claudeCode: await measureOne(source, snapshot, measure) };
   } catch (e) {
@@ -186,7 +191,40 @@ export async function withMeasurement(snapshot: Snapshot, source: FrameworkSourc
   }
 }
 
-/** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
+/** The agents --measure names, added to those analyzed (their binaries are held to the analysis). */
+export function withMeasuredAgents(config: Config, measure: MeasureOptions | undefined): Config {
+  const more = (measure?.agents ?? []).map((a) => a.id).filter((id) => !config.agents.includes(id));
+  return more.length ? { ...config, agents: [...config.agents, ...more] } : config;
+}
+
+/**
+ * Each other agent --measure names, run on the sides (collect/sandbox.ts): the sides' `agents[].measured`,
+ * or the reason it could not be measured there (never a lost report).
+ */
+export async function withAgentMeasurements(
+  sides: { name: string; source: FrameworkSource; snapshot: Snapshot }[],
+  measure: MeasureOptions,
+): Promise<Snapshot[]> {
+  let out = sides.map((s) => s.snapshot);
+  for (const spec of measure.agents ?? []) {
+    try {
+      out = await measureAgent(
+        sides.map((s, i) => ({ ...s, snapshot: out[i]! })),
+        spec,
+        { ...(measure.agentCacheDir ? { cacheDir: measure.agentCacheDir } : {}), ...(measure.log ? { log: measure.log } : {}) },
+      );
+    } catch (e) {
+      measure.log?.(`could not measure with ${AGENT_PROFILES[spec.id].name}: ${errorMessage(e)}`);
+      out = out.map((s) => ({
+        ...s,
+        agents: (s.agents ?? []).map((a) => (a.agent.id === spec.id ? { ...a, measured: { version: spec.version, error: errorMessage(e), drift: [] } } : a)),
+      }));
+    }
+  }
+  return out;
+}
+
+/** --measure: how to run Claude Code (and other agents) on the sides, or undefined when not asked for. */
 export function measureOptions(
   o: Pick<CliOptions, 'measure' | 'measureRounds' | 'cacheDir'>,
   config: Config,
@@ -194,14 +232,25 @@ export function measureOptions(
   proc: Pick<Proc, 'env' | 'stderr'>,
 ): MeasureOptions | undefined {
   if (!o.measure) return undefined;
+  // `claude-code[@V]` and other agents' ids[@V], separated by commas.
+  const items = o.measure
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+  const claude = items.filter((x) => x.startsWith('claude-code'));
+  let agents: AgentMeasureSpec[];
   try {
-    parseMeasureSpec(o.measure);
+    if (claude.length > 1) throw new Error(`--measure names Claude Code twice ("${claude.join('", "')}")`);
+    if (claude[0]) parseMeasureSpec(claude[0]);
+    agents = items.filter((x) => !x.startsWith('claude-code')).map(parseAgentSpec);
   } catch (e) {
     throw new UserError((e as Error).message);
   }
   const log = (s: string) => void proc.stderr.write(`context-budget: ${s}\n`);
   return {
-    spec: o.measure,
+    spec: claude[0] ?? '',
+    ...(agents.length ? { agents } : {}),
+    ...(agents.length && o.cacheDir ? { agentCacheDir: path.join(path.resolve(o.cacheDir), 'agents') } : {}),
     model: config.model,
     rounds: o.measureRounds ?? 3,
     countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
@@ -281,7 +330,18 @@ export async function diffSides(baseSide: Side, headSide: Side, config: Config, 
     base ??= await snapshotOf(baseSide, opts, counter, extras);
     head ??= await snapshotOf(headSide, opts, counter, extras);
   }
-  if (measure) {
+  if (measure?.agents?.length) {
+    if (baseSide.kind !== 'source' || headSide.kind !== 'source')
+      throw new UserError('--measure needs both sides as git revisions or directories (the agents run on the files), not snapshot files');
+    [base, head] = (await withAgentMeasurements(
+      [
+        { name: 'base', source: baseSide.source, snapshot: base },
+        { name: 'head', source: headSide.source, snapshot: head },
+      ],
+      measure,
+    )) as [Snapshot, Snapshot];
+  }
+  if (measure?.spec) {
     if (baseSide.kind !== 'source' || headSide.kind !== 'source')
       throw new UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
     let m: Awaited<ReturnType<typeof measurePair>>;
@@ -313,8 +373,10 @@ async function large(sides: Side[]): Promise<boolean> {
 export async function diffCommand(positionals: string[], o: CliOptions, proc: Proc): Promise<number> {
   if (positionals.length < 1 || positionals.length > 2) throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
   const dir = path.resolve(proc.cwd, o.dir ?? '.');
-  const config = configFor(dir, o);
   const { counter, snapshots, digests, save } = cachesFor(o, proc);
+  const found = configFor(dir, o);
+  const measure = measureOptions(o, found, counter, proc);
+  const config = withMeasuredAgents(found, measure);
   const [baseSide, headSide] = withCached(
     [await openSide(positionals[0], dir), await openSide(positionals[1], dir)],
     analyzeOptions(config, o.rounds),
@@ -324,7 +386,7 @@ export async function diffCommand(positionals: string[], o: CliOptions, proc: Pr
   if (proc.offload && (await large([baseSide!, headSide!]))) return proc.offload();
   const { report, base, head } = await diffSides(baseSide!, headSide!, config, counter, {
     rounds: o.rounds,
-    measure: measureOptions(o, config, counter, proc),
+    measure,
     snapshots,
     digests,
   });
@@ -361,6 +423,8 @@ export async function optimizeCommand(positionals: string[], o: CliOptions, proc
   const deps = await optimizerDeps(source, opts, counter, digests);
   const { plan, snapshot } = await planOptimizations(kinds, deps);
   if (o.verify && !o.apply) throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
+  if (o.verify && !/^claude-code(@[\w.-]+)?$/.test(o.verify.trim()))
+    throw new UserError(`--verify expects claude-code or claude-code@VERSION, got "${o.verify}"`);
   const verify =
     o.verify && plan.steps.length ? measureOptions({ measure: o.verify, measureRounds: 1, cacheDir: o.cacheDir }, config, counter, proc) : undefined;
   // Claude Code on the tree as it is, before anything is written.

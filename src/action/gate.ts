@@ -23,7 +23,17 @@ import type { Logger } from '../logger.js';
 import type { GateReport, SuggestedEdit } from '../model/report.js';
 import { recommend } from '../optimize/rank.js';
 import type { MeasureOptions } from '../conformance/measure.js';
-import { analyzeOptions, diffSides, measureOptions, optimizerDeps, persistentCaches, snapshotOf, withMeasurement, type Caches } from '../pipeline.js';
+import {
+  analyzeOptions,
+  diffSides,
+  measureOptions,
+  optimizerDeps,
+  persistentCaches,
+  snapshotOf,
+  withMeasuredAgents,
+  withMeasurement,
+  type Caches,
+} from '../pipeline.js';
 import { explain, type GitHub } from '../publish/client.js';
 import { beforeDeadline, ourAuthors, publishReport } from '../publish/index.js';
 import { findRoadmapIssue, upsertRoadmap } from '../publish/roadmap.js';
@@ -99,9 +109,10 @@ export async function pullRequest(ctx: Ctx, event: string): Promise<void> {
     ctx.log,
   );
   ctx.log.info(`Comparing ${compared.how}.`);
-  const config = withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
+  const found = withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
   const { counter, snapshots, digests, save } = cachesFor(ctx);
-  const measure = measureFor(ctx, event, config, counter);
+  const measure = measureFor(ctx, event, found, counter);
+  const config = withMeasuredAgents(found, measure);
   const [base, head] = await Promise.all([gitSource(ctx.workspace, compared.base), gitSource(ctx.workspace, compared.head)]);
   const diff = await diffSides(
     { kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` },
@@ -358,12 +369,13 @@ export async function publishOnly(ctx: Ctx): Promise<void> {
 export async function roadmap(ctx: Ctx): Promise<void> {
   const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
   const source = await gitSource(ctx.workspace, commit);
-  const config = withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit!), ctx.opts.agents);
+  const found = withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit!), ctx.opts.agents);
   const { counter, snapshots, digests, save } = cachesFor(ctx);
+  // With `measure: claude-code@latest` (or `codex@latest`, ...) the roadmap says what a new release loads differently.
+  const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', found, counter);
+  const config = withMeasuredAgents(found, measure);
   const opts = analyzeOptions(config);
   let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });
-  // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
-  const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
   if (measure) snapshot = await withMeasurement(snapshot, source, measure);
   let plan: OptimizePlan | undefined;
   try {

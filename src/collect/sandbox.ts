@@ -119,7 +119,7 @@ function exec(argv: string[], timeoutMs = 30_000): Promise<{ code: number | null
  * work folder, $2 node, $3 Claude Code, $4 uid:gid to run as ("" to stay root of a user namespace).
  */
 export const SETUP = String.raw`set -eu
-W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"
+W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"; TOOL="\${5:-claude}"
 ip link set lo up
 mount --make-rprivate /
 R="$W/root"
@@ -136,9 +136,12 @@ for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" 
 ln -s /proc/self/fd "$R/dev/fd"
 mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
 mount --bind "$W/box" "$R/work"
-touch "$R/node" "$R/claude"
+touch "$R/node"
 mount --bind "$NODE" "$R/node"
-mount --bind "$CLAUDE" "$R/claude"
+# The measured program: Claude Code's executable at /claude, or another agent's package folder (read-only) at /tool.
+if [ -d "$CLAUDE" ]; then mkdir "$R/$TOOL"; else touch "$R/$TOOL"; fi
+mount --bind "$CLAUDE" "$R/$TOOL"
+mount -o remount,bind,ro,nosuid "$R/$TOOL" 2>/dev/null || true
 cd "$R"
 mkdir .old
 pivot_root . .old
@@ -157,12 +160,70 @@ exec $ENV /node /work/runner.cjs /work/job.json
  * the staged projects and homes. Throws when the sandbox can't be made or the runner fails.
  */
 export async function runInSandbox(o: { binary: string; work: string; runs: BoxRun[]; timeoutMs: number }): Promise<BoxResult[]> {
+  return runBox<BoxResult>({
+    tool: o.binary,
+    mountAs: 'claude',
+    work: o.work,
+    runner: captureRunner,
+    job: { runs: o.runs, timeoutMs: o.timeoutMs },
+    runs: o.runs.length,
+    timeoutMs: o.timeoutMs,
+  });
+}
+
+/** One run of another agent inside the sandbox: its command line and environment as seen inside. */
+export interface AgentBoxRun {
+  name: string;
+  /** The project folder, relative to the box. */
+  project: string;
+  /** argv[0] is the program inside the sandbox (/tool/..., or /node). */
+  argv: string[];
+  env: Record<string, string>;
+}
+
+export interface AgentBoxResult {
+  name: string;
+  exitCode: number | null;
+  /** The end of its output, for an error message. */
+  output: string;
+  /** Every request that reached the fake model endpoint, in order. */
+  requests: { url: string; body: string }[];
+}
+
+/** The loopback port of the fake model endpoint inside the sandbox (its own network: no clash possible). */
+export const AGENT_MODEL_PORT = 18_473;
+
+/**
+ * Runs other agents inside the sandbox, their package folder read-only at /tool, against a loopback
+ * fake of every model API they speak (collect/sandbox.ts agentRunner).
+ */
+export async function runAgentsInSandbox(o: { tool: string; work: string; runs: AgentBoxRun[]; timeoutMs: number }): Promise<AgentBoxResult[]> {
+  return runBox<AgentBoxResult>({
+    tool: o.tool,
+    mountAs: 'tool',
+    work: o.work,
+    runner: agentRunner,
+    job: { runs: o.runs, timeoutMs: o.timeoutMs, port: AGENT_MODEL_PORT },
+    runs: o.runs.length,
+    timeoutMs: o.timeoutMs,
+  });
+}
+
+async function runBox<R>(o: {
+  tool: string;
+  mountAs: string;
+  work: string;
+  runner: (jobPath: string) => void;
+  job: object;
+  runs: number;
+  timeoutMs: number;
+}): Promise<R[]> {
   const support = await sandboxSupport();
   if ('error' in support) throw new Error(support.error);
   const box = path.join(o.work, 'box');
   mkdirSync(box, { recursive: true });
-  writeFileSync(path.join(box, 'runner.cjs'), `(${captureRunner.toString()})(process.argv[2]);\n`);
-  writeFileSync(path.join(box, 'job.json'), JSON.stringify({ runs: o.runs, timeoutMs: o.timeoutMs }));
+  writeFileSync(path.join(box, 'runner.cjs'), `(${o.runner.toString()})(process.argv[2]);\n`);
+  writeFileSync(path.join(box, 'job.json'), JSON.stringify(o.job));
   const uid = process.getuid?.() ?? 0;
   const gid = process.getgid?.() ?? 0;
   const as = support.how === 'sudo' ? `${uid}:${gid}` : '';
@@ -170,12 +231,12 @@ export async function runInSandbox(o: { binary: string; work: string; runs: BoxR
   const setup = path.join(o.work, 'setup.sh');
   writeFileSync(setup, SETUP);
   const r = await exec(
-    [...prefix(support.how), 'sh', setup, realpathSync(o.work), realpathSync(process.execPath), realpathSync(o.binary), as],
-    o.timeoutMs * (o.runs.length + 1),
+    [...prefix(support.how), 'sh', setup, realpathSync(o.work), realpathSync(process.execPath), realpathSync(o.tool), as, o.mountAs],
+    o.timeoutMs * (o.runs + 1),
   );
-  let results: BoxResult[] | undefined;
+  let results: R[] | undefined;
   try {
-    results = JSON.parse(readFileSync(path.join(box, 'results.json'), 'utf8')) as BoxResult[];
+    results = JSON.parse(readFileSync(path.join(box, 'results.json'), 'utf8')) as R[];
   } catch {
     results = undefined;
   }
@@ -314,6 +375,141 @@ export function captureRunner(jobPath: string): void {
         requests: all - beforeAll,
         ...(setupErrors.length ? { setupErrors } : {}),
       });
+    }
+    fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
+    server.close();
+    process.exit(0);
+  });
+}
+
+/**
+ * The program run inside the sandbox for other agents (written out as its own file: it references
+ * nothing outside itself). A loopback fake of every model API these agents speak (OpenAI Responses
+ * and Chat Completions, Anthropic Messages, Gemini generateContent) that answers "ok" and never a
+ * tool call, and keeps every request; each agent is run in turn with the environment it was given.
+ */
+export function agentRunner(jobPath: string): void {
+  const fs = process.getBuiltinModule('node:fs') as typeof import('node:fs');
+  const http = process.getBuiltinModule('node:http') as typeof import('node:http');
+  const cp = process.getBuiltinModule('node:child_process') as typeof import('node:child_process');
+  const pathm = process.getBuiltinModule('node:path') as typeof import('node:path');
+  const job = JSON.parse(fs.readFileSync(jobPath, 'utf8')) as { runs: AgentBoxRun[]; timeoutMs: number; port: number };
+  const root = pathm.dirname(jobPath);
+  const requests: { url: string; body: string }[] = [];
+  const fill = (s: unknown): unknown => {
+    if (!s || typeof s !== 'object') return 'ok';
+    const o = s as { enum?: unknown[]; type?: unknown; properties?: Record<string, unknown> };
+    if (Array.isArray(o.enum)) return o.enum[0];
+    const t = String(Array.isArray(o.type) ? o.type[0] : (o.type ?? '')).toLowerCase();
+    if (t === 'object' || o.properties) return Object.fromEntries(Object.entries(o.properties ?? {}).map(([k, v]) => [k, fill(v)]));
+    if (t === 'array') return [];
+    if (t === 'number' || t === 'integer') return 0;
+    if (t === 'boolean') return false;
+    return 'ok';
+  };
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const url = req.url ?? '';
+      const body = Buffer.concat(chunks).toString('utf8');
+      requests.push({ url, body });
+      const sse = () => res.writeHead(200, { 'content-type': 'text/event-stream' });
+      const named = (type: string, data: object) => res.write('event: ' + type + '\ndata: ' + JSON.stringify({ type, ...data }) + '\n\n');
+      if (url.endsWith('/responses')) {
+        sse();
+        const usage = {
+          input_tokens: 1,
+          output_tokens: 1,
+          total_tokens: 2,
+          input_tokens_details: { cached_tokens: 0 },
+          output_tokens_details: { reasoning_tokens: 0 },
+        };
+        const item = { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'ok', annotations: [] }] };
+        named('response.created', { response: { id: 'r1', object: 'response', status: 'in_progress', output: [], usage } });
+        named('response.output_item.added', { output_index: 0, item: { ...item, content: [] } });
+        named('response.output_text.delta', { output_index: 0, content_index: 0, item_id: 'msg_1', delta: 'ok' });
+        named('response.output_item.done', { output_index: 0, item });
+        named('response.completed', { response: { id: 'r1', object: 'response', status: 'completed', output: [item], usage } });
+        return void res.end();
+      }
+      if (url.endsWith('/chat/completions')) {
+        sse();
+        const chunk = (choices: object[], extra: object = {}) =>
+          res.write('data: ' + JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra }) + '\n\n');
+        chunk([{ index: 0, delta: { role: 'assistant', content: 'ok' }, finish_reason: null }]);
+        chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+        chunk([], { usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+        res.write('data: [DONE]\n\n');
+        return void res.end();
+      }
+      if (/:(stream)?[gG]enerateContent/.test(url)) {
+        let j: { generationConfig?: { responseJsonSchema?: unknown; responseSchema?: unknown } } = {};
+        try {
+          j = JSON.parse(body) as typeof j;
+        } catch {
+          // not JSON: answered with text
+        }
+        const schema = j.generationConfig?.responseJsonSchema ?? j.generationConfig?.responseSchema;
+        const payload = {
+          candidates: [{ content: { parts: [{ text: schema ? JSON.stringify(fill(schema)) : 'ok' }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+          usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
+        };
+        if (url.includes(':streamGenerateContent')) {
+          sse();
+          res.write('data: ' + JSON.stringify(payload) + '\n\n');
+          return void res.end();
+        }
+        return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+      }
+      if (url.includes(':countTokens')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"totalTokens":1}');
+      if (url.includes('/messages/count_tokens')) return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens":1}');
+      if (url.endsWith('/messages')) {
+        sse();
+        const message = {
+          id: 'm1',
+          type: 'message',
+          role: 'assistant',
+          model: 'fake',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage: { input_tokens: 1, output_tokens: 1 },
+        };
+        named('message_start', { message });
+        named('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+        named('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+        named('content_block_stop', { index: 0 });
+        named('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+        named('message_stop', {});
+        return void res.end();
+      }
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+    });
+  });
+  server.listen(job.port, '127.0.0.1', async () => {
+    const results: AgentBoxResult[] = [];
+    for (const r of job.runs) {
+      const before = requests.length;
+      const done = await new Promise<{ code: number | null; output: string }>((resolve) => {
+        const child = cp.spawn(r.argv[0]!, r.argv.slice(1), { cwd: pathm.join(root, r.project), env: r.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        const keep = (c: Buffer) => {
+          out = (out + c.toString()).slice(-4000);
+        };
+        child.stdout.on('data', keep);
+        child.stderr.on('data', keep);
+        const timer = setTimeout(() => child.kill('SIGKILL'), job.timeoutMs);
+        child.on('error', (e) => {
+          clearTimeout(timer);
+          resolve({ code: null, output: e.message });
+        });
+        child.on('close', (c) => {
+          clearTimeout(timer);
+          resolve({ code: c, output: out });
+        });
+      });
+      results.push({ name: r.name, exitCode: done.code, output: done.output, requests: requests.slice(before) });
     }
     fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
     server.close();

@@ -73,6 +73,7 @@ function compareAgents(base: Snapshot, head: Snapshot): AgentComparison[] {
       droppedChars: delta(b?.totals.droppedChars ?? 0, h.totals.droppedChars),
       cut: h.files.filter((f) => f.keptChars !== undefined).map((f) => ({ file: f.path, bytes: f.bytes, keptChars: f.keptChars!, chars: f.chars })),
       nameOnly: { head: h.listings.skills.truncated, added: h.listings.skills.truncated.filter((n) => !before.has(n)) },
+      ...(h.measured || b?.measured ? { measured: { ...(b?.measured ? { base: b.measured } : {}), ...(h.measured ? { head: h.measured } : {}) } } : {}),
     };
   });
 }

@@ -24,10 +24,15 @@ import { ANTHROPIC_VERSION } from '../tokenize/anthropic.js';
 import { extractFacts, markBuiltins, requestTexts } from './facts.js';
 import { disagreements, predictFacts } from './predict.js';
 import { compareNames } from '../strings.js';
+import type { AgentMeasureSpec } from './agent-measure.js';
 
 export interface MeasureOptions {
-  /** `claude-code`, `claude-code@2.1.332`, `claude-code@latest`. */
+  /** `claude-code`, `claude-code@2.1.332`, `claude-code@latest`; empty when only other agents are measured. */
   spec: string;
+  /** Other agents whose binaries run on the sides too (`--measure codex,gemini@0.61.0`). */
+  agents?: AgentMeasureSpec[];
+  /** Where other agents' packages are cached (default ~/.cache/context-budget/agents). */
+  agentCacheDir?: string;
   model: LoadingModel;
   rounds: number;
   /** Counts the whole first request: exact (Anthropic's endpoint) or the offline estimate. */

@@ -1,7 +1,7 @@
 /** The compare stage's output: one GateReport, with the verdict decided once, here. */
 import type { Assertion, Level, Metric, Operator, Scope } from './budgets.js';
 import type { ClaudeCodeMeasurement } from './claude-code.js';
-import type { Category, ComponentKind, Diagnostic, Loading, UnresolvedRef } from './snapshot.js';
+import type { AgentMeasurement, Category, ComponentKind, Diagnostic, Loading, UnresolvedRef } from './snapshot.js';
 
 export type Verdict = 'pass' | 'warn' | 'fail';
 
@@ -195,4 +195,6 @@ export interface AgentComparison {
   cut: { file: string; bytes: number; keptChars: number; chars: number }[];
   /** Skills it lists by name only on the head, and those the change pushed there. */
   nameOnly: { head: string[]; added: string[] };
+  /** With --measure AGENT: what its binary loaded of each side, and the drift from the analysis. */
+  measured?: { base?: AgentMeasurement; head?: AgentMeasurement };
 }

@@ -312,8 +312,28 @@ export interface Snapshot {
  * What another coding agent loads at session start, in the fields Claude Code's snapshot has
  * (files with their loading, the skill and agent listings), so a reader needs no special case.
  */
+/** What an agent's own binary loaded of a side (`--measure AGENT`), and where it differs from the analysis. */
+export interface AgentMeasurement {
+  /** The binary's version (the profile's pinned one, or another asked for). */
+  version: string;
+  /** Why the binary could not be measured on this side (then nothing else is known). */
+  error?: string;
+  /** Repository files whose text went in; keptChars where only a prefix did. */
+  instructions?: { file: string; keptChars?: number }[];
+  /** Skills it listed, and those listed by name only. */
+  skills?: number;
+  nameOnly?: string[];
+  agents?: number;
+  /** Characters of its whole session request (its own prompt and tools included). */
+  requestChars?: number;
+  /** Each difference from what the analyzer predicted for this agent (empty: none). */
+  drift: string[];
+}
+
 export interface AgentSnapshot {
   agent: { id: string; name: string; version: string };
+  /** With --measure AGENT: what the agent's binary loaded. */
+  measured?: AgentMeasurement;
   totals: {
     /** Tokens of the framework's text the agent loads at every start (instruction files, listing entries). */
     eagerTokens: number;

@@ -1,6 +1,7 @@
 import { markdownTable } from 'markdown-table';
 import { METRIC_LABELS } from '../model/budgets.js';
 import type { BudgetResult, Delta, GateReport, Horizon, Recommendation } from '../model/report.js';
+import { measuredLine } from './agent-measured.js';
 import { md } from './escape.js';
 import { loadTimeTooFast } from '../model/constants.js';
 import { fmt, signed, signedPct } from './format.js';
@@ -358,9 +359,10 @@ export function agentsSection(r: GateReport): string {
     const n = isAgentId(a.id) ? AGENT_PROFILES[a.id].notCounted : undefined;
     return n ? [`${md(a.name, 40)} also sends ${n}: not counted here.`] : [];
   });
+  const measured = r.agents.flatMap((a) => (a.measured ? [`- ${measuredLine(a.name, a.measured, (t, n) => md(t, n), true)}`] : []));
   return `#### Other agents that read these files
 
-${markdownTable([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}`;
+${markdownTable([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}${measured.length ? `\n\n${measured.join('\n')}` : ''}`;
 }
 
 export function configSection(r: GateReport): string {

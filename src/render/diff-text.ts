@@ -1,3 +1,4 @@
+import { measuredLine } from './agent-measured.js';
 import { markdownTable } from 'markdown-table';
 import type { GateReport } from '../model/report.js';
 import { loadTimeTooFast } from '../model/constants.js';
@@ -78,6 +79,7 @@ export function renderDiffText(r: GateReport): string {
       '',
       `${a.name} ${a.version}: always-loaded ${fmt(a.eagerTokens.base)} -> ${fmt(a.eagerTokens.head)} tokens (${signed(a.eagerTokens.delta)}); drops: ${drops.join('; ') || 'nothing'}`,
     );
+    if (a.measured) out.push(`  ${measuredLine(a.name, a.measured, (t) => t)}`);
   }
   const files = [...d.files]
     .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))

@@ -1,8 +1,8 @@
-export const id = 135;
-export const ids = [135];
+export const id = 713;
+export const ids = [713];
 export const modules = {
 
-/***/ 6135:
+/***/ 98713:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7860,6 +7860,7 @@ function compareAgents(base, head) {
             droppedChars: diff_delta(b?.totals.droppedChars ?? 0, h.totals.droppedChars),
             cut: h.files.filter((f) => f.keptChars !== undefined).map((f) => ({ file: f.path, bytes: f.bytes, keptChars: f.keptChars, chars: f.chars })),
             nameOnly: { head: h.listings.skills.truncated, added: h.listings.skills.truncated.filter((n) => !before.has(n)) },
+            ...(h.measured || b?.measured ? { measured: { ...(b?.measured ? { base: b.measured } : {}), ...(h.measured ? { head: h.measured } : {}) } } : {}),
         };
     });
 }
@@ -8177,7 +8178,7 @@ function exec(argv, timeoutMs = 30_000) {
  * work folder, $2 node, $3 Claude Code, $4 uid:gid to run as ("" to stay root of a user namespace).
  */
 const SETUP = String.raw `set -eu
-W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"
+W="$1"; NODE="$2"; CLAUDE="$3"; AS="$4"; TOOL="\${5:-claude}"
 ip link set lo up
 mount --make-rprivate /
 R="$W/root"
@@ -8194,9 +8195,12 @@ for n in null zero random urandom; do touch "$R/dev/$n"; mount --bind "/dev/$n" 
 ln -s /proc/self/fd "$R/dev/fd"
 mount -t proc -o nosuid,nodev,noexec proc "$R/proc"
 mount --bind "$W/box" "$R/work"
-touch "$R/node" "$R/claude"
+touch "$R/node"
 mount --bind "$NODE" "$R/node"
-mount --bind "$CLAUDE" "$R/claude"
+# The measured program: Claude Code's executable at /claude, or another agent's package folder (read-only) at /tool.
+if [ -d "$CLAUDE" ]; then mkdir "$R/$TOOL"; else touch "$R/$TOOL"; fi
+mount --bind "$CLAUDE" "$R/$TOOL"
+mount -o remount,bind,ro,nosuid "$R/$TOOL" 2>/dev/null || true
 cd "$R"
 mkdir .old
 pivot_root . .old
@@ -8214,20 +8218,48 @@ exec $ENV /node /work/runner.cjs /work/job.json
  * the staged projects and homes. Throws when the sandbox can't be made or the runner fails.
  */
 async function runInSandbox(o) {
+    return runBox({
+        tool: o.binary,
+        mountAs: 'claude',
+        work: o.work,
+        runner: captureRunner,
+        job: { runs: o.runs, timeoutMs: o.timeoutMs },
+        runs: o.runs.length,
+        timeoutMs: o.timeoutMs,
+    });
+}
+/** The loopback port of the fake model endpoint inside the sandbox (its own network: no clash possible). */
+const AGENT_MODEL_PORT = 18_473;
+/**
+ * Runs other agents inside the sandbox, their package folder read-only at /tool, against a loopback
+ * fake of every model API they speak (collect/sandbox.ts agentRunner).
+ */
+async function runAgentsInSandbox(o) {
+    return runBox({
+        tool: o.tool,
+        mountAs: 'tool',
+        work: o.work,
+        runner: agentRunner,
+        job: { runs: o.runs, timeoutMs: o.timeoutMs, port: AGENT_MODEL_PORT },
+        runs: o.runs.length,
+        timeoutMs: o.timeoutMs,
+    });
+}
+async function runBox(o) {
     const support = await sandboxSupport();
     if ('error' in support)
         throw new Error(support.error);
     const box = external_node_path_default().join(o.work, 'box');
     (0,external_node_fs_.mkdirSync)(box, { recursive: true });
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'runner.cjs'), `(${captureRunner.toString()})(process.argv[2]);\n`);
-    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'job.json'), JSON.stringify({ runs: o.runs, timeoutMs: o.timeoutMs }));
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'runner.cjs'), `(${o.runner.toString()})(process.argv[2]);\n`);
+    (0,external_node_fs_.writeFileSync)(external_node_path_default().join(box, 'job.json'), JSON.stringify(o.job));
     const uid = process.getuid?.() ?? 0;
     const gid = process.getgid?.() ?? 0;
     const as = support.how === 'sudo' ? `${uid}:${gid}` : '';
     // The setup script is a file of the work folder: sudo gets no script text on its command line.
     const setup = external_node_path_default().join(o.work, 'setup.sh');
     (0,external_node_fs_.writeFileSync)(setup, SETUP);
-    const r = await exec([...prefix(support.how), 'sh', setup, (0,external_node_fs_.realpathSync)(o.work), (0,external_node_fs_.realpathSync)(process.execPath), (0,external_node_fs_.realpathSync)(o.binary), as], o.timeoutMs * (o.runs.length + 1));
+    const r = await exec([...prefix(support.how), 'sh', setup, (0,external_node_fs_.realpathSync)(o.work), (0,external_node_fs_.realpathSync)(process.execPath), (0,external_node_fs_.realpathSync)(o.tool), as, o.mountAs], o.timeoutMs * (o.runs + 1));
     let results;
     try {
         results = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_default().join(box, 'results.json'), 'utf8'));
@@ -8375,6 +8407,148 @@ function captureRunner(jobPath) {
                 requests: all - beforeAll,
                 ...(setupErrors.length ? { setupErrors } : {}),
             });
+        }
+        fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
+        server.close();
+        process.exit(0);
+    });
+}
+/**
+ * The program run inside the sandbox for other agents (written out as its own file: it references
+ * nothing outside itself). A loopback fake of every model API these agents speak (OpenAI Responses
+ * and Chat Completions, Anthropic Messages, Gemini generateContent) that answers "ok" and never a
+ * tool call, and keeps every request; each agent is run in turn with the environment it was given.
+ */
+function agentRunner(jobPath) {
+    const fs = process.getBuiltinModule('node:fs');
+    const http = process.getBuiltinModule('node:http');
+    const cp = process.getBuiltinModule('node:child_process');
+    const pathm = process.getBuiltinModule('node:path');
+    const job = JSON.parse(fs.readFileSync(jobPath, 'utf8'));
+    const root = pathm.dirname(jobPath);
+    const requests = [];
+    const fill = (s) => {
+        if (!s || typeof s !== 'object')
+            return 'ok';
+        const o = s;
+        if (Array.isArray(o.enum))
+            return o.enum[0];
+        const t = String(Array.isArray(o.type) ? o.type[0] : (o.type ?? '')).toLowerCase();
+        if (t === 'object' || o.properties)
+            return Object.fromEntries(Object.entries(o.properties ?? {}).map(([k, v]) => [k, fill(v)]));
+        if (t === 'array')
+            return [];
+        if (t === 'number' || t === 'integer')
+            return 0;
+        if (t === 'boolean')
+            return false;
+        return 'ok';
+    };
+    const server = http.createServer((req, res) => {
+        const chunks = [];
+        req.on('data', (c) => chunks.push(c));
+        req.on('end', () => {
+            const url = req.url ?? '';
+            const body = Buffer.concat(chunks).toString('utf8');
+            requests.push({ url, body });
+            const sse = () => res.writeHead(200, { 'content-type': 'text/event-stream' });
+            const named = (type, data) => res.write('event: ' + type + '\ndata: ' + JSON.stringify({ type, ...data }) + '\n\n');
+            if (url.endsWith('/responses')) {
+                sse();
+                const usage = {
+                    input_tokens: 1,
+                    output_tokens: 1,
+                    total_tokens: 2,
+                    input_tokens_details: { cached_tokens: 0 },
+                    output_tokens_details: { reasoning_tokens: 0 },
+                };
+                const item = { type: 'message', id: 'msg_1', role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'ok', annotations: [] }] };
+                named('response.created', { response: { id: 'r1', object: 'response', status: 'in_progress', output: [], usage } });
+                named('response.output_item.added', { output_index: 0, item: { ...item, content: [] } });
+                named('response.output_text.delta', { output_index: 0, content_index: 0, item_id: 'msg_1', delta: 'ok' });
+                named('response.output_item.done', { output_index: 0, item });
+                named('response.completed', { response: { id: 'r1', object: 'response', status: 'completed', output: [item], usage } });
+                return void res.end();
+            }
+            if (url.endsWith('/chat/completions')) {
+                sse();
+                const chunk = (choices, extra = {}) => res.write('data: ' + JSON.stringify({ id: 'c1', object: 'chat.completion.chunk', created: 1, model: 'm', choices, ...extra }) + '\n\n');
+                chunk([{ index: 0, delta: { role: 'assistant', content: 'ok' }, finish_reason: null }]);
+                chunk([{ index: 0, delta: {}, finish_reason: 'stop' }]);
+                chunk([], { usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 } });
+                res.write('data: [DONE]\n\n');
+                return void res.end();
+            }
+            if (/:(stream)?[gG]enerateContent/.test(url)) {
+                let j = {};
+                try {
+                    j = JSON.parse(body);
+                }
+                catch {
+                    // not JSON: answered with text
+                }
+                const schema = j.generationConfig?.responseJsonSchema ?? j.generationConfig?.responseSchema;
+                const payload = {
+                    candidates: [{ content: { parts: [{ text: schema ? JSON.stringify(fill(schema)) : 'ok' }], role: 'model' }, finishReason: 'STOP', index: 0 }],
+                    usageMetadata: { promptTokenCount: 1, candidatesTokenCount: 1, totalTokenCount: 2 },
+                };
+                if (url.includes(':streamGenerateContent')) {
+                    sse();
+                    res.write('data: ' + JSON.stringify(payload) + '\n\n');
+                    return void res.end();
+                }
+                return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(payload));
+            }
+            if (url.includes(':countTokens'))
+                return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"totalTokens":1}');
+            if (url.includes('/messages/count_tokens'))
+                return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"input_tokens":1}');
+            if (url.endsWith('/messages')) {
+                sse();
+                const message = {
+                    id: 'm1',
+                    type: 'message',
+                    role: 'assistant',
+                    model: 'fake',
+                    content: [],
+                    stop_reason: null,
+                    stop_sequence: null,
+                    usage: { input_tokens: 1, output_tokens: 1 },
+                };
+                named('message_start', { message });
+                named('content_block_start', { index: 0, content_block: { type: 'text', text: '' } });
+                named('content_block_delta', { index: 0, delta: { type: 'text_delta', text: 'ok' } });
+                named('content_block_stop', { index: 0 });
+                named('message_delta', { delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: 1 } });
+                named('message_stop', {});
+                return void res.end();
+            }
+            res.writeHead(404, { 'content-type': 'application/json' }).end('{}');
+        });
+    });
+    server.listen(job.port, '127.0.0.1', async () => {
+        const results = [];
+        for (const r of job.runs) {
+            const before = requests.length;
+            const done = await new Promise((resolve) => {
+                const child = cp.spawn(r.argv[0], r.argv.slice(1), { cwd: pathm.join(root, r.project), env: r.env, stdio: ['ignore', 'pipe', 'pipe'] });
+                let out = '';
+                const keep = (c) => {
+                    out = (out + c.toString()).slice(-4000);
+                };
+                child.stdout.on('data', keep);
+                child.stderr.on('data', keep);
+                const timer = setTimeout(() => child.kill('SIGKILL'), job.timeoutMs);
+                child.on('error', (e) => {
+                    clearTimeout(timer);
+                    resolve({ code: null, output: e.message });
+                });
+                child.on('close', (c) => {
+                    clearTimeout(timer);
+                    resolve({ code: c, output: out });
+                });
+            });
+            results.push({ name: r.name, exitCode: done.code, output: done.output, requests: requests.slice(before) });
         }
         fs.writeFileSync(pathm.join(root, 'results.json'), JSON.stringify(results));
         server.close();
@@ -9026,6 +9200,569 @@ function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.c
     };
 }
 
+;// CONCATENATED MODULE: ./src/collect/agent-binary.ts
+/**
+ * Another agent's executable, fetched once from the npm registry into the cache (outside any
+ * sandbox: the registry and the pinned package are trusted, the measured tree is not). I/O only.
+ *
+ * - Native packages (Codex, Copilot CLI, opencode) and self-contained bundles (Qwen Code) are
+ *   unpacked with `npm pack` + `tar`;
+ * - packages that need their dependencies (Gemini CLI, pi) are installed with `npm install
+ *   --ignore-scripts`: no install script of theirs runs.
+ * Fetched beside the cache entry and renamed into place, so two runs at once never see half a tree.
+ */
+
+
+
+
+
+const agent_binary_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** Agents whose package needs its dependencies installed (a JavaScript entry with node_modules). */
+const INSTALLED = new Set(['gemini', 'pi']);
+function defaultAgentCache() {
+    return process.env.CONTEXT_BUDGET_AGENT_CACHE ?? external_node_path_default().join(external_node_os_default().homedir(), '.cache', 'context-budget', 'agents');
+}
+/** The npm spec of a profile's package at a version (Codex names its platform package with the version inside). */
+function agentPackageSpec(p, version) {
+    if (INSTALLED.has(p.id))
+        return { spec: `${p.npm.package}@${version}`, install: true };
+    const pkg = p.npm.platformPackage.split(p.npm.version).join(version);
+    return { spec: pkg.includes('@', 1) ? pkg : `${pkg}@${version}`, install: false };
+}
+/** Resolves `latest` (or a range) to a version with `npm view`. */
+async function resolveAgentVersion(p, version) {
+    if (/^\d+\.\d+\.\d+/.test(version))
+        return version;
+    const { stdout } = await agent_binary_run('npm', ['view', `${p.npm.package}@${version}`, 'version'], { timeout: 60_000 });
+    const v = stdout
+        .trim()
+        .split('\n')
+        .pop()
+        .replace(/^.*'(.+)'$/, '$1')
+        .trim();
+    if (!/^\d+\.\d+\.\d+/.test(v))
+        throw new Error(`npm view returned no version for ${p.npm.package}@${version}`);
+    return v;
+}
+async function ensureAgent(p, version = p.npm.version, cacheDir = defaultAgentCache(), log = () => { }) {
+    const v = await resolveAgentVersion(p, version);
+    const { spec, install } = agentPackageSpec(p, v);
+    const dir = external_node_path_default().join(cacheDir, p.id, v);
+    const entry = install ? external_node_path_default().join('node_modules', ...p.npm.package.split('/'), p.npm.bin) : external_node_path_default().join('package', p.npm.bin);
+    const found = { root: dir, entry, node: p.npm.bin.endsWith('.js'), version: v };
+    if ((0,external_node_fs_.existsSync)(external_node_path_default().join(dir, entry)))
+        return found;
+    const tmp = `${dir}.tmp-${process.pid}-${Date.now()}`;
+    await external_node_fs_.promises.mkdir(tmp, { recursive: true });
+    try {
+        log(`fetching ${spec} from the npm registry into ${dir}`);
+        if (install) {
+            await agent_binary_run('npm', ['install', '--prefix', tmp, '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', spec], {
+                timeout: 900_000,
+                maxBuffer: 16 << 20,
+            });
+        }
+        else {
+            const { stdout } = await agent_binary_run('npm', ['pack', spec, '--silent', '--pack-destination', tmp], { timeout: 900_000, maxBuffer: 1 << 20 });
+            const tgz = external_node_path_default().join(tmp, stdout.trim().split('\n').pop());
+            await agent_binary_run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
+            await external_node_fs_.promises.rm(tgz, { force: true });
+        }
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(tmp, entry)))
+            throw new Error(`${spec} has no ${entry}`);
+        if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, entry))) {
+            await external_node_fs_.promises.rm(dir, { recursive: true, force: true });
+            await external_node_fs_.promises.mkdir(external_node_path_default().dirname(dir), { recursive: true });
+            await external_node_fs_.promises.rename(tmp, dir).catch((e) => {
+                if (!(0,external_node_fs_.existsSync)(external_node_path_default().join(dir, entry)))
+                    throw e;
+            });
+        }
+    }
+    finally {
+        await external_node_fs_.promises.rm(tmp, { recursive: true, force: true });
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/conformance/agent-facts.ts
+/** The texts of a captured request that carry context: system/developer/user text and tool descriptions. */
+function agent_facts_requestTexts(agent, body) {
+    const out = [];
+    const walk = (v) => {
+        if (typeof v === 'string')
+            out.push(v);
+        else if (Array.isArray(v))
+            v.forEach(walk);
+        else if (v && typeof v === 'object')
+            for (const x of Object.values(v))
+                walk(x);
+    };
+    const b = (body ?? {});
+    if (agent === 'codex')
+        walk(b.input);
+    else if (agent === 'gemini') {
+        walk(b.systemInstruction);
+        walk(b.contents);
+        walk(b.tools);
+    }
+    else if (agent === 'opencode' || agent === 'pi') {
+        walk(b.system);
+        walk(b.messages);
+        walk(b.tools);
+    }
+    else if (agent === 'qwen') {
+        // Its first request: the system text and the user turn's reminders (skills) before the prompt.
+        walk(b.messages);
+        walk(b.tools);
+    }
+    else {
+        walk(b.messages);
+        walk(b.tools);
+    }
+    return out;
+}
+/** Longest prefix of `text` found in `hay` (binary search on its length; prefixes are monotone). */
+function keptPrefix(text, hay) {
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (hay.includes(text.slice(0, mid)))
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+/**
+ * Facts of a captured request. `files`: the repository's candidate texts (instruction-like files,
+ * by path). A file counts as read whole when its text (trailing whitespace aside) is in the
+ * request, as cut when a prefix of at least 200 characters is and the whole is not.
+ */
+function extractAgentFacts(agent, version, body, files, bundled, repoRoot) {
+    const texts = agent_facts_requestTexts(agent, body);
+    // Copilot inlines an imported file right after its `@path` token (nested, innermost first): each
+    // file's own text is found with the blocks inside it taken out.
+    const joined = texts.join('\n\u0000\n');
+    const pieces = [joined];
+    let rest = joined;
+    const innermost = /\n\n<imported_custom_instruction source="[^"]*">\n((?:(?!<imported_custom_instruction)[\s\S])*?)<\/imported_custom_instruction>|\n\n<imported_custom_instruction [^>]*\/>/g;
+    for (let i = 0; i < 64; i++) {
+        const next = rest.replace(innermost, (_m, inner) => {
+            if (inner !== undefined)
+                pieces.push(inner);
+            return '';
+        });
+        if (next === rest)
+            break;
+        rest = next;
+    }
+    pieces.push(rest);
+    // Qwen Code and Gemini CLI replace an `@path` token with the file between markers: put the token back.
+    const qwenBlock = /<!-- Imported from: ([^\n]*?) -->\n((?:(?!<!-- Imported from:)[\s\S])*?)\n?<!-- End of import from: \1 -->/g;
+    let q = rest;
+    for (let i = 0; i < 64 && q.includes('<!-- Imported from: '); i++) {
+        const next = q.replace(qwenBlock, (_m, file, inner) => {
+            pieces.push(inner);
+            return `@${file}`;
+        });
+        if (next === q)
+            break;
+        q = next;
+    }
+    pieces.push(q);
+    const hay = pieces.join('\n\u0000\n');
+    const instructions = [];
+    const byText = new Map();
+    for (const [file, text] of files)
+        byText.set(text, [...(byText.get(text) ?? []), file]);
+    for (const [file, text] of [...files].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        // A byte order mark and CRLF line ends may be normalized on the way in.
+        const raw = text.replace(/^\uFEFF/, '').replace(/\s+$/, '');
+        const t = hay.includes(raw) ? raw : raw.replace(/\r\n/g, '\n');
+        if (t.length < 12)
+            continue;
+        // Files with the same text (a symlink and its target) can't be told apart: each names the others.
+        const same = (byText.get(text) ?? []).filter((f) => f !== file);
+        if (hay.includes(t))
+            instructions.push({ file, chars: text.length, ...(same.length ? { sameAs: same } : {}) });
+        else {
+            const kept = keptPrefix(t, hay);
+            if (kept >= 200)
+                instructions.push({ file, chars: text.length, keptChars: kept });
+        }
+    }
+    const skills = [];
+    const agents = [];
+    if (agent === 'copilot') {
+        const sys = texts.find((t) => t.includes('<available_skills>')) ?? '';
+        const block = sys.slice(sys.indexOf('<available_skills>'), sys.indexOf('</available_skills>'));
+        for (const m of block.matchAll(/<skill>\n\s*<name>([^<]*)<\/name>\n\s*<description>[\s\S]*?<\/description>\n\s*<location>([^<]*)<\/location>/g))
+            if (m[2] !== 'builtin')
+                skills.push({ name: unxml(m[1]), described: true });
+        const more = /Additional skills available \(invoke by name\): ([^\n]*)/.exec(block);
+        if (more)
+            for (const n of more[1].split(', '))
+                if (n && !bundled.includes(n))
+                    skills.push({ name: n, described: false });
+        const task = texts.find((t) => t.includes('User-provided custom agents:'));
+        if (task)
+            for (const m of task.slice(task.indexOf('User-provided custom agents:')).matchAll(/^- \*\*([^*]+)\*\*:/gm))
+                agents.push(m[1]);
+    }
+    else if (agent === 'qwen' || agent === 'opencode' || agent === 'pi' || agent === 'gemini') {
+        // `<location>` is "project" (Qwen) or the file's absolute path (opencode); anything else is the agent's own.
+        const block = texts.find((t) => t.includes('<available_skills>')) ?? '';
+        for (const m of block.matchAll(/<skill>\s*<name>\s*([^<]*?)\s*<\/name>\s*<description>([\s\S]*?)<\/description>\s*<location>\s*([^<]*?)\s*<\/location>/g))
+            if ((m[3] === 'project' || m[3].startsWith(`${repoRoot}/`)) && !bundled.includes(m[1]))
+                skills.push({ name: m[1], described: m[2].trim().length > 0 });
+    }
+    else {
+        const sys = texts.find((t) => t.includes('<skills_instructions>')) ?? '';
+        const roots = new Map();
+        for (const m of sys.matchAll(/^- `(r\d+)` = `([^`]*)`/gm))
+            roots.set(m[1], m[2].startsWith(`${repoRoot}/`));
+        for (const m of sys.matchAll(/^- ([^:\n`]+): ([^\n]*)\(file: (r\d+)\/[^)]*\)$/gm))
+            if (roots.get(m[3]) && !bundled.includes(m[1]))
+                skills.push({ name: m[1], described: m[2].trim().length > 0 });
+    }
+    return { agent, version, instructions, skills, agents, requestChars: texts.reduce((a, t) => a + t.length, 0) };
+}
+function unxml(s) {
+    return s.replace(/&(amp|lt|gt|quot|apos);/g, (_m, e) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" })[e]);
+}
+/** What the analyzer predicts, in the facts' shape. */
+function predictAgentFacts(s) {
+    return {
+        agent: s.agent.id,
+        version: s.agent.version,
+        instructions: s.files
+            .filter((f) => f.loading === 'eager')
+            .map((f) => ({ file: f.path, chars: f.chars, ...(f.keptChars !== undefined ? { keptChars: f.keptChars } : {}) }))
+            .sort((a, b) => (a.file < b.file ? -1 : 1)),
+        skills: s.listings.skills.items.map((i) => ({ name: i.name, described: !i.truncated })),
+        agents: s.listings.agents.items.map((a) => a.name),
+    };
+}
+/** Where prediction and recording disagree, one line each (empty: they agree). */
+function compareAgentFacts(predicted, recorded, o = {}) {
+    const out = [];
+    const rec = new Map(recorded.instructions.map((i) => [i.file, i]));
+    const pred = new Map(predicted.instructions.map((i) => [i.file, i]));
+    for (const [f, r] of rec) {
+        const p = pred.get(f) ?? r.sameAs?.map((x) => pred.get(x)).find(Boolean);
+        if (!p)
+            out.push(`instruction file ${f}: read by the agent${r.keptChars !== undefined ? ` (cut to ${r.keptChars} characters)` : ''}, not predicted`);
+        else if ((r.keptChars === undefined) !== (p.keptChars === undefined))
+            out.push(`instruction file ${f}: ${r.keptChars !== undefined ? `cut to ${r.keptChars}` : 'whole'} by the agent, predicted ${p.keptChars !== undefined ? `cut to ${p.keptChars}` : 'whole'}`);
+        else if (r.keptChars !== undefined && Math.abs(r.keptChars - p.keptChars) > r.keptChars * 0.01)
+            out.push(`instruction file ${f}: the agent kept ${r.keptChars} characters, predicted ${p.keptChars}`);
+    }
+    // Texts under 12 characters can't be told apart in a request (see extractAgentFacts): not compared.
+    const named = new Set(recorded.instructions.flatMap((i) => [i.file, ...(i.sameAs ?? [])]));
+    for (const [f, p] of pred)
+        if (!named.has(f) && p.chars >= 16)
+            out.push(`instruction file ${f}: predicted, not read by the agent`);
+    // An agent that lists in its file system's order (Gemini CLI): the entries are compared, not their order.
+    const names = (xs) => {
+        const list = xs.map((x) => `${x.name}${x.described ? '' : ' (name only)'}`);
+        return (o.unordered ? list.sort() : list).join(', ');
+    };
+    if (names(predicted.skills) !== names(recorded.skills))
+        out.push(`skills listed: the agent [${names(recorded.skills)}], predicted [${names(predicted.skills)}]`);
+    if (predicted.agents.join(', ') !== recorded.agents.join(', '))
+        out.push(`agents listed: the agent [${recorded.agents.join(', ')}], predicted [${predicted.agents.join(', ')}]`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/conformance/agent-measure.ts
+/**
+ * `--measure AGENT[@VERSION]` for the other agents (Copilot CLI, Codex, Gemini CLI, opencode, Qwen
+ * Code, pi): each side staged (Markdown only), the agent's own binary run on it inside the sandbox
+ * (collect/sandbox.ts: namespaces, a new root, no network but a loopback fake of its model API, a
+ * fixed environment holding no secret of the machine), its session request read for facts
+ * (agent-facts.ts), and every difference from the analyzer's prediction reported as drift.
+ *
+ * Staging keeps only folders and `*.md` files (and links named `*.md` that resolve inside the tree):
+ * every agent reads its instructions, skills, commands and agents from Markdown, and nothing else
+ * of the tree (hooks, MCP servers, plugins, extensions, settings, in whatever file an agent looks
+ * for them) is there to run. The agent's own settings live in a fresh home the run writes: hooks,
+ * MCP and extensions off, and its model endpoint the fake.
+ */
+
+
+
+
+
+
+
+
+
+/** Parses `codex`, `codex@0.171.0`, `gemini@latest`; anything else is refused with the ids that exist. */
+function parseAgentSpec(spec) {
+    const m = /^([a-z]+)(?:@([\w.-]+))?$/.exec(spec.trim());
+    const id = m?.[1];
+    if (!m || !id || !AGENT_IDS.includes(id))
+        throw new Error(`--measure expects claude-code or an agent id (${AGENT_IDS.join(', ')}), each optionally @VERSION, separated by commas; got "${spec}"`);
+    return { id, version: m[2] ?? agents_AGENT_PROFILES[id].npm.version };
+}
+/** How one agent is run inside the sandbox: its command line, environment and the files of its fresh home. */
+function agentInvocation(p, o) {
+    const url = `http://127.0.0.1:${o.port}`;
+    const env = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: o.home, TERM: 'dumb', NO_COLOR: '1', CI: '1', LANG: 'C.UTF-8' };
+    const files = {};
+    const exe = o.node ? ['/node', o.entry] : [o.entry];
+    switch (p.id) {
+        case 'codex':
+            files['.codex/config.toml'] =
+                `model_provider = "fake"\napproval_policy = "never"\nsandbox_mode = "read-only"\n[model_providers.fake]\nname = "fake"\nbase_url = "${url}/v1"\nwire_api = "responses"\nenv_key = "FAKE_LLM_KEY"\nrequest_max_retries = 0\nstream_max_retries = 0\n`;
+            Object.assign(env, { CODEX_HOME: `${o.home}/.codex`, FAKE_LLM_KEY: 'x' });
+            return {
+                argv: [...exe, 'exec', '--skip-git-repo-check', '--ephemeral', '-s', 'read-only', '--disable', 'plugins', '--disable', 'remote_plugin', 'hi'],
+                env,
+                files,
+            };
+        case 'opencode':
+            Object.assign(env, {
+                OPENCODE_CONFIG_CONTENT: JSON.stringify({
+                    provider: { anthropic: { options: { baseURL: `${url}/v1`, apiKey: 'any' } } },
+                    autoupdate: false,
+                    share: 'disabled',
+                    mcp: {},
+                    lsp: false,
+                }),
+                OPENCODE_DISABLE_MODELS_FETCH: '1',
+                OPENCODE_DISABLE_AUTOUPDATE: '1',
+                OPENCODE_DISABLE_DEFAULT_PLUGINS: '1',
+                XDG_CONFIG_HOME: `${o.home}/.config`,
+                XDG_DATA_HOME: `${o.home}/.local/share`,
+                XDG_CACHE_HOME: `${o.home}/.cache`,
+                XDG_STATE_HOME: `${o.home}/.local/state`,
+            });
+            return { argv: [...exe, 'run', '--pure', '--model', 'anthropic/claude-sonnet-4-5', 'hi'], env, files };
+        case 'pi': {
+            const model = {
+                id: 'claude-sonnet-4-5',
+                name: 'fake',
+                contextWindow: 200000,
+                maxTokens: 8192,
+                input: ['text'],
+                reasoning: false,
+                cost: { input: 0, output: 0, cacheRead: 0, cacheWrite: 0 },
+            };
+            files['.pi/agent/models.json'] = JSON.stringify({ providers: { fake: { baseUrl: url, api: 'anthropic-messages', apiKey: 'any', models: [model] } } });
+            Object.assign(env, { PI_OFFLINE: '1', PI_CODING_AGENT_DIR: `${o.home}/.pi/agent` });
+            return { argv: [...exe, '-p', '--offline', '--no-extensions', '--no-session', '--provider', 'fake', '--model', 'claude-sonnet-4-5', 'hi'], env, files };
+        }
+        case 'gemini':
+            // System settings in a folder of the fresh home: hooks, MCP and extensions off.
+            files['.gemini-system/settings.json'] = JSON.stringify({
+                hooksConfig: { enabled: false },
+                mcpServers: {},
+                admin: { extensions: { enabled: false }, mcp: { enabled: false } },
+            });
+            files['.gemini/settings.json'] = JSON.stringify({ security: { auth: { selectedType: 'gemini-api-key' } } });
+            Object.assign(env, {
+                GEMINI_API_KEY: 'any',
+                GOOGLE_GEMINI_BASE_URL: url,
+                GEMINI_CLI_TRUST_WORKSPACE: 'true',
+                GEMINI_CLI_NO_RELAUNCH: 'true',
+                GEMINI_CLI_SYSTEM_SETTINGS_PATH: `${o.home}/.gemini-system/settings.json`,
+            });
+            return { argv: [...exe, '-p', 'hi'], env, files };
+        case 'qwen':
+            files['.qwen/settings.json'] = JSON.stringify({ disableAllHooks: true });
+            Object.assign(env, { OPENAI_API_KEY: 'any', OPENAI_BASE_URL: `${url}/v1`, OPENAI_MODEL: 'qwen3-coder-plus', QWEN_CODE_NO_RELAUNCH: 'true' });
+            return { argv: [...exe, '-p', 'hi', '--auth-type', 'openai'], env, files };
+        case 'copilot':
+            Object.assign(env, {
+                COPILOT_OFFLINE: 'true',
+                COPILOT_PROVIDER_BASE_URL: `${url}/v1`,
+                COPILOT_PROVIDER_TYPE: 'openai',
+                COPILOT_PROVIDER_API_KEY: 'any',
+                COPILOT_MODEL: 'claude-sonnet-4.5',
+                COPILOT_HOME: `${o.home}/.copilot`,
+                COPILOT_AUTO_UPDATE: 'false',
+            });
+            return {
+                argv: [
+                    ...exe,
+                    '-p',
+                    'hi',
+                    '--trust-folder',
+                    '--no-auto-update',
+                    '--disable-builtin-mcps',
+                    '--disable-client-telemetry',
+                    '--no-ask-user',
+                    '--deny-tool=shell',
+                    '--deny-tool=write',
+                ],
+                env,
+                files,
+            };
+    }
+}
+/** Everything of the staged copy that is not a folder or a `*.md` file (or link) is taken out. */
+function keepMarkdown(dir) {
+    for (const e of (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true })) {
+        const p = external_node_path_default().join(dir, e.name);
+        if (e.isDirectory())
+            keepMarkdown(p);
+        else if (!/\.md$/i.test(e.name))
+            (0,external_node_fs_.rmSync)(p, { force: true });
+    }
+}
+/** A side written for an agent: folders and `*.md` files (and links named `*.md` resolving inside) only. */
+async function stageMarkdown(source, dest) {
+    await stageSource(source, dest);
+    keepMarkdown(dest);
+}
+/** Instruction-like texts of the staged tree (what a request is searched for): Markdown outside skill, command and agent folders. */
+function candidateTexts(repo) {
+    const out = new Map();
+    const walk = (d, depth) => {
+        if (depth > 6)
+            return;
+        for (const e of (0,external_node_fs_.readdirSync)(d, { withFileTypes: true })) {
+            const p = external_node_path_default().join(d, e.name);
+            const rel = external_node_path_default().relative(repo, p).split((external_node_path_default()).sep).join('/');
+            if (e.name === '.git')
+                continue;
+            if (e.isDirectory())
+                walk(p, depth + 1);
+            else if (/\.md$/.test(e.name) && !/(^|\/)(skills|commands|agents)\//.test(rel)) {
+                try {
+                    const st = (0,external_node_fs_.statSync)(p);
+                    if (st.isFile() && st.size < 4_000_000)
+                        out.set(rel, (0,external_node_fs_.readFileSync)(p, 'utf8'));
+                }
+                catch {
+                    // a dangling link: not a text any agent reads
+                }
+            }
+        }
+    };
+    walk(repo, 0);
+    return out;
+}
+/**
+ * Runs one agent on each side (in the sandbox, one box for all) and sets the side's
+ * `agents[].measured` (or `measureError`). The side must have been analyzed for that agent.
+ */
+async function measureAgent(sides, spec, o = {}) {
+    const profile = agents_AGENT_PROFILES[spec.id];
+    const support = await sandboxSupport();
+    if ('error' in support)
+        throw new Error(support.error);
+    const bin = await ensureAgent(profile, spec.version, o.cacheDir, o.log);
+    const work = (0,external_node_fs_.mkdtempSync)(external_node_path_default().join(external_node_os_default().tmpdir(), 'cb-agent-measure-'));
+    try {
+        const box = external_node_path_default().join(work, 'box');
+        const runs = [];
+        for (const s of sides) {
+            const dir = external_node_path_default().join(box, s.name);
+            (0,external_node_fs_.mkdirSync)(dir, { recursive: true });
+            await stageMarkdown(s.source, dir);
+            (0,external_node_child_process_.execFileSync)('git', ['init', '-q', dir], { env: { PATH: process.env.PATH } });
+            const homeRel = `homes/${s.name}`;
+            const inv = agentInvocation(profile, { entry: `/tool/${bin.entry}`, node: bin.node, home: `${BOX_ROOT}/${homeRel}`, port: AGENT_MODEL_PORT });
+            for (const [f, text] of Object.entries(inv.files)) {
+                const abs = external_node_path_default().join(box, homeRel, f);
+                (0,external_node_fs_.mkdirSync)(external_node_path_default().dirname(abs), { recursive: true, mode: 0o700 });
+                (0,external_node_fs_.writeFileSync)(abs, text, { mode: 0o600 });
+            }
+            (0,external_node_fs_.mkdirSync)(external_node_path_default().join(box, homeRel), { recursive: true });
+            runs.push({ name: s.name, project: s.name, argv: inv.argv, env: inv.env });
+        }
+        const results = await runAgentsInSandbox({ tool: bin.root, work, runs, timeoutMs: o.timeoutMs ?? 180_000 });
+        for (const r of results)
+            o.onRequests?.(r.name, r.requests);
+        return sides.map((s) => {
+            const r = results.find((x) => x.name === s.name);
+            const agents = s.snapshot.agents ?? [];
+            const i = agents.findIndex((a) => a.agent.id === spec.id);
+            if (i < 0)
+                throw new Error(`${profile.name} was not analyzed on ${s.name}`);
+            let measured;
+            // The session's own request: the largest (a title generator or a router's request is smaller).
+            const session = r?.requests
+                .filter((q) => /\/(responses|chat\/completions|messages)$|:streamGenerateContent/.test(q.url))
+                .sort((a, b) => b.body.length - a.body.length)[0];
+            if (!r || !session) {
+                measured = {
+                    version: bin.version,
+                    error: `${profile.name} ${bin.version} sent no model request (exit ${r?.exitCode ?? 'none'}): ${(r?.output ?? '').trim().split('\n').slice(-3).join(' ').slice(0, 400)}`,
+                    drift: [],
+                };
+            }
+            else {
+                const facts = extractAgentFacts(spec.id, bin.version, JSON.parse(session.body), candidateTexts(external_node_path_default().join(box, s.name)), profile.listing.bundled, `${BOX_ROOT}/${s.name}`);
+                measured = {
+                    version: bin.version,
+                    instructions: facts.instructions.map((f) => ({ file: f.file, ...(f.keptChars !== undefined ? { keptChars: f.keptChars } : {}) })),
+                    skills: facts.skills.length,
+                    nameOnly: facts.skills.filter((x) => !x.described).map((x) => x.name),
+                    agents: facts.agents.length,
+                    requestChars: facts.requestChars ?? session.body.length,
+                    drift: compareAgentFacts(predictAgentFacts(agents[i]), facts, { unordered: profile.listing.filesystemOrder }),
+                };
+            }
+            const next = [...agents];
+            next[i] = { ...agents[i], measured };
+            return { ...s.snapshot, agents: next };
+        });
+    }
+    finally {
+        (0,external_node_fs_.rmSync)(work, { recursive: true, force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/render/format.ts
+
+/** Number formatting shared by every renderer. */
+function format_fmt(n) {
+    return strings_thousands(n);
+}
+function signed(n) {
+    const r = Math.round(n);
+    return r > 0 ? `+${format_fmt(r)}` : r < 0 ? `−${format_fmt(-r)}` : '0';
+}
+function format_pct(share, digits = 1) {
+    return `${(share * 100).toFixed(digits)}%`;
+}
+function signedPct(ratio) {
+    if (ratio === null || !Number.isFinite(ratio))
+        return 'new';
+    const p = ratio * 100;
+    return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/render/agent-measured.ts
+
+/** `esc` makes repository text safe for where the line goes (markdown, or the terminal as it is). */
+function agent_measured_measuredLine(name, m, esc, markdown = false) {
+    const b = (t) => (markdown ? `**${t}**` : t);
+    const side = (label, x) => {
+        if (!x)
+            return '';
+        if (x.error)
+            return `${label}: could not be measured (${esc(x.error, 200)})`;
+        const files = x.instructions ?? [];
+        const cut = files.filter((f) => f.keptChars !== undefined);
+        const what = `${format_fmt(files.length)} instruction file${files.length === 1 ? '' : 's'}${cut.length ? ` (${cut.map((f) => `${esc(f.file, 60)} cut to ${format_fmt(f.keptChars)} characters`).join(', ')})` : ''}, ${format_fmt(x.skills ?? 0)} skill${x.skills === 1 ? '' : 's'} (${format_fmt(x.nameOnly?.length ?? 0)} by name only), ${format_fmt(x.agents ?? 0)} agent${x.agents === 1 ? '' : 's'}; ${format_fmt(x.requestChars ?? 0)} characters sent`;
+        const drift = x.drift.length
+            ? `${markdown ? '⚠️ ' : ''}${b('drift')} from the analysis: ${x.drift
+                .slice(0, 5)
+                .map((d) => esc(d, 200))
+                .join('; ')}${x.drift.length > 5 ? `; and ${x.drift.length - 5} more` : ''}`
+            : 'no drift from the analysis';
+        return `${label}: ${what}; ${drift}`;
+    };
+    const v = m.head?.version ?? m.base?.version ?? '';
+    return `${b(`${esc(name, 40)} ${esc(v, 20)}, measured by running it`)} (sandboxed, offline): ${[side('base', m.base), side('head', m.head)].filter(Boolean).join('; ')}.`;
+}
+
 // EXTERNAL MODULE: ./node_modules/markdown-table/index.js
 var markdown_table = __webpack_require__(735);
 ;// CONCATENATED MODULE: ./src/render/escape.ts
@@ -9066,26 +9803,6 @@ function escape_logSafe(text) {
         .replace(/\r\n?|[\u2028\u2029]/g, '\n')
         .replace(/(^|\n)([\s\u0085\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\ufeff]*)::/g, '$1$2:\u200b:')
         .replace(/##\[/g, '#\u200b#[');
-}
-
-;// CONCATENATED MODULE: ./src/render/format.ts
-
-/** Number formatting shared by every renderer. */
-function format_fmt(n) {
-    return strings_thousands(n);
-}
-function signed(n) {
-    const r = Math.round(n);
-    return r > 0 ? `+${format_fmt(r)}` : r < 0 ? `−${format_fmt(-r)}` : '0';
-}
-function format_pct(share, digits = 1) {
-    return `${(share * 100).toFixed(digits)}%`;
-}
-function signedPct(ratio) {
-    if (ratio === null || !Number.isFinite(ratio))
-        return 'new';
-    const p = ratio * 100;
-    return `${p > 0 ? '+' : p < 0 ? '−' : ''}${Math.abs(p).toFixed(1)}%`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/claude-code.ts
@@ -9205,6 +9922,7 @@ function groups_groupDiagnostics(list, each = 3) {
 
 
 
+
 /** The `analyze` report for a terminal: what the framework costs, where, and why; then the optimizer's ranked recommendations. */
 function analyze_text_renderAnalyzeText(s, opts = {}) {
     const out = [];
@@ -9292,6 +10010,8 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
         const notCounted = isAgentId(a.agent.id) ? AGENT_PROFILES[a.agent.id].notCounted : undefined;
         if (notCounted)
             out.push(`  It also sends ${notCounted}: not counted here.`);
+        if (a.measured)
+            out.push(`  ${measuredLine(a.agent.name, { head: a.measured }, (t) => t).replace('head: ', '')}`);
         for (const f of a.files.filter((x) => x.loading === 'eager'))
             out.push(`  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`);
         if (lost)
@@ -9345,6 +10065,7 @@ function startupCost(s) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+
 
 
 
@@ -9654,9 +10375,10 @@ function agentsSection(r) {
         const n = agents_isAgentId(a.id) ? agents_AGENT_PROFILES[a.id].notCounted : undefined;
         return n ? [`${md(a.name, 40)} also sends ${n}: not counted here.`] : [];
     });
+    const measured = r.agents.flatMap((a) => (a.measured ? [`- ${agent_measured_measuredLine(a.name, a.measured, (t, n) => md(t, n), true)}`] : []));
     return `#### Other agents that read these files
 
-${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}`;
+${(0,markdown_table/* markdownTable */.Q)([['Agent', 'Always-loaded before', 'After', 'Change', 'What it drops'], ...rows], { align: ['l', 'r', 'r', 'r', 'l'] })}${notCounted.length ? `\n\n<sub>${notCounted.join(' ')}</sub>` : ''}${measured.length ? `\n\n${measured.join('\n')}` : ''}`;
 }
 function configSection(r) {
     const c = r.configReview;
@@ -9742,6 +10464,7 @@ function comment_renderComment(r, opts = {}) {
 
 
 
+
 /** The `diff` report for a terminal. */
 function diff_text_renderDiffText(r) {
     const d = r.diff;
@@ -9807,6 +10530,8 @@ function diff_text_renderDiffText(r) {
             ...(a.nameOnly.head.length ? [`${a.nameOnly.head.length} skills by name only (${a.nameOnly.added.length} because of this change)`] : []),
         ];
         out.push('', `${a.name} ${a.version}: always-loaded ${format_fmt(a.eagerTokens.base)} -> ${format_fmt(a.eagerTokens.head)} tokens (${signed(a.eagerTokens.delta)}); drops: ${drops.join('; ') || 'nothing'}`);
+        if (a.measured)
+            out.push(`  ${agent_measured_measuredLine(a.name, a.measured, (t) => t)}`);
     }
     const files = [...d.files]
         .sort((a, b) => Math.abs(b.eager.delta) - Math.abs(a.eager.delta) || Math.abs(b.tokens.delta) - Math.abs(a.tokens.delta))
@@ -10509,6 +11234,8 @@ function optimize_text_renderOptimizeText(plan, o) {
 
 
 
+
+
 function cachesFor(o, proc) {
     if (!o.cache)
         return { counter: new TokenCounter(loadTokenizer, TOKENIZER_NAME), save: () => undefined };
@@ -10579,15 +11306,16 @@ function analyzeOptions(config, rounds) {
 }
 async function analyzeCommand(positionals, o, proc) {
     const dir = path.resolve(proc.cwd, positionals[0] ?? '.');
-    const config = configFor(dir, o);
     const source = await openSource(dir, o.ref);
     const { counter, snapshots, digests, save } = cachesFor(o, proc);
+    const found = configFor(dir, o);
+    const measure = measureOptions(o, found, counter, proc);
+    const config = withMeasuredAgents(found, measure);
     const opts = analyzeOptions(config, o.rounds);
     const side = withCached([{ kind: 'source', source, label: '' }], opts, counter, snapshots);
     if (proc.offload && (await large(side)))
         return proc.offload();
     let snapshot = await snapshotOf(side[0], opts, counter, { snapshots, digests });
-    const measure = measureOptions(o, config, counter, proc);
     if (measure)
         snapshot = await withMeasurement(snapshot, source, measure);
     save();
@@ -10641,6 +11369,9 @@ async function openSide(spec, dir) {
 }
 /** A snapshot with what Claude Code sent for it, or with why it could not be measured (never a lost report). */
 async function withMeasurement(snapshot, source, measure) {
+    [snapshot] = (await withAgentMeasurements([{ name: 'side', source, snapshot }], measure));
+    if (!measure.spec)
+        return snapshot;
     try {
         return { ...snapshot, claudeCode: await measure_measureOne(source, snapshot, measure) };
     }
@@ -10649,19 +11380,57 @@ async function withMeasurement(snapshot, source, measure) {
         return { ...snapshot, measureError: errors_errorMessage(e) };
     }
 }
-/** --measure: how to run Claude Code on the sides, or undefined when not asked for. */
+/** The agents --measure names, added to those analyzed (their binaries are held to the analysis). */
+function withMeasuredAgents(config, measure) {
+    const more = (measure?.agents ?? []).map((a) => a.id).filter((id) => !config.agents.includes(id));
+    return more.length ? { ...config, agents: [...config.agents, ...more] } : config;
+}
+/**
+ * Each other agent --measure names, run on the sides (collect/sandbox.ts): the sides' `agents[].measured`,
+ * or the reason it could not be measured there (never a lost report).
+ */
+async function withAgentMeasurements(sides, measure) {
+    let out = sides.map((s) => s.snapshot);
+    for (const spec of measure.agents ?? []) {
+        try {
+            out = await measureAgent(sides.map((s, i) => ({ ...s, snapshot: out[i] })), spec, { ...(measure.agentCacheDir ? { cacheDir: measure.agentCacheDir } : {}), ...(measure.log ? { log: measure.log } : {}) });
+        }
+        catch (e) {
+            measure.log?.(`could not measure with ${agents_AGENT_PROFILES[spec.id].name}: ${errors_errorMessage(e)}`);
+            out = out.map((s) => ({
+                ...s,
+                agents: (s.agents ?? []).map((a) => (a.agent.id === spec.id ? { ...a, measured: { version: spec.version, error: errors_errorMessage(e), drift: [] } } : a)),
+            }));
+        }
+    }
+    return out;
+}
+/** --measure: how to run Claude Code (and other agents) on the sides, or undefined when not asked for. */
 function measureOptions(o, config, counter, proc) {
     if (!o.measure)
         return undefined;
+    // `claude-code[@V]` and other agents' ids[@V], separated by commas.
+    const items = o.measure
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean);
+    const claude = items.filter((x) => x.startsWith('claude-code'));
+    let agents;
     try {
-        parseMeasureSpec(o.measure);
+        if (claude.length > 1)
+            throw new Error(`--measure names Claude Code twice ("${claude.join('", "')}")`);
+        if (claude[0])
+            parseMeasureSpec(claude[0]);
+        agents = items.filter((x) => !x.startsWith('claude-code')).map(parseAgentSpec);
     }
     catch (e) {
         throw new errors_UserError(e.message);
     }
     const log = (s) => void proc.stderr.write(`context-budget: ${s}\n`);
     return {
-        spec: o.measure,
+        spec: claude[0] ?? '',
+        ...(agents.length ? { agents } : {}),
+        ...(agents.length && o.cacheDir ? { agentCacheDir: external_node_path_default().join(external_node_path_default().resolve(o.cacheDir), 'agents') } : {}),
         model: config.model,
         rounds: o.measureRounds ?? 3,
         countRequest: requestTokenCounter(counter, proc.env.ANTHROPIC_API_KEY, proc.env.ANTHROPIC_BASE_URL, log),
@@ -10721,7 +11490,15 @@ async function diffSides(baseSide, headSide, config, counter, extras = {}) {
         base ??= await snapshotOf(baseSide, opts, counter, extras);
         head ??= await snapshotOf(headSide, opts, counter, extras);
     }
-    if (measure) {
+    if (measure?.agents?.length) {
+        if (baseSide.kind !== 'source' || headSide.kind !== 'source')
+            throw new errors_UserError('--measure needs both sides as git revisions or directories (the agents run on the files), not snapshot files');
+        [base, head] = (await withAgentMeasurements([
+            { name: 'base', source: baseSide.source, snapshot: base },
+            { name: 'head', source: headSide.source, snapshot: head },
+        ], measure));
+    }
+    if (measure?.spec) {
         if (baseSide.kind !== 'source' || headSide.kind !== 'source')
             throw new errors_UserError('--measure needs both sides as git revisions or directories (Claude Code runs on the files), not snapshot files');
         let m;
@@ -10755,14 +11532,16 @@ async function diffCommand(positionals, o, proc) {
     if (positionals.length < 1 || positionals.length > 2)
         throw new UserError('diff expects <base> [<head>]: git revisions, directories or snapshot JSON files');
     const dir = path.resolve(proc.cwd, o.dir ?? '.');
-    const config = configFor(dir, o);
     const { counter, snapshots, digests, save } = cachesFor(o, proc);
+    const found = configFor(dir, o);
+    const measure = measureOptions(o, found, counter, proc);
+    const config = withMeasuredAgents(found, measure);
     const [baseSide, headSide] = withCached([await openSide(positionals[0], dir), await openSide(positionals[1], dir)], analyzeOptions(config, o.rounds), counter, snapshots);
     if (proc.offload && (await large([baseSide, headSide])))
         return proc.offload();
     const { report, base, head } = await diffSides(baseSide, headSide, config, counter, {
         rounds: o.rounds,
-        measure: measureOptions(o, config, counter, proc),
+        measure,
         snapshots,
         digests,
     });
@@ -10800,6 +11579,8 @@ async function optimizeCommand(positionals, o, proc) {
     const { plan, snapshot } = await planOptimizations(kinds, deps);
     if (o.verify && !o.apply)
         throw new UserError('--verify runs Claude Code before and after the edits: it needs --apply');
+    if (o.verify && !/^claude-code(@[\w.-]+)?$/.test(o.verify.trim()))
+        throw new UserError(`--verify expects claude-code or claude-code@VERSION, got "${o.verify}"`);
     const verify = o.verify && plan.steps.length ? measureOptions({ measure: o.verify, measureRounds: 1, cacheDir: o.cacheDir }, config, counter, proc) : undefined;
     // Claude Code on the tree as it is, before anything is written.
     const measuredBefore = verify ? await measureOne(source, snapshot, verify) : undefined;
@@ -11655,9 +12436,10 @@ async function pullRequest(ctx, event) {
         throw new errors_UserError('No pull request in the event payload: set the "base" and "head" inputs, or run on pull_request / pull_request_target');
     const compared = await resolveCompared(ctx.workspace, { baseSha, headSha, mergeSha: event === 'pull_request' && !ctx.opts.headRef ? ctx.env.GITHUB_SHA : undefined }, ctx.log);
     ctx.log.info(`Comparing ${compared.how}.`);
-    const config = load_withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
+    const found = load_withAgentIds(await pullRequestConfig(ctx, event, compared, pr), ctx.opts.agents);
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
-    const measure = measureFor(ctx, event, config, counter);
+    const measure = measureFor(ctx, event, found, counter);
+    const config = withMeasuredAgents(found, measure);
     const [base, head] = await Promise.all([git_gitSource(ctx.workspace, compared.base), git_gitSource(ctx.workspace, compared.head)]);
     const diff = await diffSides({ kind: 'source', source: base, label: `base ${compared.base.slice(0, 7)}` }, { kind: 'source', source: head, label: `head ${compared.head.slice(0, 7)}` }, config, counter, { measure, snapshots, digests });
     // Suggestions go on lines the pull request added: a change that added or edited no framework file has none to plan.
@@ -11880,12 +12662,13 @@ async function publishOnly(ctx) {
 async function roadmap(ctx) {
     const commit = ctx.opts.headRef || ctx.env.GITHUB_SHA || 'HEAD';
     const source = await git_gitSource(ctx.workspace, commit);
-    const config = load_withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit), ctx.opts.agents);
+    const found = load_withAgentIds(await configAt(ctx.workspace, ctx.opts, source.commit), ctx.opts.agents);
     const { counter, snapshots, digests, save } = gate_cachesFor(ctx);
+    // With `measure: claude-code@latest` (or `codex@latest`, ...) the roadmap says what a new release loads differently.
+    const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', found, counter);
+    const config = withMeasuredAgents(found, measure);
     const opts = analyzeOptions(config);
     let snapshot = await snapshotOf({ kind: 'source', source, label: '' }, opts, counter, { snapshots, digests });
-    // With `measure: claude-code@latest` the roadmap says what a new Claude Code loads differently.
-    const measure = measureFor(ctx, ctx.env.GITHUB_EVENT_NAME ?? '', config, counter);
     if (measure)
         snapshot = await withMeasurement(snapshot, source, measure);
     let plan;
@@ -12127,4 +12910,4 @@ async function main_run(env = process.env) {
 
 };
 
-//# sourceMappingURL=135.index.js.map
+//# sourceMappingURL=713.index.js.map
