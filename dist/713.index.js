@@ -592,6 +592,13 @@ const CODEX = {
         entryOverhead: 25,
         bundledChars: 1_767,
         bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
+        fitChars: 40_000,
+        bundledLines: [
+            { overhead: 41, description: 570 },
+            { overhead: 47, description: 624 },
+            { overhead: 51, description: 106 },
+            { overhead: 55, description: 225 },
+        ],
         xmlEscape: false,
         strictYaml: 'quoted',
         requireDescription: true,
@@ -5131,7 +5138,7 @@ async function analyzeAgent(source, profile, counter, list) {
         const text = L.xmlEscape
             ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
             : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
-        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+        return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}`, description: desc };
     };
     const byName = (xs) => xs.sort((a, b) => {
         const [x, y] = profile.listing.caseInsensitiveOrder ? [a.name.toLowerCase(), b.name.toLowerCase()] : [a.name, b.name];
@@ -5157,6 +5164,7 @@ async function analyzeAgent(source, profile, counter, list) {
         seen.add(s.name);
         skills.push(make(s.f, 'skill', s.name, s.description));
     }
+    fitDescriptions(skills, L, profile.name, diagnostics, (it, d) => make(it.file, 'skill', it.name, d));
     const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
     // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
     let used = 0;
@@ -5238,6 +5246,48 @@ async function analyzeAgent(source, profile, counter, list) {
         },
         diagnostics,
     };
+}
+/**
+ * An agent that keeps its skill list within a number of characters by cutting every description
+ * to one common length (Codex): the largest length at which the lines, the bundled ones included
+ * and joined by newlines, fit. Each cut entry is remade with its description's first characters.
+ */
+function fitDescriptions(skills, L, agent, diagnostics, remake) {
+    if (L.fitChars === undefined)
+        return;
+    const bundled = L.bundledLines ?? [];
+    const lines = skills.map((it) => ({ it, description: it.description ?? '', overhead: it.chars - (it.description ?? '').length }));
+    const size = (cap) => lines.reduce((a, x) => a + x.overhead + Math.min(x.description.length, cap), 0) +
+        bundled.reduce((a, b) => a + b.overhead + Math.min(b.description, cap), 0) +
+        Math.max(0, lines.length + bundled.length - 1);
+    const longest = Math.max(0, ...lines.map((x) => x.description.length), ...bundled.map((b) => b.description));
+    if (size(longest) <= L.fitChars)
+        return;
+    let lo = 0;
+    let hi = longest;
+    while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (size(mid) <= L.fitChars)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    let first;
+    for (const [i, x] of lines.entries()) {
+        if (x.description.length <= lo)
+            continue;
+        const cut = { ...remake(x.it, x.description.slice(0, lo)), descriptionCapped: true };
+        skills[i] = cut;
+        first ??= cut;
+    }
+    if (first)
+        diagnostics.push({
+            file: first.file,
+            line: 1,
+            severity: 'warning',
+            code: 'agent-description-cut',
+            message: `${agent} cuts every skill description to ${lo.toLocaleString('en-US')} characters: its skill list is kept within ${L.fitChars.toLocaleString('en-US')} characters, its own entries included`,
+        });
 }
 /**
  * Whether a front matter block holds a top-level value that opens a quote and has text after its

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import type { FrameworkSource, TreeEntry } from '../collect/types.js';
-import type { AgentProfile } from '../model/agents.js';
+import type { AgentProfile, ListingShape } from '../model/agents.js';
 import type { AgentSnapshot, Diagnostic } from '../model/snapshot.js';
 import type { TokenCounter } from '../tokenize/counter.js';
 import { asText, bodyOf, parseFrontmatter } from './frontmatter.js';
@@ -235,7 +235,7 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     const text = L.xmlEscape
       ? `<skill>\n  <name>${xml(name)}</name>\n  <description>${desc}</description>\n  <location>project</location>\n</skill>\n`
       : `- ${name}: ${desc} (file: r0/${name}/SKILL.md)`;
-    return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}` };
+    return { name, kind, file, text, chars: text.length, tokens: 0, loading: 'eager', reason: `listed by ${profile.name}`, description: desc };
   };
   const byName = <T extends { name: string }>(xs: T[]) =>
     xs.sort((a, b) => {
@@ -260,6 +260,7 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     seen.add(s.name);
     skills.push(make(s.f, 'skill', s.name, s.description));
   }
+  fitDescriptions(skills, L, profile.name, diagnostics, (it, d) => make(it.file, 'skill', it.name, d));
   const commands = byName(commandFiles.map((f) => ({ f, d: describe(f, 'command') })).flatMap(({ f, d }) => (d ? [{ f, ...d }] : [])));
   // Budget: entries in order (project skills, the bundled ones, commands) while the running total fits.
   let used = 0;
@@ -339,6 +340,45 @@ export async function analyzeAgent(source: FrameworkSource, profile: AgentProfil
     },
     diagnostics,
   };
+}
+
+/**
+ * An agent that keeps its skill list within a number of characters by cutting every description
+ * to one common length (Codex): the largest length at which the lines, the bundled ones included
+ * and joined by newlines, fit. Each cut entry is remade with its description's first characters.
+ */
+function fitDescriptions(skills: Item[], L: ListingShape, agent: string, diagnostics: Diagnostic[], remake: (it: Item, description: string) => Item): void {
+  if (L.fitChars === undefined) return;
+  const bundled = L.bundledLines ?? [];
+  const lines = skills.map((it) => ({ it, description: it.description ?? '', overhead: it.chars - (it.description ?? '').length }));
+  const size = (cap: number) =>
+    lines.reduce((a, x) => a + x.overhead + Math.min(x.description.length, cap), 0) +
+    bundled.reduce((a, b) => a + b.overhead + Math.min(b.description, cap), 0) +
+    Math.max(0, lines.length + bundled.length - 1);
+  const longest = Math.max(0, ...lines.map((x) => x.description.length), ...bundled.map((b) => b.description));
+  if (size(longest) <= L.fitChars) return;
+  let lo = 0;
+  let hi = longest;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (size(mid) <= L.fitChars) lo = mid;
+    else hi = mid - 1;
+  }
+  let first: Item | undefined;
+  for (const [i, x] of lines.entries()) {
+    if (x.description.length <= lo) continue;
+    const cut = { ...remake(x.it, x.description.slice(0, lo)), descriptionCapped: true };
+    skills[i] = cut;
+    first ??= cut;
+  }
+  if (first)
+    diagnostics.push({
+      file: first.file,
+      line: 1,
+      severity: 'warning',
+      code: 'agent-description-cut',
+      message: `${agent} cuts every skill description to ${lo.toLocaleString('en-US')} characters: its skill list is kept within ${L.fitChars.toLocaleString('en-US')} characters, its own entries included`,
+    });
 }
 
 /**

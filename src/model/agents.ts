@@ -39,6 +39,15 @@ export interface ListingShape {
    * quote); an unquoted value with colons (`description: a: b`) is read (Codex, opencode).
    */
   strictYaml: boolean | 'quoted';
+  /**
+   * The listed lines (the agent's bundled entries included, one per line) are kept within this many
+   * characters by cutting every description to one common length, the largest that fits (Codex:
+   * 40,000; measured with 40 to 200 skills of 1,007 characters: descriptions cut to 926, 450, 292
+   * and 162, and the list 39,994 to 39,997 characters each time).
+   */
+  fitChars?: number;
+  /** The bundled entries' lines: characters around the description, and the description's length (for fitChars). */
+  bundledLines?: { overhead: number; description: number }[];
   /** A skill needs a `description` to be listed (its name may come from its folder). */
   requireDescription?: boolean;
   /** A skill needs a front matter `name` and `description` to be listed (opencode); otherwise the folder name and an empty description do. */
@@ -128,6 +137,13 @@ export const CODEX: AgentProfile = {
     entryOverhead: 25,
     bundledChars: 1_767,
     bundled: ['imagegen', 'openai-docs', 'skill-creator', 'skill-installer'],
+    fitChars: 40_000,
+    bundledLines: [
+      { overhead: 41, description: 570 },
+      { overhead: 47, description: 624 },
+      { overhead: 51, description: 106 },
+      { overhead: 55, description: 225 },
+    ],
     xmlEscape: false,
     strictYaml: 'quoted',
     requireDescription: true,

@@ -173,6 +173,7 @@ export type DiagnosticCode =
   | 'binary-file'
   | 'description-capped'
   | 'description-too-long'
+  | 'agent-description-cut'
   | 'duplicate-name'
   | 'duplicate-plugin'
   | 'encoding'
@@ -362,7 +363,7 @@ export interface AgentSnapshot {
       chars: number;
       /** Characters the entries may take (null: no budget). */
       budget: number | null;
-      items: (Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason'> & { truncated?: boolean })[];
+      items: (Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason' | 'description' | 'descriptionCapped'> & { truncated?: boolean })[];
       truncated: string[];
     };
     agents: { items: Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason'>[] };
