@@ -363,7 +363,9 @@ export interface AgentSnapshot {
       chars: number;
       /** Characters the entries may take (null: no budget). */
       budget: number | null;
-      items: (Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason' | 'description' | 'descriptionCapped'> & { truncated?: boolean })[];
+      items: (Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason' | 'description' | 'descriptionCapped'> & {
+        truncated?: boolean;
+      })[];
       truncated: string[];
     };
     agents: { items: Pick<ListingEntry, 'name' | 'kind' | 'file' | 'text' | 'chars' | 'tokens' | 'loading' | 'reason'>[] };
