@@ -20,7 +20,11 @@ const rows = AGENT_IDS.map((id) => {
   ].join('; ');
   const L = p.listing;
   const limits = [
-    L.budgetChars ? `skill listing ${n(L.budgetChars)} characters, then names only` : 'no listing budget',
+    L.budgetChars
+      ? `skill listing ${n(L.budgetChars)} characters, then names only`
+      : L.fitChars
+        ? `skill list kept within ${n(L.fitChars)} characters (its own entries included): every description cut to one common length`
+        : 'no listing budget',
     ...(L.descriptionMaxChars ? [`a description over ${n(L.descriptionMaxChars)} characters: skill not loaded`] : []),
     ...(L.strictYaml === true ? ['front matter strict YAML rejects: not loaded'] : []),
     ...(L.strictYaml === 'quoted' ? ['front matter with a broken quoted value: not loaded (unquoted colons are read)'] : []),
