@@ -12321,6 +12321,7 @@ function advanceHistory(i) {
 
 
 
+
 function trendChart(entries) {
     if (entries.length < 2)
         return '_The trend appears after the second run._';
@@ -12393,6 +12394,12 @@ function renderRoadmap(i, history, resolved, done = []) {
                 : `It loads this framework exactly as the model of Claude Code ${md(s.model.claudeCodeVersion)} predicts.`;
             parts.push(`### Measured by Claude Code ${md(c.version)}\nA session starts with ${format_fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${format_fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`);
         }
+        // Other agents run by `measure: codex@latest` (...): a release that loads the framework differently shows as drift.
+        const agents = (s.agents ?? []).filter((a) => a.measured);
+        if (agents.length)
+            parts.push(`### Measured by other agents\n${agents
+                .map((a) => `- ${agent_measured_measuredLine(a.agent.name, { head: a.measured }, (t, n) => md(t, n), true).replace('head: ', '')}${a.measured.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`)
+                .join('\n')}`);
         if (resolved.length) {
             const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
             parts.push(`### Resolved since the previous run\n${resolved

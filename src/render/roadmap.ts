@@ -3,6 +3,7 @@ import { GITHUB_COMMENT_LIMIT, details, marker, recLine, savingText } from './co
 import { groupRecommendations } from './groups.js';
 import { serializeHistory, type DoneStep, type History, type HistoryEntry, type RoadmapInput } from '../compare/history.js';
 import { md } from './escape.js';
+import { measuredLine } from './agent-measured.js';
 import { fmt, pct, signed } from './format.js';
 
 function trendChart(entries: HistoryEntry[]): string {
@@ -87,6 +88,17 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
         `### Measured by Claude Code ${md(c.version)}\nA session starts with ${fmt(c.firstRequest.tokens)} tokens${c.firstRequest.exact ? '' : ' (estimate)'} (its own prompt and tools included), after ${fmt(Math.round([...c.startupMs].sort((a, b) => a - b)[Math.floor(c.startupMs.length / 2)] ?? 0))} ms. ${drift}`,
       );
     }
+    // Other agents run by `measure: codex@latest` (...): a release that loads the framework differently shows as drift.
+    const agents = (s.agents ?? []).filter((a) => a.measured);
+    if (agents.length)
+      parts.push(
+        `### Measured by other agents\n${agents
+          .map(
+            (a) =>
+              `- ${measuredLine(a.agent.name, { head: a.measured! }, (t, n) => md(t, n), true).replace('head: ', '')}${a.measured!.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`,
+          )
+          .join('\n')}`,
+      );
     if (resolved.length) {
       const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);
       parts.push(

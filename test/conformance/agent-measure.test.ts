@@ -11,6 +11,10 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
+import { roadmap, type Ctx } from '../../src/action/gate.js';
+import { readOptions } from '../../src/action/options.js';
+import { createClient } from '../../src/publish/client.js';
+import { FakeGitHub } from '../e2e/fake-github.js';
 import { worktreeSource } from '../../src/collect/worktree.js';
 import { analyzeAgent } from '../../src/analyze/agents.js';
 import { measureAgent, parseAgentSpec, stageMarkdown } from '../../src/conformance/agent-measure.js';
@@ -96,6 +100,50 @@ describe('--measure AGENT: the agent’s own binary, sandboxed', () => {
       expect(md.out).toContain('**Gemini CLI 0.61.0, measured by running it** (sandboxed, offline): base: 2 instruction files, 1 skill (0 by name only)');
       expect(md.out).toContain('head: 3 instruction files, 2 skills (0 by name only), 0 agents');
       expect(md.out).toContain('no drift from the analysis');
+    },
+    180_000,
+  );
+
+  it.skipIf(skip !== '')(
+    'the scheduled roadmap run with `measure: gemini` says what the binary loads, and whether it drifts',
+    async () => {
+      const dir = tmpDir('cb-agent-roadmap-');
+      dirs.push(dir);
+      writeFiles(dir, { 'GEMINI.md': '# Ledger\n\nEntries are immutable; a correction is a new entry.\n', 'CLAUDE.md': '# Ledger\n\nSee GEMINI.md.\n' });
+      const commit = gitInit(dir);
+      const fake = new FakeGitHub();
+      await fake.start();
+      try {
+        const out = tmpDir('cb-agent-roadmap-out-');
+        dirs.push(out);
+        const warnings: string[] = [];
+        const quiet = { info: () => undefined, warning: (m: string) => void warnings.push(m), error: () => undefined, debug: () => undefined };
+        const ctx: Ctx = {
+          io: { setOutput: () => undefined, summary: async () => undefined, setFailed: () => undefined, now: () => new Date('2026-12-01T00:00:00Z') },
+          deadline: new AbortController(),
+          opts: readOptions(
+            (n) =>
+              ({ 'output-dir': out, 'cache-dir': path.join(out, 'cache'), 'html-report': 'off', head: commit, mode: 'roadmap', measure: 'gemini' })[n] ?? '',
+            {},
+          ),
+          log: quiet,
+          env: { GITHUB_EVENT_NAME: 'schedule' },
+          owner: 'o',
+          repo: 'r',
+          workspace: dir,
+          gh: createClient({ token: 'ghs-write', baseUrl: fake.url, log: quiet, retryBaseMs: 1 }),
+          payload: {},
+        };
+        await roadmap(ctx);
+        expect(warnings).toEqual([]);
+        const body = fake.issues[0]!.body as string;
+        expect(body).toContain('### Measured by other agents');
+        expect(body).toMatch(
+          /- \*\*Gemini CLI 0\.61\.0, measured by running it\*\* \(sandboxed, offline\): 1 instruction file, 0 skills \(0 by name only\), 0 agents; [\d,]+ characters sent; no drift from the analysis\./,
+        );
+      } finally {
+        await fake.stop();
+      }
     },
     180_000,
   );
