@@ -20,7 +20,7 @@ import { AGENT_MODEL_PORT, BOX_ROOT, runAgentsInSandbox, sandboxSupport, type Ag
 import type { FrameworkSource } from '../collect/types.js';
 import { AGENT_IDS, AGENT_PROFILES, type AgentId, type AgentProfile } from '../model/agents.js';
 import type { AgentMeasurement, Snapshot } from '../model/snapshot.js';
-import { compareAgentFacts, extractAgentFacts, predictAgentFacts } from './agent-facts.js';
+import { compareAgentFacts, extractAgentFacts, predictAgentFacts, type AgentFacts } from './agent-facts.js';
 import { stageSource } from './stage.js';
 
 export interface AgentMeasureSpec {
@@ -183,6 +183,8 @@ export interface AgentMeasureOptions {
   timeoutMs?: number;
   /** Every request each side's run sent (for safety checks: what left the sandbox's agent). */
   onRequests?: (side: string, requests: { url: string; body: string }[]) => void;
+  /** Each side's facts as read from the binary's request (the recorder writes them as goldens). */
+  onFacts?: (side: string, facts: AgentFacts) => void;
 }
 
 /**
@@ -244,6 +246,7 @@ export async function measureAgent(
           profile.listing.bundled,
           `${BOX_ROOT}/${s.name}`,
         );
+        o.onFacts?.(s.name, facts);
         measured = {
           version: bin.version,
           instructions: facts.instructions.map((f) => ({ file: f.file, ...(f.keptChars !== undefined ? { keptChars: f.keptChars } : {}) })),
