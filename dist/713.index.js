@@ -9748,6 +9748,7 @@ async function measureAgent(sides, spec, o = {}) {
             }
             else {
                 const facts = extractAgentFacts(spec.id, bin.version, JSON.parse(session.body), candidateTexts(external_node_path_default().join(box, s.name)), profile.listing.bundled, `${BOX_ROOT}/${s.name}`);
+                o.onFacts?.(s.name, facts);
                 measured = {
                     version: bin.version,
                     instructions: facts.instructions.map((f) => ({ file: f.file, ...(f.keptChars !== undefined ? { keptChars: f.keptChars } : {}) })),
