@@ -6461,9 +6461,13 @@ function defaultBinaryCache() {
 }
 /** Resolves `latest` to a version with `npm view`. */
 async function resolveVersion(version) {
+    return npmVersion('@anthropic-ai/claude-code', version);
+}
+/** A package's version for a tag or range (`latest`), with `npm view`; an exact version as it is. */
+async function npmVersion(pkg, version) {
     if (/^\d+\.\d+\.\d+/.test(version))
         return version;
-    const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
+    const { stdout } = await run('npm', ['view', `${pkg}@${version}`, 'version'], { timeout: 60_000 });
     const v = stdout
         .trim()
         .split('\n')
@@ -6471,7 +6475,7 @@ async function resolveVersion(version) {
         .replace(/^.*'(.+)'$/, '$1')
         .trim();
     if (!/^\d+\.\d+\.\d+/.test(v))
-        throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
+        throw new Error(`npm view returned no version for ${pkg}@${version}`);
     return v;
 }
 /**
@@ -7744,6 +7748,7 @@ function requestTokenCounter(counter, apiKey, baseUrl = 'https://api.anthropic.c
 
 
 
+
 const agent_binary_run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** Agents whose package needs its dependencies installed (a JavaScript entry with node_modules). */
 const INSTALLED = new Set(['gemini', 'pi']);
@@ -7758,19 +7763,8 @@ function agentPackageSpec(p, version) {
     return { spec: pkg.includes('@', 1) ? pkg : `${pkg}@${version}`, install: false };
 }
 /** Resolves `latest` (or a range) to a version with `npm view`. */
-async function resolveAgentVersion(p, version) {
-    if (/^\d+\.\d+\.\d+/.test(version))
-        return version;
-    const { stdout } = await agent_binary_run('npm', ['view', `${p.npm.package}@${version}`, 'version'], { timeout: 60_000 });
-    const v = stdout
-        .trim()
-        .split('\n')
-        .pop()
-        .replace(/^.*'(.+)'$/, '$1')
-        .trim();
-    if (!/^\d+\.\d+\.\d+/.test(v))
-        throw new Error(`npm view returned no version for ${p.npm.package}@${version}`);
-    return v;
+function resolveAgentVersion(p, version) {
+    return npmVersion(p.npm.package, version);
 }
 async function ensureAgent(p, version = p.npm.version, cacheDir = defaultAgentCache(), log = () => { }) {
     const v = await resolveAgentVersion(p, version);

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { AgentProfile } from '../model/agents.js';
+import { npmVersion } from './claude-code.js';
 
 const run = promisify(execFile);
 
@@ -42,17 +43,8 @@ export function agentPackageSpec(p: AgentProfile, version: string): { spec: stri
 }
 
 /** Resolves `latest` (or a range) to a version with `npm view`. */
-export async function resolveAgentVersion(p: AgentProfile, version: string): Promise<string> {
-  if (/^\d+\.\d+\.\d+/.test(version)) return version;
-  const { stdout } = await run('npm', ['view', `${p.npm.package}@${version}`, 'version'], { timeout: 60_000 });
-  const v = stdout
-    .trim()
-    .split('\n')
-    .pop()!
-    .replace(/^.*'(.+)'$/, '$1')
-    .trim();
-  if (!/^\d+\.\d+\.\d+/.test(v)) throw new Error(`npm view returned no version for ${p.npm.package}@${version}`);
-  return v;
+export function resolveAgentVersion(p: AgentProfile, version: string): Promise<string> {
+  return npmVersion(p.npm.package, version);
 }
 
 export async function ensureAgent(

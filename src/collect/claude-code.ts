@@ -32,15 +32,20 @@ export function defaultBinaryCache(): string {
 
 /** Resolves `latest` to a version with `npm view`. */
 export async function resolveVersion(version: string): Promise<string> {
+  return npmVersion('@anthropic-ai/claude-code', version);
+}
+
+/** A package's version for a tag or range (`latest`), with `npm view`; an exact version as it is. */
+export async function npmVersion(pkg: string, version: string): Promise<string> {
   if (/^\d+\.\d+\.\d+/.test(version)) return version;
-  const { stdout } = await run('npm', ['view', `@anthropic-ai/claude-code@${version}`, 'version'], { timeout: 60_000 });
+  const { stdout } = await run('npm', ['view', `${pkg}@${version}`, 'version'], { timeout: 60_000 });
   const v = stdout
     .trim()
     .split('\n')
     .pop()!
     .replace(/^.*'(.+)'$/, '$1')
     .trim();
-  if (!/^\d+\.\d+\.\d+/.test(v)) throw new Error(`npm view returned no version for @anthropic-ai/claude-code@${version}`);
+  if (!/^\d+\.\d+\.\d+/.test(v)) throw new Error(`npm view returned no version for ${pkg}@${version}`);
   return v;
 }
 

@@ -12,7 +12,7 @@ import { createClient } from '../../src/publish/client.js';
 import { FakeGitHub } from '../e2e/fake-github.js';
 import { cleanup, commitAll, gitInit, tmpDir, writeFiles } from '../helpers.js';
 import { expectGolden } from './golden.js';
-import { breaksEverything, para, skill } from './scenarios.js';
+import { breaksEverything, para, repo, skill } from './scenarios.js';
 
 const dirs: string[] = [];
 const fake = new FakeGitHub();
@@ -69,16 +69,6 @@ function stabilize(text: string, names: Record<string, string>): string {
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, '<api>');
 }
 
-function repo(base: Record<string, string>, head: Record<string, string>, remove: string[] = []) {
-  const dir = tmpDir('cb-golden-action-');
-  dirs.push(dir);
-  writeFiles(dir, base);
-  const b = gitInit(dir);
-  writeFiles(dir, head);
-  for (const r of remove) cleanup(path.join(dir, r));
-  return { dir, base: b, head: commitAll(dir, 'change') };
-}
-
 function names(r: { dir: string; base: string; head: string }, out: string): Record<string, string> {
   return { [out]: '<out>', [r.dir]: '<repo>', [r.base]: '<base>', [r.head]: '<head>', [r.base.slice(0, 7)]: '<base7>', [r.head.slice(0, 7)]: '<head7>' };
 }
@@ -86,7 +76,7 @@ function names(r: { dir: string; base: string; head: string }, out: string): Rec
 describe('Action goldens', () => {
   it('a pull request that breaks every kind of budget: comment, check run, summary, outputs, log', async () => {
     const { base, head, remove } = breaksEverything();
-    const r = repo(base, head, remove);
+    const r = repo(dirs, base, head, remove);
     const pr = 41;
     const payload = { pull_request: { number: pr, base: { sha: r.base }, head: { sha: r.head } } };
     const { ctx, seen, out } = context(r.dir, payload, { 'comment-key': 'golden' });

@@ -9,7 +9,7 @@ import { afterAll, describe, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
 import { analyzeRef, cleanup, commitAll, gitInit, sh, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
 import { expectGolden } from './golden.js';
-import { breaksEverything, para, skill } from './scenarios.js';
+import { breaksEverything, para, repo, skill, type Repo } from './scenarios.js';
 import { renderAnnotations } from '../../src/render/annotations.js';
 import { renderAnalyzeText } from '../../src/render/analyze-text.js';
 import { cpSync, readFileSync } from 'node:fs';
@@ -26,22 +26,6 @@ async function cli(argv: string[], cwd: string): Promise<{ code: number; out: st
   delete env.GITHUB_ACTIONS;
   const proc: Proc = { argv, cwd, env, stdout: { write: (s: string) => (out += s) }, stderr: { write: (s: string) => (err += s) } };
   return { code: await run(proc), out, err };
-}
-
-interface Repo {
-  dir: string;
-  base: string;
-  head: string;
-}
-
-function repo(base: Record<string, string>, head: Record<string, string>, remove: string[] = []): Repo {
-  const dir = tmpDir('cb-golden-');
-  dirs.push(dir);
-  writeFiles(dir, base);
-  const b = gitInit(dir);
-  writeFiles(dir, head);
-  for (const r of remove) cleanup(path.join(dir, r));
-  return { dir, base: b, head: commitAll(dir, 'change') };
 }
 
 /** Paths, commits and times vary between machines and runs; nothing else may. */
@@ -110,7 +94,7 @@ async function scenario(name: string, r: Repo, extra: string[] = []): Promise<vo
 describe('report goldens', () => {
   it('a pull request that breaks every kind of budget', async () => {
     const { base, head, remove } = breaksEverything();
-    await scenario('breaks-everything', repo(base, head, remove));
+    await scenario('breaks-everything', repo(dirs, base, head, remove));
   });
 
   it('limits the base already broke: not made worse, worse within the noise floor, worse past it', async () => {
@@ -121,7 +105,7 @@ describe('report goldens', () => {
     const budgets = `budgets:\n  - metric: memoryFileMaxChars\n    max: 2000\n    level: error\n  - metric: skillListingChars\n    max: 6000\n    level: error\n  - metric: memoryTotalChars\n    max: 2500\n    level: error\n`;
     const base = { '.github/context-budget.yml': budgets, 'CLAUDE.md': `# Big\n\n${para('big', 30)}`, ...many(12, 8) };
     const head = { 'CLAUDE.md': `# Big\n\n${para('big', 30)}x\n`, ...many(16, 8) };
-    await scenario('preexisting', repo(base, head));
+    await scenario('preexisting', repo(dirs, base, head));
   });
 
   it('a pull request that only makes things smaller: recommendations resolved, nothing fails', async () => {
@@ -132,7 +116,7 @@ describe('report goldens', () => {
       '.claude/skills/a/SKILL.md': skill('a', 5),
       '.claude/skills/release/SKILL.md': `---\nname: release\ndescription: The release checklist.\n---\n${runbook}`,
     };
-    await scenario('shrinks', repo(base, head));
+    await scenario('shrinks', repo(dirs, base, head));
   });
 
   it('plugins of a marketplace judged one at a time, and other agents', async () => {

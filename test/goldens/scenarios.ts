@@ -1,4 +1,23 @@
 /** Frameworks built to reach every branch of the gate, shared by the report and Action goldens. */
+import path from 'node:path';
+import { cleanup, commitAll, gitInit, tmpDir, writeFiles } from '../helpers.js';
+
+export interface Repo {
+  dir: string;
+  base: string;
+  head: string;
+}
+
+/** A real git repository: `base` committed, then `head` written over it (and `remove` deleted) and committed. Its folder goes into `dirs`. */
+export function repo(dirs: string[], base: Record<string, string>, head: Record<string, string>, remove: string[] = []): Repo {
+  const dir = tmpDir('cb-golden-');
+  dirs.push(dir);
+  writeFiles(dir, base);
+  const b = gitInit(dir);
+  writeFiles(dir, head);
+  for (const r of remove) cleanup(path.join(dir, r));
+  return { dir, base: b, head: commitAll(dir, 'change') };
+}
 
 export const para = (topic: string, n: number) =>
   Array.from({ length: n }, (_, i) => `${topic} note ${i}: keep the ${topic} ledger consistent with entry ${i} and cite it in the review.`).join('\n') + '\n';
