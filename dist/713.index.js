@@ -7971,6 +7971,11 @@ var external_node_util_ = __webpack_require__(57975);
 
 
 const run = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/**
+ * npm's own retries wait up to minutes per request (with no network `npm install` was still trying
+ * after 5 minutes): a fetch that can't reach the registry fails in seconds instead, and says so.
+ */
+const NPM_FETCH = ['--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000', '--fetch-timeout=60000'];
 /** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
 const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
 function platformPackage() {
@@ -7989,7 +7994,7 @@ async function resolveVersion(version) {
 async function npmVersion(pkg, version) {
     if (/^\d+\.\d+\.\d+/.test(version))
         return version;
-    const { stdout } = await run('npm', ['view', `${pkg}@${version}`, 'version'], { timeout: 60_000 });
+    const { stdout } = await run('npm', ['view', ...NPM_FETCH, `${pkg}@${version}`, 'version'], { timeout: 60_000 });
     const v = stdout
         .trim()
         .split('\n')
@@ -8016,7 +8021,10 @@ async function ensureClaudeCode(version, cacheDir = defaultBinaryCache(), log = 
     await promises_default().mkdir(tmp, { recursive: true });
     try {
         log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
-        const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', tmp], { timeout: 600_000, maxBuffer: 1 << 20 });
+        const { stdout } = await run('npm', ['pack', ...NPM_FETCH, `${platformPackage()}@${v}`, '--silent', '--pack-destination', tmp], {
+            timeout: 600_000,
+            maxBuffer: 1 << 20,
+        });
         const tgz = external_node_path_default().join(tmp, stdout.trim().split('\n').pop());
         await run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
         await promises_default().rm(tgz, { force: true });
@@ -9301,13 +9309,13 @@ async function ensureAgent(p, version = p.npm.version, cacheDir = defaultAgentCa
     try {
         log(`fetching ${spec} from the npm registry into ${dir}`);
         if (install) {
-            await agent_binary_run('npm', ['install', '--prefix', tmp, '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', spec], {
+            await agent_binary_run('npm', ['install', ...NPM_FETCH, '--prefix', tmp, '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', spec], {
                 timeout: 900_000,
                 maxBuffer: 16 << 20,
             });
         }
         else {
-            const { stdout } = await agent_binary_run('npm', ['pack', spec, '--silent', '--pack-destination', tmp], { timeout: 900_000, maxBuffer: 1 << 20 });
+            const { stdout } = await agent_binary_run('npm', ['pack', ...NPM_FETCH, spec, '--silent', '--pack-destination', tmp], { timeout: 900_000, maxBuffer: 1 << 20 });
             const tgz = external_node_path_default().join(tmp, stdout.trim().split('\n').pop());
             await agent_binary_run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
             await external_node_fs_.promises.rm(tgz, { force: true });

@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { AgentProfile } from '../model/agents.js';
-import { npmVersion } from './claude-code.js';
+import { NPM_FETCH, npmVersion } from './claude-code.js';
 
 const run = promisify(execFile);
 
@@ -64,12 +64,12 @@ export async function ensureAgent(
   try {
     log(`fetching ${spec} from the npm registry into ${dir}`);
     if (install) {
-      await run('npm', ['install', '--prefix', tmp, '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', spec], {
+      await run('npm', ['install', ...NPM_FETCH, '--prefix', tmp, '--no-audit', '--no-fund', '--ignore-scripts', '--no-save', spec], {
         timeout: 900_000,
         maxBuffer: 16 << 20,
       });
     } else {
-      const { stdout } = await run('npm', ['pack', spec, '--silent', '--pack-destination', tmp], { timeout: 900_000, maxBuffer: 1 << 20 });
+      const { stdout } = await run('npm', ['pack', ...NPM_FETCH, spec, '--silent', '--pack-destination', tmp], { timeout: 900_000, maxBuffer: 1 << 20 });
       const tgz = path.join(tmp, stdout.trim().split('\n').pop()!);
       await run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
       await fs.rm(tgz, { force: true });

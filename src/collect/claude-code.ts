@@ -17,6 +17,12 @@ import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
+/**
+ * npm's own retries wait up to minutes per request (with no network `npm install` was still trying
+ * after 5 minutes): a fetch that can't reach the registry fails in seconds instead, and says so.
+ */
+export const NPM_FETCH = ['--fetch-retries=1', '--fetch-retry-mintimeout=2000', '--fetch-retry-maxtimeout=5000', '--fetch-timeout=60000'];
+
 /** The Claude Code release the loading model is held to (goldens under test/conformance were recorded with it). */
 export const PINNED_CLAUDE_CODE_VERSION = '2.1.332';
 
@@ -38,7 +44,7 @@ export async function resolveVersion(version: string): Promise<string> {
 /** A package's version for a tag or range (`latest`), with `npm view`; an exact version as it is. */
 export async function npmVersion(pkg: string, version: string): Promise<string> {
   if (/^\d+\.\d+\.\d+/.test(version)) return version;
-  const { stdout } = await run('npm', ['view', `${pkg}@${version}`, 'version'], { timeout: 60_000 });
+  const { stdout } = await run('npm', ['view', ...NPM_FETCH, `${pkg}@${version}`, 'version'], { timeout: 60_000 });
   const v = stdout
     .trim()
     .split('\n')
@@ -64,7 +70,10 @@ export async function ensureClaudeCode(version: string, cacheDir = defaultBinary
   await fs.mkdir(tmp, { recursive: true });
   try {
     log(`fetching ${platformPackage()}@${v} from the npm registry into ${dir}`);
-    const { stdout } = await run('npm', ['pack', `${platformPackage()}@${v}`, '--silent', '--pack-destination', tmp], { timeout: 600_000, maxBuffer: 1 << 20 });
+    const { stdout } = await run('npm', ['pack', ...NPM_FETCH, `${platformPackage()}@${v}`, '--silent', '--pack-destination', tmp], {
+      timeout: 600_000,
+      maxBuffer: 1 << 20,
+    });
     const tgz = path.join(tmp, stdout.trim().split('\n').pop()!);
     await run('tar', ['xzf', tgz, '-C', tmp], { timeout: 600_000 });
     await fs.rm(tgz, { force: true });
