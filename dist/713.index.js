@@ -9796,11 +9796,14 @@ function signedPct(ratio) {
 /** `esc` makes repository text safe for where the line goes (markdown, or the terminal as it is). */
 function agent_measured_measuredLine(name, m, esc, markdown = false) {
     const b = (t) => (markdown ? `**${t}**` : t);
-    const side = (label, x) => {
+    // Each side's label only when there are two (a diff); an analysis or the roadmap has one.
+    const both = !!m.base && !!m.head;
+    const side = (name, x) => {
         if (!x)
             return '';
+        const label = both ? `${name}: ` : '';
         if (x.error)
-            return `${label}: could not be measured (${esc(x.error, 200)})`;
+            return `${label}could not be measured (${esc(x.error, 200)})`;
         const files = x.instructions ?? [];
         const cut = files.filter((f) => f.keptChars !== undefined);
         const what = `${format_fmt(files.length)} instruction file${files.length === 1 ? '' : 's'}${cut.length ? ` (${cut.map((f) => `${esc(f.file, 60)} cut to ${format_fmt(f.keptChars)} characters`).join(', ')})` : ''}, ${format_fmt(x.skills ?? 0)} skill${x.skills === 1 ? '' : 's'} (${format_fmt(x.nameOnly?.length ?? 0)} by name only), ${format_fmt(x.agents ?? 0)} agent${x.agents === 1 ? '' : 's'}; ${format_fmt(x.requestChars ?? 0)} characters sent`;
@@ -9810,7 +9813,7 @@ function agent_measured_measuredLine(name, m, esc, markdown = false) {
                 .map((d) => esc(d, 200))
                 .join('; ')}${x.drift.length > 5 ? `; and ${x.drift.length - 5} more` : ''}`
             : 'no drift from the analysis';
-        return `${label}: ${what}; ${drift}`;
+        return `${label}${what}; ${drift}`;
     };
     const v = m.head?.version ?? m.base?.version ?? '';
     return `${b(`${esc(name, 40)} ${esc(v, 20)}, measured by running it`)} (sandboxed, offline): ${[side('base', m.base), side('head', m.head)].filter(Boolean).join('; ')}.`;
@@ -10064,7 +10067,7 @@ function analyze_text_renderAnalyzeText(s, opts = {}) {
         if (notCounted)
             out.push(`  It also sends ${notCounted}: not counted here.`);
         if (a.measured)
-            out.push(`  ${measuredLine(a.agent.name, { head: a.measured }, (t) => t).replace('head: ', '')}`);
+            out.push(`  ${measuredLine(a.agent.name, { head: a.measured }, (t) => t)}`);
         for (const f of a.files.filter((x) => x.loading === 'eager'))
             out.push(`  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`);
         if (lost)
@@ -12401,7 +12404,7 @@ function renderRoadmap(i, history, resolved, done = []) {
         const agents = (s.agents ?? []).filter((a) => a.measured);
         if (agents.length)
             parts.push(`### Measured by other agents\n${agents
-                .map((a) => `- ${agent_measured_measuredLine(a.agent.name, { head: a.measured }, (t, n) => md(t, n), true).replace('head: ', '')}${a.measured.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`)
+                .map((a) => `- ${agent_measured_measuredLine(a.agent.name, { head: a.measured }, (t, n) => md(t, n), true)}${a.measured.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`)
                 .join('\n')}`);
         if (resolved.length) {
             const saved = resolved.reduce((a, r) => a + Math.max(0, r.eagerTokens), 0);

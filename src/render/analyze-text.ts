@@ -104,7 +104,7 @@ export function renderAnalyzeText(s: Snapshot, opts: { files?: number; recommend
     );
     const notCounted = isAgentId(a.agent.id) ? AGENT_PROFILES[a.agent.id].notCounted : undefined;
     if (notCounted) out.push(`  It also sends ${notCounted}: not counted here.`);
-    if (a.measured) out.push(`  ${measuredLine(a.agent.name, { head: a.measured }, (t) => t).replace('head: ', '')}`);
+    if (a.measured) out.push(`  ${measuredLine(a.agent.name, { head: a.measured }, (t) => t)}`);
     for (const f of a.files.filter((x) => x.loading === 'eager'))
       out.push(
         `  ${f.path}: ${fmt(f.tokens)} tokens${f.keptChars !== undefined ? `, CUT: ${fmt(f.chars - f.keptChars)} of ${fmt(f.chars)} characters dropped without a word` : ''}`,

@@ -95,7 +95,7 @@ export function renderRoadmap(i: RoadmapInput, history: History, resolved: Histo
         `### Measured by other agents\n${agents
           .map(
             (a) =>
-              `- ${measuredLine(a.agent.name, { head: a.measured! }, (t, n) => md(t, n), true).replace('head: ', '')}${a.measured!.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`,
+              `- ${measuredLine(a.agent.name, { head: a.measured! }, (t, n) => md(t, n), true)}${a.measured!.version !== a.agent.version ? ` The profile was measured on ${md(a.agent.version, 20)}.` : ''}`,
           )
           .join('\n')}`,
       );
