@@ -5621,10 +5621,9 @@ function evaluate(assertions, base, head, loadTime) {
         }
         else if (a.operator === 'max') {
             actual = h.value;
-            const allowance = 0;
-            violated = actual > a.threshold + allowance;
+            violated = actual > a.threshold;
             message = violated
-                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+                ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}`
                 : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
         }
         else if (a.operator === 'maxIncrease') {
@@ -5925,14 +5924,19 @@ function howToPass(r, base, head, diff) {
             return `Cut ${n(r.share ?? r.actual - r.expected)} characters from the always-loaded memory files and rules (Claude Code warns above ${n(r.expected)} in total${r.share !== undefined ? '; the rest was over on the base branch already' : ''}).`;
         case 'eagerTokens':
         case 'onDemandTokens': {
-            const key = r.metric === 'eagerTokens' ? 'eager' : 'tokens';
+            // A file's growth as the budget counts it: always-loaded tokens, or the text of a file loaded on demand.
+            const onDemand = (f, side) => (side === 'base' ? f.loadingBase : f.loadingHead) === 'on-demand' ? f.tokens[side] : 0;
+            const growth = (f) => (r.metric === 'eagerTokens' ? f.eager.delta : onDemand(f, 'head') - onDemand(f, 'base'));
             const within = inScope(r.scope, base, head);
-            const grew = [...diff.files].filter((f) => f[key].delta > 0 && within(f.path, f.unit)).sort((a, b) => b[key].delta - a[key].delta);
+            const grew = diff.files
+                .map((f) => ({ path: f.path, delta: growth(f), within: within(f.path, f.unit) }))
+                .filter((f) => f.delta > 0 && f.within)
+                .sort((a, b) => b.delta - a.delta);
             const over = r.operator === 'maxIncreasePercent' ? undefined : r.actual - r.expected;
             const where = grew.length
                 ? ` Largest additions: ${grew
                     .slice(0, TOP)
-                    .map((f) => `${f.path} (+${n(f[key].delta)})`)
+                    .map((f) => `${f.path} (+${n(f.delta)})`)
                     .join('; ')}.`
                 : '';
             return `${over !== undefined ? `Remove ${n(over)} ${r.metric === 'eagerTokens' ? 'always-loaded' : 'on-demand'} tokens, or raise the budget in the config if the growth is intended.` : 'Bring the growth under the allowed percentage, or raise it in the config if intended.'}${where}`;

@@ -192,10 +192,9 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
           : `${label} is ${fmt(actual, a.metric)} (${interval}; limit ${fmt(limit, a.metric)})`;
     } else if (a.operator === 'max') {
       actual = h.value;
-      const allowance = 0;
-      violated = actual > a.threshold + allowance;
+      violated = actual > a.threshold;
       message = violated
-        ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}${allowance ? ` (+${allowance} noise allowance)` : ''}`
+        ? `${label} is ${fmt(actual, a.metric)}, over the limit of ${fmt(a.threshold, a.metric)}`
         : `${label} is ${fmt(actual, a.metric)} (limit ${fmt(a.threshold, a.metric)})`;
     } else if (a.operator === 'maxIncrease') {
       actual = h.value - baseValue;

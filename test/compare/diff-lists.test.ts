@@ -1,0 +1,96 @@
+/**
+ * What the diff lists between two real frameworks (src/compare/diff.ts): a unit or component that
+ * changed in one kind of tokens only, a file whose bytes changed but not its tokens, and the added
+ * and removed references, cycles, diagnostics and listing entries, each one by one.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffSnapshots } from '../../src/compare/diff.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+
+async function snap(files: Record<string, string>): Promise<Snapshot> {
+  const dir = tmpDir();
+  writeFiles(dir, files);
+  try {
+    return await analyzeDir(dir);
+  } finally {
+    cleanup(dir);
+  }
+}
+const text = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} line ${i} guides the session.`).join('\n') + '\n';
+const skill = (desc: string, body: string) => `---\ndescription: ${desc}\n---\n${body}`;
+
+describe('units and components', () => {
+  const base = { 'CLAUDE.md': text('memory', 3), '.claude/skills/report/SKILL.md': skill('Writes the report.', text('report', 2)) };
+
+  it('always-loaded growth alone is a change of the unit', async () => {
+    const d = diffSnapshots(await snap(base), await snap({ ...base, 'CLAUDE.md': text('memory', 9) }));
+    expect(d.units).toHaveLength(1);
+    expect(d.units[0]).toMatchObject({ name: 'project', status: 'changed', onDemand: { delta: 0 } });
+    expect(d.units[0]!.eager.delta).toBeGreaterThan(0);
+  });
+
+  it('on-demand growth alone is a change of the unit and of its component', async () => {
+    const d = diffSnapshots(await snap(base), await snap({ ...base, '.claude/skills/report/SKILL.md': skill('Writes the report.', text('report', 20)) }));
+    expect(d.units).toHaveLength(1);
+    expect(d.units[0]).toMatchObject({ name: 'project', status: 'changed', eager: { delta: 0 } });
+    expect(d.units[0]!.onDemand.delta).toBeGreaterThan(0);
+    const c = d.components.find((x) => x.file === '.claude/skills/report/SKILL.md')!;
+    expect(c).toMatchObject({ status: 'changed', eager: { delta: 0 } });
+    expect(c.onDemand.delta).toBeGreaterThan(0);
+    expect(d.components.filter((x) => x.file !== '.claude/skills/report/SKILL.md')).toEqual([]);
+  });
+
+  it('a file whose bytes changed but not its tokens is still listed as changed', async () => {
+    const a = await snap({ 'CLAUDE.md': 'The cat sat on the mat.\n' });
+    const b = await snap({ 'CLAUDE.md': 'The dog sat on the mat.\n' });
+    const d = diffSnapshots(a, b);
+    expect(d.totals.eagerTokens.delta).toBe(0);
+    expect(d.files).toEqual([expect.objectContaining({ path: 'CLAUDE.md', status: 'changed', tokens: expect.objectContaining({ delta: 0 }) })]);
+    expect(diffSnapshots(a, a).files).toEqual([]);
+  });
+});
+
+describe('lists, added and removed one by one', () => {
+  it('references, cycles and diagnostics already on the base are not added again', async () => {
+    const base = await snap({
+      'CLAUDE.md': '# P\n\n@docs/missing-a.md\n@docs/a.md\n',
+      'docs/a.md': 'A\n\n@b.md\n',
+      'docs/b.md': 'B\n\n@a.md\n',
+      '.claude/skills/one/SKILL.md': '---\ndescription: [broken\n---\nBody\n',
+    });
+    const head = await snap({
+      'CLAUDE.md': '# P\n\n@docs/missing-a.md\n@docs/missing-b.md\n@docs/a.md\n@docs/c.md\n',
+      'docs/a.md': 'A\n\n@b.md\n',
+      'docs/b.md': 'B\n\n@a.md\n',
+      'docs/c.md': 'C\n\n@d.md\n',
+      'docs/d.md': 'D\n\n@c.md\n',
+      '.claude/skills/one/SKILL.md': '---\ndescription: [broken\n---\nBody\n',
+      '.claude/skills/two/SKILL.md': '---\ndescription: [also broken\n---\nBody\n',
+    });
+    const d = diffSnapshots(base, head);
+    expect(d.graph.unresolvedAdded.map((u) => u.ref)).toEqual(['docs/missing-b.md']);
+    expect(d.graph.unresolvedRemoved).toEqual([]);
+    expect(d.graph.cyclesAdded).toHaveLength(1);
+    expect(d.graph.cyclesAdded[0]!.join(' ')).toMatch(/docs\/c\.md.*docs\/d\.md|docs\/d\.md.*docs\/c\.md/);
+    expect(d.graph.cyclesRemoved).toEqual([]);
+    const added = d.diagnostics.added.map((x) => x.file);
+    expect(added).toContain('.claude/skills/two/SKILL.md');
+    expect(added).not.toContain('.claude/skills/one/SKILL.md');
+    expect(d.diagnostics.fixed).toEqual([]);
+  });
+
+  it('listing entries whose line changed, sorted by name (skills and commands mixed)', async () => {
+    const tree = (desc: string) => ({
+      '.claude/skills/b-skill/SKILL.md': `---\ndescription: ${desc} b\n---\nBody\n`,
+      '.claude/commands/a-cmd.md': `---\ndescription: ${desc} a\n---\nBody\n`,
+      '.claude/commands/c-cmd.md': `---\ndescription: ${desc} c\n---\nBody\n`,
+    });
+    const [a, b] = [await snap(tree('Old')), await snap(tree('New'))];
+    // The listing's own order is not by name, so the diff's order is its own doing.
+    expect(b.listings.skills.items.map((e) => e.name).filter((n) => n.endsWith('-cmd') || n === 'b-skill')).not.toEqual(['a-cmd', 'b-skill', 'c-cmd']);
+    const d = diffSnapshots(a, b);
+    expect(d.listings.skills.changed).toEqual(['a-cmd', 'b-skill', 'c-cmd']);
+    expect(d.listings.skills.added).toEqual([]);
+  });
+});

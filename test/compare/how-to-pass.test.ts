@@ -1,0 +1,179 @@
+/**
+ * "How to pass" (src/compare/remedy.ts) on real frameworks: a scoped budget names only what its
+ * scope counts (a unit, a glob that reaches dot folders, a kind, a category, a listing category),
+ * a marketplace judged per plugin names the worst plugin's entries and the project's, never another
+ * plugin's, and each limit asks for what it takes: characters over the budget, never a negative cut.
+ */
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/index.js';
+import { normalizeConfig } from '../../src/config/load.js';
+import type { Report } from '../../src/model/report.js';
+import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+
+async function judge(base: Record<string, string>, head: Record<string, string>, raw: object): Promise<Report> {
+  const b = tmpDir();
+  const h = tmpDir();
+  writeFiles(b, base);
+  writeFiles(h, head);
+  try {
+    // Only the budgets of the test: Claude Code's own limits are on by default.
+    const config = normalizeConfig({ defaults: false, ...raw }, 'budgets.yml');
+    return compare(
+      { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
+      config,
+    );
+  } finally {
+    cleanup(b);
+    cleanup(h);
+  }
+}
+/** A budget's result, found by its metric and scope as the config writes them. */
+const result = (r: Report, metric: string, scope = 'total') => {
+  const x = r.results.find((y) => y.metric === metric && (y.scope.type === 'total' ? 'total' : `${y.scope.type}:${y.scope.value}`) === scope);
+  if (!x) throw new Error(`no result ${metric} ${scope} in ${r.results.map((y) => y.id).join(', ')}`);
+  return x;
+};
+/** The files a how-to-pass names under "Largest additions", in order. */
+const additions = (text: string | undefined) =>
+  [...(/Largest additions: (.*)\.$/.exec(text ?? '')?.[1] ?? '').matchAll(/([^\s;]+) \(\+[\d,]+\)/g)].map((m) => m[1]);
+const lines = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} line ${i} says something worth keeping.`).join('\n') + '\n';
+const skill = (name: string, desc: string) => `---\nname: ${name}\ndescription: ${desc}\n---\n${lines(name, 3)}`;
+
+describe('how to pass a scoped budget names only what the scope counts', async () => {
+  const base = {
+    'CLAUDE.md': `# P\n\n@docs/guide.md\n\n${lines('memory', 2)}`,
+    '.claude/rules/style.md': lines('style', 2),
+    '.claude/skills/report/SKILL.md': skill('report', 'Writes the report.'),
+    'docs/guide.md': lines('guide', 2),
+  };
+  const head = {
+    'CLAUDE.md': `# P\n\n@docs/guide.md\n\n${lines('memory', 40)}`,
+    '.claude/rules/style.md': lines('style', 20),
+    '.claude/skills/report/SKILL.md': `${skill('report', `Writes the report. ${'Use it for every quarterly statement. '.repeat(20)}`)}${lines('report body', 30)}`,
+    'docs/guide.md': lines('guide', 30),
+  };
+  const budget = (scope: string, metric = 'eagerTokens') => ({ metric, scope, maxIncrease: 0, level: 'error' });
+  const r = await judge(base, head, {
+    budgets: [
+      budget('total'),
+      budget('kind:rule'),
+      budget('category:rules'),
+      budget('category:memory'),
+      budget('category:skill-listing'),
+      budget('files:**/*.md'),
+      budget('files:docs/**'),
+      budget('files:**/*.md', 'onDemandTokens'),
+      budget('unit:project'),
+    ],
+  });
+
+  it('the total names every file that grew, largest first', () => {
+    const all = additions(result(r, 'eagerTokens').howToPass);
+    expect(all[0]).toBe('CLAUDE.md');
+    expect(all).toEqual(expect.arrayContaining(['CLAUDE.md', '.claude/rules/style.md', '.claude/skills/report/SKILL.md']));
+    expect(result(r, 'eagerTokens').howToPass).toMatch(/^Remove [\d,]+ always-loaded tokens, or raise the budget/);
+  });
+
+  it('a kind or a category of file text: only those files', () => {
+    expect(additions(result(r, 'eagerTokens', 'kind:rule').howToPass)).toEqual(['.claude/rules/style.md']);
+    expect(additions(result(r, 'eagerTokens', 'category:rules').howToPass)).toEqual(['.claude/rules/style.md']);
+    // Imported memory is memory.
+    expect(additions(result(r, 'eagerTokens', 'category:memory').howToPass)).toEqual(['CLAUDE.md', 'docs/guide.md']);
+  });
+
+  it('a listing category names the file whose listing line grew', () => {
+    expect(additions(result(r, 'eagerTokens', 'category:skill-listing').howToPass)).toEqual(['.claude/skills/report/SKILL.md']);
+  });
+
+  it('a glob reaches files in dot folders, as the budget counts them', () => {
+    expect(additions(result(r, 'eagerTokens', 'files:**/*.md').howToPass)).toEqual(
+      expect.arrayContaining(['CLAUDE.md', '.claude/rules/style.md', '.claude/skills/report/SKILL.md']),
+    );
+    expect(additions(result(r, 'eagerTokens', 'files:docs/**').howToPass)).toEqual(['docs/guide.md']);
+    const bodies = result(r, 'onDemandTokens', 'files:**/*.md');
+    expect(bodies.status).toBe('fail');
+    expect(bodies.howToPass).toMatch(/^Remove [\d,]+ on-demand tokens/);
+    expect(additions(bodies.howToPass)).toEqual(['.claude/skills/report/SKILL.md']);
+  });
+
+  it('a unit: its own files', () => {
+    expect(additions(result(r, 'eagerTokens', 'unit:project').howToPass)).toContain('CLAUDE.md');
+  });
+});
+
+describe('listing limits judged per plugin', async () => {
+  const agent = (name: string, words: number) =>
+    `---\nname: ${name}\ndescription: ${'Reviews the ledger carefully. '.repeat(words).trim()}\n---\nPrompt of ${name}.\n`;
+  const plugin = (name: string, agent: string) => JSON.stringify({ name, version: '1.0.0', agents: [`./agents/${agent}.md`] });
+  const market = JSON.stringify({
+    name: 'm',
+    owner: { name: 'o' },
+    plugins: [
+      { name: 'alpha', source: './plugins/alpha' },
+      { name: 'beta', source: './plugins/beta' },
+    ],
+  });
+  const tree = (alphaWords: number) => ({
+    '.claude-plugin/marketplace.json': market,
+    '.claude/agents/local.md': agent('local', 2),
+    'plugins/alpha/.claude-plugin/plugin.json': plugin('alpha', 'big'),
+    'plugins/alpha/agents/big.md': agent('big', alphaWords),
+    'plugins/beta/.claude-plugin/plugin.json': plugin('beta', 'small'),
+    'plugins/beta/agents/small.md': agent('small', 3),
+  });
+  const r = await judge(tree(1), tree(60), { budgets: [{ metric: 'agentListingTokens', max: 60, level: 'error' }] });
+
+  it('names the worst plugin and takes its entries and the project’s, not another plugin’s', () => {
+    const res = result(r, 'agentListingTokens');
+    expect(res.status).toBe('fail');
+    expect(res.message).toContain('project + plugin alpha');
+    expect(res.howToPass).toContain("from alpha's agent descriptions");
+    expect(res.howToPass).toMatch(
+      /Largest: alpha:big \([\d,]+ chars, plugins\/alpha\/agents\/big\.md:3\); local \([\d,]+ chars, \.claude\/agents\/local\.md:3\)\.$/,
+    );
+    expect(res.howToPass).not.toContain('small');
+    const over = res.actual - res.expected;
+    expect(res.howToPass).toContain(`Cut about ${(over * 4).toLocaleString('en-US')} characters (${over.toLocaleString('en-US')} tokens`);
+  });
+});
+
+describe('the skill listing and memory limits', async () => {
+  const commands = (n: number, words: number) =>
+    Object.fromEntries(
+      Array.from({ length: n }, (_, i) => [
+        `.claude/commands/c${String(i).padStart(2, '0')}.md`,
+        `---\ndescription: ${'Does a careful thing. '.repeat(words).trim()}\n---\nBody\n`,
+      ]),
+    );
+  const SONNET = { id: 'claude-sonnet-4-6' };
+
+  it('over the budget: cut what is over, and only eagerly listed entries are named', async () => {
+    const r = await judge(
+      {},
+      {
+        ...commands(40, 12),
+        '.claude/commands/hidden.md': `---\ndescription: ${'Never listed by itself. '.repeat(30)}\ndisable-model-invocation: true\n---\nB\n`,
+      },
+      { model: SONNET, budgets: [{ metric: 'skillListingChars', max: 7000, level: 'error' }] },
+    );
+    const res = result(r, 'skillListingChars');
+    const L = /The listing holds ([\d,]+) characters against Claude Code's budget of ([\d,]+)/.exec(res.howToPass!)!;
+    const [chars, budget] = [Number(L[1]!.replace(/,/g, '')), Number(L[2]!.replace(/,/g, ''))];
+    expect(chars).toBeGreaterThan(budget);
+    expect(res.howToPass).toContain(`: cut ${(chars - budget).toLocaleString('en-US')} characters of descriptions`);
+    expect(res.howToPass).not.toContain('hidden');
+  });
+
+  it('within Claude Code’s budget but over the config’s limit: never a negative cut', async () => {
+    const r = await judge({}, commands(2, 3), { model: SONNET, budgets: [{ metric: 'skillListingChars', max: 6300, level: 'error' }] });
+    expect(result(r, 'skillListingChars').howToPass).toContain(': cut 0 characters of descriptions');
+  });
+
+  it('the largest memory file: what is over, from that file', async () => {
+    const r = await judge({}, { 'CLAUDE.md': lines('memory', 30) }, { budgets: [{ metric: 'memoryFileMaxChars', max: 500, level: 'error' }] });
+    const res = result(r, 'memoryFileMaxChars');
+    expect(res.howToPass).toMatch(
+      new RegExp(`^Cut ${(res.actual - 500).toLocaleString('en-US')} characters from CLAUDE\\.md \\(Claude Code warns above 500\\):`),
+    );
+  });
+});
