@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
-import type { Report } from '../../src/model/report.js';
+import type { GateReport as Report } from '../../src/model/report.js';
 import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 async function judge(base: Record<string, string>, head: Record<string, string>, raw: object): Promise<Report> {
