@@ -44,7 +44,8 @@ function context(workspace: string, payload: Record<string, unknown>, inputs: Re
     deadline: new AbortController(),
     opts: readOptions((n) => ({ 'output-dir': out, 'cache-dir': path.join(out, 'cache'), 'html-report': 'off', ...inputs })[n] ?? '', {}),
     log: { info: line('info'), warning: line('warning'), error: line('error'), debug: () => undefined },
-    env: {},
+    // As on a runner: links to the files of the head commit and to the run.
+    env: { GITHUB_SERVER_URL: 'https://github.example', GITHUB_RUN_ID: '777' },
     owner: 'o',
     repo: 'r',
     workspace,

@@ -110,10 +110,16 @@ describe('report goldens', () => {
 
   it('a pull request that only makes things smaller: recommendations resolved, nothing fails', async () => {
     const runbook = `## Release checklist\n\n${Array.from({ length: 40 }, (_, i) => `${i + 1}. Run release step ${i} and record it in the changelog before tagging.`).join('\n')}\n`;
-    const base = { 'CLAUDE.md': `# App\n\n${para('app', 5)}\n${runbook}`, '.claude/skills/a/SKILL.md': skill('a', 5) };
+    // The base also has a broken front matter and a missing import, both fixed by the change.
+    const base = {
+      'CLAUDE.md': `# App\n\n${para('app', 5)}\n@docs/gone.md\n\n${runbook}`,
+      '.claude/skills/a/SKILL.md': skill('a', 5),
+      '.claude/skills/b/SKILL.md': '---\nname: b\ndescription: [unclosed\n---\nBody\n',
+    };
     const head = {
       'CLAUDE.md': `# App\n\n${para('app', 5)}\nSee the release skill.\n`,
       '.claude/skills/a/SKILL.md': skill('a', 5),
+      '.claude/skills/b/SKILL.md': '---\nname: b\ndescription: Fixed.\n---\nBody\n',
       '.claude/skills/release/SKILL.md': `---\nname: release\ndescription: The release checklist.\n---\n${runbook}`,
     };
     await scenario('shrinks', repo(dirs, base, head));

@@ -99,6 +99,20 @@ export function breaksEverything(): { base: Record<string, string>; head: Record
     '.claude/skills/broken/SKILL.md': '---\nname: broken\ndescription: [unclosed\n---\nBody\n',
     '.claude/agents/reviewer.md': `---\nname: reviewer\ndescription: ${'Reviews ledger changes for consistency with the policy. '.repeat(40).trim()}\ntools: Read, Grep\n---\nReview.\n`,
     '.claude/agents/auditor.md': `---\nname: auditor\ndescription: Audits the ledger.\ndisallowedTools: Bash\n---\nAudit.\n`,
+    // The same broken front matter in four more skills: listed once, as a group.
+    ...Object.fromEntries(['b1', 'b2', 'b3', 'b4'].map((n) => [`.claude/skills/${n}/SKILL.md`, `---\nname: ${n}\ndescription: [unclosed ${n}\n---\nBody\n`])),
+    // What can't be known without running it: MCP servers' tools and SessionStart hooks' output (never run).
+    '.mcp.json': JSON.stringify({ mcpServers: { db: { command: 'db-mcp' }, search: { command: 'search-mcp' } } }, null, 2),
+    '.claude/settings.json': JSON.stringify(
+      { hooks: { SessionStart: [{ hooks: [{ type: 'command', command: 'echo context' }] }, { hooks: [{ type: 'command', command: 'cat notes.md' }] }] } },
+      null,
+      2,
+    ),
+    // The pull request edits its own budgets: the looser limit is not applied, the stricter one is.
+    '.github/context-budget.yml': BUDGETS.replace('  - metric: maxDepth\n    max: 3', '  - metric: maxDepth\n    max: 10').replace(
+      '  - metric: agentListingTokens\n    max: 400',
+      '  - metric: agentListingTokens\n    max: 300',
+    ),
   };
   return { base, head, remove: ['.claude/commands/ship.md'] };
 }
