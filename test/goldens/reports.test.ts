@@ -7,11 +7,10 @@
  */
 import { afterAll, describe, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
-import { analyzeRef, cleanup, commitAll, gitInit, sh, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
+import { cleanup, commitAll, gitInit, sh, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
 import { expectGolden } from './golden.js';
 import { breaksEverything, para, repo, skill, type Repo } from './scenarios.js';
 import { renderAnnotations } from '../../src/render/annotations.js';
-import { renderAnalyzeText } from '../../src/render/analyze-text.js';
 import { cpSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateReport } from '../../src/model/report.js';
@@ -35,6 +34,8 @@ function stable(text: string, r: Repo): string {
     t = t
       .split(sha)
       .join(`<${sha === r.base ? 'base' : 'head'}>`)
+      .split(sha.slice(0, 12))
+      .join(`<${sha === r.base ? 'base' : 'head'}12>`)
       .split(sha.slice(0, 7))
       .join(`<${sha === r.base ? 'base' : 'head'}7>`);
   return t.replace(/\b\d+(\.\d+)? ?ms\b/g, '<ms>');
@@ -71,9 +72,10 @@ async function scenario(name: string, r: Repo, extra: string[] = []): Promise<vo
   expectGolden(`${name}/annotations.json`, stable(JSON.stringify(renderAnnotations(report), null, 2) + '\n', r));
   expectGolden(`${name}/report.html`, stable(htmlShape(readFileSync(html, 'utf8')), r));
   cleanup(html);
-  const head = await analyzeRef(r.dir, r.head);
+  // The head's analysis as `analyze` prints it, recommendations included.
+  const analyzed = await cli(['analyze', r.dir, '--ref', r.head, '--no-cache', '--files', '30', ...agentsOf(extra)], r.dir);
   // The load time row is a timing: its width would move the whole table's padding.
-  const analysis = renderAnalyzeText(head, { files: 30 })
+  const analysis = `exit ${analyzed.code}\n${analyzed.out}\n--- stderr\n${analyzed.err}`
     .split('\n')
     .filter((l) => !l.startsWith('| Load time'))
     .join('\n')
@@ -103,8 +105,15 @@ describe('report goldens', () => {
         Array.from({ length: n }, (_, i) => [`.claude/skills/s${String(i).padStart(3, '0')}/SKILL.md`, skill(`s${String(i).padStart(3, '0')}`, words)]),
       );
     const budgets = `budgets:\n  - metric: memoryFileMaxChars\n    max: 2000\n    level: error\n  - metric: skillListingChars\n    max: 6000\n    level: error\n  - metric: memoryTotalChars\n    max: 2500\n    level: error\n`;
-    const base = { '.github/context-budget.yml': budgets, 'CLAUDE.md': `# Big\n\n${para('big', 30)}`, ...many(12, 8) };
-    const head = { 'CLAUDE.md': `# Big\n\n${para('big', 30)}x\n`, ...many(16, 8) };
+    // Import depth 1 against a limit of 0 on both sides: already over, not made worse.
+    const depth = '  - metric: maxDepth\n    max: 0\n    level: error\n';
+    const base = {
+      '.github/context-budget.yml': budgets + depth,
+      'CLAUDE.md': `# Big\n\n@docs/a.md\n\n${para('big', 30)}`,
+      'docs/a.md': 'A.\n',
+      ...many(12, 8),
+    };
+    const head = { 'CLAUDE.md': `# Big\n\n@docs/a.md\n\n${para('big', 30)}x\n`, ...many(16, 8) };
     await scenario('preexisting', repo(dirs, base, head));
   });
 
