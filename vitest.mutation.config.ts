@@ -32,6 +32,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Shared setup runs inside each test (test/helpers.ts beforeShared), so that Stryker credits tests with what they run.
+    env: { CB_MUTATION: '1' },
     // Stryker's sandbox writes symbolic links as plain files; this makes the fixtures' links links again.
     globalSetup: ['test/mutation-setup.ts'],
   },

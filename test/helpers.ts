@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeAll, beforeEach } from 'vitest';
 import { analyze } from '../src/analyze/index.js';
 import { gitSource } from '../src/collect/git.js';
 import { worktreeSource } from '../src/collect/worktree.js';
@@ -81,3 +82,11 @@ export function file(s: Snapshot, p: string) {
   if (!f) throw new Error(`no file record for ${p}; have: ${s.files.map((x) => x.path).join(', ')}`);
   return f;
 }
+
+/**
+ * Setup shared by a file's tests: `beforeAll`, except under mutation testing (CB_MUTATION, set by
+ * vitest.mutation.config.ts), where it is `beforeEach`. Stryker credits a test only with the code that
+ * runs inside it; code run outside every test makes each of its mutants "static", and a static mutant
+ * reruns the whole suite instead of the tests that cover it.
+ */
+export const beforeShared: typeof beforeAll = process.env.CB_MUTATION ? (beforeEach as typeof beforeAll) : beforeAll;

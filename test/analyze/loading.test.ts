@@ -4,13 +4,15 @@ import { symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, analyzeRef, cleanup, commitAll, copyFixture, file, gitInit, writeFiles } from '../helpers.js';
+import { analyzeDir, analyzeRef, cleanup, commitAll, copyFixture, file, gitInit, writeFiles, beforeShared } from '../helpers.js';
 
 let dir: string;
 let s: Snapshot;
 
-beforeAll(async () => {
+beforeAll(() => {
   dir = copyFixture('loading');
+});
+beforeShared(async () => {
   s = await analyzeDir(dir);
 });
 afterAll(() => cleanup(dir));

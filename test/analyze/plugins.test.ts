@@ -1,12 +1,14 @@
 import { modelFor } from '../../src/model/constants.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, cleanup, copyFixture, file } from '../helpers.js';
+import { analyzeDir, cleanup, copyFixture, file, beforeShared } from '../helpers.js';
 
 let dir: string;
 let s: Snapshot;
-beforeAll(async () => {
+beforeAll(() => {
   dir = copyFixture('marketplace');
+});
+beforeShared(async () => {
   s = await analyzeDir(dir);
 });
 afterAll(() => cleanup(dir));

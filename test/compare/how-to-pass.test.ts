@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { GateReport as Report } from '../../src/model/report.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 async function judge(base: Record<string, string>, head: Record<string, string>, raw: object): Promise<Report> {
   const b = tmpDir();
@@ -39,7 +39,7 @@ const additions = (text: string | undefined) =>
 const lines = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} line ${i} says something worth keeping.`).join('\n') + '\n';
 const skill = (name: string, desc: string) => `---\nname: ${name}\ndescription: ${desc}\n---\n${lines(name, 3)}`;
 
-describe('how to pass a scoped budget names only what the scope counts', async () => {
+describe('how to pass a scoped budget names only what the scope counts', () => {
   const base = {
     'CLAUDE.md': `# P\n\n@docs/guide.md\n\n${lines('memory', 2)}`,
     '.claude/rules/style.md': lines('style', 2),
@@ -53,18 +53,21 @@ describe('how to pass a scoped budget names only what the scope counts', async (
     'docs/guide.md': lines('guide', 30),
   };
   const budget = (scope: string, metric = 'eagerTokens') => ({ metric, scope, maxIncrease: 0, level: 'error' });
-  const r = await judge(base, head, {
-    budgets: [
-      budget('total'),
-      budget('kind:rule'),
-      budget('category:rules'),
-      budget('category:memory'),
-      budget('category:skill-listing'),
-      budget('files:**/*.md'),
-      budget('files:docs/**'),
-      budget('files:**/*.md', 'onDemandTokens'),
-      budget('unit:project'),
-    ],
+  let r: Report;
+  beforeShared(async () => {
+    r = await judge(base, head, {
+      budgets: [
+        budget('total'),
+        budget('kind:rule'),
+        budget('category:rules'),
+        budget('category:memory'),
+        budget('category:skill-listing'),
+        budget('files:**/*.md'),
+        budget('files:docs/**'),
+        budget('files:**/*.md', 'onDemandTokens'),
+        budget('unit:project'),
+      ],
+    });
   });
 
   it('the total names every file that grew, largest first', () => {
@@ -101,7 +104,7 @@ describe('how to pass a scoped budget names only what the scope counts', async (
   });
 });
 
-describe('listing limits judged per plugin', async () => {
+describe('listing limits judged per plugin', () => {
   const agent = (name: string, words: number) =>
     `---\nname: ${name}\ndescription: ${'Reviews the ledger carefully. '.repeat(words).trim()}\n---\nPrompt of ${name}.\n`;
   const plugin = (name: string, agent: string) => JSON.stringify({ name, version: '1.0.0', agents: [`./agents/${agent}.md`] });
@@ -121,7 +124,10 @@ describe('listing limits judged per plugin', async () => {
     'plugins/beta/.claude-plugin/plugin.json': plugin('beta', 'small'),
     'plugins/beta/agents/small.md': agent('small', 3),
   });
-  const r = await judge(tree(1), tree(60), { budgets: [{ metric: 'agentListingTokens', max: 60, level: 'error' }] });
+  let r: Report;
+  beforeShared(async () => {
+    r = await judge(tree(1), tree(60), { budgets: [{ metric: 'agentListingTokens', max: 60, level: 'error' }] });
+  });
 
   it('names the worst plugin and takes its entries and the project’s, not another plugin’s', () => {
     const res = result(r, 'agentListingTokens');
@@ -137,7 +143,7 @@ describe('listing limits judged per plugin', async () => {
   });
 });
 
-describe('the skill listing and memory limits', async () => {
+describe('the skill listing and memory limits', () => {
   const commands = (n: number, words: number) =>
     Object.fromEntries(
       Array.from({ length: n }, (_, i) => [

@@ -10,7 +10,7 @@ import { evaluate, metricValue } from '../../src/compare/assert.js';
 import type { Assertion } from '../../src/model/budgets.js';
 import type { Diagnostic, Snapshot } from '../../src/model/snapshot.js';
 import { normalizeConfig } from '../../src/config/load.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 async function snap(files: Record<string, string>, model = {}): Promise<Snapshot> {
   const dir = tmpDir();
@@ -80,8 +80,11 @@ describe('listings', () => {
   });
 });
 
-describe('the graph and the diagnostics, each pointing at the first offender', async () => {
-  const s = await snap({ 'CLAUDE.md': text(1) });
+describe('the graph and the diagnostics, each pointing at the first offender', () => {
+  let s: Snapshot;
+  beforeShared(async () => {
+    s = await snap({ 'CLAUDE.md': text(1) });
+  });
   const withGraph = (unresolved: Snapshot['graph']['unresolved']): Snapshot => ({ ...s, graph: { ...s.graph, unresolved } });
   const withDiags = (diagnostics: Diagnostic[]): Snapshot => ({ ...s, diagnostics });
 

@@ -2,11 +2,12 @@
  * Every metric a budget can bound, on a framework whose answers are known by construction (issue 24:
  * most survivors of the first mutation run of assert.ts were metrics no test budgeted).
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/model/snapshot.js';
 import { metricValue } from '../../src/compare/assert.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
-describe('metric values', async () => {
+describe('metric values', () => {
   const dir = tmpDir();
   writeFiles(dir, {
     // Imports: CLAUDE.md -> docs/a.md -> docs/b.md (depth 2); c <-> d a cycle; one missing file.
@@ -23,8 +24,11 @@ describe('metric values', async () => {
     '.claude/skills/aliased/SKILL.md': '---\nname: AliasName\ndescription: Aliased.\n---\nBody\n',
     '.claude/rules/always.md': 'Always.\n',
   });
-  const s = await analyzeDir(dir);
-  cleanup(dir);
+  let s: Snapshot;
+  beforeShared(async () => {
+    s = await analyzeDir(dir);
+  });
+  afterAll(() => cleanup(dir));
   const v = (metric: Parameters<typeof metricValue>[1], scope: Parameters<typeof metricValue>[2] = { type: 'total' }) =>
     metricValue(s, metric, scope, null, 'head');
 

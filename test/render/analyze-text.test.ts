@@ -3,14 +3,15 @@
  * mutation run left src/render/analyze-text.ts at 8%): every table, the limits of each list, the
  * unknowns, grouped diagnostics, other agents' lines and the recommendations by horizon.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeAgent } from '../../src/analyze/agents.js';
 import { worktreeSource } from '../../src/collect/worktree.js';
 import { AGENT_PROFILES } from '../../src/model/agents.js';
 import type { Recommendation } from '../../src/model/report.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
 import { recommend } from '../../src/optimize/rank.js';
 import { renderAnalyzeText } from '../../src/render/analyze-text.js';
-import { analyzeDir, cleanup, counter, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, counter, tmpDir, writeFiles } from '../helpers.js';
 
 const dir = tmpDir();
 const rules = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`.claude/rules/r${i}.md`, `Rule ${i}: ${'keep it short. '.repeat(5 + i * 10)}\n`]));
@@ -28,11 +29,17 @@ writeFiles(dir, {
   'plugins/extra/commands/go.md': '---\ndescription: Go.\n---\nGo body.\n',
   'AGENTS.md': '# Agents\n\nAll agents: run the tests first.\n',
 });
-const s = await analyzeDir(dir, {}, ['extra']);
-const withAgents = { ...s, agents: [await analyzeAgent(worktreeSource(dir), AGENT_PROFILES.codex, counter)] };
-cleanup(dir);
-const text = renderAnalyzeText(s, { files: 3, recommendations: recommend(s, 0) });
-const lines = text.split('\n');
+let s: Snapshot;
+let withAgents: Snapshot;
+let text: string;
+let lines: string[];
+beforeShared(async () => {
+  s = await analyzeDir(dir, {}, ['extra']);
+  withAgents = { ...s, agents: [await analyzeAgent(worktreeSource(dir), AGENT_PROFILES.codex, counter)] };
+  text = renderAnalyzeText(s, { files: 3, recommendations: recommend(s, 0) });
+  lines = text.split('\n');
+});
+afterAll(() => cleanup(dir));
 
 describe('the analyze text report', () => {
   it('opens with where and which model, then the metrics table', () => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { GateReport } from '../../src/model/report.js';
@@ -8,14 +8,14 @@ import { renderAnnotations } from '../../src/render/annotations.js';
 import { COMMENT_LIMIT, marker, renderComment } from '../../src/render/comment.js';
 import { renderDiffText } from '../../src/render/diff-text.js';
 import { logSafe, md } from '../../src/render/escape.js';
-import { analyzeDir, cleanup, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, FIXTURES, tmpDir, writeFiles } from '../helpers.js';
 
 let report: GateReport;
 let base: Snapshot;
 let head: Snapshot;
 const config = normalizeConfig({}, '.github/context-budget.yml');
 
-beforeAll(async () => {
+beforeShared(async () => {
   base = await analyzeDir(path.join(FIXTURES, 'example-base'));
   head = await analyzeDir(path.join(FIXTURES, 'example-head'));
   report = compare(

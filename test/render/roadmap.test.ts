@@ -3,18 +3,22 @@
  * exercised only through the built bundle): the trend chart and runs table, the Claude Code block,
  * what was resolved, one checkbox per group with its saving, ticked boxes kept, and folding to fit.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { advanceHistory, parseHistory, parseTicked, type History, type RoadmapInput } from '../../src/compare/history.js';
 import type { ClaudeCodeMeasurement } from '../../src/model/claude-code.js';
 import type { Recommendation } from '../../src/model/report.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
 import { GITHUB_COMMENT_LIMIT } from '../../src/render/comment.js';
 import { renderRoadmap } from '../../src/render/roadmap.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 const dir = tmpDir();
 writeFiles(dir, { 'CLAUDE.md': '# P\n\n' + 'Always-loaded guidance for every session. '.repeat(60) + '\n' });
-const snapshot = await analyzeDir(dir);
-cleanup(dir);
+let snapshot: Snapshot;
+beforeShared(async () => {
+  snapshot = await analyzeDir(dir);
+});
+afterAll(() => cleanup(dir));
 
 function rec(key: string, over: Partial<Recommendation> = {}): Recommendation {
   return {
