@@ -24,7 +24,6 @@ if (!args.length) {
 const files = {};
 for (const f of args) Object.assign(files, JSON.parse(fs.readFileSync(f, 'utf8')).files);
 
-const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 const count = (mutants) => {
   const c = { killed: 0, timeout: 0, survived: 0, noCoverage: 0, compileError: 0, ignored: 0, pending: 0 };
