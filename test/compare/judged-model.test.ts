@@ -1,0 +1,52 @@
+/**
+ * Which model the report says it judged for, and who chose it (src/compare/index.ts): Claude Code's
+ * default, the budget config, or the project's settings; and the base's model when a pull request
+ * changes it, since the listing budget follows the model's window.
+ */
+import { describe, expect, it } from 'vitest';
+import { compare } from '../../src/compare/index.js';
+import { normalizeConfig } from '../../src/config/load.js';
+import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+
+async function judge(base: Record<string, string>, head: Record<string, string>, raw: object = {}) {
+  const b = tmpDir();
+  const h = tmpDir();
+  writeFiles(b, base);
+  writeFiles(h, head);
+  try {
+    const config = normalizeConfig(raw, 'budgets.yml');
+    const r = compare(
+      { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
+      config,
+    );
+    return r.model;
+  } finally {
+    cleanup(b);
+    cleanup(h);
+  }
+}
+const settings = (model: string) => JSON.stringify({ model });
+const memory = { 'CLAUDE.md': '# P\n\nGuidance.\n' };
+
+describe('the judged model', () => {
+  it("Claude Code's default when nothing chooses one", async () => {
+    const m = await judge(memory, memory);
+    expect(m.from).toBe("Claude Code's default");
+    expect(m.id).not.toBe('');
+    expect(m).not.toHaveProperty('baseId');
+  });
+
+  it("the project's settings, with the base's model when the pull request changes it", async () => {
+    const m = await judge(
+      { ...memory, '.claude/settings.json': settings('claude-sonnet-4-6') },
+      { ...memory, '.claude/settings.json': settings('claude-haiku-4-5') },
+    );
+    expect(m).toMatchObject({ id: 'claude-haiku-4-5', from: "the project's .claude/settings.json", baseId: 'claude-sonnet-4-6' });
+  });
+
+  it('the budget config, over the settings', async () => {
+    const m = await judge(memory, { ...memory, '.claude/settings.json': settings('claude-haiku-4-5') }, { model: { id: 'claude-sonnet-4-6' } });
+    expect(m).toMatchObject({ id: 'claude-sonnet-4-6', from: 'the budget config' });
+    expect(m).not.toHaveProperty('baseId');
+  });
+});
