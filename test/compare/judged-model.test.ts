@@ -19,6 +19,7 @@ async function judge(base: Record<string, string>, head: Record<string, string>,
       { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
       config,
     );
+    if (!r.model) throw new Error('the report names no model');
     return r.model;
   } finally {
     cleanup(b);
