@@ -5,7 +5,7 @@
  * the CLI's text, markdown, JSON report, annotations and the head's analysis are compared with the
  * goldens beside this file. Each run is the real CLI in process on a real git repository.
  */
-import { afterAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, type Proc } from '../../src/cli.js';
 import { cleanup, commitAll, gitInit, sh, tmpDir, writeFiles, FIXTURES } from '../helpers.js';
 import { expectGolden } from './golden.js';
@@ -60,46 +60,79 @@ function htmlShape(html: string): string {
 
 const agentsOf = (extra: string[]) => (extra.includes('--agent') ? ['--agent', extra[extra.indexOf('--agent') + 1]!] : []);
 
-async function scenario(name: string, r: Repo, extra: string[] = []): Promise<void> {
-  const html = path.join(r.dir, '..', `${path.basename(r.dir)}.html`);
-  const text = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--html', html, ...extra], r.dir);
-  const markdown = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--markdown', ...extra], r.dir);
-  const json = await cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', '--json', ...extra], r.dir);
-  const report = JSON.parse(json.out) as GateReport;
-  expectGolden(`${name}/diff.txt`, stable(`exit ${text.code}\n${text.out}\n--- stderr\n${text.err}`, r));
-  expectGolden(`${name}/comment.md`, stable(`exit ${markdown.code}\n${markdown.out}`, r));
-  expectGolden(`${name}/report.json`, stableJson(report, r));
-  expectGolden(`${name}/annotations.json`, stable(JSON.stringify(renderAnnotations(report), null, 2) + '\n', r));
-  expectGolden(`${name}/report.html`, stable(htmlShape(readFileSync(html, 'utf8')), r));
-  cleanup(html);
-  // The head's analysis as `analyze` prints it, recommendations included.
-  const analyzed = await cli(['analyze', r.dir, '--ref', r.head, '--no-cache', '--files', '30', ...agentsOf(extra)], r.dir);
-  // The load time row is a timing: its width would move the whole table's padding.
-  const analysis = `exit ${analyzed.code}\n${analyzed.out}\n--- stderr\n${analyzed.err}`
-    .split('\n')
-    .filter((l) => !l.startsWith('| Load time'))
-    .join('\n')
-    .replace(/ +\|/g, ' |')
-    .replace(/-{3,}/g, '---');
-  expectGolden(`${name}/analyze.txt`, stable(analysis, r));
-  // The optimizer on the head: its plan as text and as data, then --apply's diff and measurements.
-  const plan = await cli(['optimize', r.dir, '--no-cache', ...agentsOf(extra)], r.dir);
-  const planJson = await cli(['optimize', r.dir, '--no-cache', '--json', ...agentsOf(extra)], r.dir);
-  const applied = await cli(['optimize', r.dir, '--no-cache', '--apply', ...agentsOf(extra)], r.dir);
-  sh(r.dir, 'git', ['checkout', '-q', '--', '.']);
-  sh(r.dir, 'git', ['clean', '-qfd']);
-  expectGolden(`${name}/optimize.txt`, stable(`exit ${plan.code}\n${plan.out}\n--- stderr\n${plan.err}`, r));
-  expectGolden(`${name}/optimize.json`, stable(JSON.stringify(JSON.parse(planJson.out), null, 2) + '\n', r));
-  expectGolden(`${name}/optimize-apply.txt`, stable(`exit ${applied.code}\n${applied.out}\n--- stderr\n${applied.err}`, r));
+/**
+ * One scenario's goldens, one test per output: under mutation testing each output is its own test, so
+ * a mutant is caught by the first output it changes instead of after every CLI run of the scenario.
+ */
+function scenario(name: string, make: () => Repo, extra: string[] = []): void {
+  describe(name, () => {
+    let r: Repo;
+    beforeAll(() => {
+      r = make();
+    });
+    const diff = (...flags: string[]) => cli(['diff', r.base, r.head, '--dir', r.dir, '--no-cache', ...flags, ...extra], r.dir);
+
+    it('diff: the terminal text', async () => {
+      const text = await diff();
+      expectGolden(`${name}/diff.txt`, stable(`exit ${text.code}\n${text.out}\n--- stderr\n${text.err}`, r));
+    });
+
+    it('diff --markdown: the comment', async () => {
+      const markdown = await diff('--markdown');
+      expectGolden(`${name}/comment.md`, stable(`exit ${markdown.code}\n${markdown.out}`, r));
+    });
+
+    it('diff --json: the report and its annotations', async () => {
+      const report = JSON.parse((await diff('--json')).out) as GateReport;
+      expectGolden(`${name}/report.json`, stableJson(report, r));
+      expectGolden(`${name}/annotations.json`, stable(JSON.stringify(renderAnnotations(report), null, 2) + '\n', r));
+    });
+
+    it('diff --html: the HTML report', async () => {
+      const html = path.join(r.dir, '..', `${path.basename(r.dir)}.html`);
+      const written = await diff('--html', html);
+      expect(written.err).toMatch(/^context-budget: HTML report written to .+\.html \([\d,]+ bytes\)$/m);
+      expectGolden(`${name}/report.html`, stable(htmlShape(readFileSync(html, 'utf8')), r));
+      cleanup(html);
+    });
+
+    it("analyze: the head's analysis, recommendations included", async () => {
+      const analyzed = await cli(['analyze', r.dir, '--ref', r.head, '--no-cache', '--files', '30', ...agentsOf(extra)], r.dir);
+      // The load time row is a timing: its width would move the whole table's padding.
+      const analysis = `exit ${analyzed.code}\n${analyzed.out}\n--- stderr\n${analyzed.err}`
+        .split('\n')
+        .filter((l) => !l.startsWith('| Load time'))
+        .join('\n')
+        .replace(/ +\|/g, ' |')
+        .replace(/-{3,}/g, '---');
+      expectGolden(`${name}/analyze.txt`, stable(analysis, r));
+    });
+
+    it('optimize: the plan on the head, as text and as data', async () => {
+      const plan = await cli(['optimize', r.dir, '--no-cache', ...agentsOf(extra)], r.dir);
+      expectGolden(`${name}/optimize.txt`, stable(`exit ${plan.code}\n${plan.out}\n--- stderr\n${plan.err}`, r));
+      const planJson = await cli(['optimize', r.dir, '--no-cache', '--json', ...agentsOf(extra)], r.dir);
+      expectGolden(`${name}/optimize.json`, stable(JSON.stringify(JSON.parse(planJson.out), null, 2) + '\n', r));
+    });
+
+    it('optimize --apply: its diff and what it measured', async () => {
+      const applied = await cli(['optimize', r.dir, '--no-cache', '--apply', ...agentsOf(extra)], r.dir);
+      sh(r.dir, 'git', ['checkout', '-q', '--', '.']);
+      sh(r.dir, 'git', ['clean', '-qfd']);
+      expectGolden(`${name}/optimize-apply.txt`, stable(`exit ${applied.code}\n${applied.out}\n--- stderr\n${applied.err}`, r));
+    });
+  });
 }
 
 describe('report goldens', () => {
-  it('a pull request that breaks every kind of budget', async () => {
+  // A pull request that breaks every kind of budget.
+  scenario('breaks-everything', () => {
     const { base, head, remove } = breaksEverything();
-    await scenario('breaks-everything', repo(dirs, base, head, remove));
+    return repo(dirs, base, head, remove);
   });
 
-  it('limits the base already broke: not made worse, worse within the noise floor, worse past it', async () => {
+  // Limits the base already broke: not made worse, worse within the noise floor, worse past it.
+  scenario('preexisting', () => {
     const many = (n: number, words: number) =>
       Object.fromEntries(
         Array.from({ length: n }, (_, i) => [`.claude/skills/s${String(i).padStart(3, '0')}/SKILL.md`, skill(`s${String(i).padStart(3, '0')}`, words)]),
@@ -114,10 +147,11 @@ describe('report goldens', () => {
       ...many(12, 8),
     };
     const head = { 'CLAUDE.md': `# Big\n\n@docs/a.md\n\n${para('big', 30)}x\n`, ...many(16, 8) };
-    await scenario('preexisting', repo(dirs, base, head));
+    return repo(dirs, base, head);
   });
 
-  it('a pull request that only makes things smaller: recommendations resolved, nothing fails', async () => {
+  // A pull request that only makes things smaller: recommendations resolved, nothing fails.
+  scenario('shrinks', () => {
     const runbook = `## Release checklist\n\n${Array.from({ length: 40 }, (_, i) => `${i + 1}. Run release step ${i} and record it in the changelog before tagging.`).join('\n')}\n`;
     // The base also has a broken front matter and a missing import, both fixed by the change.
     const base = {
@@ -131,20 +165,24 @@ describe('report goldens', () => {
       '.claude/skills/b/SKILL.md': '---\nname: b\ndescription: Fixed.\n---\nBody\n',
       '.claude/skills/release/SKILL.md': `---\nname: release\ndescription: The release checklist.\n---\n${runbook}`,
     };
-    await scenario('shrinks', repo(dirs, base, head));
+    return repo(dirs, base, head);
   });
 
-  it('plugins of a marketplace judged one at a time, and other agents', async () => {
-    const dir = tmpDir('cb-golden-');
-    dirs.push(dir);
-    cpSync(path.join(FIXTURES, 'marketplace-strict-false'), dir, { recursive: true, verbatimSymlinks: true });
-    const b = gitInit(dir);
-    writeFiles(dir, {
-      'AGENTS.md': `# Agents\n\n${para('agents', 400)}`,
-      'CLAUDE.md': '# Project\n\n@AGENTS.md\n',
-      '.claude/skills/extra/SKILL.md': skill('extra', 30),
-    });
-    const r = { dir, base: b, head: commitAll(dir, 'change') };
-    await scenario('plugins-and-agents', r, ['--agent', 'all']);
-  });
+  // Plugins of a marketplace judged one at a time, and other agents.
+  scenario(
+    'plugins-and-agents',
+    () => {
+      const dir = tmpDir('cb-golden-');
+      dirs.push(dir);
+      cpSync(path.join(FIXTURES, 'marketplace-strict-false'), dir, { recursive: true, verbatimSymlinks: true });
+      const b = gitInit(dir);
+      writeFiles(dir, {
+        'AGENTS.md': `# Agents\n\n${para('agents', 400)}`,
+        'CLAUDE.md': '# Project\n\n@AGENTS.md\n',
+        '.claude/skills/extra/SKILL.md': skill('extra', 30),
+      });
+      return { dir, base: b, head: commitAll(dir, 'change') };
+    },
+    ['--agent', 'all'],
+  );
 });
