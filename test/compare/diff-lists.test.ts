@@ -51,6 +51,36 @@ describe('units and components', () => {
   });
 });
 
+describe('entries and units that carry no tokens', () => {
+  it('a skill turned off by skillOverrides leaves the listing: removed, and its edits are not changes', async () => {
+    const skills = (desc: string) => ({
+      '.claude/skills/x/SKILL.md': `---\ndescription: ${desc} x\n---\nBody\n`,
+      '.claude/skills/y/SKILL.md': `---\ndescription: ${desc} y\n---\nBody\n`,
+    });
+    const off = { '.claude/settings.json': JSON.stringify({ skillOverrides: { x: 'off' } }) };
+    const d = diffSnapshots(await snap(skills('Old')), await snap({ ...skills('New'), ...off }));
+    expect(d.listings.skills.removed).toEqual(['x']);
+    expect(d.listings.skills.changed).toEqual(['y']);
+    const both = diffSnapshots(await snap({ ...skills('Old'), ...off }), await snap({ ...skills('New'), ...off }));
+    expect(both.listings.skills.changed).toEqual(['y']);
+    expect(both.listings.skills.removed).toEqual([]);
+  });
+
+  it('a plugin added with nothing the model reads is still listed as an added unit', async () => {
+    const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'quiet', source: './plugins/quiet' }] });
+    const d = diffSnapshots(
+      await snap({ 'CLAUDE.md': text('memory', 2) }),
+      await snap({
+        'CLAUDE.md': text('memory', 2),
+        '.claude-plugin/marketplace.json': market,
+        'plugins/quiet/.claude-plugin/plugin.json': JSON.stringify({ name: 'quiet' }),
+      }),
+    );
+    const quiet = d.units.find((u) => u.name === 'quiet');
+    expect(quiet).toMatchObject({ status: 'added', eager: { delta: 0 }, onDemand: { delta: 0 } });
+  });
+});
+
 describe('lists, added and removed one by one', () => {
   it('references, cycles and diagnostics already on the base are not added again', async () => {
     const base = await snap({

@@ -116,9 +116,9 @@ describe('listing limits judged per plugin', () => {
       { name: 'beta', source: './plugins/beta' },
     ],
   });
-  const tree = (alphaWords: number) => ({
+  const tree = (alphaWords: number, localWords = 2) => ({
     '.claude-plugin/marketplace.json': market,
-    '.claude/agents/local.md': agent('local', 2),
+    '.claude/agents/local.md': agent('local', localWords),
     'plugins/alpha/.claude-plugin/plugin.json': plugin('alpha', 'big'),
     'plugins/alpha/agents/big.md': agent('big', alphaWords),
     'plugins/beta/.claude-plugin/plugin.json': plugin('beta', 'small'),
@@ -126,7 +126,12 @@ describe('listing limits judged per plugin', () => {
   });
   let r: Report;
   beforeShared(async () => {
-    r = await judge(tree(1), tree(60), { budgets: [{ metric: 'agentListingTokens', max: 60, level: 'error' }] });
+    r = await judge(tree(1), tree(60, 3), {
+      budgets: [
+        { metric: 'agentListingTokens', max: 60, level: 'error' },
+        { metric: 'eagerTokens', scope: 'unit:alpha', maxIncrease: 0, level: 'error' },
+      ],
+    });
   });
 
   it('names the worst plugin and takes its entries and the project’s, not another plugin’s', () => {
@@ -138,8 +143,76 @@ describe('listing limits judged per plugin', () => {
       /Largest: alpha:big \([\d,]+ chars, plugins\/alpha\/agents\/big\.md:3\); local \([\d,]+ chars, \.claude\/agents\/local\.md:3\)\.$/,
     );
     expect(res.howToPass).not.toContain('small');
+    expect(res.location).toEqual({ file: 'plugins/alpha/agents/big.md', line: 3 });
     const over = res.actual - res.expected;
     expect(res.howToPass).toContain(`Cut about ${(over * 4).toLocaleString('en-US')} characters (${over.toLocaleString('en-US')} tokens`);
+  });
+});
+
+describe('more places and plurals', () => {
+  it("a unit's budget names that unit's files only, though the project's grew too", async () => {
+    const agent = (name: string, words: number) =>
+      `---\nname: ${name}\ndescription: ${'Reviews the ledger carefully. '.repeat(words).trim()}\n---\nPrompt of ${name}.\n`;
+    const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] });
+    const tree = (words: number) => ({
+      '.claude-plugin/marketplace.json': market,
+      '.claude/agents/local.md': agent('local', words),
+      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha', agents: ['./agents/a.md'] }),
+      'plugins/alpha/agents/a.md': agent('a', words),
+    });
+    const r = await judge(tree(2), tree(40), { budgets: [{ metric: 'eagerTokens', scope: 'unit:alpha', maxIncrease: 0, level: 'error' }] });
+    expect(additions(result(r, 'eagerTokens', 'unit:alpha').howToPass)).toEqual(['plugins/alpha/agents/a.md']);
+  });
+
+  it("the agent limit's place is the worst plugin's largest line, though another plugin has a larger one", async () => {
+    const agent = (name: string, words: number) => `---\nname: ${name}\ndescription: ${'Reviews the ledger carefully. '.repeat(words).trim()}\n---\nPrompt.\n`;
+    const plugin = (name: string, agents: string[]) => JSON.stringify({ name, agents: agents.map((a) => `./agents/${a}.md`) });
+    const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: ['alpha', 'beta'].map((n) => ({ name: n, source: `./plugins/${n}` })) });
+    const files = {
+      '.claude-plugin/marketplace.json': market,
+      'plugins/alpha/.claude-plugin/plugin.json': plugin('alpha', ['a1', 'a2']),
+      'plugins/alpha/agents/a1.md': agent('a1', 35),
+      'plugins/alpha/agents/a2.md': agent('a2', 36),
+      'plugins/beta/.claude-plugin/plugin.json': plugin('beta', ['b1']),
+      'plugins/beta/agents/b1.md': agent('b1', 50),
+    };
+    const r = await judge(files, files, { budgets: [{ metric: 'agentListingTokens', max: 10, level: 'warn' }] });
+    const res = result(r, 'agentListingTokens');
+    expect(res.message).toContain('project + plugin alpha');
+    expect(res.location).toEqual({ file: 'plugins/alpha/agents/a2.md', line: 3 });
+  });
+
+  it('two import cycles: "cycles"', async () => {
+    const r = await judge(
+      {},
+      { 'CLAUDE.md': '# P\n\n@a.md\n@c.md\n', 'a.md': 'A\n\n@b.md\n', 'b.md': 'B\n\n@a.md\n', 'c.md': 'C\n\n@d.md\n', 'd.md': 'D\n\n@c.md\n' },
+      { budgets: [{ metric: 'cycles', max: 0, level: 'error' }] },
+    );
+    expect(result(r, 'cycles').howToPass).toMatch(/^Break the import cycles: a\.md → b\.md → a\.md; c\.md → d\.md → c\.md\.$/);
+  });
+
+  it('the skill listing names the worst plugin’s and the project’s entries, never one turned off', async () => {
+    const skill = (name: string, words: number) => `---\nname: ${name}\ndescription: ${'Reconciles the ledger. '.repeat(words).trim()}\n---\nBody\n`;
+    const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: ['alpha', 'beta'].map((n) => ({ name: n, source: `./plugins/${n}` })) });
+    const files = {
+      '.claude-plugin/marketplace.json': market,
+      '.claude/settings.json': JSON.stringify({ skillOverrides: { hushed: 'off' } }),
+      '.claude/skills/local/SKILL.md': skill('local', 3),
+      '.claude/skills/hushed/SKILL.md': skill('hushed', 60),
+      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      'plugins/alpha/skills/big/SKILL.md': skill('big', 40),
+      'plugins/beta/.claude-plugin/plugin.json': JSON.stringify({ name: 'beta' }),
+      'plugins/beta/skills/other/SKILL.md': skill('other', 30),
+    };
+    const r = await judge({}, files, { budgets: [{ metric: 'skillListingChars', max: 6300, level: 'error' }] });
+    const res = result(r, 'skillListingChars');
+    expect(res.status).toBe('fail');
+    expect(res.message).toContain('project + plugin alpha');
+    const named = /Largest: (.*)\.$/
+      .exec(res.howToPass!)![1]!
+      .split('; ')
+      .map((x) => x.split(' (')[0]);
+    expect(named).toEqual(['alpha:big', 'local']);
   });
 });
 

@@ -43,6 +43,16 @@ describe('the largest memory file', () => {
     expect(head(s, 'memoryFileMaxChars')).toEqual({ value: rule.chars, location: { file: '.claude/rules/zz-long.md', line: 1 } });
   });
 
+  it('an always-loaded output style, however large, is not a memory file', async () => {
+    const s = await snap({
+      'CLAUDE.md': text(2),
+      '.claude/settings.json': JSON.stringify({ outputStyle: 'long' }),
+      '.claude/output-styles/long.md': `---\nname: long\ndescription: A long style.\n---\n${text(30)}`,
+    });
+    expect(s.files.find((f) => f.path === '.claude/output-styles/long.md')?.loading).toBe('eager');
+    expect(head(s, 'memoryFileMaxChars')?.location).toEqual({ file: 'CLAUDE.md', line: 1 });
+  });
+
   it('is a memory file when it is the largest', async () => {
     const s = await snap({ '.claude/rules/a.md': text(1), 'CLAUDE.md': text(5) });
     expect(head(s, 'memoryFileMaxChars')?.location).toEqual({ file: 'CLAUDE.md', line: 1 });
