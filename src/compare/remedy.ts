@@ -65,7 +65,8 @@ function inScope(scope: Scope, base: Snapshot, head: Snapshot): (path: string, u
 
 export function howToPass(r: BudgetResult, base: Snapshot, head: Snapshot, diff: SnapshotDiff): string | undefined {
   if (r.status === 'pass') return undefined;
-  const unit = head.listings.scope === 'per-plugin' ? r.message.match(/project \+ plugin ([^,)]+)/)?.[1] : undefined;
+  // A listing limit judged per plugin names its worst plugin in the message (assert.ts); nothing else does.
+  const unit = r.message.match(/project \+ plugin ([^,)]+)/)?.[1];
   switch (r.metric) {
     case 'agentListingTokens': {
       // Claude Code estimates round(chars / 4) per agent line: every 4 characters over are one token over.
