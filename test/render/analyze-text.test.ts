@@ -86,6 +86,31 @@ describe('the analyze text report', () => {
     );
   });
 
+  it("says what Claude Code's own binary and another agent's measured, or why Claude Code could not be", () => {
+    expect(renderAnalyzeText({ ...s, measureError: 'no sandbox: user namespaces are off' })).toContain(
+      '\n\nCould not measure with Claude Code: no sandbox: user namespaces are off\n',
+    );
+    const a = withAgents.agents![0]!;
+    const measured = { version: '0.171.0', instructions: [{ file: 'AGENTS.md' }], skills: 0, nameOnly: [], agents: 0, requestChars: 60_000, drift: [] };
+    const t = renderAnalyzeText({ ...withAgents, agents: [{ ...a, measured }] });
+    expect(t).toContain(
+      '\n  OpenAI Codex 0.171.0, measured by running it (sandboxed, offline): 1 instruction file, 0 skills (0 by name only), 0 agents; 60,000 characters sent; no drift from the analysis.\n',
+    );
+  });
+
+  it('an agent that cuts a file and lists skills by name only says so, eight names at most', () => {
+    const a = withAgents.agents![0]!;
+    const names = Array.from({ length: 10 }, (_, i) => `s${i}`);
+    const cut = {
+      ...a,
+      files: a.files.map((f) => ({ ...f, chars: 40_000, keptChars: 32_768 })),
+      listings: { ...a.listings, skills: { ...a.listings.skills, budget: 5000, truncated: names } },
+    };
+    const t = renderAnalyzeText({ ...withAgents, agents: [cut] });
+    expect(t).toMatch(/\n {2}AGENTS\.md: [\d,]+ tokens, CUT: 7,232 of 40,000 characters dropped without a word\n/);
+    expect(t).toContain('\n  10 skills listed by name only (over its listing budget of 5,000 characters): s0, s1, s2, s3, s4, s5, s6, s7, ...');
+  });
+
   it('says when nothing is loaded at all', () => {
     const empty = { ...s, categories: [], units: s.units.slice(0, 1), files: [], unknowns: [], diagnostics: [] };
     const t = renderAnalyzeText(empty);
