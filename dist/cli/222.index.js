@@ -8807,19 +8807,18 @@ function recLine(x, o = {}) {
     const saving = savingText(x.saving.eagerTokens, x.saving.onDemandTokens);
     return `- ${x.introduced ? '🆕 ' : ''}**${md(x.title, 160)}**${saving ? ` — saves ${saving}` : ''} <sub>(${x.effort} effort; ${place(x.location.file, x.location.line, o)})</sub><br>${md(x.rationale, 400)}`;
 }
-/** Recommendations of one kind in one unit, with their total; the items inside a fold. */
+/** This change's recommendations of one kind in one unit, with their total; the items inside a fold. */
 function groupLines(list, o, maxItems) {
     return groupRecommendations(list).map((g) => {
         if (g.items.length === 1)
             return recLine(g.items[0], o);
-        const news = g.items.filter((x) => x.introduced).length;
         const saving = savingText(g.eagerTokens, g.onDemandTokens);
         const shown = g.items.slice(0, maxItems);
         // One line per item inside the fold; the shared reason is said once.
         const items = shown
-            .map((x) => `- ${x.introduced ? '🆕 ' : ''}${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`)
+            .map((x) => `- 🆕 ${md(x.title, 160)}${savingText(x.saving.eagerTokens, x.saving.onDemandTokens) ? ` — ~${format_fmt(x.saving.eagerTokens || x.saving.onDemandTokens)}` : ''} <sub>(${place(x.location.file, x.location.line, o)})</sub>`)
             .join('\n') + more(g.items.length - shown.length, 'in this group');
-        return `- ${news ? '🆕 ' : ''}**${md(g.title, 160)}**: ${g.items.length} items${news && news < g.items.length ? ` (${news} new)` : ''}${saving ? `, together ${saving}` : ''}<br>${md(g.items[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
+        return `- 🆕 **${md(g.title, 160)}**: ${g.items.length} items${saving ? `, together ${saving}` : ''}<br>${md(g.items[0].rationale, 400)}\n\n  ${details('the items', items).replace(/\n/g, '\n  ')}`;
     });
 }
 function recommendationsSection(r, maxRows, o) {
@@ -8842,6 +8841,7 @@ function recommendationsSection(r, maxRows, o) {
     const groups = ['immediate', 'short-term', 'long-term'];
     const out = ['#### Recommendations for this change'];
     for (const h of groups) {
+        // Only what this change introduced is grouped here: every item is new.
         const list = mine.filter((x) => x.horizon === h);
         if (!list.length)
             continue;

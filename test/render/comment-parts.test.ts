@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { GateReport, LoadTimeComparison } from '../../src/model/report.js';
+import type { GateReport, LoadTimeComparison, Recommendation } from '../../src/model/report.js';
 import { metricsTable, renderComment, utf8Bytes, verdictLine } from '../../src/render/comment.js';
 import { ROOT } from '../helpers.js';
 
@@ -120,5 +120,83 @@ describe('folding to fit a limit', () => {
       `<!-- context-budget:k -->\n\n### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`,
     );
     expect(renderComment(r, { limit: 300 })).toBe(`### ${verdictLine(r)}\n\n<sub>The full report is in the job summary.</sub>\n`);
+  });
+});
+
+describe('sections the goldens reach only in part', () => {
+  const r = golden('breaks-everything');
+  const rec = (i: number, over: Partial<Recommendation> = {}): Recommendation =>
+    ({ ...r.recommendations[0]!, key: `k${i}`, title: `Recommendation ${i}`, ...over }) as Recommendation;
+
+  it('the footer: exact counts, and the base branch’s model when the pull request changed it', () => {
+    const t = renderComment({ ...r, tokensEstimated: false, model: { ...r.model!, baseId: 'claude-sonnet-4-6' } }, { limit: 1_000_000 });
+    expect(t).toContain("; the base branch's sessions got claude-sonnet-4-6.");
+    expect(t).toMatch(/Token counts are exact \(o200k\\_base .*\)\. Budgets:/);
+    expect(t).not.toContain('are estimates');
+  });
+
+  it('a file with the same bytes is "same bytes, affected"', () => {
+    const f = { ...r.diff.files[0]!, status: 'affected' as const };
+    const t = renderComment({ ...r, diff: { ...r.diff, files: [f] } }, { limit: 1_000_000 });
+    expect(t).toMatch(/\| same bytes, affected +\|/);
+  });
+
+  it('resolved recommendations past five, and those the base already had, in one line each', () => {
+    const resolved = Array.from({ length: 7 }, (_, i) => rec(100 + i));
+    const recs = [rec(1, { introduced: true }), rec(2, { introduced: false }), rec(3, { introduced: false, analyzer: 'tokens' as never })];
+    const t = renderComment({ ...r, recommendations: recs, resolved }, { limit: 1_000_000 });
+    expect(t).toContain(
+      '✅ **Resolved by this change** (7): Recommendation 100; Recommendation 101; Recommendation 102; Recommendation 103; Recommendation 104; and 2 more.',
+    );
+    expect(t).toContain('<sub>2 more recommendations the base branch already had are not repeated here: see the roadmap issue');
+    const one = renderComment({ ...r, recommendations: [rec(1, { introduced: true }), rec(2, { introduced: false })], resolved: [] }, { limit: 1_000_000 });
+    expect(one).toContain('<sub>1 more recommendation the base branch already had is not repeated here');
+  });
+
+  it('a group of this change’s recommendations: its items, each new', () => {
+    const recs = [rec(1, { introduced: true }), rec(2, { introduced: false }), rec(3, { introduced: true })].map((x) => ({
+      ...x,
+      horizon: 'immediate' as const,
+    }));
+    const t = renderComment({ ...r, recommendations: recs, resolved: [] }, { limit: 1_000_000 });
+    expect(t).toContain(': 2 items, together ');
+    expect(t).toContain('- 🆕 Recommendation 1 — ~');
+    expect(t).toContain('- 🆕 Recommendation 3 — ~');
+    expect(t).not.toContain('- 🆕 Recommendation 2');
+  });
+
+  it('edits: one edit and several, in words', () => {
+    const edits = {
+      suggestions: [],
+      commands: [
+        { kind: 'lazy-loading', steps: 1, eagerTokens: 500, command: 'context-budget optimize --only lazy-loading --apply' },
+        { kind: 'dedupe', steps: 3, eagerTokens: 1200, command: 'context-budget optimize --only dedupe --apply' },
+      ],
+    };
+    const t = renderComment({ ...r, edits } as GateReport, { limit: 1_000_000 });
+    expect(t).toContain('- 1 lazy-loading edit across files (about 500 always-loaded tokens)');
+    expect(t).toContain('- 3 dedupe edits across files (about 1,200 always-loaded tokens)');
+  });
+
+  it('one MCP server and one hook source, in the singular', () => {
+    const unknowns = [
+      { kind: 'mcp-server', unit: 'project', name: 'db', note: '' },
+      { kind: 'session-start-hook', unit: 'project', name: 'h', note: '' },
+    ] as GateReport['unknowns'];
+    expect(renderComment({ ...r, unknowns }, { limit: 1_000_000 })).toContain(
+      "<sub>Not measured, since it can't be known without running them: 1 MCP server (tool schemas load at start); 1 SessionStart hook source (may inject output).</sub>",
+    );
+  });
+
+  it('folded lists say how many more', () => {
+    const names = Array.from({ length: 30 }, (_, i) => `skill-${i}`);
+    const skills = { ...r.diff.listings.skills, added: names };
+    const big = { ...r, diff: { ...r.diff, listings: { ...r.diff.listings, skills } } };
+    const full = renderComment(big, { limit: 1_000_000 });
+    expect(full).toContain('skill-29');
+    // Folded to fit: the listing shows the first rows and counts the rest.
+    const limit = utf8Bytes(full) - 1;
+    const folded = renderComment(big, { limit });
+    expect(folded).toMatch(/\*\*Skill listing: added\*\* \(30\): skill-0, .*, … \d+ more/);
   });
 });
