@@ -7572,7 +7572,6 @@ function pair(base, head, key, make) {
     }
     return out;
 }
-const eagerOf = (f) => f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 function diffSnapshots(base, head) {
     const entryNames = (a, b) => {
@@ -7626,7 +7625,7 @@ function diffSnapshots(base, head) {
                 loadingBase: b?.loading ?? null,
                 loadingHead: h?.loading ?? null,
                 tokens: diff_delta(b?.tokens ?? 0, h?.tokens ?? 0),
-                eager: diff_delta(eagerOf(b), eagerOf(h)),
+                eager: diff_delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0),
             };
         }),
         listings: {

@@ -5712,7 +5712,6 @@ function pair(base, head, key, make) {
     }
     return out;
 }
-const eagerOf = (f) => f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 function diffSnapshots(base, head) {
     const entryNames = (a, b) => {
@@ -5766,7 +5765,7 @@ function diffSnapshots(base, head) {
                 loadingBase: b?.loading ?? null,
                 loadingHead: h?.loading ?? null,
                 tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),
-                eager: delta(eagerOf(b), eagerOf(h)),
+                eager: delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0),
             };
         }),
         listings: {

@@ -1,6 +1,6 @@
 import type { Delta, SnapshotDiff, Status } from '../model/report.js';
 import { judgedListings } from '../analyze/listing.js';
-import type { Diagnostic, ListingEntry, Loading, Snapshot, UnresolvedRef } from '../model/snapshot.js';
+import type { Diagnostic, ListingEntry, Snapshot, UnresolvedRef } from '../model/snapshot.js';
 
 export function delta(base: number, head: number): Delta {
   return { base, head, delta: head - base, ratio: base === 0 ? null : (head - base) / base };
@@ -23,8 +23,6 @@ function pair<T, R>(base: readonly T[], head: readonly T[], key: (t: T) => strin
   return out;
 }
 
-const eagerOf = (f: { loading: Loading; tokens: number; eagerTokens?: number } | undefined) =>
-  f ? (f.eagerTokens ?? (f.loading === 'eager' ? f.tokens : 0)) : 0;
 
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
@@ -96,7 +94,7 @@ export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
           loadingBase: b?.loading ?? null,
           loadingHead: h?.loading ?? null,
           tokens: delta(b?.tokens ?? 0, h?.tokens ?? 0),
-          eager: delta(eagerOf(b), eagerOf(h)),
+          eager: delta(b?.eagerTokens ?? 0, h?.eagerTokens ?? 0),
         };
       },
     ),
