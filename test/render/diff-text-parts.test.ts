@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { GateReport, LoadTimeComparison, Recommendation } from '../../src/model/report.js';
+import { claudeCodeLines } from '../../src/render/claude-code.js';
 import { renderDiffText } from '../../src/render/diff-text.js';
 import { ROOT } from '../helpers.js';
 
@@ -51,6 +52,26 @@ describe('what was measured by running the agents', () => {
     expect(renderDiffText({ ...r, measureError: 'no sandbox' })).toContain(
       "\n\nCould not measure with Claude Code: no sandbox. The gate decided on the analyzer's figures alone.\n",
     );
+  });
+
+  it("Claude Code's own measurement of each side, line by line", () => {
+    const m = (chars: number) => ({
+      version: '2.1.332',
+      facts: { model: 'claude-opus-5-5', memory: [{ path: 'CLAUDE.md', scope: 'project', chars }], listing: { chars: 5400, entries: [] }, agents: [] },
+      firstRequest: { chars: 90_000 + chars, tokens: 22_000, exact: false, counter: 'o200k_base' },
+      startupMs: [900, 1000],
+      drift: [],
+      staged: { files: 3, bytes: 4000, skipped: 0 },
+    });
+    const base = m(1200);
+    const head = m(1500);
+    const t = renderDiffText({ ...r, claudeCode: { base, head } } as unknown as GateReport);
+    const block = t.slice(t.indexOf('Claude Code itself, base -> head:'));
+    const lines = block.split('\n').slice(1);
+    const expected = [...claudeCodeLines(base as never).map((l) => `  base: ${l}`), ...claudeCodeLines(head as never).map((l) => `  head: ${l}`)];
+    expect(expected.length).toBeGreaterThan(2);
+    expect(lines.slice(0, expected.length)).toEqual(expected);
+    expect(t.indexOf('Claude Code itself')).toBeGreaterThan(t.indexOf('\nBudgets\n'));
   });
 
   it("another agent's drops and its binary's measurement", () => {
