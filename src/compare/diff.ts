@@ -23,7 +23,6 @@ function pair<T, R>(base: readonly T[], head: readonly T[], key: (t: T) => strin
   return out;
 }
 
-
 /** Deltas for every metric at every level; unchanged items are left out. Pure. */
 export function diffSnapshots(base: Snapshot, head: Snapshot): SnapshotDiff {
   const entryNames = (a: ListingEntry[], b: ListingEntry[]) => {
