@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
+import type { Snapshot } from '../../src/model/snapshot.js';
 import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
 
 async function judge(base: Record<string, string>, head: Record<string, string>, raw: object = {}) {
@@ -49,5 +50,50 @@ describe('the judged model', () => {
     const m = await judge(memory, { ...memory, '.claude/settings.json': settings('claude-haiku-4-5') }, { model: { id: 'claude-sonnet-4-6' } });
     expect(m).toMatchObject({ id: 'claude-sonnet-4-6', from: 'the budget config' });
     expect(m).not.toHaveProperty('baseId');
+  });
+});
+
+describe('the report around the budgets', () => {
+  async function both(): Promise<[Snapshot, Snapshot]> {
+    const dir = tmpDir();
+    writeFiles(dir, memory);
+    try {
+      return [await analyzeDir(dir), await analyzeDir(dir)];
+    } finally {
+      cleanup(dir);
+    }
+  }
+
+  it("a head config that can't be read fails the gate, at the line its error names", async () => {
+    const [b, h] = await both();
+    const config = {
+      ...normalizeConfig({}, 'c.yml'),
+      review: { file: '.github/context-budget.yml', changes: [], notApplied: [], accepted: false, acceptLabel: 'x', error: 'c.yml:12: bad indentation' },
+    };
+    const r = compare({ base: b, head: h, baseLabel: 'b', headLabel: 'h', loadTime: null }, config);
+    expect(r.verdict).toBe('fail');
+    expect(r.results[0]).toMatchObject({
+      id: 'budget-config',
+      status: 'fail',
+      level: 'error',
+      introduced: true,
+      location: { file: '.github/context-budget.yml', line: 12 },
+      howToPass: 'Fix .github/context-budget.yml so that it parses and validates (see schema/config.schema.json), or remove it.',
+    });
+    const noLine = { ...config, review: { ...config.review, error: 'not a mapping' } };
+    expect(compare({ base: b, head: h, baseLabel: 'b', headLabel: 'h', loadTime: null }, noLine).results[0]!.location).toEqual({
+      file: '.github/context-budget.yml',
+      line: 1,
+    });
+  });
+
+  it('token counts are estimates when either side was estimated', async () => {
+    const [b, h] = await both();
+    const est = (s: Snapshot, estimate: boolean) => ({ ...s, tokenizer: { ...s.tokenizer, estimate } });
+    const run = (x: Snapshot, y: Snapshot) =>
+      compare({ base: x, head: y, baseLabel: 'b', headLabel: 'h', loadTime: null }, normalizeConfig({}, 'c.yml')).tokensEstimated;
+    expect(run(est(b, false), est(h, false))).toBe(false);
+    expect(run(est(b, true), est(h, false))).toBe(true);
+    expect(run(est(b, false), est(h, true))).toBe(true);
   });
 });
