@@ -81,7 +81,7 @@ describe('budget messages', () => {
     // Three fresh ones are listed whole; what the base already could not read is not fresh.
     const three = { ...s, diagnostics: [d('a.md'), d('b.md'), d('c.md')] } as Snapshot;
     expect(one(a({ metric: 'unmeasured' }), s, three).message).toBe('Could not measure the head: a.md: unreadable; b.md: unreadable; c.md: unreadable');
-    const other = { ...s, diagnostics: [{ ...d('a.md'), code: 'invalid-yaml' }] } as Snapshot;
+    const other = { ...s, diagnostics: [{ ...d('a.md'), code: 'invalid-yaml' }] } as unknown as Snapshot;
     expect(one(a({ metric: 'unmeasured' }), other, three).actual).toBe(3);
   });
 
