@@ -9,6 +9,9 @@ import { gitSource } from '../src/collect/git.js';
 import { worktreeSource } from '../src/collect/worktree.js';
 import { DEFAULT_MODEL, type LoadingModel } from '../src/model/constants.js';
 import type { Snapshot } from '../src/model/snapshot.js';
+import { compare } from '../src/compare/index.js';
+import type { Config } from '../src/config/load.js';
+import type { GateReport } from '../src/model/report.js';
 import { TokenCounter } from '../src/tokenize/counter.js';
 import { loadTokenizer, TOKENIZER_NAME } from '../src/tokenize/tokenizer.js';
 
@@ -90,3 +93,20 @@ export function file(s: Snapshot, p: string) {
  * reruns the whole suite instead of the tests that cover it.
  */
 export const beforeShared: typeof beforeAll = process.env.CB_MUTATION ? (beforeEach as typeof beforeAll) : beforeAll;
+
+/** A framework written to a temporary folder and analyzed; the folder is removed after. */
+export async function analyzeFiles(files: Record<string, string>, model: Partial<LoadingModel> = {}): Promise<Snapshot> {
+  const dir = tmpDir();
+  writeFiles(dir, files);
+  try {
+    return await analyzeDir(dir, model);
+  } finally {
+    cleanup(dir);
+  }
+}
+
+/** Two frameworks, each written to a temporary folder and analyzed with the config's model, compared under its budgets. */
+export async function compareFiles(base: Record<string, string>, head: Record<string, string>, config: Config): Promise<GateReport> {
+  const [b, h] = [await analyzeFiles(base, config.model), await analyzeFiles(head, config.model)];
+  return compare({ base: b, head: h, baseLabel: 'b', headLabel: 'h', loadTime: null }, config);
+}

@@ -5,18 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/compare/diff.js';
-import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeFiles } from '../helpers.js';
 
-async function snap(files: Record<string, string>): Promise<Snapshot> {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  try {
-    return await analyzeDir(dir);
-  } finally {
-    cleanup(dir);
-  }
-}
+const snap = (files: Record<string, string>) => analyzeFiles(files);
 const text = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} line ${i} guides the session.`).join('\n') + '\n';
 const skill = (desc: string, body: string) => `---\ndescription: ${desc}\n---\n${body}`;
 

@@ -5,28 +5,13 @@
  * plugin's, and each limit asks for what it takes: characters over the budget, never a negative cut.
  */
 import { describe, expect, it } from 'vitest';
-import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { GateReport as Report } from '../../src/model/report.js';
-import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { beforeShared, compareFiles } from '../helpers.js';
 
-async function judge(base: Record<string, string>, head: Record<string, string>, raw: object): Promise<Report> {
-  const b = tmpDir();
-  const h = tmpDir();
-  writeFiles(b, base);
-  writeFiles(h, head);
-  try {
-    // Only the budgets of the test: Claude Code's own limits are on by default.
-    const config = normalizeConfig({ defaults: false, ...raw }, 'budgets.yml');
-    return compare(
-      { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
-      config,
-    );
-  } finally {
-    cleanup(b);
-    cleanup(h);
-  }
-}
+/** Only the budgets of the test: Claude Code's own limits are on by default. */
+const judge = (base: Record<string, string>, head: Record<string, string>, raw: object): Promise<Report> =>
+  compareFiles(base, head, normalizeConfig({ defaults: false, ...raw }, 'budgets.yml'));
 /** A budget's result, found by its metric and scope as the config writes them. */
 const result = (r: Report, metric: string, scope = 'total') => {
   const x = r.results.find((y) => y.metric === metric && (y.scope.type === 'total' ? 'total' : `${y.scope.type}:${y.scope.value}`) === scope);

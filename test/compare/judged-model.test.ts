@@ -7,25 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, cleanup, compareFiles, tmpDir, writeFiles } from '../helpers.js';
 
 async function judge(base: Record<string, string>, head: Record<string, string>, raw: object = {}) {
-  const b = tmpDir();
-  const h = tmpDir();
-  writeFiles(b, base);
-  writeFiles(h, head);
-  try {
-    const config = normalizeConfig(raw, 'budgets.yml');
-    const r = compare(
-      { base: await analyzeDir(b, config.model), head: await analyzeDir(h, config.model), baseLabel: 'b', headLabel: 'h', loadTime: null },
-      config,
-    );
-    if (!r.model) throw new Error('the report names no model');
-    return r.model;
-  } finally {
-    cleanup(b);
-    cleanup(h);
-  }
+  const r = await compareFiles(base, head, normalizeConfig(raw, 'budgets.yml'));
+  if (!r.model) throw new Error('the report names no model');
+  return r.model;
 }
 const settings = (model: string) => JSON.stringify({ model });
 const memory = { 'CLAUDE.md': '# P\n\nGuidance.\n' };

@@ -10,17 +10,9 @@ import { evaluate, metricValue } from '../../src/compare/assert.js';
 import type { Assertion } from '../../src/model/budgets.js';
 import type { Diagnostic, Snapshot } from '../../src/model/snapshot.js';
 import { normalizeConfig } from '../../src/config/load.js';
-import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeFiles, beforeShared } from '../helpers.js';
 
-async function snap(files: Record<string, string>, model = {}): Promise<Snapshot> {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  try {
-    return await analyzeDir(dir, model);
-  } finally {
-    cleanup(dir);
-  }
-}
+const snap = analyzeFiles;
 const text = (n: number) => 'A line of guidance that the model reads at the start of every session.\n'.repeat(n);
 const head = (s: Snapshot, metric: Parameters<typeof metricValue>[1], scope: Parameters<typeof metricValue>[2] = { type: 'total' }) =>
   metricValue(s, metric, scope, null, 'head');
