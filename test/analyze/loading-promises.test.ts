@@ -3,17 +3,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL } from '../../src/model/constants.js';
-import { analyzeDir, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeFiles } from '../helpers.js';
 
-async function analyzed(files: Record<string, string>, model = {}) {
-  const dir = tmpDir();
-  writeFiles(dir, files);
-  try {
-    return await analyzeDir(dir, model);
-  } finally {
-    cleanup(dir);
-  }
-}
+const analyzed = analyzeFiles;
 
 const skill = (name: string, desc = 'Does a thing.') => `---\nname: ${name}\ndescription: ${desc}\n---\nBody\n`;
 
