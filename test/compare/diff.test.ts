@@ -173,3 +173,75 @@ describe('files whose bytes did not change', () => {
     expect(d.files.find((f) => f.path === 'CLAUDE.md')).toMatchObject({ status: 'added' });
   });
 });
+
+describe('an empty diff ("comment: changed" stays silent only on one)', () => {
+  it('is not empty when any one list has an entry or any one total moved', async () => {
+    const s = await snap({ 'CLAUDE.md': '# Project\n\nUse pnpm.\n' });
+    const empty = diffSnapshots(s, s);
+    expect(isEmptyDiff(empty)).toBe(true);
+    const lists: ((d: SnapshotDiff) => unknown[])[] = [
+      (d) => d.categories,
+      (d) => d.units,
+      (d) => d.components,
+      (d) => d.files,
+      (d) => d.listings.skills.truncatedAdded,
+      (d) => d.listings.skills.truncatedRemoved,
+      (d) => d.listings.skills.added,
+      (d) => d.listings.skills.removed,
+      (d) => d.listings.skills.changed,
+      (d) => d.listings.agents.added,
+      (d) => d.listings.agents.removed,
+      (d) => d.listings.agents.changed,
+      (d) => d.graph.cyclesAdded,
+      (d) => d.graph.cyclesRemoved,
+      (d) => d.graph.unresolvedAdded,
+      (d) => d.graph.unresolvedRemoved,
+      (d) => d.diagnostics.added,
+      (d) => d.diagnostics.fixed,
+    ];
+    lists.forEach((list, i) => {
+      const d = structuredClone(empty);
+      list(d).push({});
+      expect(isEmptyDiff(d), `list ${i}`).toBe(false);
+    });
+    const totals: ((d: SnapshotDiff) => Delta)[] = [
+      (d) => d.totals.eagerTokens,
+      (d) => d.totals.onDemandTokens,
+      (d) => d.totals.worstInvocationTokens,
+      (d) => d.totals.notLoadedTokens,
+      (d) => d.listings.skills.chars,
+      (d) => d.listings.agents.claudeEstimateTokens,
+      (d) => d.listings.judged.skillChars,
+      (d) => d.listings.judged.agentTokens,
+      (d) => d.graph.maxDepth,
+    ];
+    totals.forEach((total, i) => {
+      for (const delta of [1, -1]) {
+        const d = structuredClone(empty);
+        total(d).delta = delta;
+        expect(isEmptyDiff(d), `total ${i} by ${delta}`).toBe(false);
+      }
+    });
+  });
+
+  it('lists a file whose loading changed while its bytes and tokens did not, as affected', async () => {
+    // A nested CLAUDE.md loads when Claude works in src/; excluded by the head's settings, it never loads.
+    const nested = { 'src/CLAUDE.md': 'Nested' };
+    const base = await snap(nested);
+    const head = await snap({ ...nested, '.claude/settings.json': '{"claudeMdExcludes":["src/CLAUDE.md"]}' });
+    const [b, h] = [base, head].map((s) => s.files.find((x) => x.path === 'src/CLAUDE.md')!);
+    expect([b!.sha, b!.tokens, b!.eagerTokens]).toEqual([h!.sha, h!.tokens, h!.eagerTokens]);
+    const f = diffSnapshots(base, head).files.find((x) => x.path === 'src/CLAUDE.md');
+    expect(f).toEqual({
+      path: 'src/CLAUDE.md',
+      unit: b!.unit,
+      status: 'affected',
+      loadingBase: 'on-demand',
+      loadingHead: 'not-loaded',
+      tokens: { base: 1, head: 1, delta: 0, ratio: 0 },
+      eager: { base: 0, head: 0, delta: 0, ratio: null },
+    });
+    // The same file on both sides, loaded the same way, is not listed.
+    expect(diffSnapshots(head, head).files).toEqual([]);
+  });
+});
