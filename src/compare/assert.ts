@@ -141,7 +141,8 @@ export function evaluate(assertions: readonly Assertion[], base: Snapshot, head:
     if (a.metric === 'unmeasured') {
       // Only what the head could not measure and the base could counts against the change.
       const key = (d: { file: string; code: string }) => `${d.file}\0${d.code}`;
-      const before = new Set(base.diagnostics.filter((d) => UNMEASURED.has(d.code)).map(key));
+      // Keys carry the code, so a base diagnostic of another kind can never match a fresh one.
+      const before = new Set(base.diagnostics.map(key));
       const fresh = head.diagnostics.filter((d) => UNMEASURED.has(d.code) && !before.has(key(d)));
       h = { value: fresh.length, ...(fresh[0] ? { location: { file: fresh[0].file, line: fresh[0].line } } : {}) };
       b = { value: 0 };

@@ -140,3 +140,66 @@ describe("another agent's limits point at the file it cuts and the first skill i
     expect(metricValue(h, 'agentEagerTokens', { type: 'agent', value: 'gemini' }, null, 'head')).toBeNull();
   });
 });
+
+describe('a scoped budget counts only counted units, and only the loading it names', () => {
+  const skill = (n: string) => `---\nname: ${n}\ndescription: The ${n} skill does things\n---\nBody of ${n} with several words.\n`;
+  // A project and a marketplace plugin that is not installed ('none'): the plugin's entries are analyzed, never counted.
+  let s: Snapshot;
+  beforeShared(async () => {
+    const dir = tmpDir();
+    writeFiles(dir, {
+      'CLAUDE.md': '# P\n',
+      '.claude/commands/p.md': 'Project command body words.\n',
+      '.claude/skills/ps/SKILL.md': skill('ps'),
+      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      'plugins/alpha/commands/ac.md': 'Alpha command body.\n',
+      'plugins/alpha/skills/as/SKILL.md': skill('as'),
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
+    });
+    try {
+      s = await analyzeDir(dir, {}, 'none');
+    } finally {
+      cleanup(dir);
+    }
+  });
+  const v = (metric: 'eagerTokens' | 'onDemandTokens', scope: Assertion['scope']) => metricValue(s, metric, scope, null, 'head')!.value;
+  const component = (kind: string, unit: string) => s.components.find((c) => c.kind === kind && c.unit === unit)!;
+  const entry = (name: string) => s.listings.skills.items.find((i) => i.name === name)!;
+
+  it('a kind counts the project’s components, not an uninstalled plugin’s', () => {
+    expect(s.units.map((u) => [u.name, u.counted])).toEqual([
+      ['project', true],
+      ['alpha', false],
+    ]);
+    expect(component('command', 'alpha').onDemandTokens).toBeGreaterThan(0);
+    expect(v('onDemandTokens', { type: 'kind', value: 'command' })).toBe(component('command', 'project').onDemandTokens);
+    expect(v('eagerTokens', { type: 'kind', value: 'skill' })).toBe(component('skill', 'project').eagerTokens);
+  });
+
+  it('a category counts its tokens of the loading asked for only', () => {
+    const listing = s.categories.find((c) => c.category === 'skill-listing')!;
+    expect(listing).toMatchObject({ loading: 'eager' });
+    expect(v('eagerTokens', { type: 'category', value: 'skill-listing' })).toBe(listing.tokens);
+    expect(v('onDemandTokens', { type: 'category', value: 'skill-listing' })).toBe(0);
+  });
+
+  it('a glob counts files and listing entries of the loading asked for, in counted units', () => {
+    const body = s.files.find((f) => f.path === '.claude/skills/ps/SKILL.md')!;
+    expect(body.loading).toBe('on-demand');
+    // On demand: the skill's body, not its always-loaded listing entry.
+    expect(v('onDemandTokens', { type: 'files', value: '.claude/skills/**' })).toBe(body.tokens);
+    // Always loaded: the listing entry, not the body.
+    expect(v('eagerTokens', { type: 'files', value: '.claude/skills/**' })).toBe(entry('ps').tokens);
+    // The uninstalled plugin's entry is listed but not counted.
+    expect(entry('alpha:as').tokens).toBeGreaterThan(0);
+    expect(v('eagerTokens', { type: 'files', value: 'plugins/**' })).toBe(0);
+  });
+
+  it('a timing too fast to compare leaves token budgets judged as usual', () => {
+    const tooFast = lt(3, 2.9, 3.1, 1);
+    const r = evaluate([a({ metric: 'eagerTokens', threshold: 1 })], withTotal(s, 0), s, tooFast)[0]!;
+    expect(r.status).toBe('fail');
+    expect(r.message).not.toContain('too fast');
+    expect(r.actual).toBe(s.totals.eagerTokens);
+  });
+});
