@@ -22,11 +22,13 @@ function measurement(over: Partial<ClaudeCodeMeasurement> = {}): ClaudeCodeMeasu
         entries: [
           { name: 'deploy', described: true, chars: 40, hash: 'a' },
           { name: 'lint', described: false, chars: 8, hash: 'b' },
+          { name: 'review', described: true, chars: 30, hash: 'f' },
           { name: 'init', described: true, chars: 60, hash: 'c', bundled: true },
         ],
       },
       agents: [
         { name: 'reviewer', chars: 50, hash: 'd' },
+        { name: 'writer', chars: 40, hash: 'g' },
         { name: 'general-purpose', chars: 90, hash: 'e', builtin: true },
       ],
     },
@@ -45,8 +47,8 @@ describe('claudeCodeLines (analyze)', () => {
       "- whole first request (Claude Code's own prompt and tools included): 24,680 tokens (estimate), 98,765 characters (o200k_base)",
       '- start-up to the first request: 1,100 ms median of 4 (900–1,400 ms)',
       '- memory files sent: 2 (CLAUDE.md 1,200 chars, docs/a.md 300 chars)',
-      '- skill listing: 2 entries of the framework (1 without description), 5,400 characters in all',
-      '- agent listing: 1 agents of the framework',
+      '- skill listing: 3 entries of the framework (1 without description), 5,400 characters in all',
+      '- agent listing: 2 agents of the framework',
       '- drift from the model: none (the analyzer predicts exactly what Claude Code sent)',
       '- staged for the run: 12 files, 34,567 bytes',
     ]);
@@ -66,6 +68,10 @@ describe('claudeCodeLines (analyze)', () => {
     expect(lines[3]).toBe('- memory files sent: 0');
     expect(lines[6]).toBe('- drift from the model (2):\n    skill x: listed without its description\n    two\n    lines');
     expect(lines[7]).toBe('- staged for the run: 1 files, 2 bytes, 3 left out');
+  });
+
+  it('a run that never reached its first request has a median of 0 ms', () => {
+    expect(claudeCodeLines(measurement({ startupMs: [] }))[2]).toBe('- start-up to the first request: 0 ms median of 0 (0–0 ms)');
   });
 });
 
@@ -92,9 +98,11 @@ describe('claudeCodeSection (comment and summary)', () => {
     const withTimes = claudeCodeSection(report({ claudeCode: { base, head } }));
     expect(withTimes).toMatch(/\| First request tokens \(estimate\) +\| +24,680 \| +25,000 \| +\+320 \|/);
     expect(withTimes).toMatch(/\| Memory files sent +\| +2 \| +3 \| +\+1 \|/);
-    expect(withTimes).toMatch(/\| Listing entries of the framework +\| +2 \| +2 \| +±?0 \|/);
+    expect(withTimes).toMatch(/^\| +\| +Base \| +Head \| +Δ \|$/m);
+    expect(withTimes).toMatch(/^\| Measured by Claude Code +\| 2\.1\.332 \(claude-opus-5-5\) \| +\| +\|$/m);
+    expect(withTimes).toMatch(/\| Listing entries of the framework +\| +3 \| +3 \| +±?0 \|/);
     expect(withTimes).toMatch(/\| … sent without description +\| +1 \| +1 \| +±?0 \|/);
-    expect(withTimes).toMatch(/\| Agents of the framework +\| +1 \| +1 \| +±?0 \|/);
+    expect(withTimes).toMatch(/\| Agents of the framework +\| +2 \| +2 \| +±?0 \|/);
     expect(withTimes).toMatch(/\| Start-up to first request \(ms, median\) +\| +1,100 \| +1,500 \| +\+400 \|/);
     expect(withTimes).toContain('No drift: the analyzer predicts exactly what Claude Code sent on both sides.');
     const sticky = claudeCodeSection(report({ claudeCode: { base, head } }), { timings: false });
