@@ -5,12 +5,12 @@
  * and when an optimization counts as "as predicted".
  */
 import { describe, expect, it } from 'vitest';
-import type { Achieved } from '../../src/model/optimize.js';
+import type { Achieved, OptimizePlan, OptimizeStep } from '../../src/model/optimize.js';
 import type { GateReport, Recommendation, SuggestedEdit } from '../../src/model/report.js';
 import { cappedAnnotations, renderAnnotations } from '../../src/render/annotations.js';
 import { CHART_SLICES, diffChart, mermaidPie } from '../../src/render/chart.js';
 import { groupDiagnostics, groupRecommendations } from '../../src/render/groups.js';
-import { close } from '../../src/render/optimize-text.js';
+import { close, renderOptimizeText } from '../../src/render/optimize-text.js';
 import { renderSuggestion } from '../../src/render/suggestion.js';
 import type { Category } from '../../src/model/snapshot.js';
 
@@ -122,7 +122,7 @@ describe('recommendation groups', () => {
 describe('a suggested edit', () => {
   const edit = (over: Partial<SuggestedEdit>): SuggestedEdit => ({
     stepId: 'step-1',
-    kind: 'compress',
+    kind: 'duplication',
     path: 'CLAUDE.md',
     startLine: 1,
     line: 2,
@@ -186,7 +186,7 @@ describe('annotations', () => {
 describe('an optimization as predicted', () => {
   const a = (predicted: number, achieved: number): Achieved =>
     ({
-      kind: 'compress',
+      kind: 'duplication',
       predicted: { eagerTokens: predicted, listingChars: 0, agentListingChars: 0 },
       achieved: { eagerTokens: achieved, listingChars: 0, agentListingChars: 0 },
     }) as Achieved;
@@ -196,5 +196,47 @@ describe('an optimization as predicted', () => {
     expect(close(a(1000, 1050))).toBe(true);
     expect(close(a(1000, 1051))).toBe(false);
     expect(close(a(-1000, -950))).toBe(true);
+  });
+});
+
+describe('the optimization plan as text', () => {
+  const zero = { eagerTokens: 0, listingChars: 0, agentListingChars: 0 };
+  const step = (over: Partial<OptimizeStep>): OptimizeStep => ({
+    id: 'duplication:a',
+    kind: 'duplication',
+    title: 'Remove a repeated section',
+    detail: 'Said twice.',
+    risk: 'low',
+    location: { file: 'CLAUDE.md', line: 4 },
+    edits: [{ path: 'CLAUDE.md', before: 'a', after: 'b' }],
+    predicted: { ...zero, eagerTokens: 30 },
+    ...over,
+  });
+
+  it('names what each edit does to its file, truncated listing entries, every refusal up to 50, and the --only to apply', () => {
+    const plan: OptimizePlan = {
+      steps: [
+        step({
+          edits: [
+            { path: 'docs/new.md', before: null, after: 'x' },
+            { path: 'CLAUDE.md', before: 'a', after: 'b' },
+            { path: 'old.md', before: 'y', after: null },
+          ],
+        }),
+      ],
+      refused: Array.from({ length: 53 }, (_, i) => ({ kind: 'imports' as const, file: `f${i}.md`, line: i + 1, subject: `s${i}`, why: 'a symbolic link' })),
+      before: { eagerTokens: 1200, listingChars: 16_000, listingTruncated: 3, agentListingChars: 40 },
+    };
+    const lines = renderOptimizeText(plan, { dir: '.', apply: false, only: ['duplication', 'imports'] }).split('\n');
+    expect(lines[1]).toBe('Now: 1,200 always-loaded tokens; skill listing 16,000 chars (3 entries without their description); agent listing 40 chars.');
+    expect(lines).toContain('     create docs/new.md; edit CLAUDE.md; delete old.md');
+    expect(lines).toContain('Left alone (53):');
+    expect(lines).toContain('  f49.md:50 [imports] "s49": a symbolic link');
+    expect(lines).not.toContain('  f50.md:51 [imports] "s50": a symbolic link');
+    expect(lines).toContain('  … and 3 more (--json lists them all)');
+    expect(lines).toContain('Apply: context-budget optimize . --apply --only duplication --only imports  (writes the working tree, never commits)');
+    const all = renderOptimizeText({ ...plan, refused: plan.refused.slice(0, 50) }, { dir: '.', apply: false }).split('\n');
+    expect(all).toContain('Apply: context-budget optimize . --apply  (writes the working tree, never commits)');
+    expect(all.some((l) => l.includes('more (--json'))).toBe(false);
   });
 });
