@@ -3,11 +3,13 @@
  * Mutation scores per file, per module and per bar of issue 24, from StrykerJS JSON reports
  * (reports/mutation/*.json, or incremental files). Later reports win for a file they share.
  *
+ *   node scripts/mutation-score.mjs                  every report in reports/mutation/, oldest first
  *   node scripts/mutation-score.mjs reports/mutation/compare.json reports/mutation/render.json ...
  *   node scripts/mutation-score.mjs --survivors src/compare/remedy.ts REPORT...   (list what survived)
  *
  * Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it;
- * mutants the type checker rejects (CompileError) and ignored ones are not counted.
+ * mutants the type checker rejects (CompileError) and ignored ones (static mutants, under
+ * `ignoreStatic`) are not counted; both are shown.
  */
 import fs from 'node:fs';
 
@@ -18,8 +20,14 @@ if (args[0] === '--survivors') {
   args.splice(0, 2);
 }
 if (!args.length) {
-  console.error('usage: mutation-score.mjs [--survivors FILE] REPORT.json...');
-  process.exit(2);
+  const dir = 'reports/mutation';
+  const found = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
+  if (!found.length) {
+    console.error(`no report in ${dir}/: run \`npm run mutation\` first (usage: mutation-score.mjs [--survivors FILE] [REPORT.json...])`);
+    process.exit(2);
+  }
+  // Oldest first, so that a newer report wins for a file two of them share.
+  args.push(...found.map((f) => `${dir}/${f}`).sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs));
 }
 const files = {};
 for (const f of args) Object.assign(files, JSON.parse(fs.readFileSync(f, 'utf8')).files);
@@ -70,13 +78,14 @@ for (const [file, r] of Object.entries(files).sort(([a], [b]) => a.localeCompare
   modules[mod] = add(modules[mod] ?? zero, c);
 }
 const line = (name, c) =>
-  `| ${name} | ${score(c)} | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.compileError} |${c.pending ? ` ${c.pending} not run |` : ''}`;
-console.log('| file | score % | killed or timed out | survived | no coverage | rejected by the type checker |');
-console.log('|---|---:|---:|---:|---:|---:|');
+  `| ${name} | ${score(c)} | ${c.killed + c.timeout} | ${c.survived} | ${c.noCoverage} | ${c.compileError} | ${c.ignored} |${c.pending ? ` ${c.pending} not run |` : ''}`;
+const head = '| score % | killed or timed out | survived | no coverage | rejected by the type checker | static, not run |';
+console.log(`| file ${head}`);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const [f, c] of rows) console.log(line(f, c));
 console.log('');
-console.log('| module | score % | killed or timed out | survived | no coverage | rejected by the type checker |');
-console.log('|---|---:|---:|---:|---:|---:|');
+console.log(`| module ${head}`);
+console.log('|---|---:|---:|---:|---:|---:|---:|');
 for (const [m, c] of Object.entries(modules)) console.log(line(m, c));
 const bar = (mods) => mods.filter((m) => modules[m]).reduce((a, m) => add(a, modules[m]), zero);
 console.log('');

@@ -1,0 +1,52 @@
+// @ts-check
+/**
+ * StrykerJS on the gate's core (issue 24), one module or several per run:
+ *
+ *   npm run mutation                          every module below, one report
+ *   MUTATE=render npm run mutation            one module (its own sandbox, incremental file and report)
+ *   MUTATE=publish,action npm run mutation    several, side by side with another run
+ *
+ * Each selection keeps its own incremental file (reports/stryker-incremental-NAME.json) so that a
+ * stopped run resumes where it stopped, and its JSON report (reports/mutation/NAME.json) for
+ * `npm run mutation:score`. Static mutants (code run while modules load: label tables, profiles,
+ * constants) are ignored: each would rerun the whole suite (about 75 s); the scores say how many.
+ */
+const MODULES = {
+  compare: ['src/compare/**/*.ts'],
+  render: ['src/render/**/*.ts', '!src/render/html-assets.generated.ts'],
+  publish: ['src/publish/**/*.ts'],
+  action: ['src/action/**/*.ts'],
+  loaders: ['src/analyze/loaders/**/*.ts'],
+  model: ['src/model/**/*.ts'],
+  config: ['src/config/**/*.ts'],
+};
+const picked = (process.env.MUTATE ?? Object.keys(MODULES).join(','))
+  .split(',')
+  .map((m) => m.trim())
+  .filter(Boolean);
+const unknown = picked.filter((m) => !(m in MODULES));
+if (unknown.length) throw new Error(`MUTATE: unknown module ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}`);
+const name = process.env.MUTATE ? picked.join('+') : 'all';
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  coverageAnalysis: 'perTest',
+  mutate: picked.flatMap((m) => MODULES[m]),
+  ignorePatterns: ['build', '.stryker-tmp*', 'reports'],
+  ignoreStatic: true,
+  // Two type checkers and two test runners on a 2-core machine: the runners wait on files and git.
+  concurrency: 4,
+  timeoutMS: 60000,
+  reporters: ['clear-text', 'progress', 'json'],
+  jsonReporter: { fileName: `reports/mutation/${name}.json` },
+  thresholds: { high: 85, low: 80, break: null },
+  tempDirName: `.stryker-tmp-${name}`,
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  incremental: true,
+  incrementalFile: `reports/stryker-incremental-${name}.json`,
+};
