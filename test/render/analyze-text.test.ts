@@ -120,3 +120,89 @@ describe('the analyze text report', () => {
     expect(t).not.toContain('Recommendations (');
   });
 });
+
+describe('the analyze text report at the limits of its lists', () => {
+  const rec = (i: number, saving: Recommendation['saving']): Recommendation => ({
+    key: `k${i}`,
+    analyzer: 'loading',
+    title: `Step ${i}`,
+    rationale: 'r',
+    location: { file: `f${i}.md`, ...(i % 2 ? { line: i } : {}) },
+    saving,
+    effort: 'low',
+    horizon: 'immediate',
+  });
+
+  it('counts unknowns past 20, diagnostic lines past 30 and recommendations past 15 of a horizon', () => {
+    const unknowns = Array.from({ length: 23 }, (_, i) => ({ kind: 'mcp', unit: 'project', name: `u${i}`, file: '.mcp.json', note: 'n' }));
+    const diagnostics = Array.from({ length: 33 }, (_, i) => ({ file: `d${i}.md`, line: 1, severity: 'warning', code: `c${i}`, message: 'm' }));
+    const recs = Array.from({ length: 17 }, (_, i) => rec(i, { eagerTokens: 0, onDemandTokens: i === 0 ? 1234 : 0 }));
+    const t = renderAnalyzeText({ ...s, unknowns, diagnostics } as unknown as Snapshot, { recommendations: recs }).split('\n');
+    expect(t).toContain('- project: u19 (.mcp.json): n');
+    expect(t).not.toContain('- project: u20 (.mcp.json): n');
+    expect(t).toContain('- ... and 3 more');
+    expect(t).toContain('warning d29.md:1 m');
+    expect(t).not.toContain('warning d30.md:1 m');
+    expect(t).toContain('... and 3 more lines (use --json for all)');
+    // An on-demand saving is named when nothing always-loaded is saved; a line only when there is one.
+    expect(t).toContain('- Step 0 (saves ~1,234 on-demand tokens): f0.md');
+    expect(t).toContain('- Step 1: f1.md:1');
+    expect(t).toContain('- Step 14: f14.md');
+    expect(t).not.toContain('- Step 15: f15.md:15');
+    expect(t).toContain('- ... and 2 more (use --json for all)');
+  });
+
+  it('names a commit analyzed, a model left to Claude Code, the worst invocation, and Claude Code’s own figures', () => {
+    const at = { ...s, source: { kind: 'git' as const, root: '/r', ref: 'main', commit: '0123456789abcdef0123' } };
+    expect(renderAnalyzeText(at).split('\n')[0]).toBe(`context-budget ${s.tool.version}: /r @ main (0123456789ab)`);
+    const noModel = renderAnalyzeText({ ...s, model: { ...s.model, id: undefined } }).split('\n')[1];
+    expect(noModel).toBe(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model, 1,000,000-token window.`);
+    const worst = renderAnalyzeText({ ...s, totals: { ...s.totals, worstInvocationTokens: 4321, worstInvocation: 'skill deploy' } });
+    expect(worst).toMatch(/\| Worst single invocation +\| 4,321 \(eager \+ skill deploy\) +\|/);
+    const none = renderAnalyzeText({ ...s, totals: { ...s.totals, worstInvocationTokens: 7, worstInvocation: undefined } as Snapshot['totals'] });
+    expect(none).toMatch(/\| Worst single invocation +\| 7 +\|/);
+    const cc = {
+      version: '2.1.332',
+      facts: { model: 'm', memory: [], listing: { chars: 0, entries: [] }, agents: [] },
+      firstRequest: { chars: 1, tokens: 1, exact: true, counter: 'anthropic' },
+      startupMs: [5],
+      drift: [],
+      staged: { files: 1, bytes: 1, skipped: 0 },
+    };
+    expect(renderAnalyzeText({ ...s, claudeCode: cc } as unknown as Snapshot)).toContain(
+      '\n\nMeasured by Claude Code 2.1.332 (m): the first request of a session with this framework\n',
+    );
+  });
+
+  it('marks a plugin not installed as not counted, and a marketplace judged per plugin names the worst one and what is over', async () => {
+    const d = tmpDir();
+    const skill = (n: string) => `---\nname: ${n}\ndescription: The ${n} skill ${'does things well. '.repeat(20)}\n---\nBody.\n`;
+    writeFiles(d, {
+      'CLAUDE.md': '# P\n',
+      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      'plugins/alpha/skills/one/SKILL.md': skill('one'),
+      'plugins/alpha/skills/two/SKILL.md': skill('two'),
+      'plugins/alpha/agents/helper.md': `---\nname: helper\ndescription: ${'Helps. '.repeat(30)}\n---\nBody.\n`,
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
+    });
+    try {
+      const uninstalled = await analyzeDir(d, {}, 'none');
+      expect(renderAnalyzeText(uninstalled)).toMatch(/\| alpha \(not counted\) +\|/);
+      const tight = await analyzeDir(d, { skillListingBudgetOverride: 6400, agentListingWarnTokens: 10 });
+      expect(tight.listings.scope).toBe('per-plugin');
+      const lost = tight.listings.worst.skills.truncated.length;
+      expect(lost).toBeGreaterThan(0);
+      const t = renderAnalyzeText(tight);
+      expect(t).toMatch(
+        new RegExp(
+          `\\| Skill listing \\(judged per plugin: the project plus each plugin installed alone; worst shown\\) +\\| [\\d,]+ / 6,400 chars \\(with alpha\\), Claude Code's own entries included; OVER BUDGET: ${lost} reduced to bare names +\\|`,
+        ),
+      );
+      expect(t).toMatch(
+        /\| Agent listing \(judged per plugin[^|]+\| [\d,]+ \/ 10 tokens as Claude Code estimates them \(characters \/ 4\) \(with alpha\), 1 agents, OVER LIMIT +\|/,
+      );
+    } finally {
+      cleanup(d);
+    }
+  });
+});
