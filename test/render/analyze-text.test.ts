@@ -159,7 +159,7 @@ describe('the analyze text report at the limits of its lists', () => {
     expect(noModel).toBe(`Tokens are an estimate (${s.tokenizer.name}); Claude Code ${s.model.claudeCodeVersion} loading model, 1,000,000-token window.`);
     const worst = renderAnalyzeText({ ...s, totals: { ...s.totals, worstInvocationTokens: 4321, worstInvocation: 'skill deploy' } });
     expect(worst).toMatch(/\| Worst single invocation +\| 4,321 \(eager \+ skill deploy\) +\|/);
-    const none = renderAnalyzeText({ ...s, totals: { ...s.totals, worstInvocationTokens: 7, worstInvocation: undefined } as Snapshot['totals'] });
+    const none = renderAnalyzeText({ ...s, totals: { ...s.totals, worstInvocationTokens: 7, worstInvocation: null } });
     expect(none).toMatch(/\| Worst single invocation +\| 7 +\|/);
     const cc = {
       version: '2.1.332',
@@ -190,7 +190,7 @@ describe('the analyze text report at the limits of its lists', () => {
       expect(renderAnalyzeText(uninstalled)).toMatch(/\| alpha \(not counted\) +\|/);
       const tight = await analyzeDir(d, { skillListingBudgetOverride: 6400, agentListingWarnTokens: 10 });
       expect(tight.listings.scope).toBe('per-plugin');
-      const lost = tight.listings.worst.skills.truncated.length;
+      const lost = tight.listings.worst.skills!.truncated.length;
       expect(lost).toBeGreaterThan(0);
       const t = renderAnalyzeText(tight);
       expect(t).toMatch(
