@@ -115,3 +115,26 @@ describe('lists, added and removed one by one', () => {
     expect(d.listings.skills.added).toEqual([]);
   });
 });
+
+describe('the judged listings and the files read on neither side', () => {
+  it('names the plugin whose agents are judged in a marketplace judged per plugin', async () => {
+    const market = {
+      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      'plugins/alpha/agents/helper.md': `---\nname: helper\ndescription: ${'Helps. '.repeat(30)}\n---\nBody.\n`,
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
+    };
+    const d = diffSnapshots(await snap({ 'CLAUDE.md': '# P\n' }), await snap({ 'CLAUDE.md': '# P\n', ...market }));
+    expect(d.listings.judged).toMatchObject({ scope: 'per-plugin', agentUnit: 'alpha' });
+    expect(d.listings.judged.agentTokens.delta).toBeGreaterThan(0);
+  });
+
+  it('a file that could be read on neither side is changed, never "same bytes": an empty digest proves nothing', async () => {
+    const s = await snap({ 'CLAUDE.md': text('memory', 3) });
+    const unread = (tokens: number) => ({ ...s, files: s.files.map((f) => ({ ...f, sha: '', tokens, eagerTokens: tokens })) });
+    const f = diffSnapshots(unread(5), unread(9)).files[0]!;
+    expect(f).toMatchObject({ path: 'CLAUDE.md', status: 'changed' });
+    // Equal digests that are real are "same bytes, affected".
+    const same = (tokens: number) => ({ ...s, files: s.files.map((x) => ({ ...x, tokens, eagerTokens: tokens })) });
+    expect(diffSnapshots(same(5), same(9)).files[0]).toMatchObject({ status: 'affected' });
+  });
+});

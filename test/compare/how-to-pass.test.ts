@@ -241,3 +241,21 @@ describe('the skill listing and memory limits', () => {
     );
   });
 });
+
+describe('an on-demand budget counts a file by how it loads on each side', () => {
+  it('a rule made path-scoped grows the on-demand text by all of it, whatever it weighed always-loaded', async () => {
+    const text = lines('tabs', 12);
+    const r = await judge(
+      { '.claude/rules/tabs.md': text },
+      { '.claude/rules/tabs.md': `---\npaths:\n  - "src/**"\n---\n${text}` },
+      {
+        budgets: [{ metric: 'onDemandTokens', scope: 'total', maxIncrease: 0, level: 'error' }],
+      },
+    );
+    const f = r.diff.files.find((x) => x.path === '.claude/rules/tabs.md')!;
+    expect([f.loadingBase, f.loadingHead]).toEqual(['eager', 'on-demand']);
+    expect(f.tokens.base).toBeGreaterThan(0);
+    const res = result(r, 'onDemandTokens');
+    expect(res.howToPass).toContain(`Largest additions: .claude/rules/tabs.md (+${f.tokens.head.toLocaleString('en-US')}).`);
+  });
+});

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, cleanup, compareFiles, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, analyzeFiles, cleanup, compareFiles, tmpDir, writeFiles } from '../helpers.js';
 
 async function judge(base: Record<string, string>, head: Record<string, string>, raw: object = {}) {
   const r = await compareFiles(base, head, normalizeConfig(raw, 'budgets.yml'));
@@ -82,5 +82,15 @@ describe('the report around the budgets', () => {
     expect(run(est(b, false), est(h, false))).toBe(false);
     expect(run(est(b, true), est(h, false))).toBe(true);
     expect(run(est(b, false), est(h, true))).toBe(true);
+  });
+});
+
+describe('estimated token counts', () => {
+  it('the report says tokens are estimated when either side was counted by an estimate', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': '# P\n' });
+    const side = (estimate: boolean) => ({ ...s, tokenizer: { ...s.tokenizer, estimate } });
+    const run = (b: boolean, h: boolean) =>
+      compare({ base: side(b), head: side(h), baseLabel: 'b', headLabel: 'h', loadTime: null }, normalizeConfig({}, 'defaults')).tokensEstimated;
+    expect([run(false, false), run(true, false), run(false, true), run(true, true)]).toEqual([false, true, true, true]);
   });
 });
