@@ -259,3 +259,46 @@ describe('an on-demand budget counts a file by how it loads on each side', () =>
     expect(res.howToPass).toContain(`Largest additions: .claude/rules/tabs.md (+${f.tokens.head.toLocaleString('en-US')}).`);
   });
 });
+
+describe('how to pass the import graph limits names each import', () => {
+  let r: Report;
+  beforeShared(async () => {
+    const chain = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`docs/d${i + 1}.md`, `Depth ${i + 1}.\n${i < 6 ? `@d${i + 2}.md\n` : ''}`]));
+    r = await compareFiles(
+      { 'CLAUDE.md': '# P\n' },
+      {
+        'CLAUDE.md': '# P\n\n@docs/a.md\n@docs/d1.md\n@docs/missing.md\n',
+        'docs/a.md': 'A.\n@b.md\n',
+        'docs/b.md': 'B.\n@a.md\n',
+        ...chain,
+      },
+      normalizeConfig(
+        {
+          budgets: [
+            { metric: 'unresolved', max: 0, level: 'error' },
+            { metric: 'maxDepth', max: 3, level: 'error' },
+          ],
+        },
+        'budgets.yml',
+      ),
+    );
+  });
+
+  it('a cycle: the files in order', () => {
+    expect(result(r, 'cycles').howToPass).toBe('Break the import cycle: docs/a.md → docs/b.md → docs/a.md.');
+  });
+
+  // The root memory file is depth 0; a file at depth 5 (d5.md) is not loaded.
+  it('past the depth limit: the import and where it is', () => {
+    expect(result(r, 'importsPastDepthLimit').howToPass).toBe(
+      'Claude Code does not load imports past its depth limit: import d5.md (from docs/d4.md:2) from a file nearer the root memory file, or inline it.',
+    );
+  });
+
+  it('unresolved: each reference and its line; the deepest chain to flatten', () => {
+    expect(result(r, 'unresolved').howToPass).toMatch(
+      /^Fix or remove the unresolved references: (@[^;]+ in [^;]+:\d+; )*@docs\/missing\.md in CLAUDE\.md:5(; .*)?\.$/,
+    );
+    expect(result(r, 'maxDepth').howToPass).toBe('Flatten the import chain CLAUDE.md → docs/d1.md → docs/d2.md → docs/d3.md → docs/d4.md.');
+  });
+});
