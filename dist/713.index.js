@@ -12767,10 +12767,13 @@ async function roadmap(ctx) {
         authors: ctx.gh ? await ourAuthors(ctx.gh, ctx.opts.commentAuthor) : [],
     };
     let existing;
+    // Whether the open roadmap issue is known: a listing that failed must not open a second issue.
+    let listed = false;
     if (ctx.gh) {
         try {
             startDeadline(ctx);
             existing = await beforeDeadline(ctx.deadline.signal, () => findRoadmapIssue(ctx.gh, target));
+            listed = true;
         }
         catch (e) {
             ctx.log.warning(explain(e, 'Listing roadmap issues', 'issues: read'));
@@ -12804,6 +12807,8 @@ async function roadmap(ctx) {
     ctx.log.info(`Roadmap: ${recommendations.length} recommendations, ${resolved.length} resolved since the previous run; always-loaded ${snapshot.totals.eagerTokens} tokens.`);
     if (!ctx.gh)
         return ctx.log.warning('No github-token: the roadmap is in the job summary only.');
+    if (!listed)
+        return ctx.log.warning('The roadmap issue was not written: without the list of open issues a new one could duplicate it. The roadmap is in the job summary.');
     try {
         const r = await beforeDeadline(ctx.deadline.signal, () => upsertRoadmap(ctx.gh, target, body, existing));
         ctx.io.setOutput('issue-url', r.url);

@@ -5,54 +5,20 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { publishOnly, pullRequest, roadmap, type Ctx } from '../../src/action/gate.js';
+import { publishOnly, pullRequest, roadmap } from '../../src/action/gate.js';
 import { readOptions } from '../../src/action/options.js';
 import type { GateReport } from '../../src/model/report.js';
 import { createClient } from '../../src/publish/client.js';
 import { FakeGitHub } from '../e2e/fake-github.js';
-import { cleanup, commitAll, gitInit, tmpDir, writeFiles } from '../helpers.js';
+import { cleanup } from '../helpers.js';
+import { actionContext, grownRepo } from './context.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
 
-function context(workspace: string, inputs: Record<string, string>, payload: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) {
-  const out = tmpDir();
-  dirs.push(out);
-  const seen = { outputs: {} as Record<string, string>, summaries: [] as string[], failed: [] as string[], logs: [] as string[] };
-  const ctx: Ctx = {
-    io: {
-      setOutput: (k, v) => void (seen.outputs[k] = v),
-      summary: async (m) => void seen.summaries.push(m),
-      setFailed: (m) => void seen.failed.push(m),
-      now: () => new Date('2026-12-01T00:00:00Z'),
-    },
-    deadline: new AbortController(),
-    opts: readOptions((n) => ({ 'output-dir': out, 'cache-dir': path.join(out, 'cache'), ...inputs })[n] ?? '', {}),
-    log: {
-      info: (m) => void seen.logs.push(m),
-      warning: (m) => void seen.logs.push(`warning: ${m}`),
-      error: (m) => void seen.logs.push(`error: ${m}`),
-      debug: () => undefined,
-    },
-    env,
-    owner: 'o',
-    repo: 'r',
-    workspace,
-    gh: null,
-    payload,
-  };
-  return { ctx, seen };
-}
-
-function repo(): { dir: string; base: string; head: string } {
-  const dir = tmpDir();
-  dirs.push(dir);
-  writeFiles(dir, { 'CLAUDE.md': '# P\n\nShort.\n' });
-  const base = gitInit(dir);
-  writeFiles(dir, { 'CLAUDE.md': '# P\n\n' + 'Always-loaded guidance for every session. '.repeat(200) + '\n' });
-  const head = commitAll(dir, 'grow');
-  return { dir, base, head };
-}
+const context = (workspace: string, inputs: Record<string, string>, payload: Record<string, unknown> = {}, env: NodeJS.ProcessEnv = {}) =>
+  actionContext(dirs, workspace, inputs, payload, env);
+const repo = () => grownRepo(dirs);
 
 describe('the roadmap run', () => {
   it('writes the roadmap to the job summary, the snapshot and its outputs, and says the issue needs a token', async () => {
