@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, explain, MAX_RETRY_WAIT_S, retryDecision, statusOf, type GitHub } from '../../src/publish/client.js';
 import { findOurComments, upsertComment } from '../../src/publish/comment.js';
+import { answered, CHECK_TEXT_LIMIT, conclusion, publishCheck } from '../../src/publish/check.js';
 import { findPullRequest } from '../../src/publish/pulls.js';
 import { ensureLabel, findRoadmapIssue, upsertRoadmap } from '../../src/publish/roadmap.js';
 import { marker } from '../../src/render/comment.js';
@@ -66,6 +67,43 @@ describe('the sticky comment', () => {
     const ours = fake.seedComment(4, BOT, `${marker('k')}\nold`);
     const r = await upsertComment(gh, t(4), `${marker('k')}\nnew`);
     expect(r).toMatchObject({ action: 'updated', id: ours.id });
+  });
+
+  it('a concurrent run that created its comment meanwhile: the oldest is kept, with this body, and the other deleted', async () => {
+    const create = gh.rest.issues.createComment;
+    const racing = (first: 'them' | 'us') =>
+      (async (params: Parameters<typeof create>[0]) => {
+        if (first === 'them') fake.seedComment(params!.issue_number, BOT, `${marker('k')}\ntheirs`);
+        const r = await create(params);
+        if (first === 'us') fake.seedComment(params!.issue_number, BOT, `${marker('k')}\ntheirs`);
+        return r;
+      }) as typeof create;
+    try {
+      gh.rest.issues.createComment = racing('them');
+      const kept = await upsertComment(gh, t(6), `${marker('k')}\nmine`);
+      const left = fake.comments.filter((c) => c.issue === 6);
+      expect(left).toHaveLength(1);
+      expect(kept).toEqual({ action: 'updated', id: left[0]!.id, url: expect.stringContaining(String(left[0]!.id)) });
+      expect(left[0]!.body).toBe(`${marker('k')}\nmine`);
+
+      gh.rest.issues.createComment = racing('us');
+      const ours = await upsertComment(gh, t(7), `${marker('k')}\nmine`);
+      const remaining = fake.comments.filter((c) => c.issue === 7);
+      expect(remaining.map((c) => [c.id, c.body])).toEqual([[ours.id, `${marker('k')}\nmine`]]);
+      expect(ours.action).toBe('created');
+    } finally {
+      gh.rest.issues.createComment = create;
+    }
+  });
+
+  it("an answer without the comment's id or link is an error naming the request", async () => {
+    fake.faults.push({ method: 'POST', path: /\/issues\/8\/comments$/, status: 201, body: { id: 5 }, times: 1 });
+    await expect(upsertComment(gh, t(8), `${marker('k')}\nx`)).rejects.toThrow("GitHub's answer to creating the comment has no html_url (malformed response)");
+    fake.faults.length = 0;
+    fake.seedComment(9, BOT, `${marker('k')}\nold`);
+    fake.faults.push({ method: 'PATCH', path: /\/issues\/comments\/\d+$/, status: 200, body: { html_url: 'u' }, times: 1 });
+    await expect(upsertComment(gh, t(9), `${marker('k')}\nnew`)).rejects.toThrow("GitHub's answer to updating the comment has no id (malformed response)");
+    fake.faults.length = 0;
   });
 
   it('refuses a body without its marker', async () => {
@@ -163,5 +201,64 @@ describe('retries and explanations', () => {
     const e = await ro.rest.issues.createComment({ owner: 'o', repo: 'r', issue_number: 1, body: 'x' }).catch((x: unknown) => x);
     expect(statusOf(e)).toBe(403);
     expect(fake.requests.filter((r) => r.method === 'POST').length).toBe(before + 1);
+  });
+});
+
+describe('the check run', () => {
+  const input = (over: Partial<Parameters<typeof publishCheck>[1]> = {}) => ({
+    owner: 'o',
+    repo: 'r',
+    name: 'context-budget',
+    headSha: 'c'.repeat(40),
+    verdict: 'pass' as const,
+    title: 't',
+    summary: 's',
+    annotations: [],
+    ...over,
+  });
+  const note = (i: number) => ({ path: 'CLAUDE.md', start_line: i + 1, end_line: i + 1, annotation_level: 'warning' as const, title: `n${i}`, message: 'm' });
+
+  it('concludes failure, neutral (a warning, or a pass nobody here measured) or success', () => {
+    expect([conclusion('fail'), conclusion('warn'), conclusion('pass'), conclusion('pass', true), conclusion('fail', true)]).toEqual([
+      'failure',
+      'neutral',
+      'success',
+      'neutral',
+      'failure',
+    ]);
+  });
+
+  it('sends annotations 50 a request, clips the title at 255 and a summary past 65,535 at its last whole line', async () => {
+    const before = fake.requests.length;
+    const long = Array.from({ length: 3000 }, (_, i) => `line ${i} ${'x'.repeat(20)}`).join('\n');
+    expect(long.length).toBeGreaterThan(CHECK_TEXT_LIMIT);
+    const r = await publishCheck(gh, input({ title: 'T'.repeat(300), summary: long, annotations: Array.from({ length: 101 }, (_, i) => note(i)) }));
+    expect(r.annotations).toBe(101);
+    const sent = fake.requests.slice(before).map((q) => q.method);
+    expect(sent).toEqual(['POST', 'PATCH', 'PATCH']);
+    const run = fake.checkRuns.find((x) => x.id === r.id)!;
+    expect(run.output.title).toBe('T'.repeat(255));
+    expect(run.annotationsAll).toHaveLength(101);
+    const summary = run.output.summary as string;
+    expect(summary.length).toBeLessThanOrEqual(CHECK_TEXT_LIMIT);
+    expect(summary.endsWith('\n\n_Truncated: the full report is in the job summary._')).toBe(true);
+    const kept = summary.slice(0, summary.indexOf('\n\n_Truncated'));
+    expect(long.startsWith(kept + '\n')).toBe(true);
+    expect(kept.length).toBeGreaterThan(CHECK_TEXT_LIMIT - 200);
+    // Exactly at the limit: sent as it is; exactly 50 annotations: one request.
+    const exact = 'y'.repeat(CHECK_TEXT_LIMIT);
+    const mark = fake.requests.length;
+    const e = await publishCheck(gh, input({ summary: exact, annotations: Array.from({ length: 50 }, (_, i) => note(i)) }));
+    expect(fake.checkRuns.find((x) => x.id === e.id)!.output.summary).toBe(exact);
+    expect(fake.requests.slice(mark).map((q) => q.method)).toEqual(['POST']);
+  });
+
+  it('an answer without an id is an error naming the request; a field is read only from an object', async () => {
+    fake.faults.push({ method: 'POST', path: /\/check-runs$/, status: 201, body: { html_url: 'u' }, times: 1 });
+    await expect(publishCheck(gh, input())).rejects.toThrow("GitHub's answer to creating the check run has no id (malformed response)");
+    fake.faults.length = 0;
+    expect(() => answered(null, 'id', 'number', 'x')).toThrow("GitHub's answer to x has no id (malformed response)");
+    expect(() => answered('id', 'length', 'number', 'x')).toThrow("GitHub's answer to x has no length (malformed response)");
+    expect(answered({ id: 3 }, 'id', 'number', 'x')).toBe(3);
   });
 });
