@@ -9,6 +9,8 @@ import { createClient, explain, MAX_RETRY_WAIT_S, retryDecision, statusOf, type 
 import { findOurComments, upsertComment } from '../../src/publish/comment.js';
 import { answered, CHECK_TEXT_LIMIT, conclusion, publishCheck } from '../../src/publish/check.js';
 import { findPullRequest } from '../../src/publish/pulls.js';
+import { postSuggestions } from '../../src/publish/review.js';
+import { suggestionMarker } from '../../src/optimize/suggest.js';
 import { ensureLabel, findRoadmapIssue, upsertRoadmap } from '../../src/publish/roadmap.js';
 import { marker } from '../../src/render/comment.js';
 import { FakeGitHub } from '../e2e/fake-github.js';
@@ -260,5 +262,43 @@ describe('the check run', () => {
     expect(() => answered(null, 'id', 'number', 'x')).toThrow("GitHub's answer to x has no id (malformed response)");
     expect(() => answered('id', 'length', 'number', 'x')).toThrow("GitHub's answer to x has no length (malformed response)");
     expect(answered({ id: 3 }, 'id', 'number', 'x')).toBe(3);
+  });
+});
+
+describe('suggested edits as a review', () => {
+  const edit = (stepId: string, startLine: number, line: number) => ({
+    stepId,
+    kind: 'duplication',
+    path: 'CLAUDE.md',
+    startLine,
+    line,
+    title: `Edit ${stepId}`,
+    detail: 'd',
+    eagerTokens: 10,
+    listingChars: 0,
+    agentListingChars: 0,
+    replacement: ['x'],
+  });
+  const target = (pullNumber: number) => ({ owner: 'o', repo: 'r', pullNumber, commitId: 'c'.repeat(40), authors: [BOT] });
+
+  it('posts only edits not posted before by us; one line or a range; says how many', async () => {
+    expect(await postSuggestions(gh, target(20), [])).toEqual({ posted: 0, already: 0 });
+    expect(fake.reviews).toHaveLength(0);
+    expect(await postSuggestions(gh, target(20), [edit('a', 3, 3)])).toEqual({ posted: 1, already: 0 });
+    const review = fake.reviews.at(-1)!;
+    expect(review.body).toMatch(/^context-budget: 1 suggested edit that take/);
+    const one = fake.reviewComments.filter((c) => c.pull === 20);
+    expect(one.map((c) => [c.line, c.start_line])).toEqual([[3, undefined]]);
+    // Someone else's comment carrying our marker does not count as posted.
+    fake.reviewComments.push({ ...one[0]!, id: 999, body: `${suggestionMarker('b')}\nplanted`, user: { login: 'mallory' } });
+    expect(await postSuggestions(gh, target(20), [edit('a', 3, 3), edit('b', 5, 8), edit('c', 9, 9)])).toEqual({ posted: 2, already: 1 });
+    expect(fake.reviews.at(-1)!.body).toMatch(/^context-budget: 2 suggested edits that take/);
+    const two = fake.reviewComments.filter((c) => c.pull === 20 && c.user.login === BOT).slice(1);
+    expect(two.map((c) => [c.line, c.start_line])).toEqual([
+      [8, 5],
+      [9, undefined],
+    ]);
+    expect(await postSuggestions(gh, target(20), [edit('a', 3, 3)])).toEqual({ posted: 0, already: 1 });
+    expect(fake.violations).toEqual([]);
   });
 });
