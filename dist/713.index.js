@@ -11876,7 +11876,9 @@ function answered(data, key, type, what) {
  * update). A failing update after the create is returned as `annotationError` with what was sent:
  * the check run exists, and the log must not say otherwise.
  */
-async function publishCheck(gh, c) {
+async function publishCheck(gh, c, 
+/** Called once the check run exists, before its other annotations are sent (a deadline may end the rest). */
+onCreated = () => undefined) {
     const batches = [];
     for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST)
         batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
@@ -11893,6 +11895,7 @@ async function publishCheck(gh, c) {
         ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
     });
     const id = answered(created.data, 'id', 'number', 'creating the check run');
+    onCreated(id);
     let sent = batches[0]?.length ?? 0;
     for (const batch of batches.slice(1)) {
         try {
@@ -12142,7 +12145,7 @@ async function publishReport(report, t, deps) {
                 summary: comment_renderComment(report, { limit: 65_000 - note.length, timings: true, detailsUrl: runUrl, ...links }) + note,
                 annotations,
                 detailsUrl: runUrl,
-            }).then((x) => ((createdId = x.id), x)));
+            }, (id) => (createdId = id)));
             deps.setOutput('check-run-id', String(c.id));
             checkPublished = true;
             if (c.annotationError)

@@ -40,7 +40,12 @@ export function answered<T extends 'number' | 'string'>(data: unknown, key: stri
  * update). A failing update after the create is returned as `annotationError` with what was sent:
  * the check run exists, and the log must not say otherwise.
  */
-export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: number; url: string; annotations: number; annotationError?: unknown }> {
+export async function publishCheck(
+  gh: GitHub,
+  c: CheckInput,
+  /** Called once the check run exists, before its other annotations are sent (a deadline may end the rest). */
+  onCreated: (id: number) => void = () => undefined,
+): Promise<{ id: number; url: string; annotations: number; annotationError?: unknown }> {
   const batches: Annotation[][] = [];
   for (let i = 0; i < c.annotations.length; i += ANNOTATIONS_PER_REQUEST) batches.push(c.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
   const output = (annotations: Annotation[]) => ({ title: c.title.slice(0, 255), summary: clip(c.summary), ...(annotations.length ? { annotations } : {}) });
@@ -56,6 +61,7 @@ export async function publishCheck(gh: GitHub, c: CheckInput): Promise<{ id: num
     ...(c.detailsUrl ? { details_url: c.detailsUrl } : {}),
   });
   const id = answered(created.data, 'id', 'number', 'creating the check run');
+  onCreated(id);
   let sent = batches[0]?.length ?? 0;
   for (const batch of batches.slice(1)) {
     try {

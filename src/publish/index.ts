@@ -143,18 +143,22 @@ export async function publishReport(report: GateReport, t: PublishTarget, deps: 
         ? `\n\n_${omitted} more findings are not annotated (at most ${MAX_ANNOTATIONS}, failures and warnings first); all are in the report._`
         : '';
       const c = await beforeDeadline(deps.deadline, () =>
-        publishCheck(gh, {
-          owner: t.owner,
-          repo: t.repo,
-          headSha: t.headSha,
-          name: t.checkName,
-          verdict: report.verdict,
-          untrusted: report.untrusted === true,
-          title: verdictLine(report).replace(/\*\*/g, ''),
-          summary: renderComment(report, { limit: 65_000 - note.length, timings: true, detailsUrl: runUrl, ...links }) + note,
-          annotations,
-          detailsUrl: runUrl,
-        }).then((x) => ((createdId = x.id), x)),
+        publishCheck(
+          gh,
+          {
+            owner: t.owner,
+            repo: t.repo,
+            headSha: t.headSha,
+            name: t.checkName,
+            verdict: report.verdict,
+            untrusted: report.untrusted === true,
+            title: verdictLine(report).replace(/\*\*/g, ''),
+            summary: renderComment(report, { limit: 65_000 - note.length, timings: true, detailsUrl: runUrl, ...links }) + note,
+            annotations,
+            detailsUrl: runUrl,
+          },
+          (id) => (createdId = id),
+        ),
       );
       deps.setOutput('check-run-id', String(c.id));
       checkPublished = true;

@@ -9,7 +9,7 @@ import { compare } from '../../src/compare/index.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import type { GateReport } from '../../src/model/report.js';
 import type { GitHub } from '../../src/publish/client.js';
-import { publishReport, type PublishTarget } from '../../src/publish/index.js';
+import { ourAuthors, publishReport, type PublishTarget } from '../../src/publish/index.js';
 import { cappedAnnotations } from '../../src/render/annotations.js';
 import { analyzeDir, FIXTURES } from '../helpers.js';
 
@@ -267,5 +267,117 @@ describe('publishing under load (issue 19, class 4)', () => {
       expectedAnnotations.map((a) => [a.annotation_level === 'failure' ? 'error' : 'warning', a.message, { file: a.path, line: a.start_line, title: a.title }]),
     );
     expect(out.failed).toHaveLength(1);
+  });
+});
+
+describe('publishing: what each input and failure changes', () => {
+  const run = async (r: GateReport, t: Partial<PublishTarget>, fail?: (name: string) => number | undefined, deadline = new AbortController().signal) => {
+    const { gh, calls } = recordingClient(fail);
+    const s = sink();
+    await publishReport(r, { ...target, ...t }, { ...s.deps, gh, deadline });
+    return { calls: calls.map((c) => c[0]), params: calls, out: s.out };
+  };
+  const unchanged = async (): Promise<GateReport> => {
+    const base = await analyzeDir(path.join(FIXTURES, 'example-base'));
+    return compare({ base, head: base, baseLabel: 'b', headLabel: 'h', loadTime: null }, normalizeConfig({}, 'x.yml'));
+  };
+
+  it('comment: never posts none; always posts one on an unchanged pull request; changed posts one when the verdict is not a pass', async () => {
+    const same = await unchanged();
+    expect(same.verdict).toBe('pass');
+    expect((await run(same, { comment: 'never' })).calls).not.toContain('issues.listComments');
+    expect((await run(same, { comment: 'always' })).calls).toContain('issues.createComment');
+    expect((await run(same, { comment: 'changed' })).calls).not.toContain('issues.createComment');
+    const warned = { ...same, verdict: 'warn' as const };
+    expect((await run(warned, { comment: 'changed' })).calls).toContain('issues.createComment');
+    // A changed diff with a pass: the comment is posted.
+    const changed = { ...(await report([])), verdict: 'pass' as const };
+    expect((await run(changed, { comment: 'changed' })).calls).toContain('issues.createComment');
+  });
+
+  it('whose comments are ours: the comment-author input alone, else github-actions[bot] and the token user, or the bot alone when /user is refused', async () => {
+    const r = await report([]);
+    expect(await ourAuthors(recordingClient().gh, 'me')).toEqual(['me']);
+    expect(await ourAuthors(recordingClient().gh, '')).toEqual(['github-actions[bot]', 'bot']);
+    expect(await ourAuthors(recordingClient((n) => (n === 'users.getAuthenticated' ? 403 : undefined)).gh, '')).toEqual(['github-actions[bot]']);
+    expect((await run(r, { commentAuthor: 'me' })).calls).not.toContain('users.getAuthenticated');
+  });
+
+  it('links the run only with both the server and the run id, and files only with a head commit', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const noRun = await run(r, { runId: undefined });
+    expect(noRun.params.find((c) => c[0] === 'checks.create')![1]).not.toHaveProperty('details_url');
+    const noServer = await run({ ...r, head: { ...r.head, commit: 'f'.repeat(40) } }, { serverUrl: undefined });
+    expect(String(noServer.params.find((c) => c[0] === 'issues.createComment')![1].body)).not.toContain('/blob/');
+    const linked = await run({ ...r, head: { ...r.head, commit: 'f'.repeat(40) } }, {});
+    expect(String(linked.params.find((c) => c[0] === 'issues.createComment')![1].body)).toContain(`https://github.com/o/r/blob/${'f'.repeat(40)}/`);
+    const noCommit = await run({ ...r, head: { ...r.head, commit: undefined } }, {});
+    expect(String(noCommit.params.find((c) => c[0] === 'issues.createComment')![1].body)).not.toContain('/blob/');
+  });
+
+  it('a job summary that cannot be written is a warning; the comment and check still go', async () => {
+    const r = await report([]);
+    const { gh, calls } = recordingClient();
+    const s = sink();
+    await publishReport(r, target, {
+      ...s.deps,
+      summary: async () => {
+        throw new Error('ENOSPC');
+      },
+      gh,
+      deadline: new AbortController().signal,
+    });
+    expect(s.out.log).toContain('warning Could not write the job summary: ENOSPC');
+    expect(calls.map((c) => c[0])).toContain('checks.create');
+  });
+
+  it('a check run created before the deadline passed is said to exist, with its id', async () => {
+    const r = await report([{ metric: 'eagerTokens', max: 10, level: 'error' }]);
+    const recs = Array.from({ length: 120 }, (_, i) => ({ ...r.recommendations[0]!, key: `k${i}`, introduced: true, location: { file: `f${i}.md`, line: 1 } }));
+    const { gh } = recordingClient();
+    const deadline = new AbortController();
+    const update = gh.rest.checks.update;
+    gh.rest.checks.update = (async () => {
+      deadline.abort(new Error('publishing took longer than 1s (publish-timeout)'));
+      return new Promise(() => undefined);
+    }) as unknown as typeof update;
+    const s = sink();
+    await publishReport({ ...r, recommendations: recs }, { ...target, comment: 'never' }, { ...s.deps, gh, deadline: deadline.signal });
+    expect(s.out.outputs['check-run-id']).toBe('42');
+    expect(s.out.log.join('\n')).toContain(
+      'Check run 42 was created, but adding its annotations did not finish: publishing took longer than 1s (publish-timeout).',
+    );
+    // The check run exists: its annotations are not repeated in the log.
+    expect(s.out.log.some((l) => l.startsWith('error ') && l.includes('eager'))).toBe(false);
+  });
+
+  it('suggested edits that cannot be posted are a warning naming the permission; an untrusted report posts none', async () => {
+    const r = await report([]);
+    const sg = {
+      stepId: 's',
+      kind: 'duplication',
+      path: 'CLAUDE.md',
+      startLine: 1,
+      line: 1,
+      title: 't',
+      detail: 'd',
+      eagerTokens: 1,
+      listingChars: 0,
+      agentListingChars: 0,
+      replacement: ['x'],
+    };
+    const withEdits = { ...r, edits: { suggestions: [sg], commands: [] } } as unknown as GateReport;
+    const { gh } = recordingClient();
+    (gh.rest as unknown as { pulls: unknown }).pulls = {
+      listReviewComments: async () => {
+        throw Object.assign(new Error('HTTP 403'), { status: 403 });
+      },
+    };
+    const s = sink();
+    await publishReport(withEdits, { ...target, suggestions: true }, { ...s.deps, gh, deadline: new AbortController().signal });
+    expect(s.out.log.find((l) => l.startsWith('warning ') && l.includes('Posting the suggested edits'))).toContain('pull-requests: write');
+    const untrusted = sink();
+    await publishReport({ ...withEdits, untrusted: true }, { ...target, suggestions: true }, { ...untrusted.deps, gh, deadline: new AbortController().signal });
+    expect(untrusted.out.log.some((l) => l.includes('suggested edits'))).toBe(false);
   });
 });
