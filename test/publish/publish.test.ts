@@ -336,11 +336,10 @@ describe('publishing: what each input and failure changes', () => {
     const recs = Array.from({ length: 120 }, (_, i) => ({ ...r.recommendations[0]!, key: `k${i}`, introduced: true, location: { file: `f${i}.md`, line: 1 } }));
     const { gh } = recordingClient();
     const deadline = new AbortController();
-    const update = gh.rest.checks.update;
     gh.rest.checks.update = (async () => {
       deadline.abort(new Error('publishing took longer than 1s (publish-timeout)'));
       return new Promise(() => undefined);
-    }) as unknown as typeof update;
+    }) as unknown as typeof gh.rest.checks.update;
     const s = sink();
     await publishReport({ ...r, recommendations: recs }, { ...target, comment: 'never' }, { ...s.deps, gh, deadline: deadline.signal });
     expect(s.out.outputs['check-run-id']).toBe('42');
