@@ -1,0 +1,54 @@
+/**
+ * Memory files and rules where a framework nests them (src/analyze/loaders/memory.ts; issue 24:
+ * these mutants had no covering test in the mutation suite): a package's own .claude folder and
+ * rules, a memory file over Claude Code's size limit, and a symlink checked out as a plain file.
+ */
+import { describe, expect, it } from 'vitest';
+import { analyzeFiles, file } from '../helpers.js';
+
+describe('nested memory', () => {
+  it("a package's .claude/CLAUDE.md and its rules load when Claude works in the package", async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# Root\n',
+      'pkg/.claude/CLAUDE.md': 'Package memory.\n',
+      'pkg/.claude/rules/style.md': 'Package style.\n',
+      'pkg/.claude/notes.md': 'Not memory.\n',
+    });
+    expect(file(s, 'pkg/.claude/CLAUDE.md')).toMatchObject({ loading: 'on-demand' });
+    expect(file(s, 'pkg/.claude/rules/style.md')).toMatchObject({
+      loading: 'on-demand',
+      reason: 'rule in pkg/.claude/rules, loaded when Claude reads files in pkg/',
+    });
+    expect(s.files.find((f) => f.path === 'pkg/.claude/notes.md')?.loading ?? 'not-loaded').toBe('not-loaded');
+  });
+
+  it('a memory file over the size limit is skipped by Claude Code: not loaded, and an error says so', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': `# Root\n${'x'.repeat(300)}\n`, 'docs/a.md': 'A\n' }, { memoryFileMaxBytes: 200 });
+    expect(file(s, 'CLAUDE.md')).toMatchObject({ loading: 'not-loaded', reason: 'memory file over 200 bytes: skipped by Claude Code', eagerTokens: 0 });
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'CLAUDE.md',
+        code: 'memory-file-skipped',
+        severity: 'error',
+        message: '308 bytes > 200: Claude Code skips this memory file entirely',
+      }),
+    );
+  });
+
+  it('a memory file whose whole text is the path of another file is named as a symlink checked out as a plain file', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': 'docs/real.md', 'docs/real.md': '# Real guidance\n' });
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'CLAUDE.md',
+        code: 'symlink-as-file',
+        message:
+          'the whole file is the path "docs/real.md": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not docs/real.md',
+      }),
+    );
+    // A path to nothing, or to itself, is just text.
+    for (const text of ['docs/none.md', 'CLAUDE.md']) {
+      const t = await analyzeFiles({ 'CLAUDE.md': text, 'docs/real.md': 'x\n' });
+      expect(t.diagnostics.some((d) => d.code === 'symlink-as-file')).toBe(false);
+    }
+  });
+});
