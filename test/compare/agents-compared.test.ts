@@ -13,16 +13,18 @@ import { worktreeSource } from '../../src/collect/worktree.js';
 import { AGENT_PROFILES } from '../../src/model/agents.js';
 import { analyzeDir, cleanup, counter, tmpDir, writeFiles } from '../helpers.js';
 
-async function withCodex(files: Record<string, string>): Promise<Snapshot> {
+/** A framework analyzed, with one other agent's analysis of it. */
+async function withAgent(files: Record<string, string>, agent: keyof typeof AGENT_PROFILES): Promise<Snapshot> {
   const dir = tmpDir();
   writeFiles(dir, files);
   try {
     const s = await analyzeDir(dir);
-    return { ...s, agents: [await analyzeAgent(worktreeSource(dir), AGENT_PROFILES.codex, counter)] };
+    return { ...s, agents: [await analyzeAgent(worktreeSource(dir), AGENT_PROFILES[agent], counter)] };
   } finally {
     cleanup(dir);
   }
 }
+const withCodex = (files: Record<string, string>) => withAgent(files, 'codex');
 const config = normalizeConfig({ agents: ['codex'] }, 'budgets.yml');
 const judge = (base: Snapshot, head: Snapshot) => compare({ base, head, baseLabel: 'b', headLabel: 'h', loadTime: null }, config);
 const measured = (over: Partial<AgentMeasurement> = {}): AgentMeasurement => ({
@@ -65,14 +67,7 @@ async function withCopilot(count: number): Promise<Snapshot> {
     // Each description a different length, so that "longest first" has an order to keep.
     skills[`.claude/skills/${name}/SKILL.md`] = `---\nname: ${name}\ndescription: ${'d'.repeat(800 + i)}\n---\nBody of ${name}.\n`;
   }
-  const dir = tmpDir();
-  writeFiles(dir, skills);
-  try {
-    const s = await analyzeDir(dir);
-    return { ...s, agents: [await analyzeAgent(worktreeSource(dir), AGENT_PROFILES.copilot, counter)] };
-  } finally {
-    cleanup(dir);
-  }
+  return withAgent(skills, 'copilot');
 }
 
 describe("another agent's skill listing over its budget", () => {
