@@ -134,7 +134,8 @@ describe('the Action inputs', () => {
     for (const v of ['true', 'YES', '1', 'on']) expect(read({ 'check-run': v }).checkRun).toBe(true);
     for (const v of ['false', 'No', '0', 'OFF']) expect(read({ 'check-run': v }).checkRun).toBe(false);
     expect(read({ comment: 'true' }).comment).toBe('always');
-    expect(read({ comment: 'FALSE' }).comment).toBe('never');
+    expect(read({ comment: ' FALSE\n' }).comment).toBe('never');
+    expect(read({ comment: ' true ' }).comment).toBe('always');
     expect(read({ comment: 'never' }).comment).toBe('never');
     expect(read({ agents: 'all' }).agents).toEqual(['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi']);
     expect(read({ agents: 'pi codex,all' }).agents).toEqual(['copilot', 'codex', 'gemini', 'opencode', 'qwen', 'pi']);
