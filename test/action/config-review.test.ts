@@ -4,15 +4,14 @@
  * a head that grows CLAUDE.md by thousands of tokens and edits its own config.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { pullRequest, type Ctx } from '../../src/action/gate.js';
-import { readOptions } from '../../src/action/options.js';
+import { pullRequest } from '../../src/action/gate.js';
 import type { GateReport } from '../../src/model/report.js';
 import { renderComment } from '../../src/render/comment.js';
 import { reviewConfig } from '../../src/config/review.js';
 import { normalizeConfig } from '../../src/config/load.js';
 import { cleanup, commitAll, gitInit, sh, tmpDir, writeFiles } from '../helpers.js';
+import { actionContext } from './context.js';
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach(cleanup));
@@ -33,37 +32,17 @@ function repo(headFiles: Record<string, string>, baseConfig = BASE_CONFIG): { di
 }
 
 async function runPr(r: { dir: string; base: string; head: string }, labels: string[] = [], inputs: Record<string, string> = {}) {
-  const outputs: Record<string, string> = {};
-  const summaries: string[] = [];
-  const failed: string[] = [];
-  const logs: string[] = [];
-  const out = tmpDir();
-  dirs.push(out);
-  const ctx: Ctx = {
-    io: {
-      setOutput: (k, v) => void (outputs[k] = v),
-      summary: async (m) => void summaries.push(m),
-      setFailed: (m) => void failed.push(m),
-      now: () => new Date(0),
+  const { ctx, seen } = actionContext(
+    dirs,
+    r.dir,
+    { 'fail-on': 'error', ...inputs },
+    {
+      pull_request: { number: 7, base: { sha: r.base }, head: { sha: r.head }, labels: labels.map((name) => ({ name })) },
     },
-    deadline: new AbortController(),
-    opts: readOptions((n) => ({ 'output-dir': out, 'cache-dir': path.join(out, 'cache'), 'fail-on': 'error', ...inputs })[n] ?? '', {}),
-    log: {
-      info: (m) => void logs.push(m),
-      warning: (m) => void logs.push(`warning: ${m}`),
-      error: (m) => void logs.push(`error: ${m}`),
-      debug: () => undefined,
-    },
-    env: {},
-    owner: 'o',
-    repo: 'r',
-    workspace: r.dir,
-    gh: null,
-    payload: { pull_request: { number: 7, base: { sha: r.base }, head: { sha: r.head }, labels: labels.map((name) => ({ name })) } },
-  };
+  );
   await pullRequest(ctx, 'pull_request');
-  const report = JSON.parse(readFileSync(outputs['report-path']!, 'utf8')) as GateReport;
-  return { outputs, summaries, failed, logs, report };
+  const report = JSON.parse(readFileSync(seen.outputs['report-path']!, 'utf8')) as GateReport;
+  return { ...seen, report };
 }
 
 describe('the stricter of base and head config decides', () => {
