@@ -6,6 +6,12 @@
  *   MUTATE=render npm run mutation            one module (its own sandbox, incremental file and report)
  *   MUTATE=publish,action npm run mutation    several, side by side with another run
  *
+ * Two passes for modules beneath the Action (compare, render, loaders, model), each several times faster:
+ *
+ *   MUTATE=render MUTATION_SUITE=fast npm run mutation     without the Action's and publishing's tests
+ *   node scripts/mutation-retest.mjs reports/stryker-incremental-render.json
+ *   MUTATE=render npm run mutation                          its survivors against the whole suite
+ *
  * Each selection keeps its own incremental file (reports/stryker-incremental-NAME.json) so that a
  * stopped run resumes where it stopped, and its JSON report (reports/mutation/NAME.json) for
  * `npm run mutation:score`. Static mutants (code run while modules load: label tables, profiles,

@@ -7,7 +7,17 @@ import { defineConfig } from 'vitest/config';
  * goldens of test/conformance/conformance.test.ts). Also left out, for time: the robustness, tokenizer,
  * string and digest suites (property and hostile-input runs of seconds each that every mutant of a
  * renderer or loader would run, and that pin no gate promise) and the corpus runs of ../shared.
+ *
+ * MUTATION_SUITE=fast also leaves out the Action's and publishing's tests (real git repositories and
+ * the fake GitHub API: 1-27 s a file) for a first pass on modules beneath them (compare, render,
+ * loaders, model): a mutant the smaller suite kills, the whole suite kills too. The survivors of that
+ * pass are then run against the whole suite (`scripts/mutation-retest.mjs`, then a run without
+ * MUTATION_SUITE), so the score that is reported is the whole suite's.
  */
+const FAST_ONLY_EXCLUDES = ['test/action/**', 'test/publish/**', 'test/goldens/action.test.ts'];
+const fast = process.env.MUTATION_SUITE === 'fast';
+if (process.env.MUTATION_SUITE && !fast) throw new Error(`MUTATION_SUITE: unknown value ${process.env.MUTATION_SUITE}; known: fast`);
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
@@ -30,6 +40,7 @@ export default defineConfig({
       'test/analyze/frontmatter.test.ts',
       // A real browser per case (about 16 s): the HTML report's data is pinned in process by the goldens' report.html.
       'test/render/html-browser.test.ts',
+      ...(fast ? FAST_ONLY_EXCLUDES : []),
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,93 @@
+/**
+ * Agents (src/analyze/loaders/agents.ts), as Claude Code 2.1.332 lists them: front matter that does
+ * not parse drops a project agent and falls back for a plugin's, names are trimmed and namespaced by
+ * plugin and folder (issue 24: these mutants survived the in-process suite).
+ */
+import { describe, expect, it } from 'vitest';
+import type { Snapshot } from '../../src/model/snapshot.js';
+import { analyzeFiles, file } from '../helpers.js';
+
+const plugin = (name: string, files: Record<string, string>) => ({
+  [`plugins/${name}/.claude-plugin/plugin.json`]: JSON.stringify({ name }),
+  '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name, source: `./plugins/${name}` }] }),
+  ...Object.fromEntries(Object.entries(files).map(([p, t]) => [`plugins/${name}/${p}`, t])),
+});
+const listed = (s: Snapshot) => s.listings.agents.items.map((i) => `${i.name}: ${i.description ?? ''}`);
+
+describe('agents whose front matter does not parse', () => {
+  const BROKEN = '---\nname: broken\ndescription: "unclosed quote\n---\nBody.\n';
+
+  it('a project agent is not loaded, and a warning names the parse error and its line', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/agents/broken.md': BROKEN,
+      '.claude/agents/fine.md': '---\ndescription: Fine.\n---\nBody.\n',
+    });
+    expect(file(s, '.claude/agents/broken.md')).toMatchObject({
+      loading: 'not-loaded',
+      category: 'other',
+      reason: 'agent whose front matter does not parse: Claude Code does not load it',
+    });
+    const d = s.diagnostics.find((x) => x.code === 'agent-not-loaded');
+    expect(d).toMatchObject({ file: '.claude/agents/broken.md', severity: 'warning' });
+    expect(d!.line).toBeGreaterThanOrEqual(2);
+    expect(d!.message).toMatch(/^front matter does not parse \(.+\): Claude Code does not load this agent$/);
+    expect(listed(s)).toEqual(['fine: Fine.']);
+  });
+
+  it("a plugin's agent is listed under its file name with the fallback description, every other field dropped", async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': '# P\n', ...plugin('kit', { 'agents/pbroken.md': BROKEN }) });
+    expect(listed(s)).toEqual(['kit:pbroken: Agent from kit plugin']);
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: 'plugins/kit/agents/pbroken.md',
+        code: 'agent-fallback',
+        message: expect.stringMatching(/: Claude Code lists this agent as "kit:pbroken" with the description "Agent from kit plugin"$/),
+      }),
+    );
+    expect(s.diagnostics.some((x) => x.code === 'agent-not-loaded')).toBe(false);
+  });
+});
+
+describe('agent names', () => {
+  it('a front matter name is trimmed; without one, the file name less its final .md', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/agents/a.md': '---\nname: "  reviewer  "\ndescription: Reviews.\n---\nBody.\n',
+      '.claude/agents/docs.md-writer.md': '---\ndescription: Writes docs.\n---\nBody.\n',
+    });
+    expect(listed(s)).toEqual(expect.arrayContaining(['reviewer: Reviews.', 'docs.md-writer: Writes docs.']));
+    expect(listed(s)).toHaveLength(2);
+  });
+
+  it("a plugin's agents are namespaced by the plugin and by the folders below its agents folder", async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      ...plugin('kit', {
+        'agents/top.md': '---\ndescription: Top.\n---\n',
+        'agents/ops/deep/db.md': '---\nname: dba\ndescription: Databases.\n---\n',
+        'agents/when.md': '---\nwhen_to_use: When needed.\n---\n',
+        'agents/bare.md': '---\nmodel: haiku\n---\n',
+      }),
+    });
+    expect(listed(s).sort()).toEqual(['kit:bare: Agent from kit plugin', 'kit:ops:deep:dba: Databases.', 'kit:top: Top.', 'kit:when: When needed.']);
+  });
+
+  it('a project agent without a description, or without front matter, is not loaded', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/agents/nodesc.md': '---\nname: nodesc\n---\nBody.\n',
+      '.claude/agents/plain.md': 'Just text.\n',
+    });
+    expect(listed(s)).toEqual([]);
+    expect(file(s, '.claude/agents/nodesc.md')).toMatchObject({ loading: 'not-loaded', reason: 'agent without a description: Claude Code does not load it' });
+    expect(file(s, '.claude/agents/plain.md')).toMatchObject({ loading: 'not-loaded', reason: 'no frontmatter: not an agent definition' });
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: '.claude/agents/nodesc.md',
+        code: 'missing-description',
+        message: 'agent has no description: Claude Code does not load it',
+      }),
+    );
+  });
+});
