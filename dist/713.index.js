@@ -6608,21 +6608,18 @@ function planMemory(ctx, settings) {
         const base = p.slice(slash + 1);
         const dir = slash < 0 ? '' : p.slice(0, slash);
         const owner = dir === '.claude' ? '' : dir.endsWith('/.claude') ? dir.slice(0, -'/.claude'.length) : dir;
-        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md') {
-            if (dir === owner || dir.endsWith('.claude'))
-                slot(owner).claude.push(p);
-        }
-        else if (base === 'AGENTS.md') {
-            if (dir === owner || dir.endsWith('.claude'))
-                slot(owner).agents.push(p);
-        }
+        if (base === 'CLAUDE.md' || base === 'CLAUDE.local.md')
+            slot(owner).claude.push(p);
+        else if (base === 'AGENTS.md')
+            slot(owner).agents.push(p);
         else {
             const rm = /^(?:(.*)\/)?\.claude\/rules\/.+\.md$/i.exec(p);
             if (rm)
                 slot(rm[1] ?? '').rules.push(p);
         }
     }
-    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d) || (a < b ? -1 : 1));
+    // At most one candidate per place (CLAUDE.md, .claude/CLAUDE.md, ...): their order is the places' order.
+    const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d));
     const roots = [];
     // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
     if (user) {

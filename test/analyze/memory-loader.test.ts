@@ -51,4 +51,31 @@ describe('nested memory', () => {
       expect(t.diagnostics.some((d) => d.code === 'symlink-as-file')).toBe(false);
     }
   });
+
+  it("a .claude folder's AGENTS.md stands in for CLAUDE.md at the root and in a package, and a CLAUDE.md beside it wins", async () => {
+    const s = await analyzeFiles({
+      '.claude/AGENTS.md': 'Root agents.\n',
+      'pkg/.claude/AGENTS.md': 'Package agents.\n',
+      'lib/.claude/AGENTS.md': 'Library agents.\n',
+      'lib/CLAUDE.md': 'Library memory.\n',
+    });
+    expect(file(s, '.claude/AGENTS.md')).toMatchObject({
+      loading: 'eager',
+      category: 'memory',
+      reason: 'AGENTS.md standing in for CLAUDE.md, loaded at session start',
+    });
+    expect(file(s, 'pkg/.claude/AGENTS.md')).toMatchObject({
+      loading: 'on-demand',
+      category: 'nested-memory',
+      reason: 'nested AGENTS.md, loaded when Claude reads files in pkg/',
+    });
+    expect(file(s, 'lib/.claude/AGENTS.md')).toMatchObject({ loading: 'not-loaded', reason: 'AGENTS.md not loaded: a CLAUDE.md exists in the same place' });
+    expect(file(s, 'lib/CLAUDE.md')).toMatchObject({ loading: 'on-demand', category: 'nested-memory' });
+  });
+
+  it('every memory file of a place loads: CLAUDE.md, .claude/CLAUDE.md and CLAUDE.local.md', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': 'A\n', '.claude/CLAUDE.md': 'B\n', 'CLAUDE.local.md': 'C\n', 'pkg/CLAUDE.local.md': 'D\n' });
+    for (const p of ['CLAUDE.md', '.claude/CLAUDE.md', 'CLAUDE.local.md']) expect(file(s, p), p).toMatchObject({ loading: 'eager', category: 'memory' });
+    expect(file(s, 'pkg/CLAUDE.local.md')).toMatchObject({ loading: 'on-demand', reason: 'nested memory file, loaded when Claude reads files in pkg/' });
+  });
 });
