@@ -2,7 +2,7 @@
  * The Action's other runs in process (issue 24), through the same injected context as the pull
  * request tests: the scheduled roadmap, and publishing a report an untrusted run wrote.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { publishOnly, pullRequest, roadmap } from '../../src/action/gate.js';
@@ -183,6 +183,77 @@ describe('the HTML report in the pull request run', () => {
     expect(none.seen.outputs['html-path']).toBeTruthy();
     expect(none.seen.logs.join('\n')).toContain('no artifact service in this run: not uploaded');
     expect(() => readOptions((n) => (n === 'html-report' ? 'zip' : ''), {})).toThrow('Input "html-report": expected one of upload, file, off, got "zip"');
+  });
+
+  it('is uploaded only with the upload function, the runtime token and the results URL all present', async () => {
+    const r = repo();
+    for (const missing of ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_RESULTS_URL', 'uploadArtifact']) {
+      const env: NodeJS.ProcessEnv = { ...service, [missing]: undefined };
+      const { ctx, seen } = context(r.dir, {}, pr(r), env);
+      const uploaded: string[] = [];
+      if (missing !== 'uploadArtifact')
+        ctx.io.uploadArtifact = async (f) => {
+          uploaded.push(f);
+          return { id: 1 };
+        };
+      await pullRequest(ctx, 'pull_request');
+      expect(uploaded, missing).toEqual([]);
+      expect(seen.logs, missing).toContain(`HTML report written to ${seen.outputs['html-path']} (no artifact service in this run: not uploaded).`);
+    }
+    // html-report: file never tries.
+    const file = context(r.dir, { 'html-report': 'file' }, pr(r), service);
+    let tried = false;
+    file.ctx.io.uploadArtifact = async () => {
+      tried = true;
+      return { id: 1 };
+    };
+    await pullRequest(file.ctx, 'pull_request');
+    expect(tried).toBe(false);
+    expect(file.seen.outputs['html-url']).toBeUndefined();
+  });
+
+  it("links the artifact on github.com when the run names no server, names the file after attempt 1 when it names none, and gives no URL without the run's id", async () => {
+    const r = repo();
+    const { GITHUB_SERVER_URL: _s, GITHUB_RUN_ATTEMPT: _a, ...bare } = service;
+    const { ctx, seen } = context(r.dir, { 'comment-key': 'k' }, pr(r), bare);
+    ctx.io.uploadArtifact = async () => ({ id: 5 });
+    await pullRequest(ctx, 'pull_request');
+    expect(path.basename(seen.outputs['html-path']!)).toBe('context-budget-k-pr-9-1.html');
+    expect(seen.outputs['html-url']).toBe('https://github.com/o/r/actions/runs/77/artifacts/5');
+    expect(seen.logs).toContain('HTML report uploaded as artifact 5: https://github.com/o/r/actions/runs/77/artifacts/5');
+    // Files link to the head only where the run names its server.
+    expect(readFileSync(seen.outputs['html-path']!, 'utf8')).not.toContain('/blob/');
+
+    const { GITHUB_RUN_ID: _i, ...noRun } = service;
+    const anon = context(r.dir, {}, pr(r), noRun);
+    anon.ctx.io.uploadArtifact = async () => ({ id: 6 });
+    await pullRequest(anon.ctx, 'pull_request');
+    expect(anon.seen.logs).toContain('HTML report uploaded as artifact 6');
+    expect(anon.seen.outputs['html-url']).toBeUndefined();
+  });
+
+  it("a report that can't be written is a warning, and nothing is uploaded", async () => {
+    const r = repo();
+    const { ctx, seen } = context(r.dir, { 'comment-key': 'k' }, pr(r), service);
+    // A folder where the file goes.
+    mkdirSync(path.join(ctx.opts.outputDir, 'context-budget-k-pr-9-3.html'), { recursive: true });
+    let tried = false;
+    ctx.io.uploadArtifact = async () => {
+      tried = true;
+      return { id: 1 };
+    };
+    await pullRequest(ctx, 'pull_request');
+    expect(seen.logs.join('\n')).toMatch(/warning: Could not write the HTML report: EISDIR/);
+    expect(tried).toBe(false);
+    expect(seen.outputs['html-path']).toBeUndefined();
+    expect(seen.outputs.verdict).toBe('warn');
+  });
+
+  it('the HTML report is titled with the repository and the pull request', async () => {
+    const r = repo();
+    const { ctx, seen } = context(r.dir, {}, pr(r), service);
+    await pullRequest(ctx, 'pull_request');
+    expect(readFileSync(seen.outputs['html-path']!, 'utf8')).toContain('<title>context-budget: o/r pull request #9</title>');
   });
 
   it('the roadmap run writes the HTML report of its commit and puts the chart in the summary', async () => {

@@ -24,7 +24,7 @@ afterAll(async () => {
 
 const silent = { info: () => undefined, warning: () => undefined, error: () => undefined, debug: () => undefined };
 
-function context(workspace: string, payload: Record<string, unknown>, inputs: Record<string, string> = {}) {
+function context(workspace: string, payload: Record<string, unknown>, inputs: Record<string, string> = {}, env: NodeJS.ProcessEnv = {}) {
   const out = tmpDir();
   dirs.push(out);
   const seen = { outputs: {} as Record<string, string>, logs: [] as string[] };
@@ -38,7 +38,7 @@ function context(workspace: string, payload: Record<string, unknown>, inputs: Re
     deadline: new AbortController(),
     opts: readOptions((n) => ({ 'output-dir': out, 'cache-dir': path.join(out, 'cache'), 'html-report': 'off', ...inputs })[n] ?? '', {}),
     log: { ...silent, info: (m) => void seen.logs.push(m), warning: (m) => void seen.logs.push(`warning: ${m}`) },
-    env: {},
+    env,
     owner: 'o',
     repo: 'r',
     workspace,
@@ -112,6 +112,47 @@ describe('suggested edits on a pull request', () => {
     await pullRequest(off.ctx, 'pull_request');
     expect(fake.reviewComments.filter((c) => c.pull === 8)).toEqual([]);
     expect(fake.comments.find((c) => c.issue === 8)!.body).not.toContain('Edits the optimizer can make');
+  }, 60_000);
+});
+
+describe('suggested edits when the run compares the merge commit', () => {
+  /** A pull request (head) whose merge commit into a moved base branch is `merge`; `evil` changes the agent in the merge itself. */
+  function merged(evil: boolean) {
+    const dir = tmpDir('cb-suggest-merge-');
+    dirs.push(dir);
+    writeFiles(dir, { 'CLAUDE.md': '# Acme\n\nIntro.\n', 'README.md': 'Readme.\n' });
+    const base = gitInit(dir);
+    sh(dir, 'git', ['checkout', '-q', '-b', 'feature']);
+    writeFiles(dir, { '.claude/agents/reconciler.md': agent('reconciler') });
+    const head = commitAll(dir, 'add an agent');
+    sh(dir, 'git', ['checkout', '-q', base]);
+    writeFiles(dir, { 'README.md': 'Readme, moved on.\n' });
+    const tip = commitAll(dir, 'the base branch moves on');
+    sh(dir, 'git', ['merge', '-q', '--no-ff', '--no-commit', head]);
+    if (evil) writeFiles(dir, { '.claude/agents/reconciler.md': agent('reconciler') + '\nChanged in the merge.\n' });
+    const merge = commitAll(dir, 'merge');
+    fake.diffLines.set(evil ? 12 : 11, addedLinesOf(sh(dir, 'git', ['diff', '--unified=0', base, head])));
+    return { dir, base, head, tip, merge };
+  }
+
+  it("keeps a suggestion whose file is the same at the pull request's head, and posts it on that commit", async () => {
+    const r = merged(false);
+    const payload = { pull_request: { number: 11, base: { sha: r.tip }, head: { sha: r.head } } };
+    const { ctx, seen } = context(r.dir, payload, { 'comment-key': 'sgm' }, { GITHUB_SHA: r.merge });
+    await pullRequest(ctx, 'pull_request');
+    expect(seen.logs.join('\n')).toContain(`against the merge commit ${r.merge.slice(0, 7)}`);
+    expect(fake.violations).toEqual([]);
+    expect(fake.reviewComments.filter((c) => c.pull === 11).map((c) => [c.path, c.commit_id])).toEqual([['.claude/agents/reconciler.md', r.head]]);
+  }, 60_000);
+
+  it("drops a suggestion whose file differs at the pull request's head, where the review's lines point", async () => {
+    const r = merged(true);
+    const payload = { pull_request: { number: 12, base: { sha: r.tip }, head: { sha: r.head } } };
+    const { ctx, seen } = context(r.dir, payload, { 'comment-key': 'sgm' }, { GITHUB_SHA: r.merge });
+    await pullRequest(ctx, 'pull_request');
+    expect(seen.logs.join('\n')).toContain(`against the merge commit ${r.merge.slice(0, 7)}`);
+    expect(fake.reviewComments.filter((c) => c.pull === 12)).toEqual([]);
+    expect(fake.comments.find((c) => c.issue === 12)!.body).not.toContain("Keep reconciler's routing sentence");
   }, 60_000);
 });
 
