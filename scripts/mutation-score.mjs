@@ -5,7 +5,7 @@
  *
  *   node scripts/mutation-score.mjs                  every report in reports/mutation/, oldest first
  *   node scripts/mutation-score.mjs reports/mutation/compare.json reports/mutation/render.json ...
- *   node scripts/mutation-score.mjs --survivors src/compare/remedy.ts REPORT...   (list what survived)
+ *   node scripts/mutation-score.mjs --survivors src/compare/remedy.ts REPORT...   (list what survived in a file, or a folder)
  *
  * Score = (killed + timed out) / (killed + timed out + survived + no coverage), as Stryker counts it;
  * mutants the type checker rejects (CompileError) and ignored ones (static mutants, under
@@ -54,14 +54,20 @@ const add = (a, b) => Object.fromEntries(Object.keys(a).map((k) => [k, a[k] + b[
 const zero = count([]);
 
 if (survivorsOf) {
-  const r = files[survivorsOf];
-  if (!r) throw new Error(`${survivorsOf} is in none of the reports`);
-  const lines = r.source.split('\n');
-  for (const m of r.mutants.filter((x) => UNDETECTED.has(x.status)).sort((a, b) => a.location.start.line - b.location.start.line)) {
-    const l = m.location.start;
-    const end = m.location.end.line === l.line ? m.location.end.column - 1 : undefined;
-    const orig = lines[l.line - 1].slice(l.column - 1, end).trim();
-    console.log(`${survivorsOf}:${l.line} ${m.status} ${m.mutatorName}: ${orig.slice(0, 80)} -> ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}`);
+  // A file, or a folder: every file under it.
+  const picked = Object.keys(files)
+    .filter((f) => f === survivorsOf || f.startsWith(survivorsOf.replace(/\/?$/, '/')))
+    .sort();
+  if (!picked.length) throw new Error(`${survivorsOf} is in none of the reports`);
+  for (const f of picked) {
+    const r = files[f];
+    const lines = r.source.split('\n');
+    for (const m of r.mutants.filter((x) => UNDETECTED.has(x.status)).sort((a, b) => a.location.start.line - b.location.start.line)) {
+      const l = m.location.start;
+      const end = m.location.end.line === l.line ? m.location.end.column - 1 : undefined;
+      const orig = lines[l.line - 1].slice(l.column - 1, end).trim();
+      console.log(`${f}:${l.line} ${m.status} ${m.mutatorName}: ${orig.slice(0, 80)} -> ${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}`);
+    }
   }
   process.exit(0);
 }
