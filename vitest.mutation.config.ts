@@ -30,19 +30,27 @@ class QuickestFirst extends BaseSequencer {
  * string and digest suites (property and hostile-input runs of seconds each that every mutant of a
  * renderer or loader would run, and that pin no gate promise) and the corpus runs of ../shared.
  *
- * MUTATION_SUITE=fast also leaves out the Action's and publishing's tests (real git repositories and
- * the fake GitHub API: 1-27 s a file) for a first pass on modules beneath them (compare, render,
- * loaders, model): a mutant the smaller suite kills, the whole suite kills too. The survivors of that
- * pass are then run against the whole suite (`scripts/mutation-retest.mjs`, then a run without
- * MUTATION_SUITE), so the score that is reported is the whole suite's.
+ * A first pass can run a smaller suite (MUTATION_SUITE): a mutant it kills, the whole suite kills
+ * too, so its score is a floor of the whole suite's. A survivor reruns every test that covers it,
+ * and every analysis covers every loader: a survivor of src/analyze/loaders costs the whole suite.
+ *   fast     without the Action's and publishing's tests (real git repositories and the fake GitHub
+ *            API: 1-27 s a file), for compare and render;
+ *   analyze  the analyzer's own tests and the conformance goldens (18 s in all), for the loaders
+ *            and the model.
+ * Its survivors can then run against the whole suite (`scripts/mutation-retest.mjs`, then a run
+ * without MUTATION_SUITE).
  */
-const FAST_ONLY_EXCLUDES = ['test/action/**', 'test/publish/**', 'test/goldens/action.test.ts'];
-const fast = process.env.MUTATION_SUITE === 'fast';
-if (process.env.MUTATION_SUITE && !fast) throw new Error(`MUTATION_SUITE: unknown value ${process.env.MUTATION_SUITE}; known: fast`);
+const SUITES: Record<string, { include?: string[]; exclude?: string[] }> = {
+  fast: { exclude: ['test/action/**', 'test/publish/**', 'test/goldens/action.test.ts'] },
+  analyze: { include: ['test/analyze/**/*.test.ts', 'test/conformance/conformance.test.ts', 'test/promises.test.ts'] },
+};
+const suite = process.env.MUTATION_SUITE;
+if (suite && !(suite in SUITES)) throw new Error(`MUTATION_SUITE: unknown value ${suite}; known: ${Object.keys(SUITES).join(', ')}`);
+const picked = suite ? SUITES[suite]! : {};
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: picked.include ?? ['test/**/*.test.ts'],
     exclude: [
       'test/e2e/**',
       'test/conformance/measure.test.ts',
@@ -62,7 +70,7 @@ export default defineConfig({
       'test/analyze/frontmatter.test.ts',
       // A real browser per case (about 16 s): the HTML report's data is pinned in process by the goldens' report.html.
       'test/render/html-browser.test.ts',
-      ...(fast ? FAST_ONLY_EXCLUDES : []),
+      ...(picked.exclude ?? []),
     ],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -6081,8 +6081,9 @@ function planAgent(ctx, u, f, dir) {
     const fm = broken ? {} : (r.parsed?.data ?? {});
     const fileName = posix_default().basename(f).replace(/\.md$/i, '');
     const base = asText(fm.name)?.trim() || fileName;
-    // Plugin agents are namespaced by plugin and by the folders below the agents folder.
-    const rel = dir && f.startsWith(dir + '/') ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
+    // Plugin agents are namespaced by plugin and by the folders below the agents folder (`dir`, which
+    // holds `f`; empty for an agent file the manifest names itself).
+    const rel = dir ? posix_default().dirname(f.slice(dir.length + 1)) : '.';
     const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
     // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
     const description = isPlugin

@@ -88,4 +88,26 @@ describe("a plugin's manifest paths", () => {
     });
     expect(one.unknowns.map((u) => `${u.name} ${u.file}`)).toEqual(['db plugins/kit/mcp/a.json']);
   });
+
+  it('agents: each file the manifest names is one agent under its file name, whatever its folder; a folder refuses the manifest', async () => {
+    const files = {
+      'CLAUDE.md': '# P\n',
+      '.claude-plugin/marketplace.json': market,
+      'plugins/kit/extra/solo.md': '---\ndescription: Alone.\n---\n',
+      'plugins/kit/crew/ops/db.md': '---\ndescription: Databases.\n---\n',
+    };
+    const s = await analyzeFiles({
+      ...files,
+      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', agents: ['./extra/solo.md', './crew/ops/db.md'] }),
+    });
+    expect(s.listings.agents.items.map((i) => i.name).sort()).toEqual(['kit:db', 'kit:solo']);
+    const refused = await analyzeFiles({
+      ...files,
+      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', agents: ['./extra/solo.md', './crew'] }),
+    });
+    expect(refused.listings.agents.items).toEqual([]);
+    expect(refused.diagnostics.map((d) => d.message)).toContain(
+      'agents: "./crew" must be a path ending with ".md": Claude Code refuses this manifest and loads nothing of plugin "kit" (`claude plugin validate` shows it)',
+    );
+  });
 });

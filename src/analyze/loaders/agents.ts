@@ -31,8 +31,9 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   const fm = broken ? {} : (r.parsed?.data ?? {});
   const fileName = path.basename(f).replace(/\.md$/i, '');
   const base = asText(fm.name)?.trim() || fileName;
-  // Plugin agents are namespaced by plugin and by the folders below the agents folder.
-  const rel = dir && f.startsWith(dir + '/') ? path.dirname(f.slice(dir.length + 1)) : '.';
+  // Plugin agents are namespaced by plugin and by the folders below the agents folder (`dir`, which
+  // holds `f`; empty for an agent file the manifest names itself).
+  const rel = dir ? path.dirname(f.slice(dir.length + 1)) : '.';
   const name = isPlugin ? [u.name, ...(rel === '.' ? [] : rel.split('/')), base].join(':') : base;
   // A project agent needs `description`; a plugin agent also takes `when_to_use`, else a fallback (Claude Code 2.1.332).
   const description = isPlugin
