@@ -34,7 +34,8 @@ class QuickestFirst extends BaseSequencer {
  * too, so its score is a floor of the whole suite's. A survivor reruns every test that covers it,
  * and every analysis covers every loader: a survivor of src/analyze/loaders costs the whole suite.
  *   fast     without the Action's and publishing's tests (real git repositories and the fake GitHub
- *            API: 1-27 s a file), for compare and render;
+ *            API: 1-27 s a file), for compare;
+ *   render   the renderers' own tests, the comparison's, the CLI's and the report goldens, for render;
  *   analyze  the analyzer's own tests and the conformance goldens (18 s in all), for the loaders
  *            and the model.
  * Its survivors can then run against the whole suite (`scripts/mutation-retest.mjs`, then a run
@@ -42,6 +43,9 @@ class QuickestFirst extends BaseSequencer {
  */
 const SUITES: Record<string, { include?: string[]; exclude?: string[] }> = {
   fast: { exclude: ['test/action/**', 'test/publish/**', 'test/goldens/action.test.ts'] },
+  render: {
+    include: ['test/render/**/*.test.ts', 'test/compare/**/*.test.ts', 'test/goldens/reports.test.ts', 'test/cli/cli.test.ts', 'test/promises.test.ts'],
+  },
   analyze: { include: ['test/analyze/**/*.test.ts', 'test/conformance/conformance.test.ts', 'test/promises.test.ts'] },
 };
 const suite = process.env.MUTATION_SUITE;

@@ -90,4 +90,50 @@ describe('agent names', () => {
       }),
     );
   });
+
+  it("a plugin's agent without front matter, or with only when-to-use, is listed; a project agent whose description is spaces is not", async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      ...plugin('kit', { 'agents/plain.md': 'Just a body.\n', 'agents/hyphen.md': '---\nwhen-to-use: When hyphenated.\n---\n' }),
+      '.claude/agents/blank.md': '---\ndescription: "   "\n---\nBody.\n',
+      '.claude/agents/spaced.md': '---\ndescription: "  Spaced.  "\n---\nBody.\n',
+      '.claude/agents/plain.md': 'Just text.\n',
+    });
+    expect(listed(s).sort()).toEqual(['kit:hyphen: When hyphenated.', 'kit:plain: Agent from kit plugin', 'spaced: Spaced.']);
+    expect(file(s, '.claude/agents/blank.md')).toMatchObject({ loading: 'not-loaded', reason: 'agent without a description: Claude Code does not load it' });
+    // No front matter: not an agent definition, and no warning about its description.
+    expect(s.diagnostics.filter((d) => d.file === '.claude/agents/plain.md')).toEqual([]);
+  });
+});
+
+describe('agents with one name', () => {
+  it('Claude Code keeps the last in path order; the earlier is not loaded, says which one is, and is warned about', async () => {
+    const agent = (d: string) => `---\nname: dup\ndescription: ${d}\n---\nBody.\n`;
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/agents/dup-a.md': agent('First.'),
+      '.claude/agents/sub/dup-b.md': agent('Second.'),
+      '.claude/agents/other.md': '---\ndescription: Other.\n---\n',
+    });
+    expect(listed(s)).toEqual(['dup: Second.', 'other: Other.']);
+    expect(file(s, '.claude/agents/dup-a.md')).toMatchObject({
+      loading: 'not-loaded',
+      category: 'other',
+      reason: 'another agent is named "dup" (.claude/agents/sub/dup-b.md): Claude Code lists only that one',
+    });
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: '.claude/agents/dup-a.md',
+        code: 'duplicate-name',
+        message: 'agent name "dup" is also defined by .claude/agents/sub/dup-b.md, which Claude Code lists instead of this one',
+      }),
+    );
+    // One component per listed agent: the earlier one's is gone, the others' stay.
+    expect(
+      s.components
+        .filter((c) => c.kind === 'agent')
+        .map((c) => `${c.name} ${c.file}`)
+        .sort(),
+    ).toEqual(['dup .claude/agents/sub/dup-b.md', 'other .claude/agents/other.md']);
+  });
 });

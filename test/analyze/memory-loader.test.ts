@@ -78,4 +78,33 @@ describe('nested memory', () => {
     for (const p of ['CLAUDE.md', '.claude/CLAUDE.md', 'CLAUDE.local.md']) expect(file(s, p), p).toMatchObject({ loading: 'eager', category: 'memory' });
     expect(file(s, 'pkg/CLAUDE.local.md')).toMatchObject({ loading: 'on-demand', reason: 'nested memory file, loaded when Claude reads files in pkg/' });
   });
+
+  it('instructionFiles: managed-only loads no memory file of the repository', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': 'A\n', 'AGENTS.md': 'B\n', '.claude/rules/r.md': 'R\n' }, { instructionFiles: 'managed-only' });
+    expect(s.files.filter((f) => f.loading !== 'not-loaded').map((f) => f.path)).toEqual([]);
+    expect(s.memory.chars).toBe(0);
+  });
+
+  it('memory files in ignored folders, and rules outside a .claude folder, are not memory', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': 'Root.\n',
+      'node_modules/lib/CLAUDE.md': 'Vendored.\n',
+      'foo.claude/rules/a.md': 'Not a rule.\n',
+      'docs/.claude/rules/b.md': 'A rule of docs/.\n',
+    });
+    // Exactly these records: nothing vendored, and nothing made up.
+    expect(s.files.map((f) => `${f.path} ${f.loading}`).sort()).toEqual([
+      'CLAUDE.md eager',
+      'docs/.claude/rules/b.md on-demand',
+      'foo.claude/rules/a.md not-loaded',
+    ]);
+  });
+
+  it('the total-size warning points at the first memory file Claude Code loads: CLAUDE.md before .claude/CLAUDE.md', async () => {
+    const s = await analyzeFiles(
+      { 'CLAUDE.md': 'A'.repeat(30_000) + '\n', '.claude/CLAUDE.md': 'B'.repeat(30_000) + '\n' },
+      { memoryTotalMinWarnChars: 50_000, memoryFileMinWarnChars: 40_000, contextWindow: 100_000 },
+    );
+    expect(s.diagnostics).toContainEqual(expect.objectContaining({ code: 'memory-total-size', file: 'CLAUDE.md' }));
+  });
 });

@@ -29,6 +29,8 @@ describe('user scope', () => {
     'home/rules/alpha.md': 'Alpha rule.\n',
     'home/rules/deep/beta.md': 'Beta rule.\n',
     'home/rules/notes.txt': 'Not a rule.\n',
+    // Claude Code reads ~/.claude/CLAUDE.md, not a CLAUDE.md in a folder below it.
+    'home/sub/CLAUDE.md': 'Not memory.\n',
     // A folder whose name only starts with the user folder's is the project's.
     'home-docs/CLAUDE.md': 'Docs memory.\n',
   };
@@ -66,7 +68,8 @@ describe('user scope', () => {
       category: 'nested-memory',
       reason: 'nested memory file, loaded when Claude reads files in home-docs/',
     });
-    expect(s.files.filter((f) => f.path.startsWith('home/')).every((f) => f.unit === 'user')).toBe(true);
+    expect(s.files.filter((f) => f.path.startsWith('home/') && f.loading !== 'not-loaded').every((f) => f.unit === 'user')).toBe(true);
+    expect(s.files.find((f) => f.path === 'home/sub/CLAUDE.md')?.loading ?? 'not-loaded').toBe('not-loaded');
   });
 
   it('without a user scope, the same folder is nested project memory', async () => {
