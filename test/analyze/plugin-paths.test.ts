@@ -111,3 +111,43 @@ describe("a plugin's manifest paths", () => {
     );
   });
 });
+
+describe('workflows', () => {
+  const wf = (name: string, extra = '') => `export const meta = { name: '${name}', description: 'Ships it'${extra} };\nthrow new Error('never run');\n`;
+
+  it("a plugin's workflow is listed under the plugin's prefix; when_to_use follows the description; one over the size limit is ignored with a warning", async () => {
+    const s = await analyzeFiles(
+      {
+        'CLAUDE.md': '# P\n',
+        '.claude-plugin/marketplace.json': market,
+        'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }),
+        'plugins/kit/workflows/ship.js': wf('ship', ", whenToUse: 'when asked'"),
+        '.claude/workflows/plain.mjs': wf('plain'),
+        '.claude/workflows/big.js': wf('big') + `// ${'x'.repeat(300)}\n`,
+        '.claude/workflows/notes.txt': 'not a workflow',
+      },
+      { workflowMaxBytes: 200 },
+    );
+    expect(s.listings.skills.items.filter((i) => i.kind === 'workflow').map((i) => i.text)).toEqual(['- plain: Ships it', '- kit:ship: Ships it - when asked']);
+    expect(file(s, '.claude/workflows/plain.mjs')).toMatchObject({
+      kind: 'workflow',
+      loading: 'not-loaded',
+      reason: 'workflow script: runs when invoked, never sent as text',
+    });
+    expect(file(s, '.claude/workflows/big.js')).toMatchObject({ loading: 'not-loaded', reason: 'workflow over 200 bytes: ignored by Claude Code' });
+    expect(s.diagnostics).toContainEqual(
+      expect.objectContaining({
+        file: '.claude/workflows/big.js',
+        code: 'workflow-too-large',
+        severity: 'warning',
+        message: expect.stringMatching(/^workflow is \d+ bytes > 200: Claude Code ignores it$/),
+      }),
+    );
+    expect(
+      s.components
+        .filter((c) => c.kind === 'workflow')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual(['workflow:kit:kit:ship', 'workflow:project:plain']);
+  });
+});
