@@ -5,13 +5,13 @@
  * number, and a report with no edits section when the optimizer has nothing to propose.
  */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pullRequest } from '../../src/action/gate.js';
 import type { GateReport } from '../../src/model/report.js';
 import { createClient } from '../../src/publish/client.js';
-import { cleanup } from '../helpers.js';
+import { cleanup, commitAll, gitInit, sh, tmpDir, writeFiles } from '../helpers.js';
 import { actionContext, grownRepo } from './context.js';
 
 const dirs: string[] = [];
@@ -90,5 +90,50 @@ describe('edits the optimizer proposes', () => {
     const report = JSON.parse(readFileSync(seen.outputs['report-path']!, 'utf8')) as GateReport;
     expect(report.edits).toBeUndefined();
     expect(seen.summaries.join('')).not.toContain('Edits the optimizer can make');
+  });
+});
+
+describe('which commits a pull request run compares', () => {
+  /** A pull request whose merge commit into a base branch that moved on is `merge`. */
+  function merged() {
+    const dir = tmpDir('cb-merge-');
+    dirs.push(dir);
+    writeFiles(dir, { 'CLAUDE.md': '# P\n\nShort.\n', 'README.md': 'Readme.\n' });
+    const base = gitInit(dir);
+    sh(dir, 'git', ['checkout', '-q', '-b', 'feature']);
+    writeFiles(dir, { 'CLAUDE.md': '# P\n\n' + 'Always-loaded guidance for every session. '.repeat(200) + '\n' });
+    const head = commitAll(dir, 'grow');
+    sh(dir, 'git', ['checkout', '-q', base]);
+    writeFiles(dir, { 'README.md': 'Readme, moved on.\n' });
+    const tip = commitAll(dir, 'the base branch moves on');
+    sh(dir, 'git', ['merge', '-q', '--no-ff', '--no-commit', head]);
+    const merge = commitAll(dir, 'merge');
+    return { dir, base, head, tip, merge };
+  }
+  const payload = (r: ReturnType<typeof merged>) => ({ pull_request: { number: 5, base: { sha: r.tip }, head: { sha: r.head } } });
+
+  it('the merge commit GitHub made (GITHUB_SHA) on pull_request; the merge-base otherwise, or when the head input is set', async () => {
+    const r = merged();
+    const onPr = actionContext(dirs, r.dir, {}, payload(r), { GITHUB_SHA: r.merge });
+    await pullRequest(onPr.ctx, 'pull_request');
+    expect(onPr.seen.logs).toContain(
+      `Comparing base tip ${r.tip.slice(0, 7)} against the merge commit ${r.merge.slice(0, 7)} (what the pull request adds to the current base).`,
+    );
+    const mergeBase = `Comparing merge-base ${r.base.slice(0, 7)} against head ${r.head.slice(0, 7)} (commits that landed on the base branch meanwhile are excluded).`;
+    const onTarget = actionContext(dirs, r.dir, {}, payload(r), { GITHUB_SHA: r.merge });
+    await pullRequest(onTarget.ctx, 'pull_request_target');
+    expect(onTarget.seen.logs).toContain(mergeBase);
+    const withHead = actionContext(dirs, r.dir, { head: r.head }, payload(r), { GITHUB_SHA: r.merge });
+    await pullRequest(withHead.ctx, 'pull_request');
+    expect(withHead.seen.logs).toContain(mergeBase);
+  });
+});
+
+describe("the run's caches", () => {
+  it('are saved in cache-dir for the next run', async () => {
+    const r = grownRepo(dirs);
+    const { ctx } = actionContext(dirs, r.dir, {}, pr(r));
+    await pullRequest(ctx, 'pull_request');
+    expect(readdirSync(ctx.opts.cacheDir).length).toBeGreaterThan(0);
   });
 });
