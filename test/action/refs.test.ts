@@ -84,6 +84,16 @@ describe('the commits a pull request is judged on', () => {
     expect(lines.some((l) => l.includes('deepening by 200'))).toBe(false);
   });
 
+  it('a merge commit made before the head moved on (a stale merge ref) is not used: the merge-base against the new head is', async () => {
+    const o = origin();
+    sh(o.dir, 'git', ['checkout', '-q', 'feature']);
+    writeFiles(o.dir, { 'feature.md': 'f2\n' });
+    const f2 = commitAll(o.dir, 'f2');
+    const { log } = logger();
+    const r = await resolveCompared(o.dir, { baseSha: o.c3, headSha: f2, mergeSha: o.merge }, log);
+    expect(r).toMatchObject({ base: o.c1, head: f2 });
+  });
+
   it('the base tip itself, with a warning, when the histories share no commit', async () => {
     const o = origin();
     sh(o.dir, 'git', ['checkout', '-q', '--orphan', 'other']);

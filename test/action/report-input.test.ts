@@ -167,6 +167,10 @@ describe('the untrusted report of the fork recipe', () => {
       expect(() => sanitizeReport(make(fullReport()), 'r.json'), message).toThrow(`Input "publish-report": r.json is not a context-budget report: ${message}`);
     // At the bounds: accepted.
     expect(sanitizeReport({ ...fullReport(), recommendations: [], assertions: 'x'.repeat(999_990) }).recommendations).toEqual([]);
+    // Exactly at them: 20,000 items, and data of exactly 1,000,000 characters as JSON.
+    const full = fullReport();
+    expect(sanitizeReport({ ...full, recommendations: Array.from({ length: 20_000 }, () => full.recommendations[0]) }).recommendations).toHaveLength(20_000);
+    expect(sanitizeReport({ ...full, assertions: 'x'.repeat(999_998) }).assertions).toHaveLength(999_998);
     expect(sanitizeReport({ ...fullReport(), loadTime: null }).loadTime).toBeNull();
   });
 
