@@ -137,3 +137,14 @@ describe("the run's caches", () => {
     expect(readdirSync(ctx.opts.cacheDir).length).toBeGreaterThan(0);
   });
 });
+
+describe('measuring on pull_request_target', () => {
+  it('is refused before anything runs: the head is untrusted and the token can write', async () => {
+    const r = grownRepo(dirs);
+    const { ctx, seen } = actionContext(dirs, r.dir, { measure: 'claude' }, pr(r));
+    await expect(pullRequest(ctx, 'pull_request_target')).rejects.toThrow(
+      'Input "measure": refused on pull_request_target, where the head is untrusted and the token can write.',
+    );
+    expect(seen.outputs.verdict).toBeUndefined();
+  });
+});
