@@ -128,3 +128,22 @@ describe("a command's @file references", () => {
     ]);
   });
 });
+
+describe("a description taken from the body's first line", () => {
+  it('drops the heading marks, cuts past 100 characters with "...", and falls back to the kind when the body is empty', async () => {
+    const long = 'Word '.repeat(30).trim();
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/commands/heading.md': '\n\n## Ship the release\nMore.\n',
+      '.claude/commands/long.md': `${long}\n`,
+      '.claude/commands/empty.md': '---\nmodel: haiku\n---\n\n',
+      '.claude/skills/empty/SKILL.md': '---\nname: empty\n---\n',
+    });
+    expect(items(s)).toEqual([
+      'empty [eager]: Skill',
+      'empty [eager]: Custom command',
+      'heading [eager]: Ship the release',
+      `long [eager]: ${[...long].slice(0, 97).join('')}...`,
+    ]);
+  });
+});
