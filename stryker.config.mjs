@@ -32,7 +32,15 @@ const picked = (process.env.MUTATE ?? Object.keys(MODULES).join(','))
   .filter(Boolean);
 const unknown = picked.filter((m) => !(m in MODULES));
 if (unknown.length) throw new Error(`MUTATE: unknown module ${unknown.join(', ')}; known: ${Object.keys(MODULES).join(', ')}`);
-const name = process.env.MUTATE ? picked.join('+') : 'all';
+// MUTATE_ONLY=src/render/roadmap.ts narrows a selection to some of its files (its own incremental file
+// and report: copy the selection's incremental file to reports/stryker-incremental-NAME.json first to
+// reuse its results), e.g. to run one file's survivors of a smaller suite against the whole suite.
+const only = (process.env.MUTATE_ONLY ?? '')
+  .split(',')
+  .map((m) => m.trim())
+  .filter(Boolean);
+const name =
+  (process.env.MUTATE ? picked.join('+') : 'all') + (only.length ? `@${only.map((f) => f.replace(/^.*\//, '').replace(/\.ts$/, '')).join('+')}` : '');
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
@@ -40,7 +48,7 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutation.config.ts' },
   coverageAnalysis: 'perTest',
-  mutate: picked.flatMap((m) => MODULES[m]),
+  mutate: only.length ? only : picked.flatMap((m) => MODULES[m]),
   ignorePatterns: ['build', '.stryker-tmp*', 'reports'],
   ignoreStatic: true,
   // Two type checkers and two test runners on a 2-core machine: the runners wait on files and git.
