@@ -110,3 +110,42 @@ describe('the HTML report', () => {
     expect(at({ kind: 'worktree', root: '/r' }).sides[0]).not.toHaveProperty('commit');
   });
 });
+
+describe("the picture's categories", () => {
+  it('are named in words, with their loading, one node per category a framework loads', async () => {
+    const s = await analyzed({
+      'CLAUDE.md': '# P\n@docs/ref.md\n',
+      'docs/ref.md': 'Referenced.\n',
+      '.claude/rules/always.md': 'Always.\n',
+      '.claude/rules/scoped.md': '---\npaths: ["src/**"]\n---\nScoped.\n',
+      'pkg/CLAUDE.md': 'Package.\n',
+      '.claude/skills/s/SKILL.md': skill('s'),
+      '.claude/skills/s/notes.md': 'Bundled.\n',
+      '.claude/commands/c.md': '---\ndescription: C.\n---\nRead @docs/ref.md.\n',
+      '.claude/agents/a.md': '---\ndescription: A.\n---\nAgent body.\n',
+      '.claude/output-styles/terse.md': '---\nname: terse\n---\nBe terse.\n',
+      '.claude/settings.json': JSON.stringify({ outputStyle: 'terse' }),
+    });
+    const names: string[] = [];
+    const walk = (n: { kind: string; name: string; children?: unknown[] }) => {
+      if (n.kind === 'category') names.push(n.name);
+      for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
+    };
+    walk(pictureOf(s, { tokenizer: 't' }).tree as never);
+    expect(names.sort()).toEqual(
+      [
+        'agent bodies (on demand)',
+        'agent listing (always-loaded)',
+        'command bodies (on demand)',
+        'memory files (always-loaded)',
+        'nested memory (on demand)',
+        'output style (always-loaded)',
+        'path rules (on demand)',
+        'resources (on demand)',
+        'rules (always-loaded)',
+        'skill bodies (on demand)',
+        'skill listing (always-loaded)',
+      ].sort(),
+    );
+  });
+});
