@@ -131,7 +131,7 @@ describe("the picture's categories", () => {
       if (n.kind === 'category') names.push(n.name);
       for (const c of (n.children ?? []) as (typeof n)[]) walk(c);
     };
-    walk(pictureOf(s, { tokenizer: 't' }).tree as never);
+    walk(pictureOf(s).tree as never);
     expect(names.sort()).toEqual(
       [
         'agent bodies (on demand)',
