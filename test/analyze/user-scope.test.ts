@@ -11,11 +11,11 @@ import { DEFAULT_MODEL } from '../../src/model/constants.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { cleanup, counter, file, tmpDir, writeFiles } from '../helpers.js';
 
-async function analyzeWithUser(files: Record<string, string>, userScope: string): Promise<Snapshot> {
+async function analyzeWithUser(files: Record<string, string>, userScope?: string): Promise<Snapshot> {
   const dir = tmpDir();
   writeFiles(dir, files);
   try {
-    return await analyze(worktreeSource(dir), { model: DEFAULT_MODEL, toolVersion: 'test', loadTimeRounds: 1, userScope }, counter);
+    return await analyze(worktreeSource(dir), { model: DEFAULT_MODEL, toolVersion: 'test', loadTimeRounds: 1, ...(userScope ? { userScope } : {}) }, counter);
   } finally {
     cleanup(dir);
   }
@@ -73,14 +73,8 @@ describe('user scope', () => {
   });
 
   it('without a user scope, the same folder is nested project memory', async () => {
-    const dir = tmpDir();
-    writeFiles(dir, framework);
-    try {
-      const s = await analyze(worktreeSource(dir), { model: DEFAULT_MODEL, toolVersion: 'test', loadTimeRounds: 1 }, counter);
-      expect(file(s, 'home/CLAUDE.md')).toMatchObject({ unit: 'project', loading: 'on-demand', category: 'nested-memory' });
-    } finally {
-      cleanup(dir);
-    }
+    const s = await analyzeWithUser(framework);
+    expect(file(s, 'home/CLAUDE.md')).toMatchObject({ unit: 'project', loading: 'on-demand', category: 'nested-memory' });
   });
 
   it('a user scope that is not a folder of the repository is a warning, and nothing is measured at user scope', async () => {
