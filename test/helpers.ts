@@ -105,6 +105,18 @@ export async function analyzeFiles(files: Record<string, string>, model: Partial
   }
 }
 
+/**
+ * A marketplace at the root listing one plugin in `plugins/NAME`: its manifest (`{ name }` plus
+ * `manifest`'s fields) and `files`, given relative to the plugin's folder.
+ */
+export function plugin(name: string, files: Record<string, string> = {}, manifest: Record<string, unknown> = {}): Record<string, string> {
+  return {
+    '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name, source: `./plugins/${name}` }] }),
+    [`plugins/${name}/.claude-plugin/plugin.json`]: JSON.stringify({ name, ...manifest }),
+    ...Object.fromEntries(Object.entries(files).map(([p, t]) => [`plugins/${name}/${p}`, t])),
+  };
+}
+
 /** Two frameworks, each written to a temporary folder and analyzed with the config's model, compared under its budgets. */
 export async function compareFiles(base: Record<string, string>, head: Record<string, string>, config: Config): Promise<GateReport> {
   const [b, h] = [await analyzeFiles(base, config.model), await analyzeFiles(head, config.model)];

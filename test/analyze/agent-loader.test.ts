@@ -5,13 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeFiles, file } from '../helpers.js';
+import { analyzeFiles, file, plugin } from '../helpers.js';
 
-const plugin = (name: string, files: Record<string, string>) => ({
-  [`plugins/${name}/.claude-plugin/plugin.json`]: JSON.stringify({ name }),
-  '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name, source: `./plugins/${name}` }] }),
-  ...Object.fromEntries(Object.entries(files).map(([p, t]) => [`plugins/${name}/${p}`, t])),
-});
 const listed = (s: Snapshot) => s.listings.agents.items.map((i) => `${i.name}: ${i.description ?? ''}`);
 
 describe('agents whose front matter does not parse', () => {

@@ -5,16 +5,13 @@
  * the mutation suite).
  */
 import { describe, expect, it } from 'vitest';
-import { analyzeFiles, file } from '../helpers.js';
-
-const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'kit', source: './plugins/kit' }] });
+import { analyzeFiles, file, plugin } from '../helpers.js';
 
 describe("a plugin's manifest paths", () => {
   it('commands: one file is one command under its file name, a folder gives each file with its subfolders', async () => {
     const s = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', commands: ['./extra/deploy.md', './more'] }),
+      ...plugin('kit', {}, { commands: ['./extra/deploy.md', './more'] }),
       'plugins/kit/extra/deploy.md': '---\ndescription: Deploys.\n---\nGo.\n',
       'plugins/kit/extra/unlisted.md': '---\ndescription: Not in the manifest.\n---\n',
       'plugins/kit/more/sub/x.md': '---\ndescription: X.\n---\nGo.\n',
@@ -31,11 +28,10 @@ describe("a plugin's manifest paths", () => {
   it('a plugin whose root holds SKILL.md, and whose manifest names no skills, is a skill named after the plugin', async () => {
     const files = {
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
       'plugins/kit/SKILL.md': '---\ndescription: Root skill.\n---\nBody.\n',
       'plugins/kit/notes.txt': 'Notes.\n',
     };
-    const s = await analyzeFiles({ ...files, 'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }) });
+    const s = await analyzeFiles({ ...files, ...plugin('kit') });
     expect(s.listings.skills.items.map((i) => `${i.name}: ${i.description}`)).toEqual(['kit:kit: Root skill.']);
     expect(file(s, 'plugins/kit/notes.txt')).toMatchObject({
       kind: 'resource',
@@ -45,7 +41,7 @@ describe("a plugin's manifest paths", () => {
     // With the manifest's own skills, the root's SKILL.md is not one.
     const named = await analyzeFiles({
       ...files,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', skills: ['./skills/a'] }),
+      ...plugin('kit', {}, { skills: ['./skills/a'] }),
       'plugins/kit/skills/a/SKILL.md': '---\ndescription: A.\n---\n',
     });
     expect(named.listings.skills.items.map((i) => i.name)).toEqual(['kit:a']);
@@ -54,8 +50,7 @@ describe("a plugin's manifest paths", () => {
   it('outputStyles: one file is an output style named after the file, applied when it forces itself', async () => {
     const s = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', outputStyles: './styles/terse.md.md' }),
+      ...plugin('kit', {}, { outputStyles: './styles/terse.md.md' }),
       'plugins/kit/styles/terse.md.md': '---\nforce-for-plugin: true\n---\nBe terse.\n',
     });
     expect(s.components.filter((c) => c.kind === 'output-style').map((c) => `${c.id} ${c.loading}`)).toEqual(['output-style:kit:terse.md eager']);
@@ -68,8 +63,7 @@ describe("a plugin's manifest paths", () => {
   it('mcpServers: a list of files, each read for its servers; a missing file or a non-path is skipped', async () => {
     const s = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', mcpServers: ['./mcp/a.json', 7, './mcp/missing.json', './mcp/b.json'] }),
+      ...plugin('kit', {}, { mcpServers: ['./mcp/a.json', 7, './mcp/missing.json', './mcp/b.json'] }),
       'plugins/kit/mcp/a.json': JSON.stringify({ mcpServers: { db: { command: 'x' } } }),
       'plugins/kit/mcp/b.json': JSON.stringify({ mcpServers: { search: { command: 'y' } } }),
       // The default .mcp.json is not read when the manifest names files.
@@ -82,8 +76,7 @@ describe("a plugin's manifest paths", () => {
     // One path as a string is the same as a list of one.
     const one = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', mcpServers: './mcp/a.json' }),
+      ...plugin('kit', {}, { mcpServers: './mcp/a.json' }),
       'plugins/kit/mcp/a.json': JSON.stringify({ mcpServers: { db: { command: 'x' } } }),
     });
     expect(one.unknowns.map((u) => `${u.name} ${u.file}`)).toEqual(['db plugins/kit/mcp/a.json']);
@@ -92,18 +85,17 @@ describe("a plugin's manifest paths", () => {
   it('agents: each file the manifest names is one agent under its file name, whatever its folder; a folder refuses the manifest', async () => {
     const files = {
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
       'plugins/kit/extra/solo.md': '---\ndescription: Alone.\n---\n',
       'plugins/kit/crew/ops/db.md': '---\ndescription: Databases.\n---\n',
     };
     const s = await analyzeFiles({
       ...files,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', agents: ['./extra/solo.md', './crew/ops/db.md'] }),
+      ...plugin('kit', {}, { agents: ['./extra/solo.md', './crew/ops/db.md'] }),
     });
     expect(s.listings.agents.items.map((i) => i.name).sort()).toEqual(['kit:db', 'kit:solo']);
     const refused = await analyzeFiles({
       ...files,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit', agents: ['./extra/solo.md', './crew'] }),
+      ...plugin('kit', {}, { agents: ['./extra/solo.md', './crew'] }),
     });
     expect(refused.listings.agents.items).toEqual([]);
     expect(refused.diagnostics.map((d) => d.message)).toContain(
@@ -119,8 +111,7 @@ describe('workflows', () => {
     const s = await analyzeFiles(
       {
         'CLAUDE.md': '# P\n',
-        '.claude-plugin/marketplace.json': market,
-        'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }),
+        ...plugin('kit'),
         'plugins/kit/workflows/ship.js': wf('ship', ", whenToUse: 'when asked'"),
         '.claude/workflows/plain.mjs': wf('plain'),
         '.claude/workflows/big.js': wf('big') + `// ${'x'.repeat(300)}\n`,

@@ -6,9 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeFiles, file } from '../helpers.js';
+import { analyzeFiles, file, plugin } from '../helpers.js';
 
-const market = JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'kit', source: './plugins/kit' }] });
 const items = (s: Snapshot) => s.listings.skills.items.map((i) => `${i.name} [${i.loading}]: ${i.description ?? ''}`);
 
 describe('descriptions', () => {
@@ -45,8 +44,7 @@ describe('descriptions', () => {
     const firstLine = 'Deploy the service to staging, then promote it to production when every check is green and signed off.';
     const s = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      '.claude-plugin/marketplace.json': market,
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }),
+      ...plugin('kit'),
       'plugins/kit/commands/bare.md': '---\nmodel: haiku\n---\nDo it.\n',
       'plugins/kit/commands/when.md': '---\nwhen_to_use: When asked.\n---\nDo it.\n',
       '.claude/commands/deploy.md': `${firstLine}\n`,

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Snapshot } from '../../src/model/snapshot.js';
-import { analyzeFiles } from '../helpers.js';
+import { analyzeFiles, plugin } from '../helpers.js';
 
 const skill = (name: string) => `---\nname: ${name}\ndescription: Charts.\n---\nBody.\n`;
 const entry = (s: Snapshot, file: string) => s.listings.skills.items.find((i) => i.file === file);
@@ -31,8 +31,7 @@ describe('skill aliases', () => {
     const f = 'plugins/kit/skills/data_viz/SKILL.md';
     const s = await analyzeFiles({
       'CLAUDE.md': '# P\n',
-      'plugins/kit/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }),
-      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'kit', source: './plugins/kit' }] }),
+      ...plugin('kit'),
       [f]: skill('DataViz'),
     });
     expect(entry(s, f)).toMatchObject({ name: 'kit:data_viz', alias: 'kit:DataViz' });

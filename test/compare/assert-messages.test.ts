@@ -9,7 +9,7 @@ import { evaluate, metricValue, preexistingFloor } from '../../src/compare/asser
 import type { Assertion } from '../../src/model/budgets.js';
 import type { LoadTimeComparison } from '../../src/model/report.js';
 import type { AgentSnapshot, Snapshot } from '../../src/model/snapshot.js';
-import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, plugin, tmpDir, writeFiles } from '../helpers.js';
 
 const a = (over: Partial<Assertion>): Assertion =>
   ({ id: 'b', metric: 'eagerTokens', scope: { type: 'total' }, operator: 'max', threshold: 0, level: 'error', ...over }) as Assertion;
@@ -151,10 +151,9 @@ describe('a scoped budget counts only counted units, and only the loading it nam
       'CLAUDE.md': '# P\n',
       '.claude/commands/p.md': 'Project command body words.\n',
       '.claude/skills/ps/SKILL.md': skill('ps'),
-      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      ...plugin('alpha'),
       'plugins/alpha/commands/ac.md': 'Alpha command body.\n',
       'plugins/alpha/skills/as/SKILL.md': skill('as'),
-      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
     });
     try {
       s = await analyzeDir(dir, {}, 'none');

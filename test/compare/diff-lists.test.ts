@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../../src/compare/diff.js';
-import { analyzeFiles } from '../helpers.js';
+import { analyzeFiles, plugin } from '../helpers.js';
 
 const snap = (files: Record<string, string>) => analyzeFiles(files);
 const text = (topic: string, n: number) => Array.from({ length: n }, (_, i) => `${topic} line ${i} guides the session.`).join('\n') + '\n';
@@ -119,9 +119,8 @@ describe('lists, added and removed one by one', () => {
 describe('the judged listings and the files read on neither side', () => {
   it('names the plugin whose agents are judged in a marketplace judged per plugin', async () => {
     const market = {
-      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      ...plugin('alpha'),
       'plugins/alpha/agents/helper.md': `---\nname: helper\ndescription: ${'Helps. '.repeat(30)}\n---\nBody.\n`,
-      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
     };
     const d = diffSnapshots(await snap({ 'CLAUDE.md': '# P\n' }), await snap({ 'CLAUDE.md': '# P\n', ...market }));
     expect(d.listings.judged).toMatchObject({ scope: 'per-plugin', agentUnit: 'alpha' });

@@ -11,7 +11,7 @@ import type { Recommendation } from '../../src/model/report.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { recommend } from '../../src/optimize/rank.js';
 import { renderAnalyzeText } from '../../src/render/analyze-text.js';
-import { analyzeDir, beforeShared, cleanup, counter, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, counter, plugin, tmpDir, writeFiles } from '../helpers.js';
 
 const dir = tmpDir();
 const rules = Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`.claude/rules/r${i}.md`, `Rule ${i}: ${'keep it short. '.repeat(5 + i * 10)}\n`]));
@@ -179,11 +179,10 @@ describe('the analyze text report at the limits of its lists', () => {
     const skill = (n: string) => `---\nname: ${n}\ndescription: The ${n} skill ${'does things well. '.repeat(20)}\n---\nBody.\n`;
     writeFiles(d, {
       'CLAUDE.md': '# P\n',
-      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+      ...plugin('alpha'),
       'plugins/alpha/skills/one/SKILL.md': skill('one'),
       'plugins/alpha/skills/two/SKILL.md': skill('two'),
       'plugins/alpha/agents/helper.md': `---\nname: helper\ndescription: ${'Helps. '.repeat(30)}\n---\nBody.\n`,
-      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
     });
     try {
       const uninstalled = await analyzeDir(d, {}, 'none');

@@ -10,7 +10,7 @@ import { normalizeConfig } from '../../src/config/load.js';
 import type { Snapshot } from '../../src/model/snapshot.js';
 import { escapeHtml, HTML_TABLE_ROWS, renderHtml } from '../../src/render/html.js';
 import { expandPicture, pictureOf, pictureOfDiff, wirePicture } from '../../src/render/picture.js';
-import { analyzeDir, beforeShared, cleanup, tmpDir, writeFiles } from '../helpers.js';
+import { analyzeDir, beforeShared, cleanup, plugin, tmpDir, writeFiles } from '../helpers.js';
 
 const skill = (n: string, words = 3) => `---\nname: ${n}\ndescription: The ${n} skill ${'does '.repeat(words)}\n---\nBody of ${n}.\n`;
 
@@ -28,19 +28,18 @@ describe('the HTML report', () => {
   let base: Snapshot;
   let head: Snapshot;
   beforeShared(async () => {
-    const plugin = {
-      'plugins/alpha/.claude-plugin/plugin.json': JSON.stringify({ name: 'alpha' }),
+    const alpha = {
+      ...plugin('alpha'),
       'plugins/alpha/skills/as/SKILL.md': skill('as'),
-      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'alpha', source: './plugins/alpha' }] }),
     };
-    base = await analyzed({ 'CLAUDE.md': '# P\n\nUse pnpm.\n', '.claude/skills/a/SKILL.md': skill('a'), ...plugin }, 'none');
+    base = await analyzed({ 'CLAUDE.md': '# P\n\nUse pnpm.\n', '.claude/skills/a/SKILL.md': skill('a'), ...alpha }, 'none');
     head = await analyzed(
       {
         'CLAUDE.md': '# P\n\nUse pnpm. Run the tests before you push.\n@docs/x.md\n',
         'docs/x.md': 'More words here.\n',
         '.claude/skills/a/SKILL.md': skill('a', 9),
         '.claude/rules/x</script><!--.md': 'A rule with a hostile name.\n',
-        ...plugin,
+        ...alpha,
       },
       'none',
     );
