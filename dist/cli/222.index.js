@@ -3965,24 +3965,22 @@ function planMemory(ctx, settings) {
     // At most one candidate per place (CLAUDE.md, .claude/CLAUDE.md, ...): their order is the places' order.
     const order = (d) => (list) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d));
     const roots = [];
-    // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+    // User scope (~/.claude) comes first: its CLAUDE.md and its rules. A root that does not exist is
+    // skipped below; visible paths, and so each list of candidates, are sorted.
     if (user) {
-        if (ctx.tree.real(`${user.root}/CLAUDE.md`))
-            roots.push({
-                p: `${user.root}/CLAUDE.md`,
-                loading: 'eager',
-                reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
-                category: 'memory',
-                dir: user.root,
-                unit: USER,
-            });
-        for (const p of ctx.tree
-            .under(`${user.root}/rules`)
-            .filter((x) => /\.md$/i.test(x))
-            .sort())
+        roots.push({
+            p: `${user.root}/CLAUDE.md`,
+            loading: 'eager',
+            reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+            category: 'memory',
+            dir: user.root,
+            unit: USER,
+        });
+        for (const p of ctx.tree.under(`${user.root}/rules`).filter((x) => MARKDOWN.test(x)))
             roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
     }
-    const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+    // The project root ('') first, then each folder in path order.
+    const dirs = [...byDir.keys()].sort();
     for (const d of dirs) {
         const s = byDir.get(d);
         const top = d === '';
@@ -4009,10 +4007,11 @@ function planMemory(ctx, settings) {
         else
             for (const p of s.agents)
                 ctx.addFile(p, PROJECT, 'memory', 'not-loaded', mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place', 'other');
-        for (const p of [...s.rules].sort()) {
+        for (const p of s.rules) {
             const r = ctx.read(p, true);
             const globs = asGlobs(r?.parsed?.data.paths);
-            const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+            // No globs (`paths: []`), or only `**`, scope nothing.
+            const conditional = globs !== undefined && !globs.every((g) => trimGlob(g) === '**');
             if (conditional)
                 roots.push({
                     p,
@@ -4038,6 +4037,8 @@ function planMemory(ctx, settings) {
     const loadedTexts = new Set();
     const loaded = new Set();
     let totalChars = 0;
+    // The first memory file loaded at session start: where the total-size warning points.
+    let first;
     for (const root of sorted) {
         const isAgents = AGENTS_MD.test(root.p);
         const real = ctx.tree.real(root.p);
@@ -4054,8 +4055,10 @@ function planMemory(ctx, settings) {
             }
         }
         const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
-        if (root.loading === 'eager')
+        if (root.loading === 'eager') {
             totalChars += chars;
+            first ??= root.p;
+        }
         const r = agentsAhead ? ctx.read(root.p) : null;
         if (r)
             loadedTexts.add(r.text.trim());
@@ -4063,7 +4066,7 @@ function planMemory(ctx, settings) {
     ctx.memoryChars = totalChars;
     const totalWarn = memoryTotalWarnChars(ctx.m);
     if (totalChars > totalWarn)
-        ctx.diag(sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md', 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
+        ctx.diag(first, 1, 'warning', 'memory-total-size', `instruction files total ${totalChars} characters > ${totalWarn}: Claude Code warns "Instruction files will impact performance"`);
 }
 /** Loads one memory file and its imports depth-first; returns the characters loaded eagerly. */
 function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, unit = PROJECT) {
@@ -4119,8 +4122,8 @@ function loadMemory(ctx, p, depth, loading, reason, category, loaded, stack, uni
         if (depth + 1 >= ctx.m.importMaxDepth) {
             ctx.unresolved.push({ from: real, line, ref: imp.ref, reason: 'depth', resolved: targetReal });
             ctx.diag(p, line, 'warning', 'import-depth', `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`);
-            if (!ctx.files.has(targetReal))
-                ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+            // A file already recorded keeps its record (addFile keeps the strongest loading).
+            ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
             continue;
         }
         chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);

@@ -106,5 +106,14 @@ describe('nested memory', () => {
       { memoryTotalMinWarnChars: 50_000, memoryFileMinWarnChars: 40_000, contextWindow: 100_000 },
     );
     expect(s.diagnostics).toContainEqual(expect.objectContaining({ code: 'memory-total-size', file: 'CLAUDE.md' }));
+    // Without a CLAUDE.md at the root, the first is .claude/CLAUDE.md, then the rules (each trimmed: 30,000
+    // characters); nested memory never counts.
+    const t = await analyzeFiles(
+      { '.claude/CLAUDE.md': 'B'.repeat(30_000) + '\n', '.claude/rules/r.md': 'C'.repeat(30_000) + '\n', 'pkg/CLAUDE.md': 'D'.repeat(30_000) + '\n' },
+      { memoryTotalMinWarnChars: 50_000, memoryFileMinWarnChars: 40_000, contextWindow: 100_000 },
+    );
+    expect(t.diagnostics.filter((d) => d.code === 'memory-total-size')).toEqual([
+      expect.objectContaining({ file: '.claude/CLAUDE.md', message: expect.stringMatching(/^instruction files total 60000 characters > 50000: /) }),
+    ]);
   });
 });

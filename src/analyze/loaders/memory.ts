@@ -45,24 +45,22 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   // At most one candidate per place (CLAUDE.md, .claude/CLAUDE.md, ...): their order is the places' order.
   const order = (d: string) => (list: string[]) => [...list].sort((a, b) => memoryOrder(a, d) - memoryOrder(b, d));
   const roots: { p: string; loading: Loading; reason: string; category: Category; dir: string; unit?: string }[] = [];
-  // User scope (~/.claude) comes first: its CLAUDE.md and its rules.
+  // User scope (~/.claude) comes first: its CLAUDE.md and its rules. A root that does not exist is
+  // skipped below; visible paths, and so each list of candidates, are sorted.
   if (user) {
-    if (ctx.tree.real(`${user.root}/CLAUDE.md`))
-      roots.push({
-        p: `${user.root}/CLAUDE.md`,
-        loading: 'eager',
-        reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
-        category: 'memory',
-        dir: user.root,
-        unit: USER,
-      });
-    for (const p of ctx.tree
-      .under(`${user.root}/rules`)
-      .filter((x) => /\.md$/i.test(x))
-      .sort())
+    roots.push({
+      p: `${user.root}/CLAUDE.md`,
+      loading: 'eager',
+      reason: 'user memory file (~/.claude/CLAUDE.md), loaded at session start',
+      category: 'memory',
+      dir: user.root,
+      unit: USER,
+    });
+    for (const p of ctx.tree.under(`${user.root}/rules`).filter((x) => MARKDOWN.test(x)))
       roots.push({ p, loading: 'eager', reason: 'user rule (~/.claude/rules), loaded at session start', category: 'rules', dir: user.root, unit: USER });
   }
-  const dirs = [...byDir.keys()].sort((a, b) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1));
+  // The project root ('') first, then each folder in path order.
+  const dirs = [...byDir.keys()].sort();
   for (const d of dirs) {
     const s = byDir.get(d)!;
     const top = d === '';
@@ -96,10 +94,11 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
           mode === 'claude-md' ? 'AGENTS.md (instructionFiles: claude-md)' : 'AGENTS.md not loaded: a CLAUDE.md exists in the same place',
           'other',
         );
-    for (const p of [...s.rules].sort()) {
+    for (const p of s.rules) {
       const r = ctx.read(p, true);
       const globs = asGlobs(r?.parsed?.data.paths);
-      const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+      // No globs (`paths: []`), or only `**`, scope nothing.
+      const conditional = globs !== undefined && !globs.every((g) => trimGlob(g) === '**');
       if (conditional)
         roots.push({
           p,
@@ -125,6 +124,8 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   const loadedTexts = new Set<string>();
   const loaded = new Set<string>();
   let totalChars = 0;
+  // The first memory file loaded at session start: where the total-size warning points.
+  let first: string | undefined;
   for (const root of sorted) {
     const isAgents = AGENTS_MD.test(root.p);
     const real = ctx.tree.real(root.p);
@@ -139,7 +140,10 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
       }
     }
     const chars = loadMemory(ctx, root.p, 0, root.loading, root.reason, root.category, loaded, [], root.unit);
-    if (root.loading === 'eager') totalChars += chars;
+    if (root.loading === 'eager') {
+      totalChars += chars;
+      first ??= root.p;
+    }
     const r = agentsAhead ? ctx.read(root.p) : null;
     if (r) loadedTexts.add(r.text.trim());
   }
@@ -147,7 +151,7 @@ export function planMemory(ctx: PlanContext, settings: Settings): void {
   const totalWarn = memoryTotalWarnChars(ctx.m);
   if (totalChars > totalWarn)
     ctx.diag(
-      sorted.find((r) => r.loading === 'eager')?.p ?? 'CLAUDE.md',
+      first!,
       1,
       'warning',
       'memory-total-size',
@@ -226,8 +230,8 @@ export function loadMemory(
         'import-depth',
         `@${imp.ref} is at import depth ${depth + 1}; Claude Code stops at depth ${ctx.m.importMaxDepth} (file not loaded)`,
       );
-      if (!ctx.files.has(targetReal))
-        ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
+      // A file already recorded keeps its record (addFile keeps the strongest loading).
+      ctx.addFile(target, PROJECT, 'memory', 'not-loaded', `import past the depth limit (${ctx.m.importMaxDepth}) from ${real}`, 'other');
       continue;
     }
     chars += loadMemory(ctx, target, depth + 1, loading, `imported by ${real} at depth ${depth + 1}`, category, loaded, nextStack, unit);
