@@ -36,15 +36,18 @@ describe('nested memory', () => {
   });
 
   it('a memory file whose whole text is the path of another file is named as a symlink checked out as a plain file', async () => {
-    const s = await analyzeFiles({ 'CLAUDE.md': 'docs/real.md', 'docs/real.md': '# Real guidance\n' });
-    expect(s.diagnostics).toContainEqual(
-      expect.objectContaining({
-        file: 'CLAUDE.md',
-        code: 'symlink-as-file',
-        message:
-          'the whole file is the path "docs/real.md": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not docs/real.md',
-      }),
-    );
+    // As git writes it (no newline), or as an editor saves it (with one).
+    for (const text of ['docs/real.md', 'docs/real.md\n']) {
+      const s = await analyzeFiles({ 'CLAUDE.md': text, 'docs/real.md': '# Real guidance\n' });
+      expect(s.diagnostics).toContainEqual(
+        expect.objectContaining({
+          file: 'CLAUDE.md',
+          code: 'symlink-as-file',
+          message:
+            'the whole file is the path "docs/real.md": a symlink checked out as a plain file (core.symlinks=false)? Claude Code loads this text, not docs/real.md',
+        }),
+      );
+    }
     // A path to nothing, or to itself, is just text.
     for (const text of ['docs/none.md', 'CLAUDE.md']) {
       const t = await analyzeFiles({ 'CLAUDE.md': text, 'docs/real.md': 'x\n' });

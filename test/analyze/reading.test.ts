@@ -83,6 +83,15 @@ describe('files the analyzer does not read as text', () => {
   });
 });
 
+describe('front matter', () => {
+  it('is read only where Claude Code reads it: a CLAUDE.md that opens like front matter is plain text, with no warning', async () => {
+    const text = '---\ntitle: "unclosed\n---\nUse pnpm.\n';
+    const s = await analyzeFiles({ 'CLAUDE.md': text, '.claude/rules/r.md': text });
+    expect(s.diagnostics.filter((d) => d.code === 'frontmatter').map((d) => d.file)).toEqual(['.claude/rules/r.md']);
+    expect(file(s, 'CLAUDE.md')).toMatchObject({ loading: 'eager', chars: text.trim().length });
+  });
+});
+
 describe('a file reached two ways', () => {
   it('keeps its strongest loading: imported by CLAUDE.md (always) and referenced by a command (on demand)', async () => {
     for (const order of ['command first', 'memory first']) {

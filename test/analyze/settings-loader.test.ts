@@ -25,9 +25,13 @@ describe('settings files', () => {
       '.claude/settings.local.json': settings({ model: ' claude-haiku-5[1m] ' }),
     });
     expect(s.model).toMatchObject({ id: 'claude-haiku-5[1m]', idFrom: '.claude/settings.local.json' });
-    const bad = await analyzeFiles({ 'CLAUDE.md': '# P\n', '.claude/settings.json': settings({ model: 'not a model!' }) });
-    expect(bad.model.idFrom).toBeUndefined();
-    expect(warnings(bad)).toEqual(['"model" is not a model id: ignored here (Claude Code may refuse it)']);
+    const plain = await analyzeFiles({ 'CLAUDE.md': '# P\n', '.claude/settings.json': settings({ model: 'claude-sonnet-5' }) });
+    expect(plain.model).toMatchObject({ id: 'claude-sonnet-5', idFrom: '.claude/settings.json' });
+    for (const model of ['not a model!', 'not a model', 7]) {
+      const bad = await analyzeFiles({ 'CLAUDE.md': '# P\n', '.claude/settings.json': settings({ model }) });
+      expect(bad.model.idFrom, String(model)).toBeUndefined();
+      expect(warnings(bad)).toEqual(['"model" is not a model id: ignored here (Claude Code may refuse it)']);
+    }
   });
 
   it('listing numbers: valid ones (numbers or numeric strings) are used, the rest are warnings and the defaults stand', async () => {
@@ -37,6 +41,29 @@ describe('settings files', () => {
     });
     expect(s.model).toMatchObject({ skillListingBudgetFraction: 0.5, skillListingMaxDescChars: 120, skillListingBudgetOverride: 0 });
     expect(warnings(s)).toEqual([]);
+    // Numeric strings: an integer, a decimal of several digits, spaces around.
+    const strings = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/settings.json': settings({
+        skillListingBudgetFraction: ' 0.25 ',
+        skillListingMaxDescChars: '120',
+        env: { SLASH_COMMAND_TOOL_CHAR_BUDGET: ' 12' },
+      }),
+    });
+    expect(warnings(strings)).toEqual([]);
+    expect(strings.model).toMatchObject({ skillListingBudgetFraction: 0.25, skillListingMaxDescChars: 120, skillListingBudgetOverride: 12 });
+    // Zero is no fraction and no cap; a budget is a whole number of characters, not below zero.
+    const zero = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/settings.json': settings({ skillListingBudgetFraction: 0, skillListingMaxDescChars: 0, env: { SLASH_COMMAND_TOOL_CHAR_BUDGET: -3 } }),
+    });
+    expect(warnings(zero)).toEqual([
+      "skillListingBudgetFraction 0 is not a valid value: Claude Code's default is assumed",
+      "skillListingMaxDescChars 0 is not a valid value: Claude Code's default is assumed",
+      "env.SLASH_COMMAND_TOOL_CHAR_BUDGET -3 is not a valid value: Claude Code's default is assumed",
+    ]);
+    const fractional = await analyzeFiles({ 'CLAUDE.md': '# P\n', '.claude/settings.json': settings({ env: { SLASH_COMMAND_TOOL_CHAR_BUDGET: 2.5 } }) });
+    expect(warnings(fractional)).toEqual(["env.SLASH_COMMAND_TOOL_CHAR_BUDGET 2.5 is not a valid value: Claude Code's default is assumed"]);
     const bad = await analyzeFiles({
       'CLAUDE.md': '# P\n',
       '.claude/settings.json': settings({ skillListingBudgetFraction: 1.5, skillListingMaxDescChars: 0.5, env: { SLASH_COMMAND_TOOL_CHAR_BUDGET: '-3' } }),
@@ -69,6 +96,9 @@ describe('settings files', () => {
     expect(s.files.find((f) => f.path === 'pkg/CLAUDE.md')?.loading ?? 'not-loaded').toBe('not-loaded');
     expect(file(s, 'lib/CLAUDE.md').loading).toBe('on-demand');
     expect(file(s, 'AGENTS.md').loading).toBe('eager');
+    // An instructionFiles that is not a string is ignored: AGENTS.md still stands in for a missing CLAUDE.md.
+    const odd = await analyzeFiles({ 'AGENTS.md': 'Agents.\n', '.claude/settings.json': settings({ instructionFiles: 5 }) });
+    expect(file(odd, 'AGENTS.md').loading).toBe('eager');
   });
 
   it('skillOverrides: off and user-invocable-only unlist, name-only drops the description, on changes nothing', async () => {

@@ -110,16 +110,25 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
   const hookSources: { file: string; hooks: unknown }[] = isProject ? settings.hooks : [];
   if (!isProject) {
     const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
-    const hookFiles =
-      typeof declaredHooks === 'string' || Array.isArray(declaredHooks)
-        ? ([] as unknown[])
-            .concat(declaredHooks)
-            .filter((x): x is string => typeof x === 'string')
-            .map((p) => Tree.normalize(path.join(u.root, p)))
-        : [within('hooks/hooks.json')];
+    // The standard hooks/hooks.json always loads; the manifest's hooks, files or inline, are more.
+    const standard = within('hooks/hooks.json');
+    const hookFiles = [standard];
+    for (const p of typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? ([] as unknown[]).concat(declaredHooks) : []) {
+      const hf = typeof p === 'string' ? Tree.normalize(path.join(u.root, p)) : null;
+      if (!hf || !ctx.tree.real(hf)) continue;
+      if (ctx.tree.real(hf) !== ctx.tree.real(standard)) hookFiles.push(hf);
+      else
+        ctx.diag(
+          u.manifestPath ?? standard,
+          1,
+          'warning',
+          'invalid-manifest',
+          `hooks: "${p}" is the standard hooks/hooks.json, which Claude Code loads anyway: it loads it once and reports "Duplicate hooks file detected"`,
+        );
+    }
     if (isObject(declaredHooks)) hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
     for (const hf of hookFiles) {
-      if (!hf || !ctx.tree.real(hf)) continue;
+      if (!ctx.tree.real(hf)) continue;
       ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
       const v = ctx.readJson(hf);
       if (isObject(v)) hookSources.push({ file: hf, hooks: isObject(v.hooks) ? v.hooks : v });
