@@ -2918,16 +2918,15 @@ function planPrompt(ctx, u, f, name, kind, order) {
         ctx.diag(f, fieldLine(r.text, 'description'), 'warning', 'description-too-long', `description is ${strings_thousands(description.length)} characters; the skills spec allows ${strings_thousands(ctx.m.skillDescriptionSpecMaxChars)}`);
     const disabled = asBool(fm['disable-model-invocation']);
     const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
-    const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+    // No globs (`paths: []`), or only `**`, scope nothing.
+    const conditional = globs !== undefined && !globs.every((g) => trimGlob(g) === '**');
     let listed = !disabled;
-    let why = '';
     // No description: a plugin entry without when_to_use either is not listed; otherwise the
     // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
     let base = description;
     if (!description) {
         if (isPlugin && !whenToUse) {
             listed = false;
-            why = `plugin ${kind} with neither description nor when_to_use: not listed`;
             ctx.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
         }
         else {
@@ -2951,13 +2950,8 @@ function planPrompt(ctx, u, f, name, kind, order) {
     }
     const bodyLoading = 'on-demand';
     ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', ctx.bodySource(r));
-    let entryLoading = 'not-loaded';
-    if (listed)
-        entryLoading = conditional ? 'on-demand' : 'eager';
-    else if (!why)
-        why = 'disable-model-invocation: true, not listed';
     const entry = listed
-        ? makeEntry(ctx, listedName, desc, kind, u.name, real, entryLoading, conditional
+        ? makeEntry(ctx, listedName, desc, kind, u.name, real, conditional ? 'on-demand' : 'eager', conditional
             ? `path-scoped skill (paths: ${globs.map(trimGlob).join(', ')}): listed when matching files are touched`
             : `${kind} listing entry, sent at session start`, alias, order)
         : undefined;
@@ -3012,8 +3006,7 @@ function makeEntry(ctx, name, description, kind, unit, file, loading, reason, al
 function applyOverridesAndOrder(ctx, settings) {
     for (const e of ctx.skillEntries) {
         const o = settings.skillOverrides[e.name];
-        if (!o || o === 'on')
-            continue;
+        // 'on', or no override, changes nothing; so does a value Claude Code does not know.
         if (o === 'off' || o === 'user-invocable-only') {
             e.loading = 'not-loaded';
             e.reason = `skillOverrides: ${o}`;
@@ -6092,7 +6085,8 @@ function planAgent(ctx, u, f, dir) {
     const body = ctx.bodySource(r);
     if (broken)
         ctx.diag(f, r.parsed.strictError.line, 'warning', 'agent-fallback', `front matter does not parse (${r.parsed.strictError.message}): Claude Code lists this agent as "${name}" with the description "${description}"`);
-    if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
+    // A project agent without front matter has no description either.
+    if (!description) {
         ctx.addFile(f, u.name, 'agent', 'not-loaded', r.parsed?.hasFrontmatter ? 'agent without a description: Claude Code does not load it' : 'no frontmatter: not an agent definition', 'other', body);
         if (r.parsed?.hasFrontmatter)
             ctx.diag(f, 1, 'warning', 'missing-description', 'agent has no description: Claude Code does not load it');
@@ -6102,12 +6096,9 @@ function planAgent(ctx, u, f, dir) {
     // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
     const earlier = ctx.agentByName.get(name);
     if (earlier) {
-        const i = ctx.agentEntries.indexOf(earlier);
-        if (i >= 0)
-            ctx.agentEntries.splice(i, 1);
-        const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
-        if (ci >= 0)
-            ctx.components.splice(ci, 1);
+        // One entry and one component per name at a time, both recorded below with agentByName.
+        ctx.agentEntries.splice(ctx.agentEntries.indexOf(earlier), 1);
+        ctx.components.splice(ctx.components.findIndex((c) => c.kind === 'agent' && c.entry === name), 1);
         const rec = ctx.files.get(earlier.file);
         if (rec)
             ctx.files.set(earlier.file, {

@@ -132,3 +132,41 @@ describe('agents with one name', () => {
     ).toEqual(['dup .claude/agents/sub/dup-b.md', 'other .claude/agents/other.md']);
   });
 });
+
+describe("an agent's line and records", () => {
+  const agent = (fm: string) => `---\nname: a\ndescription: Does A.\n${fm}---\nYou are A.\n`;
+  const line = async (fm: string) => (await analyzeFiles({ 'CLAUDE.md': '# P\n', '.claude/agents/a.md': agent(fm) })).listings.agents.items[0]?.text;
+
+  it('Tools: a list or a comma-separated string, trimmed, empty items dropped; disallowed tools as "All tools except", or left out of the list', async () => {
+    expect(await line('')).toBe('- a: Does A. (Tools: All tools)');
+    expect(await line('tools:\n  - " Read "\n  - Grep\n  - ""\n')).toBe('- a: Does A. (Tools: Read, Grep)');
+    expect(await line('tools: "Read,  Grep , ,Bash"\n')).toBe('- a: Does A. (Tools: Read, Grep, Bash)');
+    expect(await line('disallowed-tools: Bash, Write\n')).toBe('- a: Does A. (Tools: All tools except Bash, Write)');
+    expect(await line('disallowedTools: [Bash]\n')).toBe('- a: Does A. (Tools: All tools except Bash)');
+    expect(await line('tools: Read, Bash, Grep\ndisallowedTools: Bash\n')).toBe('- a: Does A. (Tools: Read, Grep)');
+    expect(await line('tools: Bash\ndisallowedTools: Bash\n')).toBe('- a: Does A. (Tools: None)');
+  });
+
+  it('the entry is sent at session start, the body when the agent is spawned; its skills are edges', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/agents/a.md': agent('skills: [charts, "docs"]\n'),
+      '.claude/agents/b.md': '---\nname: b\ndescription: Does B.\n---\nYou are B.\n',
+      '.claude/skills/charts/SKILL.md': '---\ndescription: Charts.\n---\n',
+    });
+    expect(s.listings.agents.items[0]).toMatchObject({ name: 'a', loading: 'eager', reason: 'agent listing entry, sent at session start' });
+    expect(file(s, '.claude/agents/a.md')).toMatchObject({
+      loading: 'on-demand',
+      category: 'agent-bodies',
+      reason: "agent system prompt, loaded in the subagent's own context when spawned",
+    });
+    expect(s.components.filter((c) => c.kind === 'agent').map((c) => `${c.id} ${c.loading}`)).toEqual(['agent:project:a eager', 'agent:project:b eager']);
+    // A skill found is an edge to its file; one not found is unresolved; b names none.
+    expect(s.graph.edges.filter((e) => e.type === 'agent-skill')).toEqual([
+      { from: '.claude/agents/a.md', to: '.claude/skills/charts/SKILL.md', type: 'agent-skill' },
+    ]);
+    expect(s.graph.unresolved.filter((u) => u.from.startsWith('.claude/agents/'))).toEqual([
+      { from: '.claude/agents/a.md', line: 1, ref: 'docs', reason: 'missing' },
+    ]);
+  });
+});

@@ -145,3 +145,68 @@ describe("a description taken from the body's first line", () => {
     ]);
   });
 });
+
+describe("the first line's edges", () => {
+  it('the last line without a newline, spaces around a heading, marks without a space, a # inside the line, exactly the limit', async () => {
+    const s = await analyzeFiles(
+      {
+        'CLAUDE.md': '# P\n',
+        '.claude/commands/a-last.md': 'Deploy now',
+        '.claude/commands/b-spaced.md': '\n   # Ship things   \n',
+        '.claude/commands/c-tight.md': '##Tight heading\n',
+        '.claude/commands/d-sharp.md': 'Build the C# projects\n',
+        '.claude/commands/e-exact.md': 'abcdefghij\n',
+        '.claude/commands/f-over.md': 'abcdefghijk\n',
+      },
+      { derivedDescriptionMaxChars: 10 },
+    );
+    expect(items(s)).toEqual([
+      'a-last [eager]: Deploy now',
+      'b-spaced [eager]: Ship th...',
+      'c-tight [eager]: Tight h...',
+      'd-sharp [eager]: Build t...',
+      'e-exact [eager]: abcdefghij',
+      'f-over [eager]: abcdefg...',
+    ]);
+    const wide = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/commands/b-spaced.md': '\n   # Ship things   \n',
+      '.claude/commands/d-sharp.md': 'Build the C# projects\n',
+    });
+    expect(items(wide)).toEqual(['b-spaced [eager]: Ship things', 'd-sharp [eager]: Build the C# projects']);
+  });
+});
+
+describe("the listing's description cap (skillListingMaxDescChars)", () => {
+  it('exactly the cap is kept whole; one more is cut with "…", and a warning on the description line names both lengths', async () => {
+    const s = await analyzeFiles(
+      {
+        'CLAUDE.md': '# P\n',
+        '.claude/skills/exact/SKILL.md': '---\nname: exact\ndescription: abcdefghij\n---\nBody.\n',
+        '.claude/skills/over/SKILL.md': '---\nname: over\nmodel: haiku\ndescription: abcdefghijk\n---\nBody.\n',
+      },
+      { skillListingMaxDescChars: 10 },
+    );
+    expect(items(s)).toEqual(['exact [eager]: abcdefghij', 'over [eager]: abcdefghi…']);
+    expect(s.diagnostics.filter((d) => d.code === 'description-capped')).toEqual([
+      {
+        file: '.claude/skills/over/SKILL.md',
+        line: 4,
+        severity: 'warning',
+        code: 'description-capped',
+        message: 'description is 11 characters: the listing cuts it to 10 (skillListingMaxDescChars)',
+      },
+    ]);
+  });
+});
+
+describe('skillOverrides with a value Claude Code does not know', () => {
+  it('changes nothing', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/skills/a/SKILL.md': '---\ndescription: A.\n---\n',
+      '.claude/settings.json': JSON.stringify({ skillOverrides: { a: 'sometimes' } }),
+    });
+    expect(items(s)).toEqual(['a [eager]: A.']);
+  });
+});

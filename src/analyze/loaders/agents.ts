@@ -48,7 +48,8 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
       'agent-fallback',
       `front matter does not parse (${r.parsed!.strictError!.message}): Claude Code lists this agent as "${name}" with the description "${description}"`,
     );
-  if ((!r.parsed?.hasFrontmatter && !isPlugin) || !description) {
+  // A project agent without front matter has no description either.
+  if (!description) {
     ctx.addFile(
       f,
       u.name,
@@ -65,10 +66,12 @@ export function planAgent(ctx: PlanContext, u: UnitDef, f: string, dir: string):
   // `dup-a.md`, `z.md` over `sub/a.md`; measured with 2.1.332): the earlier one is not listed.
   const earlier = ctx.agentByName.get(name);
   if (earlier) {
-    const i = ctx.agentEntries.indexOf(earlier);
-    if (i >= 0) ctx.agentEntries.splice(i, 1);
-    const ci = ctx.components.findIndex((c) => c.kind === 'agent' && c.file === earlier.file && c.entry === name);
-    if (ci >= 0) ctx.components.splice(ci, 1);
+    // One entry and one component per name at a time, both recorded below with agentByName.
+    ctx.agentEntries.splice(ctx.agentEntries.indexOf(earlier), 1);
+    ctx.components.splice(
+      ctx.components.findIndex((c) => c.kind === 'agent' && c.entry === name),
+      1,
+    );
     const rec = ctx.files.get(earlier.file);
     if (rec)
       ctx.files.set(earlier.file, {

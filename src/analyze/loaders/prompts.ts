@@ -56,16 +56,15 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
     );
   const disabled = asBool(fm['disable-model-invocation']);
   const globs = kind === 'skill' ? asGlobs(fm.paths) : undefined;
-  const conditional = globs !== undefined && globs.length > 0 && !globs.every((g) => trimGlob(g) === '**');
+  // No globs (`paths: []`), or only `**`, scope nothing.
+  const conditional = globs !== undefined && !globs.every((g) => trimGlob(g) === '**');
   let listed = !disabled;
-  let why = '';
   // No description: a plugin entry without when_to_use either is not listed; otherwise the
   // description comes from the body's first line, and when_to_use is appended (Claude Code 2.1.332).
   let base = description;
   if (!description) {
     if (isPlugin && !whenToUse) {
       listed = false;
-      why = `plugin ${kind} with neither description nor when_to_use: not listed`;
       ctx.diag(f, 1, 'warning', 'missing-description', `plugin ${kind} has no description: Claude Code does not list it, so the model can't discover it`);
     } else {
       base = deriveDescription(body, kind, ctx.m.derivedDescriptionMaxChars);
@@ -87,9 +86,6 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
   }
   const bodyLoading: Loading = 'on-demand';
   ctx.addFile(f, u.name, kind, bodyLoading, `${kind} body, loaded on invocation`, kind === 'skill' ? 'skill-bodies' : 'command-bodies', ctx.bodySource(r));
-  let entryLoading: Loading = 'not-loaded';
-  if (listed) entryLoading = conditional ? 'on-demand' : 'eager';
-  else if (!why) why = 'disable-model-invocation: true, not listed';
   const entry = listed
     ? makeEntry(
         ctx,
@@ -98,7 +94,7 @@ export function planPrompt(ctx: PlanContext, u: UnitDef, f: string, name: string
         kind,
         u.name,
         real,
-        entryLoading,
+        conditional ? 'on-demand' : 'eager',
         conditional
           ? `path-scoped skill (paths: ${globs!.map(trimGlob).join(', ')}): listed when matching files are touched`
           : `${kind} listing entry, sent at session start`,
@@ -177,7 +173,7 @@ export function makeEntry(
 export function applyOverridesAndOrder(ctx: PlanContext, settings: Settings): void {
   for (const e of ctx.skillEntries) {
     const o = settings.skillOverrides[e.name];
-    if (!o || o === 'on') continue;
+    // 'on', or no override, changes nothing; so does a value Claude Code does not know.
     if (o === 'off' || o === 'user-invocable-only') {
       e.loading = 'not-loaded';
       e.reason = `skillOverrides: ${o}`;
