@@ -147,6 +147,8 @@ describe('what the run could not read', () => {
       limits: { ...DEFAULT_LIMITS, maxTotalBytes: 400 },
     });
     expect(diags(s, 'limit-reached')).toEqual(['error .: could not measure: limit maxTotalBytes (400) reached; the rest of the framework was not read']);
+    // The file past the limit is still in the report, its size known, its content (and hash) not.
+    expect(s.files.find((f) => f.path === 'b.md')).toMatchObject({ bytes: 301, sha: '', tokens: 0 });
   });
 
   it('directory links past maxSymlinkExpansion: an error on the first link not followed, with how many', async () => {
