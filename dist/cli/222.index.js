@@ -2922,7 +2922,7 @@ class PlanContext {
         const f = {
             // Claude Code names a memory file or an import by the path it reached it through (a symlink's
             // own path), but a rule by its target; everything else by its real path (measured with 2.1.332).
-            path: kind === 'memory' && p !== real && Tree.normalize(p) !== null ? Tree.normalize(p) : real,
+            path: kind === 'memory' && Tree.normalize(p) !== null ? Tree.normalize(p) : real,
             real,
             sha: r?.sha ?? '',
             bytes: r?.bytes ?? 0,
@@ -2940,7 +2940,8 @@ class PlanContext {
     /** Resolves an @reference inside the repository; records why it can't be. */
     resolveRef(from, ref, line, as, base) {
         const fromReal = this.tree.real(from) ?? from;
-        if (ref.startsWith('~/') || ref === '~') {
+        // (findImports never yields a bare `~`: it is no path.)
+        if (ref.startsWith('~/')) {
             this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
             this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
             return null;
@@ -2951,7 +2952,7 @@ class PlanContext {
             return null;
         }
         const ext = posix_default().extname(ref).slice(1).toLowerCase();
-        const baseDir = base ?? (posix_default().dirname(fromReal) === '.' ? '' : posix_default().dirname(fromReal));
+        const baseDir = base ?? posix_default().dirname(fromReal);
         const norm = Tree.normalize(posix_default().join(baseDir, ref));
         if (norm === null) {
             this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });

@@ -200,7 +200,7 @@ export class PlanContext {
     const f: PlannedFile = {
       // Claude Code names a memory file or an import by the path it reached it through (a symlink's
       // own path), but a rule by its target; everything else by its real path (measured with 2.1.332).
-      path: kind === 'memory' && p !== real && Tree.normalize(p) !== null ? Tree.normalize(p)! : real,
+      path: kind === 'memory' && Tree.normalize(p) !== null ? Tree.normalize(p)! : real,
       real,
       sha: r?.sha ?? '',
       bytes: r?.bytes ?? 0,
@@ -219,7 +219,8 @@ export class PlanContext {
   /** Resolves an @reference inside the repository; records why it can't be. */
   resolveRef(from: string, ref: string, line: number, as: 'import' | 'file-ref', base?: string): string | null {
     const fromReal = this.tree.real(from) ?? from;
-    if (ref.startsWith('~/') || ref === '~') {
+    // (findImports never yields a bare `~`: it is no path.)
+    if (ref.startsWith('~/')) {
       this.unresolved.push({ from: fromReal, line, ref, reason: 'home' });
       this.diag(from, line, 'info', 'import-home', `@${ref} is in the user's home directory: user-specific, not resolvable from the repository (never read)`);
       return null;
@@ -230,7 +231,7 @@ export class PlanContext {
       return null;
     }
     const ext = path.extname(ref).slice(1).toLowerCase();
-    const baseDir = base ?? (path.dirname(fromReal) === '.' ? '' : path.dirname(fromReal));
+    const baseDir = base ?? path.dirname(fromReal);
     const norm = Tree.normalize(path.join(baseDir, ref));
     if (norm === null) {
       this.unresolved.push({ from: fromReal, line, ref, reason: 'external' });
