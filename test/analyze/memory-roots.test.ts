@@ -147,3 +147,13 @@ describe('@imports', () => {
     expect(why(s, 'b.md')).toBe('eager memory memory: imported by CLAUDE.md at depth 1');
   });
 });
+
+describe('components', () => {
+  it('each memory file and rule Claude Code starts from is one component; what they import is part of it', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': '# P\n@docs/more.md\n', 'docs/more.md': 'More.\n', '.claude/rules/r.md': 'Rule.\n' });
+    expect(s.components.filter((c) => c.kind === 'memory' || c.kind === 'rule').map((c) => `${c.id} ${c.loading}`)).toEqual([
+      'memory:CLAUDE.md eager',
+      'rule:.claude/rules/r.md eager',
+    ]);
+  });
+});

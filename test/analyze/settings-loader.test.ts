@@ -142,3 +142,14 @@ describe('MCP declarations', () => {
     expect(bare.unknowns.map((u) => `${u.kind} ${u.name}`)).toEqual(['mcp-server db']);
   });
 });
+
+describe('two settings files', () => {
+  it('a listing number set in the shared file stands when the local file does not set it', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/settings.json': settings({ skillListingBudgetFraction: 0.5, skillListingMaxDescChars: 120, env: { SLASH_COMMAND_TOOL_CHAR_BUDGET: 900 } }),
+      '.claude/settings.local.json': settings({ env: {} }),
+    });
+    expect(s.model).toMatchObject({ skillListingBudgetFraction: 0.5, skillListingMaxDescChars: 120, skillListingBudgetOverride: 900 });
+  });
+});
