@@ -157,3 +157,23 @@ describe('components', () => {
     ]);
   });
 });
+
+describe('the size limits at their edges', () => {
+  const model = { memoryFileMinWarnChars: 10, memoryFileWindowShare: 0, memoryTotalMinWarnChars: 10 };
+  const codes = (s: Snapshot) => s.diagnostics.filter((d) => d.code.startsWith('memory-')).map((d) => `${d.code} ${d.file}`);
+
+  it('a file of exactly the per-file figure is not warned about and counts in the total; the total exactly at its figure is not warned about', async () => {
+    expect(codes(await analyzeFiles({ 'CLAUDE.md': 'abcde', '.claude/rules/r.md': 'fghij' }, model))).toEqual([]);
+    expect(codes(await analyzeFiles({ 'CLAUDE.md': 'abcdefghij', '.claude/rules/r.md': 'k' }, model))).toEqual(['memory-total-size CLAUDE.md']);
+  });
+
+  it("an import's characters count in the total", async () => {
+    const wider = { memoryFileMinWarnChars: 20, memoryFileWindowShare: 0, memoryTotalMinWarnChars: 20 };
+    expect(codes(await analyzeFiles({ 'CLAUDE.md': '@m.md', 'm.md': 'x'.repeat(16) }, wider))).toEqual(['memory-total-size CLAUDE.md']);
+  });
+
+  it('a memory file of exactly memoryFileMaxBytes is loaded', async () => {
+    const s = await analyzeFiles({ 'CLAUDE.md': '0123456789' }, { memoryFileMaxBytes: 10 });
+    expect(file(s, 'CLAUDE.md').loading).toBe('eager');
+  });
+});

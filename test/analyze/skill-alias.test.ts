@@ -66,3 +66,11 @@ describe('skill aliases', () => {
     expect(entry(at, f)?.alias).toBe('a'.repeat(256));
   });
 });
+
+describe('a name the listed name already ends with', () => {
+  it('is no alias: a folder "ns:data" named "data" is listed as "ns:data" alone', async () => {
+    const f = '.claude/skills/ns:data/SKILL.md';
+    const s = await analyzeFiles({ 'CLAUDE.md': '# P\n', [f]: skill('data') });
+    expect(s.listings.skills.items.map((i) => i.text)).toEqual(['- ns:data: Charts.']);
+  });
+});

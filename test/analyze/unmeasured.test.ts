@@ -5,7 +5,7 @@
  * the run's own limits (issue 24: the hostile-input tests that cover these run outside the analyzer's
  * mutation suite).
  */
-import { symlinkSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyze/index.js';
@@ -71,6 +71,26 @@ describe('symlinks that are not followed', () => {
     ]);
   });
 
+  it('every component folder of the project and of a plugin counts; a link to nothing there is only a note', async () => {
+    const folders = [
+      '.claude/agents',
+      '.claude/rules',
+      '.claude/output-styles',
+      ...['commands', 'agents', 'skills', 'output-styles', '.claude/commands', '.claude/agents', '.claude/skills'].map((d) => `plugins/kit/${d}`),
+    ];
+    const s = await withLinks({ 'CLAUDE.md': '# P\n', ...plugin('kit'), '.claude/commands/own.md': 'Own.\n' }, (d) => {
+      for (const f of folders) {
+        mkdirSync(path.join(d, f), { recursive: true });
+        symlinkSync('/etc', path.join(d, f, 'out'));
+      }
+      symlinkSync('gone', path.join(d, '.claude/commands/missing'));
+    });
+    expect(diags(s, 'not-measurable').map((m) => m.slice(0, m.indexOf(':')))).toEqual(folders.map((f) => `error ${f}/out`).sort());
+    // The whole .claude folder a link out of the repository.
+    const whole = await withLinks({ 'CLAUDE.md': '# P\n' }, (d) => symlinkSync('/etc', path.join(d, '.claude')));
+    expect(diags(whole, 'not-measurable').map((m) => m.slice(0, m.indexOf(':')))).toEqual(['error .claude']);
+  });
+
   it('a link in a component folder to a folder that contains it, or through further links, cannot be measured', async () => {
     const ancestor = await withLinks({ 'CLAUDE.md': '# P\n', '.claude/commands/own.md': 'Own.\n' }, (d) =>
       symlinkSync('../..', path.join(d, '.claude/commands/all')),
@@ -123,7 +143,15 @@ describe('submodules where Claude Code loads from', () => {
     expect(await at(['plugins/kit/vendor'], plugin('kit'))).toEqual([
       'error plugins/kit/vendor: could not measure: a submodule (gitlink) at plugins/kit/vendor, where Claude Code loads plugins/kit; its files are in another repository, not in this commit',
     ]);
-    expect(await at(['vendor/lib'])).toEqual([]);
+    expect(await at(['.claude'])).toEqual([
+      'error .claude: could not measure: a submodule (gitlink) at .claude, where Claude Code loads .claude/commands; its files are in another repository, not in this commit',
+    ]);
+    for (const p of ['CLAUDE.md', 'CLAUDE.local.md', '.claude-plugin'])
+      expect(await at([p]), p).toEqual([
+        `error ${p}: could not measure: a submodule (gitlink) at a path Claude Code loads from; its files are in another repository, not in this commit`,
+      ]);
+    // A name that only begins like one of those places is not one.
+    expect(await at(['vendor/lib', 'AGENTS.md-old', '.claude-old', 'plugins/ki'], plugin('kit'))).toEqual([]);
   });
 });
 
