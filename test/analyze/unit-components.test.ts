@@ -204,3 +204,35 @@ describe("a plugin's MCP servers and SessionStart hooks", () => {
     ]);
   });
 });
+
+describe('what lies beside the component folders', () => {
+  it('.js and .md files directly in .claude/, and an agent file with a suffix, are no workflow, output style or agent', async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude/ship.js': "export const meta = { name: 'ship', description: 'Ships it' };\n",
+      '.claude/notes.md': 'Notes.\n',
+      '.claude/agents/old.md.bak': '---\nname: old\ndescription: Old.\n---\n',
+    });
+    expect(s.listings.skills.items).toEqual([]);
+    expect(s.listings.agents.items).toEqual([]);
+    expect(s.components.filter((c) => c.kind === 'output-style' || c.kind === 'workflow')).toEqual([]);
+  });
+
+  it("a plugin's MCP servers given inline in its manifest are its own, named by the manifest", async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      ...plugin('kit', { '.mcp.json': JSON.stringify({ mcpServers: { ignored: { command: 'z' } } }) }, { mcpServers: { db: { command: 'x' } } }),
+    });
+    expect(s.unknowns.map((u) => `${u.kind} ${u.name} ${u.file}`)).toEqual(['mcp-server db plugins/kit/.claude-plugin/plugin.json']);
+  });
+
+  it("a plugin's root skill is named after the plugin, whatever its folder is called", async () => {
+    const s = await analyzeFiles({
+      'CLAUDE.md': '# P\n',
+      '.claude-plugin/marketplace.json': JSON.stringify({ name: 'm', owner: { name: 'o' }, plugins: [{ name: 'kit', source: './plugins/kit-folder' }] }),
+      'plugins/kit-folder/.claude-plugin/plugin.json': JSON.stringify({ name: 'kit' }),
+      'plugins/kit-folder/SKILL.md': describeIt,
+    });
+    expect(names(s, 'skill')).toEqual(['kit:kit']);
+  });
+});
