@@ -6533,21 +6533,22 @@ function planUnit(ctx, u, settings) {
         const declaredHooks = u.manifest ? (u.manifest.hooks ?? (context_isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
         // The standard hooks/hooks.json always loads; the manifest's hooks, files or inline, are more.
         const standard = within('hooks/hooks.json');
-        const hookFiles = [standard];
+        const standardReal = ctx.tree.real(standard);
+        const hookFiles = standardReal ? [standard] : [];
         for (const p of typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? [].concat(declaredHooks) : []) {
             const hf = typeof p === 'string' ? Tree.normalize(posix_default().join(u.root, p)) : null;
-            if (!hf || !ctx.tree.real(hf))
+            const real = hf ? ctx.tree.real(hf) : undefined;
+            if (!real)
                 continue;
-            if (ctx.tree.real(hf) !== ctx.tree.real(standard))
+            if (real !== standardReal)
                 hookFiles.push(hf);
             else
                 ctx.diag(u.manifestPath ?? standard, 1, 'warning', 'invalid-manifest', `hooks: "${p}" is the standard hooks/hooks.json, which Claude Code loads anyway: it loads it once and reports "Duplicate hooks file detected"`);
         }
         if (context_isObject(declaredHooks))
             hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+        // Each file exists (checked above).
         for (const hf of hookFiles) {
-            if (!ctx.tree.real(hf))
-                continue;
             ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
             const v = ctx.readJson(hf);
             if (context_isObject(v))

@@ -112,11 +112,13 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
     const declaredHooks = u.manifest ? (u.manifest.hooks ?? (isObject(u.manifest.experimental) ? u.manifest.experimental.hooks : undefined)) : undefined;
     // The standard hooks/hooks.json always loads; the manifest's hooks, files or inline, are more.
     const standard = within('hooks/hooks.json');
-    const hookFiles = [standard];
+    const standardReal = ctx.tree.real(standard);
+    const hookFiles = standardReal ? [standard] : [];
     for (const p of typeof declaredHooks === 'string' || Array.isArray(declaredHooks) ? ([] as unknown[]).concat(declaredHooks) : []) {
       const hf = typeof p === 'string' ? Tree.normalize(path.join(u.root, p)) : null;
-      if (!hf || !ctx.tree.real(hf)) continue;
-      if (ctx.tree.real(hf) !== ctx.tree.real(standard)) hookFiles.push(hf);
+      const real = hf ? ctx.tree.real(hf) : undefined;
+      if (!real) continue;
+      if (real !== standardReal) hookFiles.push(hf!);
       else
         ctx.diag(
           u.manifestPath ?? standard,
@@ -127,8 +129,8 @@ export function planUnit(ctx: PlanContext, u: UnitDef, settings: Settings): void
         );
     }
     if (isObject(declaredHooks)) hookSources.push({ file: u.manifestPath ?? '', hooks: declaredHooks });
+    // Each file exists (checked above).
     for (const hf of hookFiles) {
-      if (!ctx.tree.real(hf)) continue;
       ctx.addFile(hf, u.name, 'hook', 'not-loaded', 'hooks configuration (runs commands; not sent to the model)', 'other');
       const v = ctx.readJson(hf);
       if (isObject(v)) hookSources.push({ file: hf, hooks: isObject(v.hooks) ? v.hooks : v });
